@@ -1,0 +1,5 @@
+// Every migration, oldest first. `npm run migration:generate -- <Name>` writes a new file
+// here; add its class to this list (explicit imports keep ESM, Jest and tsc in step).
+import { InitialSchema1795597613012 } from './1795597613012-InitialSchema.js';
+
+export const MIGRATIONS = [InitialSchema1795597613012];

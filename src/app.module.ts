@@ -1,0 +1,37 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { loggerParams } from './common/logging.js';
+import type { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { HealthModule } from './health/health.module.js';
+import { InquiriesModule } from './inquiries/inquiries.module.js';
+import { ProblemsController } from './problems/problems.controller.js';
+import { QueueModule } from './queue/queue.module.js';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  /** The database in use: DATABASE_URL or the embedded cluster's. */
+  databaseUrl: string;
+  /** Where logs go; stdout when not given (tests capture them). */
+  logDestination?: DestinationStream;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, databaseUrl, logDestination }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerParams(config, logDestination)),
+        DatabaseModule.forRoot(config, databaseUrl),
+        QueueModule,
+        HealthModule,
+        InquiriesModule,
+      ],
+      controllers: [ProblemsController],
+    };
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * RFC 9457 problem types served by this API. Each code maps to exactly one type,
+ * status and title; `Record<ProblemCode, …>` makes the compiler refuse a code that
+ * has no entry, so no error can leave the service without its page.
+ */
+export interface ProblemType {
+  readonly status: number;
+  readonly title: string;
+  /** Shown on the type's page at /problems/<code>. */
+  readonly description: string;
+}
+
+export const PROBLEM_TYPES = {
+  'malformed-json': {
+    status: 400,
+    title: 'Malformed request body',
+    description: 'The body could not be parsed as JSON. Send one JSON object.',
+  },
+  'bad-request': {
+    status: 400,
+    title: 'Bad request',
+    description: 'The request could not be understood as sent.',
+  },
+  unauthenticated: {
+    status: 401,
+    title: 'Authentication required',
+    description: 'This route needs valid credentials: a bearer token or a session cookie.',
+  },
+  forbidden: {
+    status: 403,
+    title: 'Not allowed',
+    description: 'You are signed in, but your role does not allow this.',
+  },
+  'not-found': {
+    status: 404,
+    title: 'Not found',
+    description: 'Nothing is known under this address, or you may not see it.',
+  },
+  'method-not-allowed': {
+    status: 405,
+    title: 'Method not allowed',
+    description: 'This address exists, but not for this HTTP method.',
+  },
+  'idempotency-key-reused': {
+    status: 409,
+    title: 'Idempotency-Key reused with another request',
+    description:
+      'An Idempotency-Key identifies one request for 24 hours. It was already used with a ' +
+      'different body; send a new key for a new request.',
+  },
+  conflict: {
+    status: 409,
+    title: 'Conflict',
+    description: 'The request conflicts with the current state of the resource.',
+  },
+  gone: {
+    status: 410,
+    title: 'No longer available',
+    description: 'This link has expired or was already used.',
+  },
+  'payload-too-large': {
+    status: 413,
+    title: 'Request body too large',
+    description: 'Request bodies are limited to 64 KiB.',
+  },
+  'unsupported-media-type': {
+    status: 415,
+    title: 'Unsupported content type',
+    description: 'This route accepts only `Content-Type: application/json`.',
+  },
+  validation: {
+    status: 422,
+    title: 'Invalid request',
+    description:
+      'One or more fields are invalid. `errors` lists each one with its `field` (a dotted ' +
+      'path into the body, or a header name) and a `message`. Unknown fields are errors too.',
+  },
+  'precondition-required': {
+    status: 428,
+    title: 'Precondition required',
+    description: 'This change needs an `If-Match` header with the ETag you last read.',
+  },
+  'rate-limited': {
+    status: 429,
+    title: 'Too many requests',
+    description: 'Slow down: try again after the number of seconds in `Retry-After`.',
+  },
+  internal: {
+    status: 500,
+    title: 'Internal error',
+    description: 'Something went wrong on our side. It has been logged; please try again.',
+  },
+  unavailable: {
+    status: 503,
+    title: 'Service unavailable',
+    description: 'The service is starting, or a dependency it needs is down.',
+  },
+} as const satisfies Record<string, ProblemType>;
+
+export type ProblemCode = keyof typeof PROBLEM_TYPES;
+
+export interface FieldError {
+  readonly field: string;
+  readonly message: string;
+}
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  errors?: FieldError[];
+}
+
+/** Thrown anywhere in the service; rendered as application/problem+json by one filter. */
+export class ProblemException extends Error {
+  constructor(
+    readonly code: ProblemCode,
+    readonly detail?: string,
+    readonly options: {
+      errors?: FieldError[];
+      headers?: Record<string, string>;
+    } = {},
+  ) {
+    super(detail ?? PROBLEM_TYPES[code].title);
+    this.name = 'ProblemException';
+  }
+
+  get status(): number {
+    return PROBLEM_TYPES[this.code].status;
+  }
+
+  static validation(errors: FieldError[]): ProblemException {
+    const detail =
+      errors.length === 1 ? '1 field is invalid' : `${errors.length} fields are invalid`;
+    return new ProblemException('validation', detail, { errors });
+  }
+}
+
+export function problemBody(problem: ProblemException): ProblemBody {
+  const type = PROBLEM_TYPES[problem.code];
+  const body: ProblemBody = {
+    type: `/problems/${problem.code}`,
+    title: type.title,
+    status: type.status,
+  };
+  if (problem.detail !== undefined) body.detail = problem.detail;
+  if (problem.options.errors) body.errors = problem.options.errors;
+  return body;
+}
+
+/** The generic code for a bare HTTP status (framework errors that carry only a status). */
+export function problemCodeForStatus(status: number): ProblemCode {
+  const code = (Object.keys(PROBLEM_TYPES) as ProblemCode[]).find(
+    (candidate) => PROBLEM_TYPES[candidate].status === status,
+  );
+  if (code) return code;
+  return status >= 500 ? 'internal' : 'bad-request';
+}

@@ -1,0 +1,28 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IdempotencyKey } from '../common/idempotency/idempotency-key.decorator.js';
+import { CreateInquiryDto } from './dto/create-inquiry.dto.js';
+import { SubmissionReceiptDto } from './dto/inquiry-receipt.dto.js';
+import { InquiriesService } from './inquiries.service.js';
+
+@ApiTags('public')
+@Controller('v1/inquiries')
+export class InquiriesController {
+  constructor(private readonly inquiries: InquiriesService) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'The "reach out" form' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Repeat with the same key and body within 24 h: same answer, nothing new.',
+  })
+  @ApiCreatedResponse({ type: SubmissionReceiptDto })
+  create(
+    @Body() body: CreateInquiryDto,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+  ): Promise<SubmissionReceiptDto> {
+    return this.inquiries.receive(body, idempotencyKey);
+  }
+}

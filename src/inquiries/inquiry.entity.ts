@@ -1,0 +1,69 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import type { PreferredContact, ServiceType } from '../leads/contact.js';
+import { Lead } from '../leads/lead.entity.js';
+
+export const SPAM_REASONS = ['honeypot', 'too_fast'] as const;
+export type SpamReason = (typeof SPAM_REASONS)[number];
+
+/** One "reach out" form as the person sent it. */
+@Entity()
+@Index('IDX_inquiry_lead', ['leadId'])
+export class Inquiry {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('uuid')
+  leadId!: string;
+
+  @ManyToOne(() => Lead, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'lead_id' })
+  lead?: Lead;
+
+  @Index('UQ_inquiry_reference', { unique: true })
+  @Column({ type: 'varchar', length: 11 })
+  reference!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 254 })
+  email!: string;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  phone!: string | null;
+
+  @Column({ type: 'varchar', length: 8 })
+  preferredContact!: PreferredContact;
+
+  @Column({ type: 'varchar', length: 16 })
+  serviceType!: ServiceType;
+
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  state!: string | null;
+
+  @Column({ type: 'text' })
+  message!: string;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  referralSource!: string | null;
+
+  @Column({ type: 'boolean' })
+  consentContact!: boolean;
+
+  @Column({ type: 'varchar', length: 50 })
+  privacyNoticeVersion!: string;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  formStartedAt!: Date | null;
+
+  @Column({ type: 'timestamptz' })
+  receivedAt!: Date;
+
+  /** Why the submission was taken for a bot; null for a genuine one. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  spamReason!: SpamReason | null;
+
+  /** The message contained a crisis phrase (SURVEY.md, Urgency). */
+  @Column({ type: 'boolean' })
+  crisisIndicated!: boolean;
+}

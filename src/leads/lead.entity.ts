@@ -1,0 +1,83 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import { LEAD_STATUSES, type LeadStatus } from './lead-status.js';
+import { URGENCIES, type Urgency } from './urgency.js';
+import {
+  SERVICE_TYPES,
+  type ServiceType,
+  PREFERRED_CONTACTS,
+  type PreferredContact,
+} from './contact.js';
+
+const oneOf = (column: string, values: readonly string[]) =>
+  `"${column}" IN (${values.map((value) => `'${value}'`).join(', ')})`;
+
+/**
+ * A person (or couple) the practice may take on: the unit of triage. Every public
+ * submission belongs to exactly one lead; repeat submissions join the open lead.
+ */
+@Entity()
+@Check('CHK_lead_status', oneOf('status', LEAD_STATUSES))
+@Check('CHK_lead_urgency', oneOf('urgency', URGENCIES))
+@Check('CHK_lead_service_type', oneOf('service_type', SERVICE_TYPES))
+@Check('CHK_lead_preferred_contact', oneOf('preferred_contact', PREFERRED_CONTACTS))
+@Index('IDX_lead_email_recent', ['emailNormalized', 'lastSubmissionAt'])
+@Index('IDX_lead_created', ['createdAt', 'id'])
+export class Lead {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  status!: LeadStatus;
+
+  @Column({ type: 'varchar', length: 16 })
+  urgency!: Urgency;
+
+  @Column({ type: 'varchar', length: 16 })
+  serviceType!: ServiceType;
+
+  @Column({ type: 'varchar', length: 200 })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 254 })
+  email!: string;
+
+  /** Lower-cased email used to recognise a returning person; never shown. */
+  @Column({ type: 'varchar', length: 254 })
+  emailNormalized!: string;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  phone!: string | null;
+
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  state!: string | null;
+
+  @Column({ type: 'varchar', length: 8 })
+  preferredContact!: PreferredContact;
+
+  /** How the lead first heard of the practice (the first submission's referralSource). */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  source!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+
+  /** When the newest submission arrived; a returning person joins within 30 days of it. */
+  @Column({ type: 'timestamptz' })
+  lastSubmissionAt!: Date;
+
+  /** Bumped on every change; the admin API serves it as the ETag. */
+  @VersionColumn()
+  version!: number;
+}

@@ -1,0 +1,47 @@
+/** Urgency rules shared by every submission (SURVEY.md, "Urgency"). No framework code here. */
+export const URGENCIES = ['routine', 'high', 'crisis'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+export const CRISIS_PHRASES = [
+  'suicide',
+  'suicidal',
+  'kill myself',
+  'end my life',
+  'want to die',
+  'hurt myself',
+  'self-harm',
+  'self harm',
+  'overdose',
+] as const;
+
+export interface CrisisResource {
+  readonly name: string;
+  readonly contact: string;
+}
+
+export const CRISIS_RESOURCES: readonly CrisisResource[] = [
+  { name: '988 Suicide & Crisis Lifeline', contact: 'Call or text 988' },
+  { name: 'Emergency services', contact: 'Call 911' },
+];
+
+/**
+ * True when free text contains a crisis phrase, case-insensitively. Runs of white space
+ * count as one space, so a line break inside "kill\nmyself" still matches.
+ */
+export function textSuggestsCrisis(text: string | undefined | null): boolean {
+  if (!text) return false;
+  const folded = text.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ');
+  return CRISIS_PHRASES.some((phrase) => folded.includes(phrase));
+}
+
+export function urgencyRank(urgency: Urgency): number {
+  return URGENCIES.indexOf(urgency);
+}
+
+/** The highest of the given urgencies; `routine` when none is given. */
+export function highestUrgency(...urgencies: Urgency[]): Urgency {
+  return urgencies.reduce<Urgency>(
+    (highest, next) => (urgencyRank(next) > urgencyRank(highest) ? next : highest),
+    'routine',
+  );
+}
