@@ -20,6 +20,7 @@ const common = {
 
 export default {
   silent: true,
+  reporters: ['summary'],
   projects: [
     {
       ...common,
@@ -30,8 +31,8 @@ export default {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      globalSetup: '<rootDir>/test/support/global-setup.ts',
-      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      globalSetup: '<rootDir>/test/support/global-setup.mjs',
+      globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
       testTimeout: 30000,
     },
   ],

@@ -1,0 +1,54 @@
+import { describe, expect, it } from '@jest/globals';
+import { NotFoundException } from '@nestjs/common';
+import { loggableError, toProblem } from './problem-details.filter.js';
+import { PROBLEM_TYPES, ProblemException, problemBody } from './problem-details.js';
+
+describe('problem details', () => {
+  it('renders type, title and status from the code, plus detail and errors', () => {
+    const body = problemBody(ProblemException.validation([{ field: 'email', message: 'bad' }]));
+    expect(body).toEqual({
+      type: '/problems/validation',
+      title: 'Invalid request',
+      status: 422,
+      detail: '1 field is invalid',
+      errors: [{ field: 'email', message: 'bad' }],
+    });
+  });
+
+  it('maps framework errors to the matching problem', () => {
+    expect(toProblem(new NotFoundException()).code).toBe('not-found');
+    expect(toProblem({ code: 'FST_ERR_CTP_BODY_TOO_LARGE', statusCode: 413 }).code).toBe(
+      'payload-too-large',
+    );
+    expect(toProblem({ code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', statusCode: 415 }).code).toBe(
+      'unsupported-media-type',
+    );
+    expect(
+      toProblem(Object.assign(new SyntaxError('Unexpected token'), { statusCode: 400 })).code,
+    ).toBe('malformed-json');
+  });
+
+  it('turns anything unexpected into a bare 500', () => {
+    const problem = toProblem(new Error('duplicate key (email)=(alex@example.com)'));
+    expect(problemBody(problem)).toEqual({
+      type: '/problems/internal',
+      title: 'Internal error',
+      status: 500,
+    });
+  });
+
+  it('logs an unexpected error without its message, which may quote client data', () => {
+    const logged = JSON.stringify(
+      loggableError(
+        Object.assign(new Error('invalid input: "alex@example.com"'), { code: '22P02' }),
+      ),
+    );
+    expect(logged).toContain('22P02');
+    expect(logged).not.toContain('alex@example.com');
+  });
+
+  it('has a page-worthy description for every type', () => {
+    for (const type of Object.values(PROBLEM_TYPES))
+      expect(type.description.length).toBeGreaterThan(20);
+  });
+});

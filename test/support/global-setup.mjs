@@ -1,0 +1,62 @@
+// Jest loads global setup outside its ESM module system, so this file is plain ESM
+// JavaScript and uses the tsc build of the project (`npm run test:e2e` builds first).
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PgBoss } from 'pg-boss';
+import { DataSource } from 'typeorm';
+
+const build = (file) => import(new URL(`../../dist/src/${file}`, import.meta.url).href);
+
+/**
+ * One PostgreSQL cluster for the whole e2e run, with a template database holding every
+ * migration and the job queue's schema. Each test file clones it (CREATE DATABASE …
+ * TEMPLATE, milliseconds), so every file starts from a fresh database.
+ * Test workers learn where it is from RI_TEST_ADMIN_URL and RI_TEST_TEMPLATE_DATABASE.
+ */
+export default async function globalSetup() {
+  const { startEmbeddedPostgres } = await build('database/embedded-postgres.js');
+  const { dataSourceOptions } = await build('database/data-source-options.js');
+  const template = 'ri_template';
+  const dir = mkdtempSync(path.join(tmpdir(), 'ri-pg-'));
+  chmodSync(dir, 0o755);
+  const database = await startEmbeddedPostgres({
+    dataDir: dir,
+    port: await freePort(),
+    database: template,
+    log: () => undefined,
+  });
+  globalThis.__riStopCluster = async () => {
+    await database.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+
+  const dataSource = new DataSource(dataSourceOptions(database.url, 2));
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  await dataSource.destroy();
+
+  const boss = new PgBoss({
+    connectionString: database.url,
+    max: 2,
+    supervise: false,
+    schedule: false,
+  });
+  await boss.start();
+  await boss.stop({ graceful: false });
+
+  process.env.RI_TEST_ADMIN_URL = database.urlFor('postgres');
+  process.env.RI_TEST_TEMPLATE_DATABASE = template;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}

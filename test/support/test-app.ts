@@ -1,0 +1,60 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import request from 'supertest';
+import type { DataSource } from 'typeorm';
+import { createApp } from '../../src/app.factory.js';
+import { loadConfig } from '../../src/config/app-config.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export interface TestApp {
+  readonly app: NestFastifyApplication;
+  readonly http: ReturnType<typeof request>;
+  /** The app's own connection: read what it wrote with plain SQL. */
+  readonly db: DataSource;
+  readonly database: TestDatabase;
+  /** Every log line the app wrote, when `captureLogs` was set. */
+  readonly logs: string[];
+  /** Stops the app; keeps the database unless `dropDatabase` (the default). */
+  close(options?: { dropDatabase?: boolean }): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** Environment for loadConfig; DATABASE_URL is filled in. */
+  env?: Record<string, string>;
+  /** Reuse a database (e.g. to restart on the same data). */
+  database?: TestDatabase;
+  captureLogs?: boolean;
+}
+
+/** The real application on a fresh database, served through Fastify for supertest. */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase());
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: options.captureLogs ? 'trace' : 'silent',
+    SPAM_MIN_SECONDS: '3',
+    ...options.env,
+    DATABASE_URL: database.url,
+  });
+  const logs: string[] = [];
+  const app = await createApp({
+    config,
+    databaseUrl: database.url,
+    logDestination: options.captureLogs
+      ? { write: (line: string) => void logs.push(line) }
+      : undefined,
+  });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return {
+    app,
+    http: request(app.getHttpServer()),
+    db: app.get<DataSource>(getDataSourceToken()),
+    database,
+    logs,
+    async close({ dropDatabase = true } = {}) {
+      await app.close();
+      if (dropDatabase) await database.drop();
+    },
+  };
+}
