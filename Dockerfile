@@ -14,8 +14,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 
-# Only what `tsc -p tsconfig.build.json` reads (src, migrations, bench; tests excluded
-# by .dockerignore). The COPY of the whole context keeps new top-level folders working.
+# The whole (filtered) context: .dockerignore keeps out node_modules, dist, .data, .git,
+# tests and secrets; copying everything keeps new top-level folders (bench/...) building.
 COPY . .
 RUN npm run build
 
