@@ -1,0 +1,400 @@
+/**
+ * Helpers for the benchmarks: a typed autocannon, a load generator that runs in a child
+ * process (so the client does not share an event loop with the server it measures), free
+ * ports and a description of the machine.
+ *
+ * This file is also the child's entry point: run by `runLoad` with LOAD_FLAG, it
+ * generates the load it is sent over IPC and sends back the results.
+ */
+import { fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// ---------------------------------------------------------------------------------------
+// autocannon (CommonJS, ships no type declarations: typed here for what we use)
+
+interface AutocannonRequest {
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+  setupRequest?: (request: AutocannonRequest, context: object) => AutocannonRequest;
+  onResponse?: (status: number, body: string, context: object) => void;
+}
+
+interface AutocannonOptions {
+  url: string;
+  connections: number;
+  duration: number;
+  /** Seconds before a request counts as a timeout. */
+  timeout: number;
+  requests: AutocannonRequest[];
+}
+
+export interface Histogram {
+  average: number;
+  stddev: number;
+  min: number;
+  max: number;
+  p50: number;
+  p90: number;
+  p97_5: number;
+  p99: number;
+  p99_9: number;
+}
+
+export interface AutocannonResult {
+  requests: Histogram & { total: number; sent: number };
+  latency: Histogram & { totalCount: number };
+  duration: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  '2xx': number;
+  statusCodeStats: Record<string, { count: number }>;
+}
+
+type Autocannon = (options: AutocannonOptions) => Promise<AutocannonResult>;
+
+// ---------------------------------------------------------------------------------------
+// Load generation in a child process
+
+export interface LoadSpec {
+  /** Label for logs and generated emails, e.g. "app". */
+  label: string;
+  url: string;
+  path: string;
+  connections: number;
+  warmupSeconds: number;
+  durationSeconds: number;
+}
+
+export interface PhaseResult {
+  result: AutocannonResult;
+  /** The first non-2xx answer seen, to explain a failure. */
+  firstFailure?: { status: number; body: string };
+}
+
+/** Where the CPU went during the measured phase, in % of one core. */
+export interface CpuUse {
+  /** This process: the server under test (the other one idles). */
+  server: number;
+  /** The autocannon process. */
+  loadGenerator: number;
+  /** The PostgreSQL cluster's processes; undefined where /proc cannot tell. */
+  postgres?: number;
+  /** Everything else on the machine (other people's processes, the kernel). */
+  other: number;
+  /** Every core of the machine: 100 × cores when fully busy. */
+  machine: number;
+}
+
+export interface LoadResult {
+  warmup: PhaseResult;
+  measured: PhaseResult;
+  cpu: CpuUse;
+}
+
+type ChildMessage =
+  | { kind: 'measuring' }
+  | { kind: 'done'; warmup: PhaseResult; measured: PhaseResult; cpuMicros: number };
+
+const LOAD_FLAG = '--bench-load';
+
+/**
+ * A valid reach-out form (API.md, POST /v1/inquiries). Each call has its own email, so
+ * no two requests land on the same lead (the 30-day dedupe would otherwise serialise
+ * them on one advisory lock and one row).
+ */
+export function reachOutForm(email: string, formStartedAt: string): Record<string, unknown> {
+  return {
+    name: 'Alex Rivera',
+    email,
+    phone: '+15035550142',
+    preferredContact: 'email',
+    serviceType: 'couples',
+    state: 'OR',
+    message: 'We keep having the same fight about chores and would like some help.',
+    referralSource: 'blog',
+    consent: { contact: true, privacyNoticeVersion: '2026-01' },
+    website: '',
+    formStartedAt,
+  };
+}
+
+interface CpuSnapshot {
+  at: bigint;
+  process: NodeJS.CpuUsage;
+  postgresTicks?: number;
+  machine: { busy: number; total: number };
+}
+
+/** Linux clock ticks per second (`getconf CLK_TCK`), the unit of /proc/<pid>/stat times. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/**
+ * CPU time used so far by a PostgreSQL cluster (its postmaster and every child: backends,
+ * WAL writer, checkpointer…, living or ended), in clock ticks, from /proc. Undefined off
+ * Linux.
+ */
+function postgresCpuTicks(postmasterPid: number | undefined): number | undefined {
+  if (postmasterPid === undefined) return undefined;
+  let ticks = 0;
+  let found = false;
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return undefined;
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // exited meanwhile
+    }
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const pid = Number(entry);
+    const parent = Number(fields[1]);
+    if (pid === postmasterPid) {
+      found = true;
+      // utime + stime, and cutime + cstime: the children it has reaped (ended backends).
+      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+    } else if (parent === postmasterPid) {
+      ticks += Number(fields[11]) + Number(fields[12]);
+    }
+  }
+  return found ? ticks : undefined;
+}
+
+function cpuSnapshot(postmasterPid: number | undefined): CpuSnapshot {
+  const machine = { busy: 0, total: 0 };
+  for (const { times } of os.cpus()) {
+    const total = times.user + times.nice + times.sys + times.idle + times.irq;
+    machine.total += total;
+    machine.busy += total - times.idle;
+  }
+  return {
+    at: process.hrtime.bigint(),
+    process: process.cpuUsage(),
+    postgresTicks: postgresCpuTicks(postmasterPid),
+    machine,
+  };
+}
+
+function cpuSince(
+  start: CpuSnapshot,
+  loadGeneratorMicros: number,
+  postmasterPid: number | undefined,
+): CpuUse {
+  const end = cpuSnapshot(postmasterPid);
+  const elapsedMicros = Number(end.at - start.at) / 1000;
+  const usage = process.cpuUsage(start.process);
+  const server = ((usage.user + usage.system) / elapsedMicros) * 100;
+  const loadGenerator = (loadGeneratorMicros / elapsedMicros) * 100;
+  const postgres =
+    start.postgresTicks !== undefined && end.postgresTicks !== undefined
+      ? (((end.postgresTicks - start.postgresTicks) / CLOCK_TICKS_PER_SECOND) * 1e8) / elapsedMicros
+      : undefined;
+  const machine =
+    ((end.machine.busy - start.machine.busy) / (end.machine.total - start.machine.total)) *
+    100 *
+    os.cpus().length;
+  const other = Math.max(0, machine - server - loadGenerator - (postgres ?? 0));
+  return { server, loadGenerator, postgres, other, machine };
+}
+
+/** The PID in a cluster's postmaster.pid, if it can be read. */
+export function postmasterPid(clusterDir: string): number | undefined {
+  try {
+    const pid = Number(
+      readFileSync(path.join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[0],
+    );
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** How busy the machine is over `ms`, in % of one core, before any load of ours. */
+export async function machineBusy(ms: number): Promise<number> {
+  const start = cpuSnapshot(undefined);
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const end = cpuSnapshot(undefined);
+  return (
+    ((end.machine.busy - start.machine.busy) / (end.machine.total - start.machine.total)) *
+    100 *
+    os.cpus().length
+  );
+}
+
+/**
+ * Runs warm-up then measurement against `spec.url` from a child process, and measures
+ * where the CPU goes meanwhile. autocannon runs on the child's main thread: in a worker
+ * thread it returns unaggregated results.
+ */
+export function runLoad(spec: LoadSpec, postgresPid?: number): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(import.meta.url), [LOAD_FLAG], {
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    let measuring: CpuSnapshot | undefined;
+    let answered = false;
+    child.on('message', (message: ChildMessage) => {
+      if (message.kind === 'measuring') {
+        measuring = cpuSnapshot(postgresPid);
+        return;
+      }
+      answered = true;
+      const cpu = cpuSince(measuring ?? cpuSnapshot(postgresPid), message.cpuMicros, postgresPid);
+      resolve({ warmup: message.warmup, measured: message.measured, cpu });
+    });
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      if (!answered) {
+        reject(new Error(`load generator for ${spec.label} exited (${signal ?? code})`));
+      }
+    });
+    child.send(spec);
+  });
+}
+
+async function generateLoad(
+  spec: LoadSpec,
+  send: (message: ChildMessage) => Promise<void>,
+): Promise<void> {
+  const requireCjs = createRequire(import.meta.url);
+  const autocannon = requireCjs('autocannon') as Autocannon;
+  const run = randomBytes(4).toString('hex');
+  const formStartedAt = new Date(Date.now() - 60_000).toISOString();
+  let sequence = 0;
+
+  const phase = async (name: string, seconds: number): Promise<PhaseResult> => {
+    let firstFailure: PhaseResult['firstFailure'];
+    const result = await autocannon({
+      url: spec.url,
+      connections: spec.connections,
+      duration: seconds,
+      timeout: 10,
+      requests: [
+        {
+          method: 'POST',
+          path: spec.path,
+          headers: { 'content-type': 'application/json' },
+          setupRequest: (request) => ({
+            ...request,
+            body: JSON.stringify(
+              reachOutForm(
+                `bench.${spec.label}.${name}.${run}.${++sequence}@example.com`,
+                formStartedAt,
+              ),
+            ),
+          }),
+          onResponse: (status, body) => {
+            if ((status < 200 || status > 299) && firstFailure === undefined) {
+              firstFailure = { status, body: body.slice(0, 2000) };
+            }
+          },
+        },
+      ],
+    });
+    return { result, firstFailure };
+  };
+
+  const warmup = await phase('warmup', spec.warmupSeconds);
+  await send({ kind: 'measuring' });
+  const cpuBefore = process.cpuUsage();
+  const measured = await phase('measured', spec.durationSeconds);
+  const cpu = process.cpuUsage(cpuBefore);
+  await send({ kind: 'done', warmup, measured, cpuMicros: cpu.user + cpu.system });
+}
+
+if (process.argv.includes(LOAD_FLAG) && process.send) {
+  // The parent going away ends the load too.
+  process.once('disconnect', () => process.exit(1));
+  const send = (message: ChildMessage) =>
+    new Promise<void>((resolve, reject) =>
+      process.send?.(message, (error: Error | null) => (error ? reject(error) : resolve())),
+    );
+  process.once('message', (spec: LoadSpec) => {
+    generateLoad(spec, send).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// Small things
+
+/** A TCP port free on 127.0.0.1 right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+export interface MachineInfo {
+  cpu: string;
+  cores: number;
+  memoryGiB: number;
+  node: string;
+  os: string;
+}
+
+export function machineInfo(): MachineInfo {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model.trim() ?? 'unknown',
+    cores: cpus.length,
+    memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+  };
+}
+
+/** A positive whole number (seconds, connections) from the environment, or the default. */
+export function positiveIntFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0 || !Number.isInteger(value)) {
+    throw new Error(`${name} must be a positive whole number, got ${raw}`);
+  }
+  return value;
+}
+
+/** A GitHub-flavoured Markdown table, columns padded so it reads well in a terminal too. */
+export function markdownTable(header: string[], rows: string[][], alignRight: boolean[]): string {
+  const widths = header.map((cell, i) =>
+    Math.max(3, cell.length, ...rows.map((row) => (row[i] ?? '').length)),
+  );
+  const pad = (cell: string, i: number) =>
+    alignRight[i] ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0);
+  const line = (cells: string[]) => `| ${cells.map(pad).join(' | ')} |`;
+  const rule = `| ${widths
+    .map((width, i) => (alignRight[i] ? `${'-'.repeat(width - 1)}:` : '-'.repeat(width)))
+    .join(' | ')} |`;
+  return [line(header), rule, ...rows.map(line)].join('\n');
+}
