@@ -20,6 +20,7 @@ const common = {
 
 export default {
   silent: true,
+  testTimeout: 30000,
   reporters: ['summary'],
   projects: [
     {
@@ -33,7 +34,6 @@ export default {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
       globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
-      testTimeout: 30000,
     },
   ],
 };

@@ -1,5 +1,6 @@
 // Every migration, oldest first. `npm run migration:generate -- <Name>` writes a new file
 // here; add its class to this list (explicit imports keep ESM, Jest and tsc in step).
 import { InitialSchema1795597613012 } from './1795597613012-InitialSchema.js';
+import { NotificationsAndWebhooks1795598413777 } from './1795598413777-NotificationsAndWebhooks.js';
 
-export const MIGRATIONS = [InitialSchema1795597613012];
+export const MIGRATIONS = [InitialSchema1795597613012, NotificationsAndWebhooks1795598413777];

@@ -7,6 +7,7 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InquiriesModule } from './inquiries/inquiries.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { ProblemsController } from './problems/problems.controller.js';
 import { QueueModule } from './queue/queue.module.js';
 
@@ -14,13 +15,20 @@ export interface AppModuleOptions {
   config: AppConfig;
   /** The database in use: DATABASE_URL or the embedded cluster's. */
   databaseUrl: string;
+  /** The SMTP server in use: SMTP_URL or the local mail catcher's. */
+  smtpUrl: string;
   /** Where logs go; stdout when not given (tests capture them). */
   logDestination?: DestinationStream;
 }
 
 @Module({})
 export class AppModule {
-  static forRoot({ config, databaseUrl, logDestination }: AppModuleOptions): DynamicModule {
+  static forRoot({
+    config,
+    databaseUrl,
+    smtpUrl,
+    logDestination,
+  }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -30,6 +38,7 @@ export class AppModule {
         QueueModule,
         HealthModule,
         InquiriesModule,
+        NotificationsModule.forRoot(smtpUrl),
       ],
       controllers: [ProblemsController],
     };

@@ -1,6 +1,8 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
+  IsEmail,
+  IsTimeZone,
   IsIn,
   IsInt,
   IsOptional,
@@ -78,6 +80,84 @@ export class EnvironmentVariables {
   @Min(0)
   @Max(600)
   SPAM_MIN_SECONDS = 3;
+
+  /** smtp://user:pass@host:587 or smtps://…; unset: a local mail catcher (not in production). */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** Refuse to send unless the SMTP connection is upgraded to TLS. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  SMTP_REQUIRE_TLS = false;
+
+  @IsString()
+  @Matches(/^[^\r\n]+$/, { message: 'must be one line' })
+  MAIL_FROM = 'Relational Intake <intake@practice.example>';
+
+  @IsString()
+  @Matches(/^[^\r\n]{1,100}$/, { message: 'must be one line of at most 100 characters' })
+  PRACTICE_NAME = 'Relational Intake';
+
+  /** Receives staff notifications while no coordinator or admin account exists. */
+  @IsEmail({ require_tld: false }, { message: 'must be an email address' })
+  PRACTICE_INTAKE_EMAIL = 'intake@practice.example';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  MAIL_CATCHER_SMTP_PORT = 1025;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  MAIL_CATCHER_WEB_PORT = 1080;
+
+  /** Run the job workers (email, webhooks, reminders) in this process. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  RUN_WORKERS = true;
+
+  /** First retry delay of a failed email or webhook; doubles each time, with jitter. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  DELIVERY_RETRY_DELAY_SECONDS = 30;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(50)
+  DELIVERY_RETRY_LIMIT = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60000)
+  WEBHOOK_TIMEOUT_MS = 10000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RESPONSE_TARGET_CRISIS_MINUTES = 15;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RESPONSE_TARGET_HIGH_MINUTES = 240;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  RESPONSE_TARGET_ROUTINE_BUSINESS_DAYS = 1;
+
+  /** IANA time zone of the practice: business days and weekends are counted there. */
+  @IsTimeZone({ message: 'must be an IANA time zone, e.g. America/Los_Angeles' })
+  PRACTICE_TIME_ZONE = 'America/Los_Angeles';
 }
 
 export interface AppConfig {
@@ -94,6 +174,31 @@ export interface AppConfig {
   readonly corsOrigins: readonly string[];
   readonly publicBaseUrl: string;
   readonly spamMinSeconds: number;
+  readonly mail: {
+    /** Unset: the local mail catcher is started and used. */
+    readonly smtpUrl?: string;
+    readonly requireTls: boolean;
+    readonly from: string;
+    readonly catcherSmtpPort: number;
+    readonly catcherWebPort: number;
+  };
+  readonly practice: {
+    readonly name: string;
+    readonly intakeEmail: string;
+    readonly timeZone: string;
+  };
+  readonly jobs: {
+    readonly runWorkers: boolean;
+    readonly retryDelaySeconds: number;
+    readonly retryLimit: number;
+    readonly webhookTimeoutMs: number;
+  };
+  readonly responseTargets: {
+    readonly crisisMinutes: number;
+    readonly highMinutes: number;
+    readonly routineBusinessDays: number;
+    readonly timeZone: string;
+  };
 }
 
 export class ConfigurationError extends Error {
@@ -107,22 +212,28 @@ export class ConfigurationError extends Error {
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const known = Object.keys(new EnvironmentVariables());
   const raw: Record<string, string> = {};
-  for (const name of [...known, 'DATABASE_URL']) {
+  for (const name of [...known, 'DATABASE_URL', 'SMTP_URL']) {
     const value = env[name];
     if (value !== undefined && value !== '') raw[name] = value;
   }
   const vars = plainToInstance(EnvironmentVariables, raw);
   const errors = validateSync(vars, { forbidUnknownValues: true });
-  if (errors.length > 0) {
+  const problems: string[] = [];
+  if (vars.NODE_ENV === 'production' && !vars.SMTP_URL) {
+    // A mail catcher in production would silently swallow every notification.
+    problems.push('SMTP_URL: is required when NODE_ENV is production');
+  }
+  if (errors.length > 0 || problems.length > 0) {
     // Never echo the value: a bad DATABASE_URL may hold a password.
-    throw new ConfigurationError(
-      errors.map(
+    throw new ConfigurationError([
+      ...errors.map(
         (error) =>
           `${error.property}: ${Object.values(error.constraints ?? {})
             .map((message) => message.replace(`${error.property} `, ''))
             .join('; ')}`,
       ),
-    );
+      ...problems,
+    ]);
   }
   return {
     env: vars.NODE_ENV,
@@ -134,5 +245,29 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     corsOrigins: vars.CORS_ORIGINS,
     publicBaseUrl: vars.PUBLIC_BASE_URL.replace(/\/+$/, ''),
     spamMinSeconds: vars.SPAM_MIN_SECONDS,
+    mail: {
+      smtpUrl: vars.SMTP_URL,
+      requireTls: vars.SMTP_REQUIRE_TLS,
+      from: vars.MAIL_FROM,
+      catcherSmtpPort: vars.MAIL_CATCHER_SMTP_PORT,
+      catcherWebPort: vars.MAIL_CATCHER_WEB_PORT,
+    },
+    practice: {
+      name: vars.PRACTICE_NAME,
+      intakeEmail: vars.PRACTICE_INTAKE_EMAIL,
+      timeZone: vars.PRACTICE_TIME_ZONE,
+    },
+    jobs: {
+      runWorkers: vars.RUN_WORKERS,
+      retryDelaySeconds: vars.DELIVERY_RETRY_DELAY_SECONDS,
+      retryLimit: vars.DELIVERY_RETRY_LIMIT,
+      webhookTimeoutMs: vars.WEBHOOK_TIMEOUT_MS,
+    },
+    responseTargets: {
+      crisisMinutes: vars.RESPONSE_TARGET_CRISIS_MINUTES,
+      highMinutes: vars.RESPONSE_TARGET_HIGH_MINUTES,
+      routineBusinessDays: vars.RESPONSE_TARGET_ROUTINE_BUSINESS_DAYS,
+      timeZone: vars.PRACTICE_TIME_ZONE,
+    },
   };
 }

@@ -2,6 +2,19 @@ import { IdempotencyRecord } from '../common/idempotency/idempotency-record.enti
 import { Inquiry } from '../inquiries/inquiry.entity.js';
 import { Lead } from '../leads/lead.entity.js';
 import { SubmissionReference } from '../leads/submission-reference.entity.js';
+import { Notification } from '../notifications/notification.entity.js';
+import { User } from '../users/user.entity.js';
+import { WebhookDelivery } from '../webhooks/webhook-delivery.entity.js';
+import { WebhookSubscription } from '../webhooks/webhook-subscription.entity.js';
 
 /** Every entity of the service; the migrations must describe exactly these. */
-export const ENTITIES = [Lead, SubmissionReference, Inquiry, IdempotencyRecord];
+export const ENTITIES = [
+  Lead,
+  SubmissionReference,
+  Inquiry,
+  IdempotencyRecord,
+  User,
+  Notification,
+  WebhookSubscription,
+  WebhookDelivery,
+];

@@ -5,25 +5,47 @@ import {
   type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
-import { PgBoss } from 'pg-boss';
+import { PgBoss, type WorkOptions } from 'pg-boss';
 import type { EntityManager } from 'typeorm';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
 import { DATABASE_URL } from '../database/database.module.js';
-import { JOB_NAMES, type JobName, type JobPayloads } from './jobs.js';
+import { type JobName, type JobPayloads, queuePolicies } from './jobs.js';
+
+type WorkWithMetadata = WorkOptions & { includeMetadata: true };
+
+export interface RunningJob<N extends JobName> {
+  id: string;
+  data: JobPayloads[N];
+  /** Retries so far (0 on the first run) and how many are allowed. */
+  retryCount: number;
+  retryLimit: number;
+}
+
+/** The last run pg-boss will make of a job: failing now fails it for good. */
+export const isLastAttempt = (job: { retryCount: number; retryLimit: number }) =>
+  job.retryCount >= job.retryLimit;
 
 /**
  * The durable job queue (pg-boss, in PostgreSQL). Jobs are sent inside the caller's
- * transaction, so a job exists exactly when the rows it is about were committed.
+ * transaction, so a job exists exactly when the rows it is about were committed. Any
+ * number of processes may work the same queues: pg-boss hands each job to one of them.
  */
 @Injectable()
 export class JobQueue implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(JobQueue.name);
   readonly boss: PgBoss;
 
-  constructor(@Inject(DATABASE_URL) url: string) {
+  constructor(
+    @Inject(DATABASE_URL) url: string,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
     this.boss = new PgBoss({
       connectionString: url,
       max: 4,
       application_name: 'relational-intake-queue',
+      // Workers wake on NOTIFY the moment a job commits; polling stays as a floor.
+      useListenNotify: true,
     });
     // Errors from pg-boss's own timers (maintenance, polling) arrive here, not at a caller.
     this.boss.on('error', (error: Error & { code?: string }) =>
@@ -33,7 +55,10 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
 
   async onModuleInit(): Promise<void> {
     await this.boss.start();
-    for (const name of JOB_NAMES) await this.boss.createQueue(name);
+    for (const [name, policy] of Object.entries(queuePolicies(this.config))) {
+      await this.boss.createQueue(name, { ...policy, notify: true });
+      await this.boss.updateQueue(name, policy);
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -45,13 +70,13 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
     manager: EntityManager,
     name: N,
     data: JobPayloads[N],
-    options: { singletonKey?: string } = {},
-  ): Promise<string> {
+    options: { startAfter?: Date; singletonKey?: string } = {},
+  ): Promise<string | null> {
     const queryRunner = manager.queryRunner;
     if (!queryRunner?.isTransactionActive) {
       throw new Error(`job ${name} must be sent inside a transaction`);
     }
-    const id = await this.boss.send(name, data, {
+    return this.boss.send(name, data, {
       ...options,
       db: {
         executeSql: async (text: string, values?: unknown[]) => ({
@@ -59,7 +84,36 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
         }),
       },
     });
-    if (!id) throw new Error(`job ${name} was not created`);
-    return id;
+  }
+
+  /**
+   * Runs `handler` for each job of the queue. A handler that throws has the job retried
+   * by the queue's policy; it must record its own outcome before throwing.
+   */
+  async work<N extends JobName>(
+    name: N,
+    handler: (job: RunningJob<N>) => Promise<void>,
+    options: { concurrency?: number } = {},
+  ): Promise<void> {
+    await this.boss.work<JobPayloads[N], void, WorkWithMetadata>(
+      name,
+      {
+        includeMetadata: true,
+        batchSize: 1,
+        localConcurrency: options.concurrency ?? 2,
+        // NOTIFY wakes workers for new jobs, not for retries coming due: poll for those.
+        pollingIntervalSeconds: 1,
+        notifyPollingIntervalSeconds: 1,
+      },
+      async ([job]) => {
+        if (!job) return;
+        await handler({
+          id: job.id,
+          data: job.data,
+          retryCount: job.retryCount,
+          retryLimit: job.retryLimit,
+        });
+      },
+    );
   }
 }

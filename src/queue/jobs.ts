@@ -1,9 +1,12 @@
+import type { AppConfig } from '../config/app-config.js';
+import type { Urgency } from '../leads/urgency.js';
+
 /**
  * Durable jobs and their payloads. Payloads carry ids only, never personal data: the
  * job table is read by operators and kept for a while after completion.
  */
 export interface JobPayloads {
-  /** A public submission was stored; tell whoever should hear about it. */
+  /** A public submission was stored; plan who hears about it. */
   'lead.submission-received': {
     leadId: string;
     submissionId: string;
@@ -11,8 +14,45 @@ export interface JobPayloads {
     /** True when this submission started the lead, false when it joined an open one. */
     leadCreated: boolean;
   };
+  /** Send one planned email. */
+  'notification.deliver': { notificationId: string };
+  /** POST one webhook delivery. */
+  'webhook.deliver': { deliveryId: string };
+  /** Is the lead still `new` at its response target (reminder) or twice it (escalation)? */
+  'lead.response-check': { leadId: string; stage: 'reminder' | 'escalation'; urgency: Urgency };
 }
 
 export type JobName = keyof JobPayloads;
 
-export const JOB_NAMES: readonly JobName[] = ['lead.submission-received'];
+export interface QueuePolicy {
+  retryLimit: number;
+  retryDelay: number;
+  retryBackoff: boolean;
+  retryDelayMax?: number;
+}
+
+/** Retry policy per queue; deliveries back off exponentially with jitter (pg-boss). */
+export function queuePolicies(config: AppConfig): Record<JobName, QueuePolicy> {
+  const delivery: QueuePolicy = {
+    retryLimit: config.jobs.retryLimit,
+    retryDelay: config.jobs.retryDelaySeconds,
+    retryBackoff: true,
+    retryDelayMax: 3600,
+  };
+  return {
+    'lead.submission-received': {
+      retryLimit: 10,
+      retryDelay: 5,
+      retryBackoff: true,
+      retryDelayMax: 600,
+    },
+    'notification.deliver': delivery,
+    'webhook.deliver': delivery,
+    'lead.response-check': {
+      retryLimit: 5,
+      retryDelay: 30,
+      retryBackoff: true,
+      retryDelayMax: 600,
+    },
+  };
+}

@@ -24,6 +24,8 @@ export interface TestAppOptions {
   /** Reuse a database (e.g. to restart on the same data). */
   database?: TestDatabase;
   captureLogs?: boolean;
+  /** Run the job workers, sending mail to this SMTP URL (e.g. a sink's). Off by default. */
+  smtpUrl?: string;
 }
 
 /** The real application on a fresh database, served through Fastify for supertest. */
@@ -33,6 +35,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     NODE_ENV: 'test',
     LOG_LEVEL: options.captureLogs ? 'trace' : 'silent',
     SPAM_MIN_SECONDS: '3',
+    RUN_WORKERS: options.smtpUrl ? 'true' : 'false',
     ...options.env,
     DATABASE_URL: database.url,
   });
@@ -40,6 +43,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const app = await createApp({
     config,
     databaseUrl: database.url,
+    // Without workers nothing is sent; the URL only has to be well formed.
+    smtpUrl: options.smtpUrl ?? 'smtp://127.0.0.1:9',
     logDestination: options.captureLogs
       ? { write: (line: string) => void logs.push(line) }
       : undefined,

@@ -1,0 +1,190 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { Lead } from '../leads/lead.entity.js';
+import { escalationDeadline, responseDeadline } from '../leads/response-targets.js';
+import { SubmissionReference } from '../leads/submission-reference.entity.js';
+import { JobQueue, type RunningJob } from '../queue/job-queue.js';
+import { User } from '../users/user.entity.js';
+import { WebhooksService } from '../webhooks/webhooks.service.js';
+import { NotificationsService, type PlannedNotification } from './notifications.service.js';
+import { staffRecipientsForNewLead } from './recipients.js';
+
+/**
+ * Who hears about a lead, and when: staff and the client when a submission arrives,
+ * webhooks when a lead is created, and reminders when nobody has reached out in time.
+ * Each step runs in one transaction with the jobs it creates.
+ */
+@Injectable()
+export class LeadAnnouncements {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly queue: JobQueue,
+    private readonly notifications: NotificationsService,
+    private readonly webhooks: WebhooksService,
+  ) {}
+
+  async onSubmissionReceived(job: RunningJob<'lead.submission-received'>): Promise<void> {
+    const { leadId, submissionId, leadCreated } = job.data;
+    await this.dataSource.transaction(async (manager) => {
+      const lead = await manager.getRepository(Lead).findOneBy({ id: leadId });
+      const submission = await manager
+        .getRepository(SubmissionReference)
+        .findOneBy({ submissionId });
+      if (!lead || !submission || lead.status === 'spam') return;
+      const context = {
+        reference: submission.reference,
+        receivedAt: submission.createdAt.toISOString(),
+      };
+
+      const plans: PlannedNotification[] = [
+        {
+          kind: 'client_acknowledgement',
+          dedupeKey: `client_acknowledgement:${submissionId}`,
+          leadId,
+          recipient: 'submitter',
+          submissionId,
+          context,
+        },
+      ];
+      const staff = await manager.getRepository(User).find({ where: { active: true } });
+      if (leadCreated) {
+        const planned = staffRecipientsForNewLead(lead, staff);
+        for (const { userId, kind } of planned) {
+          plans.push({
+            kind,
+            dedupeKey: `${kind}:${leadId}:${userId}`,
+            leadId,
+            recipient: 'user',
+            userId,
+            context,
+          });
+        }
+        if (planned.length === 0) {
+          // Nobody has an account yet: the practice's intake inbox hears about it.
+          plans.push(
+            this.toIntakeInbox(
+              lead.urgency === 'crisis' ? 'crisis_alert' : 'staff_new_lead',
+              lead,
+              context,
+            ),
+          );
+        }
+        await this.webhooks.emitIn(manager, 'lead.created', {
+          leadId,
+          reference: submission.reference,
+          status: lead.status,
+          urgency: lead.urgency,
+          serviceType: lead.serviceType,
+        });
+        await this.scheduleResponseChecks(manager, lead);
+      } else if (lead.urgency === 'crisis') {
+        // A returning person's words made (or keep) the lead a crisis: admins hear now.
+        const admins = staff.filter((member) => member.role === 'admin');
+        for (const admin of admins) {
+          plans.push({
+            kind: 'crisis_alert',
+            dedupeKey: `crisis_alert:${leadId}:${admin.id}`,
+            leadId,
+            recipient: 'user',
+            userId: admin.id,
+            context,
+          });
+        }
+        if (admins.length === 0) plans.push(this.toIntakeInbox('crisis_alert', lead, context));
+        await this.scheduleResponseChecks(manager, lead);
+      }
+      await this.notifications.planIn(manager, plans);
+    });
+  }
+
+  /** At the target a reminder, at twice the target an escalation, if the lead is still `new`. */
+  async onResponseCheck(job: RunningJob<'lead.response-check'>): Promise<void> {
+    const { leadId, stage } = job.data;
+    await this.dataSource.transaction(async (manager) => {
+      const lead = await manager.getRepository(Lead).findOneBy({ id: leadId });
+      if (!lead || lead.status !== 'new') return;
+      const due = (stage === 'reminder' ? responseDeadline : escalationDeadline)(
+        lead.createdAt,
+        lead.urgency,
+        this.config.responseTargets,
+      );
+      if (due.getTime() > Date.now()) {
+        // Staff lowered the urgency since: look again when the new target passes.
+        await this.queue.enqueueIn(
+          manager,
+          'lead.response-check',
+          { ...job.data, urgency: lead.urgency },
+          {
+            startAfter: due,
+            singletonKey: `${leadId}:${stage}:${lead.urgency}`,
+          },
+        );
+        return;
+      }
+      const [first] = await manager.getRepository(SubmissionReference).find({
+        where: { leadId },
+        order: { createdAt: 'ASC' },
+        take: 1,
+      });
+      const context = {
+        reference: first?.reference ?? '',
+        receivedAt: lead.createdAt.toISOString(),
+      };
+      const kind = stage === 'reminder' ? 'overdue_reminder' : 'overdue_escalation';
+      const roles = stage === 'reminder' ? ['coordinator'] : ['admin'];
+      const staff = await manager.getRepository(User).find({ where: { active: true } });
+      const recipients = staff.filter((member) => roles.includes(member.role));
+      const plans: PlannedNotification[] = recipients.map((member) => ({
+        kind,
+        dedupeKey: `${kind}:${leadId}:${lead.urgency}:${member.id}`,
+        leadId,
+        recipient: 'user',
+        userId: member.id,
+        context,
+      }));
+      if (plans.length === 0) {
+        plans.push({
+          ...this.toIntakeInbox(kind, lead, context),
+          dedupeKey: `${kind}:${leadId}:${lead.urgency}:inbox`,
+        });
+      }
+      await this.notifications.planIn(manager, plans);
+    });
+  }
+
+  private async scheduleResponseChecks(manager: EntityManager, lead: Lead): Promise<void> {
+    const targets = this.config.responseTargets;
+    for (const stage of ['reminder', 'escalation'] as const) {
+      const due = (stage === 'reminder' ? responseDeadline : escalationDeadline)(
+        lead.createdAt,
+        lead.urgency,
+        targets,
+      );
+      await this.queue.enqueueIn(
+        manager,
+        'lead.response-check',
+        { leadId: lead.id, stage, urgency: lead.urgency },
+        { startAfter: due, singletonKey: `${lead.id}:${stage}:${lead.urgency}` },
+      );
+    }
+  }
+
+  private toIntakeInbox(
+    kind: PlannedNotification['kind'],
+    lead: Lead,
+    context: Record<string, string>,
+  ): PlannedNotification {
+    return {
+      kind,
+      dedupeKey: `${kind}:${lead.id}:inbox`,
+      leadId: lead.id,
+      recipient: 'address',
+      address: this.config.practice.intakeEmail,
+      context,
+    };
+  }
+}

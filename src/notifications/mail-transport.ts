@@ -1,0 +1,50 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { createTransport } from 'nodemailer';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { RenderedMessage } from './messages.js';
+
+/** The SMTP server in use: SMTP_URL, or the local mail catcher's. */
+export const SMTP_URL = Symbol('SMTP_URL');
+
+/** One pooled SMTP connection set for the process, closed on shutdown. */
+@Injectable()
+export class MailTransport implements OnApplicationShutdown {
+  private readonly transporter;
+
+  constructor(@Inject(SMTP_URL) url: string, @Inject(APP_CONFIG) config: AppConfig) {
+    this.transporter = createTransport(
+      {
+        url,
+        pool: true,
+        maxConnections: 5,
+        requireTLS: config.mail.requireTls,
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 30_000,
+        // nodemailer's own logger would print envelopes, i.e. addresses.
+        logger: false,
+        debug: false,
+      },
+      { from: config.mail.from },
+    );
+  }
+
+  /** Resolves when the server accepted the message; rejects with nodemailer's error. */
+  async send(to: string, message: RenderedMessage, messageId: string): Promise<void> {
+    await this.transporter.sendMail({
+      to,
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
+      // Stable per notification: a receiver can drop a copy re-sent after a crash.
+      messageId,
+      disableFileAccess: true,
+      disableUrlAccess: true,
+    });
+  }
+
+  onApplicationShutdown(): void {
+    this.transporter.close();
+  }
+}

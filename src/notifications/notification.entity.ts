@@ -1,0 +1,82 @@
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+
+export const NOTIFICATION_KINDS = [
+  'staff_new_lead',
+  'crisis_alert',
+  'client_acknowledgement',
+  'partner_invitation',
+  'overdue_reminder',
+  'overdue_escalation',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const NOTIFICATION_STATUSES = ['pending', 'sent', 'failed'] as const;
+export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
+
+/**
+ * Whom a message goes to, resolved to an address only when sending: a staff user, the
+ * person behind a submission, or a fixed address from configuration. No client address
+ * is copied here, so erasing a lead leaves none behind.
+ */
+export const RECIPIENT_KINDS = ['user', 'submitter', 'address'] as const;
+export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
+
+/** One email to one recipient, with its delivery history. */
+@Entity()
+@Check('CHK_notification_kind', `"kind" IN (${NOTIFICATION_KINDS.map((k) => `'${k}'`).join(', ')})`)
+@Check('CHK_notification_status', `"status" IN ('pending', 'sent', 'failed')`)
+@Check('CHK_notification_recipient_kind', `"recipient_kind" IN ('user', 'submitter', 'address')`)
+@Index('IDX_notification_status_created', ['status', 'createdAt'])
+@Index('IDX_notification_lead', ['leadId'])
+export class Notification {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  kind!: NotificationKind;
+
+  @Column({ type: 'varchar', length: 16 })
+  status!: NotificationStatus;
+
+  /** Makes planning idempotent: a redelivered job cannot plan the same email twice. */
+  @Index('UQ_notification_dedupe_key', { unique: true })
+  @Column({ type: 'varchar', length: 200 })
+  dedupeKey!: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  leadId!: string | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  recipientKind!: RecipientKind;
+
+  @Column({ type: 'uuid', nullable: true })
+  recipientUserId!: string | null;
+
+  /** The submission whose sender is the recipient (`submitter`). */
+  @Column({ type: 'uuid', nullable: true })
+  recipientSubmissionId!: string | null;
+
+  /** Only configured addresses (the practice's intake inbox), never a client's. */
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  recipientAddress!: string | null;
+
+  /** Kind-specific ids the message needs (e.g. which submission); never personal data. */
+  @Column({ type: 'jsonb' })
+  context!: Record<string, string>;
+
+  @Column({ type: 'int', default: 0 })
+  attempts!: number;
+
+  /** What went wrong last, in words safe to show and log: no addresses, no content. */
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  lastError!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lastAttemptAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  sentAt!: Date | null;
+}

@@ -1,0 +1,213 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { Inquiry } from '../inquiries/inquiry.entity.js';
+import { Lead } from '../leads/lead.entity.js';
+import { SubmissionReference } from '../leads/submission-reference.entity.js';
+import { JobQueue, type RunningJob, isLastAttempt } from '../queue/job-queue.js';
+import { User } from '../users/user.entity.js';
+import { MailTransport } from './mail-transport.js';
+import {
+  type LeadFacts,
+  type PracticeDetails,
+  type RenderedMessage,
+  clientAcknowledgement,
+  crisisAlert,
+  overdueReminder,
+  staffNewLead,
+} from './messages.js';
+import { Notification, type NotificationKind } from './notification.entity.js';
+import { classifySmtpFailure } from './smtp-failure.js';
+
+/** An email to plan: one recipient, one kind, a key that makes planning idempotent. */
+export type PlannedNotification = {
+  kind: NotificationKind;
+  dedupeKey: string;
+  leadId: string | null;
+  /** Ids the message needs, e.g. { reference }; never personal data. */
+  context?: Record<string, string>;
+} & (
+  | { recipient: 'user'; userId: string }
+  | { recipient: 'submitter'; submissionId: string }
+  | { recipient: 'address'; address: string }
+);
+
+export type RetryResult = 'queued' | 'not_failed' | 'not_found';
+
+@Injectable()
+export class NotificationsService {
+  private readonly logger = new Logger(NotificationsService.name);
+  private readonly practice: PracticeDetails;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly queue: JobQueue,
+    private readonly mail: MailTransport,
+  ) {
+    this.practice = { name: config.practice.name, baseUrl: config.publicBaseUrl };
+  }
+
+  /**
+   * Stores the planned emails and their delivery jobs in the caller's transaction. A
+   * plan whose dedupe key exists already (a redelivered job) adds nothing.
+   */
+  async planIn(manager: EntityManager, plans: PlannedNotification[]): Promise<string[]> {
+    const created: string[] = [];
+    for (const plan of plans) {
+      const id = randomUUID();
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO notification (id, kind, status, dedupe_key, lead_id, recipient_kind,
+           recipient_user_id, recipient_submission_id, recipient_address, context)
+         VALUES ($1, $2, 'pending', $3, $4, $5, $6, $7, $8, $9::jsonb)
+         ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+        [
+          id,
+          plan.kind,
+          plan.dedupeKey,
+          plan.leadId,
+          plan.recipient,
+          plan.recipient === 'user' ? plan.userId : null,
+          plan.recipient === 'submitter' ? plan.submissionId : null,
+          plan.recipient === 'address' ? plan.address : null,
+          JSON.stringify(plan.context ?? {}),
+        ],
+      );
+      if (inserted.length === 0) continue;
+      await this.queue.enqueueIn(manager, 'notification.deliver', { notificationId: id });
+      created.push(id);
+    }
+    return created;
+  }
+
+  /**
+   * Sends one notification. The row stays locked while the SMTP server is spoken to, so
+   * two workers handed the same job cannot both send it; a sent one is never sent again.
+   * A temporary failure is recorded, then thrown so the queue retries with backoff.
+   */
+  async deliver(job: RunningJob<'notification.deliver'>): Promise<void> {
+    const { notificationId } = job.data;
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const notification = await manager.getRepository(Notification).findOne({
+        where: { id: notificationId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!notification || notification.status !== 'pending') return 'settled';
+
+      notification.attempts += 1;
+      notification.lastAttemptAt = new Date();
+      const address = await this.addressOf(manager, notification);
+      const message = address ? await this.render(manager, notification) : undefined;
+      let retry = false;
+      if (!address || !message) {
+        notification.status = 'failed';
+        notification.lastError = 'the recipient or the lead no longer exists';
+      } else {
+        try {
+          await this.mail.send(address, message, `<${notification.id}@relational-intake>`);
+          notification.status = 'sent';
+          notification.sentAt = new Date();
+          notification.lastError = null;
+        } catch (error) {
+          const failure = classifySmtpFailure(error);
+          notification.lastError = failure.summary;
+          retry = !failure.permanent && !isLastAttempt(job);
+          if (!retry) notification.status = 'failed';
+        }
+      }
+      await manager.getRepository(Notification).save(notification);
+      return retry ? 'retry' : 'settled';
+    });
+    if (outcome === 'retry') {
+      this.logger.warn({ notificationId }, 'email not accepted; will retry');
+      throw new Error(`notification ${notificationId}: temporary failure, will retry`);
+    }
+  }
+
+  /** Puts a failed notification back in the queue (staff asked for it). */
+  async retry(notificationId: string): Promise<RetryResult> {
+    return this.dataSource.transaction(async (manager) => {
+      const notification = await manager.getRepository(Notification).findOne({
+        where: { id: notificationId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!notification) return 'not_found';
+      if (notification.status !== 'failed') return 'not_failed';
+      notification.status = 'pending';
+      await manager.getRepository(Notification).save(notification);
+      await this.queue.enqueueIn(manager, 'notification.deliver', { notificationId });
+      return 'queued';
+    });
+  }
+
+  private async addressOf(
+    manager: EntityManager,
+    notification: Notification,
+  ): Promise<string | null> {
+    switch (notification.recipientKind) {
+      case 'address':
+        return notification.recipientAddress;
+      case 'user': {
+        const user = await manager
+          .getRepository(User)
+          .findOneBy({ id: notification.recipientUserId ?? undefined, active: true });
+        return user?.email ?? null;
+      }
+      case 'submitter':
+        return this.submitterAddress(manager, notification.recipientSubmissionId);
+    }
+  }
+
+  private async submitterAddress(
+    manager: EntityManager,
+    submissionId: string | null,
+  ): Promise<string | null> {
+    if (!submissionId) return null;
+    const reference = await manager.getRepository(SubmissionReference).findOneBy({ submissionId });
+    if (!reference) return null;
+    switch (reference.kind) {
+      case 'inquiry':
+        return (
+          (await manager.getRepository(Inquiry).findOneBy({ id: submissionId }))?.email ?? null
+        );
+      default:
+        throw new Error(`no address lookup for ${reference.kind} submissions`);
+    }
+  }
+
+  private async render(
+    manager: EntityManager,
+    notification: Notification,
+  ): Promise<RenderedMessage | undefined> {
+    const reference = notification.context.reference ?? '';
+    if (notification.kind === 'client_acknowledgement') {
+      return clientAcknowledgement(this.practice, { reference });
+    }
+    const lead = notification.leadId
+      ? await manager.getRepository(Lead).findOneBy({ id: notification.leadId })
+      : null;
+    if (!lead) return undefined;
+    const facts: LeadFacts = {
+      leadId: lead.id,
+      reference,
+      serviceType: lead.serviceType,
+      urgency: lead.urgency,
+      receivedAt: new Date(notification.context.receivedAt ?? lead.createdAt),
+    };
+    switch (notification.kind) {
+      case 'staff_new_lead':
+        return staffNewLead(this.practice, facts);
+      case 'crisis_alert':
+        return crisisAlert(this.practice, facts);
+      case 'overdue_reminder':
+        return overdueReminder(this.practice, facts, 'reminder');
+      case 'overdue_escalation':
+        return overdueReminder(this.practice, facts, 'escalation');
+      case 'partner_invitation':
+        throw new Error('partner invitations are rendered by the intake module');
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { USER_ROLES } from '../users/user-role.js';
+import { URGENCIES } from '../leads/urgency.js';
+import { type StaffMember, staffRecipientsForNewLead } from './recipients.js';
+
+const admin: StaffMember = { id: 'admin', role: 'admin', active: true };
+const coordinator: StaffMember = { id: 'coordinator', role: 'coordinator', active: true };
+const clinician: StaffMember = { id: 'clinician', role: 'clinician', active: true };
+const gone: StaffMember = { id: 'gone', role: 'coordinator', active: false };
+const staff = [admin, coordinator, clinician, gone];
+
+describe('staffRecipientsForNewLead', () => {
+  it('tells every active coordinator and admin about an unassigned lead', () => {
+    expect(staffRecipientsForNewLead({ urgency: 'routine' }, staff)).toEqual([
+      { userId: 'admin', kind: 'staff_new_lead' },
+      { userId: 'coordinator', kind: 'staff_new_lead' },
+    ]);
+  });
+
+  it('tells only the assigned clinician about an assigned lead', () => {
+    expect(
+      staffRecipientsForNewLead({ urgency: 'high', assignedUserId: 'clinician' }, staff),
+    ).toEqual([{ userId: 'clinician', kind: 'staff_new_lead' }]);
+  });
+
+  it('alerts every admin to a crisis, even when the lead is assigned', () => {
+    expect(
+      staffRecipientsForNewLead({ urgency: 'crisis', assignedUserId: 'clinician' }, staff),
+    ).toEqual([
+      { userId: 'clinician', kind: 'staff_new_lead' },
+      { userId: 'admin', kind: 'crisis_alert' },
+    ]);
+  });
+
+  it('never plans anyone twice, nor anyone inactive', () => {
+    const member = fc.record({
+      id: fc.constantFrom('a', 'b', 'c', 'd', 'e'),
+      role: fc.constantFrom(...USER_ROLES),
+      active: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(member, { selector: (m) => m.id }),
+        fc.constantFrom(...URGENCIES),
+        fc.option(fc.constantFrom('a', 'b', 'c', 'x')),
+        (members, urgency, assignedUserId) => {
+          const planned = staffRecipientsForNewLead({ urgency, assignedUserId }, members);
+          const ids = planned.map((plan) => plan.userId);
+          expect(new Set(ids).size).toBe(ids.length);
+          for (const id of ids) expect(members.find((m) => m.id === id)?.active).toBe(true);
+        },
+      ),
+    );
+  });
+});

@@ -1,0 +1,28 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { WebhookEventType } from './webhook-event.js';
+
+/** An endpoint of the practice's own systems that wants to hear about lead events. */
+@Entity()
+export class WebhookSubscription {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'varchar', length: 2000 })
+  url!: string;
+
+  @Column({ type: 'text', array: true })
+  events!: WebhookEventType[];
+
+  /** Shared secret for the HMAC signature; never returned after creation. */
+  @Column({ type: 'varchar', length: 200 })
+  secret!: string;
+
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

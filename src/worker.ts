@@ -1,0 +1,21 @@
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module.js';
+import { exitOnStartupFailure, runProcess } from './process.js';
+
+// Job workers without HTTP (`npm run worker`): run as many as the mail volume needs,
+// beside API processes started with RUN_WORKERS=false or not.
+runProcess(async ({ config, databaseUrl, smtpUrl, boot }) => {
+  const app = await NestFactory.createApplicationContext(
+    AppModule.forRoot({
+      config: { ...config, jobs: { ...config.jobs, runWorkers: true } },
+      databaseUrl,
+      smtpUrl,
+    }),
+    { bufferLogs: true },
+  );
+  app.useLogger(app.get(Logger));
+  await app.init();
+  boot.info('Relational Intake worker running');
+  return app;
+}).catch(exitOnStartupFailure);
