@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
+import { ConnectionDrain } from './common/connection-drain.js';
 import { loggerParams } from './common/logging.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
@@ -41,6 +42,7 @@ export class AppModule {
         NotificationsModule.forRoot(smtpUrl),
       ],
       controllers: [ProblemsController],
+      providers: [ConnectionDrain],
     };
   }
 }

@@ -72,3 +72,48 @@ describe('a restart', () => {
     }
   });
 });
+
+describe('a shutdown with submissions in flight', () => {
+  it('answers or refuses each one, and leaves every stored inquiry whole', async () => {
+    const t = await startTestApp();
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = t.app.getHttpServer().address() as { port: number };
+    const submissions = Array.from({ length: 40 }, () =>
+      fetch(`http://127.0.0.1:${port}/v1/inquiries`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(anInquiry()),
+      }).then(
+        async (response) => ({ status: response.status, body: await response.text() }),
+        () => ({ status: 0, body: '' }),
+      ),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 15));
+    await t.close({ dropDatabase: false });
+    const outcomes = await Promise.all(submissions);
+
+    const after = await startTestApp({ database: t.database });
+    try {
+      for (const outcome of outcomes) expect([0, 201, 503]).toContain(outcome.status);
+      const accepted = outcomes.filter((outcome) => outcome.status === 201);
+      const [{ inquiries, whole }] = await after.db.query(
+        `SELECT count(*)::int AS inquiries,
+                count(*) FILTER (WHERE EXISTS (SELECT 1 FROM submission_reference r WHERE r.submission_id = i.id)
+                  AND EXISTS (SELECT 1 FROM pgboss.job j WHERE j.data->>'submissionId' = i.id::text))::int AS whole
+           FROM inquiry i`,
+      );
+      expect(whole).toBe(inquiries);
+      expect(inquiries).toBeGreaterThanOrEqual(accepted.length);
+      for (const outcome of accepted) {
+        const { id } = JSON.parse(outcome.body) as { id: string };
+        const [{ n }] = await after.db.query(
+          `SELECT count(*)::int AS n FROM inquiry WHERE id = $1`,
+          [id],
+        );
+        expect(n).toBe(1);
+      }
+    } finally {
+      await after.close();
+    }
+  });
+});

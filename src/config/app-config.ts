@@ -44,6 +44,13 @@ export class EnvironmentVariables {
   @IsString()
   HOST = '0.0.0.0';
 
+  /** On shutdown, how long requests in flight may take before connections are cut. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  SHUTDOWN_GRACE_SECONDS = 10;
+
   /** postgres://user:pass@host:5432/db. Unset: an embedded PostgreSQL in DATA_DIR. */
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// connection URL' })
@@ -162,7 +169,11 @@ export class EnvironmentVariables {
 
 export interface AppConfig {
   readonly env: 'development' | 'production' | 'test';
-  readonly http: { readonly port: number; readonly host: string };
+  readonly http: {
+    readonly port: number;
+    readonly host: string;
+    readonly shutdownGraceSeconds: number;
+  };
   readonly database: {
     /** Unset when the embedded PostgreSQL should be started. */
     readonly url?: string;
@@ -237,7 +248,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   return {
     env: vars.NODE_ENV,
-    http: { port: vars.PORT, host: vars.HOST },
+    http: { port: vars.PORT, host: vars.HOST, shutdownGraceSeconds: vars.SHUTDOWN_GRACE_SECONDS },
     database: { url: vars.DATABASE_URL, runMigrations: vars.MIGRATIONS_RUN },
     dataDir: vars.DATA_DIR,
     embeddedPostgresPort: vars.EMBEDDED_POSTGRES_PORT,

@@ -35,6 +35,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     NODE_ENV: 'test',
     LOG_LEVEL: options.captureLogs ? 'trace' : 'silent',
     SPAM_MIN_SECONDS: '3',
+    SHUTDOWN_GRACE_SECONDS: '1',
     RUN_WORKERS: options.smtpUrl ? 'true' : 'false',
     ...options.env,
     DATABASE_URL: database.url,
