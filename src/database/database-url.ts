@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { AppConfig } from '../config/app-config.js';
-import { startEmbeddedPostgres } from './embedded-postgres.js';
 
 export interface DatabaseConnection {
   readonly url: string;
@@ -19,6 +18,9 @@ export async function connectDatabase(
   if (config.database.url) {
     return { url: config.database.url, embedded: false, stop: async () => undefined };
   }
+  // Imported only when used: embedded-postgres installs signal handlers that exit the
+  // process, which must not race the service's own graceful shutdown on a real database.
+  const { startEmbeddedPostgres } = await import('./embedded-postgres.js');
   const cluster = await startEmbeddedPostgres({
     dataDir: path.resolve(config.dataDir),
     port: config.embeddedPostgresPort,
