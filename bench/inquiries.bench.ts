@@ -19,6 +19,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { BODY_LIMIT_BYTES, createApp } from '../src/app.factory.js';
+import { newKeyRingEntry, parseKeyRing } from '../src/common/encryption/data-cipher.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
 import {
@@ -42,6 +43,7 @@ const TARGET_RATIO = 0.6;
 const TARGET_P99_MS = 50;
 /** Discard port: well formed, never connected to (no job workers run, see main). */
 const UNUSED_SMTP_URL = 'smtp://127.0.0.1:9';
+const BENCH_DATA_KEY = newKeyRingEntry('bench');
 
 const CONNECTIONS = positiveIntFromEnv('BENCH_CONNECTIONS', TARGET_CONNECTIONS);
 const durationSeconds = positiveIntFromEnv('BENCH_DURATION_SECONDS', 10);
@@ -236,8 +238,14 @@ async function main(): Promise<void> {
     // processes), so nothing is ever sent to SMTP_URL; production merely requires one.
     RUN_WORKERS: 'false',
     SMTP_URL: UNUSED_SMTP_URL,
+    DATA_ENCRYPTION_KEY: BENCH_DATA_KEY,
   });
-  const appOptions = { config, databaseUrl: database.url, smtpUrl: UNUSED_SMTP_URL };
+  const appOptions = {
+    config,
+    databaseUrl: database.url,
+    smtpUrl: UNUSED_SMTP_URL,
+    dataKeys: parseKeyRing(BENCH_DATA_KEY),
+  };
   const app: NestFastifyApplication = await createApp(appOptions);
   cleanups.push({ name: 'close the application', run: () => app.close() });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -3,4 +3,10 @@
 import { InitialSchema1795597613012 } from './1795597613012-InitialSchema.js';
 import { NotificationsAndWebhooks1795598413777 } from './1795598413777-NotificationsAndWebhooks.js';
 
-export const MIGRATIONS = [InitialSchema1795597613012, NotificationsAndWebhooks1795598413777];
+import { EncryptInquiryMessage1795601875122 } from './1795601875122-EncryptInquiryMessage.js';
+
+export const MIGRATIONS = [
+  InitialSchema1795597613012,
+  NotificationsAndWebhooks1795598413777,
+  EncryptInquiryMessage1795601875122,
+];

@@ -1,6 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
+import type { DataKey } from './common/encryption/data-cipher.js';
+import { EncryptionModule } from './common/encryption/encryption.module.js';
 import { ConnectionDrain } from './common/connection-drain.js';
 import { loggerParams } from './common/logging.js';
 import type { AppConfig } from './config/app-config.js';
@@ -18,6 +20,8 @@ export interface AppModuleOptions {
   databaseUrl: string;
   /** The SMTP server in use: SMTP_URL or the local mail catcher's. */
   smtpUrl: string;
+  /** The key ring for data at rest, current key first. */
+  dataKeys: readonly DataKey[];
   /** Where logs go; stdout when not given (tests capture them). */
   logDestination?: DestinationStream;
 }
@@ -28,6 +32,7 @@ export class AppModule {
     config,
     databaseUrl,
     smtpUrl,
+    dataKeys,
     logDestination,
   }: AppModuleOptions): DynamicModule {
     return {
@@ -36,6 +41,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerParams(config, logDestination)),
         DatabaseModule.forRoot(config, databaseUrl),
+        EncryptionModule.forRoot(dataKeys),
         QueueModule,
         HealthModule,
         InquiriesModule,

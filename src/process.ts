@@ -1,5 +1,7 @@
 import { type Logger, pino } from 'pino';
 import { type AppConfig, ConfigurationError, loadConfig } from './config/app-config.js';
+import type { DataKey } from './common/encryption/data-cipher.js';
+import { loadDataKeys } from './common/encryption/data-keys.js';
 import { connectDatabase } from './database/database-url.js';
 import { connectMail } from './notifications/mail-catcher.js';
 
@@ -7,12 +9,13 @@ export interface ProcessResources {
   readonly config: AppConfig;
   readonly databaseUrl: string;
   readonly smtpUrl: string;
+  readonly dataKeys: DataKey[];
   readonly boot: Logger;
 }
 
 /**
  * What every process of the service needs before Nest starts, in the order it must
- * stop: configuration (or exit 1 naming the bad variable), the database (embedded when
+ * stop: configuration (or exit 1 naming the bad variable), the data keys, the database (embedded when
  * DATABASE_URL is unset) and the mail server (a local catcher when SMTP_URL is unset).
  * `run` builds the Nest part; on SIGINT/SIGTERM its `close` runs first, then the rest.
  */
@@ -37,11 +40,18 @@ export async function runProcess(
   };
 
   try {
+    const dataKeys = await loadDataKeys(config, (message) => boot.warn(message));
     const database = await connectDatabase(config, (level, message) => boot[level](message));
     stops.push(() => database.stop());
     const mail = await connectMail(config, (level, message) => boot[level](message));
     stops.push(() => mail.stop());
-    const app = await run({ config, databaseUrl: database.url, smtpUrl: mail.smtpUrl, boot });
+    const app = await run({
+      config,
+      databaseUrl: database.url,
+      smtpUrl: mail.smtpUrl,
+      dataKeys,
+      boot,
+    });
     stops.push(() => app.close());
   } catch (error) {
     await stopAll();

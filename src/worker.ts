@@ -5,12 +5,13 @@ import { exitOnStartupFailure, runProcess } from './process.js';
 
 // Job workers without HTTP (`npm run worker`): run as many as the mail volume needs,
 // beside API processes started with RUN_WORKERS=false or not.
-runProcess(async ({ config, databaseUrl, smtpUrl, boot }) => {
+runProcess(async ({ config, databaseUrl, smtpUrl, dataKeys, boot }) => {
   const app = await NestFactory.createApplicationContext(
     AppModule.forRoot({
       config: { ...config, jobs: { ...config.jobs, runWorkers: true } },
       databaseUrl,
       smtpUrl,
+      dataKeys,
     }),
     { bufferLogs: true },
   );

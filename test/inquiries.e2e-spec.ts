@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { anInquiry } from './support/builders.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { DataCipher, parseKeyRing } from '../src/common/encryption/data-cipher.js';
+import { startTestApp, TEST_DATA_KEY, type TestApp } from './support/test-app.js';
 
+const cipher = new DataCipher(parseKeyRing(TEST_DATA_KEY));
 const REFERENCE = /^RI-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/;
 
 describe('POST /v1/inquiries', () => {
@@ -50,12 +52,13 @@ describe('POST /v1/inquiries', () => {
       const lead = await leadOf(receipt.id);
       expect(lead).toMatchObject({ status: 'new', urgency: 'routine', service_type: 'couples' });
       const [inquiry] = await t.db.query(`SELECT * FROM inquiry WHERE id = $1`, [receipt.id]);
+      expect(cipher.decrypt(inquiry.message_encrypted, 'inquiry.message')).toBe(body.message);
       expect(inquiry).toMatchObject({
         reference: receipt.reference,
         name: body.name,
         email: body.email,
         phone: body.phone,
-        message: body.message,
+        message: null,
         consent_contact: true,
         privacy_notice_version: '2026-01',
         spam_reason: null,
@@ -84,10 +87,11 @@ describe('POST /v1/inquiries', () => {
       delete body.phone;
       const { body: receipt } = await post(body).expect(201);
       const [inquiry] = await t.db.query(
-        `SELECT preferred_contact, message, phone FROM inquiry WHERE id = $1`,
+        `SELECT preferred_contact, message_encrypted, phone FROM inquiry WHERE id = $1`,
         [receipt.id],
       );
-      expect(inquiry).toEqual({ preferred_contact: 'email', message: '', phone: null });
+      expect(inquiry).toMatchObject({ preferred_contact: 'email', phone: null });
+      expect(cipher.decrypt(inquiry.message_encrypted, 'inquiry.message')).toBe('');
     });
 
     it('trims names and emails before storing them', async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { anInquiry } from './support/builders.js';
 import { type SmtpSink, startSmtpSink } from './support/smtp-sink.js';
 import { aStaffMember } from './support/staff.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startTestApp, TEST_DATA_KEY, type TestApp } from './support/test-app.js';
 import { eventually, sleep } from './support/wait.js';
 
 /** `npm run worker` as its own OS process, beside an API process that also works jobs. */
@@ -21,6 +21,7 @@ describe('a separate worker process', () => {
         PATH: process.env.PATH,
         DATABASE_URL: api.database.url,
         SMTP_URL: sink.url,
+        DATA_ENCRYPTION_KEY: TEST_DATA_KEY,
         LOG_LEVEL: 'info',
         NODE_ENV: 'test',
       },

@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { parseKeyRing } from '../common/encryption/data-cipher.js';
 import {
   IsBoolean,
   IsEmail,
@@ -87,6 +88,14 @@ export class EnvironmentVariables {
   @Min(0)
   @Max(600)
   SPAM_MIN_SECONDS = 3;
+
+  /**
+   * Key ring for data at rest: `id:base64key[,id:base64key…]`, current key first.
+   * Unset outside production: a key is generated into DATA_DIR on first start.
+   */
+  @IsOptional()
+  @IsString()
+  DATA_ENCRYPTION_KEY?: string;
 
   /** smtp://user:pass@host:587 or smtps://…; unset: a local mail catcher (not in production). */
   @IsOptional()
@@ -180,6 +189,8 @@ export interface AppConfig {
     readonly runMigrations: boolean;
   };
   readonly dataDir: string;
+  /** Unset: the development key in DATA_DIR is used (created on first start). */
+  readonly dataEncryptionKey?: string;
   readonly embeddedPostgresPort: number;
   readonly logLevel: EnvironmentVariables['LOG_LEVEL'];
   readonly corsOrigins: readonly string[];
@@ -223,7 +234,7 @@ export class ConfigurationError extends Error {
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const known = Object.keys(new EnvironmentVariables());
   const raw: Record<string, string> = {};
-  for (const name of [...known, 'DATABASE_URL', 'SMTP_URL']) {
+  for (const name of [...known, 'DATABASE_URL', 'SMTP_URL', 'DATA_ENCRYPTION_KEY']) {
     const value = env[name];
     if (value !== undefined && value !== '') raw[name] = value;
   }
@@ -233,6 +244,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (vars.NODE_ENV === 'production' && !vars.SMTP_URL) {
     // A mail catcher in production would silently swallow every notification.
     problems.push('SMTP_URL: is required when NODE_ENV is production');
+  }
+  if (vars.NODE_ENV === 'production' && !vars.DATA_ENCRYPTION_KEY) {
+    problems.push('DATA_ENCRYPTION_KEY: is required when NODE_ENV is production');
+  }
+  if (vars.DATA_ENCRYPTION_KEY) {
+    try {
+      parseKeyRing(vars.DATA_ENCRYPTION_KEY);
+    } catch (error) {
+      problems.push(`DATA_ENCRYPTION_KEY: ${(error as Error).message}`);
+    }
   }
   if (errors.length > 0 || problems.length > 0) {
     // Never echo the value: a bad DATABASE_URL may hold a password.
@@ -251,6 +272,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     http: { port: vars.PORT, host: vars.HOST, shutdownGraceSeconds: vars.SHUTDOWN_GRACE_SECONDS },
     database: { url: vars.DATABASE_URL, runMigrations: vars.MIGRATIONS_RUN },
     dataDir: vars.DATA_DIR,
+    dataEncryptionKey: vars.DATA_ENCRYPTION_KEY,
     embeddedPostgresPort: vars.EMBEDDED_POSTGRES_PORT,
     logLevel: vars.LOG_LEVEL,
     corsOrigins: vars.CORS_ORIGINS,

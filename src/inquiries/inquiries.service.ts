@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { DataCipher } from '../common/encryption/data-cipher.js';
 import { IdempotencyService, requestHash } from '../common/idempotency/idempotency.service.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -15,6 +16,8 @@ import { Inquiry } from './inquiry.entity.js';
 import { spamReason } from './spam.js';
 
 const IDEMPOTENCY_SCOPE = 'POST /v1/inquiries';
+/** Purpose bound into the ciphertext of an inquiry's message. */
+export const INQUIRY_MESSAGE = 'inquiry.message';
 
 @Injectable()
 export class InquiriesService {
@@ -25,6 +28,7 @@ export class InquiriesService {
     private readonly references: SubmissionReferences,
     private readonly idempotency: IdempotencyService,
     private readonly jobs: JobQueue,
+    private readonly cipher: DataCipher,
   ) {}
 
   /**
@@ -73,7 +77,8 @@ export class InquiriesService {
         preferredContact,
         serviceType: dto.serviceType,
         state: dto.state ?? null,
-        message: dto.message ?? '',
+        message: null,
+        messageEncrypted: this.cipher.encrypt(dto.message ?? '', INQUIRY_MESSAGE),
         referralSource: dto.referralSource ?? null,
         consentContact: dto.consent.contact,
         privacyNoticeVersion: dto.consent.privacyNoticeVersion,

@@ -41,8 +41,16 @@ export class Inquiry {
   @Column({ type: 'varchar', length: 2, nullable: true })
   state!: string | null;
 
-  @Column({ type: 'text' })
-  message!: string;
+  /**
+   * Plaintext from before messages were encrypted; always null for new rows, and
+   * emptied by `npm run rotate-key`, which moves it into `messageEncrypted`.
+   */
+  @Column({ type: 'text', nullable: true })
+  message!: string | null;
+
+  /** The message, sealed by DataCipher with purpose `inquiry.message`. */
+  @Column({ type: 'text', nullable: true })
+  messageEncrypted!: string | null;
 
   @Column({ type: 'varchar', length: 100, nullable: true })
   referralSource!: string | null;

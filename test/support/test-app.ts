@@ -3,6 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory.js';
+import { parseKeyRing } from '../../src/common/encryption/data-cipher.js';
 import { loadConfig } from '../../src/config/app-config.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -28,6 +29,9 @@ export interface TestAppOptions {
   smtpUrl?: string;
 }
 
+/** One fixed key for every test app, so a database can be reopened by the next one. */
+export const TEST_DATA_KEY = `test1:${Buffer.alloc(32, 7).toString('base64')}`;
+
 /** The real application on a fresh database, served through Fastify for supertest. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
@@ -36,6 +40,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     LOG_LEVEL: options.captureLogs ? 'trace' : 'silent',
     SPAM_MIN_SECONDS: '3',
     SHUTDOWN_GRACE_SECONDS: '1',
+    DATA_ENCRYPTION_KEY: TEST_DATA_KEY,
     RUN_WORKERS: options.smtpUrl ? 'true' : 'false',
     ...options.env,
     DATABASE_URL: database.url,
@@ -46,6 +51,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     databaseUrl: database.url,
     // Without workers nothing is sent; the URL only has to be well formed.
     smtpUrl: options.smtpUrl ?? 'smtp://127.0.0.1:9',
+    dataKeys: parseKeyRing(config.dataEncryptionKey!),
     logDestination: options.captureLogs
       ? { write: (line: string) => void logs.push(line) }
       : undefined,

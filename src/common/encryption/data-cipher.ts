@@ -1,0 +1,107 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+
+/**
+ * Application-level encryption of sensitive values (AES-256-GCM). A stored value is
+ * `v1.<keyId>.<iv>.<tag>.<ciphertext>` (base64url parts), so every value names the key
+ * that sealed it and keys can rotate: new values use the first key of the ring, old
+ * ones open with whichever key they name. The purpose (e.g. "inquiry.message") is bound
+ * in as associated data, so a value copied into another column does not decrypt.
+ */
+export interface DataKey {
+  readonly id: string;
+  readonly key: Buffer;
+}
+
+const FORMAT = 'v1';
+const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
+
+export class KeyRingError extends Error {
+  override name = 'KeyRingError';
+}
+
+/** `id:base64key[,id:base64key…]`, current key first; each key exactly 32 bytes. */
+export function parseKeyRing(value: string): DataKey[] {
+  const keys = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const separator = entry.indexOf(':');
+      const id = entry.slice(0, separator);
+      const key = Buffer.from(entry.slice(separator + 1), 'base64');
+      if (separator < 1 || !KEY_ID.test(id)) {
+        throw new KeyRingError(
+          'each key must be written id:base64, the id 1-32 of A-Z a-z 0-9 _ -',
+        );
+      }
+      if (key.length !== 32)
+        throw new KeyRingError(`key ${id} must be 32 bytes (44 base64 characters)`);
+      return { id, key };
+    });
+  if (keys.length === 0) throw new KeyRingError('no key given');
+  if (new Set(keys.map((k) => k.id)).size !== keys.length)
+    throw new KeyRingError('key ids must differ');
+  return keys;
+}
+
+export function newKeyRingEntry(id: string): string {
+  return `${id}:${randomBytes(32).toString('base64')}`;
+}
+
+const b64 = (buffer: Buffer) => buffer.toString('base64url');
+
+export class DataCipher {
+  private readonly byId: Map<string, Buffer>;
+  readonly currentKeyId: string;
+
+  constructor(keys: readonly DataKey[]) {
+    if (keys.length === 0) throw new KeyRingError('no key given');
+    this.byId = new Map(keys.map((k) => [k.id, k.key]));
+    this.currentKeyId = keys[0]!.id;
+  }
+
+  encrypt(plaintext: string, purpose: string): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.byId.get(this.currentKeyId)!, iv);
+    cipher.setAAD(Buffer.from(purpose, 'utf8'));
+    const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+    return [FORMAT, this.currentKeyId, b64(iv), b64(cipher.getAuthTag()), b64(ciphertext)].join(
+      '.',
+    );
+  }
+
+  decrypt(stored: string, purpose: string): string {
+    const [format, keyId, iv, tag, ciphertext] = stored.split('.');
+    if (
+      format !== FORMAT ||
+      !keyId ||
+      iv === undefined ||
+      tag === undefined ||
+      ciphertext === undefined
+    ) {
+      throw new KeyRingError('not an encrypted value');
+    }
+    const key = this.byId.get(keyId);
+    if (!key) throw new KeyRingError(`key ${keyId} is not in DATA_ENCRYPTION_KEY`);
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+    decipher.setAAD(Buffer.from(purpose, 'utf8'));
+    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+    return Buffer.concat([
+      decipher.update(Buffer.from(ciphertext, 'base64url')),
+      decipher.final(),
+    ]).toString('utf8');
+  }
+
+  encryptJson(value: unknown, purpose: string): string {
+    return this.encrypt(JSON.stringify(value), purpose);
+  }
+
+  decryptJson<T>(stored: string, purpose: string): T {
+    return JSON.parse(this.decrypt(stored, purpose)) as T;
+  }
+
+  /** Sealed with another key than the current one: `rotate-key` re-encrypts it. */
+  isStale(stored: string): boolean {
+    return stored.split('.')[1] !== this.currentKeyId;
+  }
+}
