@@ -4,9 +4,11 @@ import { InitialSchema1795597613012 } from './1795597613012-InitialSchema.js';
 import { NotificationsAndWebhooks1795598413777 } from './1795598413777-NotificationsAndWebhooks.js';
 
 import { EncryptInquiryMessage1795601875122 } from './1795601875122-EncryptInquiryMessage.js';
+import { PublishIntakeForms1795602030158 } from './1795602030158-PublishIntakeForms.js';
 
 export const MIGRATIONS = [
   InitialSchema1795597613012,
   NotificationsAndWebhooks1795598413777,
   EncryptInquiryMessage1795601875122,
+  PublishIntakeForms1795602030158,
 ];

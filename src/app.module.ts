@@ -10,6 +10,7 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InquiriesModule } from './inquiries/inquiries.module.js';
+import { IntakeModule } from './intake/intake.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ProblemsController } from './problems/problems.controller.js';
 import { QueueModule } from './queue/queue.module.js';
@@ -45,6 +46,7 @@ export class AppModule {
         QueueModule,
         HealthModule,
         InquiriesModule,
+        IntakeModule,
         NotificationsModule.forRoot(smtpUrl),
       ],
       controllers: [ProblemsController],

@@ -1,5 +1,6 @@
 import { IdempotencyRecord } from '../common/idempotency/idempotency-record.entity.js';
 import { Inquiry } from '../inquiries/inquiry.entity.js';
+import { IntakeForm } from '../intake/intake-form.entity.js';
 import { Lead } from '../leads/lead.entity.js';
 import { SubmissionReference } from '../leads/submission-reference.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
@@ -17,4 +18,5 @@ export const ENTITIES = [
   Notification,
   WebhookSubscription,
   WebhookDelivery,
+  IntakeForm,
 ];

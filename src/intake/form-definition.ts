@@ -1,0 +1,53 @@
+/**
+ * The shape of a published intake form (API.md, GET /v1/intake-forms/:slug). No
+ * framework code here. `maxLength` extends the contract for text answers.
+ */
+export const QUESTION_TYPES = [
+  'text',
+  'textarea',
+  'email',
+  'phone',
+  'date',
+  'single',
+  'multi',
+  'scale',
+  'yesno',
+] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+export interface QuestionOption {
+  value: string;
+  label: string;
+}
+
+export interface Question {
+  id: string;
+  type: QuestionType;
+  label: string;
+  required: boolean;
+  options?: QuestionOption[];
+  min?: number;
+  max?: number;
+  minLabel?: string;
+  maxLabel?: string;
+  maxLength?: number;
+  /** Never shown to the other partner. */
+  private?: boolean;
+}
+
+export interface FormSection {
+  id: string;
+  title: string;
+  questions: Question[];
+}
+
+export interface FormDefinition {
+  slug: string;
+  version: number;
+  title: string;
+  sections: FormSection[];
+}
+
+export function questionsOf(form: FormDefinition): Question[] {
+  return form.sections.flatMap((section) => section.questions);
+}

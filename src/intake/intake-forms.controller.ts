@@ -1,0 +1,33 @@
+import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ProblemException } from '../common/problem-details.js';
+import { FormDefinitionDto } from './dto/form-definition.dto.js';
+import { IntakeFormsService } from './intake-forms.service.js';
+
+const versionPipe = new ParseIntPipe({
+  exceptionFactory: () =>
+    new ProblemException('not-found', 'This version of the form does not exist.'),
+});
+
+@ApiTags('public')
+@Controller('v1/intake-forms')
+export class IntakeFormsController {
+  constructor(private readonly forms: IntakeFormsService) {}
+
+  @Get(':slug')
+  @ApiOperation({ summary: 'The current published version of a form (individual, couples)' })
+  @ApiOkResponse({ type: FormDefinitionDto })
+  latest(@Param('slug') slug: string): Promise<FormDefinitionDto> {
+    return this.forms.latest(slug);
+  }
+
+  @Get(':slug/versions/:version')
+  @ApiOperation({ summary: 'A given version of a form, old versions included' })
+  @ApiOkResponse({ type: FormDefinitionDto })
+  version(
+    @Param('slug') slug: string,
+    @Param('version', versionPipe) version: number,
+  ): Promise<FormDefinitionDto> {
+    return this.forms.version(slug, version);
+  }
+}

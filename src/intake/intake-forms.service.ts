@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { ProblemException } from '../common/problem-details.js';
+import type { FormDefinition } from './form-definition.js';
+import { IntakeForm } from './intake-form.entity.js';
+
+@Injectable()
+export class IntakeFormsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The newest published version of a form; 404 for an unknown slug. */
+  async latest(slug: string): Promise<FormDefinition> {
+    const [form] = await this.dataSource
+      .getRepository(IntakeForm)
+      .find({ where: { slug }, order: { version: 'DESC' }, take: 1 });
+    if (!form)
+      throw new ProblemException('not-found', 'No intake form is published under this name.');
+    return form.definition;
+  }
+
+  /** A given version, old ones included; 404 when it was never published. */
+  async version(slug: string, version: number): Promise<FormDefinition> {
+    const form = await this.dataSource.getRepository(IntakeForm).findOneBy({ slug, version });
+    if (!form) throw new ProblemException('not-found', 'This version of the form does not exist.');
+    return form.definition;
+  }
+}
