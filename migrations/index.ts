@@ -5,10 +5,12 @@ import { NotificationsAndWebhooks1795598413777 } from './1795598413777-Notificat
 
 import { EncryptInquiryMessage1795601875122 } from './1795601875122-EncryptInquiryMessage.js';
 import { PublishIntakeForms1795602030158 } from './1795602030158-PublishIntakeForms.js';
+import { CouplesIntake1795602229744 } from './1795602229744-CouplesIntake.js';
 
 export const MIGRATIONS = [
   InitialSchema1795597613012,
   NotificationsAndWebhooks1795598413777,
   EncryptInquiryMessage1795601875122,
   PublishIntakeForms1795602030158,
+  CouplesIntake1795602229744,
 ];

@@ -1,6 +1,9 @@
 import { IdempotencyRecord } from '../common/idempotency/idempotency-record.entity.js';
 import { Inquiry } from '../inquiries/inquiry.entity.js';
 import { IntakeForm } from '../intake/intake-form.entity.js';
+import { Intake } from '../intake/intake.entity.js';
+import { PartnerInvitation } from '../intake/partner-invitation.entity.js';
+import { PartnerResponse } from '../intake/partner-response.entity.js';
 import { Lead } from '../leads/lead.entity.js';
 import { SubmissionReference } from '../leads/submission-reference.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
@@ -19,4 +22,7 @@ export const ENTITIES = [
   WebhookSubscription,
   WebhookDelivery,
   IntakeForm,
+  Intake,
+  PartnerInvitation,
+  PartnerResponse,
 ];

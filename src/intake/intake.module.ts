@@ -1,10 +1,17 @@
 import { Module } from '@nestjs/common';
+import { IdempotencyService } from '../common/idempotency/idempotency.service.js';
+import { LeadsModule } from '../leads/leads.module.js';
+import { WebhooksModule } from '../webhooks/webhooks.module.js';
 import { IntakeFormsController } from './intake-forms.controller.js';
 import { IntakeFormsService } from './intake-forms.service.js';
+import { IntakesController } from './intakes.controller.js';
+import { IntakesService } from './intakes.service.js';
+import { PartnerResponsesService } from './partner-responses.service.js';
 
 @Module({
-  controllers: [IntakeFormsController],
-  providers: [IntakeFormsService],
+  imports: [LeadsModule, WebhooksModule],
+  controllers: [IntakeFormsController, IntakesController],
+  providers: [IntakeFormsService, IntakesService, PartnerResponsesService, IdempotencyService],
   exports: [IntakeFormsService],
 })
 export class IntakeModule {}

@@ -36,9 +36,21 @@ export class LeadsService {
     manager: EntityManager,
     contact: SubmittedContact,
     submission: { spam: boolean; urgency: Urgency; receivedAt: Date },
+    /** The lead of a reference the person quoted (an earlier inquiry), if still open. */
+    referencedLeadId?: string,
   ): Promise<LeadForSubmission> {
     const emailNormalized = normalizeEmail(contact.email);
     const leads = manager.getRepository(Lead);
+
+    if (!submission.spam && referencedLeadId) {
+      const referenced = await leads.findOne({
+        where: { id: referencedLeadId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (referenced && OPEN_STATUSES.includes(referenced.status)) {
+        return { lead: await this.touch(manager, referenced, submission), created: false };
+      }
+    }
 
     if (!submission.spam) {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
@@ -56,12 +68,7 @@ export class LeadsService {
         })
         .orderBy('lead.lastSubmissionAt', 'DESC')
         .getOne();
-      if (open) {
-        open.lastSubmissionAt = submission.receivedAt;
-        open.urgency = highestUrgency(open.urgency, submission.urgency);
-        await leads.save(open);
-        return { lead: open, created: false };
-      }
+      if (open) return { lead: await this.touch(manager, open, submission), created: false };
     }
 
     const lead = leads.create({
@@ -80,5 +87,28 @@ export class LeadsService {
     });
     await leads.insert(lead);
     return { lead, created: true };
+  }
+
+  /** Raises a lead's urgency to at least `urgency` (rules may only raise it). */
+  async raiseUrgency(manager: EntityManager, leadId: string, urgency: Urgency): Promise<Lead> {
+    const lead = await manager
+      .getRepository(Lead)
+      .findOneOrFail({ where: { id: leadId }, lock: { mode: 'pessimistic_write' } });
+    const raised = highestUrgency(lead.urgency, urgency);
+    if (raised !== lead.urgency) {
+      lead.urgency = raised;
+      await manager.getRepository(Lead).save(lead);
+    }
+    return lead;
+  }
+
+  private async touch(
+    manager: EntityManager,
+    lead: Lead,
+    submission: { urgency: Urgency; receivedAt: Date },
+  ): Promise<Lead> {
+    lead.lastSubmissionAt = submission.receivedAt;
+    lead.urgency = highestUrgency(lead.urgency, submission.urgency);
+    return manager.getRepository(Lead).save(lead);
   }
 }

@@ -15,17 +15,21 @@ export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 
 /**
  * Whom a message goes to, resolved to an address only when sending: a staff user, the
- * person behind a submission, or a fixed address from configuration. No client address
+ * person behind a submission, the invited partner (`context.invitationId`), or a fixed
+ * address from configuration. No client address
  * is copied here, so erasing a lead leaves none behind.
  */
-export const RECIPIENT_KINDS = ['user', 'submitter', 'address'] as const;
+export const RECIPIENT_KINDS = ['user', 'submitter', 'address', 'partner'] as const;
 export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
 
 /** One email to one recipient, with its delivery history. */
 @Entity()
 @Check('CHK_notification_kind', `"kind" IN (${NOTIFICATION_KINDS.map((k) => `'${k}'`).join(', ')})`)
 @Check('CHK_notification_status', `"status" IN ('pending', 'sent', 'failed')`)
-@Check('CHK_notification_recipient_kind', `"recipient_kind" IN ('user', 'submitter', 'address')`)
+@Check(
+  'CHK_notification_recipient_kind',
+  `"recipient_kind" IN ('user', 'submitter', 'address', 'partner')`,
+)
 @Index('IDX_notification_status_created', ['status', 'createdAt'])
 @Index('IDX_notification_lead', ['leadId'])
 export class Notification {

@@ -10,6 +10,8 @@ export class NotificationsModule {
   static forRoot(smtpUrl: string): DynamicModule {
     return {
       module: NotificationsModule,
+      // Every capability that takes submissions plans email through it.
+      global: true,
       imports: [WebhooksModule],
       providers: [
         { provide: SMTP_URL, useValue: smtpUrl },

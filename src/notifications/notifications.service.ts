@@ -4,7 +4,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { DataCipher } from '../common/encryption/data-cipher.js';
 import { Inquiry } from '../inquiries/inquiry.entity.js';
+import { Intake } from '../intake/intake.entity.js';
+import { PartnerInvitation } from '../intake/partner-invitation.entity.js';
+import { PartnerResponse } from '../intake/partner-response.entity.js';
+import { firstName, partnerToken } from '../intake/partner-tokens.js';
 import { Lead } from '../leads/lead.entity.js';
 import { SubmissionReference } from '../leads/submission-reference.entity.js';
 import { JobQueue, type RunningJob, isLastAttempt } from '../queue/job-queue.js';
@@ -17,6 +22,7 @@ import {
   clientAcknowledgement,
   crisisAlert,
   overdueReminder,
+  partnerInvitation,
   staffNewLead,
 } from './messages.js';
 import { Notification, type NotificationKind } from './notification.entity.js';
@@ -33,6 +39,7 @@ export type PlannedNotification = {
   | { recipient: 'user'; userId: string }
   | { recipient: 'submitter'; submissionId: string }
   | { recipient: 'address'; address: string }
+  | { recipient: 'partner' }
 );
 
 export type RetryResult = 'queued' | 'not_failed' | 'not_found';
@@ -47,6 +54,7 @@ export class NotificationsService {
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly queue: JobQueue,
     private readonly mail: MailTransport,
+    private readonly cipher: DataCipher,
   ) {
     this.practice = { name: config.practice.name, baseUrl: config.publicBaseUrl };
   }
@@ -158,6 +166,12 @@ export class NotificationsService {
       }
       case 'submitter':
         return this.submitterAddress(manager, notification.recipientSubmissionId);
+      case 'partner': {
+        const invitation = await manager
+          .getRepository(PartnerInvitation)
+          .findOneBy({ id: notification.context.invitationId });
+        return invitation?.partnerEmail ?? null;
+      }
     }
   }
 
@@ -173,8 +187,13 @@ export class NotificationsService {
         return (
           (await manager.getRepository(Inquiry).findOneBy({ id: submissionId }))?.email ?? null
         );
-      default:
-        throw new Error(`no address lookup for ${reference.kind} submissions`);
+      case 'intake':
+        return (await manager.getRepository(Intake).findOneBy({ id: submissionId }))?.email ?? null;
+      case 'partner_response':
+        return (
+          (await manager.getRepository(PartnerResponse).findOneBy({ id: submissionId }))?.email ??
+          null
+        );
     }
   }
 
@@ -186,6 +205,8 @@ export class NotificationsService {
     if (notification.kind === 'client_acknowledgement') {
       return clientAcknowledgement(this.practice, { reference });
     }
+    if (notification.kind === 'partner_invitation')
+      return this.renderInvitation(manager, notification);
     const lead = notification.leadId
       ? await manager.getRepository(Lead).findOneBy({ id: notification.leadId })
       : null;
@@ -206,8 +227,25 @@ export class NotificationsService {
         return overdueReminder(this.practice, facts, 'reminder');
       case 'overdue_escalation':
         return overdueReminder(this.practice, facts, 'escalation');
-      case 'partner_invitation':
-        throw new Error('partner invitations are rendered by the intake module');
     }
+  }
+
+  /** The link carries a token derived again here from the invitation; none is stored. */
+  private async renderInvitation(
+    manager: EntityManager,
+    notification: Notification,
+  ): Promise<RenderedMessage | undefined> {
+    const invitation = await manager
+      .getRepository(PartnerInvitation)
+      .findOneBy({ id: notification.context.invitationId });
+    const intake =
+      invitation && (await manager.getRepository(Intake).findOneBy({ id: invitation.intakeId }));
+    if (!invitation || !intake || invitation.usedAt) return undefined;
+    const { token } = partnerToken(this.cipher, invitation.id, invitation.tokenKeyId);
+    return partnerInvitation(this.practice, {
+      invitedByFirstName: firstName(intake.name),
+      link: `${this.practice.baseUrl}/partner?token=${token}`,
+      expiresAt: invitation.expiresAt,
+    });
   }
 }

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
 /**
  * Application-level encryption of sensitive values (AES-256-GCM). A stored value is
@@ -98,6 +98,22 @@ export class DataCipher {
 
   decryptJson<T>(stored: string, purpose: string): T {
     return JSON.parse(this.decrypt(stored, purpose)) as T;
+  }
+
+  /**
+   * A keyed, repeatable 256-bit value for `subject` (e.g. a one-time link token derived
+   * from an invitation id), from a sub-key of `keyId` (the current key by default) that
+   * is used for nothing else. Returns the value and the key id to derive it again.
+   */
+  derive(
+    purpose: string,
+    subject: string,
+    keyId = this.currentKeyId,
+  ): { value: string; keyId: string } {
+    const key = this.byId.get(keyId);
+    if (!key) throw new KeyRingError(`key ${keyId} is not in DATA_ENCRYPTION_KEY`);
+    const subKey = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), purpose, 32));
+    return { value: createHmac('sha256', subKey).update(subject).digest('base64url'), keyId };
   }
 
   /** Sealed with another key than the current one: `rotate-key` re-encrypts it. */

@@ -1,0 +1,60 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { IdempotencyKey } from '../common/idempotency/idempotency-key.decorator.js';
+import { CreateIntakeDto, RespondentSubmissionDto } from './dto/create-intake.dto.js';
+import {
+  IntakeReceiptDto,
+  PartnerInvitationViewDto,
+  PartnerResponseReceiptDto,
+} from './dto/intake-receipt.dto.js';
+import { type IntakeReceipt, IntakesService } from './intakes.service.js';
+import {
+  type PartnerInvitationView,
+  type PartnerResponseReceipt,
+  PartnerResponsesService,
+} from './partner-responses.service.js';
+
+@ApiTags('public')
+@Controller('v1')
+export class IntakesController {
+  constructor(
+    private readonly intakes: IntakesService,
+    private readonly partners: PartnerResponsesService,
+  ) {}
+
+  @Post('intakes')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'A full intake; for couples, also invites the partner' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiCreatedResponse({ type: IntakeReceiptDto })
+  create(
+    @Body() body: CreateIntakeDto,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+  ): Promise<IntakeReceipt> {
+    return this.intakes.receive(body, idempotencyKey);
+  }
+
+  @Get('partner-invitations/:token')
+  @ApiOperation({ summary: "What the invited partner sees: the form and the inviter's first name" })
+  @ApiOkResponse({ type: PartnerInvitationViewDto })
+  show(@Param('token') token: string): Promise<PartnerInvitationView> {
+    return this.partners.show(token);
+  }
+
+  @Post('partner-invitations/:token/responses')
+  @HttpCode(201)
+  @ApiOperation({ summary: "The invited partner's own answers; the link works once" })
+  @ApiCreatedResponse({ type: PartnerResponseReceiptDto })
+  respond(
+    @Param('token') token: string,
+    @Body() body: RespondentSubmissionDto,
+  ): Promise<PartnerResponseReceipt> {
+    return this.partners.respond(token, body);
+  }
+}

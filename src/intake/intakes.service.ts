@@ -1,0 +1,251 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { DataCipher } from '../common/encryption/data-cipher.js';
+import { IdempotencyService, requestHash } from '../common/idempotency/idempotency.service.js';
+import { type FieldError, ProblemException } from '../common/problem-details.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { spamReason } from '../inquiries/spam.js';
+import { LeadsService } from '../leads/leads.service.js';
+import { normalizeReference } from '../leads/reference-code.js';
+import { SubmissionReference } from '../leads/submission-reference.entity.js';
+import { SubmissionReferences } from '../leads/submission-references.service.js';
+import {
+  CRISIS_RESOURCES,
+  type CrisisResource,
+  type Urgency,
+  textSuggestsCrisis,
+} from '../leads/urgency.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { JobQueue } from '../queue/job-queue.js';
+import { type RespondentResult, scoreRespondent } from '../survey/scoring.js';
+import { type Answers, freeTextOf, validateAnswers } from './answer-validation.js';
+import type { CreateIntakeDto } from './dto/create-intake.dto.js';
+import type { FormDefinition } from './form-definition.js';
+import { IntakeFormsService } from './intake-forms.service.js';
+import { Intake } from './intake.entity.js';
+import { PartnerInvitation } from './partner-invitation.entity.js';
+import { partnerToken } from './partner-tokens.js';
+
+const IDEMPOTENCY_SCOPE = 'POST /v1/intakes';
+export const INVITATION_VALID_DAYS = 14;
+
+/** Purposes bound into ciphertexts of intake data. */
+export const SEALED = {
+  answers: 'intake.answers',
+  result: 'intake.result',
+  coupleResult: 'intake.couple-result',
+  dateOfBirth: 'intake.date-of-birth',
+} as const;
+
+export interface IntakeReceipt {
+  id: string;
+  reference: string;
+  receivedAt: string;
+  partnerInvitation?: { sentTo: string; expiresAt: string };
+  resources?: CrisisResource[];
+}
+
+/** "sam@example.com" → "s***@example.com": enough to recognise, not to harvest. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  return `${email.slice(0, 1)}***${email.slice(at)}`;
+}
+
+/** What one respondent's answers say: scores (couples form), crisis, the urgency they give. */
+export function screenRespondent(
+  form: FormDefinition,
+  answers: Answers,
+): { result: RespondentResult | null; crisis: boolean; urgency: Urgency } {
+  const result = form.slug === 'couples' ? scoreRespondent(answers) : null;
+  const crisis = answers.crisis_now === true || freeTextOf(form, answers).some(textSuggestsCrisis);
+  const urgency: Urgency = crisis ? 'crisis' : result?.safetyConcern ? 'high' : 'routine';
+  return { result, crisis, urgency };
+}
+
+@Injectable()
+export class IntakesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly forms: IntakeFormsService,
+    private readonly leads: LeadsService,
+    private readonly references: SubmissionReferences,
+    private readonly idempotency: IdempotencyService,
+    private readonly notifications: NotificationsService,
+    private readonly jobs: JobQueue,
+    private readonly cipher: DataCipher,
+  ) {}
+
+  /** Loads the named form version and checks the answers and partner against it. */
+  async validated(dto: CreateIntakeDto): Promise<{ form: FormDefinition; answers: Answers }> {
+    const form = await this.forms.version(dto.formSlug, dto.formVersion).catch(() => undefined);
+    if (!form) {
+      throw ProblemException.validation([
+        { field: 'formVersion', message: 'no such published form and version' },
+      ]);
+    }
+    const { answers, errors } = validateAnswers(form, dto.answers);
+    const partnerErrors: FieldError[] = [];
+    if (form.slug === 'couples' && !dto.partner) {
+      partnerErrors.push({ field: 'partner', message: 'is required for the couples form' });
+    } else if (form.slug !== 'couples' && dto.partner) {
+      partnerErrors.push({ field: 'partner', message: 'is only for the couples form' });
+    } else if (dto.partner && dto.partner.email.toLowerCase() === dto.client.email.toLowerCase()) {
+      partnerErrors.push({ field: 'partner.email', message: 'must be your partner’s own address' });
+    }
+    if (errors.length + partnerErrors.length > 0) {
+      throw ProblemException.validation([...errors, ...partnerErrors]);
+    }
+    return { form, answers };
+  }
+
+  /**
+   * Stores partner A's intake with its lead, reference, scores, the partner's one-time
+   * invitation and the jobs that tell staff and send the invitation: one transaction.
+   */
+  async receive(dto: CreateIntakeDto, idempotencyKey?: string): Promise<IntakeReceipt> {
+    const { form, answers } = await this.validated(dto);
+    return this.dataSource.transaction(async (manager) => {
+      if (idempotencyKey) {
+        const claim = await this.idempotency.claim<IntakeReceipt>(
+          manager,
+          IDEMPOTENCY_SCOPE,
+          idempotencyKey,
+          requestHash(dto),
+        );
+        if (claim.kind === 'replay') return claim.body;
+      }
+      const receivedAt = new Date();
+      const spam = spamReason(dto, receivedAt, this.config.spamMinSeconds);
+      const screening = screenRespondent(form, answers);
+      const { lead, created } = await this.leads.leadForSubmission(
+        manager,
+        {
+          name: dto.client.name,
+          email: dto.client.email,
+          phone: dto.client.phone,
+          state: dto.client.state,
+          preferredContact: 'email',
+          serviceType: form.slug === 'couples' ? 'couples' : 'individual',
+        },
+        { spam: spam !== null, urgency: screening.urgency, receivedAt },
+        await this.referencedLead(manager, dto.inquiryReference),
+      );
+
+      const id = randomUUID();
+      const reference = await this.references.allocate(manager, lead.id, 'intake', id);
+      const couples = form.slug === 'couples';
+      await manager.getRepository(Intake).insert({
+        id,
+        leadId: lead.id,
+        reference,
+        formSlug: form.slug,
+        formVersion: form.version,
+        status: couples ? 'awaiting_partner' : 'complete',
+        name: dto.client.name,
+        email: dto.client.email,
+        phone: dto.client.phone ?? null,
+        state: dto.client.state ?? null,
+        pronouns: dto.client.pronouns ?? null,
+        dateOfBirthEncrypted: dto.client.dateOfBirth
+          ? this.cipher.encrypt(dto.client.dateOfBirth, SEALED.dateOfBirth)
+          : null,
+        answersEncrypted: this.cipher.encryptJson(answers, SEALED.answers),
+        resultEncrypted: screening.result
+          ? this.cipher.encryptJson(screening.result, SEALED.result)
+          : null,
+        coupleResultEncrypted: null,
+        consentContact: dto.consent.contact,
+        consentTelehealth: dto.consent.telehealth ?? null,
+        privacyNoticeVersion: dto.consent.privacyNoticeVersion,
+        formStartedAt: dto.formStartedAt ? new Date(dto.formStartedAt) : null,
+        receivedAt,
+        completedAt: couples ? null : receivedAt,
+        spamReason: spam,
+      });
+
+      const expiresAt = new Date(receivedAt.getTime() + INVITATION_VALID_DAYS * 86_400_000);
+      if (couples && dto.partner && spam === null) {
+        await this.invitePartner(
+          manager,
+          { intakeId: id, leadId: lead.id, reference },
+          dto.partner,
+          expiresAt,
+        );
+      }
+      if (spam === null) {
+        await this.jobs.enqueueIn(manager, 'lead.submission-received', {
+          leadId: lead.id,
+          submissionId: id,
+          submissionKind: 'intake',
+          leadCreated: created,
+        });
+      }
+
+      const receipt: IntakeReceipt = {
+        id,
+        reference,
+        receivedAt: receivedAt.toISOString(),
+        // Bots get the same shape: a spam intake "invites" nobody.
+        ...(couples && dto.partner
+          ? {
+              partnerInvitation: {
+                sentTo: maskEmail(dto.partner.email),
+                expiresAt: expiresAt.toISOString(),
+              },
+            }
+          : {}),
+        ...(screening.crisis
+          ? { resources: CRISIS_RESOURCES.map((resource) => ({ ...resource })) }
+          : {}),
+      };
+      if (idempotencyKey) {
+        await this.idempotency.complete(manager, IDEMPOTENCY_SCOPE, idempotencyKey, 201, receipt);
+      }
+      return receipt;
+    });
+  }
+
+  private async invitePartner(
+    manager: EntityManager,
+    intake: { intakeId: string; leadId: string; reference: string },
+    partner: { name: string; email: string },
+    expiresAt: Date,
+  ): Promise<void> {
+    const invitationId = randomUUID();
+    const { hash, keyId } = partnerToken(this.cipher, invitationId);
+    await manager.getRepository(PartnerInvitation).insert({
+      id: invitationId,
+      intakeId: intake.intakeId,
+      leadId: intake.leadId,
+      tokenHash: hash,
+      tokenKeyId: keyId,
+      partnerName: partner.name,
+      partnerEmail: partner.email,
+      expiresAt,
+      usedAt: null,
+    });
+    await this.notifications.planIn(manager, [
+      {
+        kind: 'partner_invitation',
+        dedupeKey: `partner_invitation:${invitationId}`,
+        leadId: intake.leadId,
+        recipient: 'partner',
+        context: { invitationId, reference: intake.reference },
+      },
+    ]);
+  }
+
+  /** The lead behind a quoted reference; an unknown one is ignored, not reported. */
+  private async referencedLead(
+    manager: EntityManager,
+    quoted?: string,
+  ): Promise<string | undefined> {
+    const reference = quoted ? normalizeReference(quoted) : undefined;
+    if (!reference) return undefined;
+    return (await manager.getRepository(SubmissionReference).findOneBy({ reference }))?.leadId;
+  }
+}

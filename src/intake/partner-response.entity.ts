@@ -1,0 +1,61 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Intake } from './intake.entity.js';
+
+/** Partner B's own answers, kept apart from partner A's and never shown to them. */
+@Entity()
+@Index('IDX_partner_response_intake', ['intakeId'])
+export class PartnerResponse {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Index('UQ_partner_response_invitation', { unique: true })
+  @Column('uuid')
+  invitationId!: string;
+
+  @Column('uuid')
+  intakeId!: string;
+
+  @ManyToOne(() => Intake, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'intake_id' })
+  intake?: Intake;
+
+  @Column('uuid')
+  leadId!: string;
+
+  @Index('UQ_partner_response_reference', { unique: true })
+  @Column({ type: 'varchar', length: 11 })
+  reference!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 254 })
+  email!: string;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  phone!: string | null;
+
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  state!: string | null;
+
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  pronouns!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  dateOfBirthEncrypted!: string | null;
+
+  @Column({ type: 'text' })
+  answersEncrypted!: string;
+
+  @Column({ type: 'text' })
+  resultEncrypted!: string;
+
+  @Column({ type: 'boolean' })
+  consentContact!: boolean;
+
+  @Column({ type: 'varchar', length: 50 })
+  privacyNoticeVersion!: string;
+
+  @Column({ type: 'timestamptz' })
+  receivedAt!: Date;
+}
