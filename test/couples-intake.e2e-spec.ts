@@ -249,3 +249,114 @@ describe('the couples intake', () => {
     expect((await leadOf(response.body.id)).id).toBe(inquiryLead);
   });
 });
+
+describe('form versions', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('a newer version changes nothing for submissions that name the old one', async () => {
+    const [{ definition }] = await t.db.query(
+      `SELECT definition FROM intake_form WHERE slug = 'couples' AND version = 1`,
+    );
+    const v2 = {
+      ...definition,
+      version: 2,
+      sections: [
+        ...definition.sections,
+        {
+          id: 'extra',
+          title: 'New in version 2',
+          questions: [{ id: 'v2_only', type: 'yesno', label: 'New?', required: true }],
+        },
+      ],
+    };
+    await t.db.query(
+      `INSERT INTO intake_form (slug, version, definition) VALUES ('couples', 2, $1)`,
+      [JSON.stringify(v2)],
+    );
+    const latest = await t.http.get('/v1/intake-forms/couples').expect(200);
+    expect(latest.body.version).toBe(2);
+
+    const v1 = await t.http
+      .post('/v1/intakes')
+      .send(aCouplesIntake({ answers: coupleAnswers(ANXIOUS_PURSUER) }))
+      .expect(201);
+    const [intake] = await t.db.query(
+      `SELECT form_version, result_encrypted FROM intake WHERE id = $1`,
+      [v1.body.id],
+    );
+    expect(intake.form_version).toBe(1);
+    expect(cipher.decryptJson(intake.result_encrypted, 'intake.result')).toMatchObject({
+      anxietySum: 40,
+    });
+
+    const v2Missing = await t.http
+      .post('/v1/intakes')
+      .send(aCouplesIntake({ formVersion: 2 }))
+      .expect(422);
+    expect(v2Missing.body.errors).toEqual([{ field: 'answers.v2_only', message: 'is required' }]);
+  });
+});
+
+describe('the individual intake', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const individual = (answers: Record<string, unknown> = {}) => ({
+    formSlug: 'individual',
+    formVersion: 1,
+    client: { name: 'Jo Park', email: `jo.${Math.random().toString(36).slice(2, 8)}@example.com` },
+    answers: {
+      ind_concerns: ['anxiety'],
+      ind_prior_therapy: false,
+      ind_availability: ['weekday_evening'],
+      ind_session_format: 'telehealth',
+      ind_payment: 'self_pay',
+      crisis_now: false,
+      ...answers,
+    },
+    consent: { contact: true, privacyNoticeVersion: '2026-01' },
+  });
+
+  it('is complete at once, invites nobody and is not scored', async () => {
+    const { body } = await t.http.post('/v1/intakes').send(individual()).expect(201);
+    expect(body).not.toHaveProperty('partnerInvitation');
+    const [intake] = await t.db.query(`SELECT status, result_encrypted FROM intake WHERE id = $1`, [
+      body.id,
+    ]);
+    expect(intake).toEqual({ status: 'complete', result_encrypted: null });
+    const [lead] = await t.db.query(
+      `SELECT l.service_type, l.urgency FROM lead l JOIN intake i ON i.lead_id = l.id WHERE i.id = $1`,
+      [body.id],
+    );
+    expect(lead).toEqual({ service_type: 'individual', urgency: 'routine' });
+  });
+
+  it('crisis_now = yes makes the lead crisis and answers with resources', async () => {
+    const { body } = await t.http
+      .post('/v1/intakes')
+      .send(individual({ crisis_now: true }))
+      .expect(201);
+    expect(body.resources).toHaveLength(2);
+  });
+
+  it('refuses a partner on the individual form', async () => {
+    const response = await t.http
+      .post('/v1/intakes')
+      .send({ ...individual(), partner: { name: 'X Y', email: 'x.y@example.com' } })
+      .expect(422);
+    expect(response.body.errors).toEqual([
+      { field: 'partner', message: 'is only for the couples form' },
+    ]);
+  });
+});

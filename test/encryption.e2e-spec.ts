@@ -52,10 +52,31 @@ describe('client text at rest', () => {
       [legacy.body.id],
     );
 
+    const intake = await t.http
+      .post('/v1/intakes')
+      .send({
+        formSlug: 'individual',
+        formVersion: 1,
+        client: { name: 'Jo Park', email: 'jo.rotation@example.com', dateOfBirth: '1991-03-04' },
+        answers: {
+          ind_concerns: ['grief'],
+          ind_prior_therapy: true,
+          ind_availability: ['weekend'],
+          ind_session_format: 'either',
+          ind_payment: 'unsure',
+          crisis_now: false,
+        },
+        consent: { contact: true, privacyNoticeVersion: '2026-01' },
+      })
+      .expect(201);
+
     const rotated = new DataCipher(parseKeyRing(`${newKeyRingEntry('next')},${TEST_DATA_KEY}`));
-    const [report] = await rotateEncryptedValues(t.db, rotated, 2);
+    const [report, ...others] = await rotateEncryptedValues(t.db, rotated, 2);
     expect(report!.sealedFromPlaintext).toBe(1);
     expect(report!.resealed).toBeGreaterThanOrEqual(2);
+    expect(others.map((other) => `${other.table}.${other.column}`)).toContain(
+      'intake.answers_encrypted',
+    );
 
     const rows = (await t.db.query(`SELECT id, message, message_encrypted FROM inquiry`)) as {
       id: string;
@@ -71,7 +92,17 @@ describe('client text at rest', () => {
     expect(open(body.id)).toBe('sealed with the old key');
     expect(open(legacy.body.id)).toBe('written before encryption');
 
-    const [again] = await rotateEncryptedValues(t.db, rotated);
-    expect(again).toMatchObject({ resealed: 0, sealedFromPlaintext: 0 });
+    const [sealedIntake] = await t.db.query(
+      `SELECT answers_encrypted, date_of_birth_encrypted FROM intake WHERE id = $1`,
+      [intake.body.id],
+    );
+    expect(sealedIntake.answers_encrypted.startsWith('v1.next.')).toBe(true);
+    expect(rotated.decrypt(sealedIntake.date_of_birth_encrypted, 'intake.date-of-birth')).toBe(
+      '1991-03-04',
+    );
+
+    for (const again of await rotateEncryptedValues(t.db, rotated)) {
+      expect(again).toMatchObject({ resealed: 0, sealedFromPlaintext: 0 });
+    }
   });
 });

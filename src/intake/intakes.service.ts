@@ -32,7 +32,7 @@ import { partnerToken } from './partner-tokens.js';
 const IDEMPOTENCY_SCOPE = 'POST /v1/intakes';
 export const INVITATION_VALID_DAYS = 14;
 
-/** Purposes bound into ciphertexts of intake data. */
+/** Purposes bound into ciphertexts of intake data (listed in ENCRYPTED_COLUMNS too). */
 export const SEALED = {
   answers: 'intake.answers',
   result: 'intake.result',

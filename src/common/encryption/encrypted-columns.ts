@@ -17,4 +17,11 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
     purpose: 'inquiry.message',
     legacyPlaintext: 'message',
   },
+  { table: 'intake', column: 'answers_encrypted', purpose: 'intake.answers' },
+  { table: 'intake', column: 'result_encrypted', purpose: 'intake.result' },
+  { table: 'intake', column: 'couple_result_encrypted', purpose: 'intake.couple-result' },
+  { table: 'intake', column: 'date_of_birth_encrypted', purpose: 'intake.date-of-birth' },
+  { table: 'partner_response', column: 'answers_encrypted', purpose: 'intake.answers' },
+  { table: 'partner_response', column: 'result_encrypted', purpose: 'intake.result' },
+  { table: 'partner_response', column: 'date_of_birth_encrypted', purpose: 'intake.date-of-birth' },
 ];
