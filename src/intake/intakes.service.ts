@@ -20,7 +20,7 @@ import {
 } from '../leads/urgency.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { JobQueue } from '../queue/job-queue.js';
-import { type RespondentResult, scoreRespondent } from '../survey/scoring.js';
+import { type RespondentResult, scoreRespondent, screenCrisis } from '../survey/scoring.js';
 import { type Answers, freeTextOf, validateAnswers } from './answer-validation.js';
 import type { CreateIntakeDto } from './dto/create-intake.dto.js';
 import type { FormDefinition } from './form-definition.js';
@@ -60,7 +60,7 @@ export function screenRespondent(
   answers: Answers,
 ): { result: RespondentResult | null; crisis: boolean; urgency: Urgency } {
   const result = form.slug === 'couples' ? scoreRespondent(answers) : null;
-  const crisis = answers.crisis_now === true || freeTextOf(form, answers).some(textSuggestsCrisis);
+  const crisis = screenCrisis(answers) || freeTextOf(form, answers).some(textSuggestsCrisis);
   const urgency: Urgency = crisis ? 'crisis' : result?.safetyConcern ? 'high' : 'routine';
   return { result, crisis, urgency };
 }
