@@ -3,12 +3,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DataCipher } from '../common/encryption/data-cipher.js';
-import { IdempotencyService, requestHash } from '../common/idempotency/idempotency.service.js';
+import { IdempotencyService } from '../common/idempotency/idempotency.service.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { LeadsService } from '../leads/leads.service.js';
 import { SubmissionReferences } from '../leads/submission-references.service.js';
-import { CRISIS_RESOURCES, textSuggestsCrisis } from '../leads/urgency.js';
+import { crisisResourcesIf, textSuggestsCrisis } from '../leads/urgency.js';
 import { JobQueue } from '../queue/job-queue.js';
 import type { CreateInquiryDto } from './dto/create-inquiry.dto.js';
 import type { SubmissionReceiptDto } from './dto/inquiry-receipt.dto.js';
@@ -36,79 +36,68 @@ export class InquiriesService {
    * all in one transaction. Bots get the same answer as people, and nobody is told.
    */
   async receive(dto: CreateInquiryDto, idempotencyKey?: string): Promise<SubmissionReceiptDto> {
-    return this.dataSource.transaction(async (manager) => {
-      if (idempotencyKey) {
-        const claim = await this.idempotency.claim<SubmissionReceiptDto>(
+    return this.dataSource.transaction((manager) =>
+      this.idempotency.once(manager, IDEMPOTENCY_SCOPE, idempotencyKey, dto, async () => {
+        const receivedAt = new Date();
+        const spam = spamReason(dto, receivedAt, this.config.spamMinSeconds);
+        const crisis = textSuggestsCrisis(dto.message);
+        const preferredContact = dto.preferredContact ?? 'email';
+        const { lead, created } = await this.leads.leadForSubmission(
           manager,
-          IDEMPOTENCY_SCOPE,
-          idempotencyKey,
-          requestHash(dto),
+          {
+            name: dto.name,
+            email: dto.email,
+            phone: dto.phone,
+            state: dto.state,
+            preferredContact,
+            serviceType: dto.serviceType,
+            source: dto.referralSource,
+          },
+          { spam: spam !== null, urgency: crisis ? 'crisis' : 'routine', receivedAt },
         );
-        if (claim.kind === 'replay') return claim.body;
-      }
 
-      const receivedAt = new Date();
-      const spam = spamReason(dto, receivedAt, this.config.spamMinSeconds);
-      const crisis = textSuggestsCrisis(dto.message);
-      const preferredContact = dto.preferredContact ?? 'email';
-      const { lead, created } = await this.leads.leadForSubmission(
-        manager,
-        {
+        const id = randomUUID();
+        const reference = await this.references.allocate(manager, lead.id, 'inquiry', id);
+        await manager.getRepository(Inquiry).insert({
+          id,
+          leadId: lead.id,
+          reference,
           name: dto.name,
           email: dto.email,
-          phone: dto.phone,
-          state: dto.state,
+          phone: dto.phone ?? null,
           preferredContact,
           serviceType: dto.serviceType,
-          source: dto.referralSource,
-        },
-        { spam: spam !== null, urgency: crisis ? 'crisis' : 'routine', receivedAt },
-      );
-
-      const id = randomUUID();
-      const reference = await this.references.allocate(manager, lead.id, 'inquiry', id);
-      await manager.getRepository(Inquiry).insert({
-        id,
-        leadId: lead.id,
-        reference,
-        name: dto.name,
-        email: dto.email,
-        phone: dto.phone ?? null,
-        preferredContact,
-        serviceType: dto.serviceType,
-        state: dto.state ?? null,
-        message: null,
-        messageEncrypted: this.cipher.encrypt(dto.message ?? '', INQUIRY_MESSAGE),
-        referralSource: dto.referralSource ?? null,
-        consentContact: dto.consent.contact,
-        privacyNoticeVersion: dto.consent.privacyNoticeVersion,
-        formStartedAt: dto.formStartedAt ? new Date(dto.formStartedAt) : null,
-        receivedAt,
-        spamReason: spam,
-        crisisIndicated: crisis,
-      });
-
-      if (spam === null) {
-        await this.jobs.enqueueIn(manager, 'lead.submission-received', {
-          leadId: lead.id,
-          submissionId: id,
-          submissionKind: 'inquiry',
-          leadCreated: created,
+          state: dto.state ?? null,
+          message: null,
+          messageEncrypted: this.cipher.encrypt(dto.message ?? '', INQUIRY_MESSAGE),
+          referralSource: dto.referralSource ?? null,
+          consentContact: dto.consent.contact,
+          privacyNoticeVersion: dto.consent.privacyNoticeVersion,
+          formStartedAt: dto.formStartedAt ? new Date(dto.formStartedAt) : null,
+          receivedAt,
+          spamReason: spam,
+          crisisIndicated: crisis,
         });
-      }
 
-      const receipt: SubmissionReceiptDto = {
-        id,
-        reference,
-        receivedAt: receivedAt.toISOString(),
-        // Shown whenever the words suggest crisis, spam or not: a person who tripped a
-        // bot check must still see where to get help now.
-        ...(crisis ? { resources: CRISIS_RESOURCES.map((resource) => ({ ...resource })) } : {}),
-      };
-      if (idempotencyKey) {
-        await this.idempotency.complete(manager, IDEMPOTENCY_SCOPE, idempotencyKey, 201, receipt);
-      }
-      return receipt;
-    });
+        if (spam === null) {
+          await this.jobs.enqueueIn(manager, 'lead.submission-received', {
+            leadId: lead.id,
+            submissionId: id,
+            submissionKind: 'inquiry',
+            leadCreated: created,
+          });
+        }
+
+        const receipt: SubmissionReceiptDto = {
+          id,
+          reference,
+          receivedAt: receivedAt.toISOString(),
+          // Shown whenever the words suggest crisis, spam or not: a person who tripped a
+          // bot check must still see where to get help now.
+          ...crisisResourcesIf(crisis),
+        };
+        return receipt;
+      }),
+    );
   }
 }

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DataCipher } from '../common/encryption/data-cipher.js';
-import { IdempotencyService, requestHash } from '../common/idempotency/idempotency.service.js';
+import { IdempotencyService } from '../common/idempotency/idempotency.service.js';
 import { type FieldError, ProblemException } from '../common/problem-details.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -13,9 +13,9 @@ import { normalizeReference } from '../leads/reference-code.js';
 import { SubmissionReference } from '../leads/submission-reference.entity.js';
 import { SubmissionReferences } from '../leads/submission-references.service.js';
 import {
-  CRISIS_RESOURCES,
   type CrisisResource,
   type Urgency,
+  crisisResourcesIf,
   textSuggestsCrisis,
 } from '../leads/urgency.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -108,105 +108,93 @@ export class IntakesService {
    */
   async receive(dto: CreateIntakeDto, idempotencyKey?: string): Promise<IntakeReceipt> {
     const { form, answers } = await this.validated(dto);
-    return this.dataSource.transaction(async (manager) => {
-      if (idempotencyKey) {
-        const claim = await this.idempotency.claim<IntakeReceipt>(
+    return this.dataSource.transaction((manager) =>
+      this.idempotency.once(manager, IDEMPOTENCY_SCOPE, idempotencyKey, dto, async () => {
+        const receivedAt = new Date();
+        const spam = spamReason(dto, receivedAt, this.config.spamMinSeconds);
+        const screening = screenRespondent(form, answers);
+        const { lead, created } = await this.leads.leadForSubmission(
           manager,
-          IDEMPOTENCY_SCOPE,
-          idempotencyKey,
-          requestHash(dto),
+          {
+            name: dto.client.name,
+            email: dto.client.email,
+            phone: dto.client.phone,
+            state: dto.client.state,
+            preferredContact: 'email',
+            serviceType: form.slug === 'couples' ? 'couples' : 'individual',
+          },
+          { spam: spam !== null, urgency: screening.urgency, receivedAt },
+          await this.referencedLead(manager, dto.inquiryReference),
         );
-        if (claim.kind === 'replay') return claim.body;
-      }
-      const receivedAt = new Date();
-      const spam = spamReason(dto, receivedAt, this.config.spamMinSeconds);
-      const screening = screenRespondent(form, answers);
-      const { lead, created } = await this.leads.leadForSubmission(
-        manager,
-        {
+
+        const id = randomUUID();
+        const reference = await this.references.allocate(manager, lead.id, 'intake', id);
+        const couples = form.slug === 'couples';
+        await manager.getRepository(Intake).insert({
+          id,
+          leadId: lead.id,
+          reference,
+          formSlug: form.slug,
+          formVersion: form.version,
+          status: couples ? 'awaiting_partner' : 'complete',
           name: dto.client.name,
           email: dto.client.email,
-          phone: dto.client.phone,
-          state: dto.client.state,
-          preferredContact: 'email',
-          serviceType: form.slug === 'couples' ? 'couples' : 'individual',
-        },
-        { spam: spam !== null, urgency: screening.urgency, receivedAt },
-        await this.referencedLead(manager, dto.inquiryReference),
-      );
-
-      const id = randomUUID();
-      const reference = await this.references.allocate(manager, lead.id, 'intake', id);
-      const couples = form.slug === 'couples';
-      await manager.getRepository(Intake).insert({
-        id,
-        leadId: lead.id,
-        reference,
-        formSlug: form.slug,
-        formVersion: form.version,
-        status: couples ? 'awaiting_partner' : 'complete',
-        name: dto.client.name,
-        email: dto.client.email,
-        phone: dto.client.phone ?? null,
-        state: dto.client.state ?? null,
-        pronouns: dto.client.pronouns ?? null,
-        dateOfBirthEncrypted: dto.client.dateOfBirth
-          ? this.cipher.encrypt(dto.client.dateOfBirth, SEALED.dateOfBirth)
-          : null,
-        answersEncrypted: this.cipher.encryptJson(answers, SEALED.answers),
-        resultEncrypted: screening.result
-          ? this.cipher.encryptJson(screening.result, SEALED.result)
-          : null,
-        coupleResultEncrypted: null,
-        consentContact: dto.consent.contact,
-        consentTelehealth: dto.consent.telehealth ?? null,
-        privacyNoticeVersion: dto.consent.privacyNoticeVersion,
-        formStartedAt: dto.formStartedAt ? new Date(dto.formStartedAt) : null,
-        receivedAt,
-        completedAt: couples ? null : receivedAt,
-        spamReason: spam,
-      });
-
-      const expiresAt = new Date(receivedAt.getTime() + INVITATION_VALID_DAYS * 86_400_000);
-      if (couples && dto.partner && spam === null) {
-        await this.invitePartner(
-          manager,
-          { intakeId: id, leadId: lead.id, reference },
-          dto.partner,
-          expiresAt,
-        );
-      }
-      if (spam === null) {
-        await this.jobs.enqueueIn(manager, 'lead.submission-received', {
-          leadId: lead.id,
-          submissionId: id,
-          submissionKind: 'intake',
-          leadCreated: created,
+          phone: dto.client.phone ?? null,
+          state: dto.client.state ?? null,
+          pronouns: dto.client.pronouns ?? null,
+          dateOfBirthEncrypted: dto.client.dateOfBirth
+            ? this.cipher.encrypt(dto.client.dateOfBirth, SEALED.dateOfBirth)
+            : null,
+          answersEncrypted: this.cipher.encryptJson(answers, SEALED.answers),
+          resultEncrypted: screening.result
+            ? this.cipher.encryptJson(screening.result, SEALED.result)
+            : null,
+          coupleResultEncrypted: null,
+          consentContact: dto.consent.contact,
+          consentTelehealth: dto.consent.telehealth ?? null,
+          privacyNoticeVersion: dto.consent.privacyNoticeVersion,
+          formStartedAt: dto.formStartedAt ? new Date(dto.formStartedAt) : null,
+          receivedAt,
+          completedAt: couples ? null : receivedAt,
+          spamReason: spam,
         });
-      }
 
-      const receipt: IntakeReceipt = {
-        id,
-        reference,
-        receivedAt: receivedAt.toISOString(),
-        // Bots get the same shape: a spam intake "invites" nobody.
-        ...(couples && dto.partner
-          ? {
-              partnerInvitation: {
-                sentTo: maskEmail(dto.partner.email),
-                expiresAt: expiresAt.toISOString(),
-              },
-            }
-          : {}),
-        ...(screening.crisis
-          ? { resources: CRISIS_RESOURCES.map((resource) => ({ ...resource })) }
-          : {}),
-      };
-      if (idempotencyKey) {
-        await this.idempotency.complete(manager, IDEMPOTENCY_SCOPE, idempotencyKey, 201, receipt);
-      }
-      return receipt;
-    });
+        const expiresAt = new Date(receivedAt.getTime() + INVITATION_VALID_DAYS * 86_400_000);
+        if (couples && dto.partner && spam === null) {
+          await this.invitePartner(
+            manager,
+            { intakeId: id, leadId: lead.id, reference },
+            dto.partner,
+            expiresAt,
+          );
+        }
+        if (spam === null) {
+          await this.jobs.enqueueIn(manager, 'lead.submission-received', {
+            leadId: lead.id,
+            submissionId: id,
+            submissionKind: 'intake',
+            leadCreated: created,
+          });
+        }
+
+        const receipt: IntakeReceipt = {
+          id,
+          reference,
+          receivedAt: receivedAt.toISOString(),
+          // Bots get the same shape: a spam intake "invites" nobody.
+          ...(couples && dto.partner
+            ? {
+                partnerInvitation: {
+                  sentTo: maskEmail(dto.partner.email),
+                  expiresAt: expiresAt.toISOString(),
+                },
+              }
+            : {}),
+          ...crisisResourcesIf(screening.crisis),
+        };
+        return receipt;
+      }),
+    );
   }
 
   private async invitePartner(

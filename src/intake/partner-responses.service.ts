@@ -7,7 +7,7 @@ import { ProblemException } from '../common/problem-details.js';
 import { Lead } from '../leads/lead.entity.js';
 import { LeadsService } from '../leads/leads.service.js';
 import { SubmissionReferences } from '../leads/submission-references.service.js';
-import { CRISIS_RESOURCES, type CrisisResource, highestUrgency } from '../leads/urgency.js';
+import { type CrisisResource, crisisResourcesIf, highestUrgency } from '../leads/urgency.js';
 import { JobQueue } from '../queue/job-queue.js';
 import { type RespondentResult, scoreCouple } from '../survey/scoring.js';
 import { WebhooksService } from '../webhooks/webhooks.service.js';
@@ -159,9 +159,7 @@ export class PartnerResponsesService {
       });
       return {
         reference,
-        ...(screening.crisis
-          ? { resources: CRISIS_RESOURCES.map((resource) => ({ ...resource })) }
-          : {}),
+        ...crisisResourcesIf(screening.crisis),
       };
     });
   }

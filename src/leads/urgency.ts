@@ -24,6 +24,11 @@ export const CRISIS_RESOURCES: readonly CrisisResource[] = [
   { name: 'Emergency services', contact: 'Call 911' },
 ];
 
+/** What a public answer carries when a submission suggests crisis: `{ resources }`, else nothing. */
+export function crisisResourcesIf(crisis: boolean): { resources?: CrisisResource[] } {
+  return crisis ? { resources: CRISIS_RESOURCES.map((resource) => ({ ...resource })) } : {};
+}
+
 /**
  * True when free text contains a crisis phrase, case-insensitively. Runs of white space
  * count as one space, so a line break inside "kill\nmyself" still matches.

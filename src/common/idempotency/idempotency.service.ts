@@ -34,6 +34,26 @@ export function requestHash(body: unknown): string {
  */
 @Injectable()
 export class IdempotencyService {
+  /**
+   * Runs `produce` once per key: with no key, just runs it; with a key seen before,
+   * returns the first answer (or 409 for another body); otherwise runs it and keeps
+   * its answer. All inside the caller's transaction, with what `produce` writes.
+   */
+  async once<T>(
+    manager: EntityManager,
+    scope: string,
+    key: string | undefined,
+    body: unknown,
+    produce: () => Promise<T>,
+  ): Promise<T> {
+    if (key === undefined) return produce();
+    const claim = await this.claim<T>(manager, scope, key, requestHash(body));
+    if (claim.kind === 'replay') return claim.body;
+    const answer = await produce();
+    await this.complete(manager, scope, key, 201, answer);
+    return answer;
+  }
+
   async claim<T>(
     manager: EntityManager,
     scope: string,

@@ -1,14 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  Equals,
   IsBoolean,
   IsDateString,
   IsDefined,
-  IsEmail,
-  IsIn,
   IsInt,
-  IsNotEmpty,
   IsObject,
   IsOptional,
   IsString,
@@ -18,29 +14,26 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import {
+  CaptchaTokenField,
+  ContactConsentDto,
+  EmailField,
+  FormStartedAtField,
+  HoneypotField,
+  PersonNameField,
+  PhoneField,
+  UsStateField,
+} from '../../leads/dto/contact-fields.js';
 import { NormalizedText } from '../../common/text.js';
-import { E164_PATTERN, US_STATE_CODES } from '../../leads/contact.js';
 
 export class IntakeClientDto {
-  @ApiProperty({ minLength: 1, maxLength: 200, example: 'Alex Rivera' })
-  @NormalizedText()
-  @IsString({ message: 'must be a string' })
-  @Length(1, 200, { message: 'must be 1 to 200 characters' })
-  @Matches(/^[^\p{Cc}]*$/u, { message: 'must not contain control characters' })
+  @PersonNameField()
   name!: string;
 
-  @ApiProperty({ format: 'email', example: 'alex@example.com' })
-  @NormalizedText()
-  @IsString({ message: 'must be a string' })
-  @MaxLength(254, { message: 'must be at most 254 characters' })
-  @IsEmail({}, { message: 'must be an email address' })
+  @EmailField()
   email!: string;
 
-  @ApiPropertyOptional({ example: '+15035550142' })
-  @IsOptional()
-  @NormalizedText()
-  @IsString({ message: 'must be a string' })
-  @Matches(E164_PATTERN, { message: 'must be a phone number in E.164 form, e.g. +15035550142' })
+  @PhoneField()
   phone?: string;
 
   @ApiPropertyOptional({ format: 'date', example: '1990-04-12' })
@@ -50,9 +43,7 @@ export class IntakeClientDto {
   @IsDateString({ strict: true }, { message: 'must be a real date as YYYY-MM-DD' })
   dateOfBirth?: string;
 
-  @ApiPropertyOptional({ example: 'OR' })
-  @IsOptional()
-  @IsIn(US_STATE_CODES, { message: 'must be a US state or territory code, e.g. OR' })
+  @UsStateField()
   state?: string;
 
   @ApiPropertyOptional({ example: 'they/them', maxLength: 50 })
@@ -65,34 +56,14 @@ export class IntakeClientDto {
 }
 
 export class IntakePartnerDto {
-  @ApiProperty({ example: 'Sam Rivera' })
-  @NormalizedText()
-  @IsString({ message: 'must be a string' })
-  @Length(1, 200, { message: 'must be 1 to 200 characters' })
-  @Matches(/^[^\p{Cc}]*$/u, { message: 'must not contain control characters' })
+  @PersonNameField()
   name!: string;
 
-  @ApiProperty({ format: 'email', example: 'sam@example.com' })
-  @NormalizedText()
-  @IsString({ message: 'must be a string' })
-  @MaxLength(254, { message: 'must be at most 254 characters' })
-  @IsEmail({}, { message: 'must be an email address' })
+  @EmailField()
   email!: string;
 }
 
-export class IntakeConsentDto {
-  @ApiProperty({ example: true })
-  @IsDefined({ message: 'is required' })
-  @IsBoolean({ message: 'must be true or false' })
-  @Equals(true, { message: 'must be true to be contacted' })
-  contact!: boolean;
-
-  @ApiProperty({ example: '2026-01' })
-  @NormalizedText()
-  @IsString({ message: 'must be a string' })
-  @Length(1, 50, { message: 'must be 1 to 50 characters' })
-  privacyNoticeVersion!: string;
-
+export class IntakeConsentDto extends ContactConsentDto {
   @ApiPropertyOptional({ example: true })
   @IsOptional()
   @IsBoolean({ message: 'must be true or false' })
@@ -150,21 +121,12 @@ export class CreateIntakeDto extends RespondentSubmissionDto {
   @Type(() => IntakePartnerDto)
   partner?: IntakePartnerDto;
 
-  @ApiPropertyOptional({ description: 'Honeypot: leave empty.' })
-  @IsOptional()
-  @IsString({ message: 'must be a string' })
-  @MaxLength(1000, { message: 'must be at most 1000 characters' })
+  @HoneypotField()
   website?: string;
 
-  @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
-  @IsDateString({ strict: true }, { message: 'must be an ISO 8601 date-time' })
+  @FormStartedAtField()
   formStartedAt?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString({ message: 'must be a string' })
-  @IsNotEmpty({ message: 'must not be empty' })
-  @MaxLength(4096, { message: 'must be at most 4096 characters' })
+  @CaptchaTokenField()
   captchaToken?: string;
 }

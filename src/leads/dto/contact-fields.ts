@@ -1,0 +1,97 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  Equals,
+  IsBoolean,
+  IsDateString,
+  IsDefined,
+  IsEmail,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+import { NormalizedText } from '../../common/text.js';
+import { E164_PATTERN, US_STATE_CODES } from '../contact.js';
+
+// The fields every public form shares, validated one way. applyDecorators applies its
+// list first to last, the reverse of stacked decorators; each list below is therefore
+// written bottom-up, type check last, so a wrong type is reported before a wrong length.
+
+const NO_CONTROL_CHARACTERS = /^[^\p{Cc}]*$/u;
+
+export const PersonNameField = () =>
+  applyDecorators(
+    Matches(NO_CONTROL_CHARACTERS, { message: 'must not contain control characters' }),
+    Length(1, 200, { message: 'must be 1 to 200 characters' }),
+    IsString({ message: 'must be a string' }),
+    NormalizedText(),
+    ApiProperty({ minLength: 1, maxLength: 200, example: 'Alex Rivera' }),
+  );
+
+export const EmailField = () =>
+  applyDecorators(
+    IsEmail({}, { message: 'must be an email address' }),
+    MaxLength(254, { message: 'must be at most 254 characters' }),
+    IsString({ message: 'must be a string' }),
+    NormalizedText(),
+    ApiProperty({ format: 'email', maxLength: 254, example: 'alex@example.com' }),
+  );
+
+export const PhoneField = () =>
+  applyDecorators(
+    Matches(E164_PATTERN, { message: 'must be a phone number in E.164 form, e.g. +15035550142' }),
+    IsString({ message: 'must be a string' }),
+    NormalizedText(),
+    IsOptional(),
+    ApiPropertyOptional({ description: 'E.164', example: '+15035550142' }),
+  );
+
+export const UsStateField = () =>
+  applyDecorators(
+    IsIn(US_STATE_CODES, { message: 'must be a US state or territory code, e.g. OR' }),
+    IsOptional(),
+    ApiPropertyOptional({ description: 'US state or territory of the client', example: 'OR' }),
+  );
+
+/** Anti-automation fields of API.md: the honeypot, the render time, a CAPTCHA token. */
+export const HoneypotField = () =>
+  applyDecorators(
+    MaxLength(1000, { message: 'must be at most 1000 characters' }),
+    IsString({ message: 'must be a string' }),
+    IsOptional(),
+    ApiPropertyOptional({ description: 'Honeypot: leave empty.', example: '' }),
+  );
+
+export const FormStartedAtField = () =>
+  applyDecorators(
+    IsDateString({ strict: true }, { message: 'must be an ISO 8601 date-time' }),
+    IsOptional(),
+    ApiPropertyOptional({ format: 'date-time', description: 'When the page rendered the form' }),
+  );
+
+export const CaptchaTokenField = () =>
+  applyDecorators(
+    MaxLength(4096, { message: 'must be at most 4096 characters' }),
+    IsNotEmpty({ message: 'must not be empty' }),
+    IsString({ message: 'must be a string' }),
+    IsOptional(),
+    ApiPropertyOptional({ description: 'Required only when a CAPTCHA verifier is configured' }),
+  );
+
+export class ContactConsentDto {
+  @ApiProperty({ description: 'Must be true: the person agrees to be contacted.', example: true })
+  @IsDefined({ message: 'is required' })
+  @IsBoolean({ message: 'must be true or false' })
+  @Equals(true, { message: 'must be true to be contacted' })
+  contact!: boolean;
+
+  @ApiProperty({ description: 'Version of the privacy notice shown.', example: '2026-01' })
+  @NormalizedText()
+  @IsString({ message: 'must be a string' })
+  @Length(1, 50, { message: 'must be 1 to 50 characters' })
+  privacyNoticeVersion!: string;
+}
