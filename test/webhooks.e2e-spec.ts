@@ -3,9 +3,10 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { verifyWebhook } from '../src/webhooks/webhook-event.js';
 import { anInquiry } from './support/builders.js';
+import { aCouplesIntake, coupleAnswers } from './support/couples.js';
 import { type SmtpSink, startSmtpSink } from './support/smtp-sink.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-import { eventually } from './support/wait.js';
+import { eventually, sleep } from './support/wait.js';
 
 interface Received {
   headers: IncomingHttpHeaders;
@@ -132,5 +133,83 @@ describe('webhooks', () => {
     );
     expect(n).toBe(0);
     expect(received).toHaveLength(0);
+  });
+});
+
+describe('intake.completed', () => {
+  it('fires for an individual intake at once and for a couple when partner B answers', async () => {
+    const received: { type: string; data: { reference: string; serviceType: string } }[] = [];
+    const receiver = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        received.push(JSON.parse(body));
+        response.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', () => resolve()));
+    const sink = await startSmtpSink();
+    const t = await startTestApp({ smtpUrl: sink.url });
+    try {
+      await t.db.query(
+        `INSERT INTO webhook_subscription (id, url, events, secret) VALUES ($1, $2, $3, 'whsec_intake')`,
+        [
+          randomUUID(),
+          `http://127.0.0.1:${(receiver.address() as { port: number }).port}/`,
+          ['intake.completed'],
+        ],
+      );
+      const individual = await t.http
+        .post('/v1/intakes')
+        .send({
+          formSlug: 'individual',
+          formVersion: 1,
+          client: { name: 'Jo Park', email: 'jo.webhook@example.com' },
+          answers: {
+            ind_concerns: ['stress'],
+            ind_prior_therapy: false,
+            ind_availability: ['weekend'],
+            ind_session_format: 'either',
+            ind_payment: 'self_pay',
+            crisis_now: false,
+          },
+          consent: { contact: true, privacyNoticeVersion: '2026-01' },
+        })
+        .expect(201);
+      await eventually(
+        async () => received.length === 1,
+        'intake.completed for the individual intake',
+      );
+      expect(received[0]).toMatchObject({
+        type: 'intake.completed',
+        data: { reference: individual.body.reference, serviceType: 'individual' },
+      });
+
+      const couple = await t.http.post('/v1/intakes').send(aCouplesIntake()).expect(201);
+      await sleep(500);
+      expect(received).toHaveLength(1);
+      const invitation = await eventually(
+        async () => sink.messages.find((message) => message.text.includes('partner?token=')),
+        'the partner invitation',
+      );
+      const token = /partner\?token=([A-Za-z0-9_-]+)/.exec(invitation.text)![1]!;
+      await t.http
+        .post(`/v1/partner-invitations/${token}/responses`)
+        .send({
+          client: { name: 'Sam Rivera', email: 'sam.webhook@example.com' },
+          answers: coupleAnswers(),
+          consent: { contact: true, privacyNoticeVersion: '2026-01' },
+        })
+        .expect(201);
+      await eventually(async () => received.length === 2, 'intake.completed for the couple');
+      expect(received[1]).toMatchObject({
+        type: 'intake.completed',
+        data: { reference: couple.body.reference, serviceType: 'couples' },
+      });
+    } finally {
+      await t.close();
+      await sink.stop();
+      await new Promise((resolve) => receiver.close(resolve));
+    }
   });
 });

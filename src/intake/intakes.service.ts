@@ -21,6 +21,7 @@ import {
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { JobQueue } from '../queue/job-queue.js';
 import { type RespondentResult, scoreRespondent, screenCrisis } from '../survey/scoring.js';
+import { WebhooksService } from '../webhooks/webhooks.service.js';
 import { type Answers, freeTextOf, validateAnswers } from './answer-validation.js';
 import type { CreateIntakeDto } from './dto/create-intake.dto.js';
 import type { FormDefinition } from './form-definition.js';
@@ -77,6 +78,7 @@ export class IntakesService {
     private readonly notifications: NotificationsService,
     private readonly jobs: JobQueue,
     private readonly cipher: DataCipher,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   /** Loads the named form version and checks the answers and partner against it. */
@@ -175,6 +177,16 @@ export class IntakesService {
             submissionKind: 'intake',
             leadCreated: created,
           });
+          if (!couples) {
+            // One respondent: the intake is complete as it arrives.
+            await this.webhooks.emitIn(manager, 'intake.completed', {
+              leadId: lead.id,
+              reference,
+              status: lead.status,
+              urgency: lead.urgency,
+              serviceType: lead.serviceType,
+            });
+          }
         }
 
         const receipt: IntakeReceipt = {
