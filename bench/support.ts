@@ -212,6 +212,16 @@ function cpuSince(
   return { server, loadGenerator, postgres, other, machine };
 }
 
+/**
+ * Starts measuring where the CPU goes; call the function returned to stop and read it.
+ * For a load generated in this very process: its CPU counts as the server's, and
+ * `loadGenerator` is 0.
+ */
+export function cpuMeter(postgresPid?: number): () => CpuUse {
+  const start = cpuSnapshot(postgresPid);
+  return () => cpuSince(start, 0, postgresPid);
+}
+
 /** The PID in a cluster's postmaster.pid, if it can be read. */
 export function postmasterPid(clusterDir: string): number | undefined {
   try {
@@ -381,6 +391,17 @@ export function positiveIntFromEnv(name: string, fallback: number): number {
   const value = Number(raw);
   if (!Number.isFinite(value) || value <= 0 || !Number.isInteger(value)) {
     throw new Error(`${name} must be a positive whole number, got ${raw}`);
+  }
+  return value;
+}
+
+/** A whole number ≥ 0 (e.g. a warm-up that may be skipped) from the environment, or the default. */
+export function wholeNumberFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0 || !Number.isInteger(value)) {
+    throw new Error(`${name} must be a whole number ≥ 0, got ${raw}`);
   }
   return value;
 }
