@@ -70,7 +70,11 @@ describe('email about a new lead', () => {
     expect(notice.text).toContain(`/admin/leads/${leadId}`);
     expect(notice.text).toContain('Service: couples');
     expect(notice.text).toContain('Urgency: routine');
-    expect(await notificationsOf(t, leadId)).toEqual([
+    const rows = await eventually(async () => {
+      const current = await notificationsOf(t, leadId);
+      return current.every((row) => row.status === 'sent') && current;
+    }, 'both notifications to be marked sent');
+    expect(rows).toEqual([
       expect.objectContaining({ kind: 'client_acknowledgement', status: 'sent', attempts: 1 }),
       expect.objectContaining({ kind: 'staff_new_lead', status: 'sent', attempts: 1 }),
     ]);
@@ -238,8 +242,12 @@ describe('delivery through failures', () => {
     }, 'a 451 to be recorded');
     sink.refuseWith(null);
     await sink.waitForCount(2, 20_000);
-    const rows = await notificationsOf(t, leadId);
-    expect(rows.every((row) => row.status === 'sent' && row.attempts >= 2)).toBe(true);
+    // The row is marked sent just after the server accepted: wait for that commit.
+    const rows = await eventually(async () => {
+      const current = await notificationsOf(t, leadId);
+      return current.every((row) => row.status === 'sent') && current;
+    }, 'both notifications to be marked sent');
+    expect(rows.every((row) => row.attempts >= 2)).toBe(true);
   });
 
   it('a job enqueued by a process that stopped is delivered by the next one', async () => {

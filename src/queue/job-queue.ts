@@ -5,14 +5,15 @@ import {
   type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
-import { PgBoss, type WorkOptions } from 'pg-boss';
+import { type JobResult, PgBoss, type WorkOptions } from 'pg-boss';
 import type { EntityManager } from 'typeorm';
+import { loggableError } from '../common/problem-details.filter.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { DATABASE_URL } from '../database/database.module.js';
 import { type JobName, type JobPayloads, queuePolicies } from './jobs.js';
 
-type WorkWithMetadata = WorkOptions & { includeMetadata: true };
+type WorkPerJob = WorkOptions & { includeMetadata: true; perJobResults: true };
 
 export interface RunningJob<N extends JobName> {
   id: string;
@@ -95,24 +96,41 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
     handler: (job: RunningJob<N>) => Promise<void>,
     options: { concurrency?: number } = {},
   ): Promise<void> {
-    await this.boss.work<JobPayloads[N], void, WorkWithMetadata>(
+    await this.boss.work<JobPayloads[N], void, WorkPerJob>(
       name,
       {
         includeMetadata: true,
-        batchSize: 1,
+        perJobResults: true,
+        // Up to 5 jobs a fetch, fetched again at once while batches come back full, so a
+        // backlog (after an SMTP outage, say) drains at full speed instead of one job per
+        // polling interval. NOTIFY wakes workers for new jobs, not for retries coming
+        // due: polling every second covers those.
+        batchSize: 5,
+        burstWhenBatchFull: true,
         localConcurrency: options.concurrency ?? 2,
-        // NOTIFY wakes workers for new jobs, not for retries coming due: poll for those.
         pollingIntervalSeconds: 1,
         notifyPollingIntervalSeconds: 1,
       },
-      async ([job]) => {
-        if (!job) return;
-        await handler({
-          id: job.id,
-          data: job.data,
-          retryCount: job.retryCount,
-          retryLimit: job.retryLimit,
-        });
+      async (jobs) => {
+        const results: JobResult[] = [];
+        for (const job of jobs) {
+          try {
+            await handler({
+              id: job.id,
+              data: job.data,
+              retryCount: job.retryCount,
+              retryLimit: job.retryLimit,
+            });
+            results.push({ id: job.id, status: 'completed' });
+          } catch (error) {
+            // Retried by the queue's policy. Only the error's kind is kept with the job: a
+            // driver's message can quote values, i.e. client data.
+            const { type, code } = loggableError(error);
+            this.logger.warn({ queue: name, jobId: job.id, err: { type, code } }, 'job failed');
+            results.push({ id: job.id, status: 'failed', output: { type, code } });
+          }
+        }
+        return results;
       },
     );
   }
