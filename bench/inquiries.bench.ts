@@ -12,7 +12,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -32,6 +31,9 @@ import {
   postmasterPid,
   runLoad,
   positiveIntFromEnv,
+  CleanupStack,
+  describeError as describe,
+  portOf,
 } from './support.js';
 
 /** The targets below are defined at 50 connections. */
@@ -53,32 +55,8 @@ const appLogLevel = process.env.BENCH_LOG_LEVEL ?? 'silent';
 /** Boot, two targets (warm-up + run + requests still in flight), shutdown. */
 const deadlineMs = (120 + 2 * (warmupSeconds + durationSeconds + 15)) * 1000;
 
-type Cleanup = { name: string; run: () => Promise<void> | void };
-const cleanups: Cleanup[] = [];
-let cleaning: Promise<void> | undefined;
-
-/** Undoes what was set up, newest first; every step runs even when one fails. */
-function cleanUp(): Promise<void> {
-  cleaning ??= (async () => {
-    for (const { name, run } of cleanups.splice(0).reverse()) {
-      try {
-        await run();
-      } catch (error) {
-        console.error(`cleanup: ${name} failed: ${describe(error)}`);
-      }
-    }
-  })();
-  return cleaning;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? error.message) : String(error);
-}
-
-function portOf(address: AddressInfo | string | null): number {
-  if (address && typeof address === 'object') return address.port;
-  throw new Error(`unexpected server address ${String(address)}`);
-}
+const cleanups = new CleanupStack();
+const cleanUp = () => cleanups.run();
 
 /** What any HTTP + PostgreSQL service needs at least: parse JSON, one INSERT, answer. */
 async function startBaseline(

@@ -16,7 +16,6 @@
  * to the wrong address, a crash).
  */
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
@@ -40,6 +39,9 @@ import {
   postmasterPid,
   reachOutForm,
   wholeNumberFromEnv,
+  CleanupStack,
+  describeError as describe,
+  portOf,
 } from './support.js';
 
 /** The target is defined at 50 submissions/s for 30 s. */
@@ -70,32 +72,8 @@ const appLogLevel = process.env.BENCH_LOG_LEVEL ?? 'silent';
 const deadlineMs =
   (120 + warmupSeconds + durationSeconds + REQUEST_TIMEOUT_MS / 1000 + drainSeconds + 30) * 1000;
 
-type Cleanup = { name: string; run: () => Promise<void> | void };
-const cleanups: Cleanup[] = [];
-let cleaning: Promise<void> | undefined;
-
-/** Undoes what was set up, newest first; every step runs even when one fails. */
-function cleanUp(): Promise<void> {
-  cleaning ??= (async () => {
-    for (const { name, run } of cleanups.splice(0).reverse()) {
-      try {
-        await run();
-      } catch (error) {
-        console.error(`cleanup: ${name} failed: ${describe(error)}`);
-      }
-    }
-  })();
-  return cleaning;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? error.message) : String(error);
-}
-
-function portOf(address: AddressInfo | string | null): number {
-  if (address && typeof address === 'object') return address.port;
-  throw new Error(`unexpected server address ${String(address)}`);
-}
+const cleanups = new CleanupStack();
+const cleanUp = () => cleanups.run();
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

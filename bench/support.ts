@@ -10,7 +10,7 @@ import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -418,4 +418,42 @@ export function markdownTable(header: string[], rows: string[][], alignRight: bo
     .map((width, i) => (alignRight[i] ? `${'-'.repeat(width - 1)}:` : '-'.repeat(width)))
     .join(' | ')} |`;
   return [line(header), rule, ...rows.map(line)].join('\n');
+}
+
+/** A step that undoes part of a benchmark's set-up. */
+export interface Cleanup {
+  name: string;
+  run: () => Promise<void> | void;
+}
+
+/** Undoes what was set up, newest first; every step runs even when one fails; runs once. */
+export class CleanupStack {
+  private readonly steps: Cleanup[] = [];
+  private running: Promise<void> | undefined;
+
+  push(step: Cleanup): void {
+    this.steps.push(step);
+  }
+
+  run(): Promise<void> {
+    this.running ??= (async () => {
+      for (const { name, run } of this.steps.splice(0).reverse()) {
+        try {
+          await run();
+        } catch (error) {
+          console.error(`cleanup: ${name} failed: ${describeError(error)}`);
+        }
+      }
+    })();
+    return this.running;
+  }
+}
+
+export function describeError(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+export function portOf(address: AddressInfo | string | null): number {
+  if (address && typeof address === 'object') return address.port;
+  throw new Error(`unexpected server address ${String(address)}`);
 }
