@@ -370,3 +370,41 @@ describe('response-time targets', () => {
     }
   });
 });
+
+describe('a submission that raises the urgency of an open lead', () => {
+  it('schedules the checks at the new, shorter target', async () => {
+    const t = await startTestApp({ env: { RESPONSE_TARGET_HIGH_MINUTES: '240' } });
+    try {
+      const email = 'raised.later@example.org';
+      const first = await t.http.post('/v1/inquiries').send(anInquiry({ email })).expect(201);
+      const leadId = await leadIdOf(t, first.body.id);
+      const announcements = t.app.get(LeadAnnouncements);
+      const announce = (submissionId: string, leadCreated: boolean) =>
+        announcements.onSubmissionReceived({
+          id: 'job',
+          data: { leadId, submissionId, submissionKind: 'inquiry', leadCreated },
+          retryCount: 0,
+          retryLimit: 1,
+        });
+      await announce(first.body.id, true);
+      const second = await t.http.post('/v1/inquiries').send(anInquiry({ email })).expect(201);
+      await t.db.query(`UPDATE lead SET urgency = 'high' WHERE id = $1`, [leadId]);
+      await announce(second.body.id, false);
+      await announce(second.body.id, false);
+      const checks = (await t.db.query(
+        `SELECT data->>'urgency' AS urgency, data->>'stage' AS stage,
+                round(extract(epoch FROM start_after - l.created_at) / 60) AS minutes
+           FROM pgboss.job j JOIN lead l ON l.id = (j.data->>'leadId')::uuid
+          WHERE j.name = 'lead.response-check' AND l.id = $1 AND data->>'urgency' = 'high'
+          ORDER BY minutes`,
+        [leadId],
+      )) as { urgency: string; stage: string; minutes: string }[];
+      expect(checks.map((check) => [check.stage, Number(check.minutes)])).toEqual([
+        ['reminder', 240],
+        ['escalation', 480],
+      ]);
+    } finally {
+      await t.close();
+    }
+  });
+});

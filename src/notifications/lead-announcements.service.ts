@@ -81,20 +81,24 @@ export class LeadAnnouncements {
           serviceType: lead.serviceType,
         });
         await this.scheduleResponseChecks(manager, lead);
-      } else if (lead.urgency === 'crisis') {
-        // A returning person's words made (or keep) the lead a crisis: admins hear now.
-        const admins = staff.filter((member) => member.role === 'admin');
-        for (const admin of admins) {
-          plans.push({
-            kind: 'crisis_alert',
-            dedupeKey: `crisis_alert:${leadId}:${admin.id}`,
-            leadId,
-            recipient: 'user',
-            userId: admin.id,
-            context,
-          });
+      } else {
+        if (lead.urgency === 'crisis') {
+          // A returning person's words made (or keep) the lead a crisis: admins hear now.
+          const admins = staff.filter((member) => member.role === 'admin');
+          for (const admin of admins) {
+            plans.push({
+              kind: 'crisis_alert',
+              dedupeKey: `crisis_alert:${leadId}:${admin.id}`,
+              leadId,
+              recipient: 'user',
+              userId: admin.id,
+              context,
+            });
+          }
+          if (admins.length === 0) plans.push(this.toIntakeInbox('crisis_alert', lead, context));
         }
-        if (admins.length === 0) plans.push(this.toIntakeInbox('crisis_alert', lead, context));
+        // The submission may have raised the urgency (a safety concern in an intake, say):
+        // checks at the new, shorter target. Checks already queued for it are not repeated.
         await this.scheduleResponseChecks(manager, lead);
       }
       await this.notifications.planIn(manager, plans);
@@ -120,7 +124,7 @@ export class LeadAnnouncements {
           { ...job.data, urgency: lead.urgency },
           {
             startAfter: due,
-            singletonKey: `${leadId}:${stage}:${lead.urgency}`,
+            onceFor: `${leadId}:${stage}:${lead.urgency}:${due.toISOString()}`,
           },
         );
         return;
@@ -168,7 +172,7 @@ export class LeadAnnouncements {
         manager,
         'lead.response-check',
         { leadId: lead.id, stage, urgency: lead.urgency },
-        { startAfter: due, singletonKey: `${lead.id}:${stage}:${lead.urgency}` },
+        { startAfter: due, onceFor: `${lead.id}:${stage}:${lead.urgency}` },
       );
     }
   }

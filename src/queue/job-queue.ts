@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   Inject,
   Injectable,
@@ -21,6 +22,12 @@ export interface RunningJob<N extends JobName> {
   /** Retries so far (0 on the first run) and how many are allowed. */
   retryCount: number;
   retryLimit: number;
+}
+
+/** A UUID-shaped digest of `text`, for job ids that must be the same on every send. */
+export function uuidFrom(text: string): string {
+  const hex = createHash('sha256').update(text).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** The last run pg-boss will make of a job: failing now fails it for good. */
@@ -66,19 +73,25 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
     await this.boss.stop({ graceful: true, timeout: 10_000 });
   }
 
-  /** Sends a job as part of the transaction `manager` belongs to. */
+  /**
+   * Sends a job as part of the transaction `manager` belongs to. With `onceFor`, the job
+   * is sent at most once per key (e.g. a redelivered job scheduling the same check).
+   */
   async enqueueIn<N extends JobName>(
     manager: EntityManager,
     name: N,
     data: JobPayloads[N],
-    options: { startAfter?: Date; singletonKey?: string } = {},
+    options: { startAfter?: Date; onceFor?: string } = {},
   ): Promise<string | null> {
     const queryRunner = manager.queryRunner;
     if (!queryRunner?.isTransactionActive) {
       throw new Error(`job ${name} must be sent inside a transaction`);
     }
+    const { onceFor, ...sendOptions } = options;
     return this.boss.send(name, data, {
-      ...options,
+      ...sendOptions,
+      // The same `onceFor` always gives the same job id: a second send adds nothing.
+      ...(onceFor ? { id: uuidFrom(`${name}:${onceFor}`) } : {}),
       db: {
         executeSql: async (text: string, values?: unknown[]) => ({
           rows: (await queryRunner.query(text, values, true)).records,
