@@ -11,29 +11,24 @@
  * (a non-2xx answer, a connection error, a timeout, a crash).
  */
 import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { BODY_LIMIT_BYTES, createApp } from '../src/app.factory.js';
 import { newKeyRingEntry, parseKeyRing } from '../src/common/encryption/data-cipher.js';
 import { loadConfig } from '../src/config/app-config.js';
-import { startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
 import {
   type AutocannonResult,
-  freePort,
   type LoadResult,
   machineBusy,
   machineInfo,
   markdownTable,
-  postmasterPid,
   runLoad,
   positiveIntFromEnv,
   CleanupStack,
   describeError as describe,
   portOf,
+  startBenchDatabase,
 } from './support.js';
 
 /** The targets below are defined at 50 connections. */
@@ -185,25 +180,7 @@ async function main(): Promise<void> {
   const machine = machineInfo();
   const busyBefore = await machineBusy(1000);
 
-  const dir = mkdtempSync(path.join(tmpdir(), 'ri-bench-'));
-  cleanups.push({
-    name: 'remove data folder',
-    run: () => rmSync(dir, { recursive: true, force: true }),
-  });
-  // As root the cluster runs as the `postgres` user, which must traverse this folder.
-  chmodSync(dir, 0o755);
-
-  console.log('starting embedded PostgreSQL…');
-  const database = await startEmbeddedPostgres({
-    dataDir: dir,
-    port: await freePort(),
-    database: 'relational_intake_bench',
-    log: (level, message) => {
-      if (level === 'warn') console.error(message);
-    },
-  });
-  cleanups.push({ name: 'stop PostgreSQL', run: () => database.stop() });
-  const postgresPid = postmasterPid(path.join(dir, 'postgres'));
+  const { database, postgresPid } = await startBenchDatabase(cleanups, 'ri-bench-');
 
   console.log('starting the application (migrations run at boot)…');
   const config = loadConfig({

@@ -15,9 +15,6 @@
  * (an answer other than 201, a request error, an email missing after the drain, an email
  * to the wrong address, a crash).
  */
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -27,21 +24,19 @@ import { SMTPServer } from 'smtp-server';
 import { createApp } from '../src/app.factory.js';
 import { newKeyRingEntry, parseKeyRing } from '../src/common/encryption/data-cipher.js';
 import { loadConfig } from '../src/config/app-config.js';
-import { startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
 import {
   type CpuUse,
   cpuMeter,
-  freePort,
   machineBusy,
   machineInfo,
   markdownTable,
   positiveIntFromEnv,
-  postmasterPid,
   reachOutForm,
   wholeNumberFromEnv,
   CleanupStack,
   describeError as describe,
   portOf,
+  startBenchDatabase,
 } from './support.js';
 
 /** The target is defined at 50 submissions/s for 30 s. */
@@ -461,25 +456,7 @@ async function main(): Promise<boolean> {
   const machine = machineInfo();
   const busyBefore = await machineBusy(1000);
 
-  const dir = mkdtempSync(path.join(tmpdir(), 'ri-bench-notify-'));
-  cleanups.push({
-    name: 'remove data folder',
-    run: () => rmSync(dir, { recursive: true, force: true }),
-  });
-  // As root the cluster runs as the `postgres` user, which must traverse this folder.
-  chmodSync(dir, 0o755);
-
-  console.log('starting embedded PostgreSQL…');
-  const database = await startEmbeddedPostgres({
-    dataDir: dir,
-    port: await freePort(),
-    database: 'relational_intake_bench',
-    log: (level, message) => {
-      if (level === 'warn') console.error(message);
-    },
-  });
-  cleanups.push({ name: 'stop PostgreSQL', run: () => database.stop() });
-  const postgresPid = postmasterPid(path.join(dir, 'postgres'));
+  const { database, postgresPid } = await startBenchDatabase(cleanups, 'ri-bench-notify-');
 
   const sink = await startSink();
   // Registered before the app: closed after it, so the app's pooled connections end first.

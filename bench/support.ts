@@ -8,12 +8,13 @@
  */
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type AddressInfo, createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
 
 // ---------------------------------------------------------------------------------------
 // autocannon (CommonJS, ships no type declarations: typed here for what we use)
@@ -456,4 +457,30 @@ export function describeError(error: unknown): string {
 export function portOf(address: AddressInfo | string | null): number {
   if (address && typeof address === 'object') return address.port;
   throw new Error(`unexpected server address ${String(address)}`);
+}
+
+/**
+ * A fresh embedded PostgreSQL in a temporary folder, both undone by `cleanups` (folder
+ * removed after the cluster stops). Returns the cluster and its postmaster's pid.
+ */
+export async function startBenchDatabase(cleanups: CleanupStack, folderPrefix: string) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), folderPrefix));
+  cleanups.push({
+    name: 'remove data folder',
+    run: () => rmSync(dir, { recursive: true, force: true }),
+  });
+  // As root the cluster runs as the `postgres` user, which must traverse this folder.
+  chmodSync(dir, 0o755);
+
+  console.log('starting embedded PostgreSQL…');
+  const database = await startEmbeddedPostgres({
+    dataDir: dir,
+    port: await freePort(),
+    database: 'relational_intake_bench',
+    log: (level, message) => {
+      if (level === 'warn') console.error(message);
+    },
+  });
+  cleanups.push({ name: 'stop PostgreSQL', run: () => database.stop() });
+  return { database, postgresPid: postmasterPid(path.join(dir, 'postgres')) };
 }
