@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
-import { freePort } from './support/postgres-cluster.js';
+import { freePort } from './support/free-port.js';
 
 const query = async (url: string, sql: string) => {
   const client = new pg.Client({ connectionString: url });

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { LeadAnnouncements } from '../src/notifications/lead-announcements.service.js';
 import { NotificationsService } from '../src/notifications/notifications.service.js';
 import { anInquiry } from './support/builders.js';
-import { freePort } from './support/postgres-cluster.js';
+import { freePort } from './support/free-port.js';
 import { type SmtpSink, startSmtpSink } from './support/smtp-sink.js';
 import { aStaffMember } from './support/staff.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
