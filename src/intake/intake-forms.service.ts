@@ -19,10 +19,16 @@ export class IntakeFormsService {
     return form.definition;
   }
 
+  /** A given version, old ones included; undefined when it was never published. */
+  async find(slug: string, version: number): Promise<FormDefinition | undefined> {
+    return (await this.dataSource.getRepository(IntakeForm).findOneBy({ slug, version }))
+      ?.definition;
+  }
+
   /** A given version, old ones included; 404 when it was never published. */
   async version(slug: string, version: number): Promise<FormDefinition> {
-    const form = await this.dataSource.getRepository(IntakeForm).findOneBy({ slug, version });
+    const form = await this.find(slug, version);
     if (!form) throw new ProblemException('not-found', 'This version of the form does not exist.');
-    return form.definition;
+    return form;
   }
 }

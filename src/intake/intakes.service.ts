@@ -83,7 +83,8 @@ export class IntakesService {
 
   /** Loads the named form version and checks the answers and partner against it. */
   async validated(dto: CreateIntakeDto): Promise<{ form: FormDefinition; answers: Answers }> {
-    const form = await this.forms.version(dto.formSlug, dto.formVersion).catch(() => undefined);
+    // Only "not published" is the client's mistake; a database error stays a 500.
+    const form = await this.forms.find(dto.formSlug, dto.formVersion);
     if (!form) {
       throw ProblemException.validation([
         { field: 'formVersion', message: 'no such published form and version' },

@@ -4,7 +4,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DataCipher } from '../common/encryption/data-cipher.js';
 import { ProblemException } from '../common/problem-details.js';
-import { Lead } from '../leads/lead.entity.js';
 import { LeadsService } from '../leads/leads.service.js';
 import { SubmissionReferences } from '../leads/submission-references.service.js';
 import { type CrisisResource, crisisResourcesIf, highestUrgency } from '../leads/urgency.js';
@@ -153,7 +152,7 @@ export class PartnerResponsesService {
       await this.webhooks.emitIn(manager, 'intake.completed', {
         leadId: lead.id,
         reference: intake.reference,
-        status: (await manager.getRepository(Lead).findOneByOrFail({ id: lead.id })).status,
+        status: lead.status,
         urgency: lead.urgency,
         serviceType: lead.serviceType,
       });
