@@ -6,6 +6,7 @@ import { NotificationsAndWebhooks1795598413777 } from './1795598413777-Notificat
 import { EncryptInquiryMessage1795601875122 } from './1795601875122-EncryptInquiryMessage.js';
 import { PublishIntakeForms1795602030158 } from './1795602030158-PublishIntakeForms.js';
 import { CouplesIntake1795602229744 } from './1795602229744-CouplesIntake.js';
+import { StaffSide1795606395912 } from './1795606395912-StaffSide.js';
 
 export const MIGRATIONS = [
   InitialSchema1795597613012,
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   EncryptInquiryMessage1795601875122,
   PublishIntakeForms1795602030158,
   CouplesIntake1795602229744,
+  StaffSide1795606395912,
 ];

@@ -1,4 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { DataKey } from './common/encryption/data-cipher.js';
@@ -45,6 +47,8 @@ export class AppModule {
         EncryptionModule.forRoot(dataKeys),
         QueueModule,
         HealthModule,
+        AuditModule,
+        AuthModule,
         InquiriesModule,
         IntakeModule,
         NotificationsModule.forRoot(smtpUrl),

@@ -26,6 +26,13 @@ export const PROBLEM_TYPES = {
     title: 'Authentication required',
     description: 'This route needs valid credentials: a bearer token or a session cookie.',
   },
+  'mfa-required': {
+    status: 401,
+    title: 'Second factor required',
+    description:
+      'This account signs in with a TOTP code: send the six digits of your authenticator ' +
+      'app as `totp` with the email and password.',
+  },
   forbidden: {
     status: 403,
     title: 'Not allowed',
@@ -84,6 +91,13 @@ export const PROBLEM_TYPES = {
     status: 429,
     title: 'Too many requests',
     description: 'Slow down: try again after the number of seconds in `Retry-After`.',
+  },
+  'login-locked': {
+    status: 429,
+    title: 'Too many failed sign-ins',
+    description:
+      'Sign-in for this address is paused after repeated failures. Try again after the ' +
+      'number of seconds in `Retry-After`, or ask an admin to reset your password.',
   },
   internal: {
     status: 500,

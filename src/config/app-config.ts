@@ -171,6 +171,26 @@ export class EnvironmentVariables {
   @Max(30)
   RESPONSE_TARGET_ROUTINE_BUSINESS_DAYS = 1;
 
+  /**
+   * Who must sign in with a TOTP code: `enrolled` (everyone who enrolled; an enrolment
+   * cannot be dropped) or `all` (staff without one may only enrol until they do).
+   */
+  @IsIn(['enrolled', 'all'])
+  MFA_REQUIRED: 'enrolled' | 'all' = 'enrolled';
+
+  /** Failed sign-ins for one address within the lockout period that lock it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  LOGIN_MAX_FAILURES = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  LOGIN_LOCKOUT_MINUTES = 15;
+
   /** IANA time zone of the practice: business days and weekends are counted there. */
   @IsTimeZone({ message: 'must be an IANA time zone, e.g. America/Los_Angeles' })
   PRACTICE_TIME_ZONE = 'America/Los_Angeles';
@@ -214,6 +234,11 @@ export interface AppConfig {
     readonly retryDelaySeconds: number;
     readonly retryLimit: number;
     readonly webhookTimeoutMs: number;
+  };
+  readonly auth: {
+    readonly mfaRequired: 'enrolled' | 'all';
+    readonly maxFailures: number;
+    readonly lockoutMinutes: number;
   };
   readonly responseTargets: {
     readonly crisisMinutes: number;
@@ -295,6 +320,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retryDelaySeconds: vars.DELIVERY_RETRY_DELAY_SECONDS,
       retryLimit: vars.DELIVERY_RETRY_LIMIT,
       webhookTimeoutMs: vars.WEBHOOK_TIMEOUT_MS,
+    },
+    auth: {
+      mfaRequired: vars.MFA_REQUIRED,
+      maxFailures: vars.LOGIN_MAX_FAILURES,
+      lockoutMinutes: vars.LOGIN_LOCKOUT_MINUTES,
     },
     responseTargets: {
       crisisMinutes: vars.RESPONSE_TARGET_CRISIS_MINUTES,

@@ -1,11 +1,18 @@
+import { AuditEvent } from '../audit/audit-event.entity.js';
+import { LoginThrottle } from '../auth/login-throttle.entity.js';
+import { StaffSession } from '../auth/staff-session.entity.js';
+import { StaffToken } from '../auth/staff-token.entity.js';
+import { Clinician } from '../clinicians/clinician.entity.js';
 import { IdempotencyRecord } from '../common/idempotency/idempotency-record.entity.js';
 import { Inquiry } from '../inquiries/inquiry.entity.js';
 import { IntakeForm } from '../intake/intake-form.entity.js';
 import { Intake } from '../intake/intake.entity.js';
 import { PartnerInvitation } from '../intake/partner-invitation.entity.js';
 import { PartnerResponse } from '../intake/partner-response.entity.js';
+import { LeadEvent } from '../leads/lead-event.entity.js';
 import { Lead } from '../leads/lead.entity.js';
 import { SubmissionReference } from '../leads/submission-reference.entity.js';
+import { TriageNote } from '../leads/triage-note.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
 import { User } from '../users/user.entity.js';
 import { WebhookDelivery } from '../webhooks/webhook-delivery.entity.js';
@@ -25,4 +32,11 @@ export const ENTITIES = [
   Intake,
   PartnerInvitation,
   PartnerResponse,
+  StaffSession,
+  StaffToken,
+  LoginThrottle,
+  AuditEvent,
+  Clinician,
+  TriageNote,
+  LeadEvent,
 ];

@@ -1,5 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { DataCipher } from '../common/encryption/data-cipher.js';
+import { hashToken } from '../common/tokens.js';
+
+export { hashToken };
 
 const PURPOSE = 'partner-invitation-token';
 
@@ -7,11 +9,6 @@ const PURPOSE = 'partner-invitation-token';
 export function partnerToken(cipher: DataCipher, invitationId: string, keyId?: string) {
   const { value, keyId: usedKeyId } = cipher.derive(PURPOSE, invitationId, keyId);
   return { token: value, keyId: usedKeyId, hash: hashToken(value) };
-}
-
-/** What is stored and looked up: SHA-256 of the token, hex. */
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
 /** What partner B is told of partner A: the first name only. */

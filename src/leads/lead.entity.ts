@@ -4,10 +4,12 @@ import {
   CreateDateColumn,
   Entity,
   Index,
+  ManyToOne,
   PrimaryColumn,
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
+import { Clinician } from '../clinicians/clinician.entity.js';
 import { LEAD_STATUSES, type LeadStatus } from './lead-status.js';
 import { URGENCIES, type Urgency } from './urgency.js';
 import {
@@ -31,6 +33,9 @@ const oneOf = (column: string, values: readonly string[]) =>
 @Check('CHK_lead_preferred_contact', oneOf('preferred_contact', PREFERRED_CONTACTS))
 @Index('IDX_lead_email_recent', ['emailNormalized', 'lastSubmissionAt'])
 @Index('IDX_lead_created', ['createdAt', 'id'])
+@Index('IDX_lead_status_created', ['status', 'createdAt', 'id'])
+@Index('IDX_lead_assigned_created', ['assignedClinicianId', 'createdAt', 'id'])
+@Index('IDX_lead_tags', { synchronize: false })
 export class Lead {
   @PrimaryColumn('uuid')
   id!: string;
@@ -76,6 +81,35 @@ export class Lead {
   /** When the newest submission arrived; a returning person joins within 30 days of it. */
   @Column({ type: 'timestamptz' })
   lastSubmissionAt!: Date;
+
+  /** When the lead should leave `new` (API.md, Response-time targets); past it: overdue. */
+  @Column({ type: 'timestamptz', nullable: true })
+  respondBy!: Date | null;
+
+  /** First move out of `new`/`in_review` to a contacted-or-later status. */
+  @Column({ type: 'timestamptz', nullable: true })
+  firstContactedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  statusChangedAt!: Date;
+
+  /** The clinician profile the lead is assigned to. */
+  @ManyToOne(() => Clinician, { onDelete: 'SET NULL', nullable: true })
+  assignedClinician?: Clinician | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  assignedClinicianId!: string | null;
+
+  @Column({ type: 'text', array: true, default: () => `'{}'` })
+  tags!: string[];
+
+  /** Set when this lead was folded into another; it is then hidden from lists. */
+  @Column({ type: 'uuid', nullable: true })
+  mergedIntoLeadId!: string | null;
+
+  /** Set when personal data was erased; the row stays as a tombstone. */
+  @Column({ type: 'timestamptz', nullable: true })
+  erasedAt!: Date | null;
 
   /** Bumped on every change; the admin API serves it as the ETag. */
   @VersionColumn()

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
 import { type PreferredContact, type ServiceType, normalizeEmail } from './contact.js';
 import { Lead } from './lead.entity.js';
 import { OPEN_STATUSES } from './lead-status.js';
+import { responseDeadline } from './response-targets.js';
 import { type Urgency, highestUrgency } from './urgency.js';
 
 /** A returning person joins their open lead when it heard from them this recently. */
@@ -26,6 +29,8 @@ export interface LeadForSubmission {
 
 @Injectable()
 export class LeadsService {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
   /**
    * The lead a new submission belongs to: the person's open lead if they were heard from
    * within 30 days, else a new one. Spam never joins a lead, nor does a lead take spam in.
@@ -84,6 +89,15 @@ export class LeadsService {
       preferredContact: contact.preferredContact,
       source: contact.source ?? null,
       lastSubmissionAt: submission.receivedAt,
+      statusChangedAt: submission.receivedAt,
+      respondBy: submission.spam
+        ? null
+        : responseDeadline(submission.receivedAt, submission.urgency, this.config.responseTargets),
+      tags: [],
+      assignedClinicianId: null,
+      firstContactedAt: null,
+      mergedIntoLeadId: null,
+      erasedAt: null,
     });
     await leads.insert(lead);
     return { lead, created: true };
@@ -96,10 +110,18 @@ export class LeadsService {
       .findOneOrFail({ where: { id: leadId }, lock: { mode: 'pessimistic_write' } });
     const raised = highestUrgency(lead.urgency, urgency);
     if (raised !== lead.urgency) {
-      lead.urgency = raised;
+      this.setUrgency(lead, raised);
       await manager.getRepository(Lead).save(lead);
     }
     return lead;
+  }
+
+  /** Changes the urgency and, while the lead waits in `new`, its response deadline. */
+  setUrgency(lead: Lead, urgency: Urgency): void {
+    lead.urgency = urgency;
+    if (lead.status === 'new') {
+      lead.respondBy = responseDeadline(lead.createdAt, urgency, this.config.responseTargets);
+    }
   }
 
   private async touch(
@@ -108,7 +130,7 @@ export class LeadsService {
     submission: { urgency: Urgency; receivedAt: Date },
   ): Promise<Lead> {
     lead.lastSubmissionAt = submission.receivedAt;
-    lead.urgency = highestUrgency(lead.urgency, submission.urgency);
+    this.setUrgency(lead, highestUrgency(lead.urgency, submission.urgency));
     return manager.getRepository(Lead).save(lead);
   }
 }

@@ -30,6 +30,28 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
+  /** argon2id PHC string; null until the person accepts their invitation. */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  passwordHash!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  passwordChangedAt!: Date | null;
+
+  /** TOTP secret sealed with DataCipher ("staff-user.mfa-secret"); set at enrolment start. */
+  @Column({ type: 'text', nullable: true })
+  mfaSecretEncrypted!: string | null;
+
+  /** Set once a code from the enrolled secret was verified: from then on TOTP is required. */
+  @Column({ type: 'timestamptz', nullable: true })
+  mfaEnabledAt!: Date | null;
+
+  /** The time step of the last accepted code: a code is never accepted twice. */
+  @Column({ type: 'bigint', nullable: true })
+  mfaLastStep!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lastLoginAt!: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

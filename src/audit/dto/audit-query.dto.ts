@@ -1,0 +1,60 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  IsDateString,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+
+export class AuditQueryDto {
+  @ApiPropertyOptional({ description: 'Who: a staff user id.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  actorUserId?: string;
+
+  @ApiPropertyOptional({
+    example: 'lead.read',
+    description: 'An action, or a prefix ending in `.` (e.g. `auth.`).',
+  })
+  @IsOptional()
+  @Matches(/^[a-z0-9_.-]{1,64}$/, { message: 'must be an action name such as lead.read' })
+  @IsString({ message: 'must be a string' })
+  action?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  leadId?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsDateString({ strict: true }, { message: 'must be an ISO 8601 date-time' })
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsDateString({ strict: true }, { message: 'must be an ISO 8601 date-time' })
+  to?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Transform(toInt)
+  @Max(200, { message: 'must be at most 200' })
+  @Min(1, { message: 'must be at least 1' })
+  @IsInt({ message: 'must be an integer' })
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page.' })
+  @IsOptional()
+  @Matches(/^\d{1,19}$/, { message: 'must be a cursor from a previous page' })
+  @IsString({ message: 'must be a string' })
+  cursor?: string;
+}

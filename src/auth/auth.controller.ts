@@ -1,0 +1,101 @@
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { actorOf } from '../audit/audit.service.js';
+import { toUserView, type UserView } from '../users/user.view.js';
+import { AuthService } from './auth.service.js';
+import { clearedSessionCookie, sessionCookie } from './cookies.js';
+import { LoginDto, MfaVerifyDto } from './dto/login.dto.js';
+import { StaffSessions } from './sessions.service.js';
+import type { StaffContext } from './staff-context.js';
+import { AllowedBeforeMfa, CurrentStaff, Staff } from './staff.decorator.js';
+
+@ApiTags('auth')
+@Controller('v1/auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly sessions: StaffSessions,
+  ) {}
+
+  @Post('login')
+  @HttpCode(200)
+  async login(
+    @Body() body: LoginDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ token: string; expiresAt: string; user: UserView; mfaSetupRequired: boolean }> {
+    const signedIn = await this.auth.login(body, actorOf(request));
+    reply.header('set-cookie', sessionCookie(signedIn.token));
+    reply.header('cache-control', 'no-store');
+    return {
+      token: signedIn.token,
+      expiresAt: signedIn.expiresAt.toISOString(),
+      user: toUserView(signedIn.user),
+      mfaSetupRequired: !signedIn.mfaSatisfied,
+    };
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @Staff()
+  @AllowedBeforeMfa()
+  async logout(
+    @CurrentStaff() staff: StaffContext,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    await this.auth.logout(staff, actorOf(request));
+    reply.header('set-cookie', clearedSessionCookie());
+  }
+
+  @Get('me')
+  @Staff()
+  @AllowedBeforeMfa()
+  me(@CurrentStaff() staff: StaffContext): {
+    user: UserView;
+    session: { expiresAt: string; mfaSetupRequired: boolean };
+  } {
+    return {
+      user: toUserView(staff.user),
+      session: {
+        expiresAt: staff.session.expiresAt.toISOString(),
+        mfaSetupRequired: !staff.session.mfaSatisfied,
+      },
+    };
+  }
+
+  @Get('csrf')
+  @Staff()
+  @AllowedBeforeMfa()
+  @ApiOkResponse({ description: 'Send it as X-CSRF-Token with cookie-authenticated writes.' })
+  csrf(@CurrentStaff() staff: StaffContext): { token: string } {
+    return { token: this.sessions.csrfToken(staff.session.id) };
+  }
+
+  @Post('mfa/setup')
+  @HttpCode(200)
+  @Staff()
+  @AllowedBeforeMfa()
+  mfaSetup(
+    @CurrentStaff() staff: StaffContext,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ secret: string; otpauthUri: string }> {
+    reply.header('cache-control', 'no-store');
+    return this.auth.startMfaSetup(staff, actorOf(request));
+  }
+
+  @Post('mfa/verify')
+  @HttpCode(200)
+  @Staff()
+  @AllowedBeforeMfa()
+  async mfaVerify(
+    @CurrentStaff() staff: StaffContext,
+    @Body() body: MfaVerifyDto,
+    @Req() request: FastifyRequest,
+  ): Promise<{ mfaEnabled: true }> {
+    await this.auth.verifyMfa(staff, body.code, actorOf(request));
+    return { mfaEnabled: true };
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AuthController } from './auth.controller.js';
+import { AuthService } from './auth.service.js';
+import { StaffSessions } from './sessions.service.js';
+import { StaffAuthGuard } from './staff-auth.guard.js';
+
+@Module({
+  controllers: [AuthController],
+  providers: [AuthService, StaffSessions, { provide: APP_GUARD, useClass: StaffAuthGuard }],
+  exports: [AuthService, StaffSessions],
+})
+export class AuthModule {}

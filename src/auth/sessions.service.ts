@@ -1,0 +1,101 @@
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource, type EntityManager, IsNull } from 'typeorm';
+import { DataCipher } from '../common/encryption/data-cipher.js';
+import { hashToken, secretToken } from '../common/tokens.js';
+import { User } from '../users/user.entity.js';
+import {
+  SESSION_IDLE_MS,
+  SESSION_LIFETIME_MS,
+  SESSION_TOUCH_INTERVAL_MS,
+} from './staff-context.js';
+import { StaffSession } from './staff-session.entity.js';
+
+const CSRF_PURPOSE = 'staff-session.csrf';
+
+/** Server-side staff sessions: only token hashes stored, absolute and idle expiry. */
+@Injectable()
+export class StaffSessions {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cipher: DataCipher,
+  ) {}
+
+  async start(
+    manager: EntityManager,
+    user: User,
+    options: { ip: string | null; mfaSatisfied: boolean; now?: Date },
+  ): Promise<{ token: string; session: StaffSession }> {
+    const now = options.now ?? new Date();
+    const token = secretToken();
+    const session = manager.getRepository(StaffSession).create({
+      id: randomUUID(),
+      userId: user.id,
+      tokenHash: hashToken(token),
+      mfaSatisfied: options.mfaSatisfied,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS),
+      endedAt: null,
+      ip: options.ip,
+    });
+    await manager.getRepository(StaffSession).insert(session);
+    return { token, session };
+  }
+
+  /** The live session and its active user for a token, or null; keeps an active session alive. */
+  async resolve(
+    token: string,
+    now = new Date(),
+  ): Promise<{ session: StaffSession; user: User } | null> {
+    if (token.length < 32 || token.length > 128) return null;
+    const session = await this.dataSource.getRepository(StaffSession).findOne({
+      where: { tokenHash: hashToken(token), endedAt: IsNull() },
+      relations: { user: true },
+    });
+    if (!session?.user?.active) return null;
+    if (
+      session.expiresAt <= now ||
+      now.getTime() - session.lastSeenAt.getTime() > SESSION_IDLE_MS
+    ) {
+      return null;
+    }
+    if (now.getTime() - session.lastSeenAt.getTime() > SESSION_TOUCH_INTERVAL_MS) {
+      session.lastSeenAt = now;
+      await this.dataSource
+        .getRepository(StaffSession)
+        .update({ id: session.id, endedAt: IsNull() }, { lastSeenAt: now });
+    }
+    const { user, ...rest } = session;
+    return { session: rest as StaffSession, user };
+  }
+
+  async end(sessionId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager
+      .getRepository(StaffSession)
+      .update({ id: sessionId, endedAt: IsNull() }, { endedAt: new Date() });
+  }
+
+  /** Ends every session of a user (password change, deactivation). */
+  async endAllFor(userId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager
+      .getRepository(StaffSession)
+      .update({ userId, endedAt: IsNull() }, { endedAt: new Date() });
+  }
+
+  async markMfaSatisfied(sessionId: string, manager: EntityManager): Promise<void> {
+    await manager.getRepository(StaffSession).update({ id: sessionId }, { mfaSatisfied: true });
+  }
+
+  /** The CSRF token of a session: derived from its id, so nothing more is stored. */
+  csrfToken(sessionId: string): string {
+    return this.cipher.derive(CSRF_PURPOSE, sessionId).value;
+  }
+
+  csrfMatches(sessionId: string, given: string | undefined): boolean {
+    if (!given) return false;
+    const expected = Buffer.from(this.csrfToken(sessionId));
+    const actual = Buffer.from(given);
+    return expected.length === actual.length && timingSafeEqual(expected, actual);
+  }
+}
