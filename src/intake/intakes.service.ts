@@ -20,7 +20,12 @@ import {
 } from '../leads/urgency.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { JobQueue } from '../queue/job-queue.js';
-import { type RespondentResult, scoreRespondent, screenCrisis } from '../survey/scoring.js';
+import {
+  type RespondentResult,
+  SCORING_VERSION,
+  scoreRespondent,
+  screenCrisis,
+} from '../survey/scoring.js';
 import { WebhooksService } from '../webhooks/webhooks.service.js';
 import { type Answers, freeTextOf, validateAnswers } from './answer-validation.js';
 import type { CreateIntakeDto } from './dto/create-intake.dto.js';
@@ -153,6 +158,7 @@ export class IntakesService {
             ? this.cipher.encryptJson(screening.result, SEALED.result)
             : null,
           coupleResultEncrypted: null,
+          scoringVersion: screening.result ? SCORING_VERSION : null,
           consentContact: dto.consent.contact,
           consentTelehealth: dto.consent.telehealth ?? null,
           privacyNoticeVersion: dto.consent.privacyNoticeVersion,

@@ -50,6 +50,10 @@ export class PartnerResponse {
   @Column({ type: 'text' })
   resultEncrypted!: string;
 
+  /** The scoring rules (src/survey/scoring.ts SCORING_VERSION) the stored results follow. */
+  @Column({ type: 'smallint', nullable: true })
+  scoringVersion!: number | null;
+
   @Column({ type: 'boolean' })
   consentContact!: boolean;
 
