@@ -32,6 +32,7 @@ export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
 )
 @Index('IDX_notification_status_created', ['status', 'createdAt'])
 @Index('IDX_notification_lead', ['leadId'])
+@Index('IDX_notification_created', ['createdAt', 'id'])
 export class Notification {
   @PrimaryColumn('uuid')
   id!: string;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { type AuditActor, AuditTrail } from '../audit/audit.service.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { DataCipher } from '../common/encryption/data-cipher.js';
@@ -55,6 +56,7 @@ export class NotificationsService {
     private readonly queue: JobQueue,
     private readonly mail: MailTransport,
     private readonly cipher: DataCipher,
+    private readonly audit: AuditTrail,
   ) {
     this.practice = { name: config.practice.name, baseUrl: config.publicBaseUrl };
   }
@@ -135,8 +137,11 @@ export class NotificationsService {
     }
   }
 
-  /** Puts a failed notification back in the queue (staff asked for it). */
-  async retry(notificationId: string): Promise<RetryResult> {
+  /**
+   * Puts a failed notification back in the queue. When staff asked for it (`actor`), the
+   * audit event is written in the same transaction as the change.
+   */
+  async retry(notificationId: string, actor?: AuditActor): Promise<RetryResult> {
     return this.dataSource.transaction(async (manager) => {
       const notification = await manager.getRepository(Notification).findOne({
         where: { id: notificationId },
@@ -147,6 +152,19 @@ export class NotificationsService {
       notification.status = 'pending';
       await manager.getRepository(Notification).save(notification);
       await this.queue.enqueueIn(manager, 'notification.deliver', { notificationId });
+      if (actor) {
+        await this.audit.record(
+          actor,
+          {
+            action: 'notification.retried',
+            leadId: notification.leadId,
+            subjectType: 'notification',
+            subjectId: notification.id,
+            details: { kind: notification.kind, attempts: notification.attempts },
+          },
+          manager,
+        );
+      }
       return 'queued';
     });
   }
