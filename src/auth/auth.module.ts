@@ -4,10 +4,16 @@ import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { StaffSessions } from './sessions.service.js';
 import { StaffAuthGuard } from './staff-auth.guard.js';
+import { StaffTokens } from './staff-tokens.service.js';
 
 @Module({
   controllers: [AuthController],
-  providers: [AuthService, StaffSessions, { provide: APP_GUARD, useClass: StaffAuthGuard }],
-  exports: [AuthService, StaffSessions],
+  providers: [
+    AuthService,
+    StaffSessions,
+    StaffTokens,
+    { provide: APP_GUARD, useClass: StaffAuthGuard },
+  ],
+  exports: [AuthService, StaffSessions, StaffTokens],
 })
 export class AuthModule {}
