@@ -7,6 +7,7 @@ import { PublishIntakeForms1795602030158 } from './1795602030158-PublishIntakeFo
 import { CouplesIntake1795602229744 } from './1795602229744-CouplesIntake.js';
 import { StaffSide1795606395912 } from './1795606395912-StaffSide.js';
 import { StoreScoringVersion1795607076720 } from './1795607076720-StoreScoringVersion.js';
+import { StaffLinks1795607141942 } from './1795607141942-StaffLinks.js';
 import { SealWebhookSecrets1795607348577 } from './1795607348577-SealWebhookSecrets.js';
 
 export const MIGRATIONS = [
@@ -17,5 +18,6 @@ export const MIGRATIONS = [
   CouplesIntake1795602229744,
   StaffSide1795606395912,
   StoreScoringVersion1795607076720,
+  StaffLinks1795607141942,
   SealWebhookSecrets1795607348577,
 ];

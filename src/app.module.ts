@@ -16,6 +16,7 @@ import { IntakeModule } from './intake/intake.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ProblemsController } from './problems/problems.controller.js';
 import { QueueModule } from './queue/queue.module.js';
+import { UsersModule } from './users/users.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -52,6 +53,7 @@ export class AppModule {
         InquiriesModule,
         IntakeModule,
         NotificationsModule.forRoot(smtpUrl),
+        UsersModule,
       ],
       controllers: [ProblemsController],
       providers: [ConnectionDrain],

@@ -7,6 +7,8 @@ export const NOTIFICATION_KINDS = [
   'partner_invitation',
   'overdue_reminder',
   'overdue_escalation',
+  'staff_invitation',
+  'password_reset',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
