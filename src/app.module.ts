@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CliniciansModule } from './clinicians/clinicians.module.js';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { DataKey } from './common/encryption/data-cipher.js';
@@ -16,6 +17,8 @@ import { IntakeModule } from './intake/intake.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ProblemsController } from './problems/problems.controller.js';
 import { QueueModule } from './queue/queue.module.js';
+import { SettingsModule } from './settings/settings.module.js';
+import { StatsModule } from './stats/stats.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -52,6 +55,9 @@ export class AppModule {
         InquiriesModule,
         IntakeModule,
         NotificationsModule.forRoot(smtpUrl),
+        SettingsModule,
+        CliniciansModule,
+        StatsModule,
       ],
       controllers: [ProblemsController],
       providers: [ConnectionDrain],
