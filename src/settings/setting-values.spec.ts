@@ -74,9 +74,7 @@ describe('changedValues', () => {
 
 describe('targetsChanged', () => {
   it('is true for a response-time target, false for the spam minimum', () => {
-    expect(targetsChanged(defaults, { ...defaults, 'responseTargets.highMinutes': 60 })).toBe(
-      true,
-    );
+    expect(targetsChanged(defaults, { ...defaults, 'responseTargets.highMinutes': 60 })).toBe(true);
     expect(targetsChanged(defaults, { ...defaults, spamMinSeconds: 30 })).toBe(false);
   });
 });

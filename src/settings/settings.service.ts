@@ -159,6 +159,9 @@ export class SettingsService {
     let recomputed = 0;
     let rescheduled = 0;
     for (;;) {
+      // NO KEY UPDATE: a submission inserting a row that references the lead (key share)
+      // is not held up. The version (ETag) is not bumped: the deadline follows from the
+      // settings, and a staff member's If-Match must not fail because the targets moved.
       const rows = (await manager.query(
         `SELECT id, created_at, urgency, respond_by FROM lead
           WHERE status = 'new' AND id > $1
