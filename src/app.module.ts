@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CliniciansModule } from './clinicians/clinicians.module.js';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { DataKey } from './common/encryption/data-cipher.js';
@@ -17,6 +18,8 @@ import { NotificationsModule } from './notifications/notifications.module.js';
 import { ProblemsController } from './problems/problems.controller.js';
 import { QueueModule } from './queue/queue.module.js';
 import { UsersModule } from './users/users.module.js';
+import { SettingsModule } from './settings/settings.module.js';
+import { StatsModule } from './stats/stats.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -54,6 +57,9 @@ export class AppModule {
         IntakeModule,
         NotificationsModule.forRoot(smtpUrl),
         UsersModule,
+        SettingsModule,
+        CliniciansModule,
+        StatsModule,
       ],
       controllers: [ProblemsController],
       providers: [ConnectionDrain],
