@@ -1,3 +1,4 @@
+import { NOTIFICATION_KINDS } from '../src/notifications/notification.entity.js';
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { anInquiry } from './support/builders.js';
@@ -158,11 +159,7 @@ describe('GET /v1/admin/notifications and retry', () => {
     expect(response.status).toBe(422);
     expect(response.body.errors).toEqual([
       { field: 'status', message: 'must be one of pending, sent, failed' },
-      {
-        field: 'kind',
-        message:
-          'must be one of staff_new_lead, crisis_alert, client_acknowledgement, partner_invitation, overdue_reminder, overdue_escalation',
-      },
+      { field: 'kind', message: `must be one of ${NOTIFICATION_KINDS.join(', ')}` },
       { field: 'leadId', message: 'must be a UUID' },
       { field: 'limit', message: 'must be at most 100' },
     ]);

@@ -107,6 +107,19 @@ describe('staff sign-in and sessions', () => {
     expect(codes.filter((code) => code === 401).length).toBeLessThanOrEqual(2);
   });
 
+  it('a malformed sign-in is a 422 naming each field, before any password is checked', async () => {
+    const response = await t.http
+      .post('/v1/auth/login')
+      .send({ email: 42, password: '', totp: '12ab', extra: true });
+    expect(response.status).toBe(422);
+    expect(response.body.errors).toEqual([
+      { field: 'extra', message: 'is not allowed' },
+      { field: 'email', message: 'must be a string' },
+      { field: 'password', message: 'must be 1 to 256 characters' },
+      { field: 'totp', message: 'must be six digits' },
+    ]);
+  });
+
   it('an inactive account cannot sign in', async () => {
     const member = await aStaffMember(t.db, 'coordinator', { active: false });
     const response = await t.http

@@ -25,8 +25,8 @@ export class AuditQueryDto {
     description: 'An action, or a prefix ending in `.` (e.g. `auth.`).',
   })
   @IsOptional()
-  @Matches(/^[a-z0-9_.-]{1,64}$/, { message: 'must be an action name such as lead.read' })
   @IsString({ message: 'must be a string' })
+  @Matches(/^[a-z0-9_.-]{1,64}$/, { message: 'must be an action name such as lead.read' })
   action?: string;
 
   @ApiPropertyOptional()
@@ -47,14 +47,14 @@ export class AuditQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
   @Transform(toInt)
+  @IsInt({ message: 'must be an integer' })
   @Max(200, { message: 'must be at most 200' })
   @Min(1, { message: 'must be at least 1' })
-  @IsInt({ message: 'must be an integer' })
   limit?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page.' })
   @IsOptional()
-  @Matches(/^\d{1,19}$/, { message: 'must be a cursor from a previous page' })
   @IsString({ message: 'must be a string' })
+  @Matches(/^\d{1,19}$/, { message: 'must be a cursor from a previous page' })
   cursor?: string;
 }

@@ -3,13 +3,13 @@ import { IsOptional, IsString, Length, Matches, MaxLength } from 'class-validato
 
 export class LoginDto {
   @ApiProperty({ example: 'coordinator@practice.example' })
-  @MaxLength(254, { message: 'must be at most 254 characters' })
   @IsString({ message: 'must be a string' })
+  @MaxLength(254, { message: 'must be at most 254 characters' })
   email!: string;
 
   @ApiProperty({ minLength: 1, maxLength: 256 })
-  @Length(1, 256, { message: 'must be 1 to 256 characters' })
   @IsString({ message: 'must be a string' })
+  @Length(1, 256, { message: 'must be 1 to 256 characters' })
   password!: string;
 
   @ApiPropertyOptional({
@@ -17,14 +17,14 @@ export class LoginDto {
     example: '123456',
   })
   @IsOptional()
-  @Matches(/^\d{6}$/, { message: 'must be six digits' })
   @IsString({ message: 'must be a string' })
+  @Matches(/^\d{6}$/, { message: 'must be six digits' })
   totp?: string;
 }
 
 export class MfaVerifyDto {
   @ApiProperty({ example: '123456' })
-  @Matches(/^\d{6}$/, { message: 'must be six digits' })
   @IsString({ message: 'must be a string' })
+  @Matches(/^\d{6}$/, { message: 'must be six digits' })
   code!: string;
 }
