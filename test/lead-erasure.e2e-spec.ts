@@ -11,6 +11,8 @@ import {
   NOTE_BODY,
   partnerAnswers,
   partnerLinkOf,
+  rowsOfLead,
+  runResponseCheck,
   testCipher,
 } from './support/lead-rows.js';
 import { aSignedInStaffMember } from './support/staff.js';
@@ -344,6 +346,19 @@ describe('DELETE /v1/admin/leads/:id', () => {
       })),
       { status: 'sent', last_error: null },
     ]);
+  });
+
+  it('no announcement or overdue reminder goes out about an erased lead', async () => {
+    const leadId = await aLead();
+    await t.db.query(`UPDATE lead SET created_at = now() - interval '10 days' WHERE id = $1`, [
+      leadId,
+    ]);
+    await erase(leadId).expect(200);
+
+    await announceSubmissions(t, leadId);
+    await runResponseCheck(t, leadId);
+
+    expect((await rowsOfLead(t.db, leadId)).notification).toBe(0);
   });
 
   it("closes the partner's link: it answers 410 from then on", async () => {

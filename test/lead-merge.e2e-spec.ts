@@ -10,6 +10,7 @@ import {
   NOTE_BODY,
   partnerAnswers,
   rowsOfLead,
+  runResponseCheck,
   testCipher,
 } from './support/lead-rows.js';
 import { aSignedInStaffMember } from './support/staff.js';
@@ -237,6 +238,29 @@ describe('POST /v1/admin/leads/:id/merge', () => {
       [survivorId],
     )) as { stage: string }[];
     expect(checks.map((check) => check.stage)).toEqual(['escalation', 'reminder']);
+  });
+
+  it('a merged duplicate left waiting in new sends no overdue reminder; its survivor still does', async () => {
+    const survivorId = await aLead();
+    const duplicateId = await aLead();
+    await t.db.query(
+      `UPDATE lead SET created_at = now() - interval '10 days' WHERE id IN ($1, $2)`,
+      [survivorId, duplicateId],
+    );
+    await merge(duplicateId, survivorId).expect(200);
+    const reminders = async (leadId: string) =>
+      (
+        (await t.db.query(
+          `SELECT count(*)::int AS n FROM notification WHERE lead_id = $1 AND kind = 'overdue_reminder'`,
+          [leadId],
+        )) as [{ n: number }]
+      )[0].n;
+
+    await runResponseCheck(t, duplicateId);
+    await runResponseCheck(t, survivorId);
+
+    expect(await reminders(duplicateId)).toBe(0);
+    expect(await reminders(survivorId)).toBeGreaterThan(0);
   });
 
   it('both leads record the merge in their timeline and in the audit trail, by who did it', async () => {

@@ -79,6 +79,23 @@ export async function announceSubmissions(t: TestApp, leadId: string): Promise<v
   }
 }
 
+/** Runs the response check a lead's queued job would run at its due time. */
+export async function runResponseCheck(
+  t: TestApp,
+  leadId: string,
+  stage: 'reminder' | 'escalation' = 'reminder',
+): Promise<void> {
+  const [lead] = (await t.db.query(`SELECT urgency FROM lead WHERE id = $1`, [leadId])) as {
+    urgency: 'routine' | 'high' | 'crisis';
+  }[];
+  await t.app.get(LeadAnnouncements, { strict: false }).onResponseCheck({
+    id: randomUUID(),
+    data: { leadId, stage, urgency: lead!.urgency },
+    retryCount: 0,
+    retryLimit: 0,
+  });
+}
+
 /** The address of an intake's partner link, as the invitation email carries it. */
 export async function partnerLinkOf(t: TestApp, intakeId: string): Promise<string> {
   const [invitation] = (await t.db.query(`SELECT id FROM partner_invitation WHERE intake_id = $1`, [
