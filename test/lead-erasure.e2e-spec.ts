@@ -384,6 +384,17 @@ describe('DELETE /v1/admin/leads/:id', () => {
     expect(second.body.detail).toBe('This lead was already erased.');
   });
 
+  it('two erasures of one lead at once: one erases, the other answers 409', async () => {
+    const leadId = await aLead();
+    const [first, second] = await Promise.all([erase(leadId), erase(leadId)]);
+    expect([first.status, second.status].sort()).toEqual([200, 409]);
+    const events = await t.db.query(
+      `SELECT count(*)::int AS n FROM audit_event WHERE lead_id = $1 AND action = 'lead.erased'`,
+      [leadId],
+    );
+    expect(events).toEqual([{ n: 1 }]);
+  });
+
   it('erases the leads merged into it (the same person), and refuses to erase one of them alone', async () => {
     const survivorId = await aLead();
     const duplicateId = await aLead({ name: 'Alex R.' });

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { actorOf } from '../../audit/audit.service.js';
 import type { StaffContext } from '../../auth/staff-context.js';
@@ -46,6 +46,7 @@ export class LeadPrivacyController {
       'lacks. This lead stays as a pointer (`mergedIntoLeadId`). 404 for a lead you may ' +
       'not see, 422 for the same lead, 409 when either was merged or erased already.',
   })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'The duplicate, folded into the other.' })
   @ApiOkResponse({ type: MergeResultDto })
   async merge(
     @Param('id') id: string,
@@ -68,6 +69,7 @@ export class LeadPrivacyController {
       'and the audit trail is kept. 409 when already erased, or when the lead was merged ' +
       'into another (erase that one).',
   })
+  @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: ErasureResultDto })
   async erase(
     @Param('id') id: string,
