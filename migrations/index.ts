@@ -2,12 +2,15 @@
 // here; add its class to this list (explicit imports keep ESM, Jest and tsc in step).
 import { InitialSchema1795597613012 } from './1795597613012-InitialSchema.js';
 import { NotificationsAndWebhooks1795598413777 } from './1795598413777-NotificationsAndWebhooks.js';
-
 import { EncryptInquiryMessage1795601875122 } from './1795601875122-EncryptInquiryMessage.js';
 import { PublishIntakeForms1795602030158 } from './1795602030158-PublishIntakeForms.js';
 import { CouplesIntake1795602229744 } from './1795602229744-CouplesIntake.js';
 import { StaffSide1795606395912 } from './1795606395912-StaffSide.js';
-import { PrivacyOperations1795607280811 } from './1795607280811-PrivacyOperations.js';
+import { StoreScoringVersion1795607076720 } from './1795607076720-StoreScoringVersion.js';
+import { StaffLinks1795607141942 } from './1795607141942-StaffLinks.js';
+import { SealWebhookSecrets1795607348577 } from './1795607348577-SealWebhookSecrets.js';
+import { PracticeSettings1795607579028 } from './1795607579028-PracticeSettings.js';
+import { PrivacyOperations1795608192825 } from './1795608192825-PrivacyOperations.js';
 
 export const MIGRATIONS = [
   InitialSchema1795597613012,
@@ -16,5 +19,9 @@ export const MIGRATIONS = [
   PublishIntakeForms1795602030158,
   CouplesIntake1795602229744,
   StaffSide1795606395912,
-  PrivacyOperations1795607280811,
+  StoreScoringVersion1795607076720,
+  StaffLinks1795607141942,
+  SealWebhookSecrets1795607348577,
+  PracticeSettings1795607579028,
+  PrivacyOperations1795608192825,
 ];

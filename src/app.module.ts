@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CliniciansModule } from './clinicians/clinicians.module.js';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { DataKey } from './common/encryption/data-cipher.js';
@@ -17,6 +18,9 @@ import { LeadPrivacyModule } from './leads/privacy/lead-privacy.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ProblemsController } from './problems/problems.controller.js';
 import { QueueModule } from './queue/queue.module.js';
+import { UsersModule } from './users/users.module.js';
+import { SettingsModule } from './settings/settings.module.js';
+import { StatsModule } from './stats/stats.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -53,6 +57,10 @@ export class AppModule {
         InquiriesModule,
         IntakeModule,
         NotificationsModule.forRoot(smtpUrl),
+        UsersModule,
+        SettingsModule,
+        CliniciansModule,
+        StatsModule,
         LeadPrivacyModule,
       ],
       controllers: [ProblemsController],

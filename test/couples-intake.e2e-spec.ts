@@ -1,3 +1,4 @@
+import { SCORING_VERSION } from '../src/survey/scoring.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataCipher, parseKeyRing } from '../src/common/encryption/data-cipher.js';
 import {
@@ -124,9 +125,11 @@ describe('the couples intake', () => {
       crisis: false,
     });
     const [b] = await t.db.query(
-      `SELECT result_encrypted FROM partner_response WHERE intake_id = $1`,
+      `SELECT result_encrypted, scoring_version FROM partner_response WHERE intake_id = $1`,
       [response.body.id],
     );
+    // Stored with the rules that made them, so a later rule change can tell them apart.
+    expect([intake.scoring_version, b.scoring_version]).toEqual([SCORING_VERSION, SCORING_VERSION]);
     expect(cipher.decryptJson(b.result_encrypted, 'intake.result')).toMatchObject({
       anxietySum: 9,
       avoidanceSum: 40,

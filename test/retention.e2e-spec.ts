@@ -4,7 +4,13 @@ import { PURGE_BATCH_SIZE, Retention } from '../src/leads/privacy/retention.serv
 import { JobQueue } from '../src/queue/job-queue.js';
 import { anInquiry } from './support/builders.js';
 import { aCouplesIntake } from './support/couples.js';
-import { aLeadEvent, aTriageNote, leadOfSubmission, rowsOfLead } from './support/lead-rows.js';
+import {
+  aLeadEvent,
+  aTriageNote,
+  leadOfSubmission,
+  rowsOfLead,
+  testCipher,
+} from './support/lead-rows.js';
 import { aSignedInStaffMember, aStaffMember, signIn } from './support/staff.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { eventually } from './support/wait.js';
@@ -72,8 +78,9 @@ describe('retention', () => {
     );
     const subscriptionId = randomUUID();
     await t.db.query(
-      `INSERT INTO webhook_subscription (id, url, events, secret) VALUES ($1, 'https://hooks.example/x', '{lead.created}', 's3cret-s3cret')`,
-      [subscriptionId],
+      `INSERT INTO webhook_subscription (id, url, events, secret_encrypted)
+       VALUES ($1, 'https://hooks.example/x', '{lead.created}', $2)`,
+      [subscriptionId, testCipher.encrypt('s3cret-s3cret', 'webhook.secret')],
     );
     await t.db.query(
       `INSERT INTO webhook_delivery (id, subscription_id, event_id, event_type, body, status)

@@ -1,70 +1,59 @@
-import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { verifyWebhook } from '../src/webhooks/webhook-event.js';
 import { anInquiry } from './support/builders.js';
 import { aCouplesIntake, coupleAnswers } from './support/couples.js';
 import { type SmtpSink, startSmtpSink } from './support/smtp-sink.js';
+import { aSignedInStaffMember } from './support/staff.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { eventually, sleep } from './support/wait.js';
+import {
+  startWebhookReceiver,
+  subscribeWebhook,
+  type WebhookReceiver,
+} from './support/webhooks.js';
 
-interface Received {
-  headers: IncomingHttpHeaders;
-  body: string;
-}
+// The receivers listen on 127.0.0.1, which webhooks may reach only when allowed.
+const LOCAL_RECEIVERS = { WEBHOOK_ALLOW_PRIVATE_URLS: 'true' };
 
 describe('webhooks', () => {
   let sink: SmtpSink;
   let t: TestApp;
-  let receiver: Server;
-  let receiverUrl: string;
-  const received: Received[] = [];
-  let failuresToAnswer = 0;
+  let receiver: WebhookReceiver;
+  let auth: { Authorization: string };
 
   beforeAll(async () => {
     sink = await startSmtpSink();
     t = await startTestApp({
       smtpUrl: sink.url,
-      env: { DELIVERY_RETRY_DELAY_SECONDS: '1', DELIVERY_RETRY_LIMIT: '5' },
+      env: { DELIVERY_RETRY_DELAY_SECONDS: '1', DELIVERY_RETRY_LIMIT: '5', ...LOCAL_RECEIVERS },
     });
-    receiver = createServer((request, response) => {
-      const chunks: Buffer[] = [];
-      request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', () => {
-        received.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
-        if (failuresToAnswer > 0) {
-          failuresToAnswer -= 1;
-          response.writeHead(503).end();
-        } else {
-          response.writeHead(204).end();
-        }
-      });
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', () => resolve()));
-    receiverUrl = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/hooks`;
+    receiver = await startWebhookReceiver();
+    ({ auth } = await aSignedInStaffMember(t, 'admin'));
   });
   afterAll(async () => {
     await t.close();
     await sink.stop();
-    await new Promise((resolve) => receiver.close(resolve));
+    await receiver.close();
   });
 
-  const subscribe = async (secret: string, events: string[]) => {
-    const id = randomUUID();
-    await t.db.query(
-      `INSERT INTO webhook_subscription (id, url, events, secret) VALUES ($1, $2, $3, $4)`,
-      [id, receiverUrl, events, secret],
-    );
-    return id;
+  const received = () => receiver.received;
+  const subscribe = async (secret: string, events: string[]) =>
+    (await subscribeWebhook(t, auth, { url: receiver.url, events, secret })).id;
+  const deactivate = async (subscription: string) => {
+    await t.http
+      .patch(`/v1/admin/webhooks/${subscription}`)
+      .set(auth)
+      .send({ active: false })
+      .expect(200);
   };
 
   it('lead.created arrives signed, with ids and labels only', async () => {
-    received.length = 0;
-    const secret = 'whsec_test_signed';
+    received().length = 0;
+    const secret = 'whsec_test_signed_with_32_chars_or_more';
     const subscription = await subscribe(secret, ['lead.created']);
     const person = anInquiry({ name: 'Ottoline Vasquez', message: 'private words' });
     const { body } = await t.http.post('/v1/inquiries').send(person).expect(201);
-    const delivery = await eventually(async () => received[0], 'a webhook delivery');
+    const delivery = await eventually(async () => received()[0], 'a webhook delivery');
     const signature = delivery.headers['webhook-signature'] as string;
     expect(verifyWebhook(secret, delivery.body, signature, Math.floor(Date.now() / 1000))).toBe(
       true,
@@ -88,15 +77,13 @@ describe('webhooks', () => {
     for (const value of [person.name, person.email, person.phone, person.message]) {
       expect(delivery.body).not.toContain(value as string);
     }
-    await t.db.query(`UPDATE webhook_subscription SET active = false WHERE id = $1`, [
-      subscription,
-    ]);
+    await deactivate(subscription);
   });
 
   it('a failing endpoint is retried with backoff and every attempt is recorded', async () => {
-    received.length = 0;
-    failuresToAnswer = 2;
-    const subscription = await subscribe('whsec_retry', ['lead.created']);
+    received().length = 0;
+    receiver.failNext(2);
+    const subscription = await subscribe('whsec_retry_with_32_chars_or_more_', ['lead.created']);
     await t.http.post('/v1/inquiries').send(anInquiry()).expect(201);
     const row = await eventually(
       async () => {
@@ -115,16 +102,16 @@ describe('webhooks', () => {
       last_status_code: 204,
       last_error: null,
     });
-    expect(received).toHaveLength(3);
-    expect(new Set(received.map((r) => r.body)).size).toBe(1);
-    await t.db.query(`UPDATE webhook_subscription SET active = false WHERE id = $1`, [
-      subscription,
-    ]);
+    expect(received()).toHaveLength(3);
+    expect(new Set(received().map((r) => r.body)).size).toBe(1);
+    await deactivate(subscription);
   });
 
   it('only subscribers of an event hear it', async () => {
-    received.length = 0;
-    const subscription = await subscribe('whsec_other', ['lead.status_changed']);
+    received().length = 0;
+    const subscription = await subscribe('whsec_other_with_32_chars_or_more_', [
+      'lead.status_changed',
+    ]);
     await t.http.post('/v1/inquiries').send(anInquiry()).expect(201);
     await sink.waitForCount(sink.messages.length + 2);
     const [{ n }] = await t.db.query(
@@ -132,33 +119,20 @@ describe('webhooks', () => {
       [subscription],
     );
     expect(n).toBe(0);
-    expect(received).toHaveLength(0);
+    expect(received()).toHaveLength(0);
   });
 });
 
 describe('intake.completed', () => {
   it('fires for an individual intake at once and for a couple when partner B answers', async () => {
-    const received: { type: string; data: { reference: string; serviceType: string } }[] = [];
-    const receiver = createServer((request, response) => {
-      let body = '';
-      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      request.on('end', () => {
-        received.push(JSON.parse(body));
-        response.writeHead(200).end();
-      });
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', () => resolve()));
+    const receiver = await startWebhookReceiver();
+    const received = receiver.received;
+    const event = (index: number) => JSON.parse(received[index]!.body) as unknown;
     const sink = await startSmtpSink();
-    const t = await startTestApp({ smtpUrl: sink.url });
+    const t = await startTestApp({ smtpUrl: sink.url, env: LOCAL_RECEIVERS });
     try {
-      await t.db.query(
-        `INSERT INTO webhook_subscription (id, url, events, secret) VALUES ($1, $2, $3, 'whsec_intake')`,
-        [
-          randomUUID(),
-          `http://127.0.0.1:${(receiver.address() as { port: number }).port}/`,
-          ['intake.completed'],
-        ],
-      );
+      const { auth } = await aSignedInStaffMember(t, 'admin');
+      await subscribeWebhook(t, auth, { url: receiver.url, events: ['intake.completed'] });
       const individual = await t.http
         .post('/v1/intakes')
         .send({
@@ -180,7 +154,7 @@ describe('intake.completed', () => {
         async () => received.length === 1,
         'intake.completed for the individual intake',
       );
-      expect(received[0]).toMatchObject({
+      expect(event(0)).toMatchObject({
         type: 'intake.completed',
         data: { reference: individual.body.reference, serviceType: 'individual' },
       });
@@ -202,14 +176,14 @@ describe('intake.completed', () => {
         })
         .expect(201);
       await eventually(async () => received.length === 2, 'intake.completed for the couple');
-      expect(received[1]).toMatchObject({
+      expect(event(1)).toMatchObject({
         type: 'intake.completed',
         data: { reference: couple.body.reference, serviceType: 'couples' },
       });
     } finally {
       await t.close();
       await sink.stop();
-      await new Promise((resolve) => receiver.close(resolve));
+      await receiver.close();
     }
   });
 });

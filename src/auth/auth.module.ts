@@ -2,12 +2,21 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
+import { CredentialsController } from './credentials.controller.js';
+import { CredentialsService } from './credentials.service.js';
 import { StaffSessions } from './sessions.service.js';
 import { StaffAuthGuard } from './staff-auth.guard.js';
+import { StaffTokens } from './staff-tokens.service.js';
 
 @Module({
-  controllers: [AuthController],
-  providers: [AuthService, StaffSessions, { provide: APP_GUARD, useClass: StaffAuthGuard }],
-  exports: [AuthService, StaffSessions],
+  controllers: [AuthController, CredentialsController],
+  providers: [
+    AuthService,
+    StaffSessions,
+    StaffTokens,
+    CredentialsService,
+    { provide: APP_GUARD, useClass: StaffAuthGuard },
+  ],
+  exports: [AuthService, StaffSessions, StaffTokens],
 })
 export class AuthModule {}

@@ -1,7 +1,7 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, type EntityManager, IsNull } from 'typeorm';
+import { type DataSource, type EntityManager, IsNull, Not } from 'typeorm';
 import { DataCipher } from '../common/encryption/data-cipher.js';
 import { hashToken, secretToken } from '../common/tokens.js';
 import { User } from '../users/user.entity.js';
@@ -81,6 +81,18 @@ export class StaffSessions {
     await manager
       .getRepository(StaffSession)
       .update({ userId, endedAt: IsNull() }, { endedAt: new Date() });
+  }
+
+  /** Ends every other session of a user (a password change keeps the session that made it). */
+  async endOthersOf(
+    userId: string,
+    keepSessionId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<number> {
+    const result = await manager
+      .getRepository(StaffSession)
+      .update({ userId, endedAt: IsNull(), id: Not(keepSessionId) }, { endedAt: new Date() });
+    return result.affected ?? 0;
   }
 
   async markMfaSatisfied(sessionId: string, manager: EntityManager): Promise<void> {

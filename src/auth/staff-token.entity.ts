@@ -25,6 +25,10 @@ export class StaffToken {
   @Column({ type: 'char', length: 64 })
   tokenHash!: string;
 
+  /** Which data key derived the token (staff-link-tokens.ts), so the email can derive it again. */
+  @Column({ type: 'varchar', length: 32 })
+  tokenKeyId!: string;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

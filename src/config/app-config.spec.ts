@@ -28,6 +28,19 @@ describe('loadConfig', () => {
     expect(config.publicBaseUrl).toBe('https://intake.example.com');
   });
 
+  it('keeps webhooks to public https addresses in production unless private URLs are allowed', () => {
+    const production = { NODE_ENV: 'production', SMTP_URL: 'smtp://mail:25' };
+    const key = { DATA_ENCRYPTION_KEY: `k1:${Buffer.alloc(32).toString('base64')}` };
+    expect(loadConfig({}).jobs.webhookUrls).toEqual({ allowPrivate: false, requireHttps: false });
+    expect(loadConfig({ ...production, ...key }).jobs.webhookUrls).toEqual({
+      allowPrivate: false,
+      requireHttps: true,
+    });
+    expect(
+      loadConfig({ ...production, ...key, WEBHOOK_ALLOW_PRIVATE_URLS: 'true' }).jobs.webhookUrls,
+    ).toEqual({ allowPrivate: true, requireHttps: false });
+  });
+
   it('names every bad variable and never echoes a value', () => {
     const attempt = () =>
       loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://secret@db', CORS_ORIGINS: '*' });

@@ -155,6 +155,14 @@ export class EnvironmentVariables {
   @Max(60000)
   WEBHOOK_TIMEOUT_MS = 10000;
 
+  /**
+   * Let webhooks reach loopback, private, link-local and internal hosts, and plain http
+   * in production. Off: only public addresses (checked again at every delivery).
+   */
+  @Transform(toBoolean)
+  @IsBoolean()
+  WEBHOOK_ALLOW_PRIVATE_URLS = false;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -241,6 +249,8 @@ export interface AppConfig {
     readonly retryDelaySeconds: number;
     readonly retryLimit: number;
     readonly webhookTimeoutMs: number;
+    /** Where webhooks may go (src/webhooks/url-safety.ts). */
+    readonly webhookUrls: { readonly allowPrivate: boolean; readonly requireHttps: boolean };
   };
   readonly auth: {
     readonly mfaRequired: 'enrolled' | 'all';
@@ -331,6 +341,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retryDelaySeconds: vars.DELIVERY_RETRY_DELAY_SECONDS,
       retryLimit: vars.DELIVERY_RETRY_LIMIT,
       webhookTimeoutMs: vars.WEBHOOK_TIMEOUT_MS,
+      webhookUrls: {
+        allowPrivate: vars.WEBHOOK_ALLOW_PRIVATE_URLS,
+        // Signed lead events over plain http are readable on the way: https in production.
+        requireHttps: vars.NODE_ENV === 'production' && !vars.WEBHOOK_ALLOW_PRIVATE_URLS,
+      },
     },
     auth: {
       mfaRequired: vars.MFA_REQUIRED,

@@ -14,6 +14,7 @@ import { Lead } from '../leads/lead.entity.js';
 import { SubmissionReference } from '../leads/submission-reference.entity.js';
 import { TriageNote } from '../leads/triage-note.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
+import { PracticeSetting } from '../settings/practice-setting.entity.js';
 import { User } from '../users/user.entity.js';
 import { WebhookDelivery } from '../webhooks/webhook-delivery.entity.js';
 import { WebhookSubscription } from '../webhooks/webhook-subscription.entity.js';
@@ -39,4 +40,5 @@ export const ENTITIES = [
   Clinician,
   TriageNote,
   LeadEvent,
+  PracticeSetting,
 ];

@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DataCipher } from '../common/encryption/data-cipher.js';
 import { IdempotencyService } from '../common/idempotency/idempotency.service.js';
-import type { AppConfig } from '../config/app-config.js';
-import { APP_CONFIG } from '../config/config.module.js';
 import { LeadsService } from '../leads/leads.service.js';
 import { SubmissionReferences } from '../leads/submission-references.service.js';
 import { crisisResourcesIf, textSuggestsCrisis } from '../leads/urgency.js';
 import { JobQueue } from '../queue/job-queue.js';
+import { PracticeSettings } from '../settings/practice-settings.js';
 import type { CreateInquiryDto } from './dto/create-inquiry.dto.js';
 import type { SubmissionReceiptDto } from './dto/inquiry-receipt.dto.js';
 import { Inquiry } from './inquiry.entity.js';
@@ -23,7 +22,7 @@ export const INQUIRY_MESSAGE = 'inquiry.message';
 export class InquiriesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly settings: PracticeSettings,
     private readonly leads: LeadsService,
     private readonly references: SubmissionReferences,
     private readonly idempotency: IdempotencyService,
@@ -39,7 +38,7 @@ export class InquiriesService {
     return this.dataSource.transaction((manager) =>
       this.idempotency.once(manager, IDEMPOTENCY_SCOPE, idempotencyKey, dto, async () => {
         const receivedAt = new Date();
-        const spam = spamReason(dto, receivedAt, this.config.spamMinSeconds);
+        const spam = spamReason(dto, receivedAt, await this.settings.spamMinSeconds(manager));
         const crisis = textSuggestsCrisis(dto.message);
         const preferredContact = dto.preferredContact ?? 'email';
         const { lead, created } = await this.leads.leadForSubmission(

@@ -62,6 +62,10 @@ export class Intake {
   @Column({ type: 'text', nullable: true })
   resultEncrypted!: string | null;
 
+  /** The scoring rules (src/survey/scoring.ts SCORING_VERSION) the stored results follow. */
+  @Column({ type: 'smallint', nullable: true })
+  scoringVersion!: number | null;
+
   /** The couple-level result, once partner B has answered. */
   @Column({ type: 'text', nullable: true })
   coupleResultEncrypted!: string | null;

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DataCipher } from '../common/encryption/data-cipher.js';
 import { IdempotencyService } from '../common/idempotency/idempotency.service.js';
 import { type FieldError, ProblemException } from '../common/problem-details.js';
-import type { AppConfig } from '../config/app-config.js';
-import { APP_CONFIG } from '../config/config.module.js';
 import { spamReason } from '../inquiries/spam.js';
 import { LeadsService } from '../leads/leads.service.js';
 import { normalizeReference } from '../leads/reference-code.js';
@@ -20,7 +18,13 @@ import {
 } from '../leads/urgency.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { JobQueue } from '../queue/job-queue.js';
-import { type RespondentResult, scoreRespondent, screenCrisis } from '../survey/scoring.js';
+import {
+  type RespondentResult,
+  SCORING_VERSION,
+  scoreRespondent,
+  screenCrisis,
+} from '../survey/scoring.js';
+import { PracticeSettings } from '../settings/practice-settings.js';
 import { WebhooksService } from '../webhooks/webhooks.service.js';
 import { type Answers, freeTextOf, validateAnswers } from './answer-validation.js';
 import type { CreateIntakeDto } from './dto/create-intake.dto.js';
@@ -70,7 +74,7 @@ export function screenRespondent(
 export class IntakesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly settings: PracticeSettings,
     private readonly forms: IntakeFormsService,
     private readonly leads: LeadsService,
     private readonly references: SubmissionReferences,
@@ -114,7 +118,7 @@ export class IntakesService {
     return this.dataSource.transaction((manager) =>
       this.idempotency.once(manager, IDEMPOTENCY_SCOPE, idempotencyKey, dto, async () => {
         const receivedAt = new Date();
-        const spam = spamReason(dto, receivedAt, this.config.spamMinSeconds);
+        const spam = spamReason(dto, receivedAt, await this.settings.spamMinSeconds(manager));
         const screening = screenRespondent(form, answers);
         const { lead, created } = await this.leads.leadForSubmission(
           manager,
@@ -153,6 +157,7 @@ export class IntakesService {
             ? this.cipher.encryptJson(screening.result, SEALED.result)
             : null,
           coupleResultEncrypted: null,
+          scoringVersion: screening.result ? SCORING_VERSION : null,
           consentContact: dto.consent.contact,
           consentTelehealth: dto.consent.telehealth ?? null,
           privacyNoticeVersion: dto.consent.privacyNoticeVersion,

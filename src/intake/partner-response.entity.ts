@@ -51,6 +51,10 @@ export class PartnerResponse {
   @Column({ type: 'text', nullable: true })
   resultEncrypted!: string | null;
 
+  /** The scoring rules (src/survey/scoring.ts SCORING_VERSION) the stored results follow. */
+  @Column({ type: 'smallint', nullable: true })
+  scoringVersion!: number | null;
+
   @Column({ type: 'boolean' })
   consentContact!: boolean;
 

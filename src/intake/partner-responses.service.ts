@@ -8,7 +8,7 @@ import { LeadsService } from '../leads/leads.service.js';
 import { SubmissionReferences } from '../leads/submission-references.service.js';
 import { type CrisisResource, crisisResourcesIf, highestUrgency } from '../leads/urgency.js';
 import { JobQueue } from '../queue/job-queue.js';
-import { type RespondentResult, scoreCouple } from '../survey/scoring.js';
+import { type RespondentResult, SCORING_VERSION, scoreCouple } from '../survey/scoring.js';
 import { WebhooksService } from '../webhooks/webhooks.service.js';
 import { validateAnswers } from './answer-validation.js';
 import type { RespondentSubmissionDto } from './dto/create-intake.dto.js';
@@ -116,6 +116,7 @@ export class PartnerResponsesService {
           : null,
         answersEncrypted: this.cipher.encryptJson(answers, SEALED.answers),
         resultEncrypted: this.cipher.encryptJson(screening.result, SEALED.result),
+        scoringVersion: SCORING_VERSION,
         consentContact: dto.consent.contact,
         privacyNoticeVersion: dto.consent.privacyNoticeVersion,
         receivedAt,

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { AppConfig } from '../config/app-config.js';
-import { APP_CONFIG } from '../config/config.module.js';
+import { PracticeSettings } from '../settings/practice-settings.js';
 import { type PreferredContact, type ServiceType, normalizeEmail } from './contact.js';
 import { Lead } from './lead.entity.js';
 import { OPEN_STATUSES } from './lead-status.js';
-import { responseDeadline } from './response-targets.js';
+import { responseDeadline, type ResponseTargets } from './response-targets.js';
 import { type Urgency, highestUrgency } from './urgency.js';
 
 /** A returning person joins their open lead when it heard from them this recently. */
@@ -29,7 +28,7 @@ export interface LeadForSubmission {
 
 @Injectable()
 export class LeadsService {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(private readonly settings: PracticeSettings) {}
 
   /**
    * The lead a new submission belongs to: the person's open lead if they were heard from
@@ -46,18 +45,20 @@ export class LeadsService {
   ): Promise<LeadForSubmission> {
     const emailNormalized = normalizeEmail(contact.email);
     const leads = manager.getRepository(Lead);
+    // Read before any lead is locked (see PracticeSettings.responseTargets).
+    const targets = submission.spam ? null : await this.settings.responseTargets(manager);
 
-    if (!submission.spam && referencedLeadId) {
+    if (targets && referencedLeadId) {
       const referenced = await leads.findOne({
         where: { id: referencedLeadId },
         lock: { mode: 'pessimistic_write' },
       });
       if (referenced && OPEN_STATUSES.includes(referenced.status) && !referenced.erasedAt) {
-        return { lead: await this.touch(manager, referenced, submission), created: false };
+        return { lead: await this.touch(manager, referenced, submission, targets), created: false };
       }
     }
 
-    if (!submission.spam) {
+    if (targets) {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
         `lead-email:${emailNormalized}`,
       ]);
@@ -70,10 +71,13 @@ export class LeadsService {
         .andWhere('lead.mergedIntoLeadId IS NULL')
         .orderBy('lead.lastSubmissionAt', 'DESC')
         .getOne();
-      if (open) return { lead: await this.touch(manager, open, submission), created: false };
+      if (open) {
+        return { lead: await this.touch(manager, open, submission, targets), created: false };
+      }
       const survivor = await this.survivorOfMergedAddress(manager, emailNormalized, submission);
-      if (survivor)
-        return { lead: await this.touch(manager, survivor, submission), created: false };
+      if (survivor) {
+        return { lead: await this.touch(manager, survivor, submission, targets), created: false };
+      }
     }
 
     const lead = leads.create({
@@ -90,9 +94,7 @@ export class LeadsService {
       source: contact.source ?? null,
       lastSubmissionAt: submission.receivedAt,
       statusChangedAt: submission.receivedAt,
-      respondBy: submission.spam
-        ? null
-        : responseDeadline(submission.receivedAt, submission.urgency, this.config.responseTargets),
+      respondBy: targets && responseDeadline(submission.receivedAt, submission.urgency, targets),
       tags: [],
       assignedClinicianId: null,
       firstContactedAt: null,
@@ -105,22 +107,26 @@ export class LeadsService {
 
   /** Raises a lead's urgency to at least `urgency` (rules may only raise it). */
   async raiseUrgency(manager: EntityManager, leadId: string, urgency: Urgency): Promise<Lead> {
+    const targets = await this.settings.responseTargets(manager);
     const lead = await manager
       .getRepository(Lead)
       .findOneOrFail({ where: { id: leadId }, lock: { mode: 'pessimistic_write' } });
     const raised = highestUrgency(lead.urgency, urgency);
     if (raised !== lead.urgency) {
-      this.setUrgency(lead, raised);
+      this.setUrgency(lead, raised, targets);
       await manager.getRepository(Lead).save(lead);
     }
     return lead;
   }
 
-  /** Changes the urgency and, while the lead waits in `new`, its response deadline. */
-  setUrgency(lead: Lead, urgency: Urgency): void {
+  /**
+   * Changes the urgency and, while the lead waits in `new`, its response deadline.
+   * `targets`: `PracticeSettings.responseTargets(manager)`, read before locking the lead.
+   */
+  setUrgency(lead: Lead, urgency: Urgency, targets: ResponseTargets): void {
     lead.urgency = urgency;
     if (lead.status === 'new') {
-      lead.respondBy = responseDeadline(lead.createdAt, urgency, this.config.responseTargets);
+      lead.respondBy = responseDeadline(lead.createdAt, urgency, targets);
     }
   }
 
@@ -169,9 +175,10 @@ export class LeadsService {
     manager: EntityManager,
     lead: Lead,
     submission: { urgency: Urgency; receivedAt: Date },
+    targets: ResponseTargets,
   ): Promise<Lead> {
     lead.lastSubmissionAt = submission.receivedAt;
-    this.setUrgency(lead, highestUrgency(lead.urgency, submission.urgency));
+    this.setUrgency(lead, highestUrgency(lead.urgency, submission.urgency), targets);
     return manager.getRepository(Lead).save(lead);
   }
 }

@@ -3,14 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { Clinician } from '../clinicians/clinician.entity.js';
 import { Lead } from '../leads/lead.entity.js';
 import { escalationDeadline, responseDeadline } from '../leads/response-targets.js';
 import { SubmissionReference } from '../leads/submission-reference.entity.js';
 import { JobQueue, type RunningJob } from '../queue/job-queue.js';
+import { PracticeSettings } from '../settings/practice-settings.js';
 import { User } from '../users/user.entity.js';
 import { WebhooksService } from '../webhooks/webhooks.service.js';
 import { NotificationsService, type PlannedNotification } from './notifications.service.js';
-import { staffRecipientsForNewLead } from './recipients.js';
+import { staffRecipientsForNewLead, staffRecipientsForResponseCheck } from './recipients.js';
 
 /**
  * Who hears about a lead, and when: staff and the client when a submission arrives,
@@ -25,6 +27,7 @@ export class LeadAnnouncements {
     private readonly queue: JobQueue,
     private readonly notifications: NotificationsService,
     private readonly webhooks: WebhooksService,
+    private readonly settings: PracticeSettings,
   ) {}
 
   async onSubmissionReceived(job: RunningJob<'lead.submission-received'>): Promise<void> {
@@ -115,7 +118,7 @@ export class LeadAnnouncements {
       const due = (stage === 'reminder' ? responseDeadline : escalationDeadline)(
         lead.createdAt,
         lead.urgency,
-        this.config.responseTargets,
+        await this.settings.responseTargets(manager),
       );
       if (due.getTime() > Date.now()) {
         // Staff lowered the urgency since: look again when the new target passes.
@@ -140,15 +143,18 @@ export class LeadAnnouncements {
         receivedAt: lead.createdAt.toISOString(),
       };
       const kind = stage === 'reminder' ? 'overdue_reminder' : 'overdue_escalation';
-      const roles = stage === 'reminder' ? ['coordinator'] : ['admin'];
       const staff = await manager.getRepository(User).find({ where: { active: true } });
-      const recipients = staff.filter((member) => roles.includes(member.role));
-      const plans: PlannedNotification[] = recipients.map((member) => ({
+      const assignedUserId = lead.assignedClinicianId
+        ? ((await manager.getRepository(Clinician).findOneBy({ id: lead.assignedClinicianId }))
+            ?.userId ?? null)
+        : null;
+      const recipients = staffRecipientsForResponseCheck(stage, { assignedUserId }, staff);
+      const plans: PlannedNotification[] = recipients.map((userId) => ({
         kind,
-        dedupeKey: `${kind}:${leadId}:${lead.urgency}:${member.id}`,
+        dedupeKey: `${kind}:${leadId}:${lead.urgency}:${userId}`,
         leadId,
         recipient: 'user',
-        userId: member.id,
+        userId,
         context,
       }));
       if (plans.length === 0) {
@@ -162,7 +168,7 @@ export class LeadAnnouncements {
   }
 
   private async scheduleResponseChecks(manager: EntityManager, lead: Lead): Promise<void> {
-    const targets = this.config.responseTargets;
+    const targets = await this.settings.responseTargets(manager);
     for (const stage of ['reminder', 'escalation'] as const) {
       const due = (stage === 'reminder' ? responseDeadline : escalationDeadline)(
         lead.createdAt,

@@ -7,6 +7,8 @@ import {
   headerSafe,
   overdueReminder,
   partnerInvitation,
+  passwordReset,
+  staffInvitation,
   staffNewLead,
 } from './messages.js';
 
@@ -45,6 +47,15 @@ describe('messages', () => {
         link: 'https://intake.example.com/partner?token=a"b',
         expiresAt: new Date('2026-12-09T00:00:00Z'),
       }),
+      staffInvitation(practice, {
+        role: 'coordinator',
+        link: 'https://intake.example.com/admin/accept-invitation?token=a"b',
+        expiresAt: new Date('2026-12-09T00:00:00Z'),
+      }),
+      passwordReset(practice, {
+        link: 'https://intake.example.com/admin/reset-password?token=a"b',
+        expiresAt: new Date('2026-12-09T00:00:00Z'),
+      }),
     ]) {
       expect(message.html).not.toContain('<Therapy>');
       expect(message.html).not.toContain('<script>');
@@ -57,6 +68,29 @@ describe('messages', () => {
     const message = clientAcknowledgement(practice, { reference: 'RI-7KQ2M9XD' });
     expect(message.text).toContain('RI-7KQ2M9XD');
     expect(message.text).toContain('988');
+  });
+
+  it('a staff invitation gives the role, the link and until when it works, in plain text too', () => {
+    const link = 'https://intake.example.com/admin/accept-invitation?token=abc_DEF-123';
+    const message = staffInvitation(practice, {
+      role: 'clinician',
+      link,
+      expiresAt: new Date('2026-12-09T15:30:00Z'),
+    });
+    expect(message.subject).toBe('Willow & Oak <Therapy>: your staff account is ready');
+    expect(message.text).toContain(`Choose your password: ${link}`);
+    expect(message.text).toContain('the role clinician');
+    expect(message.text).toContain('until 2026-12-09 15:30 UTC');
+    expect(message.html).toContain(`href="${link}"`);
+  });
+
+  it('a password-reset email holds the link and says what happens if it was not you', () => {
+    const link = 'https://intake.example.com/admin/reset-password?token=abc_DEF-123';
+    const message = passwordReset(practice, { link, expiresAt: new Date('2026-12-09T15:30:00Z') });
+    expect(message.subject).toBe('Willow & Oak <Therapy>: reset your password');
+    expect(message.text).toContain(`Choose a new password: ${link}`);
+    expect(message.text).toContain('until 2026-12-09 15:30 UTC');
+    expect(message.text).toContain('If it was not you, ignore this email');
   });
 
   it('headerSafe leaves no line break in a header value', () => {

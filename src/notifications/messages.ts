@@ -165,3 +165,44 @@ export function partnerInvitation(
     ),
   };
 }
+
+/** A time a person reads in an email: minutes, UTC, said so. */
+const untilWords = (when: Date) => `${when.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+export function staffInvitation(
+  practice: PracticeDetails,
+  invitation: { role: string; link: string; expiresAt: Date },
+): RenderedMessage {
+  return {
+    subject: headerSafe(`${practice.name}: your staff account is ready`),
+    ...layout(
+      practice,
+      [
+        'Hello,',
+        `An admin of ${practice.name} has created a staff account for you on its intake system, with the role ${invitation.role}.`,
+        `Choose your password with the link below. It works once, until ${untilWords(invitation.expiresAt)}; after that, ask an admin to send a new invitation.`,
+        'If you did not expect this email, you can ignore it.',
+      ],
+      { href: invitation.link, label: 'Choose your password' },
+    ),
+  };
+}
+
+export function passwordReset(
+  practice: PracticeDetails,
+  reset: { link: string; expiresAt: Date },
+): RenderedMessage {
+  return {
+    subject: headerSafe(`${practice.name}: reset your password`),
+    ...layout(
+      practice,
+      [
+        'Hello,',
+        `Someone asked to reset the password of your staff account at ${practice.name}.`,
+        `To choose a new password, use the link below. It works once, until ${untilWords(reset.expiresAt)}. Choosing a new password signs you out everywhere.`,
+        'If it was not you, ignore this email: your password stays as it is.',
+      ],
+      { href: reset.link, label: 'Choose a new password' },
+    ),
+  };
+}

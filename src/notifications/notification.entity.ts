@@ -7,6 +7,8 @@ export const NOTIFICATION_KINDS = [
   'partner_invitation',
   'overdue_reminder',
   'overdue_escalation',
+  'staff_invitation',
+  'password_reset',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -32,6 +34,7 @@ export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
 )
 @Index('IDX_notification_status_created', ['status', 'createdAt'])
 @Index('IDX_notification_lead', ['leadId'])
+@Index('IDX_notification_created', ['createdAt', 'id'])
 export class Notification {
   @PrimaryColumn('uuid')
   id!: string;

@@ -2,7 +2,9 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { WebhooksModule } from '../webhooks/webhooks.module.js';
 import { LeadAnnouncements } from './lead-announcements.service.js';
 import { MailTransport, SMTP_URL } from './mail-transport.js';
+import { NotificationLog } from './notification-log.service.js';
 import { NotificationWorkers } from './notification-workers.js';
+import { NotificationsController } from './notifications.controller.js';
 import { NotificationsService } from './notifications.service.js';
 
 @Module({})
@@ -13,12 +15,14 @@ export class NotificationsModule {
       // Every capability that takes submissions plans email through it.
       global: true,
       imports: [WebhooksModule],
+      controllers: [NotificationsController],
       providers: [
         { provide: SMTP_URL, useValue: smtpUrl },
         MailTransport,
         NotificationsService,
         LeadAnnouncements,
         NotificationWorkers,
+        NotificationLog,
       ],
       exports: [NotificationsService, MailTransport],
     };

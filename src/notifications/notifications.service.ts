@@ -2,9 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { type AuditActor, AuditTrail } from '../audit/audit.service.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { DataCipher } from '../common/encryption/data-cipher.js';
+import { DataCipher, KeyRingError } from '../common/encryption/data-cipher.js';
+import { staffLink, staffLinkToken } from '../auth/staff-link-tokens.js';
+import { StaffToken } from '../auth/staff-token.entity.js';
 import { Inquiry } from '../inquiries/inquiry.entity.js';
 import { Intake } from '../intake/intake.entity.js';
 import { PartnerInvitation } from '../intake/partner-invitation.entity.js';
@@ -23,6 +26,8 @@ import {
   crisisAlert,
   overdueReminder,
   partnerInvitation,
+  passwordReset,
+  staffInvitation,
   staffNewLead,
 } from './messages.js';
 import { Notification, type NotificationKind } from './notification.entity.js';
@@ -55,6 +60,7 @@ export class NotificationsService {
     private readonly queue: JobQueue,
     private readonly mail: MailTransport,
     private readonly cipher: DataCipher,
+    private readonly audit: AuditTrail,
   ) {
     this.practice = { name: config.practice.name, baseUrl: config.publicBaseUrl };
   }
@@ -135,8 +141,11 @@ export class NotificationsService {
     }
   }
 
-  /** Puts a failed notification back in the queue (staff asked for it). */
-  async retry(notificationId: string): Promise<RetryResult> {
+  /**
+   * Puts a failed notification back in the queue. When staff asked for it (`actor`), the
+   * audit event is written in the same transaction as the change.
+   */
+  async retry(notificationId: string, actor?: AuditActor): Promise<RetryResult> {
     return this.dataSource.transaction(async (manager) => {
       const notification = await manager.getRepository(Notification).findOne({
         where: { id: notificationId },
@@ -147,6 +156,19 @@ export class NotificationsService {
       notification.status = 'pending';
       await manager.getRepository(Notification).save(notification);
       await this.queue.enqueueIn(manager, 'notification.deliver', { notificationId });
+      if (actor) {
+        await this.audit.record(
+          actor,
+          {
+            action: 'notification.retried',
+            leadId: notification.leadId,
+            subjectType: 'notification',
+            subjectId: notification.id,
+            details: { kind: notification.kind, attempts: notification.attempts },
+          },
+          manager,
+        );
+      }
       return 'queued';
     });
   }
@@ -207,6 +229,9 @@ export class NotificationsService {
     }
     if (notification.kind === 'partner_invitation')
       return this.renderInvitation(manager, notification);
+    if (notification.kind === 'staff_invitation' || notification.kind === 'password_reset') {
+      return this.renderStaffLink(manager, notification);
+    }
     const lead = notification.leadId
       ? await manager.getRepository(Lead).findOneBy({ id: notification.leadId })
       : null;
@@ -228,6 +253,41 @@ export class NotificationsService {
       case 'overdue_escalation':
         return overdueReminder(this.practice, facts, 'escalation');
     }
+  }
+
+  /**
+   * An invitation or a password-reset link, its token derived again from the staff_token
+   * row (none is stored). A link already used, replaced or expired is not sent.
+   */
+  private async renderStaffLink(
+    manager: EntityManager,
+    notification: Notification,
+  ): Promise<RenderedMessage | undefined> {
+    const tokenId = notification.context.tokenId;
+    const staffToken = tokenId
+      ? await manager
+          .getRepository(StaffToken)
+          .findOne({ where: { id: tokenId }, relations: { user: true } })
+      : null;
+    if (!staffToken?.user || staffToken.usedAt || staffToken.expiresAt <= new Date()) {
+      return undefined;
+    }
+    let token: string;
+    try {
+      token = staffLinkToken(this.cipher, staffToken.id, staffToken.tokenKeyId).token;
+    } catch (error) {
+      // The key that derived it has left DATA_ENCRYPTION_KEY: the link cannot be written again.
+      if (error instanceof KeyRingError) return undefined;
+      throw error;
+    }
+    const link = staffLink(this.practice.baseUrl, staffToken.purpose, token);
+    return staffToken.purpose === 'invitation'
+      ? staffInvitation(this.practice, {
+          role: staffToken.user.role,
+          link,
+          expiresAt: staffToken.expiresAt,
+        })
+      : passwordReset(this.practice, { link, expiresAt: staffToken.expiresAt });
   }
 
   /** The link carries a token derived again here from the invitation; none is stored. */

@@ -2,7 +2,11 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { USER_ROLES } from '../users/user-role.js';
 import { URGENCIES } from '../leads/urgency.js';
-import { type StaffMember, staffRecipientsForNewLead } from './recipients.js';
+import {
+  type StaffMember,
+  staffRecipientsForNewLead,
+  staffRecipientsForResponseCheck,
+} from './recipients.js';
 
 const admin: StaffMember = { id: 'admin', role: 'admin', active: true };
 const coordinator: StaffMember = { id: 'coordinator', role: 'coordinator', active: true };
@@ -52,5 +56,34 @@ describe('staffRecipientsForNewLead', () => {
         },
       ),
     );
+  });
+});
+
+describe('staffRecipientsForResponseCheck', () => {
+  it('reminds every active coordinator of an unassigned lead, nobody else', () => {
+    expect(staffRecipientsForResponseCheck('reminder', {}, staff)).toEqual(['coordinator']);
+  });
+
+  it('reminds only the assigned clinician of an assigned lead', () => {
+    expect(
+      staffRecipientsForResponseCheck('reminder', { assignedUserId: 'clinician' }, staff),
+    ).toEqual(['clinician']);
+  });
+
+  it('reminds coordinators when the assigned clinician’s account is inactive or unknown', () => {
+    const away: StaffMember = { id: 'away', role: 'clinician', active: false };
+    expect(
+      staffRecipientsForResponseCheck('reminder', { assignedUserId: 'away' }, [...staff, away]),
+    ).toEqual(['coordinator']);
+    expect(
+      staffRecipientsForResponseCheck('reminder', { assignedUserId: 'nobody' }, staff),
+    ).toEqual(['coordinator']);
+  });
+
+  it('escalates to every active admin, assigned or not', () => {
+    expect(staffRecipientsForResponseCheck('escalation', {}, staff)).toEqual(['admin']);
+    expect(
+      staffRecipientsForResponseCheck('escalation', { assignedUserId: 'clinician' }, staff),
+    ).toEqual(['admin']);
   });
 });

@@ -42,3 +42,23 @@ export function staffRecipientsForNewLead(
   }
   return [...planned].map(([userId, kind]) => ({ userId, kind }));
 }
+
+/**
+ * Who hears that a lead is still `new` past its response target (API.md, Response-time
+ * targets): at the target a reminder to the assigned clinician's account, else to every
+ * active coordinator; at twice the target an escalation to every active admin.
+ */
+export function staffRecipientsForResponseCheck(
+  stage: 'reminder' | 'escalation',
+  lead: { assignedUserId?: string | null },
+  staff: readonly StaffMember[],
+): string[] {
+  const active = staff.filter((member) => member.active);
+  if (stage === 'escalation') {
+    return active.filter((member) => member.role === 'admin').map((member) => member.id);
+  }
+  if (lead.assignedUserId && active.some((member) => member.id === lead.assignedUserId)) {
+    return [lead.assignedUserId];
+  }
+  return active.filter((member) => member.role === 'coordinator').map((member) => member.id);
+}

@@ -101,6 +101,27 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
   }
 
   /**
+   * When the waiting jobs of queue `name` whose payload field `field` is one of `values`
+   * run next (a first run or a retry coming due), by that value. Jobs running now or
+   * finished have no next run and are left out. For admin lists: a page's ids at a time.
+   */
+  async nextRunsIn<N extends JobName>(
+    manager: EntityManager,
+    name: N,
+    field: keyof JobPayloads[N] & string,
+    values: readonly string[],
+  ): Promise<Map<string, Date>> {
+    if (values.length === 0) return new Map();
+    const rows = (await manager.query(
+      `SELECT data->>$2 AS value, min(start_after) AS next_run FROM pgboss.job
+        WHERE name = $1 AND state IN ('created', 'retry') AND data->>$2 = ANY($3::text[])
+        GROUP BY 1`,
+      [name, field, values],
+    )) as { value: string; next_run: Date }[];
+    return new Map(rows.map((row) => [row.value, row.next_run]));
+  }
+
+  /**
    * Sends a job on a cron schedule, in `timeZone`. pg-boss keeps one schedule per queue in
    * the database, so every process may register it at start: one job per occurrence
    * whatever the number of replicas. An occurrence missed while nothing ran is sent once.

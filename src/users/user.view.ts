@@ -9,6 +9,8 @@ export class UserView {
   @ApiProperty() name!: string;
   @ApiProperty({ enum: USER_ROLES }) role!: UserRole;
   @ApiProperty() active!: boolean;
+  @ApiProperty({ description: 'False until the invitation is accepted (or a reset completed).' })
+  passwordSet!: boolean;
   @ApiProperty() mfaEnabled!: boolean;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) lastLoginAt!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
@@ -21,6 +23,7 @@ export function toUserView(user: User): UserView {
     name: user.name,
     role: user.role,
     active: user.active,
+    passwordSet: user.passwordHash !== null,
     mfaEnabled: user.mfaEnabledAt !== null,
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),

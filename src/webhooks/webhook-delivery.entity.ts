@@ -18,6 +18,7 @@ export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'failed';
 @Check('CHK_webhook_delivery_status', `"status" IN ('pending', 'delivered', 'failed')`)
 @Index('UQ_webhook_delivery_event', ['subscriptionId', 'eventId'], { unique: true })
 @Index('IDX_webhook_delivery_created', ['createdAt'])
+@Index('IDX_webhook_delivery_subscription_created', ['subscriptionId', 'createdAt', 'id'])
 export class WebhookDelivery {
   @PrimaryColumn('uuid')
   id!: string;

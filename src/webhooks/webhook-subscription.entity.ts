@@ -1,6 +1,9 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { WebhookEventType } from './webhook-event.js';
 
+/** DataCipher purpose of `secretEncrypted` (also in encrypted-columns.ts, for rotation). */
+export const WEBHOOK_SECRET_PURPOSE = 'webhook.secret';
+
 /** An endpoint of the practice's own systems that wants to hear about lead events. */
 @Entity()
 export class WebhookSubscription {
@@ -13,9 +16,13 @@ export class WebhookSubscription {
   @Column({ type: 'text', array: true })
   events!: WebhookEventType[];
 
-  /** Shared secret for the HMAC signature; never returned after creation. */
-  @Column({ type: 'varchar', length: 200 })
-  secret!: string;
+  /**
+   * Shared secret for the HMAC signature, sealed with DataCipher ("webhook.secret"): it
+   * signs events about clients, so a database dump must not be enough to forge them.
+   * Shown once, when the subscription is created; never returned after.
+   */
+  @Column({ type: 'text' })
+  secretEncrypted!: string;
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;

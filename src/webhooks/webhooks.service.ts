@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { DataCipher } from '../common/encryption/data-cipher.js';
 import { JobQueue, type RunningJob, isLastAttempt } from '../queue/job-queue.js';
 import { WebhookDelivery } from './webhook-delivery.entity.js';
 import {
@@ -12,7 +13,8 @@ import {
   type WebhookEventType,
   signWebhook,
 } from './webhook-event.js';
-import { WebhookSubscription } from './webhook-subscription.entity.js';
+import { WEBHOOK_SECRET_PURPOSE, WebhookSubscription } from './webhook-subscription.entity.js';
+import { type WebhookPostOutcome, postWebhook } from './webhook-transport.js';
 
 @Injectable()
 export class WebhooksService {
@@ -22,6 +24,7 @@ export class WebhooksService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly queue: JobQueue,
+    private readonly cipher: DataCipher,
   ) {}
 
   /**
@@ -58,7 +61,11 @@ export class WebhooksService {
     }
   }
 
-  /** POSTs one delivery; a non-2xx answer or no answer is retried with backoff. */
+  /**
+   * POSTs one delivery; a non-2xx answer or no answer is retried with backoff. A
+   * destination the URL rules refuse (checked again now, with the host name resolved) is
+   * failed at once: sending again would only be refused again.
+   */
   async deliver(job: RunningJob<'webhook.deliver'>): Promise<void> {
     const { deliveryId } = job.data;
     const outcome = await this.dataSource.transaction(async (manager) => {
@@ -85,7 +92,7 @@ export class WebhooksService {
           delivery.lastError = null;
         } else {
           delivery.lastError = result.error;
-          retry = !isLastAttempt(job);
+          retry = !result.permanent && !isLastAttempt(job);
           if (!retry) delivery.status = 'failed';
         }
       }
@@ -98,42 +105,21 @@ export class WebhooksService {
     }
   }
 
-  private async post(
+  private post(
     subscription: WebhookSubscription,
     delivery: WebhookDelivery,
-  ): Promise<{ ok: true; status: number } | { ok: false; status?: number; error: string }> {
-    const signature = signWebhook(
-      subscription.secret,
-      delivery.body,
-      Math.floor(Date.now() / 1000),
-    );
-    try {
-      const response = await fetch(subscription.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'RelationalIntake-Webhooks/1',
-          'webhook-id': delivery.eventId,
-          'webhook-signature': signature,
-        },
-        body: delivery.body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.config.jobs.webhookTimeoutMs),
-      });
-      await response.body?.cancel();
-      if (response.status >= 200 && response.status < 300)
-        return { ok: true, status: response.status };
-      return { ok: false, status: response.status, error: `HTTP ${response.status}` };
-    } catch (error) {
-      const name = error instanceof Error ? error.name : 'Error';
-      const cause = (error as { cause?: { code?: unknown } }).cause?.code;
-      return {
-        ok: false,
-        error:
-          name === 'TimeoutError'
-            ? 'no answer in time'
-            : `could not connect (${typeof cause === 'string' ? cause : name})`,
-      };
-    }
+  ): Promise<WebhookPostOutcome> {
+    const secret = this.cipher.decrypt(subscription.secretEncrypted, WEBHOOK_SECRET_PURPOSE);
+    return postWebhook(subscription.url, {
+      body: delivery.body,
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'RelationalIntake-Webhooks/1',
+        'webhook-id': delivery.eventId,
+        'webhook-signature': signWebhook(secret, delivery.body, Math.floor(Date.now() / 1000)),
+      },
+      timeoutMs: this.config.jobs.webhookTimeoutMs,
+      policy: this.config.jobs.webhookUrls,
+    });
   }
 }

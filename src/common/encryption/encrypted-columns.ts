@@ -24,4 +24,6 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'partner_response', column: 'answers_encrypted', purpose: 'intake.answers' },
   { table: 'partner_response', column: 'result_encrypted', purpose: 'intake.result' },
   { table: 'partner_response', column: 'date_of_birth_encrypted', purpose: 'intake.date-of-birth' },
+  { table: 'webhook_subscription', column: 'secret_encrypted', purpose: 'webhook.secret' },
+  { table: 'staff_user', column: 'mfa_secret_encrypted', purpose: 'staff-user.mfa-secret' },
 ];

@@ -1,20 +1,19 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type AuditActor, AuditTrail } from '../../audit/audit.service.js';
 import type { StaffContext } from '../../auth/staff-context.js';
 import { ProblemException } from '../../common/problem-details.js';
-import type { AppConfig } from '../../config/app-config.js';
-import { APP_CONFIG } from '../../config/config.module.js';
 import { Inquiry } from '../../inquiries/inquiry.entity.js';
 import { Intake } from '../../intake/intake.entity.js';
 import { Notification } from '../../notifications/notification.entity.js';
 import { JobQueue } from '../../queue/job-queue.js';
+import { PracticeSettings } from '../../settings/practice-settings.js';
 import { LeadAccess } from '../lead-access.js';
 import { LeadEvent } from '../lead-event.entity.js';
 import { Lead } from '../lead.entity.js';
 import { LeadsService } from '../leads.service.js';
-import { escalationDeadline, responseDeadline } from '../response-targets.js';
+import { escalationDeadline, responseDeadline, type ResponseTargets } from '../response-targets.js';
 import { SubmissionReference } from '../submission-reference.entity.js';
 import { TriageNote } from '../triage-note.entity.js';
 import { survivorChanges } from './merge.js';
@@ -46,7 +45,7 @@ export interface MergeOutcome {
 export class LeadMerges {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly settings: PracticeSettings,
     private readonly access: LeadAccess,
     private readonly leads: LeadsService,
     private readonly audit: AuditTrail,
@@ -65,6 +64,8 @@ export class LeadMerges {
       ]);
     }
     return this.dataSource.transaction(async (manager) => {
+      // Read before any lead is locked (see PracticeSettings.responseTargets).
+      const targets = await this.settings.responseTargets(manager);
       // Both rows are locked in one fixed order (by id), as erasure locks its leads, so
       // two merges of the same pair, in either direction, cannot deadlock.
       const locked = new Map<string, Lead>();
@@ -79,7 +80,7 @@ export class LeadMerges {
       const changes = survivorChanges(survivor, duplicate);
       const { urgency, ...others } = changes;
       Object.assign(survivor, others);
-      if (urgency) this.leads.setUrgency(survivor, urgency);
+      if (urgency) this.leads.setUrgency(survivor, urgency, targets);
       const leads = manager.getRepository(Lead);
       // update() bumps both versions (the ETag) even when the survivor takes nothing.
       await leads.update(survivor.id, {
@@ -130,7 +131,7 @@ export class LeadMerges {
         },
         manager,
       );
-      if (urgency) await this.scheduleResponseChecks(manager, survivor);
+      if (urgency) await this.scheduleResponseChecks(manager, survivor, targets);
       return { leadId: survivor.id, mergedLeadId: duplicate.id, moved };
     });
   }
@@ -201,13 +202,17 @@ export class LeadMerges {
    * its reminder and escalation are checked at the new times (the same job keys as when
    * a submission raises it, so a check is never queued twice).
    */
-  private async scheduleResponseChecks(manager: EntityManager, lead: Lead): Promise<void> {
+  private async scheduleResponseChecks(
+    manager: EntityManager,
+    lead: Lead,
+    targets: ResponseTargets,
+  ): Promise<void> {
     if (lead.status !== 'new') return;
     for (const stage of ['reminder', 'escalation'] as const) {
       const due = (stage === 'reminder' ? responseDeadline : escalationDeadline)(
         lead.createdAt,
         lead.urgency,
-        this.config.responseTargets,
+        targets,
       );
       await this.queue.enqueueIn(
         manager,

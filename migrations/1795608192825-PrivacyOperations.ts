@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class PrivacyOperations1795607280811 implements MigrationInterface {
-  name = 'PrivacyOperations1795607280811';
+export class PrivacyOperations1795608192825 implements MigrationInterface {
+  name = 'PrivacyOperations1795608192825';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "intake" ALTER COLUMN "answers_encrypted" DROP NOT NULL`);

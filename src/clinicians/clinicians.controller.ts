@@ -1,0 +1,65 @@
+import { Body, Controller, Get, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { actorOf } from '../audit/audit.service.js';
+import type { StaffContext } from '../auth/staff-context.js';
+import { CurrentStaff, Staff } from '../auth/staff.decorator.js';
+import { CliniciansService } from './clinicians.service.js';
+import { ClinicianQueryDto } from './dto/clinician-query.dto.js';
+import { CreateClinicianDto, UpdateClinicianDto } from './dto/clinician.dto.js';
+import { ClinicianListView, ClinicianView } from './dto/clinician.view.js';
+
+/** /v1/admin/clinicians: profiles for matching and assignment. */
+@ApiTags('admin')
+@Controller('v1/admin/clinicians')
+@Staff()
+export class CliniciansController {
+  constructor(private readonly clinicians: CliniciansService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Clinician profiles, by name; every filter given narrows the list' })
+  @ApiOkResponse({ type: ClinicianListView })
+  async list(@Query() query: ClinicianQueryDto): Promise<ClinicianListView> {
+    return { items: await this.clinicians.list(query) };
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: ClinicianView })
+  @ApiNotFoundResponse()
+  get(@Param('id') id: string): Promise<ClinicianView> {
+    return this.clinicians.get(id);
+  }
+
+  @Post()
+  @Staff('admin', 'coordinator')
+  @ApiCreatedResponse({ type: ClinicianView })
+  create(@Body() body: CreateClinicianDto, @Req() request: FastifyRequest): Promise<ClinicianView> {
+    return this.clinicians.create(body, actorOf(request));
+  }
+
+  @Patch(':id')
+  @ApiOperation({
+    summary: 'Change a clinician profile',
+    description:
+      'Admins and coordinators change any field. A clinician may change only ' +
+      '`acceptingNewClients`, `weeklyCapacity` and `modalities`, of their own profile (403 otherwise).',
+  })
+  @ApiOkResponse({ type: ClinicianView })
+  @ApiForbiddenResponse()
+  @ApiNotFoundResponse()
+  update(
+    @Param('id') id: string,
+    @Body() body: UpdateClinicianDto,
+    @CurrentStaff() staff: StaffContext,
+    @Req() request: FastifyRequest,
+  ): Promise<ClinicianView> {
+    return this.clinicians.update(id, body, staff, actorOf(request));
+  }
+}

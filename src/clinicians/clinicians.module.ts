@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { LeadsModule } from '../leads/leads.module.js';
+import { CliniciansController } from './clinicians.controller.js';
+import { CliniciansService } from './clinicians.service.js';
+import { LeadMatchesController } from './lead-matches.controller.js';
+import { LeadMatches } from './lead-matches.service.js';
+
+@Module({
+  imports: [LeadsModule],
+  controllers: [CliniciansController, LeadMatchesController],
+  providers: [CliniciansService, LeadMatches],
+})
+export class CliniciansModule {}

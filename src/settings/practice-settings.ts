@@ -1,0 +1,100 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { ResponseTargets } from '../leads/response-targets.js';
+import { PRACTICE_SETTING_ROW, PracticeSetting } from './practice-setting.entity.js';
+import {
+  effectiveSettings,
+  NOTHING_STORED,
+  type SettingValues,
+  type StoredSettings,
+} from './setting-values.js';
+
+export interface StoredPracticeSettings {
+  values: StoredSettings;
+  updatedAt: Date | null;
+}
+
+/**
+ * The settings in force: what an admin stored, else the environment's default. Read from
+ * the database on every use (one primary-key read) and never cached, so every API and
+ * worker process sees a change the moment it commits.
+ */
+@Injectable()
+export class PracticeSettings {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The environment's values (RESPONSE_TARGET_*, SPAM_MIN_SECONDS). */
+  defaults(): SettingValues {
+    const targets = this.config.responseTargets;
+    return {
+      'responseTargets.crisisMinutes': targets.crisisMinutes,
+      'responseTargets.highMinutes': targets.highMinutes,
+      'responseTargets.routineBusinessDays': targets.routineBusinessDays,
+      spamMinSeconds: this.config.spamMinSeconds,
+    };
+  }
+
+  /**
+   * What is stored. `lock: 'share'` (inside a transaction) makes a change to the targets
+   * wait until this transaction ends, and this read wait for a change in flight: the
+   * change then recomputes every deadline written with the old targets.
+   */
+  async stored(
+    manager: EntityManager = this.dataSource.manager,
+    lock?: 'share' | 'update',
+  ): Promise<StoredPracticeSettings> {
+    const inTransaction = manager.queryRunner?.isTransactionActive === true;
+    const row = await manager.getRepository(PracticeSetting).findOne({
+      where: { id: PRACTICE_SETTING_ROW },
+      ...(lock && inTransaction
+        ? { lock: { mode: lock === 'share' ? 'pessimistic_read' : 'pessimistic_write' } }
+        : {}),
+    });
+    if (!row) return { values: NOTHING_STORED, updatedAt: null };
+    return {
+      values: {
+        'responseTargets.crisisMinutes': row.responseTargetCrisisMinutes,
+        'responseTargets.highMinutes': row.responseTargetHighMinutes,
+        'responseTargets.routineBusinessDays': row.responseTargetRoutineBusinessDays,
+        spamMinSeconds: row.spamMinSeconds,
+      },
+      updatedAt: row.updatedAt,
+    };
+  }
+
+  /** Every value in force. */
+  async current(manager?: EntityManager): Promise<SettingValues> {
+    return effectiveSettings((await this.stored(manager)).values, this.defaults());
+  }
+
+  /**
+   * The response-time targets in force. Inside a transaction that writes a deadline,
+   * call this before locking any lead: a change to the targets locks this row first and
+   * the leads second, and the same order here cannot deadlock with it.
+   */
+  async responseTargets(manager?: EntityManager): Promise<ResponseTargets> {
+    const values = effectiveSettings((await this.stored(manager, 'share')).values, this.defaults());
+    return targetsOf(values, this.config.practice.timeZone);
+  }
+
+  /** The spam minimum time in force, in seconds. */
+  async spamMinSeconds(manager?: EntityManager): Promise<number> {
+    return (await this.current(manager)).spamMinSeconds;
+  }
+}
+
+/** The targets in the shape `responseDeadline` takes. */
+export function targetsOf(values: SettingValues, timeZone: string): ResponseTargets {
+  return {
+    crisisMinutes: values['responseTargets.crisisMinutes'],
+    highMinutes: values['responseTargets.highMinutes'],
+    routineBusinessDays: values['responseTargets.routineBusinessDays'],
+    timeZone,
+  };
+}

@@ -1,0 +1,61 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { SERVICE_TYPES, type ServiceType } from '../../leads/contact.js';
+import { LEAD_STATUSES, type LeadStatus } from '../../leads/lead-status.js';
+import { URGENCIES, type Urgency } from '../../leads/urgency.js';
+import { DEFINITIONS } from '../stats-definitions.js';
+
+/** An object with an integer for every key (the OpenAPI schema of a closed set of counts). */
+const countsOf = (keys: readonly string[]) => ({
+  type: 'object' as const,
+  properties: Object.fromEntries(keys.map((key) => [key, { type: 'integer' as const }])),
+  required: [...keys],
+  additionalProperties: false,
+});
+
+export class SourceCount {
+  @ApiProperty({ description: 'referralSource of the first submission; "unknown" when none.' })
+  source!: string;
+  @ApiProperty() count!: number;
+}
+
+/** GET /v1/admin/stats. */
+export class StatsView {
+  @ApiProperty({ format: 'date-time', description: 'Start of the range (inclusive).' })
+  from!: string;
+  @ApiProperty({ format: 'date-time', description: 'End of the range (exclusive).' })
+  to!: string;
+  @ApiProperty({ description: `How many ${DEFINITIONS.leadSet}.` })
+  total!: number;
+  @ApiProperty({ ...countsOf(LEAD_STATUSES), description: 'Every status, 0 when none.' })
+  byStatus!: Record<LeadStatus, number>;
+  @ApiProperty({ type: [SourceCount], description: 'Most frequent first.' })
+  bySource!: SourceCount[];
+  @ApiProperty({ ...countsOf(SERVICE_TYPES), description: 'Every service type, 0 when none.' })
+  byServiceType!: Record<ServiceType, number>;
+  @ApiProperty({ ...countsOf(URGENCIES), description: 'Every urgency, 0 when none.' })
+  byUrgency!: Record<Urgency, number>;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: DEFINITIONS.medianTimeToFirstContactMinutes,
+  })
+  medianTimeToFirstContactMinutes!: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    minimum: 0,
+    maximum: 1,
+    description: DEFINITIONS.contactedWithinTargetShare,
+  })
+  contactedWithinTargetShare!: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    minimum: 0,
+    maximum: 1,
+    description: DEFINITIONS.conversionRate,
+  })
+  conversionRate!: number | null;
+  @ApiProperty({ description: DEFINITIONS.overdueNow })
+  overdueNow!: number;
+}

@@ -1,0 +1,99 @@
+/**
+ * What the numbers of `GET /v1/admin/stats` mean, and the range they cover. No framework
+ * code here; the SQL in stats.service.ts computes exactly these definitions.
+ */
+
+export const DEFAULT_RANGE_DAYS = 30;
+export const MAX_RANGE_DAYS = 366;
+const DAY_MS = 86_400_000;
+
+export interface StatsRange {
+  from: Date;
+  to: Date;
+}
+
+export interface RangeError {
+  field: 'from' | 'to';
+  message: string;
+}
+
+/**
+ * The half-open range [from, to) of creation times: `to` defaults to now, `from` to 30 days
+ * before `to`. `to` must come after `from`, by at most 366 days.
+ */
+export function statsRange(
+  now: Date,
+  given: { from?: string; to?: string },
+): StatsRange | RangeError[] {
+  const to = given.to ? new Date(given.to) : now;
+  const from = given.from
+    ? new Date(given.from)
+    : new Date(to.getTime() - DEFAULT_RANGE_DAYS * DAY_MS);
+  // Without `to`, a bad range is the fault of `from`: name the field to fix.
+  const field = given.to ? 'to' : 'from';
+  if (to.getTime() <= from.getTime()) {
+    return [
+      given.to
+        ? { field, message: 'must be after from' }
+        : { field, message: 'must be in the past when to is not given' },
+    ];
+  }
+  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS) {
+    return [
+      given.to
+        ? { field, message: `must be at most ${MAX_RANGE_DAYS} days after from` }
+        : { field, message: `must be at most ${MAX_RANGE_DAYS} days ago when to is not given` },
+    ];
+  }
+  return { from, to };
+}
+
+/** part / whole to four decimals; null when there is nothing to divide by. */
+export function shareOf(part: number, whole: number): number | null {
+  if (whole <= 0) return null;
+  return Math.round((part / whole) * 10_000) / 10_000;
+}
+
+/** Minutes to one decimal (6 seconds); null stays null. */
+export function roundedMinutes(minutes: number | null): number | null {
+  return minutes === null ? null : Math.round(minutes * 10) / 10;
+}
+
+/** A count for every known key, 0 where no row says otherwise, in the keys' order. */
+export function countsFor<K extends string>(
+  keys: readonly K[],
+  rows: readonly { key: string; count: number }[],
+): Record<K, number> {
+  const counts = Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
+  for (const row of rows) {
+    if ((keys as readonly string[]).includes(row.key)) counts[row.key as K] += row.count;
+  }
+  return counts;
+}
+
+/** Sources, most frequent first, then by name: a stable order for a dashboard. */
+export function sourcesByCount(
+  rows: readonly { key: string; count: number }[],
+): { source: string; count: number }[] {
+  return rows
+    .map((row) => ({ source: row.key, count: row.count }))
+    .sort((a, b) => b.count - a.count || (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+}
+
+/**
+ * Words for the OpenAPI document and README: what each figure counts. The lead set is
+ * every lead created in [from, to) that was not merged into another lead.
+ */
+export const DEFINITIONS = {
+  leadSet: 'leads created in [from, to), not merged into another lead',
+  medianTimeToFirstContactMinutes:
+    'Median of (firstContactedAt − createdAt) in minutes over the leads of the range that ' +
+    'have been contacted (percentile_cont 0.5); null when none has.',
+  contactedWithinTargetShare:
+    'Contacted within target ÷ leads whose outcome is known. Counted: non-spam leads with a ' +
+    'response target (respondBy) that were contacted, or whose target has passed uncontacted. ' +
+    'Within target: firstContactedAt ≤ respondBy. Leads still before their target and not ' +
+    'yet contacted are left out until they are decided. Null when none is counted.',
+  conversionRate: 'Leads in status converted ÷ leads not in status spam; null when there are none.',
+  overdueNow: 'Leads of the range still in status new whose respondBy has passed.',
+} as const;

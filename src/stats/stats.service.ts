@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { type AuditActor, AuditTrail } from '../audit/audit.service.js';
+import { ProblemException } from '../common/problem-details.js';
+import { SERVICE_TYPES } from '../leads/contact.js';
+import { LEAD_STATUSES } from '../leads/lead-status.js';
+import { URGENCIES } from '../leads/urgency.js';
+import type { StatsQueryDto } from './dto/stats-query.dto.js';
+import type { StatsView } from './dto/stats.view.js';
+import {
+  countsFor,
+  roundedMinutes,
+  shareOf,
+  sourcesByCount,
+  statsRange,
+} from './stats-definitions.js';
+
+// The lead set of every figure: created in [$1, $2), not merged into another lead.
+const LEAD_SET = `FROM lead
+  WHERE created_at >= $1::timestamptz AND created_at < $2::timestamptz
+    AND merged_into_lead_id IS NULL`;
+
+interface Totals {
+  total: number;
+  median_minutes: number | null;
+  within_target: number;
+  target_decided: number;
+  converted: number;
+  not_spam: number;
+  overdue: number;
+}
+
+type Dimension = 'status' | 'source' | 'service_type' | 'urgency';
+
+/** GET /v1/admin/stats: aggregates in SQL, never a lead loaded row by row. */
+@Injectable()
+export class StatsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async report(query: StatsQueryDto, actor: AuditActor): Promise<StatsView> {
+    const now = new Date();
+    const range = statsRange(now, query);
+    if (Array.isArray(range)) throw ProblemException.validation(range);
+    const params = [range.from.toISOString(), range.to.toISOString(), now.toISOString()];
+
+    // One snapshot for both statements, so the breakdowns add up to the total.
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const [totals] = (await manager.query(
+        `SELECT count(*)::int AS total,
+                percentile_cont(0.5) WITHIN GROUP (
+                  ORDER BY extract(epoch FROM first_contacted_at - created_at) / 60
+                ) FILTER (WHERE first_contacted_at IS NOT NULL) AS median_minutes,
+                count(*) FILTER (
+                  WHERE status <> 'spam' AND respond_by IS NOT NULL
+                    AND first_contacted_at <= respond_by
+                )::int AS within_target,
+                count(*) FILTER (
+                  WHERE status <> 'spam' AND respond_by IS NOT NULL
+                    AND (first_contacted_at IS NOT NULL OR respond_by <= $3::timestamptz)
+                )::int AS target_decided,
+                count(*) FILTER (WHERE status = 'converted')::int AS converted,
+                count(*) FILTER (WHERE status <> 'spam')::int AS not_spam,
+                count(*) FILTER (
+                  WHERE status = 'new' AND respond_by < $3::timestamptz
+                )::int AS overdue
+           ${LEAD_SET}`,
+        params,
+      )) as [Totals];
+
+      const groups = (await manager.query(
+        `SELECT CASE WHEN GROUPING(status) = 0 THEN 'status'
+                     WHEN GROUPING(source) = 0 THEN 'source'
+                     WHEN GROUPING(service_type) = 0 THEN 'service_type'
+                     ELSE 'urgency' END AS dimension,
+                coalesce(status, source, service_type, urgency) AS key,
+                count(*)::int AS count
+           FROM (SELECT status, coalesce(nullif(source, ''), 'unknown') AS source,
+                        service_type, urgency
+                   ${LEAD_SET}) AS leads
+          GROUP BY GROUPING SETS ((status), (source), (service_type), (urgency))`,
+        params.slice(0, 2),
+      )) as { dimension: Dimension; key: string; count: number }[];
+      const of = (dimension: Dimension) => groups.filter((row) => row.dimension === dimension);
+
+      await this.audit.record(
+        actor,
+        {
+          action: 'stats.viewed',
+          details: { from: params[0], to: params[1], leads: totals.total },
+        },
+        manager,
+      );
+      return {
+        from: params[0]!,
+        to: params[1]!,
+        total: totals.total,
+        byStatus: countsFor(LEAD_STATUSES, of('status')),
+        bySource: sourcesByCount(of('source')),
+        byServiceType: countsFor(SERVICE_TYPES, of('service_type')),
+        byUrgency: countsFor(URGENCIES, of('urgency')),
+        medianTimeToFirstContactMinutes: roundedMinutes(
+          totals.median_minutes === null ? null : Number(totals.median_minutes),
+        ),
+        contactedWithinTargetShare: shareOf(totals.within_target, totals.target_decided),
+        conversionRate: shareOf(totals.converted, totals.not_spam),
+        overdueNow: totals.overdue,
+      };
+    });
+  }
+}

@@ -1,0 +1,83 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { actorOf } from '../audit/audit.service.js';
+import { Staff } from '../auth/staff.decorator.js';
+import { CreateUserDto } from './dto/create-user.dto.js';
+import { UpdateUserDto } from './dto/update-user.dto.js';
+import { UsersQueryDto } from './dto/users-query.dto.js';
+import { toUserView, UserView } from './user.view.js';
+import { UsersService } from './users.service.js';
+
+export class UserListView {
+  @ApiProperty({ type: [UserView] }) items!: UserView[];
+}
+
+export class InvitationSentView {
+  @ApiProperty({ format: 'date-time', description: 'When the new link stops working.' })
+  expiresAt!: string;
+}
+
+/** Staff accounts: admin only (API.md, Admin routes). */
+@ApiTags('admin')
+@Controller('v1/admin/users')
+@Staff('admin')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @ApiOkResponse({ type: UserListView, description: 'Sorted by name.' })
+  async list(@Query() query: UsersQueryDto): Promise<UserListView> {
+    return { items: (await this.users.list(query)).map(toUserView) };
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: UserView })
+  @ApiNotFoundResponse()
+  async get(@Param('id') id: string): Promise<UserView> {
+    return toUserView(await this.users.get(id));
+  }
+
+  @Post()
+  @ApiCreatedResponse({
+    type: UserView,
+    description: 'The account exists without a password; an invitation link (72 h) is emailed.',
+  })
+  @ApiConflictResponse({ description: 'An account uses this email address (in any case).' })
+  async create(@Body() body: CreateUserDto, @Req() request: FastifyRequest): Promise<UserView> {
+    return toUserView(await this.users.create(body, actorOf(request)));
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: UserView })
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'The last active admin would lose that role.' })
+  async update(
+    @Param('id') id: string,
+    @Body() body: UpdateUserDto,
+    @Req() request: FastifyRequest,
+  ): Promise<UserView> {
+    return toUserView(await this.users.update(id, body, actorOf(request)));
+  }
+
+  @Post(':id/invitation')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ type: InvitationSentView, description: 'A new invitation is emailed.' })
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'The user has a password already, or is deactivated.' })
+  async resendInvitation(
+    @Param('id') id: string,
+    @Req() request: FastifyRequest,
+  ): Promise<InvitationSentView> {
+    const { expiresAt } = await this.users.resendInvitation(id, actorOf(request));
+    return { expiresAt: expiresAt.toISOString() };
+  }
+}
