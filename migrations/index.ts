@@ -10,6 +10,7 @@ import { StoreScoringVersion1795607076720 } from './1795607076720-StoreScoringVe
 import { StaffLinks1795607141942 } from './1795607141942-StaffLinks.js';
 import { SealWebhookSecrets1795607348577 } from './1795607348577-SealWebhookSecrets.js';
 import { PracticeSettings1795607579028 } from './1795607579028-PracticeSettings.js';
+import { PrivacyOperations1795608192825 } from './1795608192825-PrivacyOperations.js';
 
 export const MIGRATIONS = [
   InitialSchema1795597613012,
@@ -22,4 +23,5 @@ export const MIGRATIONS = [
   StaffLinks1795607141942,
   SealWebhookSecrets1795607348577,
   PracticeSettings1795607579028,
+  PrivacyOperations1795608192825,
 ];

@@ -14,6 +14,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InquiriesModule } from './inquiries/inquiries.module.js';
 import { IntakeModule } from './intake/intake.module.js';
+import { LeadPrivacyModule } from './leads/privacy/lead-privacy.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ProblemsController } from './problems/problems.controller.js';
 import { QueueModule } from './queue/queue.module.js';
@@ -60,6 +61,7 @@ export class AppModule {
         SettingsModule,
         CliniciansModule,
         StatsModule,
+        LeadPrivacyModule,
       ],
       controllers: [ProblemsController],
       providers: [ConnectionDrain],

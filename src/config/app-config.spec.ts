@@ -57,4 +57,12 @@ describe('loadConfig', () => {
       expect(message).not.toContain('secret');
     }
   });
+
+  it('keeps spam 30 days by default and accepts 1 to 3650 days', () => {
+    expect(loadConfig({}).retention.spamDays).toBe(30);
+    expect(loadConfig({ SPAM_RETENTION_DAYS: '7' }).retention.spamDays).toBe(7);
+    for (const bad of ['0', '3651', 'a week']) {
+      expect(() => loadConfig({ SPAM_RETENTION_DAYS: bad })).toThrow(/SPAM_RETENTION_DAYS/);
+    }
+  });
 });

@@ -199,6 +199,13 @@ export class EnvironmentVariables {
   @Max(1440)
   LOGIN_LOCKOUT_MINUTES = 15;
 
+  /** Spam leads are deleted for good this many days after they were marked spam. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  SPAM_RETENTION_DAYS = 30;
+
   /** IANA time zone of the practice: business days and weekends are counted there. */
   @IsTimeZone({ message: 'must be an IANA time zone, e.g. America/Los_Angeles' })
   PRACTICE_TIME_ZONE = 'America/Los_Angeles';
@@ -249,6 +256,10 @@ export interface AppConfig {
     readonly mfaRequired: 'enrolled' | 'all';
     readonly maxFailures: number;
     readonly lockoutMinutes: number;
+  };
+  readonly retention: {
+    /** Days a spam lead is kept after it became spam; then the daily job purges it. */
+    readonly spamDays: number;
   };
   readonly responseTargets: {
     readonly crisisMinutes: number;
@@ -341,6 +352,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxFailures: vars.LOGIN_MAX_FAILURES,
       lockoutMinutes: vars.LOGIN_LOCKOUT_MINUTES,
     },
+    retention: { spamDays: vars.SPAM_RETENTION_DAYS },
     responseTargets: {
       crisisMinutes: vars.RESPONSE_TARGET_CRISIS_MINUTES,
       highMinutes: vars.RESPONSE_TARGET_HIGH_MINUTES,

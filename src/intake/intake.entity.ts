@@ -54,8 +54,9 @@ export class Intake {
   @Column({ type: 'text', nullable: true })
   dateOfBirthEncrypted!: string | null;
 
-  @Column({ type: 'text' })
-  answersEncrypted!: string;
+  /** Null only once the lead was erased. */
+  @Column({ type: 'text', nullable: true })
+  answersEncrypted!: string | null;
 
   /** Partner A's scores (couples form); null for forms that are not scored. */
   @Column({ type: 'text', nullable: true })

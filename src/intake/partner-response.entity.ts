@@ -44,11 +44,12 @@ export class PartnerResponse {
   @Column({ type: 'text', nullable: true })
   dateOfBirthEncrypted!: string | null;
 
-  @Column({ type: 'text' })
-  answersEncrypted!: string;
+  /** Null only once the lead was erased (as is resultEncrypted). */
+  @Column({ type: 'text', nullable: true })
+  answersEncrypted!: string | null;
 
-  @Column({ type: 'text' })
-  resultEncrypted!: string;
+  @Column({ type: 'text', nullable: true })
+  resultEncrypted!: string | null;
 
   /** The scoring rules (src/survey/scoring.ts SCORING_VERSION) the stored results follow. */
   @Column({ type: 'smallint', nullable: true })

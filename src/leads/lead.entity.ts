@@ -36,6 +36,7 @@ const oneOf = (column: string, values: readonly string[]) =>
 @Index('IDX_lead_status_created', ['status', 'createdAt', 'id'])
 @Index('IDX_lead_assigned_created', ['assignedClinicianId', 'createdAt', 'id'])
 @Index('IDX_lead_tags', { synchronize: false })
+@Index('IDX_lead_merged_into', ['mergedIntoLeadId'], { where: 'merged_into_lead_id IS NOT NULL' })
 export class Lead {
   @PrimaryColumn('uuid')
   id!: string;

@@ -53,7 +53,7 @@ export class LeadsService {
         where: { id: referencedLeadId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (referenced && OPEN_STATUSES.includes(referenced.status)) {
+      if (referenced && OPEN_STATUSES.includes(referenced.status) && !referenced.erasedAt) {
         return { lead: await this.touch(manager, referenced, submission, targets), created: false };
       }
     }
@@ -67,15 +67,16 @@ export class LeadsService {
         .setLock('pessimistic_write')
         .where('lead.emailNormalized = :emailNormalized', { emailNormalized })
         .andWhere('lead.status IN (:...open)', { open: OPEN_STATUSES })
-        .andWhere(`lead.lastSubmissionAt >= :since`, {
-          since: new Date(
-            submission.receivedAt.getTime() - REPEAT_SUBMISSION_WINDOW_DAYS * 86_400_000,
-          ),
-        })
+        .andWhere(`lead.lastSubmissionAt >= :since`, { since: this.repeatWindowStart(submission) })
+        .andWhere('lead.mergedIntoLeadId IS NULL')
         .orderBy('lead.lastSubmissionAt', 'DESC')
         .getOne();
       if (open) {
         return { lead: await this.touch(manager, open, submission, targets), created: false };
+      }
+      const survivor = await this.survivorOfMergedAddress(manager, emailNormalized, submission);
+      if (survivor) {
+        return { lead: await this.touch(manager, survivor, submission, targets), created: false };
       }
     }
 
@@ -127,6 +128,47 @@ export class LeadsService {
     if (lead.status === 'new') {
       lead.respondBy = responseDeadline(lead.createdAt, urgency, targets);
     }
+  }
+
+  private repeatWindowStart(submission: { receivedAt: Date }): Date {
+    return new Date(submission.receivedAt.getTime() - REPEAT_SUBMISSION_WINDOW_DAYS * 86_400_000);
+  }
+
+  /**
+   * A person may write again from the address of a lead that was merged into another
+   * (a duplicate): they join the lead that survived, when it is open and heard from
+   * within the window. The duplicate itself stays a pointer and takes nothing in.
+   */
+  private async survivorOfMergedAddress(
+    manager: EntityManager,
+    emailNormalized: string,
+    submission: { receivedAt: Date },
+  ): Promise<Lead | null> {
+    const leads = manager.getRepository(Lead);
+    const merged = await leads
+      .createQueryBuilder('lead')
+      .where('lead.emailNormalized = :emailNormalized', { emailNormalized })
+      .andWhere('lead.mergedIntoLeadId IS NOT NULL')
+      .orderBy('lead.lastSubmissionAt', 'DESC')
+      .getOne();
+    let next = merged?.mergedIntoLeadId ?? null;
+    // A survivor may have been merged on in turn; merges refuse cycles, the bound is a guard.
+    for (let hop = 0; next && hop < 20; hop++) {
+      const lead = await leads.findOne({
+        where: { id: next },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!lead) return null;
+      if (!lead.mergedIntoLeadId) {
+        const joinable =
+          OPEN_STATUSES.includes(lead.status) &&
+          !lead.erasedAt &&
+          lead.lastSubmissionAt >= this.repeatWindowStart(submission);
+        return joinable ? lead : null;
+      }
+      next = lead.mergedIntoLeadId;
+    }
+    return null;
   }
 
   private async touch(

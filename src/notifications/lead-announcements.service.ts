@@ -37,7 +37,7 @@ export class LeadAnnouncements {
       const submission = await manager
         .getRepository(SubmissionReference)
         .findOneBy({ submissionId });
-      if (!lead || !submission || lead.status === 'spam') return;
+      if (!lead || !submission || lead.status === 'spam' || lead.erasedAt) return;
       const context = {
         reference: submission.reference,
         receivedAt: submission.createdAt.toISOString(),
@@ -113,7 +113,8 @@ export class LeadAnnouncements {
     const { leadId, stage } = job.data;
     await this.dataSource.transaction(async (manager) => {
       const lead = await manager.getRepository(Lead).findOneBy({ id: leadId });
-      if (!lead || lead.status !== 'new') return;
+      // A merged lead's checks are its survivor's now; an erased one has nobody to reach.
+      if (!lead || lead.status !== 'new' || lead.mergedIntoLeadId || lead.erasedAt) return;
       const due = (stage === 'reminder' ? responseDeadline : escalationDeadline)(
         lead.createdAt,
         lead.urgency,

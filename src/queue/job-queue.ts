@@ -122,6 +122,20 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
   }
 
   /**
+   * Sends a job on a cron schedule, in `timeZone`. pg-boss keeps one schedule per queue in
+   * the database, so every process may register it at start: one job per occurrence
+   * whatever the number of replicas. An occurrence missed while nothing ran is sent once.
+   */
+  async schedule<N extends JobName>(
+    name: N,
+    cron: string,
+    data: JobPayloads[N],
+    timeZone: string,
+  ): Promise<void> {
+    await this.boss.schedule(name, cron, data, { tz: timeZone, missed: 'once' });
+  }
+
+  /**
    * Runs `handler` for each job of the queue. A handler that throws has the job retried
    * by the queue's policy; it must record its own outcome before throwing.
    */

@@ -20,6 +20,8 @@ export interface JobPayloads {
   'webhook.deliver': { deliveryId: string };
   /** Is the lead still `new` at its response target (reminder) or twice it (escalation)? */
   'lead.response-check': { leadId: string; stage: 'reminder' | 'escalation'; urgency: Urgency };
+  /** Daily (scheduled): purge old spam leads, expired idempotency records and sessions. */
+  'retention.purge': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -54,5 +56,7 @@ export function queuePolicies(config: AppConfig): Record<JobName, QueuePolicy> {
       retryBackoff: true,
       retryDelayMax: 600,
     },
+    // Each batch commits on its own, so a retry only finds what is left.
+    'retention.purge': { retryLimit: 3, retryDelay: 300, retryBackoff: true },
   };
 }

@@ -1,0 +1,250 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource, type EntityManager, In } from 'typeorm';
+import { type AuditActor, AuditTrail } from '../../audit/audit.service.js';
+import type { StaffContext } from '../../auth/staff-context.js';
+import { IdempotencyRecord } from '../../common/idempotency/idempotency-record.entity.js';
+import { ProblemException } from '../../common/problem-details.js';
+import { Inquiry } from '../../inquiries/inquiry.entity.js';
+import { Intake } from '../../intake/intake.entity.js';
+import { Notification } from '../../notifications/notification.entity.js';
+import { LeadAccess } from '../lead-access.js';
+import { LeadEvent } from '../lead-event.entity.js';
+import { Lead } from '../lead.entity.js';
+import { TriageNote } from '../triage-note.entity.js';
+
+/** What an erasure emptied or cancelled, per kind of row. */
+export interface ErasedRows {
+  inquiries: number;
+  intakes: number;
+  partnerInvitations: number;
+  partnerResponses: number;
+  notes: number;
+  notificationsCancelled: number;
+  idempotencyRecords: number;
+}
+
+export interface ErasureOutcome {
+  leadId: string;
+  erasedAt: Date;
+  /** Leads that had been merged into this one: the same person, erased with it. */
+  mergedLeadIds: string[];
+  erased: ErasedRows;
+}
+
+/** What a lead's email becomes: unique per lead, and never equal to a real address. */
+export const erasedEmailKey = (leadId: string) => `erased:${leadId}`;
+
+const NO_ROWS: ErasedRows = {
+  inquiries: 0,
+  intakes: 0,
+  partnerInvitations: 0,
+  partnerResponses: 0,
+  notes: 0,
+  notificationsCancelled: 0,
+  idempotencyRecords: 0,
+};
+
+/**
+ * Erasure (API.md, DELETE /v1/admin/leads/:id): every piece of personal data of a lead,
+ * its submissions, partner and notes is emptied in one transaction; what remains is a
+ * tombstone (ids, references, statuses, times) and the audit trail.
+ */
+@Injectable()
+export class LeadErasures {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: LeadAccess,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async erase(
+    staff: StaffContext,
+    actor: AuditActor,
+    leadId: string,
+    reason: string,
+  ): Promise<ErasureOutcome> {
+    return this.dataSource.transaction(async (manager) => {
+      const { id } = await this.access.visibleLead(manager, staff, leadId);
+      const family = await this.lockFamily(manager, id);
+      const root = family.find((lead) => lead.id === id)!;
+      if (root.erasedAt) throw new ProblemException('conflict', 'This lead was already erased.');
+      if (root.mergedIntoLeadId) {
+        throw new ProblemException(
+          'conflict',
+          `This lead was merged into lead ${root.mergedIntoLeadId}, which holds its data now: erase that lead.`,
+        );
+      }
+      const merged = family.filter((lead) => lead.id !== root.id && !lead.erasedAt);
+      const erasedAt = new Date();
+      const total: ErasedRows = { ...NO_ROWS };
+      for (const lead of [root, ...merged]) {
+        const erased = await this.eraseOne(manager, lead.id, erasedAt);
+        for (const key of Object.keys(total) as (keyof ErasedRows)[]) total[key] += erased[key];
+        const via = lead === root ? {} : { with: root.id };
+        await manager.getRepository(LeadEvent).insert({
+          leadId: lead.id,
+          kind: 'erased',
+          actorUserId: staff.user.id,
+          details: via,
+        });
+        await this.audit.record(
+          actor,
+          {
+            action: 'lead.erased',
+            leadId: lead.id,
+            details: {
+              reason,
+              ...via,
+              ...(lead === root ? { mergedLeadIds: merged.map((m) => m.id) } : {}),
+              erased,
+            },
+          },
+          manager,
+        );
+      }
+      return { leadId: root.id, erasedAt, mergedLeadIds: merged.map((m) => m.id), erased: total };
+    });
+  }
+
+  /**
+   * The lead and every lead merged into it (directly or through another), locked in id
+   * order as merges lock theirs. A merge into the family that commits while we lock is
+   * seen on the next look and locked too; once all are locked the family cannot grow.
+   */
+  private async lockFamily(manager: EntityManager, rootId: string): Promise<Lead[]> {
+    const locked = new Set<string>();
+    for (;;) {
+      const rows = (await manager.query(
+        `WITH RECURSIVE family(id) AS (
+           SELECT $1::uuid
+           UNION
+           SELECT lead.id FROM lead JOIN family ON lead.merged_into_lead_id = family.id
+         )
+         SELECT id FROM family`,
+        [rootId],
+      )) as { id: string }[];
+      const unlocked = rows.map((row) => row.id).filter((id) => !locked.has(id));
+      if (unlocked.length === 0) break;
+      await manager.query(`SELECT id FROM lead WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [
+        unlocked,
+      ]);
+      for (const id of unlocked) locked.add(id);
+    }
+    return manager
+      .getRepository(Lead)
+      .find({ where: { id: In([...locked]) }, order: { id: 'ASC' } });
+  }
+
+  /** Empties one lead's personal data; ids, references, statuses and times stay. */
+  private async eraseOne(
+    manager: EntityManager,
+    leadId: string,
+    erasedAt: Date,
+  ): Promise<ErasedRows> {
+    const builder = () => manager.createQueryBuilder();
+    const affected = (result: { affected?: number | null }) => result.affected ?? 0;
+    const submissionIds = (
+      (await manager.query(
+        `SELECT id FROM inquiry WHERE lead_id = $1 UNION ALL SELECT id FROM intake WHERE lead_id = $1`,
+        [leadId],
+      )) as { id: string }[]
+    ).map((row) => row.id);
+
+    // Partner rows follow their intake, found (by index) through the lead's intakes. Raw
+    // SQL: the query builder would rewrite `intake` (a relation's name) in the subquery.
+    const ofLeadIntakes = 'intake_id IN (SELECT id FROM intake WHERE lead_id = $1)';
+    const [, partnerInvitations] = (await manager.query(
+      // An open link would let partner B add new answers to the erased lead: it closes.
+      `UPDATE partner_invitation
+          SET partner_name = '', partner_email = '', expires_at = LEAST(expires_at, now())
+        WHERE ${ofLeadIntakes}`,
+      [leadId],
+    )) as [unknown[], number];
+    const [, partnerResponses] = (await manager.query(
+      `UPDATE partner_response
+          SET name = '', email = '', phone = NULL, state = NULL, pronouns = NULL,
+              date_of_birth_encrypted = NULL, answers_encrypted = NULL, result_encrypted = NULL
+        WHERE ${ofLeadIntakes}`,
+      [leadId],
+    )) as [unknown[], number];
+    const inquiries = affected(
+      await builder()
+        .update(Inquiry)
+        .set({
+          name: '',
+          email: '',
+          phone: null,
+          state: null,
+          message: null,
+          messageEncrypted: null,
+          referralSource: null,
+        })
+        .where('lead_id = :leadId', { leadId })
+        .execute(),
+    );
+    const intakes = affected(
+      await builder()
+        .update(Intake)
+        .set({
+          name: '',
+          email: '',
+          phone: null,
+          state: null,
+          pronouns: null,
+          dateOfBirthEncrypted: null,
+          answersEncrypted: null,
+          resultEncrypted: null,
+          coupleResultEncrypted: null,
+        })
+        .where('lead_id = :leadId', { leadId })
+        .execute(),
+    );
+    const notes = affected(
+      await builder()
+        .update(TriageNote)
+        .set({ bodyEncrypted: null })
+        .where('lead_id = :leadId AND body_encrypted IS NOT NULL', { leadId })
+        .execute(),
+    );
+    // Planned emails hold ids only (addresses are looked up when sending), but none is
+    // sent about a person who asked to be forgotten.
+    const notificationsCancelled = affected(
+      await builder()
+        .update(Notification)
+        .set({ status: 'failed', lastError: 'cancelled: the lead was erased' })
+        .where(`lead_id = :leadId AND status = 'pending'`, { leadId })
+        .execute(),
+    );
+    // A replayable answer to a submission (it may hold the partner's masked address).
+    const idempotencyRecords =
+      submissionIds.length === 0
+        ? 0
+        : affected(
+            await builder()
+              .delete()
+              .from(IdempotencyRecord)
+              .where(`(response_body ->> 'id') IN (:...submissionIds)`, { submissionIds })
+              .execute(),
+          );
+    await manager.getRepository(Lead).update(leadId, {
+      name: '',
+      email: '',
+      emailNormalized: erasedEmailKey(leadId),
+      phone: null,
+      state: null,
+      source: null,
+      tags: [],
+      erasedAt,
+    });
+    return {
+      inquiries,
+      intakes,
+      partnerInvitations,
+      partnerResponses,
+      notes,
+      notificationsCancelled,
+      idempotencyRecords,
+    };
+  }
+}

@@ -1,0 +1,225 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { type AuditActor, AuditTrail } from '../../audit/audit.service.js';
+import type { StaffContext } from '../../auth/staff-context.js';
+import { ProblemException } from '../../common/problem-details.js';
+import { Inquiry } from '../../inquiries/inquiry.entity.js';
+import { Intake } from '../../intake/intake.entity.js';
+import { Notification } from '../../notifications/notification.entity.js';
+import { JobQueue } from '../../queue/job-queue.js';
+import { PracticeSettings } from '../../settings/practice-settings.js';
+import { LeadAccess } from '../lead-access.js';
+import { LeadEvent } from '../lead-event.entity.js';
+import { Lead } from '../lead.entity.js';
+import { LeadsService } from '../leads.service.js';
+import { escalationDeadline, responseDeadline, type ResponseTargets } from '../response-targets.js';
+import { SubmissionReference } from '../submission-reference.entity.js';
+import { TriageNote } from '../triage-note.entity.js';
+import { survivorChanges } from './merge.js';
+
+/** How many rows of each kind moved from the duplicate to the survivor. */
+export interface MovedRows {
+  inquiries: number;
+  intakes: number;
+  partnerInvitations: number;
+  partnerResponses: number;
+  references: number;
+  notes: number;
+  events: number;
+  notifications: number;
+}
+
+export interface MergeOutcome {
+  leadId: string;
+  mergedLeadId: string;
+  moved: MovedRows;
+}
+
+/**
+ * Folds a duplicate lead into the lead that survives (API.md, POST …/merge): every row
+ * of the duplicate moves over, the survivor takes what it lacks, and the duplicate stays
+ * as a pointer (`mergedIntoLeadId`) so old links and references still lead somewhere.
+ */
+@Injectable()
+export class LeadMerges {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly settings: PracticeSettings,
+    private readonly access: LeadAccess,
+    private readonly leads: LeadsService,
+    private readonly audit: AuditTrail,
+    private readonly queue: JobQueue,
+  ) {}
+
+  async merge(
+    staff: StaffContext,
+    actor: AuditActor,
+    duplicateId: string,
+    intoLeadId: string,
+  ): Promise<MergeOutcome> {
+    if (duplicateId.toLowerCase() === intoLeadId.toLowerCase()) {
+      throw ProblemException.validation([
+        { field: 'intoLeadId', message: 'must be another lead than the one being merged' },
+      ]);
+    }
+    return this.dataSource.transaction(async (manager) => {
+      // Read before any lead is locked (see PracticeSettings.responseTargets).
+      const targets = await this.settings.responseTargets(manager);
+      // Both rows are locked in one fixed order (by id), as erasure locks its leads, so
+      // two merges of the same pair, in either direction, cannot deadlock.
+      const locked = new Map<string, Lead>();
+      for (const id of [duplicateId, intoLeadId].map((id) => id.toLowerCase()).sort()) {
+        locked.set(id, await this.access.visibleLead(manager, staff, id, { lock: true }));
+      }
+      const duplicate = locked.get(duplicateId.toLowerCase())!;
+      const survivor = locked.get(intoLeadId.toLowerCase())!;
+      this.assertMergeable(duplicate, survivor);
+
+      const moved = await this.moveRows(manager, duplicate.id, survivor.id);
+      const changes = survivorChanges(survivor, duplicate);
+      const { urgency, ...others } = changes;
+      Object.assign(survivor, others);
+      if (urgency) this.leads.setUrgency(survivor, urgency, targets);
+      const leads = manager.getRepository(Lead);
+      // update() bumps both versions (the ETag) even when the survivor takes nothing.
+      await leads.update(survivor.id, {
+        urgency: survivor.urgency,
+        respondBy: survivor.respondBy,
+        tags: survivor.tags,
+        lastSubmissionAt: survivor.lastSubmissionAt,
+        assignedClinicianId: survivor.assignedClinicianId,
+        phone: survivor.phone,
+        state: survivor.state,
+        source: survivor.source,
+      });
+      await leads.update(duplicate.id, { mergedIntoLeadId: survivor.id });
+
+      await manager.getRepository(LeadEvent).insert([
+        {
+          leadId: duplicate.id,
+          kind: 'merged_into',
+          actorUserId: staff.user.id,
+          details: { leadId: survivor.id },
+        },
+        {
+          leadId: survivor.id,
+          kind: 'merged_in',
+          actorUserId: staff.user.id,
+          details: { leadId: duplicate.id, changed: Object.keys(changes) },
+        },
+      ]);
+      await this.audit.record(
+        actor,
+        {
+          action: 'lead.merged',
+          leadId: survivor.id,
+          subjectType: 'lead',
+          subjectId: duplicate.id,
+          details: { from: duplicate.id, moved, changed: Object.keys(changes) },
+        },
+        manager,
+      );
+      await this.audit.record(
+        actor,
+        {
+          action: 'lead.merged',
+          leadId: duplicate.id,
+          subjectType: 'lead',
+          subjectId: survivor.id,
+          details: { into: survivor.id },
+        },
+        manager,
+      );
+      if (urgency) await this.scheduleResponseChecks(manager, survivor, targets);
+      return { leadId: survivor.id, mergedLeadId: duplicate.id, moved };
+    });
+  }
+
+  private assertMergeable(duplicate: Lead, survivor: Lead): void {
+    if (duplicate.erasedAt || survivor.erasedAt) {
+      throw new ProblemException('conflict', 'An erased lead cannot be merged.');
+    }
+    if (duplicate.mergedIntoLeadId) {
+      throw new ProblemException(
+        'conflict',
+        `This lead was already merged into lead ${duplicate.mergedIntoLeadId}.`,
+      );
+    }
+    if (survivor.mergedIntoLeadId) {
+      throw new ProblemException(
+        'conflict',
+        `The lead to merge into was itself merged into lead ${survivor.mergedIntoLeadId}; merge into that lead.`,
+      );
+    }
+  }
+
+  /**
+   * Re-points every row of the duplicate at the survivor. Audit events stay where they
+   * are: the trail is append-only and tells what happened to which lead at the time.
+   */
+  private async moveRows(
+    manager: EntityManager,
+    duplicateId: string,
+    survivorId: string,
+  ): Promise<MovedRows> {
+    const byLead = async (entity: { new (): { leadId: string | null } }) =>
+      (
+        await manager
+          .createQueryBuilder()
+          .update(entity)
+          .set({ leadId: survivorId })
+          .where('lead_id = :duplicateId', { duplicateId })
+          .execute()
+      ).affected ?? 0;
+    // Raw SQL: the query builder would rewrite `intake` (a relation's name) in the subquery.
+    const byIntake = async (table: 'partner_invitation' | 'partner_response') =>
+      (
+        (await manager.query(
+          `UPDATE ${table} SET lead_id = $2
+            WHERE intake_id IN (SELECT id FROM intake WHERE lead_id = $1)`,
+          [duplicateId, survivorId],
+        )) as [unknown[], number]
+      )[1];
+    // Partner rows first: they follow their intake, found (by index) through the intakes
+    // still on the duplicate.
+    const partnerInvitations = await byIntake('partner_invitation');
+    const partnerResponses = await byIntake('partner_response');
+    return {
+      inquiries: await byLead(Inquiry),
+      intakes: await byLead(Intake),
+      partnerInvitations,
+      partnerResponses,
+      references: await byLead(SubmissionReference),
+      notes: await byLead(TriageNote),
+      events: await byLead(LeadEvent),
+      notifications: await byLead(Notification),
+    };
+  }
+
+  /**
+   * A survivor still waiting in `new` whose urgency the merge raised has a shorter target:
+   * its reminder and escalation are checked at the new times (the same job keys as when
+   * a submission raises it, so a check is never queued twice).
+   */
+  private async scheduleResponseChecks(
+    manager: EntityManager,
+    lead: Lead,
+    targets: ResponseTargets,
+  ): Promise<void> {
+    if (lead.status !== 'new') return;
+    for (const stage of ['reminder', 'escalation'] as const) {
+      const due = (stage === 'reminder' ? responseDeadline : escalationDeadline)(
+        lead.createdAt,
+        lead.urgency,
+        targets,
+      );
+      await this.queue.enqueueIn(
+        manager,
+        'lead.response-check',
+        { leadId: lead.id, stage, urgency: lead.urgency },
+        { startAfter: due, onceFor: `${lead.id}:${stage}:${lead.urgency}` },
+      );
+    }
+  }
+}

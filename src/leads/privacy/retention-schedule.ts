@@ -1,0 +1,33 @@
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import type { AppConfig } from '../../config/app-config.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import { JobQueue } from '../../queue/job-queue.js';
+import { Retention } from './retention.service.js';
+
+/** Every day at 03:30 in the practice's time zone, when nobody is triaging. */
+export const RETENTION_CRON = '30 3 * * *';
+
+/**
+ * Registers the daily retention job (every process may: pg-boss keeps one schedule) and,
+ * where workers run, works it one at a time.
+ */
+@Injectable()
+export class RetentionSchedule implements OnApplicationBootstrap {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly queue: JobQueue,
+    private readonly retention: Retention,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue.schedule('retention.purge', RETENTION_CRON, {}, this.config.practice.timeZone);
+    if (!this.config.jobs.runWorkers) return;
+    await this.queue.work(
+      'retention.purge',
+      async () => {
+        await this.retention.run();
+      },
+      { concurrency: 1 },
+    );
+  }
+}

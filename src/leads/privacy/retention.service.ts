@@ -1,0 +1,167 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { type AuditActor, AuditTrail } from '../../audit/audit.service.js';
+import { StaffSession } from '../../auth/staff-session.entity.js';
+import { IdempotencyRecord } from '../../common/idempotency/idempotency-record.entity.js';
+import { IDEMPOTENCY_WINDOW_HOURS } from '../../common/idempotency/idempotency.service.js';
+import type { AppConfig } from '../../config/app-config.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+
+/** Leads deleted per transaction: short transactions, short locks. */
+export const PURGE_BATCH_SIZE = 500;
+/** Rows of the small housekeeping tables deleted per statement. */
+const HOUSEKEEPING_BATCH_SIZE = 5000;
+/** Ended or expired staff sessions are kept this long (sign-in history), then deleted. */
+export const SESSION_RETENTION_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+/** The service itself, in the audit trail: nobody signed in did it. */
+const RETENTION_JOB: AuditActor = { userId: null, role: null, ip: null, requestId: null };
+
+export interface PurgeReport {
+  spamLeads: number;
+  idempotencyRecords: number;
+  staffSessions: number;
+}
+
+/**
+ * Retention (API.md, privacy operations): what is kept only for a while is deleted for
+ * good. Run daily by the `retention.purge` job; safe to run again or twice at once
+ * (leads are taken with SKIP LOCKED, every batch commits on its own).
+ */
+@Injectable()
+export class Retention {
+  private readonly logger = new Logger(Retention.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async run(now = new Date()): Promise<PurgeReport> {
+    const report: PurgeReport = {
+      spamLeads: await this.purgeSpam(now),
+      idempotencyRecords: await this.purgeIdempotencyRecords(now),
+      staffSessions: await this.purgeStaffSessions(now),
+    };
+    this.logger.log({ ...report }, 'retention purge done');
+    return report;
+  }
+
+  /**
+   * Deletes spam leads that have been spam for longer than SPAM_RETENTION_DAYS (counted
+   * from when they became spam, so staff can still rescue one marked by mistake), with
+   * every row that belongs to them. Audit events stay: the trail is append-only.
+   */
+  async purgeSpam(now = new Date()): Promise<number> {
+    const days = this.config.retention.spamDays;
+    const cutoff = new Date(now.getTime() - days * DAY_MS);
+    let total = 0;
+    for (;;) {
+      const batch = await this.dataSource.transaction(async (manager) => {
+        const spam = (
+          (await manager.query(
+            `SELECT id FROM lead
+              WHERE status = 'spam' AND merged_into_lead_id IS NULL AND status_changed_at < $1
+              ORDER BY status_changed_at, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+            [cutoff, PURGE_BATCH_SIZE],
+          )) as { id: string }[]
+        ).map((row) => row.id);
+        if (spam.length === 0) return { found: 0, purged: 0 };
+        // Leads merged into a purged one hold nothing of their own any more, only the
+        // pointer: they go with it.
+        const pointers = (
+          (await manager.query(
+            `WITH RECURSIVE merged(id) AS (
+               SELECT id FROM lead WHERE merged_into_lead_id = ANY($1::uuid[])
+               UNION
+               SELECT lead.id FROM lead JOIN merged ON lead.merged_into_lead_id = merged.id
+             )
+             SELECT id FROM merged`,
+            [spam],
+          )) as { id: string }[]
+        ).map((row) => row.id);
+        const leadIds = [...spam, ...pointers];
+        await this.deleteLeads(manager, leadIds);
+        await this.audit.record(
+          RETENTION_JOB,
+          {
+            action: 'lead.purged',
+            details: { count: leadIds.length, leadIds, reason: 'spam', retentionDays: days },
+          },
+          manager,
+        );
+        return { found: spam.length, purged: leadIds.length };
+      });
+      total += batch.purged;
+      if (batch.found < PURGE_BATCH_SIZE) return total;
+    }
+  }
+
+  /** Every row of the leads, then the leads (the rest goes by ON DELETE CASCADE). */
+  private async deleteLeads(manager: EntityManager, leadIds: string[]): Promise<void> {
+    const ids = [leadIds];
+    // The stored answers to submissions sent with an Idempotency-Key.
+    await manager.query(
+      `DELETE FROM idempotency_record WHERE (response_body ->> 'id') IN (
+         SELECT id::text FROM inquiry WHERE lead_id = ANY($1::uuid[])
+         UNION ALL SELECT id::text FROM intake WHERE lead_id = ANY($1::uuid[]))`,
+      ids,
+    );
+    // Webhook bodies name the lead (ids only); a receiver keeps its own copy.
+    await manager.query(
+      `DELETE FROM webhook_delivery WHERE (body::jsonb #>> '{data,leadId}') = ANY($1::text[])`,
+      ids,
+    );
+    await manager.query(`DELETE FROM notification WHERE lead_id = ANY($1::uuid[])`, ids);
+    await manager.query(`DELETE FROM lead_event WHERE lead_id = ANY($1::uuid[])`, ids);
+    // Cascades to inquiries, intakes (and their partner invitations and responses),
+    // submission references and triage notes (whose guard allows a delete once the lead
+    // is gone).
+    await manager.query(`DELETE FROM lead WHERE id = ANY($1::uuid[])`, ids);
+  }
+
+  /** Idempotency records past their 24 hours answer nothing any more. */
+  async purgeIdempotencyRecords(now = new Date()): Promise<number> {
+    const cutoff = new Date(now.getTime() - IDEMPOTENCY_WINDOW_HOURS * 3_600_000);
+    return this.deleteInBatches((builder) =>
+      builder
+        .delete()
+        .from(IdempotencyRecord)
+        .where(
+          `(scope, key) IN (SELECT scope, key FROM idempotency_record WHERE created_at < :cutoff LIMIT :limit)`,
+          { cutoff, limit: HOUSEKEEPING_BATCH_SIZE },
+        ),
+    );
+  }
+
+  /** Sessions that ended (signed out, or expired) more than 30 days ago. */
+  async purgeStaffSessions(now = new Date()): Promise<number> {
+    const cutoff = new Date(now.getTime() - SESSION_RETENTION_DAYS * DAY_MS);
+    return this.deleteInBatches((builder) =>
+      builder
+        .delete()
+        .from(StaffSession)
+        .where(
+          `id IN (SELECT id FROM staff_session WHERE expires_at < :cutoff OR ended_at < :cutoff LIMIT :limit)`,
+          { cutoff, limit: HOUSEKEEPING_BATCH_SIZE },
+        ),
+    );
+  }
+
+  private async deleteInBatches(
+    statement: (builder: ReturnType<DataSource['createQueryBuilder']>) => {
+      execute(): Promise<{ affected?: number | null }>;
+    },
+  ): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const deleted =
+        (await statement(this.dataSource.createQueryBuilder()).execute()).affected ?? 0;
+      total += deleted;
+      if (deleted < HOUSEKEEPING_BATCH_SIZE) return total;
+    }
+  }
+}
