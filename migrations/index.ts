@@ -7,6 +7,7 @@ import { EncryptInquiryMessage1795601875122 } from './1795601875122-EncryptInqui
 import { PublishIntakeForms1795602030158 } from './1795602030158-PublishIntakeForms.js';
 import { CouplesIntake1795602229744 } from './1795602229744-CouplesIntake.js';
 import { StaffSide1795606395912 } from './1795606395912-StaffSide.js';
+import { LeadTriageSearch1795607373414 } from './1795607373414-LeadTriageSearch.js';
 
 export const MIGRATIONS = [
   InitialSchema1795597613012,
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   PublishIntakeForms1795602030158,
   CouplesIntake1795602229744,
   StaffSide1795606395912,
+  LeadTriageSearch1795607373414,
 ];

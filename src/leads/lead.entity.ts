@@ -36,6 +36,14 @@ const oneOf = (column: string, values: readonly string[]) =>
 @Index('IDX_lead_status_created', ['status', 'createdAt', 'id'])
 @Index('IDX_lead_assigned_created', ['assignedClinicianId', 'createdAt', 'id'])
 @Index('IDX_lead_tags', { synchronize: false })
+// The admin list's search, urgency sort and likely duplicates (written by hand in the
+// LeadTriageSearch migration: trigram and expression indexes TypeORM cannot describe).
+@Index('IDX_lead_name_trgm', { synchronize: false })
+@Index('IDX_lead_email_trgm', { synchronize: false })
+@Index('IDX_lead_phone_trgm', { synchronize: false })
+@Index('IDX_lead_urgency_rank_created', { synchronize: false })
+@Index('IDX_lead_name_state', { synchronize: false })
+@Index('IDX_lead_phone', ['phone'])
 export class Lead {
   @PrimaryColumn('uuid')
   id!: string;

@@ -24,4 +24,5 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'partner_response', column: 'answers_encrypted', purpose: 'intake.answers' },
   { table: 'partner_response', column: 'result_encrypted', purpose: 'intake.result' },
   { table: 'partner_response', column: 'date_of_birth_encrypted', purpose: 'intake.date-of-birth' },
+  { table: 'triage_note', column: 'body_encrypted', purpose: 'triage-note.body' },
 ];
