@@ -13,6 +13,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InquiriesModule } from './inquiries/inquiries.module.js';
 import { IntakeModule } from './intake/intake.module.js';
+import { LeadsAdminModule } from './leads/admin/leads-admin.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ProblemsController } from './problems/problems.controller.js';
 import { QueueModule } from './queue/queue.module.js';
@@ -51,6 +52,7 @@ export class AppModule {
         AuthModule,
         InquiriesModule,
         IntakeModule,
+        LeadsAdminModule,
         NotificationsModule.forRoot(smtpUrl),
       ],
       controllers: [ProblemsController],
