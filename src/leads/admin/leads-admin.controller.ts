@@ -4,6 +4,7 @@ import {
   Get,
   Headers,
   HttpCode,
+  Logger,
   Param,
   Patch,
   Post,
@@ -26,6 +27,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf } from '../../audit/audit.service.js';
 import type { StaffContext } from '../../auth/staff-context.js';
 import { CurrentStaff, Staff } from '../../auth/staff.decorator.js';
+import { loggableError } from '../../common/problem-details.filter.js';
 import { leadEtag } from '../lead-etag.js';
 import { AddNoteDto } from './dto/add-note.dto.js';
 import { LeadFilterDto, LeadListQueryDto } from './dto/lead-query.dto.js';
@@ -54,6 +56,8 @@ const LEAD_VIEW = {
 @Controller('v1/admin')
 @Staff()
 export class LeadsAdminController {
+  private readonly logger = new Logger(LeadsAdminController.name);
+
   constructor(
     private readonly leadList: LeadListService,
     private readonly details: LeadDetailService,
@@ -95,7 +99,10 @@ export class LeadsAdminController {
     return new StreamableFile(stream, {
       type: 'text/csv; charset=utf-8',
       disposition: `attachment; filename="leads-${day}.csv"`,
-    });
+    }).setErrorLogger((error) =>
+      // Cut short, the client sees a broken download; the log says why, without values.
+      this.logger.error({ err: loggableError(error), reqId: request.id }, 'lead export failed'),
+    );
   }
 
   @Get('leads/:id')

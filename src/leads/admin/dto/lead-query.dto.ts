@@ -45,7 +45,8 @@ const NO_CONTROL_CHARACTERS = /^[^\p{Cc}]*$/u;
 /** The filters and sort shared by the lead list and the CSV export. */
 export class LeadFilterDto {
   @ApiPropertyOptional({
-    description: 'One or several statuses, comma-separated (any of them).',
+    type: String,
+    description: `One or several statuses, comma-separated (any of them): ${LEAD_STATUSES.join(', ')}.`,
     example: 'new,in_review',
   })
   @IsOptional()
@@ -57,7 +58,8 @@ export class LeadFilterDto {
   status?: LeadStatus[];
 
   @ApiPropertyOptional({
-    description: 'One or several urgencies, comma-separated.',
+    type: String,
+    description: `One or several urgencies, comma-separated: ${URGENCIES.join(', ')}.`,
     example: 'crisis,high',
   })
   @IsOptional()
@@ -66,7 +68,8 @@ export class LeadFilterDto {
   urgency?: Urgency[];
 
   @ApiPropertyOptional({
-    description: 'One or several service types, comma-separated.',
+    type: String,
+    description: `One or several service types, comma-separated: ${SERVICE_TYPES.join(', ')}.`,
     example: 'couples',
   })
   @IsOptional()
@@ -88,6 +91,7 @@ export class LeadFilterDto {
   assignedTo?: string;
 
   @ApiPropertyOptional({
+    type: String,
     description: 'One or several tags, comma-separated: leads carrying all of them.',
     example: 'sliding-scale',
   })
