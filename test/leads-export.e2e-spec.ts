@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { StaffContext } from '../src/auth/staff-context.js';
+import { LeadListService } from '../src/leads/admin/lead-list.service.js';
 import { parseCsv } from './support/csv.js';
 import { type LeadFields, aLead, auditEvents } from './support/leads.js';
 import { aSignedInStaffMember, aStaffMember } from './support/staff.js';
@@ -245,6 +247,39 @@ describe('the lead export (GET /v1/admin/leads.csv)', () => {
     await eventually(async () => (await exportTransactions()).length === 1, 'a waiting export');
     request.destroy();
     await eventually(async () => (await exportTransactions()).length === 0, 'the export to end');
+  });
+
+  const openExportTransactions = async () =>
+    (
+      (await t.db.query(
+        `SELECT 1 FROM pg_stat_activity
+          WHERE datname = current_database() AND state = 'idle in transaction'`,
+      )) as unknown[]
+    ).length;
+
+  it('a file dropped before its first row is read still frees its connection', async () => {
+    const tag = aTag();
+    await seed(tag);
+    const staff = {
+      user: { id: coordinator.id, role: 'coordinator', name: 'Staff coordinator' },
+    } as StaffContext;
+    const actor = { userId: coordinator.id, role: 'coordinator', ip: null, requestId: 'test' };
+    const stream = await t.app.get(LeadListService).export(staff, actor, { tag: [tag] });
+    expect(await openExportTransactions()).toBe(1);
+    stream.destroy();
+    await eventually(async () => (await openExportTransactions()) === 0, 'the export to end');
+  });
+
+  it('HEAD answers the headers only: nothing is read, nothing exported', async () => {
+    const admin = await aSignedInStaffMember(t, 'admin');
+    const response = await t.http.head('/v1/admin/leads.csv').set(admin.auth);
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(await openExportTransactions()).toBe(0);
+    const events = (await auditEvents(t, 'lead.exported')).filter(
+      (event) => event.actor_user_id === admin.id,
+    );
+    expect(events).toEqual([]);
   });
 
   it('is audited as lead.exported with the filter names and the row count, no personal data', async () => {

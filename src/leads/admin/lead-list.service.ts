@@ -199,6 +199,8 @@ export class LeadListService {
   async export(staff: StaffContext, actor: AuditActor, filters: LeadFilterDto): Promise<Readable> {
     const sort = filters.sort ?? DEFAULT_SORT;
     const runner = this.dataSource.createQueryRunner();
+    let closing: Promise<void> | undefined;
+    const close = () => (closing ??= this.close(runner));
     await runner.connect();
     let assignee: Assignee;
     try {
@@ -212,16 +214,21 @@ export class LeadListService {
         details: { filters: filtersUsed(filters), sort, count },
       });
     } catch (error) {
-      await this.close(runner);
+      await close();
       throw error;
     }
-    return Readable.from(
-      csvLines(EXPORT_COLUMNS, this.exportRows(runner, staff, filters, assignee, sort)),
+    const stream = Readable.from(
+      csvLines(EXPORT_COLUMNS, this.exportRows(runner, close, staff, filters, assignee, sort)),
     );
+    // A stream destroyed before its first read (a client gone at once, a HEAD request)
+    // never starts the generator, whose `finally` then never runs: its end closes too.
+    stream.once('close', () => void close().catch(() => undefined));
+    return stream;
   }
 
   private async *exportRows(
     runner: QueryRunner,
+    close: () => Promise<void>,
     staff: StaffContext,
     filters: LeadFilterDto,
     assignee: Assignee,
@@ -247,10 +254,11 @@ export class LeadListService {
       }
     } finally {
       // Also when the client goes away mid-file: the stream ends the generator.
-      await this.close(runner);
+      await close();
     }
   }
 
+  /** Ends the export's snapshot and frees its connection; call it once (see export). */
   private async close(runner: QueryRunner): Promise<void> {
     if (runner.isReleased) return;
     try {

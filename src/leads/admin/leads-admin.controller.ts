@@ -93,13 +93,16 @@ export class LeadsAdminController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
-    const stream = await this.leadList.export(staff, actorOf(request), filters);
     reply.header('cache-control', 'no-store');
     const day = new Date().toISOString().slice(0, 10);
-    return new StreamableFile(stream, {
+    const headers = {
       type: 'text/csv; charset=utf-8',
       disposition: `attachment; filename="leads-${day}.csv"`,
-    }).setErrorLogger((error) =>
+    };
+    // HEAD sends no rows: no snapshot to open, no export to audit.
+    if (request.method === 'HEAD') return new StreamableFile(Buffer.alloc(0), headers);
+    const stream = await this.leadList.export(staff, actorOf(request), filters);
+    return new StreamableFile(stream, headers).setErrorLogger((error) =>
       // Cut short, the client sees a broken download; the log says why, without values.
       this.logger.error({ err: loggableError(error), reqId: request.id }, 'lead export failed'),
     );
