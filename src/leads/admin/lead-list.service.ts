@@ -101,6 +101,22 @@ interface PageRow extends LeadListRow {
 type Assignee =
   { kind: 'any' } | { kind: 'none' } | { kind: 'clinician'; id: string } | { kind: 'nobody' };
 
+/** Whose view, which leads, in what order: what every page of a listing shares. */
+interface Listing {
+  staff: StaffContext;
+  filters: LeadFilterDto;
+  assignee: Assignee;
+  sort: LeadSort;
+}
+
+/** One page of a listing: up to `limit` leads after the key `after`. */
+interface PageWindow {
+  limit: number;
+  after?: CursorKey;
+  /** The intakes' status and sealed results, for the summary (the export has no use for them). */
+  withIntakes: boolean;
+}
+
 export const EXPORT_COLUMNS = [
   'reference',
   'created_at',
@@ -173,7 +189,11 @@ export class LeadListService {
     const rows =
       assignee.kind === 'nobody'
         ? []
-        : await this.page(manager, staff, query, assignee, sort, limit + 1, after, true);
+        : await this.page(
+            manager,
+            { staff, filters: query, assignee, sort },
+            { limit: limit + 1, after, withIntakes: true },
+          );
     const items = rows
       .slice(0, limit)
       .map((row) =>
@@ -208,7 +228,9 @@ export class LeadListService {
       await runner.query('SET TRANSACTION READ ONLY');
       assignee = await this.assignee(runner.manager, staff, filters.assignedTo);
       const count =
-        assignee.kind === 'nobody' ? 0 : await this.count(runner.manager, staff, filters, assignee);
+        assignee.kind === 'nobody'
+          ? 0
+          : await this.count(runner.manager, { staff, filters, assignee, sort });
       await this.audit.record(actor, {
         action: 'lead.exported',
         details: { filters: filtersUsed(filters), sort, count },
@@ -218,7 +240,7 @@ export class LeadListService {
       throw error;
     }
     const stream = Readable.from(
-      csvLines(EXPORT_COLUMNS, this.exportRows(runner, close, staff, filters, assignee, sort)),
+      csvLines(EXPORT_COLUMNS, this.exportRows(runner, close, { staff, filters, assignee, sort })),
     );
     // A stream destroyed before its first read (a client gone at once, a HEAD request)
     // never starts the generator, whose `finally` then never runs: its end closes too.
@@ -229,28 +251,20 @@ export class LeadListService {
   private async *exportRows(
     runner: QueryRunner,
     close: () => Promise<void>,
-    staff: StaffContext,
-    filters: LeadFilterDto,
-    assignee: Assignee,
-    sort: LeadSort,
+    listing: Listing,
   ): AsyncGenerator<CsvCell[]> {
     try {
-      if (assignee.kind === 'nobody') return;
+      if (listing.assignee.kind === 'nobody') return;
       let after: CursorKey | undefined;
       for (;;) {
-        const rows = await this.page(
-          runner.manager,
-          staff,
-          filters,
-          assignee,
-          sort,
-          EXPORT_BATCH,
+        const rows = await this.page(runner.manager, listing, {
+          limit: EXPORT_BATCH,
           after,
-          false,
-        );
+          withIntakes: false,
+        });
         for (const row of rows) yield csvRecord(row);
         if (rows.length < EXPORT_BATCH) return;
-        after = keyOf(rows.at(-1)!, sort);
+        after = keyOf(rows.at(-1)!, listing.sort);
       }
     } finally {
       // Also when the client goes away mid-file: the stream ends the generator.
@@ -296,12 +310,7 @@ export class LeadListService {
   }
 
   /** Leads the staff member may see that match the filters (select list left to the caller). */
-  private filtered(
-    manager: EntityManager,
-    staff: StaffContext,
-    filters: LeadFilterDto,
-    assignee: Assignee,
-  ) {
+  private filtered(manager: EntityManager, { staff, filters, assignee }: Listing) {
     const builder = manager
       .createQueryBuilder(Lead, 'lead')
       .where('lead.merged_into_lead_id IS NULL')
@@ -359,13 +368,8 @@ export class LeadListService {
     return builder;
   }
 
-  private async count(
-    manager: EntityManager,
-    staff: StaffContext,
-    filters: LeadFilterDto,
-    assignee: Assignee,
-  ): Promise<number> {
-    const [sql, parameters] = this.filtered(manager, staff, filters, assignee)
+  private async count(manager: EntityManager, listing: Listing): Promise<number> {
+    const [sql, parameters] = this.filtered(manager, listing)
       .select('lead.id', 'id')
       .getQueryAndParameters();
     const [{ n }] = (await manager.query(
@@ -381,15 +385,11 @@ export class LeadListService {
    */
   private async page(
     manager: EntityManager,
-    staff: StaffContext,
-    filters: LeadFilterDto,
-    assignee: Assignee,
-    sort: LeadSort,
-    limit: number,
-    after: CursorKey | undefined,
-    withIntakes: boolean,
+    listing: Listing,
+    { limit, after, withIntakes }: PageWindow,
   ): Promise<PageRow[]> {
-    const builder = this.filtered(manager, staff, filters, assignee);
+    const { sort } = listing;
+    const builder = this.filtered(manager, listing);
     const [[firstExpression, firstAlias], ...rest] = COLUMNS;
     builder.select(firstExpression, firstAlias);
     for (const [expression, alias] of rest) builder.addSelect(expression, alias);
