@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -38,6 +39,16 @@ const toInt = ({ value }: { value: unknown }) =>
 
 const toBoolean = ({ value }: { value: unknown }) =>
   value === 'true' ? true : value === 'false' ? false : value;
+
+/** A date-time is an instant only with its zone: the database would guess one otherwise. */
+const DATE_TIME_WITH_ZONE =
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
+const DATE_TIME_MESSAGE = 'must be an ISO 8601 date-time with a zone, e.g. 2026-11-01T00:00:00Z';
+const DateTimeWithZone = () =>
+  applyDecorators(
+    IsDateString({ strict: true }, { message: DATE_TIME_MESSAGE }),
+    Matches(DATE_TIME_WITH_ZONE, { message: DATE_TIME_MESSAGE }),
+  );
 
 const UUID_OR_KEYWORD = /^(me|none|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 const NO_CONTROL_CHARACTERS = /^[^\p{Cc}]*$/u;
@@ -120,14 +131,20 @@ export class LeadFilterDto {
   @NormalizedText()
   q?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Created at or after this time.' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'Created at or after this time (with its zone, e.g. `2026-11-01T00:00:00Z`).',
+  })
   @IsOptional()
-  @IsDateString({ strict: true }, { message: 'must be an ISO 8601 date-time' })
+  @DateTimeWithZone()
   createdFrom?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Created before this time.' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'Created before this time (with its zone).',
+  })
   @IsOptional()
-  @IsDateString({ strict: true }, { message: 'must be an ISO 8601 date-time' })
+  @DateTimeWithZone()
   createdTo?: string;
 
   @ApiPropertyOptional({
