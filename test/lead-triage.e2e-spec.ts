@@ -373,7 +373,7 @@ describe('triage: PATCH /v1/admin/leads/:id and notes', () => {
       });
     });
 
-    it('may not change the assignment (403), not even to themselves', async () => {
+    it('may not change the assignment (403); sending the one it has changes nothing', async () => {
       const clinician = await aSignedInStaffMember(t, 'clinician');
       const other = await aStaffMember(t.db, 'clinician');
       const lead = await aLeadAt({ assignedClinicianId: clinician.clinicianId! });
