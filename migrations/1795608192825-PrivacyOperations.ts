@@ -57,7 +57,7 @@ export class PrivacyOperations1795608192825 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TRIGGER "TRG_triage_note_append_only" ON "triage_note"`);
     await queryRunner.query(
-      `CREATE TRIGGER "TRG_triage_note_append_only" BEFORE UPDATE OR DELETE ON "triage_note" FOR EACH ROW EXECUTE FUNCTION refuse_change()`,
+      `CREATE TRIGGER "TRG_triage_note_append_only" BEFORE UPDATE OR DELETE ON "triage_note" FOR EACH ROW EXECUTE FUNCTION refuse_note_change()`,
     );
     await queryRunner.query(`DROP FUNCTION triage_note_guard()`);
     await queryRunner.query(`DROP INDEX "public"."IDX_lead_merged_into"`);

@@ -9,6 +9,7 @@ import { StaffSide1795606395912 } from './1795606395912-StaffSide.js';
 import { StoreScoringVersion1795607076720 } from './1795607076720-StoreScoringVersion.js';
 import { StaffLinks1795607141942 } from './1795607141942-StaffLinks.js';
 import { SealWebhookSecrets1795607348577 } from './1795607348577-SealWebhookSecrets.js';
+import { LeadTriageSearch1795607373414 } from './1795607373414-LeadTriageSearch.js';
 import { PracticeSettings1795607579028 } from './1795607579028-PracticeSettings.js';
 import { PrivacyOperations1795608192825 } from './1795608192825-PrivacyOperations.js';
 
@@ -22,6 +23,7 @@ export const MIGRATIONS = [
   StoreScoringVersion1795607076720,
   StaffLinks1795607141942,
   SealWebhookSecrets1795607348577,
+  LeadTriageSearch1795607373414,
   PracticeSettings1795607579028,
   PrivacyOperations1795608192825,
 ];

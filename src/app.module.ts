@@ -15,6 +15,7 @@ import { HealthModule } from './health/health.module.js';
 import { InquiriesModule } from './inquiries/inquiries.module.js';
 import { IntakeModule } from './intake/intake.module.js';
 import { LeadPrivacyModule } from './leads/privacy/lead-privacy.module.js';
+import { LeadsAdminModule } from './leads/admin/leads-admin.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ProblemsController } from './problems/problems.controller.js';
 import { QueueModule } from './queue/queue.module.js';
@@ -56,6 +57,7 @@ export class AppModule {
         AuthModule,
         InquiriesModule,
         IntakeModule,
+        LeadsAdminModule,
         NotificationsModule.forRoot(smtpUrl),
         UsersModule,
         SettingsModule,

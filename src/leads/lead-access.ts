@@ -40,7 +40,7 @@ export class LeadAccess {
   ): SelectQueryBuilder<T> {
     if (staff.user.role !== 'clinician') return builder;
     return builder.andWhere(
-      `${alias}.assigned_clinician_id IN (SELECT c.id FROM clinician c WHERE c.user_id = :viewerUserId)`,
+      `${alias}.assigned_clinician_id = (SELECT c.id FROM clinician c WHERE c.user_id = :viewerUserId)`,
       { viewerUserId: staff.user.id },
     );
   }

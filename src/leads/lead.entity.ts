@@ -37,6 +37,14 @@ const oneOf = (column: string, values: readonly string[]) =>
 @Index('IDX_lead_assigned_created', ['assignedClinicianId', 'createdAt', 'id'])
 @Index('IDX_lead_tags', { synchronize: false })
 @Index('IDX_lead_merged_into', ['mergedIntoLeadId'], { where: 'merged_into_lead_id IS NOT NULL' })
+// The admin list's search, urgency sort and likely duplicates (written by hand in the
+// LeadTriageSearch migration: trigram and expression indexes TypeORM cannot describe).
+@Index('IDX_lead_name_trgm', { synchronize: false })
+@Index('IDX_lead_email_trgm', { synchronize: false })
+@Index('IDX_lead_phone_trgm', { synchronize: false })
+@Index('IDX_lead_urgency_rank_created', { synchronize: false })
+@Index('IDX_lead_name_state', { synchronize: false })
+@Index('IDX_lead_phone', ['phone'])
 export class Lead {
   @PrimaryColumn('uuid')
   id!: string;

@@ -26,4 +26,5 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'partner_response', column: 'date_of_birth_encrypted', purpose: 'intake.date-of-birth' },
   { table: 'webhook_subscription', column: 'secret_encrypted', purpose: 'webhook.secret' },
   { table: 'staff_user', column: 'mfa_secret_encrypted', purpose: 'staff-user.mfa-secret' },
+  { table: 'triage_note', column: 'body_encrypted', purpose: 'triage-note.body' },
 ];

@@ -1,0 +1,314 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { Inquiry } from '../../inquiries/inquiry.entity.js';
+import type { Intake } from '../../intake/intake.entity.js';
+import type { PartnerInvitation } from '../../intake/partner-invitation.entity.js';
+import type { PartnerResponse } from '../../intake/partner-response.entity.js';
+import type { CoupleResult, RespondentResult } from '../../survey/scoring.js';
+import {
+  PREFERRED_CONTACTS,
+  type PreferredContact,
+  SERVICE_TYPES,
+  type ServiceType,
+} from '../contact.js';
+import { LEAD_LABELS, type LeadFlags, type LeadLabel } from '../lead-labels.js';
+import { LEAD_STATUSES, type LeadStatus } from '../lead-status.js';
+import type { Lead } from '../lead.entity.js';
+import { URGENCIES, type Urgency } from '../urgency.js';
+import {
+  PersonRefView,
+  SUMMARY_INTAKE_STATUSES,
+  type SummaryIntakeStatus,
+} from './lead-summary.view.js';
+
+const dateTime = { type: String, format: 'date-time' } as const;
+const nullableDateTime = { ...dateTime, nullable: true } as const;
+const nullableText = { type: String, nullable: true } as const;
+const freeObject = { type: 'object', additionalProperties: true } as const;
+
+export class FlagsView {
+  @ApiProperty({ description: 'A respondent reported fear of, or harm from, the partner' })
+  safetyConcern!: boolean;
+  @ApiProperty({ description: 'A message or answer suggested crisis' }) crisis!: boolean;
+}
+
+export class ConsentView {
+  @ApiProperty() contact!: boolean;
+  @ApiProperty() privacyNoticeVersion!: string;
+}
+
+export class InquiryView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() reference!: string;
+  @ApiProperty(dateTime) receivedAt!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty(nullableText) phone!: string | null;
+  @ApiProperty({ enum: PREFERRED_CONTACTS }) preferredContact!: PreferredContact;
+  @ApiProperty({ enum: SERVICE_TYPES }) serviceType!: ServiceType;
+  @ApiProperty(nullableText) state!: string | null;
+  @ApiProperty({ description: 'As the person wrote it (decrypted)' }) message!: string;
+  @ApiProperty(nullableText) referralSource!: string | null;
+  @ApiProperty({ type: ConsentView }) consent!: ConsentView;
+  @ApiProperty({ ...nullableText, description: 'Why it was taken for a bot, if it was' })
+  spamReason!: string | null;
+  @ApiProperty() crisisIndicated!: boolean;
+}
+
+export class RespondentView {
+  @ApiProperty({ enum: ['A', 'B'], description: 'A submitted the intake; B was invited' })
+  partner!: 'A' | 'B';
+  @ApiProperty() reference!: string;
+  @ApiProperty(dateTime) receivedAt!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty(nullableText) phone!: string | null;
+  @ApiProperty(nullableText) state!: string | null;
+  @ApiProperty(nullableText) pronouns!: string | null;
+  @ApiProperty({ ...nullableText, format: 'date' }) dateOfBirth!: string | null;
+  @ApiProperty({ ...freeObject, description: 'Answers by question id (decrypted)' })
+  answers!: Record<string, unknown>;
+  @ApiProperty({
+    ...freeObject,
+    nullable: true,
+    description: 'Scored survey result (SURVEY.md); null for forms that are not scored',
+  })
+  result!: RespondentResult | null;
+  @ApiProperty({ type: FlagsView }) flags!: FlagsView;
+  @ApiProperty({ type: ConsentView }) consent!: ConsentView;
+}
+
+export class InvitationView {
+  @ApiProperty() name!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty(dateTime) invitedAt!: string;
+  @ApiProperty(dateTime) expiresAt!: string;
+  @ApiProperty(nullableDateTime) usedAt!: string | null;
+}
+
+export class IntakeView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() reference!: string;
+  @ApiProperty() formSlug!: string;
+  @ApiProperty() formVersion!: number;
+  @ApiProperty({ enum: ['awaiting_partner', 'complete'] }) status!: 'awaiting_partner' | 'complete';
+  @ApiProperty(dateTime) receivedAt!: string;
+  @ApiProperty(nullableDateTime) completedAt!: string | null;
+  @ApiProperty({ type: Boolean, nullable: true }) consentTelehealth!: boolean | null;
+  @ApiProperty(nullableText) spamReason!: string | null;
+  @ApiProperty({ type: [RespondentView] }) respondents!: RespondentView[];
+  @ApiProperty({ type: InvitationView, nullable: true }) partnerInvitation!: InvitationView | null;
+  @ApiProperty({
+    ...freeObject,
+    nullable: true,
+    description: "The couple's result once both partners answered (SURVEY.md)",
+  })
+  coupleResult!: CoupleResult | null;
+  @ApiProperty({ type: FlagsView }) flags!: FlagsView;
+}
+
+export class NoteView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() body!: string;
+  @ApiProperty({ type: PersonRefView }) author!: PersonRefView;
+  @ApiProperty(dateTime) createdAt!: string;
+}
+
+export const TIMELINE_KINDS = [
+  'inquiry_received',
+  'intake_received',
+  'awaiting_partner',
+  'partner_invited',
+  'partner_answered',
+  'intake_complete',
+  'note_added',
+  'staff_email',
+] as const;
+
+export class TimelineEntryView {
+  @ApiProperty(dateTime) at!: string;
+  @ApiProperty({
+    description: `${TIMELINE_KINDS.join(', ')}, or a lead event: status_changed, urgency_changed, assigned, tags_changed, …`,
+  })
+  kind!: string;
+  @ApiProperty({ type: PersonRefView, nullable: true, description: 'Staff who did it, if any' })
+  actor!: PersonRefView | null;
+  @ApiProperty({ ...freeObject, description: 'Ids, references, statuses: never client data' })
+  details!: Record<string, unknown>;
+}
+
+export const DUPLICATE_MATCHES = ['email', 'phone', 'name_state'] as const;
+export type DuplicateMatch = (typeof DUPLICATE_MATCHES)[number];
+
+export class DuplicateView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty(nullableText) reference!: string | null;
+  @ApiProperty({ enum: LEAD_STATUSES }) status!: LeadStatus;
+  @ApiProperty(dateTime) createdAt!: string;
+  @ApiProperty({ enum: DUPLICATE_MATCHES, isArray: true }) matchedOn!: DuplicateMatch[];
+}
+
+/** What every lead view carries, erased or not: no personal data. */
+export class LeadCoreView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ ...nullableText, description: "The first submission's reference" })
+  reference!: string | null;
+  @ApiProperty({ enum: LEAD_STATUSES }) status!: LeadStatus;
+  @ApiProperty({ enum: URGENCIES }) urgency!: Urgency;
+  @ApiProperty({ enum: SERVICE_TYPES }) serviceType!: ServiceType;
+  @ApiProperty({ type: PersonRefView, nullable: true }) assignedClinician!: PersonRefView | null;
+  @ApiProperty(dateTime) createdAt!: string;
+  @ApiProperty(dateTime) statusChangedAt!: string;
+  @ApiProperty(nullableDateTime) firstContactedAt!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  mergedIntoLeadId!: string | null;
+  @ApiProperty({ ...nullableDateTime, description: 'Set when personal data was erased' })
+  erasedAt!: string | null;
+}
+
+/** A lead whose personal data was erased: the tombstone that stays. */
+export class LeadTombstoneView extends LeadCoreView {}
+
+/** One lead with everything staff need to triage it (API.md, `GET /v1/admin/leads/:id`). */
+export class LeadDetailView extends LeadCoreView {
+  @ApiProperty() name!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty(nullableText) phone!: string | null;
+  @ApiProperty(nullableText) state!: string | null;
+  @ApiProperty({ enum: PREFERRED_CONTACTS }) preferredContact!: PreferredContact;
+  @ApiProperty(nullableText) source!: string | null;
+  @ApiProperty({ type: [String] }) tags!: string[];
+  @ApiProperty(nullableDateTime) respondBy!: string | null;
+  @ApiProperty({ description: 'Still `new` past its response target' }) overdue!: boolean;
+  @ApiProperty(dateTime) lastSubmissionAt!: string;
+  @ApiProperty({ enum: SUMMARY_INTAKE_STATUSES, nullable: true })
+  intakeStatus!: SummaryIntakeStatus | null;
+  @ApiProperty({ type: FlagsView }) flags!: FlagsView;
+  @ApiProperty({
+    enum: Object.keys(LEAD_LABELS),
+    isArray: true,
+    description: Object.entries(LEAD_LABELS)
+      .map(([code, text]) => `\`${code}\`: ${text}`)
+      .join('; '),
+  })
+  labels!: LeadLabel[];
+  @ApiProperty({ type: [InquiryView] }) inquiries!: InquiryView[];
+  @ApiProperty({ type: [IntakeView] }) intakes!: IntakeView[];
+  @ApiProperty({ type: [NoteView], description: 'Oldest first' }) notes!: NoteView[];
+  @ApiProperty({ type: [TimelineEntryView], description: 'Everything that happened, oldest first' })
+  timeline!: TimelineEntryView[];
+  @ApiProperty({ type: [DuplicateView], description: 'Likely duplicates you may see' })
+  duplicates!: DuplicateView[];
+}
+
+export function toLeadCore(
+  lead: Lead,
+  reference: string | null,
+  clinician: PersonRefView | null,
+): LeadCoreView {
+  return {
+    id: lead.id,
+    reference,
+    status: lead.status,
+    urgency: lead.urgency,
+    serviceType: lead.serviceType,
+    assignedClinician: clinician,
+    createdAt: lead.createdAt.toISOString(),
+    statusChangedAt: lead.statusChangedAt.toISOString(),
+    firstContactedAt: lead.firstContactedAt?.toISOString() ?? null,
+    mergedIntoLeadId: lead.mergedIntoLeadId,
+    erasedAt: lead.erasedAt?.toISOString() ?? null,
+  };
+}
+
+export function isOverdue(lead: Lead, now: Date): boolean {
+  return lead.status === 'new' && lead.respondBy !== null && lead.respondBy < now;
+}
+
+export function toInquiryView(inquiry: Inquiry, message: string): InquiryView {
+  return {
+    id: inquiry.id,
+    reference: inquiry.reference,
+    receivedAt: inquiry.receivedAt.toISOString(),
+    name: inquiry.name,
+    email: inquiry.email,
+    phone: inquiry.phone,
+    preferredContact: inquiry.preferredContact,
+    serviceType: inquiry.serviceType,
+    state: inquiry.state,
+    message,
+    referralSource: inquiry.referralSource,
+    consent: {
+      contact: inquiry.consentContact,
+      privacyNoticeVersion: inquiry.privacyNoticeVersion,
+    },
+    spamReason: inquiry.spamReason,
+    crisisIndicated: inquiry.crisisIndicated,
+  };
+}
+
+/** A respondent's data, opened: answers, result and date of birth decrypted by the caller. */
+export interface OpenedRespondent {
+  answers: Record<string, unknown>;
+  result: RespondentResult | null;
+  dateOfBirth: string | null;
+  flags: LeadFlags;
+}
+
+export function toRespondentView(
+  partner: 'A' | 'B',
+  respondent: Intake | PartnerResponse,
+  opened: OpenedRespondent,
+): RespondentView {
+  return {
+    partner,
+    reference: respondent.reference,
+    receivedAt: respondent.receivedAt.toISOString(),
+    name: respondent.name,
+    email: respondent.email,
+    phone: respondent.phone,
+    state: respondent.state,
+    pronouns: respondent.pronouns,
+    dateOfBirth: opened.dateOfBirth,
+    answers: opened.answers,
+    result: opened.result,
+    flags: opened.flags,
+    consent: {
+      contact: respondent.consentContact,
+      privacyNoticeVersion: respondent.privacyNoticeVersion,
+    },
+  };
+}
+
+export function toIntakeView(
+  intake: Intake,
+  respondents: RespondentView[],
+  invitation: PartnerInvitation | undefined,
+  coupleResult: CoupleResult | null,
+): IntakeView {
+  return {
+    id: intake.id,
+    reference: intake.reference,
+    formSlug: intake.formSlug,
+    formVersion: intake.formVersion,
+    status: intake.status,
+    receivedAt: intake.receivedAt.toISOString(),
+    completedAt: intake.completedAt?.toISOString() ?? null,
+    consentTelehealth: intake.consentTelehealth,
+    spamReason: intake.spamReason,
+    respondents,
+    partnerInvitation: invitation
+      ? {
+          name: invitation.partnerName,
+          email: invitation.partnerEmail,
+          invitedAt: invitation.createdAt.toISOString(),
+          expiresAt: invitation.expiresAt.toISOString(),
+          usedAt: invitation.usedAt?.toISOString() ?? null,
+        }
+      : null,
+    coupleResult,
+    flags: {
+      safetyConcern: respondents.some((respondent) => respondent.flags.safetyConcern),
+      crisis: respondents.some((respondent) => respondent.flags.crisis),
+    },
+  };
+}

@@ -1,0 +1,116 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { SERVICE_TYPES, type ServiceType } from '../contact.js';
+import { LEAD_LABELS, type LeadLabel } from '../lead-labels.js';
+import { LEAD_STATUSES, type LeadStatus } from '../lead-status.js';
+import { URGENCIES, type Urgency } from '../urgency.js';
+
+export const SUMMARY_INTAKE_STATUSES = ['awaiting_partner', 'intake_complete'] as const;
+export type SummaryIntakeStatus = (typeof SUMMARY_INTAKE_STATUSES)[number];
+
+/** A staff member or clinician as a lead shows them: who, not how to reach them. */
+export class PersonRefView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+}
+
+/** One lead in the list (API.md, `GET /v1/admin/leads`). */
+export class LeadSummaryView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ nullable: true, type: String, description: "The first submission's reference" })
+  reference!: string | null;
+  @ApiProperty({ enum: LEAD_STATUSES }) status!: LeadStatus;
+  @ApiProperty({ enum: URGENCIES }) urgency!: Urgency;
+  @ApiProperty({ enum: SERVICE_TYPES }) serviceType!: ServiceType;
+  @ApiProperty() name!: string;
+  @ApiProperty({ nullable: true, type: String }) state!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'How the lead heard of the practice' })
+  source!: string | null;
+  @ApiProperty({ nullable: true, type: PersonRefView }) assignedClinician!: PersonRefView | null;
+  @ApiProperty({ type: [String] }) tags!: string[];
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) respondBy!: string | null;
+  @ApiProperty({ description: 'Still `new` past its response target' }) overdue!: boolean;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' })
+  firstContactedAt!: string | null;
+  @ApiProperty({
+    enum: SUMMARY_INTAKE_STATUSES,
+    nullable: true,
+    description: 'Of the newest intake; null without one',
+  })
+  intakeStatus!: SummaryIntakeStatus | null;
+  @ApiProperty({
+    enum: Object.keys(LEAD_LABELS),
+    isArray: true,
+    description: Object.entries(LEAD_LABELS)
+      .map(([code, text]) => `\`${code}\`: ${text}`)
+      .join('; '),
+  })
+  labels!: LeadLabel[];
+}
+
+export class LeadPageView {
+  @ApiProperty({ type: [LeadSummaryView] }) items!: LeadSummaryView[];
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Pass as `cursor` for the next page; null on the last page',
+  })
+  nextCursor!: string | null;
+}
+
+/** A lead row as the list query selects it (see LeadListService). */
+export interface LeadListRow {
+  id: string;
+  status: LeadStatus;
+  urgency: Urgency;
+  service_type: ServiceType;
+  name: string;
+  email: string;
+  phone: string | null;
+  state: string | null;
+  source: string | null;
+  tags: string[];
+  created_at: Date;
+  /** created_at as PostgreSQL wrote it, microseconds kept, for the cursor. */
+  created_key: string;
+  urgency_rank: number;
+  respond_by: Date | null;
+  first_contacted_at: Date | null;
+  overdue: boolean;
+  assigned_clinician_id: string | null;
+  clinician_name: string | null;
+  reference: string | null;
+}
+
+export function intakeStatusOf(status: string | null | undefined): SummaryIntakeStatus | null {
+  if (status === 'awaiting_partner') return 'awaiting_partner';
+  if (status === 'complete') return 'intake_complete';
+  return null;
+}
+
+export function toLeadSummary(
+  row: LeadListRow,
+  intakeStatus: SummaryIntakeStatus | null,
+  labels: LeadLabel[],
+): LeadSummaryView {
+  return {
+    id: row.id,
+    reference: row.reference,
+    status: row.status,
+    urgency: row.urgency,
+    serviceType: row.service_type,
+    name: row.name,
+    state: row.state,
+    source: row.source,
+    assignedClinician: row.assigned_clinician_id
+      ? { id: row.assigned_clinician_id, name: row.clinician_name ?? '' }
+      : null,
+    tags: row.tags,
+    createdAt: row.created_at.toISOString(),
+    respondBy: row.respond_by?.toISOString() ?? null,
+    overdue: row.overdue,
+    firstContactedAt: row.first_contacted_at?.toISOString() ?? null,
+    intakeStatus,
+    labels,
+  };
+}

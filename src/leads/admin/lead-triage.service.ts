@@ -1,0 +1,241 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { type AuditActor, AuditTrail } from '../../audit/audit.service.js';
+import type { StaffContext } from '../../auth/staff-context.js';
+import { DataCipher } from '../../common/encryption/data-cipher.js';
+import { ProblemException } from '../../common/problem-details.js';
+import { WebhooksService } from '../../webhooks/webhooks.service.js';
+import { LeadAccess } from '../lead-access.js';
+import { ifMatchAllows, leadEtag, parseIfMatch } from '../lead-etag.js';
+import { type TriageChange, planTriage } from '../lead-triage.js';
+import { Lead } from '../lead.entity.js';
+import { PracticeSettings } from '../../settings/practice-settings.js';
+import type { ResponseTargets } from '../response-targets.js';
+import { LeadsService } from '../leads.service.js';
+import type { UpdateLeadDto } from './dto/update-lead.dto.js';
+import { type LeadRead, LeadDetailService, NOTE_BODY } from './lead-detail.service.js';
+import type { NoteView } from './lead-detail.view.js';
+
+/** The lead_event kind each change writes (its details: statuses and ids only). */
+function eventOf(change: TriageChange): { kind: string; details: Record<string, unknown> } {
+  switch (change.field) {
+    case 'status':
+      return { kind: 'status_changed', details: { from: change.from, to: change.to } };
+    case 'urgency':
+      return { kind: 'urgency_changed', details: { from: change.from, to: change.to } };
+    case 'assignedClinicianId':
+      return {
+        kind: 'assigned',
+        details: { clinicianId: change.to, previousClinicianId: change.from },
+      };
+    case 'tags':
+      return { kind: 'tags_changed', details: { added: change.added, removed: change.removed } };
+  }
+}
+
+/** Staff changes to a lead: status, urgency, assignment, tags (PATCH) and notes. */
+@Injectable()
+export class LeadTriageService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: LeadAccess,
+    private readonly audit: AuditTrail,
+    private readonly cipher: DataCipher,
+    private readonly leads: LeadsService,
+    private readonly webhooks: WebhooksService,
+    private readonly details: LeadDetailService,
+    private readonly settings: PracticeSettings,
+  ) {}
+
+  /**
+   * Applies a PATCH under a row lock, if `If-Match` names the current version: the
+   * fields, a lead_event per changed aspect, the `lead.status_changed` webhook and the
+   * audit event, in one transaction. Answers the lead as it now is.
+   */
+  async update(
+    staff: StaffContext,
+    actor: AuditActor,
+    leadId: string,
+    ifMatchHeader: string | undefined,
+    dto: UpdateLeadDto,
+  ): Promise<LeadRead> {
+    if (ifMatchHeader === undefined) {
+      throw new ProblemException(
+        'precondition-required',
+        'Send If-Match with the ETag of your last read of this lead.',
+      );
+    }
+    const ifMatch = parseIfMatch(ifMatchHeader);
+    if (!ifMatch) {
+      throw ProblemException.validation([
+        { field: 'If-Match', message: 'must be the ETag of the lead, e.g. "7"' },
+      ]);
+    }
+    // Read before the lead's lock: a settings change locks its row, then leads in `new`.
+    const targets = await this.settings.responseTargets();
+    return this.dataSource.transaction(async (manager) => {
+      const lead = await this.access.visibleLead(manager, staff, leadId, { lock: true });
+      this.refuseIfGone(lead);
+      if (
+        staff.user.role === 'clinician' &&
+        dto.assignedClinicianId !== undefined &&
+        dto.assignedClinicianId !== lead.assignedClinicianId
+      ) {
+        throw new ProblemException(
+          'forbidden',
+          'Clinicians cannot change who a lead is assigned to.',
+        );
+      }
+      if (!ifMatchAllows(ifMatch, lead.version)) {
+        throw new ProblemException(
+          'conflict',
+          `The lead changed since you read it (its ETag is now ${leadEtag(lead.version)}): read it again and reapply your change.`,
+        );
+      }
+      const plan = planTriage(lead, dto);
+      if (!plan.ok) {
+        throw new ProblemException(
+          'conflict',
+          `A lead cannot move from ${plan.refused.from} to ${plan.refused.to}.`,
+        );
+      }
+      if (plan.changes.length > 0) {
+        await this.apply(manager, staff, actor, lead, plan.changes, targets);
+      }
+      const current = await this.access.visibleLead(manager, staff, leadId);
+      return this.details.viewOf(manager, staff, actor, current);
+    });
+  }
+
+  private async apply(
+    manager: EntityManager,
+    staff: StaffContext,
+    actor: AuditActor,
+    lead: Lead,
+    changes: TriageChange[],
+    targets: ResponseTargets,
+  ): Promise<void> {
+    const now = new Date();
+    const statusChange = changes.find((change) => change.field === 'status');
+    for (const change of changes) {
+      switch (change.field) {
+        case 'status':
+          lead.status = change.to;
+          lead.statusChangedAt = now;
+          if (change.firstContact) lead.firstContactedAt = now;
+          // Back to `new` (e.g. from spam): its response target applies again.
+          if (change.to === 'new') this.leads.setUrgency(lead, lead.urgency, targets);
+          break;
+        case 'urgency':
+          this.leads.setUrgency(lead, change.to, targets);
+          break;
+        case 'assignedClinicianId':
+          if (change.to !== null) await this.requireActiveClinician(manager, change.to);
+          lead.assignedClinicianId = change.to;
+          break;
+        case 'tags':
+          lead.tags = change.to;
+          break;
+      }
+    }
+    await manager.getRepository(Lead).save(lead);
+    for (const change of changes) {
+      const { kind, details } = eventOf(change);
+      await manager.query(
+        `INSERT INTO lead_event (lead_id, kind, actor_user_id, details) VALUES ($1, $2, $3, $4::jsonb)`,
+        [lead.id, kind, staff.user.id, JSON.stringify(details)],
+      );
+    }
+    if (statusChange) {
+      const [first] = (await manager.query(
+        `SELECT reference FROM submission_reference WHERE lead_id = $1 ORDER BY created_at, reference LIMIT 1`,
+        [lead.id],
+      )) as { reference: string }[];
+      await this.webhooks.emitIn(manager, 'lead.status_changed', {
+        leadId: lead.id,
+        reference: first?.reference ?? '',
+        status: lead.status,
+        urgency: lead.urgency,
+        serviceType: lead.serviceType,
+      });
+    }
+    await this.audit.record(
+      actor,
+      {
+        action: 'lead.updated',
+        leadId: lead.id,
+        details: {
+          changed: changes.map((change) => change.field),
+          ...(statusChange?.field === 'status'
+            ? { from: statusChange.from, to: statusChange.to }
+            : {}),
+        },
+      },
+      manager,
+    );
+  }
+
+  private async requireActiveClinician(manager: EntityManager, clinicianId: string): Promise<void> {
+    const [active] = (await manager.query(
+      `SELECT id FROM clinician WHERE id = $1 AND active FOR SHARE`,
+      [clinicianId],
+    )) as { id: string }[];
+    if (!active) {
+      throw ProblemException.validation([
+        { field: 'assignedClinicianId', message: 'is not an active clinician' },
+      ]);
+    }
+  }
+
+  /** Appends a sealed note to a lead (notes are never edited or deleted). */
+  async addNote(
+    staff: StaffContext,
+    actor: AuditActor,
+    leadId: string,
+    body: string,
+  ): Promise<NoteView> {
+    return this.dataSource.transaction(async (manager) => {
+      // Locked: an erasure or merge running now finishes first, and is then seen here.
+      const lead = await this.access.visibleLead(manager, staff, leadId, { lock: true });
+      this.refuseIfGone(lead);
+      const id = randomUUID();
+      const [note] = (await manager.query(
+        `INSERT INTO triage_note (id, lead_id, author_user_id, body_encrypted)
+         VALUES ($1, $2, $3, $4) RETURNING created_at`,
+        [id, lead.id, staff.user.id, this.cipher.encrypt(body, NOTE_BODY)],
+      )) as { created_at: Date }[];
+      await this.audit.record(
+        actor,
+        {
+          action: 'lead.note_added',
+          leadId: lead.id,
+          subjectType: 'triage_note',
+          subjectId: id,
+          details: { noteId: id },
+        },
+        manager,
+      );
+      return {
+        id,
+        body,
+        author: { id: staff.user.id, name: staff.user.name },
+        createdAt: note!.created_at.toISOString(),
+      };
+    });
+  }
+
+  /** An erased lead is a tombstone, a merged one lives on in another lead: neither changes. */
+  private refuseIfGone(lead: Lead): void {
+    if (lead.erasedAt) {
+      throw new ProblemException('conflict', 'This lead was erased; it can no longer change.');
+    }
+    if (lead.mergedIntoLeadId) {
+      throw new ProblemException(
+        'conflict',
+        `This lead was merged into lead ${lead.mergedIntoLeadId}; change that one instead.`,
+      );
+    }
+  }
+}

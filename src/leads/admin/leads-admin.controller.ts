@@ -1,0 +1,162 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Logger,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Req,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { actorOf } from '../../audit/audit.service.js';
+import type { StaffContext } from '../../auth/staff-context.js';
+import { CurrentStaff, Staff } from '../../auth/staff.decorator.js';
+import { loggableError } from '../../common/problem-details.filter.js';
+import { leadEtag } from '../lead-etag.js';
+import { AddNoteDto } from './dto/add-note.dto.js';
+import { LeadFilterDto, LeadListQueryDto } from './dto/lead-query.dto.js';
+import { UpdateLeadDto } from './dto/update-lead.dto.js';
+import { type LeadRead, LeadDetailService } from './lead-detail.service.js';
+import { LeadDetailView, LeadTombstoneView, NoteView } from './lead-detail.view.js';
+import { LeadListService } from './lead-list.service.js';
+import { LeadPageView } from './lead-summary.view.js';
+import { LeadTriageService } from './lead-triage.service.js';
+
+const LEAD_VIEW = {
+  description:
+    'The lead (`ETag` header: its version). An erased lead answers its tombstone: `erasedAt` set, no personal data.',
+  schema: {
+    oneOf: [{ $ref: getSchemaPath(LeadDetailView) }, { $ref: getSchemaPath(LeadTombstoneView) }],
+  },
+};
+
+/**
+ * Lead triage for staff (API.md, Admin routes). Clinicians see only leads assigned to
+ * them; any other lead answers 404 as if it did not exist. Every answer is `no-store`:
+ * it holds client data.
+ */
+@ApiTags('admin')
+@ApiExtraModels(LeadDetailView, LeadTombstoneView)
+@Controller('v1/admin')
+@Staff()
+export class LeadsAdminController {
+  private readonly logger = new Logger(LeadsAdminController.name);
+
+  constructor(
+    private readonly leadList: LeadListService,
+    private readonly details: LeadDetailService,
+    private readonly triage: LeadTriageService,
+  ) {}
+
+  @Get('leads')
+  @ApiOperation({ summary: 'Find leads: filters, search, sort, keyset pages (audited)' })
+  @ApiOkResponse({ type: LeadPageView })
+  list(
+    @Query() query: LeadListQueryDto,
+    @CurrentStaff() staff: StaffContext,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LeadPageView> {
+    reply.header('cache-control', 'no-store');
+    return this.leadList.list(staff, actorOf(request), query);
+  }
+
+  @Get('leads.csv')
+  @Staff('admin', 'coordinator')
+  @ApiOperation({
+    summary: 'Export the leads the filters match as CSV, streamed (audited as lead.exported)',
+  })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description:
+      'UTF-8 with a byte order mark, CR LF line ends; cells that would start a formula begin with a quote.',
+  })
+  async export(
+    @Query() filters: LeadFilterDto,
+    @CurrentStaff() staff: StaffContext,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    reply.header('cache-control', 'no-store');
+    const day = new Date().toISOString().slice(0, 10);
+    const headers = {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="leads-${day}.csv"`,
+    };
+    // HEAD sends no rows: no snapshot to open, no export to audit.
+    if (request.method === 'HEAD') return new StreamableFile(Buffer.alloc(0), headers);
+    const stream = await this.leadList.export(staff, actorOf(request), filters);
+    return new StreamableFile(stream, headers).setErrorLogger((error) =>
+      // Cut short, the client sees a broken download; the log says why, without values.
+      this.logger.error({ err: loggableError(error), reqId: request.id }, 'lead export failed'),
+    );
+  }
+
+  @Get('leads/:id')
+  @ApiOperation({ summary: 'One lead with its submissions, notes, timeline, duplicates (audited)' })
+  @ApiOkResponse(LEAD_VIEW)
+  async read(
+    @Param('id') id: string,
+    @CurrentStaff() staff: StaffContext,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LeadRead['view']> {
+    return this.answer(reply, await this.details.read(staff, actorOf(request), id));
+  }
+
+  @Patch('leads/:id')
+  @ApiOperation({
+    summary: 'Change status, urgency, assignment or tags',
+    description:
+      '428 without If-Match, 409 when it is stale or the status move is not allowed, 403 when a clinician changes the assignment.',
+  })
+  @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of your last read' })
+  @ApiOkResponse(LEAD_VIEW)
+  async update(
+    @Param('id') id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: UpdateLeadDto,
+    @CurrentStaff() staff: StaffContext,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LeadRead['view']> {
+    return this.answer(reply, await this.triage.update(staff, actorOf(request), id, ifMatch, body));
+  }
+
+  @Post('leads/:id/notes')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Add a note (append-only: notes are never edited or deleted)' })
+  @ApiCreatedResponse({ type: NoteView })
+  addNote(
+    @Param('id') id: string,
+    @Body() body: AddNoteDto,
+    @CurrentStaff() staff: StaffContext,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<NoteView> {
+    reply.header('cache-control', 'no-store');
+    return this.triage.addNote(staff, actorOf(request), id, body.body);
+  }
+
+  private answer(reply: FastifyReply, read: LeadRead): LeadRead['view'] {
+    reply.header('etag', leadEtag(read.version));
+    reply.header('cache-control', 'no-store');
+    return read.view;
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { WebhooksModule } from '../../webhooks/webhooks.module.js';
+import { LeadsModule } from '../leads.module.js';
+import { LeadDetailService } from './lead-detail.service.js';
+import { LeadListService } from './lead-list.service.js';
+import { LeadTriageService } from './lead-triage.service.js';
+import { LeadsAdminController } from './leads-admin.controller.js';
+
+/** The staff side of leads: list, detail, triage changes, notes, CSV export. */
+@Module({
+  imports: [LeadsModule, WebhooksModule],
+  controllers: [LeadsAdminController],
+  providers: [LeadListService, LeadDetailService, LeadTriageService],
+})
+export class LeadsAdminModule {}

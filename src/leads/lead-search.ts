@@ -1,0 +1,46 @@
+/**
+ * What the `q` of the lead list looks for (API.md, `GET /v1/admin/leads`). No framework
+ * code here. A reference (`RI-7KQ2M9XD`, any case, the dash optional) is looked up
+ * exactly; anything else is a case-insensitive substring of the name or the email, and
+ * when it reads as a phone number, a run of digits of the phone.
+ */
+import { normalizeReference } from './reference-code.js';
+
+/** Trigram indexes answer substrings of three characters or more. */
+export const SEARCH_MIN_LENGTH = 3;
+export const SEARCH_MAX_LENGTH = 200;
+
+export type LeadSearch =
+  | { kind: 'reference'; reference: string }
+  | {
+      kind: 'text';
+      /** For `name ILIKE`. */
+      namePattern: string;
+      /** For `email_normalized LIKE` (already lower case). */
+      emailPattern: string;
+      /** For `phone LIKE`, when the text is a phone number or part of one. */
+      phonePattern: string | null;
+    };
+
+/** `%` `_` and `\` stand for themselves in a LIKE pattern (backslash is the default escape). */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+const PHONE_PUNCTUATION = /[\s().+-]/g;
+const PHONE_DIGITS = /^\d{3,15}$/;
+/** Only a text that starts with the RI prefix is read as a reference: names never become codes. */
+const REFERENCE_LIKE = /^ri[\s-]?[a-z0-9]{8}$/i;
+
+export function leadSearch(q: string): LeadSearch {
+  const text = q.trim();
+  const reference = REFERENCE_LIKE.test(text) ? normalizeReference(text) : undefined;
+  if (reference) return { kind: 'reference', reference };
+  const digits = text.replace(PHONE_PUNCTUATION, '');
+  return {
+    kind: 'text',
+    namePattern: `%${escapeLike(text)}%`,
+    emailPattern: `%${escapeLike(text.toLowerCase())}%`,
+    phonePattern: PHONE_DIGITS.test(digits) ? `%${digits}%` : null,
+  };
+}
