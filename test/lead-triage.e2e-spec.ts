@@ -6,6 +6,7 @@ import { ALLOWED_TRANSITIONS, LEAD_STATUSES } from '../src/leads/lead-status.js'
 import { anInquiry } from './support/builders.js';
 import { type LeadFields, aLead, auditEvents, leadIdOf } from './support/leads.js';
 import { aSignedInStaffMember, aStaffMember } from './support/staff.js';
+import { subscribeWebhook } from './support/webhooks.js';
 import { startTestApp, TEST_DATA_KEY, type TestApp } from './support/test-app.js';
 
 type Auth = { Authorization: string };
@@ -161,11 +162,11 @@ describe('triage: PATCH /v1/admin/leads/:id and notes', () => {
     });
 
     it('writes a status_changed event, the lead.status_changed webhook and the audit event', async () => {
-      const subscriptionId = randomUUID();
-      await t.db.query(
-        `INSERT INTO webhook_subscription (id, url, events, secret) VALUES ($1, 'http://127.0.0.1:9/hook', $2, 'whsec_test')`,
-        [subscriptionId, ['lead.status_changed']],
-      );
+      const admin = await aSignedInStaffMember(t, 'admin');
+      const { id: subscriptionId } = await subscribeWebhook(t, admin.auth, {
+        url: 'https://hooks.practice-crm.example/relational-intake',
+        events: ['lead.status_changed'],
+      });
       const lead = await aLeadAt({ name: 'Webhook Person', urgency: 'high' });
       await patch(lead.id, { status: 'contacted' }, '"1"').expect(200);
       expect(await eventsOf(lead.id)).toEqual([
@@ -493,7 +494,7 @@ describe('triage: PATCH /v1/admin/leads/:id and notes', () => {
       expect((await addNote(lead.id, { body: 'y'.repeat(10_000) })).status).toBe(201);
     });
 
-    it('cannot be changed or deleted: there is no route, and the database refuses', async () => {
+    it('cannot be changed or deleted: there is no route, and the database refuses (an erasure may only empty it)', async () => {
       const lead = await aLeadAt();
       const { body } = await addNote(lead.id, { body: 'Permanent' }).expect(201);
       for (const method of ['put', 'patch', 'delete'] as const) {
@@ -503,7 +504,13 @@ describe('triage: PATCH /v1/admin/leads/:id and notes', () => {
         expect([404, 405]).toContain(response.status);
       }
       await expect(
-        t.db.query(`UPDATE triage_note SET body_encrypted = NULL WHERE id = $1`, [body.id]),
+        t.db.query(`UPDATE triage_note SET body_encrypted = 'tampered' WHERE id = $1`, [body.id]),
+      ).rejects.toThrow(/append-only/);
+      await expect(
+        t.db.query(`UPDATE triage_note SET author_user_id = $2 WHERE id = $1`, [
+          body.id,
+          (await aStaffMember(t.db, 'admin')).id,
+        ]),
       ).rejects.toThrow(/append-only/);
       await expect(
         t.db.query(`UPDATE triage_note SET created_at = now() WHERE id = $1`, [body.id]),

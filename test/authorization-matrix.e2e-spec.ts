@@ -1,0 +1,237 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
+import { ModulesContainer } from '@nestjs/core';
+import { hashToken, secretToken } from '../src/common/tokens.js';
+import type { UserRole } from '../src/users/user-role.js';
+import { anInquiry } from './support/builders.js';
+import { aStaffMember, type StaffMember } from './support/staff.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+/**
+ * Every staff route × every role × (for lead routes) an assigned and a foreign lead.
+ * The routes come from the application's own router (every controller method Nest
+ * mounted, whether documented or not), so a new route without a line below fails the
+ * first test: it cannot be forgotten.
+ */
+type Access = {
+  /** Roles allowed; the others must get 403. */
+  roles: readonly UserRole[];
+  /** `{id}` is a lead: a clinician gets 404 for a lead not assigned to them. */
+  lead?: true;
+};
+
+const ALL: readonly UserRole[] = ['admin', 'coordinator', 'clinician'];
+const OFFICE: readonly UserRole[] = ['admin', 'coordinator'];
+const ADMIN: readonly UserRole[] = ['admin'];
+
+const MATRIX: Record<string, Access> = {
+  'GET /v1/auth/me': { roles: ALL },
+  'GET /v1/auth/csrf': { roles: ALL },
+  'POST /v1/auth/logout': { roles: ALL },
+  'POST /v1/auth/mfa/setup': { roles: ALL },
+  'POST /v1/auth/mfa/verify': { roles: ALL },
+  'POST /v1/auth/password': { roles: ALL },
+  'GET /v1/admin/leads': { roles: ALL },
+  'GET /v1/admin/leads.csv': { roles: OFFICE },
+  'GET /v1/admin/leads/{id}': { roles: ALL, lead: true },
+  'PATCH /v1/admin/leads/{id}': { roles: ALL, lead: true },
+  'DELETE /v1/admin/leads/{id}': { roles: ADMIN, lead: true },
+  'POST /v1/admin/leads/{id}/notes': { roles: ALL, lead: true },
+  'GET /v1/admin/leads/{id}/matches': { roles: ALL, lead: true },
+  'POST /v1/admin/leads/{id}/merge': { roles: OFFICE, lead: true },
+  'GET /v1/admin/stats': { roles: OFFICE },
+  'GET /v1/admin/clinicians': { roles: ALL },
+  'GET /v1/admin/clinicians/{id}': { roles: ALL },
+  'POST /v1/admin/clinicians': { roles: OFFICE },
+  // A clinician may change their own profile; the route decides which (403 for others').
+  'PATCH /v1/admin/clinicians/{id}': { roles: ALL },
+  'GET /v1/admin/users': { roles: ADMIN },
+  'GET /v1/admin/users/{id}': { roles: ADMIN },
+  'POST /v1/admin/users': { roles: ADMIN },
+  'PATCH /v1/admin/users/{id}': { roles: ADMIN },
+  'POST /v1/admin/users/{id}/invitation': { roles: ADMIN },
+  'GET /v1/admin/audit-events': { roles: ADMIN },
+  'GET /v1/admin/notifications': { roles: OFFICE },
+  'POST /v1/admin/notifications/{id}/retry': { roles: OFFICE },
+  'GET /v1/admin/webhooks': { roles: ADMIN },
+  'GET /v1/admin/webhooks/{id}': { roles: ADMIN },
+  'POST /v1/admin/webhooks': { roles: ADMIN },
+  'PATCH /v1/admin/webhooks/{id}': { roles: ADMIN },
+  'DELETE /v1/admin/webhooks/{id}': { roles: ADMIN },
+  'GET /v1/admin/webhooks/{id}/deliveries': { roles: ADMIN },
+  'GET /v1/admin/settings': { roles: ADMIN },
+  'PATCH /v1/admin/settings': { roles: ADMIN },
+};
+
+/** Routes anyone may call: the public forms and the ways into an account. */
+const PUBLIC = new Set([
+  'POST /v1/inquiries',
+  'POST /v1/intakes',
+  'GET /v1/intake-forms/{slug}',
+  'GET /v1/intake-forms/{slug}/versions/{version}',
+  'GET /v1/partner-invitations/{token}',
+  'POST /v1/partner-invitations/{token}/responses',
+  'POST /v1/auth/login',
+  'POST /v1/auth/password-reset',
+  'POST /v1/auth/password-reset/{token}',
+  'POST /v1/auth/invitations/{token}/accept',
+  'GET /health/live',
+  'GET /health/ready',
+  'GET /problems/{code}',
+]);
+
+/** `METHOD /path/{param}` for every handler of every controller in the running app. */
+function mountedRoutes({ app }: TestApp): string[] {
+  const join = (...parts: string[]) =>
+    '/' +
+    parts
+      .flatMap((part) => part.split('/'))
+      .filter(Boolean)
+      .map((segment) => segment.replace(/^:(.+)$/, '{$1}'))
+      .join('/');
+  const routes = new Set<string>();
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const { metatype } of module.controllers.values()) {
+      if (!metatype) continue;
+      const base = String(Reflect.getMetadata(PATH_METADATA, metatype) ?? '');
+      const prototype = (metatype as { prototype: object }).prototype;
+      for (const name of Object.getOwnPropertyNames(prototype)) {
+        const handler = (prototype as Record<string, unknown>)[name];
+        if (typeof handler !== 'function' || name === 'constructor') continue;
+        const path = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
+        if (path === undefined) continue;
+        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
+        for (const one of ([] as string[]).concat(path)) routes.add(`${method} ${join(base, one)}`);
+      }
+    }
+  }
+  return [...routes].sort();
+}
+
+const WRITES = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
+
+describe('authorization matrix', () => {
+  let t: TestApp;
+  let routes: string[];
+  const members = {} as Record<UserRole, StaffMember>;
+  let ownLeadId: string;
+  let otherLeadId: string;
+
+  /** A fresh session straight in the database: hundreds of requests, no sign-in cost. */
+  async function sessionFor(member: StaffMember): Promise<string> {
+    const token = secretToken();
+    await t.db.query(
+      `INSERT INTO staff_session (id, user_id, token_hash, mfa_satisfied, last_seen_at, expires_at)
+       VALUES ($1, $2, $3, true, now(), now() + interval '1 hour')`,
+      [randomUUID(), member.id, hashToken(token)],
+    );
+    return token;
+  }
+
+  function call(route: string, id: string, token?: string) {
+    const [method, template] = route.split(' ') as [string, string];
+    const path = template.replace('{id}', id);
+    const request = t.http[method.toLowerCase() as 'get'](path);
+    if (token) request.set('Authorization', `Bearer ${token}`);
+    // An empty body: authorization is decided before validation, so an allowed caller
+    // gets a 4xx from validation (422/428) or the lookup, never 401/403.
+    return WRITES.has(method) ? request.send({}) : request;
+  }
+
+  async function aLead(): Promise<string> {
+    const response = await t.http.post('/v1/inquiries').send(anInquiry());
+    expect(response.status).toBe(201);
+    const [row] = (await t.db.query(
+      `SELECT lead_id FROM submission_reference WHERE reference = $1`,
+      [response.body.reference],
+    )) as { lead_id: string }[];
+    return row!.lead_id;
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    for (const role of ALL) members[role] = await aStaffMember(t.db, role);
+    ownLeadId = await aLead();
+    otherLeadId = await aLead();
+    await t.db.query(`UPDATE lead SET assigned_clinician_id = $1 WHERE id = $2`, [
+      members.clinician.clinicianId,
+      ownLeadId,
+    ]);
+    routes = mountedRoutes(t);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('knows every route of the router: each is in the matrix or explicitly public', () => {
+    const unknown = routes.filter((route) => !(route in MATRIX) && !PUBLIC.has(route));
+    expect(unknown).toEqual([]);
+    const gone = Object.keys(MATRIX).filter((route) => !routes.includes(route));
+    expect(gone).toEqual([]);
+  });
+
+  it('every staff route answers 401 without credentials', async () => {
+    const statuses: Record<string, number> = {};
+    for (const route of Object.keys(MATRIX)) {
+      statuses[route] = (await call(route, otherLeadId)).status;
+    }
+    expect(Object.entries(statuses).filter(([, status]) => status !== 401)).toEqual([]);
+  });
+
+  it('every staff write made with the session cookie but without the CSRF token answers 403', async () => {
+    const wrong: string[] = [];
+    for (const route of Object.keys(MATRIX).filter((r) => WRITES.has(r.split(' ')[0]!))) {
+      const [method, template] = route.split(' ') as [string, string];
+      const token = await sessionFor(members.admin);
+      const response = await t.http[method.toLowerCase() as 'post'](
+        template.replace('{id}', otherLeadId),
+      )
+        .set('Cookie', `ri_session=${token}`)
+        .send({});
+      if (response.status !== 403) wrong.push(`${route} → ${response.status}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  for (const role of ALL) {
+    it(`a${role === 'admin' ? 'n' : ''} ${role} gets exactly what the matrix allows`, async () => {
+      const wrong: string[] = [];
+      for (const [route, access] of Object.entries(MATRIX)) {
+        const allowed = access.roles.includes(role);
+        const targets = access.lead
+          ? [
+              { name: 'own lead', id: ownLeadId, visible: true },
+              { name: 'other lead', id: otherLeadId, visible: role !== 'clinician' },
+            ]
+          : [{ name: 'no lead', id: randomUUID(), visible: true }];
+        for (const target of targets) {
+          const { status } = await call(route, target.id, await sessionFor(members[role]));
+          // A lead one may not see must look exactly like a lead that does not exist:
+          // the same answer as for a random id (404, or a 422/428 that comes first for any id).
+          const unknown =
+            !allowed || target.visible
+              ? undefined
+              : (await call(route, randomUUID(), await sessionFor(members[role]))).status;
+          const expected = !allowed
+            ? 'exactly 403'
+            : !target.visible
+              ? `the same as for an unknown lead (${unknown})`
+              : access.lead
+                ? 'not 401/403/404'
+                : 'not 401/403';
+          const ok = !allowed
+            ? status === 403
+            : !target.visible
+              ? status === unknown && status >= 400 && status !== 403
+              : access.lead
+                ? ![401, 403, 404].includes(status)
+                : ![401, 403].includes(status);
+          if (!ok) wrong.push(`${route} (${target.name}) → ${status}, expected ${expected}`);
+        }
+      }
+      expect(wrong).toEqual([]);
+    });
+  }
+});
