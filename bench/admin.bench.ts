@@ -49,6 +49,11 @@ const cleanups = new CleanupStack();
 /** The reference alphabet (no 0/O/1/I/L); every seeded lead gets its own code from its number. */
 const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
+// Names as a practice sees them: 50 first names × 100 surnames, so one surname is 1 % of
+// all leads (a common one, like Smith in the US) and one full name 0.02 %.
+const FIRST_NAMES = ['James', 'Mary', 'Robert', 'Patricia', 'John', 'Jennifer', 'Michael', 'Linda', 'David', 'Elizabeth', 'William', 'Barbara', 'Richard', 'Susan', 'Joseph', 'Jessica', 'Thomas', 'Karen', 'Christopher', 'Sarah', 'Charles', 'Lisa', 'Daniel', 'Nancy', 'Matthew', 'Sandra', 'Anthony', 'Betty', 'Mark', 'Ashley', 'Donald', 'Emily', 'Steven', 'Kimberly', 'Andrew', 'Margaret', 'Paul', 'Donna', 'Joshua', 'Michelle', 'Kenneth', 'Carol', 'Kevin', 'Amanda', 'Brian', 'Melissa', 'Timothy', 'Deborah', 'Ronald', 'Stephanie']; // prettier-ignore
+const LAST_NAMES = ['Smith', 'Johnson', 'Williams', 'Brown', 'Jones', 'Garcia', 'Miller', 'Davis', 'Rodriguez', 'Martinez', 'Hernandez', 'Lopez', 'Gonzalez', 'Wilson', 'Anderson', 'Thomas', 'Taylor', 'Moore', 'Jackson', 'Martin', 'Lee', 'Perez', 'Thompson', 'White', 'Harris', 'Sanchez', 'Clark', 'Ramirez', 'Lewis', 'Robinson', 'Walker', 'Young', 'Allen', 'King', 'Wright', 'Scott', 'Torres', 'Nguyen', 'Hill', 'Flores', 'Green', 'Adams', 'Nelson', 'Baker', 'Hall', 'Rivera', 'Campbell', 'Mitchell', 'Carter', 'Roberts', 'Gomez', 'Phillips', 'Evans', 'Turner', 'Diaz', 'Parker', 'Cruz', 'Edwards', 'Collins', 'Reyes', 'Stewart', 'Morris', 'Morales', 'Murphy', 'Cook', 'Rogers', 'Gutierrez', 'Ortiz', 'Morgan', 'Cooper', 'Peterson', 'Bailey', 'Reed', 'Kelly', 'Howard', 'Ramos', 'Kim', 'Cox', 'Ward', 'Richardson', 'Watson', 'Brooks', 'Chavez', 'Wood', 'James', 'Bennett', 'Gray', 'Mendoza', 'Ruiz', 'Hughes', 'Price', 'Alvarez', 'Castillo', 'Sanders', 'Patel', 'Myers', 'Long', 'Ross', 'Foster', 'Jimenez']; // prettier-ignore
+
 const TAGS = ['insurance', 'sliding-scale', 'evenings', 'telehealth', 'waitlist', 'spanish'];
 
 function progress(label: string, done: number, total: number, startedAt: number): void {
@@ -115,7 +120,9 @@ async function seed(pool: pg.Pool, templateInquiryId: string): Promise<void> {
            CASE WHEN s.r2 < 0.02 THEN 'crisis' WHEN s.r2 < 0.15 THEN 'high' ELSE 'routine' END,
            CASE WHEN s.r3 < 0.45 THEN 'couples' WHEN s.r3 < 0.85 THEN 'individual'
                 WHEN s.r3 < 0.95 THEN 'family' ELSE 'other' END,
-           'Client ' || s.n, 'client' || s.n || '@example.com', 'client' || s.n || '@example.com',
+           f.name || ' ' || l.name,
+           lower(f.name || '.' || l.name || '.' || s.n) || '@example.com',
+           lower(f.name || '.' || l.name || '.' || s.n) || '@example.com',
            '+1555' || lpad((s.n % 10000000)::text, 7, '0'),
            (ARRAY['CA','NY','TX','WA','OR','IL','MA','FL'])[1 + (s.n % 8)],
            'email',
@@ -130,7 +137,9 @@ async function seed(pool: pg.Pool, templateInquiryId: string): Promise<void> {
            CASE WHEN s.r4 < 0.5 THEN ARRAY[(ARRAY[${TAGS.map((t) => `'${t}'`).join(',')}])[1 + (s.n % ${TAGS.length})]]
                 ELSE '{}'::text[] END,
            1
-         FROM seeded s`,
+         FROM seeded s
+         JOIN LATERAL (SELECT (ARRAY[${FIRST_NAMES.map((n) => `'${n}'`).join(',')}])[1 + (s.n % ${FIRST_NAMES.length})] AS name) f ON true
+         JOIN LATERAL (SELECT (ARRAY[${LAST_NAMES.map((n) => `'${n}'`).join(',')}])[1 + ((s.n / ${FIRST_NAMES.length}) % ${LAST_NAMES.length})] AS name) l ON true`,
       );
       await client.query(
         `INSERT INTO submission_reference (reference, kind, submission_id, lead_id, created_at)
@@ -257,8 +266,13 @@ async function main(): Promise<void> {
   const { id: templateInquiryId } = (await posted.json()) as { id: string };
   await seed(pool, templateInquiryId);
 
-  const { rows: sample } = await pool.query<{ id: string; reference: string; name: string }>(
-    `SELECT l.id, r.reference, l.name FROM lead l JOIN submission_reference r ON r.lead_id = l.id
+  const { rows: sample } = await pool.query<{
+    id: string;
+    reference: string;
+    name: string;
+    phone: string;
+  }>(
+    `SELECT l.id, r.reference, l.name, l.phone FROM lead l JOIN submission_reference r ON r.lead_id = l.id
      WHERE l.status <> 'spam' ORDER BY random() LIMIT 500`,
   );
   const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)]!;
@@ -277,7 +291,9 @@ async function main(): Promise<void> {
     { name: 'overdue=true', token: 'coordinator', path: () => '/v1/admin/leads?overdue=true' },
     { name: 'created in the last 30 days, oldest first', token: 'coordinator', path: () => `/v1/admin/leads?createdFrom=${monthAgo}&createdTo=${recent}&sort=createdAt` },
     { name: 'q = a reference', token: 'coordinator', path: () => `/v1/admin/leads?q=${pick(sample).reference}` },
-    { name: 'q = part of a name', token: 'coordinator', path: () => `/v1/admin/leads?q=${encodeURIComponent(pick(sample).name.slice(-6))}` },
+    { name: 'q = a surname (1 % of leads)', token: 'coordinator', path: () => `/v1/admin/leads?q=${encodeURIComponent(pick(sample).name.split(' ')[1]!)}` },
+    { name: 'q = a full name (0.02 % of leads)', token: 'coordinator', path: () => `/v1/admin/leads?q=${encodeURIComponent(pick(sample).name)}` },
+    { name: 'q = the last 7 digits of a phone', token: 'coordinator', path: () => `/v1/admin/leads?q=${pick(sample).phone.slice(-7)}` },
     { name: 'page 5 (keyset cursor)', token: 'coordinator', path: () => `/v1/admin/leads?cursor=${cursorPage5}` },
     { name: 'detail GET /v1/admin/leads/:id', token: 'coordinator', path: () => `/v1/admin/leads/${pick(sample).id}` },
   ]; // prettier-ignore
