@@ -16,11 +16,24 @@ describe('leadSearch', () => {
   });
 
   it('searches the name as typed and the email lower-cased', () => {
-    expect(leadSearch('  Alex R ')).toEqual({
+    expect(leadSearch('  Alex ')).toEqual({
+      kind: 'text',
+      namePattern: '%Alex%',
+      emailPattern: '%alex%',
+      phonePattern: null,
+    });
+  });
+
+  it('leaves out the email for a text with a space, and the name for one with an @', () => {
+    expect(leadSearch('Alex R')).toEqual({
       kind: 'text',
       namePattern: '%Alex R%',
-      emailPattern: '%alex r%',
+      emailPattern: null,
       phonePattern: null,
+    });
+    expect(leadSearch('alex@example.com')).toMatchObject({
+      namePattern: null,
+      emailPattern: '%alex@example.com%',
     });
   });
 

@@ -14,10 +14,10 @@ export type LeadSearch =
   | { kind: 'reference'; reference: string }
   | {
       kind: 'text';
-      /** For `name ILIKE`. */
-      namePattern: string;
-      /** For `email_normalized LIKE` (already lower case). */
-      emailPattern: string;
+      /** For `name ILIKE`; null when the text holds an `@` (no name has one). */
+      namePattern: string | null;
+      /** For `email_normalized LIKE` (already lower case); null when the text holds a space. */
+      emailPattern: string | null;
       /** For `phone LIKE`, when the text is a phone number or part of one. */
       phonePattern: string | null;
     };
@@ -39,8 +39,10 @@ export function leadSearch(q: string): LeadSearch {
   const digits = text.replace(PHONE_PUNCTUATION, '');
   return {
     kind: 'text',
-    namePattern: `%${escapeLike(text)}%`,
-    emailPattern: `%${escapeLike(text.toLowerCase())}%`,
+    // A column that cannot match is left out: each trigram index scan costs milliseconds
+    // at a million leads (BENCHMARKS.md), and a full name or an address is searched often.
+    namePattern: text.includes('@') ? null : `%${escapeLike(text)}%`,
+    emailPattern: /\s/.test(text) ? null : `%${escapeLike(text.toLowerCase())}%`,
     phonePattern: PHONE_DIGITS.test(digits) ? `%${digits}%` : null,
   };
 }

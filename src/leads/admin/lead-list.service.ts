@@ -341,11 +341,13 @@ export class LeadListService {
           { reference: search.reference },
         );
       } else {
-        const phone = search.phonePattern ? ' OR lead.phone LIKE :phonePattern' : '';
-        builder.andWhere(
-          `(lead.name ILIKE :namePattern OR lead.email_normalized LIKE :emailPattern${phone})`,
-          search,
-        );
+        const columns = [
+          search.namePattern !== null && 'lead.name ILIKE :namePattern',
+          search.emailPattern !== null && 'lead.email_normalized LIKE :emailPattern',
+          search.phonePattern !== null && 'lead.phone LIKE :phonePattern',
+        ].filter(Boolean);
+        // A text with both a space and an @ can match nothing.
+        builder.andWhere(columns.length > 0 ? `(${columns.join(' OR ')})` : 'false', search);
       }
     }
     if (filters.createdFrom) {
