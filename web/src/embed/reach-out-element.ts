@@ -8,6 +8,7 @@
  */
 import { failureMessage, requestJson } from '../shared/api';
 import { type CrisisResource, splitContact } from '../shared/crisis';
+import { requiredErrors, withPageErrors } from '../shared/field-errors';
 import { type FormValues, inquiryBody } from '../shared/form-values';
 import { newIdempotencyKey } from '../shared/idempotency';
 import { type ControlKind, inlineMessage, summaryLine } from '../shared/messages';
@@ -292,8 +293,9 @@ export class ReachOutElement extends HTMLElement {
     button.setAttribute('aria-disabled', 'true');
     button.textContent = 'Sending…';
     status.textContent = 'Sending your message…';
+    const values = this.#values(form);
     const result = await requestJson<InquiryReceipt>(`${this.#apiBase}/v1/inquiries`, {
-      body: inquiryBody(this.#values(form), this.#formStartedAt),
+      body: inquiryBody(values, this.#formStartedAt),
       idempotencyKey: this.#idempotencyKey,
     });
     this.#sending = false;
@@ -301,10 +303,14 @@ export class ReachOutElement extends HTMLElement {
     button.textContent = 'Send';
     status.textContent = '';
     if (result.kind === 'ok') return this.#renderReceipt(result.body);
+    if (result.kind !== 'invalid') return this.#showErrors(form, [], failureMessage(result));
+    // The API describes an omitted field by its type; the form says what is missing.
+    const required = FIELDS.filter((spec) => spec.required).map((spec) => spec.path);
+    const order = FIELDS.map((spec) => spec.path);
     this.#showErrors(
       form,
-      result.kind === 'invalid' ? result.errors : [],
-      result.kind === 'invalid' ? null : failureMessage(result),
+      withPageErrors(result.errors, requiredErrors(values, required), order),
+      null,
     );
   }
 

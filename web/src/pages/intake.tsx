@@ -1,6 +1,12 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { type CrisisResource, requestJson } from '../shared/api';
-import { answersBody, type FormDefinition, questionLabels } from '../shared/form-definition';
+import {
+  answersBody,
+  type FormDefinition,
+  questionLabels,
+  unansweredRequired,
+} from '../shared/form-definition';
+import { requiredErrors } from '../shared/field-errors';
 import { clientBody, consentBody, text } from '../shared/form-values';
 import { REFERENCE_PATTERN } from '../shared/vocabulary';
 import { Honeypot, TextField } from './components/fields';
@@ -18,7 +24,9 @@ import {
   ClientFields,
   ConsentFields,
   controlKindFor,
+  fieldOrder,
   FormSections,
+  requiredPaths,
 } from './components/questions';
 import { mount } from './mount';
 
@@ -143,19 +151,32 @@ function IntakeForm({
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const values = submission.values;
-    void submission.submit('/v1/intakes', {
-      formSlug: form.slug,
-      formVersion: form.version,
-      ...(inquiryReference ? { inquiryReference } : {}),
-      client: clientBody(values),
-      answers: answersBody(form, values),
-      ...(couple
-        ? { partner: { name: text(values, 'partner.name'), email: text(values, 'partner.email') } }
-        : {}),
-      consent: consentBody(values),
-      website: typeof values.website === 'string' ? values.website : '',
-      formStartedAt,
-    });
+    const answers = answersBody(form, values);
+    void submission.submit(
+      '/v1/intakes',
+      {
+        formSlug: form.slug,
+        formVersion: form.version,
+        ...(inquiryReference ? { inquiryReference } : {}),
+        client: clientBody(values),
+        answers,
+        ...(couple
+          ? {
+              partner: { name: text(values, 'partner.name'), email: text(values, 'partner.email') },
+            }
+          : {}),
+        consent: consentBody(values),
+        website: typeof values.website === 'string' ? values.website : '',
+        formStartedAt,
+      },
+      {
+        pageErrors: [
+          ...requiredErrors(values, requiredPaths(couple)),
+          ...unansweredRequired(form, answers),
+        ],
+        order: fieldOrder(form, couple),
+      },
+    );
   };
 
   return (

@@ -1,6 +1,12 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { type CrisisResource, requestJson } from '../shared/api';
-import { answersBody, type FormDefinition, questionLabels } from '../shared/form-definition';
+import {
+  answersBody,
+  type FormDefinition,
+  questionLabels,
+  unansweredRequired,
+} from '../shared/form-definition';
+import { requiredErrors } from '../shared/field-errors';
 import { clientBody, consentBody } from '../shared/form-values';
 import { FormProvider, useSubmittableForm } from './components/form-context';
 import {
@@ -16,7 +22,9 @@ import {
   ClientFields,
   ConsentFields,
   controlKindFor,
+  fieldOrder,
   FormSections,
+  requiredPaths,
 } from './components/questions';
 import { mount } from './mount';
 
@@ -139,15 +147,19 @@ function PartnerForm({ token, invitation }: { token: string; invitation: Invitat
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     const values = submission.values;
+    const answers = answersBody(form, values);
     // This route takes no Idempotency-Key: the link itself works once.
     const result = await submission.submit(
       `/v1/partner-invitations/${encodeURIComponent(token)}/responses`,
+      { client: clientBody(values), answers, consent: consentBody(values) },
       {
-        client: clientBody(values),
-        answers: answersBody(form, values),
-        consent: consentBody(values),
+        idempotent: false,
+        pageErrors: [
+          ...requiredErrors(values, requiredPaths(false)),
+          ...unansweredRequired(form, answers),
+        ],
+        order: fieldOrder(form, false),
       },
-      { idempotent: false },
     );
     if (result?.kind === 'problem' && result.status === 410) setExpired(true);
   };

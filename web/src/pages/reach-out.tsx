@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import type { CrisisResource } from '../shared/api';
+import { requiredErrors } from '../shared/field-errors';
 import { inquiryBody } from '../shared/form-values';
 import {
   INTAKE_FORM_FOR_SERVICE,
@@ -39,6 +40,8 @@ const LABELS: Record<string, string> = {
   'consent.contact': 'Consent to be contacted',
 };
 
+const REQUIRED = ['name', 'email', 'serviceType', 'consent.contact'];
+
 const KINDS = {
   preferredContact: 'choice',
   serviceType: 'choice',
@@ -76,7 +79,10 @@ function ReachOutPage() {
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    void form.submit('/v1/inquiries', inquiryBody(form.values, formStartedAt));
+    void form.submit('/v1/inquiries', inquiryBody(form.values, formStartedAt), {
+      pageErrors: requiredErrors(form.values, REQUIRED),
+      order: Object.keys(LABELS),
+    });
   };
 
   return (

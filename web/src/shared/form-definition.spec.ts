@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { answersBody, type FormDefinition, questionLabels, scalePoints } from './form-definition';
+import {
+  answersBody,
+  type FormDefinition,
+  questionLabels,
+  scalePoints,
+  unansweredRequired,
+} from './form-definition';
 
 const form: FormDefinition = {
   slug: 'test',
@@ -72,5 +78,14 @@ describe('scalePoints', () => {
 describe('questionLabels', () => {
   it('labels each answer path with its question', () => {
     expect(questionLabels(form)['answers.agree']).toBe('Agree');
+  });
+});
+
+describe('unansweredRequired', () => {
+  it('names each required question without an answer as the API does', () => {
+    expect(unansweredRequired(form, { one: 'a', many: ['a'], agree: 4 })).toEqual([
+      { field: 'answers.yes', message: 'is required' },
+      { field: 'answers.no', message: 'is required' },
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import type { FormValues } from './form-values';
 import { toE164 } from './phone';
+import type { FieldError } from './problem';
 
 /** A published intake form (API.md, GET /v1/intake-forms/:slug). */
 export type QuestionType =
@@ -79,5 +80,21 @@ export function questionLabels(form: FormDefinition): Record<string, string> {
     form.sections.flatMap((section) =>
       section.questions.map((question) => [answerPath(question), question.label]),
     ),
+  );
+}
+
+/**
+ * "is required" for each required question left unanswered, named as the API names it.
+ * The API checks answers only once the rest of the body is valid; the page adds these to
+ * a 422 about the rest (withPageErrors), so one attempt lists everything that is missing.
+ */
+export function unansweredRequired(
+  form: FormDefinition,
+  answers: Record<string, unknown>,
+): FieldError[] {
+  return form.sections.flatMap((section) =>
+    section.questions
+      .filter((question) => question.required && answers[question.id] === undefined)
+      .map((question) => ({ field: answerPath(question), message: 'is required' })),
   );
 }

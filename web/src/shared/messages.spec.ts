@@ -5,12 +5,15 @@ describe('inlineMessage', () => {
   it('asks for a missing answer in the words of the control', () => {
     expect(inlineMessage('name', 'is required')).toBe('Please fill this in.');
     expect(inlineMessage('answers.anx1', 'is required', 'choice')).toBe('Please choose an answer.');
-    expect(inlineMessage('consent.contact', 'is required', 'checkbox')).toBe(
+    expect(inlineMessage('consent.telehealth', 'is required', 'checkbox')).toBe(
       'Please tick this box to continue.',
     );
   });
 
   it('explains the consent box instead of "must be true"', () => {
+    expect(inlineMessage('consent.contact', 'is required', 'checkbox')).toBe(
+      'Please tick this box so the practice may contact you.',
+    );
     expect(inlineMessage('consent.contact', 'must be true to be contacted', 'checkbox')).toBe(
       'Please tick this box so the practice may contact you.',
     );

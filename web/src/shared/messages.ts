@@ -9,13 +9,13 @@ const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(
  * ones get a friendlier wording, the rest are shown as sentences.
  */
 export function inlineMessage(field: string, message: string, kind: ControlKind = 'input'): string {
+  if (field === 'consent.contact' && /required|must be true/.test(message)) {
+    return 'Please tick this box so the practice may contact you.';
+  }
   if (message === 'is required') {
     if (kind === 'choice') return 'Please choose an answer.';
     if (kind === 'checkbox') return 'Please tick this box to continue.';
     return 'Please fill this in.';
-  }
-  if (field.endsWith('consent.contact') || field === 'consent.contact') {
-    return 'Please tick this box so the practice may contact you.';
   }
   const sentence = capitalised(message.trim());
   return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;

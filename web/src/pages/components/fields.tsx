@@ -232,7 +232,8 @@ export function ChoiceGroup({
 
 /**
  * A 1–7 agreement scale: one radio per point in a row, the anchor labels under its ends
- * and in the accessible names of the end points ("1, Strongly disagree").
+ * and in the accessible names of the end points ("1, Strongly disagree"), which start
+ * with the visible number so speech control finds them.
  */
 export function ScaleField({
   path,
@@ -281,12 +282,10 @@ export function ScaleField({
                 value={String(point)}
                 checked={field.value === String(point)}
                 required={required}
+                aria-label={anchor ? `${point}, ${anchor}` : undefined}
                 onChange={() => field.set(String(point))}
               />
-              <span className="scale-number">
-                {point}
-                {anchor ? <span className="visually-hidden">, {anchor}</span> : null}
-              </span>
+              <span className="scale-number">{point}</span>
             </label>
           );
         })}

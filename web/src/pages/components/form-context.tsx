@@ -8,6 +8,7 @@ import {
   useState,
 } from 'react';
 import { type ApiResult, failureMessage, requestJson } from '../../shared/api';
+import { withPageErrors } from '../../shared/field-errors';
 import type { FormValues, FieldValue } from '../../shared/form-values';
 import { newIdempotencyKey } from '../../shared/idempotency';
 import type { FieldError } from '../../shared/problem';
@@ -65,7 +66,13 @@ export function useSubmittableForm<T>(initial: FormValues = {}) {
   async function submit(
     url: string,
     body: unknown,
-    options: { idempotent?: boolean } = {},
+    options: {
+      idempotent?: boolean;
+      /** Errors the page found itself (empty required fields), merged into a 422's. */
+      pageErrors?: readonly FieldError[];
+      /** Field paths in the order they appear, for the error summary. */
+      order?: readonly string[];
+    } = {},
   ): Promise<SubmitOutcome<T> | undefined> {
     if (inFlight.current) return undefined;
     inFlight.current = true;
@@ -81,7 +88,7 @@ export function useSubmittableForm<T>(initial: FormValues = {}) {
       setFailure(null);
       setReceipt(result.body);
     } else if (result.kind === 'invalid') {
-      setFieldErrors(result.errors);
+      setFieldErrors(withPageErrors(result.errors, options.pageErrors ?? [], options.order ?? []));
       setFailure(null);
       setFailedAttempts((count) => count + 1);
     } else {

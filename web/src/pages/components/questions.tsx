@@ -213,3 +213,25 @@ export function controlKindFor(form: FormDefinition | undefined) {
   }
   return (field: string): ControlKind => kinds.get(field) ?? 'input';
 }
+
+/** Every field path in the order the intake and partner pages show them. */
+export function fieldOrder(form: FormDefinition, couple: boolean): string[] {
+  return [
+    ...Object.keys(CLIENT_LABELS).filter((path) => path.startsWith('client')),
+    ...(couple ? ['partner', 'partner.name', 'partner.email'] : []),
+    ...form.sections.flatMap((section) => section.questions.map(answerPath)),
+    'consent',
+    'consent.contact',
+    'consent.telehealth',
+  ];
+}
+
+/** The fields of `client`, `partner` and `consent` that must not be left empty. */
+export function requiredPaths(couple: boolean): string[] {
+  return [
+    'client.name',
+    'client.email',
+    ...(couple ? ['partner.name', 'partner.email'] : []),
+    'consent.contact',
+  ];
+}
