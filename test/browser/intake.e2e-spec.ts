@@ -90,6 +90,9 @@ describe('the hosted intake and partner pages', () => {
     await answerForm(a, couples, answersA);
     await consentToContact(a);
     await saveScreenshots(a, 'intake-couples');
+    await saveScreenshots(a, 'intake-couples-scale', {
+      from: a.getByRole('heading', { name: 'How you feel in your relationship' }),
+    });
     const referenceA = await send(a);
     expect(referenceA).toMatch(REFERENCE);
     await expect(

@@ -3,7 +3,13 @@ import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll } from '@jest/globals';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import type { TestApp } from './test-app.js';
 
 /** Debian's Chromium (npm run test:e2e installs it when missing), or CHROMIUM_PATH. */
@@ -149,7 +155,11 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
  * With SAVE_SCREENSHOTS=<folder> (npm run screenshots), saves the page at phone and
  * desktop widths as <name>-phone.png and <name>-desktop.png; otherwise does nothing.
  */
-export async function saveScreenshots(page: Page, name: string): Promise<void> {
+export async function saveScreenshots(
+  page: Page,
+  name: string,
+  { from }: { from?: Locator } = {},
+): Promise<void> {
   if (!SCREENSHOT_DIR) return;
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const original = page.viewportSize();
@@ -158,6 +168,9 @@ export async function saveScreenshots(page: Page, name: string): Promise<void> {
     ['desktop', DESKTOP],
   ] as const) {
     await page.setViewportSize(viewport);
+    // The top of the page, or of the part the picture is about.
+    if (from) await from.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    else await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${label}.png`) });
   }
   if (original) await page.setViewportSize(original);

@@ -138,7 +138,7 @@ function ReachOutPage() {
           <SelectField
             path="state"
             label="The state you live in"
-            hint="Clinicians can only see clients in states where they are licensed."
+            hint="Clinicians can only work with clients in the states where they are licensed."
             options={US_STATES}
             emptyLabel="Choose a state"
             autoComplete="address-level1"

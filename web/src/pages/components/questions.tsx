@@ -153,7 +153,7 @@ export function ClientFields() {
       <SelectField
         path="client.state"
         label="The state you live in"
-        hint="Clinicians can only see clients in states where they are licensed."
+        hint="Clinicians can only work with clients in the states where they are licensed."
         options={US_STATES}
         emptyLabel="Choose a state"
         autoComplete="address-level1"
