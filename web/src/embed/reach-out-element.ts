@@ -152,7 +152,7 @@ export class ReachOutElement extends HTMLElement {
     const container = h(
       'section',
       { class: 'ri', 'aria-labelledby': 'ri-heading' },
-      h('h2', { id: 'ri-heading', 'data-heading': true, tabindex: '-1' }, this.#heading),
+      h('h2', { id: 'ri-heading', 'data-heading': true }, this.#heading),
       ...children,
       h(
         'p',

@@ -1,12 +1,4 @@
-import {
-  createContext,
-  type RefObject,
-  useCallback,
-  useContext,
-  useEffect,
-  useRef,
-  useState,
-} from 'react';
+import { createContext, useCallback, useContext, useRef, useState } from 'react';
 import { type ApiResult, failureMessage, requestJson } from '../../shared/api';
 import { withPageErrors } from '../../shared/field-errors';
 import type { FormValues, FieldValue } from '../../shared/form-values';
@@ -31,8 +23,6 @@ export function useFormState(): FormState {
   if (!state) throw new Error('A form field must be inside a FormProvider.');
   return state;
 }
-
-export type SubmitOutcome<T> = ApiResult<T>;
 
 /**
  * A form's values, its errors from the API, and its one submission. The
@@ -73,7 +63,7 @@ export function useSubmittableForm<T>(initial: FormValues = {}) {
       /** Field paths in the order they appear, for the error summary. */
       order?: readonly string[];
     } = {},
-  ): Promise<SubmitOutcome<T> | undefined> {
+  ): Promise<ApiResult<T> | undefined> {
     if (inFlight.current) return undefined;
     inFlight.current = true;
     setSending(true);
@@ -109,11 +99,4 @@ export function useSubmittableForm<T>(initial: FormValues = {}) {
     failedAttempts,
     submit,
   };
-}
-
-/** Moves focus to `ref` whenever `trigger` changes to a truthy value. */
-export function useFocusWhen(ref: RefObject<HTMLElement | null>, trigger: unknown) {
-  useEffect(() => {
-    if (trigger) ref.current?.focus();
-  }, [ref, trigger]);
 }
