@@ -6,6 +6,7 @@ import { type AppModuleOptions, AppModule } from './app.module.js';
 import { requestId } from './common/logging.js';
 import { ProblemDetailsFilter } from './common/problem-details.filter.js';
 import { RequestValidationPipe } from './common/validation.pipe.js';
+import { registerPublicPages } from './pages/public-pages.js';
 
 /** API.md: bodies over 64 KiB answer 413. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -34,6 +35,8 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
     { parseAs: 'string', bodyLimit: BODY_LIMIT_BYTES },
     fastify.getDefaultJsonParser('error', 'error'),
   );
+  // The built public pages (/reach-out, /intake/:slug, /partner, /embed/reach-out.js, /admin).
+  registerPublicPages(fastify);
 
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(options),

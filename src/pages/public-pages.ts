@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+/**
+ * The built public pages (web/, built by `npm run build` into dist/web) served by the
+ * API's own Fastify instance. These are plain Fastify routes, not Nest controllers: no
+ * guard, no DTO, nothing under /v1. Paths that are not pages fall through to the API's
+ * problem+json 404.
+ */
+
+/** Every HTML page allows nothing but this origin: scripts, styles, and fetch() alike. */
+export const PAGE_CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "object-src 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const PAGE_HEADERS = {
+  'content-type': 'text/html; charset=utf-8',
+  // Always revalidated, so a deploy's new asset names are picked up at once.
+  'cache-control': 'no-cache',
+  'content-security-policy': PAGE_CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  // The partner page's address holds a one-time token: never send it anywhere.
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+} as const;
+
+/** `dist/web` of this checkout, found from this file in `src/` (tests) or `dist/src/`. */
+export function defaultWebRoot(): string {
+  let folder = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(folder, 'package.json'))) {
+    const parent = path.dirname(folder);
+    if (parent === folder) break;
+    folder = parent;
+  }
+  return path.join(folder, 'dist', 'web');
+}
+
+interface Page {
+  readonly body: Buffer;
+  readonly etag: string;
+}
+
+function readPage(root: string, name: string): Page | undefined {
+  const file = path.join(root, name, 'index.html');
+  if (!existsSync(file)) return undefined;
+  const body = readFileSync(file);
+  return { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
+}
+
+function sendPage(request: FastifyRequest, reply: FastifyReply, page: Page): FastifyReply {
+  reply.headers({ ...PAGE_HEADERS, etag: page.etag });
+  if (request.headers['if-none-match'] === page.etag) return reply.code(304).send();
+  return reply.send(page.body);
+}
+
+/**
+ * Registers the pages on `fastify` (before Nest initialises):
+ * - `/reach-out`, `/intake/:slug`, `/partner` (?token=…), `/admin` and `/admin/*` (the
+ *   staff app's single-page fallback): HTML read once at start, `no-cache`, with a CSP;
+ * - `/assets/*`: content-hashed files, cached for a year;
+ * - `/embed/reach-out.js`: the embeddable form, cacheable for an hour, loadable anywhere.
+ * Nothing is registered when the web build is missing; those paths then answer 404.
+ */
+export function registerPublicPages(fastify: FastifyInstance, root = defaultWebRoot()): void {
+  if (!existsSync(root)) return;
+  const pages: [string[], string][] = [
+    [['/reach-out'], 'reach-out'],
+    [['/intake/:slug'], 'intake'],
+    [['/partner'], 'partner'],
+    [['/admin', '/admin/*'], 'admin'],
+  ];
+  for (const [urls, name] of pages) {
+    const page = readPage(root, name);
+    if (!page) continue;
+    for (const url of urls) {
+      fastify.get(url, (request, reply) => sendPage(request, reply, page));
+    }
+  }
+
+  const assets = path.join(root, 'assets');
+  if (existsSync(assets)) {
+    void fastify.register(fastifyStatic, {
+      root: assets,
+      prefix: '/assets/',
+      decorateReply: false,
+      index: false,
+      list: false,
+      dotfiles: 'deny',
+      // Names carry a content hash: a changed file is a new address.
+      maxAge: '365d',
+      immutable: true,
+      setHeaders: (reply) => {
+        reply.header('x-content-type-options', 'nosniff');
+      },
+    });
+  }
+
+  const embed = path.join(root, 'embed');
+  if (existsSync(embed)) {
+    void fastify.register(fastifyStatic, {
+      root: embed,
+      prefix: '/embed/',
+      decorateReply: false,
+      index: false,
+      list: false,
+      dotfiles: 'deny',
+      // A stable address practice websites link to: cached briefly, revalidated by ETag.
+      maxAge: '1h',
+      setHeaders: (reply) => {
+        reply.header('x-content-type-options', 'nosniff');
+        // A static script with no personal data: any site may load it.
+        reply.header('access-control-allow-origin', '*');
+        reply.header('cross-origin-resource-policy', 'cross-origin');
+      },
+    });
+  }
+}

@@ -1,0 +1,425 @@
+/**
+ * <relational-intake-reach-out api="https://intake.practice.example" heading="Reach out">
+ *
+ * The reach-out form for any practice website: one script tag, no framework, its own
+ * Shadow DOM and styles, so the host page's CSS neither reaches in nor is touched. It
+ * posts to POST /v1/inquiries on the `api` origin (default: where this script came
+ * from), which must list the host page's origin in CORS_ORIGINS.
+ */
+import { failureMessage, requestJson } from '../shared/api';
+import { type CrisisResource, splitContact } from '../shared/crisis';
+import { requiredErrors, withPageErrors } from '../shared/field-errors';
+import { type FormValues, inquiryBody } from '../shared/form-values';
+import { newIdempotencyKey } from '../shared/idempotency';
+import { type ControlKind, inlineMessage, summaryLine } from '../shared/messages';
+import type { FieldError } from '../shared/problem';
+import { PREFERRED_CONTACTS, SERVICE_TYPES, US_STATES } from '../shared/vocabulary';
+import styles from './reach-out.css?inline';
+
+export const TAG_NAME = 'relational-intake-reach-out';
+
+interface InquiryReceipt {
+  reference: string;
+  resources?: CrisisResource[];
+}
+
+type Options = readonly (readonly [string, string])[];
+
+interface FieldSpec {
+  path: string;
+  label: string;
+  kind: 'text' | 'textarea' | 'radios' | 'select' | 'checkbox';
+  type?: 'text' | 'email' | 'tel';
+  required?: boolean;
+  hint?: string;
+  autocomplete?: string;
+  maxLength?: number;
+  options?: Options;
+  initial?: string;
+  inline?: boolean;
+}
+
+const FIELDS: readonly FieldSpec[] = [
+  { path: 'name', label: 'Your name', kind: 'text', required: true, autocomplete: 'name', maxLength: 200 },
+  { path: 'email', label: 'Your email', kind: 'text', type: 'email', required: true, autocomplete: 'email', maxLength: 254 },
+  { path: 'phone', label: 'Your phone number', kind: 'text', type: 'tel', hint: 'For example (503) 555-0142', autocomplete: 'tel' },
+  { path: 'preferredContact', label: 'How should we contact you?', kind: 'radios', options: PREFERRED_CONTACTS, initial: 'email', required: true, inline: true },
+  { path: 'serviceType', label: 'What are you looking for?', kind: 'radios', options: SERVICE_TYPES, required: true },
+  { path: 'state', label: 'The state you live in', kind: 'select', options: US_STATES, autocomplete: 'address-level1' },
+  { path: 'message', label: 'What would you like us to know?', kind: 'textarea', maxLength: 5000, hint: 'A few words about what brings you here.' },
+  { path: 'referralSource', label: 'How did you hear about us?', kind: 'text', maxLength: 100 },
+  { path: 'consent.contact', label: 'I agree that the practice may contact me about this, and I have read how it keeps my information private.', kind: 'checkbox', required: true },
+]; // prettier-ignore
+
+const LABELS: Record<string, string> = {
+  ...Object.fromEntries(FIELDS.map((field) => [field.path, field.label])),
+  'consent.contact': 'Consent to be contacted',
+  consent: 'Consent',
+};
+
+const kindOf = (path: string): ControlKind => {
+  const spec = FIELDS.find((field) => field.path === path);
+  if (spec?.kind === 'checkbox') return 'checkbox';
+  return spec?.kind === 'radios' || spec?.kind === 'select' ? 'choice' : 'input';
+};
+
+/** The origin this script was loaded from: the API's, unless `api` says otherwise. */
+const SCRIPT_ORIGIN = (() => {
+  try {
+    const src = (document.currentScript as HTMLScriptElement | null)?.src;
+    return src ? new URL(src).origin : undefined;
+  } catch {
+    return undefined;
+  }
+})();
+
+const idFor = (path: string) => `ri-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+
+/** document.createElement with attributes and children, for a few lines of markup. */
+function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string | boolean | undefined> = {},
+  ...children: (Node | string | null | undefined)[]
+): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === false) continue;
+    element.setAttribute(name, value === true ? '' : value);
+  }
+  for (const child of children) {
+    if (child !== null && child !== undefined) element.append(child);
+  }
+  return element;
+}
+
+/** "Call or text 988" with 988 as a tel: link. */
+function contactLink(contact: string): (Node | string)[] {
+  const parts = splitContact(contact);
+  if (!parts) return [contact];
+  return [parts.before, h('a', { href: `tel:${parts.number}` }, parts.number), parts.after];
+}
+
+function adoptStyles(root: ShadowRoot) {
+  // A constructed sheet also works where the host page's CSP forbids inline <style>.
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(styles);
+    root.adoptedStyleSheets = [sheet];
+  } catch {
+    root.append(h('style', {}, styles));
+  }
+}
+
+export class ReachOutElement extends HTMLElement {
+  static observedAttributes = ['heading'];
+
+  readonly #root: ShadowRoot;
+  /** One key for the element's life: a double click or a retry creates one inquiry. */
+  readonly #idempotencyKey = newIdempotencyKey();
+  #formStartedAt = new Date().toISOString();
+  #sending = false;
+  #rendered = false;
+
+  constructor() {
+    super();
+    this.#root = this.attachShadow({ mode: 'open' });
+    adoptStyles(this.#root);
+  }
+
+  connectedCallback() {
+    if (this.#rendered) return;
+    this.#rendered = true;
+    this.#formStartedAt = new Date().toISOString();
+    this.#renderForm();
+  }
+
+  attributeChangedCallback(name: string) {
+    if (name !== 'heading') return;
+    const heading = this.#root.querySelector('[data-heading]');
+    if (heading) heading.textContent = this.#heading;
+  }
+
+  get #heading() {
+    return this.getAttribute('heading')?.trim() || 'Reach out';
+  }
+
+  get #apiBase() {
+    const given = this.getAttribute('api')?.trim();
+    return (given || SCRIPT_ORIGIN || window.location.origin).replace(/\/+$/, '');
+  }
+
+  #frame(...children: Node[]) {
+    const container = h(
+      'section',
+      { class: 'ri', 'aria-labelledby': 'ri-heading' },
+      h('h2', { id: 'ri-heading', 'data-heading': true }, this.#heading),
+      ...children,
+      h(
+        'p',
+        { class: 'crisis-line' },
+        'In crisis? Call or text ',
+        h('a', { href: 'tel:988' }, '988'),
+        ', or call ',
+        h('a', { href: 'tel:911' }, '911'),
+        ' in an emergency.',
+      ),
+    );
+    this.#root.replaceChildren(container);
+    return container;
+  }
+
+  #renderForm() {
+    const form = h('form', { novalidate: true, 'aria-labelledby': 'ri-heading' });
+    form.append(h('div', { class: 'summary', id: 'ri-summary', tabindex: '-1', hidden: true }));
+    for (const spec of FIELDS) form.append(this.#field(spec));
+    form.append(
+      h(
+        'div',
+        { class: 'honeypot', 'aria-hidden': 'true' },
+        h('label', { for: 'ri-website' }, 'Leave this field empty'),
+        h('input', {
+          id: 'ri-website',
+          name: 'website',
+          type: 'text',
+          tabindex: '-1',
+          autocomplete: 'off',
+        }),
+      ),
+      h('button', { type: 'submit', class: 'button' }, 'Send'),
+      h('p', { class: 'visually-hidden', role: 'status', id: 'ri-status' }),
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.#submit(form);
+    });
+    this.#frame(form);
+  }
+
+  #field(spec: FieldSpec): HTMLElement {
+    const id = idFor(spec.path);
+    const optional = spec.required ? null : h('span', { class: 'optional' }, ' (optional)');
+    const hint = spec.hint ? h('p', { class: 'hint', id: `${id}-hint` }, spec.hint) : null;
+    const error = h('p', { class: 'field-error', id: `${id}-error`, hidden: true });
+    const describedBy = spec.hint ? `${id}-hint` : undefined;
+    if (spec.kind === 'radios') {
+      const choices = (spec.options ?? []).map(([value, label], index) =>
+        h(
+          'label',
+          { class: 'choice' },
+          h('input', {
+            id: index === 0 ? id : `${id}-${value}`,
+            type: 'radio',
+            name: spec.path,
+            value,
+            required: spec.required,
+            checked: spec.initial === value,
+          }),
+          h('span', {}, label),
+        ),
+      );
+      return h(
+        'fieldset',
+        { class: 'field', 'data-path': spec.path, 'aria-describedby': describedBy },
+        h('legend', { class: 'label' }, spec.label, optional),
+        hint,
+        error,
+        h('div', { class: spec.inline ? 'choices inline' : 'choices' }, ...choices),
+      );
+    }
+    if (spec.kind === 'checkbox') {
+      return h(
+        'div',
+        { class: 'field checkbox', 'data-path': spec.path },
+        error,
+        h(
+          'div',
+          { class: 'choice' },
+          h('input', { id, type: 'checkbox', name: spec.path, required: spec.required }),
+          h('label', { for: id }, spec.label),
+        ),
+      );
+    }
+    const common = {
+      id,
+      name: spec.path,
+      required: spec.required,
+      autocomplete: spec.autocomplete,
+      'aria-describedby': describedBy,
+    };
+    let control: HTMLElement;
+    if (spec.kind === 'select') {
+      control = h(
+        'select',
+        common,
+        h('option', { value: '' }, 'Choose a state'),
+        ...(spec.options ?? []).map(([value, label]) => h('option', { value }, label)),
+      );
+    } else if (spec.kind === 'textarea') {
+      control = h('textarea', { ...common, rows: '5', maxlength: String(spec.maxLength ?? 5000) });
+    } else {
+      control = h('input', {
+        ...common,
+        type: spec.type ?? 'text',
+        maxlength: spec.maxLength ? String(spec.maxLength) : undefined,
+        inputmode: spec.type === 'email' ? 'email' : spec.type === 'tel' ? 'tel' : undefined,
+      });
+    }
+    return h(
+      'div',
+      { class: 'field', 'data-path': spec.path },
+      h('label', { class: 'label', for: id }, spec.label, optional),
+      hint,
+      error,
+      control,
+    );
+  }
+
+  #values(form: HTMLFormElement): FormValues {
+    const data = new FormData(form);
+    const values: FormValues = {};
+    for (const spec of FIELDS) {
+      values[spec.path] =
+        spec.kind === 'checkbox' ? data.get(spec.path) !== null : String(data.get(spec.path) ?? '');
+    }
+    values.website = String(data.get('website') ?? '');
+    return values;
+  }
+
+  async #submit(form: HTMLFormElement) {
+    if (this.#sending) return;
+    this.#sending = true;
+    const button = form.querySelector('button[type="submit"]')!;
+    const status = form.querySelector('#ri-status')!;
+    button.setAttribute('aria-disabled', 'true');
+    button.textContent = 'Sending…';
+    status.textContent = 'Sending your message…';
+    const values = this.#values(form);
+    const result = await requestJson<InquiryReceipt>(`${this.#apiBase}/v1/inquiries`, {
+      body: inquiryBody(values, this.#formStartedAt),
+      idempotencyKey: this.#idempotencyKey,
+    });
+    this.#sending = false;
+    button.removeAttribute('aria-disabled');
+    button.textContent = 'Send';
+    status.textContent = '';
+    if (result.kind === 'ok') return this.#renderReceipt(result.body);
+    if (result.kind !== 'invalid') return this.#showErrors(form, [], failureMessage(result));
+    // The API describes an omitted field by its type; the form says what is missing.
+    const required = FIELDS.filter((spec) => spec.required).map((spec) => spec.path);
+    const order = FIELDS.map((spec) => spec.path);
+    this.#showErrors(
+      form,
+      withPageErrors(result.errors, requiredErrors(values, required), order),
+      null,
+    );
+  }
+
+  #showErrors(form: HTMLFormElement, errors: readonly FieldError[], failure: string | null) {
+    const byPath = new Map<string, string>();
+    for (const error of errors)
+      if (!byPath.has(error.field)) byPath.set(error.field, error.message);
+    for (const field of form.querySelectorAll<HTMLElement>('[data-path]')) {
+      const path = field.dataset.path!;
+      const id = idFor(path);
+      const message = byPath.get(path);
+      const errorText = field.querySelector<HTMLElement>(`#${id}-error`)!;
+      const controls = field.querySelectorAll<HTMLElement>('input, select, textarea');
+      // aria-invalid is not for radios: a radio group's error is the fieldset's description.
+      const invalidable = [...controls].filter(
+        (control) => control.getAttribute('type') !== 'radio',
+      );
+      const described = field.matches('fieldset') ? [field] : [...controls];
+      field.classList.toggle('invalid', message !== undefined);
+      errorText.hidden = message === undefined;
+      errorText.textContent =
+        message === undefined ? '' : inlineMessage(path, message, kindOf(path));
+      for (const control of invalidable) {
+        if (message === undefined) control.removeAttribute('aria-invalid');
+        else control.setAttribute('aria-invalid', 'true');
+      }
+      for (const element of described) {
+        const ids = [
+          FIELDS.find((spec) => spec.path === path)?.hint ? `${id}-hint` : '',
+          message ? `${id}-error` : '',
+        ]
+          .filter(Boolean)
+          .join(' ');
+        if (ids) element.setAttribute('aria-describedby', ids);
+        else element.removeAttribute('aria-describedby');
+      }
+    }
+
+    const summary = form.querySelector<HTMLElement>('#ri-summary')!;
+    const items = errors.map((error) => {
+      const label = LABELS[error.field];
+      const line = summaryLine(
+        label ?? error.field,
+        error.field,
+        error.message,
+        kindOf(error.field),
+      );
+      if (!label) return h('li', {}, line);
+      const link = h('a', { href: `#${idFor(error.field)}` }, line);
+      link.addEventListener('click', (event) => {
+        event.preventDefault();
+        const control = this.#root.getElementById(idFor(error.field));
+        control?.focus();
+        control?.scrollIntoView({ block: 'center' });
+      });
+      return h('li', {}, link);
+    });
+    summary.replaceChildren(
+      h('h3', {}, errors.length > 0 ? 'Please check these answers' : 'Your message was not sent'),
+      ...(failure ? [h('p', {}, failure)] : []),
+      ...(items.length > 0 ? [h('ul', {}, ...items)] : []),
+    );
+    summary.hidden = false;
+    summary.focus();
+  }
+
+  #renderReceipt(receipt: InquiryReceipt) {
+    const resources = receipt.resources ?? [];
+    const crisis =
+      resources.length > 0
+        ? h(
+            'div',
+            { class: 'crisis-resources', role: 'region', 'aria-labelledby': 'ri-crisis-title' },
+            h(
+              'h3',
+              { id: 'ri-crisis-title' },
+              'If you are thinking about ending your life, please reach out now',
+            ),
+            h('p', {}, 'You do not have to wait for us. These services answer day and night:'),
+            h(
+              'ul',
+              {},
+              ...resources.map((resource) =>
+                h('li', {}, h('strong', {}, resource.name), ': ', ...contactLink(resource.contact)),
+              ),
+            ),
+          )
+        : null;
+    const done = h(
+      'div',
+      { class: 'receipt', id: 'ri-receipt', tabindex: '-1' },
+      h(
+        'p',
+        { class: 'thanks' },
+        'Thank you for reaching out. We have your message and will be in touch soon.',
+      ),
+      crisis,
+      h(
+        'p',
+        { class: 'reference' },
+        'Your reference is ',
+        h('strong', { class: 'reference-code' }, receipt.reference),
+        '. Quote it if you call or write to the practice.',
+      ),
+    );
+    this.#frame(done);
+    // Focus moves to the news, so a screen reader reads the reference (and any crisis numbers).
+    done.focus();
+  }
+}
+
+if (!customElements.get(TAG_NAME)) customElements.define(TAG_NAME, ReachOutElement);

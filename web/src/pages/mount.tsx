@@ -1,0 +1,10 @@
+import { StrictMode, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '../styles/site.css';
+
+/** Renders a page into #root (replacing the no-script message). */
+export function mount(page: ReactNode) {
+  const root = document.getElementById('root');
+  if (!root) throw new Error('The page has no #root element.');
+  createRoot(root).render(<StrictMode>{page}</StrictMode>);
+}

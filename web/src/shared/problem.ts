@@ -1,0 +1,26 @@
+/** RFC 9457 problem details as the API sends them (API.md, "Errors"). */
+export interface FieldError {
+  /** A dotted path into the request body: `email`, `client.email`, `answers.anx1`. */
+  field: string;
+  message: string;
+}
+
+export interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  errors?: FieldError[];
+}
+
+export function isProblem(value: unknown): value is Problem {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The field errors of a problem, keeping only well-formed entries. */
+export function fieldErrorsOf(problem: Problem): FieldError[] {
+  return (Array.isArray(problem.errors) ? problem.errors : []).filter(
+    (error): error is FieldError =>
+      typeof error?.field === 'string' && typeof error?.message === 'string',
+  );
+}
