@@ -110,6 +110,35 @@ function mountedRoutes({ app }: TestApp): string[] {
   return [...routes].sort();
 }
 
+/**
+ * Every `METHOD /path` Fastify itself serves (read from its router's own printout), so
+ * a route added beside Nest (a plain Fastify route) cannot escape the matrix either.
+ */
+function fastifyRoutes({ app }: TestApp): string[] {
+  const printed = app.getHttpAdapter().getInstance().printRoutes({ commonPrefix: false });
+  const stack: string[] = [];
+  const routes: string[] = [];
+  for (const line of printed.split('\n')) {
+    const match = /^(.*?)── (.+) \(([A-Z, ]+)\)$/.exec(line);
+    if (!match) continue;
+    const depth = Math.round(match[1]!.length / 4);
+    stack.length = depth;
+    const path = stack.join('') + match[2]!;
+    stack.push(match[2]!);
+    for (const method of match[3]!.split(', ')) {
+      if (method !== 'HEAD' && method !== 'OPTIONS') routes.push(`${method} ${path}`);
+    }
+  }
+  return routes.map((route) => route.replace(/:(\w+)/g, '{$1}'));
+}
+
+/** Pages and documents with no client data, served as files beside the API. */
+const FILES = [
+  /^GET \/(reach-out|partner|intake\/\{slug\}|admin(\/?\*)?)$/,
+  /^GET \/docs/,
+  /^GET \/(assets|embed)\//,
+];
+
 const WRITES = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 
 describe('authorization matrix', () => {
@@ -170,6 +199,17 @@ describe('authorization matrix', () => {
     expect(unknown).toEqual([]);
     const gone = Object.keys(MATRIX).filter((route) => !routes.includes(route));
     expect(gone).toEqual([]);
+  });
+
+  it('serves nothing beside Nest but pages and documents: no API route escapes the matrix', () => {
+    const served = fastifyRoutes(t);
+    expect(served).toEqual(
+      expect.arrayContaining(['PATCH /v1/admin/leads/{id}', 'GET /reach-out']),
+    );
+    const outside = served.filter(
+      (route) => !routes.includes(route) && !FILES.some((file) => file.test(route)),
+    );
+    expect(outside).toEqual([]);
   });
 
   it('every staff route answers 401 without credentials', async () => {
