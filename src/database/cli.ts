@@ -1,4 +1,5 @@
-// Migration commands: `npm run migration:run | migration:revert | migration:generate -- Name`.
+// Migration commands: `npm run migration:run | migration:revert | migration:check |
+// migration:generate -- Name`.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
@@ -30,13 +31,37 @@ async function main(): Promise<void> {
       case 'generate':
         await generate(dataSource, name);
         break;
+      case 'check':
+        await check(dataSource);
+        break;
       default:
-        throw new Error('usage: cli.js run | revert | generate <Name>');
+        throw new Error('usage: cli.js run | revert | check | generate <Name>');
     }
   } finally {
     await dataSource.destroy();
     await database.stop();
   }
+}
+
+/**
+ * Exits 1 unless every migration has run and the schema is exactly what the entities
+ * describe; changes nothing. For CI and for a deploy's readiness check.
+ */
+async function check(dataSource: DataSource): Promise<void> {
+  if (await dataSource.showMigrations()) {
+    console.log('pending migrations: run npm run migration:run');
+    process.exitCode = 1;
+    return;
+  }
+  const sql = await dataSource.driver.createSchemaBuilder().log();
+  if (sql.upQueries.length > 0) {
+    console.log(
+      `the schema differs from the entities:\n${sql.upQueries.map((q) => `  ${q.query}`).join('\n')}`,
+    );
+    process.exitCode = 1;
+    return;
+  }
+  console.log('the entities and the migrations agree');
 }
 
 const asTemplate = (sql: string) => `\`${sql.replace(/[`\\]|\$\{/g, (m) => `\\${m}`)}\``;
