@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { anInquiry } from './support/builders.js';
 import { type LeadFields, type SeededLead, aLead, auditEvents, leadIdOf } from './support/leads.js';
 import { aSignedInStaffMember, aStaffMember } from './support/staff.js';
+import { SEARCH_WINDOW } from '../src/leads/admin/lead-list.service.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 type Auth = { Authorization: string };
@@ -329,6 +330,36 @@ describe('the lead list (GET /v1/admin/leads)', () => {
         expect(pages.flatMap(idsOf).sort()).toEqual(leads.map((lead) => lead.id).sort());
       },
     );
+
+    it('a name search pages exactly, whether its matches lie among the newest leads or far behind them', async () => {
+      // More than SEARCH_WINDOW newer leads stand between the oldest matches and the rest.
+      const name = `Windowmatch ${randomBytes(3).toString('hex')}`;
+      const newest = [];
+      for (let i = 0; i < 7; i++)
+        newest.push(await seed(aTag(), { name, createdAt: minutesAgo(i) }));
+      await t.db.query(
+        `INSERT INTO lead (id, status, urgency, service_type, name, email, email_normalized,
+           preferred_contact, created_at, updated_at, last_submission_at, status_changed_at, version)
+         SELECT gen_random_uuid(), 'new', 'routine', 'individual', 'Someone Else',
+                'else' || n || '@example.com', 'else' || n || '@example.com', 'email',
+                now() - interval '1 day' - n * interval '1 second', now(), now(), now(), 1
+           FROM generate_series(1, ${SEARCH_WINDOW + 100}) AS n`,
+      );
+      const oldest = [];
+      for (let i = 0; i < 3; i++) {
+        oldest.push(await seed(aTag(), { name, createdAt: minutesAgo(3 * 24 * 60 + i) }));
+      }
+      for (const limit of [2, 3, 100]) {
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const page = await list({ q: name, limit, ...(cursor ? { cursor } : {}) });
+          seen.push(...idsOf(page));
+          cursor = page.nextCursor;
+        } while (cursor);
+        expect(seen).toEqual([...newest, ...oldest].map((lead) => lead.id));
+      }
+    });
 
     it('takes limit from 1 to 100, 25 by default', async () => {
       const tag = aTag();

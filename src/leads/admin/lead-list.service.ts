@@ -117,6 +117,15 @@ interface PageWindow {
   withIntakes: boolean;
 }
 
+/**
+ * A name or address search first looks among this many newest leads (after the cursor,
+ * in the sort's order, with every other filter): a common name fills a page there at
+ * index speed, where matching the whole table would visit every lead of that name
+ * (BENCHMARKS.md, bench:admin). Only when the window holds too few does the search run
+ * over every lead.
+ */
+export const SEARCH_WINDOW = 2000;
+
 export const EXPORT_COLUMNS = [
   'reference',
   'created_at',
@@ -310,7 +319,11 @@ export class LeadListService {
   }
 
   /** Leads the staff member may see that match the filters (select list left to the caller). */
-  private filtered(manager: EntityManager, { staff, filters, assignee }: Listing) {
+  private filtered(
+    manager: EntityManager,
+    { staff, filters, assignee }: Listing,
+    { search = true }: { search?: boolean } = {},
+  ) {
     const builder = manager
       .createQueryBuilder(Lead, 'lead')
       .where('lead.merged_into_lead_id IS NULL')
@@ -333,7 +346,7 @@ export class LeadListService {
       });
     }
     if (filters.tag) builder.andWhere('lead.tags @> CAST(:tags AS text[])', { tags: filters.tag });
-    if (filters.q !== undefined) {
+    if (search && filters.q !== undefined) {
       const search = leadSearch(filters.q);
       if (search.kind === 'reference') {
         builder.andWhere(
@@ -388,10 +401,34 @@ export class LeadListService {
   private async page(
     manager: EntityManager,
     listing: Listing,
+    window: PageWindow,
+  ): Promise<PageRow[]> {
+    const q = listing.filters.q;
+    if (window.limit <= SEARCH_WINDOW / 4 && q !== undefined && leadSearch(q).kind === 'text') {
+      // Matches among the newest leads (in sort order) are the first matches of all, so a
+      // window that yields a full page answers exactly what the whole table would.
+      const rows = await this.pageOf(manager, listing, window, true);
+      if (rows.length >= window.limit) return rows;
+    }
+    return this.pageOf(manager, listing, window, false);
+  }
+
+  private async pageOf(
+    manager: EntityManager,
+    listing: Listing,
     { limit, after, withIntakes }: PageWindow,
+    windowed: boolean,
   ): Promise<PageRow[]> {
     const { sort } = listing;
     const builder = this.filtered(manager, listing);
+    if (windowed) {
+      // Same filters but the search, same cursor: its named parameters are the outer ones.
+      const recent = this.filtered(manager, listing, { search: false }).select('lead.id', 'id');
+      if (after) recent.andWhere(ORDER[sort].after);
+      builder.andWhere(
+        `lead.id IN (SELECT recent.id FROM (${recent.getQuery()} ORDER BY ${ORDER[sort].inner} LIMIT ${SEARCH_WINDOW}) recent)`,
+      );
+    }
     const [[firstExpression, firstAlias], ...rest] = COLUMNS;
     builder.select(firstExpression, firstAlias);
     for (const [expression, alias] of rest) builder.addSelect(expression, alias);
