@@ -18,7 +18,7 @@ import {
 } from '../keyset-cursor.js';
 import { LeadAccess } from '../lead-access.js';
 import { leadLabels } from '../lead-labels.js';
-import { leadSearch } from '../lead-search.js';
+import { type LeadSearch, leadSearch } from '../lead-search.js';
 import { Lead } from '../lead.entity.js';
 import { type LeadFilterDto, type LeadListQueryDto, filtersUsed } from './dto/lead-query.dto.js';
 import {
@@ -160,6 +160,17 @@ function csvRecord(row: LeadListRow): CsvCell[] {
     row.first_contacted_at,
     row.overdue,
   ];
+}
+
+/** The name/email/phone condition of a text search on `alias` (parameters: the search). */
+function textMatch(search: Extract<LeadSearch, { kind: 'text' }>, alias: string): string {
+  const columns = [
+    search.namePattern !== null && `${alias}.name ILIKE :namePattern`,
+    search.emailPattern !== null && `${alias}.email_normalized LIKE :emailPattern`,
+    search.phonePattern !== null && `${alias}.phone LIKE :phonePattern`,
+  ].filter(Boolean);
+  // A text with both a space and an @ can match nothing.
+  return columns.length > 0 ? `(${columns.join(' OR ')})` : 'false';
 }
 
 function keyOf(row: LeadListRow, sort: LeadSort): CursorKey {
@@ -354,13 +365,7 @@ export class LeadListService {
           { reference: search.reference },
         );
       } else {
-        const columns = [
-          search.namePattern !== null && 'lead.name ILIKE :namePattern',
-          search.emailPattern !== null && 'lead.email_normalized LIKE :emailPattern',
-          search.phonePattern !== null && 'lead.phone LIKE :phonePattern',
-        ].filter(Boolean);
-        // A text with both a space and an @ can match nothing.
-        builder.andWhere(columns.length > 0 ? `(${columns.join(' OR ')})` : 'false', search);
+        builder.andWhere(textMatch(search, 'lead'), search);
       }
     }
     if (filters.createdFrom) {
@@ -420,13 +425,21 @@ export class LeadListService {
     windowed: boolean,
   ): Promise<PageRow[]> {
     const { sort } = listing;
-    const builder = this.filtered(manager, listing);
-    if (windowed) {
-      // Same filters but the search, same cursor: its named parameters are the outer ones.
-      const recent = this.filtered(manager, listing, { search: false }).select('lead.id', 'id');
+    const search = listing.filters.q === undefined ? undefined : leadSearch(listing.filters.q);
+    const builder = this.filtered(manager, listing, { search: !windowed });
+    if (windowed && search?.kind === 'text') {
+      // The newest leads with every other filter and the same cursor, then the search on
+      // those rows only: no index over the whole table is asked for the name. The
+      // window's named parameters are the outer query's own.
+      const recent = this.filtered(manager, listing, { search: false })
+        .select('lead.id', 'id')
+        .addSelect('lead.name', 'name')
+        .addSelect('lead.email_normalized', 'email_normalized')
+        .addSelect('lead.phone', 'phone');
       if (after) recent.andWhere(ORDER[sort].after);
       builder.andWhere(
-        `lead.id IN (SELECT recent.id FROM (${recent.getQuery()} ORDER BY ${ORDER[sort].inner} LIMIT ${SEARCH_WINDOW}) recent)`,
+        `lead.id IN (SELECT recent.id FROM (${recent.getQuery()} ORDER BY ${ORDER[sort].inner} LIMIT ${SEARCH_WINDOW}) recent WHERE ${textMatch(search, 'recent')})`,
+        search,
       );
     }
     const [[firstExpression, firstAlias], ...rest] = COLUMNS;
