@@ -90,7 +90,7 @@ describe('the staff app: a coordinator triages a couple', () => {
 
     const moves = await page
       .locator('#status-move option:not([value=""])')
-      .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+      .evaluateAll((options) => options.map((option) => option.getAttribute('value')));
     expect(moves).toEqual([...ALLOWED_TRANSITIONS.new]);
 
     await page.getByRole('button', { name: `Assign ${match.name}` }).click();
