@@ -107,13 +107,13 @@ export function CoupleChart({
         <text x={low + 4} y={high - 6} className="quadrant-label">
           secure
         </text>
-        <text x={high - 4} y={high - 6} textAnchor="end" className="quadrant-label">
+        <text x={threshold.x + 4} y={high - 6} className="quadrant-label">
           anxious
         </text>
-        <text x={low + 4} y={low + 14} className="quadrant-label">
+        <text x={low + 4} y={threshold.y - 6} className="quadrant-label">
           avoidant
         </text>
-        <text x={high - 4} y={low + 14} textAnchor="end" className="quadrant-label">
+        <text x={threshold.x + 4} y={threshold.y - 6} className="quadrant-label">
           fearful
         </text>
         {plotted.map((dot) => (
