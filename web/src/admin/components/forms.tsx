@@ -1,0 +1,123 @@
+import type { ReactNode } from 'react';
+import type { FieldError } from '../../shared/problem';
+
+/** A labelled input with its hint and error tied to it (aria-describedby). */
+export function TextField({
+  id,
+  label,
+  value,
+  onChange,
+  errors,
+  field,
+  hint,
+  type = 'text',
+  required,
+  inputMode,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  errors?: FieldError[];
+  field?: string;
+  hint?: string;
+  type?: string;
+  required?: boolean;
+  inputMode?: 'numeric' | 'text' | 'email' | 'url';
+}) {
+  const error = errorFor(errors, field ?? id);
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className={`field${error ? ' field--invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        type={type}
+        value={value}
+        inputMode={inputMode}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+        onChange={(event) => onChange(event.target.value)}
+      />
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function errorFor(errors: FieldError[] | undefined, field: string): string | null {
+  const found = errors?.filter(
+    (error) => error.field === field || error.field.startsWith(`${field}.`),
+  );
+  return found && found.length > 0
+    ? found.map((error) => `This ${error.message}.`).join(' ')
+    : null;
+}
+
+/** Checkboxes for a list of codes. */
+export function CheckList({
+  legend,
+  options,
+  selected,
+  onChange,
+  error,
+}: {
+  legend: string;
+  options: readonly (readonly [string, string])[];
+  selected: string[];
+  onChange: (selected: string[]) => void;
+  error?: string | null;
+}) {
+  return (
+    <fieldset className={`field${error ? ' field--invalid' : ''}`}>
+      <legend>{legend}</legend>
+      <div className="checks">
+        {options.map(([value, label]) => (
+          <label key={value} className="check">
+            <input
+              type="checkbox"
+              checked={selected.includes(value)}
+              onChange={() =>
+                onChange(
+                  selected.includes(value)
+                    ? selected.filter((v) => v !== value)
+                    : [...selected, value],
+                )
+              }
+            />
+            {label}
+          </label>
+        ))}
+      </div>
+      {error ? <p className="field-error">{error}</p> : null}
+    </fieldset>
+  );
+}
+
+export function Section({
+  title,
+  id,
+  children,
+}: {
+  title: string;
+  id: string;
+  children: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={id} className="card">
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}

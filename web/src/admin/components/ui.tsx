@@ -1,0 +1,104 @@
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { LeadStatus } from '../../../../src/leads/lead-status.js';
+import type { Urgency } from '../../../../src/leads/urgency.js';
+import { failureText, type ApiFailure, type ApiResult } from '../api';
+import { STATUS_NAMES, URGENCY_NAMES } from '../words';
+
+/** The page's heading; takes focus when the page opens so screen readers announce it. */
+export function PageHeading({ children, title }: { children: ReactNode; title?: string }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (title) document.title = `${title} · Relational Intake staff`;
+    heading.current?.focus({ preventScroll: true });
+  }, [title]);
+  return (
+    <h1 ref={heading} tabIndex={-1}>
+      {children}
+    </h1>
+  );
+}
+
+/** A failure said in words, announced at once. */
+export function ErrorNotice({
+  failure,
+  children,
+}: {
+  failure?: ApiFailure | null;
+  children?: ReactNode;
+}) {
+  if (!failure && !children) return null;
+  return (
+    <div className="notice notice--error" role="alert">
+      {failure ? <p>{failureText(failure)}</p> : null}
+      {children}
+    </div>
+  );
+}
+
+/** Success or progress, announced politely. */
+export function StatusMessage({ children }: { children?: ReactNode }) {
+  return (
+    <p className="status-message" role="status">
+      {children}
+    </p>
+  );
+}
+
+export function UrgencyBadge({ urgency }: { urgency: Urgency }) {
+  return <span className={`badge badge--${urgency}`}>{URGENCY_NAMES[urgency]}</span>;
+}
+
+export function StatusBadge({ status }: { status: LeadStatus }) {
+  return <span className="badge badge--status">{STATUS_NAMES[status]}</span>;
+}
+
+export function OverdueBadge() {
+  return <span className="badge badge--overdue">Overdue</span>;
+}
+
+export type Loaded<T> =
+  | { state: 'loading' }
+  | { state: 'failed'; failure: ApiFailure }
+  | { state: 'ready'; value: T; etag: string | null };
+
+/** Loads once per `key`; `reload` fetches again (after a change, or on request). */
+export function useLoad<T>(load: () => Promise<ApiResult<T>>, key: string) {
+  const [loaded, setLoaded] = useState<Loaded<T>>({ state: 'loading' });
+  const [round, setRound] = useState(0);
+  useEffect(() => {
+    let current = true;
+    void load().then((result) => {
+      if (!current) return;
+      setLoaded(
+        result.kind === 'ok'
+          ? { state: 'ready', value: result.body, etag: result.etag }
+          : { state: 'failed', failure: result },
+      );
+    });
+    return () => {
+      current = false;
+    };
+    // `key` names what `load` fetches: a new function with the same key fetches nothing new.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, round]);
+  const reload = useCallback(() => setRound((n) => n + 1), []);
+  return { loaded, reload, setLoaded };
+}
+
+export function Loading({ what }: { what: string }) {
+  return <p className="loading">Loading {what}…</p>;
+}
+
+/** A 403 or 404 answered for the whole page. */
+export function PageFailure({ failure, what }: { failure: ApiFailure; what: string }) {
+  if (failure.kind === 'problem' && failure.status === 404) {
+    return (
+      <div className="notice notice--error" role="alert">
+        <p>
+          <strong>{what} not found.</strong> It does not exist, or it is not one you may see.
+        </p>
+      </div>
+    );
+  }
+  return <ErrorNotice failure={failure} />;
+}

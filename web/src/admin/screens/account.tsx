@@ -1,0 +1,96 @@
+import { useState, type FormEvent } from 'react';
+import { request, type ApiFailure } from '../api';
+import { ErrorNotice, PageHeading, StatusMessage } from '../components/ui';
+import { useSession } from '../session';
+import { ROLE_NAMES } from '../words';
+import { MfaEnrolment } from './sign-in';
+
+/** The signed-in person's own account: two-factor enrolment and a password change. */
+export function AccountPage() {
+  const session = useSession();
+  const { user } = session.me;
+  const [enrolling, setEnrolling] = useState(false);
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const [message, setMessage] = useState('');
+
+  if (enrolling) {
+    return (
+      <MfaEnrolment
+        required={false}
+        onEnrolled={() => {
+          setEnrolling(false);
+          setMessage('Two-factor sign-in is on.');
+          void session.refresh();
+        }}
+        onCancel={() => setEnrolling(false)}
+      />
+    );
+  }
+  const change = async (event: FormEvent) => {
+    event.preventDefault();
+    setFailure(null);
+    const result = await request('/v1/auth/password', {
+      body: { currentPassword: current, newPassword: next },
+    });
+    if (result.kind === 'ok') {
+      setCurrent('');
+      setNext('');
+      setMessage('Your password is changed; your other sessions have ended.');
+    } else setFailure(result);
+  };
+  return (
+    <>
+      <PageHeading title="Your account">Your account</PageHeading>
+      <StatusMessage>{message}</StatusMessage>
+      <p>
+        {user.name}, {user.email} · {ROLE_NAMES[user.role]}
+      </p>
+      <section className="card" aria-labelledby="mfa-heading">
+        <h2 id="mfa-heading">Two-factor sign-in</h2>
+        {user.mfaEnabled ? (
+          <p>On: every sign-in asks for a code from your authenticator app.</p>
+        ) : (
+          <>
+            <p>Off. Turn it on so a stolen password alone cannot open client records.</p>
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => setEnrolling(true)}
+            >
+              Set up two-factor sign-in
+            </button>
+          </>
+        )}
+      </section>
+      <form className="card form-card" onSubmit={change} aria-labelledby="password-heading">
+        <h2 id="password-heading">Change password</h2>
+        <ErrorNotice failure={failure} />
+        <div className="field">
+          <label htmlFor="current-password">Current password</label>
+          <input
+            id="current-password"
+            type="password"
+            autoComplete="current-password"
+            value={current}
+            onChange={(e) => setCurrent(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="next-password">New password (at least 12 characters)</label>
+          <input
+            id="next-password"
+            type="password"
+            autoComplete="new-password"
+            value={next}
+            onChange={(e) => setNext(e.target.value)}
+          />
+        </div>
+        <button type="submit" className="button button--small">
+          Change password
+        </button>
+      </form>
+    </>
+  );
+}

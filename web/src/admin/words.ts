@@ -1,0 +1,89 @@
+import type { LeadStatus } from '../../../src/leads/lead-status.js';
+import type { Urgency } from '../../../src/leads/urgency.js';
+import { LEAD_LABELS } from '../../../src/leads/lead-labels.js';
+
+/** The words the staff app shows for the API's codes. */
+export const STATUS_NAMES: Record<LeadStatus, string> = {
+  new: 'New',
+  in_review: 'In review',
+  contacted: 'Contacted',
+  consultation_scheduled: 'Consultation scheduled',
+  waitlisted: 'Waitlisted',
+  converted: 'Converted',
+  referred_out: 'Referred out',
+  declined: 'Declined',
+  closed_no_response: 'Closed, no response',
+  spam: 'Spam',
+};
+
+export const URGENCY_NAMES: Record<Urgency, string> = {
+  crisis: 'Crisis',
+  high: 'High',
+  routine: 'Routine',
+};
+
+export const SERVICE_NAMES: Record<string, string> = {
+  individual: 'Individual',
+  couples: 'Couples',
+  family: 'Family',
+  other: 'Other',
+};
+
+export const LABEL_NAMES: Record<string, string> = LEAD_LABELS;
+
+export const INTAKE_STATUS_NAMES: Record<string, string> = {
+  awaiting_partner: 'Awaiting partner',
+  intake_complete: 'Intake complete',
+};
+
+export const ROLE_NAMES: Record<string, string> = {
+  admin: 'Admin',
+  coordinator: 'Coordinator',
+  clinician: 'Clinician',
+};
+
+const TIMELINE_NAMES: Record<string, string> = {
+  inquiry_received: 'Inquiry received',
+  intake_received: 'Intake received',
+  awaiting_partner: 'Awaiting partner',
+  partner_invited: 'Partner invited',
+  partner_answered: 'Partner answered',
+  intake_complete: 'Intake complete',
+  note_added: 'Note added',
+  staff_email: 'Staff emailed',
+  status_changed: 'Status changed',
+  urgency_changed: 'Urgency changed',
+  assigned: 'Assigned',
+  tags_changed: 'Tags changed',
+  merged: 'Merged',
+};
+
+export function timelineName(kind: string): string {
+  return TIMELINE_NAMES[kind] ?? kind.replaceAll('_', ' ');
+}
+
+const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+const dateOnly = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' });
+
+export function formatDateTime(iso: string | null | undefined): string {
+  return iso ? dateTime.format(new Date(iso)) : '—';
+}
+
+export function formatDate(iso: string | null | undefined): string {
+  return iso ? dateOnly.format(new Date(iso)) : '—';
+}
+
+/** Minutes as people say them: 45 min, 3 h 20 min, 2 d 4 h. */
+export function formatMinutes(minutes: number | null | undefined): string {
+  if (minutes === null || minutes === undefined) return '—';
+  const rounded = Math.round(minutes);
+  if (rounded < 60) return `${rounded} min`;
+  const hours = Math.floor(rounded / 60);
+  if (hours < 48) return rounded % 60 ? `${hours} h ${rounded % 60} min` : `${hours} h`;
+  const days = Math.floor(hours / 24);
+  return hours % 24 ? `${days} d ${hours % 24} h` : `${days} d`;
+}
+
+export function formatShare(share: number | null | undefined): string {
+  return share === null || share === undefined ? '—' : `${Math.round(share * 100)}%`;
+}
