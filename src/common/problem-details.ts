@@ -90,7 +90,9 @@ export const PROBLEM_TYPES = {
   'rate-limited': {
     status: 429,
     title: 'Too many requests',
-    description: 'Slow down: try again after the number of seconds in `Retry-After`.',
+    description:
+      'Slow down: try again after the number of seconds in `Retry-After`. On the public ' +
+      'forms the answer also lists `resources`: where to get help now, for anyone in crisis.',
   },
   'login-locked': {
     status: 429,
@@ -124,6 +126,8 @@ export interface ProblemBody {
   status: number;
   detail?: string;
   errors?: FieldError[];
+  /** RFC 9457 extension members, e.g. `resources` on a public form's 429. */
+  [extension: string]: unknown;
 }
 
 /** Thrown anywhere in the service; rendered as application/problem+json by one filter. */
@@ -134,6 +138,8 @@ export class ProblemException extends Error {
     readonly options: {
       errors?: FieldError[];
       headers?: Record<string, string>;
+      /** Extension members added to the body; they never replace a standard one. */
+      extensions?: Record<string, unknown>;
     } = {},
   ) {
     super(detail ?? PROBLEM_TYPES[code].title);
@@ -154,6 +160,7 @@ export class ProblemException extends Error {
 export function problemBody(problem: ProblemException): ProblemBody {
   const type = PROBLEM_TYPES[problem.code];
   const body: ProblemBody = {
+    ...problem.options.extensions,
     type: `/problems/${problem.code}`,
     title: type.title,
     status: type.status,

@@ -1,0 +1,48 @@
+/**
+ * Shape limits on every JSON body, checked right after parsing and before any DTO sees
+ * it, so a small body cannot make validation, hashing or logging do unbounded work
+ * (64 KiB of `[` nests 65,000 deep). No framework code here.
+ */
+export const JSON_LIMITS = {
+  /** Objects and arrays inside one another, the body itself being level 1. */
+  maxDepth: 16,
+  maxArrayLength: 500,
+  maxObjectKeys: 200,
+} as const;
+
+/**
+ * Why `value` breaks a limit, in words fit for a client (no key or value quoted), or
+ * undefined when it keeps them all. NUL characters are refused in every string and key:
+ * no field means anything by one, and PostgreSQL cannot store it in text.
+ */
+export function jsonLimitProblem(value: unknown): string | undefined {
+  // Iterative, so a hostile body cannot exhaust the stack before the depth check does.
+  const pending: { value: unknown; depth: number }[] = [{ value, depth: 1 }];
+  while (pending.length > 0) {
+    const { value: current, depth } = pending.pop()!;
+    if (typeof current === 'string') {
+      if (current.includes('\u0000')) return 'must not contain NUL characters';
+      continue;
+    }
+    if (typeof current !== 'object' || current === null) continue;
+    if (depth > JSON_LIMITS.maxDepth) {
+      return `must not nest objects and arrays more than ${JSON_LIMITS.maxDepth} levels deep`;
+    }
+    if (Array.isArray(current)) {
+      if (current.length > JSON_LIMITS.maxArrayLength) {
+        return `must not hold a list of more than ${JSON_LIMITS.maxArrayLength} items`;
+      }
+      for (const item of current) pending.push({ value: item, depth: depth + 1 });
+      continue;
+    }
+    const keys = Object.keys(current);
+    if (keys.length > JSON_LIMITS.maxObjectKeys) {
+      return `must not hold an object of more than ${JSON_LIMITS.maxObjectKeys} fields`;
+    }
+    for (const key of keys) {
+      if (key.includes('\u0000')) return 'must not contain NUL characters';
+      pending.push({ value: (current as Record<string, unknown>)[key], depth: depth + 1 });
+    }
+  }
+  return undefined;
+}
