@@ -125,7 +125,7 @@ export function submittedEmail(body: unknown): string | undefined {
 export function waitInWords(seconds: number): string {
   if (seconds < 90) return seconds === 1 ? '1 second' : `${seconds} seconds`;
   const minutes = Math.ceil(seconds / 60);
-  if (minutes < 90) return `${minutes} minutes`;
+  if (minutes <= 90) return `${minutes} minutes`;
   const hours = Math.ceil(minutes / 60);
   return hours === 1 ? '1 hour' : `${hours} hours`;
 }
