@@ -4,10 +4,12 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { type AppModuleOptions, AppModule } from './app.module.js';
 import {
+  clientErrorAnswer,
+  frameworkErrorAnswer,
   jsonContentSecurityPolicy,
   jsonOnlyBodies,
   publicCors,
-  securityHeaders,
+  withSecurityHeaders,
 } from './common/http-hygiene.js';
 import { requestId } from './common/logging.js';
 import { ProblemDetailsFilter } from './common/problem-details.filter.js';
@@ -32,6 +34,8 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
     // request.ip (rate limits, the audit trail) names the client only behind a trusted proxy.
     trustProxy: fastifyTrustProxy(options.config.trustProxy),
     requestIdHeader: false,
+    clientErrorHandler: clientErrorAnswer,
+    frameworkErrors: frameworkErrorAnswer(options.config),
     genReqId: requestId,
   });
   const fastify = adapter.getInstance();
@@ -42,6 +46,7 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   // false` below). Errors from parsing reach the ProblemDetailsFilter through Nest's
   // Fastify error handler.
   jsonOnlyBodies(fastify, BODY_LIMIT_BYTES);
+  withSecurityHeaders(fastify, options.config);
   jsonContentSecurityPolicy(fastify);
 
   const app = await NestFactory.create<NestFastifyApplication>(
@@ -53,7 +58,6 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
     },
   );
   app.useLogger(app.get(Logger));
-  app.useSecurityHeaders(securityHeaders(options.config));
   app.useGlobalPipes(new RequestValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
 

@@ -255,6 +255,27 @@ describe('HTTP hygiene of the public surface', () => {
       }
     });
 
+    it('addresses and headers the router or the HTTP parser refuse still get a problem, never echoed', async () => {
+      const token = 'T'.repeat(150);
+      const answers = [
+        await t.http.get(`/v1/partner-invitations/${token}`),
+        await t.http.get('/v1/intake-forms/%zz'),
+        await t.http.get('/v1/intake-forms/couples').set('x-filler', 'a'.repeat(20_000)),
+      ];
+      expect(answers.map((answer) => answer.status)).toEqual([414, 400, 431]);
+      expect(answers.map((answer) => answer.body.type)).toEqual([
+        '/problems/uri-too-long',
+        '/problems/bad-request',
+        '/problems/headers-too-large',
+      ]);
+      for (const answer of answers) {
+        expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(answer.headers['content-security-policy']).toBe(JSON_CONTENT_SECURITY_POLICY);
+        expect(answer.headers['x-content-type-options']).toBe('nosniff');
+        expect(JSON.stringify(answer.body)).not.toMatch(/TTTT|zz/);
+      }
+    });
+
     it('an intake naming a form version no integer column holds answers 422', async () => {
       expect(await errorsOf(aCouplesIntake({ formVersion: 2 ** 40 }), '/v1/intakes')).toEqual([
         { field: 'formVersion', message: 'must be at most 1000000' },

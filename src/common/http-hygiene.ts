@@ -1,9 +1,11 @@
-import type { SecurityHeadersOptions } from '@nestjs/common';
 import type { FastifyCorsOptions } from '@fastify/cors';
-import type { FastifyInstance } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppConfig } from '../config/app-config.js';
 import { jsonLimitProblem } from './json-limits.js';
-import { ProblemException } from './problem-details.js';
+import { sendProblem } from './problem-details.filter.js';
+import { ProblemException, problemBody } from './problem-details.js';
 
 /**
  * The public routes: called from the practice's own website, so the only ones a browser
@@ -44,20 +46,59 @@ export function publicCors(config: AppConfig): FastifyCorsOptions {
 }
 
 /**
- * helmet's headers (Nest's built-in `useSecurityHeaders`, helmet 8's defaults) with
- * frames denied, no referrer, HSTS in production only (a development server on plain
- * http must not pin a browser to https). Its page-wide CSP is off: a single policy for
- * JSON, Swagger UI and the static pages fits none of them; see jsonContentSecurityPolicy.
+ * helmet's headers (the values of helmet 8's defaults) with frames denied, no referrer,
+ * and HSTS in production only (a development server on plain http must not pin a
+ * browser to https). Set here in one hook rather than by helmet or Nest's
+ * `useSecurityHeaders`: their page-wide CSP fits neither JSON, Swagger UI at /docs nor
+ * the static pages (see jsonContentSecurityPolicy), and their hook never sees the
+ * answers the router gives itself (frameworkErrorAnswer) or Node's parser refusals.
  */
-export function securityHeaders(config: AppConfig): SecurityHeadersOptions {
-  return {
-    contentSecurityPolicy: false,
-    xFrameOptions: { action: 'deny' },
-    referrerPolicy: { policy: 'no-referrer' },
-    crossOriginResourcePolicy: { policy: 'same-origin' },
-    strictTransportSecurity:
-      config.env === 'production' ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-    xPoweredBy: true,
+export function securityHeaders(config: AppConfig): readonly (readonly [string, string])[] {
+  return [
+    ['x-content-type-options', 'nosniff'],
+    ['x-frame-options', 'DENY'],
+    ['referrer-policy', 'no-referrer'],
+    ['cross-origin-resource-policy', 'same-origin'],
+    ['cross-origin-opener-policy', 'same-origin'],
+    ['origin-agent-cluster', '?1'],
+    ['x-dns-prefetch-control', 'off'],
+    ['x-download-options', 'noopen'],
+    ['x-permitted-cross-domain-policies', 'none'],
+    ['x-xss-protection', '0'],
+    ...(config.env === 'production'
+      ? [['strict-transport-security', 'max-age=31536000; includeSubDomains'] as const]
+      : []),
+  ];
+}
+
+/**
+ * Puts the security headers on every answer, before routing: 404s and parse errors
+ * included. A route may still replace one with its own value.
+ */
+export function withSecurityHeaders(fastify: FastifyInstance, config: AppConfig): void {
+  const headers = securityHeaders(config);
+  fastify.addHook('onRequest', async (_request, reply) => {
+    for (const [name, value] of headers) reply.header(name, value);
+  });
+}
+
+/**
+ * Fastify's `frameworkErrors`: the router's own refusals (a malformed percent-encoding,
+ * a path parameter over 100 characters) answered as problem+json like every other
+ * error, without echoing the address (it may hold a token).
+ */
+export function frameworkErrorAnswer(config: AppConfig) {
+  const headers = securityHeaders(config);
+  return (error: { code?: string }, _request: unknown, reply: FastifyReply) => {
+    for (const [name, value] of headers) reply.header(name, value);
+    // Answered outside every route, so no onSend hook adds it.
+    reply.header('content-security-policy', JSON_CONTENT_SECURITY_POLICY);
+    sendProblem(
+      reply,
+      new ProblemException(
+        error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'uri-too-long' : 'bad-request',
+      ),
+    );
   };
 }
 
@@ -106,4 +147,38 @@ export function jsonOnlyBodies(fastify: FastifyInstance, bodyLimit: number): voi
       });
     },
   );
+}
+
+/**
+ * Requests Node's HTTP parser refuses before Fastify sees them (headers or URL over
+ * 16 KiB, a request too slow, bytes that are not HTTP) get a problem+json answer like
+ * every other error, with the JSON policy, instead of Fastify's own JSON shape.
+ */
+export function clientErrorAnswer(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const code =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? 'headers-too-large'
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? 'request-timeout'
+        : 'bad-request';
+  const problem = problemBody(new ProblemException(code));
+  const body = JSON.stringify(problem);
+  if (socket.writable) {
+    socket.write(
+      [
+        `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status]}`,
+        'Content-Type: application/problem+json; charset=utf-8',
+        `Content-Length: ${Buffer.byteLength(body)}`,
+        `Content-Security-Policy: ${JSON_CONTENT_SECURITY_POLICY}`,
+        'X-Content-Type-Options: nosniff',
+        'X-Frame-Options: DENY',
+        'Referrer-Policy: no-referrer',
+        'Connection: close',
+        '',
+        body,
+      ].join('\r\n'),
+    );
+  }
+  socket.destroy(error);
 }

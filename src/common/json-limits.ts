@@ -10,10 +10,22 @@ export const JSON_LIMITS = {
   maxObjectKeys: 200,
 } as const;
 
+/** In `u` mode a pair is one code point: only a surrogate standing alone matches. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * NUL means nothing in any field, and PostgreSQL cannot store it in text; a lone UTF-16
+ * surrogate (`"\ud800"`, valid JSON, not text) would break encoders further down.
+ */
+function stringProblem(text: string): string | undefined {
+  if (text.includes('\u0000')) return 'must not contain NUL characters';
+  if (LONE_SURROGATE.test(text)) return 'must be well-formed Unicode text (no lone surrogates)';
+  return undefined;
+}
+
 /**
  * Why `value` breaks a limit, in words fit for a client (no key or value quoted), or
- * undefined when it keeps them all. NUL characters are refused in every string and key:
- * no field means anything by one, and PostgreSQL cannot store it in text.
+ * undefined when it keeps them all. Every string and key is checked by stringProblem.
  */
 export function jsonLimitProblem(value: unknown): string | undefined {
   // Iterative, so a hostile body cannot exhaust the stack before the depth check does.
@@ -21,7 +33,8 @@ export function jsonLimitProblem(value: unknown): string | undefined {
   while (pending.length > 0) {
     const { value: current, depth } = pending.pop()!;
     if (typeof current === 'string') {
-      if (current.includes('\u0000')) return 'must not contain NUL characters';
+      const problem = stringProblem(current);
+      if (problem) return problem;
       continue;
     }
     if (typeof current !== 'object' || current === null) continue;
@@ -40,7 +53,8 @@ export function jsonLimitProblem(value: unknown): string | undefined {
       return `must not hold an object of more than ${JSON_LIMITS.maxObjectKeys} fields`;
     }
     for (const key of keys) {
-      if (key.includes('\u0000')) return 'must not contain NUL characters';
+      const problem = stringProblem(key);
+      if (problem) return problem;
       pending.push({ value: (current as Record<string, unknown>)[key], depth: depth + 1 });
     }
   }

@@ -70,6 +70,11 @@ export const PROBLEM_TYPES = {
     title: 'Request body too large',
     description: 'Request bodies are limited to 64 KiB.',
   },
+  'uri-too-long': {
+    status: 414,
+    title: 'Address too long',
+    description: 'A part of the address is longer than any this service uses.',
+  },
   'unsupported-media-type': {
     status: 415,
     title: 'Unsupported content type',
@@ -81,6 +86,16 @@ export const PROBLEM_TYPES = {
     description:
       'One or more fields are invalid. `errors` lists each one with its `field` (a dotted ' +
       'path into the body, or a header name) and a `message`. Unknown fields are errors too.',
+  },
+  'request-timeout': {
+    status: 408,
+    title: 'Request timeout',
+    description: 'The request did not arrive in time. Send it again.',
+  },
+  'headers-too-large': {
+    status: 431,
+    title: 'Request headers too large',
+    description: 'The address or the headers of the request are too long.',
   },
   'precondition-required': {
     status: 428,
