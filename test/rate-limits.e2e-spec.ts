@@ -1,4 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
+import { ModulesContainer } from '@nestjs/core';
+import { STAFF_ROLES } from '../src/auth/staff.decorator.js';
+import { RATE_LIMIT_GROUP } from '../src/common/rate-limit/rate-limited.decorator.js';
 import { RateLimiter } from '../src/common/rate-limit/rate-limiter.service.js';
 import { CRISIS_RESOURCES } from '../src/leads/urgency.js';
 import { Retention } from '../src/leads/privacy/retention.service.js';
@@ -218,6 +223,61 @@ describe('rate limits behind a trusted proxy', () => {
       `SELECT ip FROM audit_event WHERE action = 'auth.login.failed' ORDER BY id DESC LIMIT 1`,
     )) as { ip: string }[];
     expect(rows).toEqual([{ ip: client }]);
+  });
+});
+
+describe('which routes are limited', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('every route anyone may call declares its rate limit, operations pages aside', () => {
+    const unlimited: string[] = [];
+    const limited: string[] = [];
+    for (const module of t.app.get(ModulesContainer).values()) {
+      for (const { metatype } of module.controllers.values()) {
+        if (!metatype) continue;
+        const base = String(Reflect.getMetadata(PATH_METADATA, metatype) ?? '');
+        const prototype = (metatype as { prototype: object }).prototype;
+        for (const name of Object.getOwnPropertyNames(prototype)) {
+          const handler = (prototype as Record<string, unknown>)[name];
+          if (typeof handler !== 'function' || name === 'constructor') continue;
+          const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
+          if (path === undefined) continue;
+          const staffOnly =
+            Reflect.getMetadata(STAFF_ROLES, handler) ?? Reflect.getMetadata(STAFF_ROLES, metatype);
+          if (staffOnly) continue;
+          const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
+          const route = `${method} /${[base, path].filter(Boolean).join('/')}`.replace(/\/+$/, '');
+          const group =
+            Reflect.getMetadata(RATE_LIMIT_GROUP, handler) ??
+            Reflect.getMetadata(RATE_LIMIT_GROUP, metatype);
+          (group ? limited : unlimited).push(route);
+        }
+      }
+    }
+    expect(unlimited.sort()).toEqual([
+      'GET /health/live',
+      'GET /health/ready',
+      'GET /problems/:code',
+    ]);
+    expect(limited.sort()).toEqual([
+      'GET /v1/captcha',
+      'GET /v1/intake-forms/:slug',
+      'GET /v1/intake-forms/:slug/versions/:version',
+      'GET /v1/partner-invitations/:token',
+      'POST /v1/auth/invitations/:token/accept',
+      'POST /v1/auth/login',
+      'POST /v1/auth/password-reset',
+      'POST /v1/auth/password-reset/:token',
+      'POST /v1/inquiries',
+      'POST /v1/intakes',
+      'POST /v1/partner-invitations/:token/responses',
+    ]);
   });
 });
 
