@@ -164,6 +164,13 @@ describe('CAPTCHA verification (Turnstile), the provider played by a local serve
     expect(await plannedFor(lead.id)).toEqual([
       { kind: 'client_acknowledgement', recipient_kind: 'submitter' },
     ]);
+    // Nobody is told now, but the reminder and escalation at its response target stand.
+    const checks = (await t.db.query(
+      `SELECT data->>'stage' AS stage FROM pgboss.job
+        WHERE name = 'lead.response-check' AND data->>'leadId' = $1 ORDER BY 1`,
+      [lead.id],
+    )) as { stage: string }[];
+    expect(checks).toEqual([{ stage: 'escalation' }, { stage: 'reminder' }]);
   });
 
   it('a crisis kept for review still answers with the resources and alerts staff as a crisis', async () => {
