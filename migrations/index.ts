@@ -12,6 +12,7 @@ import { SealWebhookSecrets1795607348577 } from './1795607348577-SealWebhookSecr
 import { LeadTriageSearch1795607373414 } from './1795607373414-LeadTriageSearch.js';
 import { PracticeSettings1795607579028 } from './1795607579028-PracticeSettings.js';
 import { PrivacyOperations1795608192825 } from './1795608192825-PrivacyOperations.js';
+import { PublicSurfaceHardening1795609698857 } from './1795609698857-PublicSurfaceHardening.js';
 
 export const MIGRATIONS = [
   InitialSchema1795597613012,
@@ -26,4 +27,5 @@ export const MIGRATIONS = [
   LeadTriageSearch1795607373414,
   PracticeSettings1795607579028,
   PrivacyOperations1795608192825,
+  PublicSurfaceHardening1795609698857,
 ];

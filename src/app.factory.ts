@@ -3,10 +3,24 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { type AppModuleOptions, AppModule } from './app.module.js';
+import {
+  clientErrorAnswer,
+  frameworkErrorAnswer,
+  jsonContentSecurityPolicy,
+  jsonOnlyBodies,
+  publicCors,
+  withSecurityHeaders,
+} from './common/http-hygiene.js';
 import { requestId } from './common/logging.js';
 import { ProblemDetailsFilter } from './common/problem-details.filter.js';
 import { RequestValidationPipe } from './common/validation.pipe.js';
 import { registerPublicPages } from './pages/public-pages.js';
+import type { TrustProxy } from './config/app-config.js';
+
+/** TRUST_PROXY as Fastify's option; a hop count as the function Fastify makes of one. */
+function fastifyTrustProxy(trust: TrustProxy) {
+  return typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
+}
 
 /** API.md: bodies over 64 KiB answer 413. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -18,23 +32,23 @@ export const BODY_LIMIT_BYTES = 64 * 1024;
 export async function createApp(options: AppModuleOptions): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: false,
+    // request.ip (rate limits, the audit trail) names the client only behind a trusted proxy.
+    trustProxy: fastifyTrustProxy(options.config.trustProxy),
     requestIdHeader: false,
+    clientErrorHandler: clientErrorAnswer,
+    frameworkErrors: frameworkErrorAnswer(options.config),
     genReqId: requestId,
   });
   const fastify = adapter.getInstance();
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  // Only JSON is accepted: with no parser for any other type, Fastify answers 415.
-  // (Nest's own parsers are off: `bodyParser: false` below.) Errors from parsing reach
-  // the ProblemDetailsFilter through Nest's Fastify error handler.
-  fastify.removeAllContentTypeParsers();
-  fastify.addContentTypeParser(
-    'application/json',
-    { parseAs: 'string', bodyLimit: BODY_LIMIT_BYTES },
-    fastify.getDefaultJsonParser('error', 'error'),
-  );
+  // Only JSON is accepted, within shape limits (Nest's own parsers are off: `bodyParser:
+  // false` below). Errors from parsing reach the ProblemDetailsFilter through Nest's
+  // Fastify error handler.
+  jsonOnlyBodies(fastify, BODY_LIMIT_BYTES);
+  withSecurityHeaders(fastify, options.config);
+  jsonContentSecurityPolicy(fastify);
   // The built public pages (/reach-out, /intake/:slug, /partner, /embed/reach-out.js, /admin).
   registerPublicPages(fastify);
 
@@ -50,14 +64,7 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   app.useGlobalPipes(new RequestValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
 
-  const origins = new Set(options.config.corsOrigins);
-  app.enableCors({
-    origin: (origin, callback) => callback(null, origin !== undefined && origins.has(origin)),
-    methods: ['GET', 'POST'],
-    allowedHeaders: ['content-type', 'idempotency-key', 'x-request-id'],
-    exposedHeaders: ['x-request-id', 'retry-after'],
-    maxAge: 600,
-  });
+  app.enableCors(publicCors(options.config));
 
   const document = SwaggerModule.createDocument(
     app,

@@ -1,12 +1,14 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CaptchaModule } from './captcha/captcha.module.js';
 import { CliniciansModule } from './clinicians/clinicians.module.js';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { DataKey } from './common/encryption/data-cipher.js';
 import { EncryptionModule } from './common/encryption/encryption.module.js';
 import { ConnectionDrain } from './common/connection-drain.js';
+import { RateLimitModule } from './common/rate-limit/rate-limit.module.js';
 import { loggerParams } from './common/logging.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
@@ -64,6 +66,8 @@ export class AppModule {
         CliniciansModule,
         StatsModule,
         LeadPrivacyModule,
+        RateLimitModule,
+        CaptchaModule,
       ],
       controllers: [ProblemsController],
       providers: [ConnectionDrain],

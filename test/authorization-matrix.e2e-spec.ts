@@ -77,6 +77,7 @@ const PUBLIC = new Set([
   'POST /v1/auth/password-reset',
   'POST /v1/auth/password-reset/{token}',
   'POST /v1/auth/invitations/{token}/accept',
+  'GET /v1/captcha',
   'GET /health/live',
   'GET /health/ready',
   'GET /problems/{code}',

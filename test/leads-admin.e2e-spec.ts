@@ -71,6 +71,8 @@ describe('the lead list (GET /v1/admin/leads)', () => {
           firstContactedAt: null,
           intakeStatus: null,
           labels: [],
+          needsReview: false,
+          reviewReason: null,
         },
       ],
       nextCursor: null,

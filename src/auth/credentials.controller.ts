@@ -9,6 +9,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { actorOf } from '../audit/audit.service.js';
+import { RateLimited } from '../common/rate-limit/rate-limited.decorator.js';
 import { CredentialsService } from './credentials.service.js';
 import {
   ChangePasswordDto,
@@ -32,6 +33,7 @@ export class CredentialsController {
 
   @Post('invitations/:token/accept')
   @HttpCode(204)
+  @RateLimited('auth')
   @ApiNoContentResponse({ description: 'The password is set; sign in with it.' })
   @ApiNotFoundResponse({ description: 'No such invitation.' })
   @ApiGoneResponse({ description: 'The invitation expired, was used or was replaced.' })
@@ -46,6 +48,7 @@ export class CredentialsController {
 
   @Post('password-reset')
   @HttpCode(202)
+  @RateLimited('password-reset')
   @ApiAcceptedResponse({
     type: PasswordResetRequestedView,
     description: 'The same answer whether or not an account uses the address.',
@@ -60,6 +63,7 @@ export class CredentialsController {
 
   @Post('password-reset/:token')
   @HttpCode(204)
+  @RateLimited('auth')
   @ApiNoContentResponse({ description: 'The password is set and every session has ended.' })
   @ApiNotFoundResponse({ description: 'No such reset link.' })
   @ApiGoneResponse({ description: 'The link expired, was used or was replaced.' })

@@ -70,6 +70,11 @@ export const PROBLEM_TYPES = {
     title: 'Request body too large',
     description: 'Request bodies are limited to 64 KiB.',
   },
+  'uri-too-long': {
+    status: 414,
+    title: 'Address too long',
+    description: 'A part of the address is longer than any this service uses.',
+  },
   'unsupported-media-type': {
     status: 415,
     title: 'Unsupported content type',
@@ -82,6 +87,16 @@ export const PROBLEM_TYPES = {
       'One or more fields are invalid. `errors` lists each one with its `field` (a dotted ' +
       'path into the body, or a header name) and a `message`. Unknown fields are errors too.',
   },
+  'request-timeout': {
+    status: 408,
+    title: 'Request timeout',
+    description: 'The request did not arrive in time. Send it again.',
+  },
+  'headers-too-large': {
+    status: 431,
+    title: 'Request headers too large',
+    description: 'The address or the headers of the request are too long.',
+  },
   'precondition-required': {
     status: 428,
     title: 'Precondition required',
@@ -90,7 +105,9 @@ export const PROBLEM_TYPES = {
   'rate-limited': {
     status: 429,
     title: 'Too many requests',
-    description: 'Slow down: try again after the number of seconds in `Retry-After`.',
+    description:
+      'Slow down: try again after the number of seconds in `Retry-After`. On the public ' +
+      'forms the answer also lists `resources`: where to get help now, for anyone in crisis.',
   },
   'login-locked': {
     status: 429,
@@ -124,6 +141,8 @@ export interface ProblemBody {
   status: number;
   detail?: string;
   errors?: FieldError[];
+  /** RFC 9457 extension members, e.g. `resources` on a public form's 429. */
+  [extension: string]: unknown;
 }
 
 /** Thrown anywhere in the service; rendered as application/problem+json by one filter. */
@@ -134,6 +153,8 @@ export class ProblemException extends Error {
     readonly options: {
       errors?: FieldError[];
       headers?: Record<string, string>;
+      /** Extension members added to the body; they never replace a standard one. */
+      extensions?: Record<string, unknown>;
     } = {},
   ) {
     super(detail ?? PROBLEM_TYPES[code].title);
@@ -154,6 +175,7 @@ export class ProblemException extends Error {
 export function problemBody(problem: ProblemException): ProblemBody {
   const type = PROBLEM_TYPES[problem.code];
   const body: ProblemBody = {
+    ...problem.options.extensions,
     type: `/problems/${problem.code}`,
     title: type.title,
     status: type.status,

@@ -65,4 +65,55 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ SPAM_RETENTION_DAYS: bad })).toThrow(/SPAM_RETENTION_DAYS/);
     }
   });
+
+  it('trusts no proxy by default, and takes true, a hop count or addresses and ranges', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.0.2.7,loopback,::1' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '192.0.2.7',
+      'loopback',
+      '::1',
+    ]);
+    for (const bad of ['10.0.0.0/33', 'proxy.internal', '1.2.3.4/8/2', '11']) {
+      expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY/);
+    }
+  });
+
+  it('has rate limits on by default, each one turned off by 0', () => {
+    expect(loadConfig({}).rateLimits).toEqual({
+      submissionsPerIpPerHour: 20,
+      submissionsPerEmailPerDay: 10,
+      authPerIpPer15Min: 30,
+      passwordResetsPerEmailPerHour: 5,
+      readsPerIpPerMinute: 300,
+    });
+    expect(loadConfig({ RATE_LIMIT_SUBMISSIONS_PER_IP_PER_HOUR: '0' }).rateLimits).toMatchObject({
+      submissionsPerIpPerHour: 0,
+    });
+    expect(() => loadConfig({ RATE_LIMIT_READS_PER_IP_PER_MINUTE: '-1' })).toThrow(
+      /RATE_LIMIT_READS_PER_IP_PER_MINUTE/,
+    );
+  });
+
+  it('needs both keys for a CAPTCHA provider and never echoes the secret', () => {
+    expect(loadConfig({}).captcha).toMatchObject({ provider: 'none', timeoutMs: 3000 });
+    const attempt = () =>
+      loadConfig({ CAPTCHA_PROVIDER: 'turnstile', CAPTCHA_SECRET_KEY: 'sekrit-value' });
+    expect(attempt).toThrow(/CAPTCHA_SITE_KEY: is required when CAPTCHA_PROVIDER is turnstile/);
+    expect(attempt).not.toThrow(/sekrit-value/);
+    expect(
+      loadConfig({ CAPTCHA_PROVIDER: 'hcaptcha', CAPTCHA_SECRET_KEY: 's', CAPTCHA_SITE_KEY: 'k' })
+        .captcha,
+    ).toMatchObject({ provider: 'hcaptcha', secretKey: 's', siteKey: 'k' });
+  });
+
+  it('lets only tests point the CAPTCHA check at another server', () => {
+    const url = { CAPTCHA_VERIFY_URL: 'http://127.0.0.1:9999/siteverify' };
+    expect(loadConfig({ NODE_ENV: 'test', ...url }).captcha.verifyUrl).toBe(url.CAPTCHA_VERIFY_URL);
+    expect(() => loadConfig(url)).toThrow(
+      /CAPTCHA_VERIFY_URL: may only be set when NODE_ENV is test/,
+    );
+  });
 });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { plainToInstance, Transform } from 'class-transformer';
 import { parseKeyRing } from '../common/encryption/data-cipher.js';
 import {
@@ -209,6 +210,113 @@ export class EnvironmentVariables {
   /** IANA time zone of the practice: business days and weekends are counted there. */
   @IsTimeZone({ message: 'must be an IANA time zone, e.g. America/Los_Angeles' })
   PRACTICE_TIME_ZONE = 'America/Los_Angeles';
+
+  /**
+   * Which proxies in front of the service may name the client in X-Forwarded-For:
+   * `false` (none: the peer address is the client), `true` (any: only behind a proxy
+   * that overwrites the header), a hop count, or a comma-separated list of addresses,
+   * CIDR ranges or `loopback`, `linklocal`, `uniquelocal`. Checked in loadConfig.
+   */
+  @IsString()
+  TRUST_PROXY = 'false';
+
+  /** Public form submissions (inquiries, intakes, partner answers) per client address; 0: off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  RATE_LIMIT_SUBMISSIONS_PER_IP_PER_HOUR = 20;
+
+  /** Public form submissions per submitted email address (any client address); 0: off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  RATE_LIMIT_SUBMISSIONS_PER_EMAIL_PER_DAY = 10;
+
+  /** Sign-ins, password resets and invitation acceptances per client address; 0: off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  RATE_LIMIT_AUTH_PER_IP_PER_15_MIN = 30;
+
+  /** Password-reset requests per email address, whoever asks; 0: off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  RATE_LIMIT_PASSWORD_RESETS_PER_EMAIL_PER_HOUR = 5;
+
+  /** Public reads (forms, partner links, CAPTCHA settings) per client address; 0: off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1000000)
+  RATE_LIMIT_READS_PER_IP_PER_MINUTE = 300;
+
+  /** Server-side CAPTCHA check of public submissions: `none`, `turnstile` or `hcaptcha`. */
+  @IsIn(['none', 'turnstile', 'hcaptcha'])
+  CAPTCHA_PROVIDER: 'none' | 'turnstile' | 'hcaptcha' = 'none';
+
+  /** The provider's secret; required with a provider. Never logged or shown. */
+  @IsOptional()
+  @IsString()
+  @Matches(/^[\x21-\x7e]{1,500}$/, { message: 'must be the secret key as the provider gave it' })
+  CAPTCHA_SECRET_KEY?: string;
+
+  /** The provider's public site key, served to pages by GET /v1/captcha; required with a provider. */
+  @IsOptional()
+  @IsString()
+  @Matches(/^[\x21-\x7e]{1,500}$/, { message: 'must be the site key as the provider gave it' })
+  CAPTCHA_SITE_KEY?: string;
+
+  /** How long a submission waits for the provider before it is stored for review. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(30000)
+  CAPTCHA_TIMEOUT_MS = 3000;
+
+  /** Tests only (NODE_ENV=test): a stand-in for the provider's siteverify URL. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  CAPTCHA_VERIFY_URL?: string;
+}
+
+/** What Fastify's `trustProxy` takes; see EnvironmentVariables.TRUST_PROXY. */
+export type TrustProxy = boolean | number | string[];
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrRange(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/** TRUST_PROXY as Fastify takes it, or a message saying why it cannot be. */
+export function parseTrustProxy(value: string): TrustProxy | { problem: string } {
+  const text = value.trim().toLowerCase();
+  if (['false', '0', 'no', 'off', ''].includes(text)) return false;
+  if (['true', 'yes', 'on'].includes(text)) return true;
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    return hops <= 10 ? hops : { problem: 'a hop count must be at most 10' };
+  }
+  const entries = text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  if (entries.length > 0 && entries.every(isAddressOrRange)) return entries;
+  return {
+    problem:
+      'must be true, false, a hop count, or a comma-separated list of addresses, CIDR ranges, loopback, linklocal or uniquelocal',
+  };
 }
 
 export interface AppConfig {
@@ -267,6 +375,25 @@ export interface AppConfig {
     readonly routineBusinessDays: number;
     readonly timeZone: string;
   };
+  /** Which proxies may name the client (Fastify's trustProxy); false: none. */
+  readonly trustProxy: TrustProxy;
+  /** Limits of the public routes (src/common/rate-limit); 0 turns one off. */
+  readonly rateLimits: {
+    readonly submissionsPerIpPerHour: number;
+    readonly submissionsPerEmailPerDay: number;
+    readonly authPerIpPer15Min: number;
+    readonly passwordResetsPerEmailPerHour: number;
+    readonly readsPerIpPerMinute: number;
+  };
+  readonly captcha: {
+    readonly provider: 'none' | 'turnstile' | 'hcaptcha';
+    /** Set whenever provider is not `none`. */
+    readonly secretKey?: string;
+    readonly siteKey?: string;
+    readonly timeoutMs: number;
+    /** Only ever set in tests: where to send the verification instead of the provider. */
+    readonly verifyUrl?: string;
+  };
 }
 
 export class ConfigurationError extends Error {
@@ -280,7 +407,9 @@ export class ConfigurationError extends Error {
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const known = Object.keys(new EnvironmentVariables());
   const raw: Record<string, string> = {};
-  for (const name of [...known, 'DATABASE_URL', 'SMTP_URL', 'DATA_ENCRYPTION_KEY']) {
+  const optional = ['DATABASE_URL', 'SMTP_URL', 'DATA_ENCRYPTION_KEY'];
+  optional.push('CAPTCHA_SECRET_KEY', 'CAPTCHA_SITE_KEY', 'CAPTCHA_VERIFY_URL');
+  for (const name of [...known, ...optional]) {
     const value = env[name];
     if (value !== undefined && value !== '') raw[name] = value;
   }
@@ -300,6 +429,27 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     } catch (error) {
       problems.push(`DATA_ENCRYPTION_KEY: ${(error as Error).message}`);
     }
+  }
+  const trustProxy = parseTrustProxy(vars.TRUST_PROXY);
+  if (typeof trustProxy === 'object' && !Array.isArray(trustProxy)) {
+    problems.push(`TRUST_PROXY: ${trustProxy.problem}`);
+  }
+  if (vars.CAPTCHA_PROVIDER !== 'none') {
+    // Without them every submission would be stored for review: refuse to start instead.
+    if (!vars.CAPTCHA_SECRET_KEY) {
+      problems.push(
+        `CAPTCHA_SECRET_KEY: is required when CAPTCHA_PROVIDER is ${vars.CAPTCHA_PROVIDER}`,
+      );
+    }
+    if (!vars.CAPTCHA_SITE_KEY) {
+      problems.push(
+        `CAPTCHA_SITE_KEY: is required when CAPTCHA_PROVIDER is ${vars.CAPTCHA_PROVIDER}`,
+      );
+    }
+  }
+  if (vars.CAPTCHA_VERIFY_URL && vars.NODE_ENV !== 'test') {
+    // Anywhere else it would let a configuration send every token to another server.
+    problems.push('CAPTCHA_VERIFY_URL: may only be set when NODE_ENV is test');
   }
   if (errors.length > 0 || problems.length > 0) {
     // Never echo the value: a bad DATABASE_URL may hold a password.
@@ -358,6 +508,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       highMinutes: vars.RESPONSE_TARGET_HIGH_MINUTES,
       routineBusinessDays: vars.RESPONSE_TARGET_ROUTINE_BUSINESS_DAYS,
       timeZone: vars.PRACTICE_TIME_ZONE,
+    },
+    trustProxy: trustProxy as TrustProxy,
+    rateLimits: {
+      submissionsPerIpPerHour: vars.RATE_LIMIT_SUBMISSIONS_PER_IP_PER_HOUR,
+      submissionsPerEmailPerDay: vars.RATE_LIMIT_SUBMISSIONS_PER_EMAIL_PER_DAY,
+      authPerIpPer15Min: vars.RATE_LIMIT_AUTH_PER_IP_PER_15_MIN,
+      passwordResetsPerEmailPerHour: vars.RATE_LIMIT_PASSWORD_RESETS_PER_EMAIL_PER_HOUR,
+      readsPerIpPerMinute: vars.RATE_LIMIT_READS_PER_IP_PER_MINUTE,
+    },
+    captcha: {
+      provider: vars.CAPTCHA_PROVIDER,
+      secretKey: vars.CAPTCHA_SECRET_KEY,
+      siteKey: vars.CAPTCHA_SITE_KEY,
+      timeoutMs: vars.CAPTCHA_TIMEOUT_MS,
+      verifyUrl: vars.CAPTCHA_VERIFY_URL,
     },
   };
 }

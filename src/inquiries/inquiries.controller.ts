@@ -1,6 +1,7 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdempotencyKey } from '../common/idempotency/idempotency-key.decorator.js';
+import { RateLimited } from '../common/rate-limit/rate-limited.decorator.js';
 import { CreateInquiryDto } from './dto/create-inquiry.dto.js';
 import { SubmissionReceiptDto } from './dto/inquiry-receipt.dto.js';
 import { InquiriesService } from './inquiries.service.js';
@@ -12,6 +13,7 @@ export class InquiriesController {
 
   @Post()
   @HttpCode(201)
+  @RateLimited('submission')
   @ApiOperation({ summary: 'The "reach out" form' })
   @ApiHeader({
     name: 'Idempotency-Key',
@@ -22,7 +24,8 @@ export class InquiriesController {
   create(
     @Body() body: CreateInquiryDto,
     @IdempotencyKey() idempotencyKey: string | undefined,
+    @Ip() ip: string,
   ): Promise<SubmissionReceiptDto> {
-    return this.inquiries.receive(body, idempotencyKey);
+    return this.inquiries.receive(body, idempotencyKey, { ip });
   }
 }

@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { CaptchaCheck } from '../captcha/captcha.service.js';
 import { DataCipher } from '../common/encryption/data-cipher.js';
 import { IdempotencyService } from '../common/idempotency/idempotency.service.js';
+import { ProblemException } from '../common/problem-details.js';
 import { LeadsService } from '../leads/leads.service.js';
 import { SubmissionReferences } from '../leads/submission-references.service.js';
 import { crisisResourcesIf, textSuggestsCrisis } from '../leads/urgency.js';
@@ -28,15 +30,30 @@ export class InquiriesService {
     private readonly idempotency: IdempotencyService,
     private readonly jobs: JobQueue,
     private readonly cipher: DataCipher,
+    private readonly captcha: CaptchaCheck,
   ) {}
 
   /**
    * Stores a reach-out form with its lead, its reference and the job that tells staff,
    * all in one transaction. Bots get the same answer as people, and nobody is told.
    */
-  async receive(dto: CreateInquiryDto, idempotencyKey?: string): Promise<SubmissionReceiptDto> {
+  async receive(
+    dto: CreateInquiryDto,
+    idempotencyKey?: string,
+    client: { ip?: string } = {},
+  ): Promise<SubmissionReceiptDto> {
+    const missing = this.captcha.missingToken(dto.captchaToken);
+    if (missing.length > 0) throw ProblemException.validation(missing);
+    // Asked before the transaction: no connection waits on the provider. A refusal is
+    // raised only for a request that is not a replay (a retry of a stored submission
+    // gets its first answer, though its one-time token was used up by the first).
+    const captcha = await this.captcha.verify(dto.captchaToken, client.ip);
+    // The token proves a person, it is not part of what was sent: a retry with a fresh
+    // token is still the same request.
+    const request = { ...dto, captchaToken: undefined };
     return this.dataSource.transaction((manager) =>
-      this.idempotency.once(manager, IDEMPOTENCY_SCOPE, idempotencyKey, dto, async () => {
+      this.idempotency.once(manager, IDEMPOTENCY_SCOPE, idempotencyKey, request, async () => {
+        if (captcha.outcome === 'rejected') throw this.captcha.rejection();
         const receivedAt = new Date();
         const spam = spamReason(dto, receivedAt, await this.settings.spamMinSeconds(manager));
         const crisis = textSuggestsCrisis(dto.message);
@@ -52,7 +69,12 @@ export class InquiriesService {
             serviceType: dto.serviceType,
             source: dto.referralSource,
           },
-          { spam: spam !== null, urgency: crisis ? 'crisis' : 'routine', receivedAt },
+          {
+            spam: spam !== null,
+            urgency: crisis ? 'crisis' : 'routine',
+            receivedAt,
+            ...(captcha.outcome === 'unavailable' ? { review: 'captcha_unavailable' } : {}),
+          },
         );
 
         const id = randomUUID();

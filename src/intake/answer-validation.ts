@@ -8,7 +8,9 @@ export type Answers = Record<string, Answer>;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const CONTROL = /[\p{Cc}]/u;
+const CONTROL = /[\p{Cc}\u2028\u2029]/u;
+/** Free text keeps its line breaks and tabs; no other control character means anything. */
+const CONTROL_BUT_LINE_BREAKS = /[^\P{Cc}\t\n\r]/u;
 const MAX_TEXT = 5000;
 
 function isRealDate(text: string): boolean {
@@ -28,10 +30,15 @@ function problemWith(question: Question, value: unknown): string | undefined {
       if (value.length > limit) return `must be at most ${limit} characters`;
       if (question.type === 'text' && CONTROL.test(value))
         return 'must be one line without control characters';
+      if (CONTROL_BUT_LINE_BREAKS.test(value))
+        return 'must not contain control characters other than line breaks';
       return undefined;
     }
     case 'email':
-      return typeof value === 'string' && value.length <= 254 && EMAIL.test(value)
+      return typeof value === 'string' &&
+        value.length <= 254 &&
+        EMAIL.test(value) &&
+        !CONTROL.test(value)
         ? undefined
         : 'must be an email address';
     case 'phone':

@@ -5,15 +5,20 @@ import { ProblemException } from '../common/problem-details.js';
 import type { FormDefinition } from './form-definition.js';
 import { IntakeForm } from './intake-form.entity.js';
 
+/** What a published slug looks like; anything else is not looked up (a NUL would fail the query). */
+const SLUG = /^[a-z0-9][a-z0-9_-]{0,39}$/;
+
 @Injectable()
 export class IntakeFormsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The newest published version of a form; 404 for an unknown slug. */
   async latest(slug: string): Promise<FormDefinition> {
-    const [form] = await this.dataSource
-      .getRepository(IntakeForm)
-      .find({ where: { slug }, order: { version: 'DESC' }, take: 1 });
+    const [form] = !SLUG.test(slug)
+      ? []
+      : await this.dataSource
+          .getRepository(IntakeForm)
+          .find({ where: { slug }, order: { version: 'DESC' }, take: 1 });
     if (!form)
       throw new ProblemException('not-found', 'No intake form is published under this name.');
     return form.definition;
@@ -21,6 +26,9 @@ export class IntakeFormsService {
 
   /** A given version, old ones included; undefined when it was never published. */
   async find(slug: string, version: number): Promise<FormDefinition | undefined> {
+    if (!SLUG.test(slug) || !Number.isSafeInteger(version) || version > 2_147_483_647) {
+      return undefined;
+    }
     return (await this.dataSource.getRepository(IntakeForm).findOneBy({ slug, version }))
       ?.definition;
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CaptchaModule } from '../captcha/captcha.module.js';
 import { IdempotencyService } from '../common/idempotency/idempotency.service.js';
 import { LeadsModule } from '../leads/leads.module.js';
 import { WebhooksModule } from '../webhooks/webhooks.module.js';
@@ -9,7 +10,7 @@ import { IntakesService } from './intakes.service.js';
 import { PartnerResponsesService } from './partner-responses.service.js';
 
 @Module({
-  imports: [LeadsModule, WebhooksModule],
+  imports: [LeadsModule, WebhooksModule, CaptchaModule],
   controllers: [IntakeFormsController, IntakesController],
   providers: [IntakeFormsService, IntakesService, PartnerResponsesService, IdempotencyService],
   exports: [IntakeFormsService],

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Param, Post } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiHeader,
@@ -7,6 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { IdempotencyKey } from '../common/idempotency/idempotency-key.decorator.js';
+import { RateLimited } from '../common/rate-limit/rate-limited.decorator.js';
 import { CreateIntakeDto, RespondentSubmissionDto } from './dto/create-intake.dto.js';
 import {
   IntakeReceiptDto,
@@ -30,17 +31,20 @@ export class IntakesController {
 
   @Post('intakes')
   @HttpCode(201)
+  @RateLimited('submission')
   @ApiOperation({ summary: 'A full intake; for couples, also invites the partner' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: IntakeReceiptDto })
   create(
     @Body() body: CreateIntakeDto,
     @IdempotencyKey() idempotencyKey: string | undefined,
+    @Ip() ip: string,
   ): Promise<IntakeReceipt> {
-    return this.intakes.receive(body, idempotencyKey);
+    return this.intakes.receive(body, idempotencyKey, { ip });
   }
 
   @Get('partner-invitations/:token')
+  @RateLimited('read')
   @ApiOperation({ summary: "What the invited partner sees: the form and the inviter's first name" })
   @ApiOkResponse({ type: PartnerInvitationViewDto })
   show(@Param('token') token: string): Promise<PartnerInvitationView> {
@@ -49,6 +53,7 @@ export class IntakesController {
 
   @Post('partner-invitations/:token/responses')
   @HttpCode(201)
+  @RateLimited('submission')
   @ApiOperation({ summary: "The invited partner's own answers; the link works once" })
   @ApiCreatedResponse({ type: PartnerResponseReceiptDto })
   respond(

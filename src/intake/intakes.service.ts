@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { CaptchaCheck } from '../captcha/captcha.service.js';
 import { DataCipher } from '../common/encryption/data-cipher.js';
 import { IdempotencyService } from '../common/idempotency/idempotency.service.js';
 import { type FieldError, ProblemException } from '../common/problem-details.js';
@@ -83,6 +84,7 @@ export class IntakesService {
     private readonly jobs: JobQueue,
     private readonly cipher: DataCipher,
     private readonly webhooks: WebhooksService,
+    private readonly captcha: CaptchaCheck,
   ) {}
 
   /** Loads the named form version and checks the answers and partner against it. */
@@ -103,8 +105,9 @@ export class IntakesService {
     } else if (dto.partner && dto.partner.email.toLowerCase() === dto.client.email.toLowerCase()) {
       partnerErrors.push({ field: 'partner.email', message: 'must be your partner’s own address' });
     }
-    if (errors.length + partnerErrors.length > 0) {
-      throw ProblemException.validation([...errors, ...partnerErrors]);
+    const captchaErrors = this.captcha.missingToken(dto.captchaToken);
+    if (errors.length + partnerErrors.length + captchaErrors.length > 0) {
+      throw ProblemException.validation([...errors, ...partnerErrors, ...captchaErrors]);
     }
     return { form, answers };
   }
@@ -113,10 +116,19 @@ export class IntakesService {
    * Stores partner A's intake with its lead, reference, scores, the partner's one-time
    * invitation and the jobs that tell staff and send the invitation: one transaction.
    */
-  async receive(dto: CreateIntakeDto, idempotencyKey?: string): Promise<IntakeReceipt> {
+  async receive(
+    dto: CreateIntakeDto,
+    idempotencyKey?: string,
+    client: { ip?: string } = {},
+  ): Promise<IntakeReceipt> {
     const { form, answers } = await this.validated(dto);
+    // As for inquiries (InquiriesService.receive): asked outside the transaction, a
+    // refusal raised only when this is not a replay, the token not part of the request.
+    const captcha = await this.captcha.verify(dto.captchaToken, client.ip);
+    const request = { ...dto, captchaToken: undefined };
     return this.dataSource.transaction((manager) =>
-      this.idempotency.once(manager, IDEMPOTENCY_SCOPE, idempotencyKey, dto, async () => {
+      this.idempotency.once(manager, IDEMPOTENCY_SCOPE, idempotencyKey, request, async () => {
+        if (captcha.outcome === 'rejected') throw this.captcha.rejection();
         const receivedAt = new Date();
         const spam = spamReason(dto, receivedAt, await this.settings.spamMinSeconds(manager));
         const screening = screenRespondent(form, answers);
@@ -130,7 +142,12 @@ export class IntakesService {
             preferredContact: 'email',
             serviceType: form.slug === 'couples' ? 'couples' : 'individual',
           },
-          { spam: spam !== null, urgency: screening.urgency, receivedAt },
+          {
+            spam: spam !== null,
+            urgency: screening.urgency,
+            receivedAt,
+            ...(captcha.outcome === 'unavailable' ? { review: 'captcha_unavailable' } : {}),
+          },
           await this.referencedLead(manager, dto.inquiryReference),
         );
 

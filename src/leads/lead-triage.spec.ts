@@ -13,6 +13,8 @@ function aLead(overrides: Partial<TriageFields> = {}): TriageFields {
     assignedClinicianId: null,
     tags: [],
     firstContactedAt: null,
+    needsReview: false,
+    reviewReason: null,
     ...overrides,
   };
 }
@@ -54,6 +56,15 @@ describe('planTriage', () => {
         { field: 'tags', to: ['new', 'old'], added: ['new'], removed: [] },
       ],
     });
+  });
+
+  it('clears a review with its reason, and does nothing for a lead that needs none', () => {
+    const flagged = aLead({ needsReview: true, reviewReason: 'captcha_unavailable' });
+    expect(planTriage(flagged, { needsReview: false })).toEqual({
+      ok: true,
+      changes: [{ field: 'needsReview', to: false, reason: 'captcha_unavailable' }],
+    });
+    expect(planTriage(aLead(), { needsReview: false })).toEqual({ ok: true, changes: [] });
   });
 
   it('unassigns with null', () => {

@@ -3,6 +3,7 @@
  * framework code here: the service applies the plan, this file holds the rules.
  */
 import { type LeadStatus, canTransition } from './lead-status.js';
+import type { ReviewReason } from './lead-review.js';
 import { tagChange, uniqueTags } from './lead-tags.js';
 import type { Urgency } from './urgency.js';
 
@@ -19,6 +20,8 @@ export interface TriageFields {
   assignedClinicianId: string | null;
   tags: string[];
   firstContactedAt: Date | null;
+  needsReview: boolean;
+  reviewReason: ReviewReason | null;
 }
 
 /** Absent fields stay as they are; `assignedClinicianId: null` unassigns. */
@@ -27,20 +30,24 @@ export interface TriageRequest {
   urgency?: Urgency;
   assignedClinicianId?: string | null;
   tags?: string[];
+  /** Only `false`: the review is done. */
+  needsReview?: false;
 }
 
 export type TriageChange =
   | { field: 'status'; from: LeadStatus; to: LeadStatus; firstContact: boolean }
   | { field: 'urgency'; from: Urgency; to: Urgency }
   | { field: 'assignedClinicianId'; from: string | null; to: string | null }
-  | { field: 'tags'; to: string[]; added: string[]; removed: string[] };
+  | { field: 'tags'; to: string[]; added: string[]; removed: string[] }
+  | { field: 'needsReview'; to: false; reason: ReviewReason | null };
 
 export type TriagePlan =
   | { ok: true; changes: TriageChange[] }
   | { ok: false; refused: { from: LeadStatus; to: LeadStatus } };
 
 /**
- * The changes a request makes to a lead, in the order status, urgency, assignment, tags;
+ * The changes a request makes to a lead, in the order status, urgency, assignment, tags,
+ * review;
  * none for a request that asks for what the lead already is. A status move outside the
  * table of API.md refuses the whole request.
  */
@@ -76,6 +83,9 @@ export function planTriage(current: TriageFields, request: TriageRequest): Triag
     if (added.length > 0 || removed.length > 0) {
       changes.push({ field: 'tags', to: tags, added, removed });
     }
+  }
+  if (request.needsReview === false && current.needsReview) {
+    changes.push({ field: 'needsReview', to: false, reason: current.reviewReason });
   }
   return { ok: true, changes };
 }

@@ -11,6 +11,7 @@ import {
 } from 'typeorm';
 import { Clinician } from '../clinicians/clinician.entity.js';
 import { LEAD_STATUSES, type LeadStatus } from './lead-status.js';
+import type { ReviewReason } from './lead-review.js';
 import { URGENCIES, type Urgency } from './urgency.js';
 import {
   SERVICE_TYPES,
@@ -45,6 +46,7 @@ const oneOf = (column: string, values: readonly string[]) =>
 @Index('IDX_lead_urgency_rank_created', { synchronize: false })
 @Index('IDX_lead_name_state', { synchronize: false })
 @Index('IDX_lead_phone', ['phone'])
+@Index('IDX_lead_needs_review_created', ['createdAt', 'id'], { where: 'needs_review' })
 export class Lead {
   @PrimaryColumn('uuid')
   id!: string;
@@ -119,6 +121,17 @@ export class Lead {
   /** Set when personal data was erased; the row stays as a tombstone. */
   @Column({ type: 'timestamptz', nullable: true })
   erasedAt!: Date | null;
+
+  /**
+   * A submission could not be vouched for (e.g. the CAPTCHA provider was down): staff
+   * were not told of it as a new lead; a coordinator looks and clears the flag.
+   */
+  @Column({ type: 'boolean', default: false })
+  needsReview!: boolean;
+
+  /** Why it needs review; null once cleared or when it never did. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  reviewReason!: ReviewReason | null;
 
   /** Bumped on every change; the admin API serves it as the ETag. */
   @VersionColumn()

@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { PracticeSettings } from '../settings/practice-settings.js';
 import { type PreferredContact, type ServiceType, normalizeEmail } from './contact.js';
 import { Lead } from './lead.entity.js';
+import type { ReviewReason } from './lead-review.js';
 import { OPEN_STATUSES } from './lead-status.js';
 import { responseDeadline, type ResponseTargets } from './response-targets.js';
 import { type Urgency, highestUrgency } from './urgency.js';
@@ -19,6 +20,14 @@ export interface SubmittedContact {
   preferredContact: PreferredContact;
   serviceType: ServiceType;
   source?: string | null;
+}
+
+export interface SubmissionFacts {
+  spam: boolean;
+  urgency: Urgency;
+  receivedAt: Date;
+  /** Set when the submission could not be vouched for: the lead then needs review. */
+  review?: ReviewReason;
 }
 
 export interface LeadForSubmission {
@@ -39,8 +48,32 @@ export class LeadsService {
   async leadForSubmission(
     manager: EntityManager,
     contact: SubmittedContact,
-    submission: { spam: boolean; urgency: Urgency; receivedAt: Date },
+    submission: SubmissionFacts,
     /** The lead of a reference the person quoted (an earlier inquiry), if still open. */
+    referencedLeadId?: string,
+  ): Promise<LeadForSubmission> {
+    const found = await this.findOrCreate(manager, contact, submission, referencedLeadId);
+    if (submission.review && !submission.spam) {
+      // The lead it joined or started now waits for a person's look (a timeline event
+      // says why); a new one is not announced to staff as a normal lead until then.
+      const { lead } = found;
+      if (!found.created) {
+        lead.needsReview = true;
+        lead.reviewReason = submission.review;
+        await manager.getRepository(Lead).save(lead);
+      }
+      await manager.query(
+        `INSERT INTO lead_event (lead_id, kind, actor_user_id, details) VALUES ($1, 'review_flagged', NULL, $2::jsonb)`,
+        [lead.id, JSON.stringify({ reason: submission.review })],
+      );
+    }
+    return found;
+  }
+
+  private async findOrCreate(
+    manager: EntityManager,
+    contact: SubmittedContact,
+    submission: SubmissionFacts,
     referencedLeadId?: string,
   ): Promise<LeadForSubmission> {
     const emailNormalized = normalizeEmail(contact.email);
@@ -100,6 +133,8 @@ export class LeadsService {
       firstContactedAt: null,
       mergedIntoLeadId: null,
       erasedAt: null,
+      needsReview: !submission.spam && submission.review !== undefined,
+      reviewReason: submission.spam ? null : (submission.review ?? null),
     });
     await leads.insert(lead);
     return { lead, created: true };

@@ -12,7 +12,23 @@ import { PracticeSettings } from '../settings/practice-settings.js';
 import { User } from '../users/user.entity.js';
 import { WebhooksService } from '../webhooks/webhooks.service.js';
 import { NotificationsService, type PlannedNotification } from './notifications.service.js';
-import { staffRecipientsForNewLead, staffRecipientsForResponseCheck } from './recipients.js';
+import {
+  type PlannedStaffMessage,
+  staffRecipientsForNewLead,
+  staffRecipientsForResponseCheck,
+} from './recipients.js';
+
+/**
+ * A lead waiting for review (its submission could not be vouched for, e.g. the CAPTCHA
+ * provider was down) is not announced as a normal new lead: coordinators find it with
+ * `needsReview=true`. A crisis still reaches everyone who would have heard of it, as a
+ * crisis alert: missing a person in crisis is worse than reading about a bot.
+ */
+function heldForReview(lead: Lead, planned: PlannedStaffMessage[]): PlannedStaffMessage[] {
+  if (!lead.needsReview) return planned;
+  if (lead.urgency !== 'crisis') return [];
+  return planned.map((message) => ({ ...message, kind: 'crisis_alert' }));
+}
 
 /**
  * Who hears about a lead, and when: staff and the client when a submission arrives,
@@ -55,7 +71,7 @@ export class LeadAnnouncements {
       ];
       const staff = await manager.getRepository(User).find({ where: { active: true } });
       if (leadCreated) {
-        const planned = staffRecipientsForNewLead(lead, staff);
+        const planned = heldForReview(lead, staffRecipientsForNewLead(lead, staff));
         for (const { userId, kind } of planned) {
           plans.push({
             kind,
@@ -66,7 +82,7 @@ export class LeadAnnouncements {
             context,
           });
         }
-        if (planned.length === 0) {
+        if (planned.length === 0 && (!lead.needsReview || lead.urgency === 'crisis')) {
           // Nobody has an account yet: the practice's intake inbox hears about it.
           plans.push(
             this.toIntakeInbox(

@@ -17,3 +17,25 @@ export function anInquiry(overrides: Record<string, unknown> = {}): Record<strin
     ...overrides,
   };
 }
+
+/** A valid individual intake (form v1); override what the test is about. */
+export function anIndividualIntake(
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    formSlug: 'individual',
+    formVersion: 1,
+    client: { name: 'Jo Park', email: `jo.${randomBytes(4).toString('hex')}@example.com` },
+    answers: {
+      ind_concerns: ['anxiety'],
+      ind_prior_therapy: false,
+      ind_availability: ['weekday_evening'],
+      ind_session_format: 'telehealth',
+      ind_payment: 'self_pay',
+      crisis_now: false,
+    },
+    consent: { contact: true, privacyNoticeVersion: '2026-01' },
+    website: '',
+    ...overrides,
+  };
+}

@@ -29,6 +29,14 @@ export interface TestAppOptions {
   smtpUrl?: string;
 }
 
+export const RATE_LIMITS_OFF: Record<string, string> = {
+  RATE_LIMIT_SUBMISSIONS_PER_IP_PER_HOUR: '0',
+  RATE_LIMIT_SUBMISSIONS_PER_EMAIL_PER_DAY: '0',
+  RATE_LIMIT_AUTH_PER_IP_PER_15_MIN: '0',
+  RATE_LIMIT_PASSWORD_RESETS_PER_EMAIL_PER_HOUR: '0',
+  RATE_LIMIT_READS_PER_IP_PER_MINUTE: '0',
+};
+
 /** One fixed key for every test app, so a database can be reopened by the next one. */
 export const TEST_DATA_KEY = `test1:${Buffer.alloc(32, 7).toString('base64')}`;
 
@@ -42,6 +50,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     SHUTDOWN_GRACE_SECONDS: '1',
     DATA_ENCRYPTION_KEY: TEST_DATA_KEY,
     RUN_WORKERS: options.smtpUrl ? 'true' : 'false',
+    // Tests submit far more than a person would, from one address: limits are off unless
+    // a test turns one on (test/rate-limits.e2e-spec.ts).
+    ...RATE_LIMITS_OFF,
     ...options.env,
     DATABASE_URL: database.url,
   });

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength } from 'class-validator';
-import { NormalizedText } from '../../common/text.js';
+import { NormalizedText, SingleLine } from '../../common/text.js';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../password-policy.js';
 
 // The topmost validator's message wins (see validation.pipe.ts): the type check goes on top.
@@ -24,6 +24,7 @@ export class PasswordResetRequestDto {
   @IsString({ message: 'must be a string' })
   @MaxLength(254, { message: 'must be at most 254 characters' })
   @IsEmail({}, { message: 'must be an email address' })
+  @SingleLine()
   email!: string;
 }
 

@@ -1,10 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { NormalizedText, SingleLine } from '../../common/text.js';
 
 export class LoginDto {
   @ApiProperty({ example: 'coordinator@practice.example' })
+  @NormalizedText()
   @IsString({ message: 'must be a string' })
   @MaxLength(254, { message: 'must be at most 254 characters' })
+  @SingleLine()
   email!: string;
 
   @ApiProperty({ minLength: 1, maxLength: 256 })

@@ -1,25 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsDefined,
-  IsIn,
-  IsObject,
-  IsOptional,
-  IsString,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { IsDefined, IsIn, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import {
   CaptchaTokenField,
   ContactConsentDto,
   EmailField,
   FormStartedAtField,
+  FreeTextField,
   HoneypotField,
+  OneLineField,
   PersonNameField,
   PhoneField,
   UsStateField,
 } from '../../leads/dto/contact-fields.js';
-import { NormalizedText } from '../../common/text.js';
 import {
   PREFERRED_CONTACTS,
   type PreferredContact,
@@ -52,17 +45,12 @@ export class CreateInquiryDto {
   state?: string;
 
   @ApiPropertyOptional({ maxLength: 5000, default: '' })
-  @IsOptional()
-  @NormalizedText()
-  @IsString({ message: 'must be a string' })
-  @MaxLength(5000, { message: 'must be at most 5000 characters' })
+  @FreeTextField(5000)
   message?: string;
 
   @ApiPropertyOptional({ maxLength: 100, example: 'blog' })
   @IsOptional()
-  @NormalizedText()
-  @IsString({ message: 'must be a string' })
-  @MaxLength(100, { message: 'must be at most 100 characters' })
+  @OneLineField(100)
   referralSource?: string;
 
   @ApiProperty({ type: ContactConsentDto })

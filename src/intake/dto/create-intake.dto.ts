@@ -10,7 +10,7 @@ import {
   IsString,
   Length,
   Matches,
-  MaxLength,
+  Max,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -20,11 +20,12 @@ import {
   EmailField,
   FormStartedAtField,
   HoneypotField,
+  OneLineField,
   PersonNameField,
   PhoneField,
   UsStateField,
 } from '../../leads/dto/contact-fields.js';
-import { NormalizedText } from '../../common/text.js';
+import { SingleLine } from '../../common/text.js';
 
 export class IntakeClientDto {
   @PersonNameField()
@@ -48,10 +49,7 @@ export class IntakeClientDto {
 
   @ApiPropertyOptional({ example: 'they/them', maxLength: 50 })
   @IsOptional()
-  @NormalizedText()
-  @IsString({ message: 'must be a string' })
-  @MaxLength(50, { message: 'must be at most 50 characters' })
-  @Matches(/^[^\p{Cc}]*$/u, { message: 'must not contain control characters' })
+  @OneLineField(50)
   pronouns?: string;
 }
 
@@ -101,17 +99,18 @@ export class CreateIntakeDto extends RespondentSubmissionDto {
   @ApiProperty({ example: 'couples' })
   @IsString({ message: 'must be a string' })
   @Length(1, 40, { message: 'must be 1 to 40 characters' })
+  @SingleLine()
   formSlug!: string;
 
   @ApiProperty({ example: 1 })
   @IsInt({ message: 'must be a whole number' })
   @Min(1, { message: 'must be 1 or more' })
+  @Max(1_000_000, { message: 'must be at most 1000000' })
   formVersion!: number;
 
   @ApiPropertyOptional({ example: 'RI-7KQ2M9XD' })
   @IsOptional()
-  @IsString({ message: 'must be a string' })
-  @MaxLength(20, { message: 'must be at most 20 characters' })
+  @OneLineField(20)
   inquiryReference?: string;
 
   @ApiPropertyOptional({ type: IntakePartnerDto, description: 'Couples only, required there' })

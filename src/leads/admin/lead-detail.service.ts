@@ -177,6 +177,8 @@ export class LeadDetailService {
       intakeStatus: intakeStatusOf(newestIntake?.status),
       flags,
       labels: leadLabels(flags),
+      needsReview: lead.needsReview,
+      reviewReason: lead.reviewReason,
       inquiries: inquiryViews,
       intakes: intakes.views,
       notes,

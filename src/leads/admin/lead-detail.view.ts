@@ -11,6 +11,7 @@ import {
   type ServiceType,
 } from '../contact.js';
 import { LEAD_LABELS, type LeadFlags, type LeadLabel } from '../lead-labels.js';
+import { REVIEW_REASONS, type ReviewReason } from '../lead-review.js';
 import { LEAD_STATUSES, type LeadStatus } from '../lead-status.js';
 import type { Lead } from '../lead.entity.js';
 import { URGENCIES, type Urgency } from '../urgency.js';
@@ -191,6 +192,13 @@ export class LeadDetailView extends LeadCoreView {
       .join('; '),
   })
   labels!: LeadLabel[];
+  @ApiProperty({
+    description:
+      'A submission could not be vouched for (e.g. the CAPTCHA provider was down): staff were not notified of it as a new lead. Clear with PATCH `needsReview: false`.',
+  })
+  needsReview!: boolean;
+  @ApiProperty({ enum: REVIEW_REASONS, nullable: true, description: 'Why it needs review' })
+  reviewReason!: ReviewReason | null;
   @ApiProperty({ type: [InquiryView] }) inquiries!: InquiryView[];
   @ApiProperty({ type: [IntakeView] }) intakes!: IntakeView[];
   @ApiProperty({ type: [NoteView], description: 'Oldest first' }) notes!: NoteView[];

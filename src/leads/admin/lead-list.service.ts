@@ -79,6 +79,8 @@ const COLUMNS: [expression: string, alias: string][] = [
   ['lead.first_contacted_at', 'first_contacted_at'],
   [`(lead.status = 'new' AND COALESCE(lead.respond_by < now(), false))`, 'overdue'],
   ['lead.assigned_clinician_id', 'assigned_clinician_id'],
+  ['lead.needs_review', 'needs_review'],
+  ['lead.review_reason', 'review_reason'],
 ];
 
 /** The page's intakes: the newest one's status, and the sealed results that hold safety. */
@@ -377,6 +379,9 @@ export class LeadListService {
       builder.andWhere('lead.created_at < CAST(:createdTo AS timestamptz)', {
         createdTo: filters.createdTo,
       });
+    }
+    if (filters.needsReview !== undefined) {
+      builder.andWhere('lead.needs_review = :needsReview', { needsReview: filters.needsReview });
     }
     if (filters.overdue === true) {
       builder.andWhere(`lead.status = 'new' AND lead.respond_by < now()`);

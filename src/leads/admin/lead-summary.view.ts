@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { SERVICE_TYPES, type ServiceType } from '../contact.js';
 import { LEAD_LABELS, type LeadLabel } from '../lead-labels.js';
+import { REVIEW_REASONS, type ReviewReason } from '../lead-review.js';
 import { LEAD_STATUSES, type LeadStatus } from '../lead-status.js';
 import { URGENCIES, type Urgency } from '../urgency.js';
 
@@ -46,6 +47,13 @@ export class LeadSummaryView {
       .join('; '),
   })
   labels!: LeadLabel[];
+  @ApiProperty({
+    description:
+      'A submission could not be vouched for (e.g. the CAPTCHA provider was down): staff were not notified of it as a new lead. Clear with PATCH `needsReview: false`.',
+  })
+  needsReview!: boolean;
+  @ApiProperty({ enum: REVIEW_REASONS, nullable: true, description: 'Why it needs review' })
+  reviewReason!: ReviewReason | null;
 }
 
 export class LeadPageView {
@@ -80,6 +88,8 @@ export interface LeadListRow {
   assigned_clinician_id: string | null;
   clinician_name: string | null;
   reference: string | null;
+  needs_review: boolean;
+  review_reason: ReviewReason | null;
 }
 
 export function intakeStatusOf(status: string | null | undefined): SummaryIntakeStatus | null {
@@ -112,5 +122,7 @@ export function toLeadSummary(
     firstContactedAt: row.first_contacted_at?.toISOString() ?? null,
     intakeStatus,
     labels,
+    needsReview: row.needs_review,
+    reviewReason: row.review_reason,
   };
 }

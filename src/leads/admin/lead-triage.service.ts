@@ -32,6 +32,8 @@ function eventOf(change: TriageChange): { kind: string; details: Record<string, 
       };
     case 'tags':
       return { kind: 'tags_changed', details: { added: change.added, removed: change.removed } };
+    case 'needsReview':
+      return { kind: 'review_cleared', details: { reason: change.reason } };
   }
 }
 
@@ -137,6 +139,10 @@ export class LeadTriageService {
           break;
         case 'tags':
           lead.tags = change.to;
+          break;
+        case 'needsReview':
+          lead.needsReview = false;
+          lead.reviewReason = null;
           break;
       }
     }

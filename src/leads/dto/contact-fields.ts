@@ -14,18 +14,19 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { NormalizedText } from '../../common/text.js';
+import { MultiLine, NormalizedText, SingleLine } from '../../common/text.js';
 import { E164_PATTERN, US_STATE_CODES } from '../contact.js';
 
 // The fields every public form shares, validated one way. applyDecorators applies its
 // list first to last, the reverse of stacked decorators; each list below is therefore
 // written bottom-up, type check last, so a wrong type is reported before a wrong length.
-
-const NO_CONTROL_CHARACTERS = /^[^\p{Cc}]*$/u;
+// Every text is trimmed and NFC-normalised first; one-line fields (anything that may
+// reach a header, a subject, a list or a CSV cell) refuse control characters and line
+// separators, free text refuses control characters other than line breaks and tabs.
 
 export const PersonNameField = () =>
   applyDecorators(
-    Matches(NO_CONTROL_CHARACTERS, { message: 'must not contain control characters' }),
+    SingleLine(),
     Length(1, 200, { message: 'must be 1 to 200 characters' }),
     IsString({ message: 'must be a string' }),
     NormalizedText(),
@@ -35,6 +36,7 @@ export const PersonNameField = () =>
 export const EmailField = () =>
   applyDecorators(
     IsEmail({}, { message: 'must be an email address' }),
+    SingleLine(),
     MaxLength(254, { message: 'must be at most 254 characters' }),
     IsString({ message: 'must be a string' }),
     NormalizedText(),
@@ -58,6 +60,25 @@ export const UsStateField = () =>
   );
 
 /** Anti-automation fields of API.md: the honeypot, the render time, a CAPTCHA token. */
+/** Free text a person writes (a message): line breaks allowed. */
+export const FreeTextField = (maxLength: number) =>
+  applyDecorators(
+    MultiLine(),
+    MaxLength(maxLength, { message: `must be at most ${maxLength} characters` }),
+    IsString({ message: 'must be a string' }),
+    NormalizedText(),
+    IsOptional(),
+  );
+
+/** A short one-line text (a referral source, a version label). */
+export const OneLineField = (maxLength: number) =>
+  applyDecorators(
+    SingleLine(),
+    MaxLength(maxLength, { message: `must be at most ${maxLength} characters` }),
+    IsString({ message: 'must be a string' }),
+    NormalizedText(),
+  );
+
 export const HoneypotField = () =>
   applyDecorators(
     MaxLength(1000, { message: 'must be at most 1000 characters' }),
@@ -75,6 +96,7 @@ export const FormStartedAtField = () =>
 
 export const CaptchaTokenField = () =>
   applyDecorators(
+    Matches(/^[\x21-\x7e]*$/, { message: 'must be the token the CAPTCHA widget gave' }),
     MaxLength(4096, { message: 'must be at most 4096 characters' }),
     IsNotEmpty({ message: 'must not be empty' }),
     IsString({ message: 'must be a string' }),
@@ -93,5 +115,6 @@ export class ContactConsentDto {
   @NormalizedText()
   @IsString({ message: 'must be a string' })
   @Length(1, 50, { message: 'must be 1 to 50 characters' })
+  @SingleLine()
   privacyNoticeVersion!: string;
 }

@@ -5,6 +5,7 @@ import { type AuditActor, AuditTrail } from '../../audit/audit.service.js';
 import { StaffSession } from '../../auth/staff-session.entity.js';
 import { IdempotencyRecord } from '../../common/idempotency/idempotency-record.entity.js';
 import { IDEMPOTENCY_WINDOW_HOURS } from '../../common/idempotency/idempotency.service.js';
+import { RateLimitBucket } from '../../common/rate-limit/rate-limit-bucket.entity.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 
@@ -23,6 +24,7 @@ export interface PurgeReport {
   spamLeads: number;
   idempotencyRecords: number;
   staffSessions: number;
+  rateLimitBuckets: number;
 }
 
 /**
@@ -45,6 +47,7 @@ export class Retention {
       spamLeads: await this.purgeSpam(now),
       idempotencyRecords: await this.purgeIdempotencyRecords(now),
       staffSessions: await this.purgeStaffSessions(now),
+      rateLimitBuckets: await this.purgeRateLimitBuckets(now),
     };
     this.logger.log({ ...report }, 'retention purge done');
     return report;
@@ -147,6 +150,19 @@ export class Retention {
         .where(
           `id IN (SELECT id FROM staff_session WHERE expires_at < :cutoff OR ended_at < :cutoff LIMIT :limit)`,
           { cutoff, limit: HOUSEKEEPING_BATCH_SIZE },
+        ),
+    );
+  }
+
+  /** Rate-limit counters whose window has ended count nothing any more. */
+  async purgeRateLimitBuckets(now = new Date()): Promise<number> {
+    return this.deleteInBatches((builder) =>
+      builder
+        .delete()
+        .from(RateLimitBucket)
+        .where(
+          `key IN (SELECT key FROM rate_limit_bucket WHERE window_ends_at < :now LIMIT :limit)`,
+          { now, limit: HOUSEKEEPING_BATCH_SIZE },
         ),
     );
   }

@@ -156,6 +156,15 @@ export class LeadFilterDto {
   overdue?: boolean;
 
   @ApiPropertyOptional({
+    description:
+      'true: only leads waiting for review (a submission the CAPTCHA could not vouch for); false: the others.',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  @Transform(toBoolean)
+  needsReview?: boolean;
+
+  @ApiPropertyOptional({
     enum: LEAD_SORTS,
     default: '-createdAt',
     description: '`urgency`: crisis, then high, then routine; newest first within each.',
@@ -192,6 +201,7 @@ export function filtersUsed(filters: LeadFilterDto): string[] {
     'createdFrom',
     'createdTo',
     'overdue',
+    'needsReview',
   ];
   return names.filter((name) => filters[name] !== undefined);
 }

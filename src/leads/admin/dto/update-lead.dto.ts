@@ -2,7 +2,9 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
+  Equals,
   IsArray,
+  IsBoolean,
   IsIn,
   IsOptional,
   IsString,
@@ -69,4 +71,14 @@ export class UpdateLeadDto {
   })
   @Transform(normalizedTags)
   tags?: string[];
+
+  @ApiPropertyOptional({
+    enum: [false],
+    description:
+      'false: the lead has been looked at and is genuine (or handled): clears `needsReview`. The flag is set only by the service.',
+  })
+  @ValidateIf(present)
+  @IsBoolean({ message: 'must be false (the review is done)' })
+  @Equals(false, { message: 'can only be cleared: send false' })
+  needsReview?: false;
 }

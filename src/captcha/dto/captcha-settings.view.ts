@@ -1,0 +1,17 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+/** GET /v1/captcha: what a page needs to render the CAPTCHA widget, if any. */
+export class CaptchaSettingsView {
+  @ApiProperty({
+    enum: ['none', 'turnstile', 'hcaptcha'],
+    description: '`none`: no widget, and no `captchaToken` is needed',
+  })
+  provider!: 'none' | 'turnstile' | 'hcaptcha';
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The provider's public site key for the widget; null without a provider",
+  })
+  siteKey!: string | null;
+}

@@ -1,0 +1,112 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../../config/app-config.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import { crisisResourcesIf } from '../../leads/urgency.js';
+import { DataCipher } from '../encryption/data-cipher.js';
+import { ProblemException } from '../problem-details.js';
+import {
+  type RateLimitGroup,
+  type RateLimitRule,
+  clientBucketAddress,
+  rulesFor,
+  showsCrisisResources,
+  submittedEmail,
+  waitInWords,
+} from './rate-limit-policy.js';
+
+/** Purpose of the keyed hash that names a bucket (DataCipher.derive). */
+const BUCKET_PURPOSE = 'rate-limit-bucket';
+
+export interface RateLimitHit {
+  /** Requests counted in the current window, this one included. */
+  hits: number;
+  /** Seconds until the current window ends (at least 1). */
+  secondsLeft: number;
+}
+
+/** What a request is counted by: its client address and the body it sent. */
+export interface CountedRequest {
+  ip: string;
+  body: unknown;
+}
+
+/**
+ * Counts requests in PostgreSQL, so that every replica shares one count (no limiter in
+ * memory). Fixed windows, each starting with the first request after the previous one
+ * ended: one row per key, one atomic statement per check, and an exact `Retry-After`
+ * (the end of the window). At a window's edge a client may get up to twice the limit
+ * in a short time, which is fine for limits meant to stop floods, not to meter use.
+ */
+@Injectable()
+export class RateLimiter {
+  private readonly logger = new Logger(RateLimiter.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly cipher: DataCipher,
+  ) {}
+
+  /**
+   * Counts the request against every rule of `group`; the first rule over its limit
+   * answers 429 with `Retry-After` (and, on client pages, the crisis resources). A
+   * request refused by one rule is not counted by the rules after it.
+   */
+  async check(group: RateLimitGroup, request: CountedRequest): Promise<void> {
+    for (const rule of rulesFor(group, this.config.rateLimits)) {
+      if (rule.limit <= 0) continue;
+      const subject =
+        rule.by === 'ip' ? clientBucketAddress(request.ip) : submittedEmail(request.body);
+      if (subject === undefined) continue;
+      const hit = await this.hit(this.bucketKey(rule, subject), rule.windowSeconds);
+      if (hit.hits > rule.limit) {
+        this.logger.warn({ rule: rule.name, limit: rule.limit }, 'rate limit reached');
+        throw this.refusal(group, rule, hit.secondsLeft);
+      }
+    }
+  }
+
+  /** Counts one request for `key` and tells how many its window holds now. */
+  async hit(key: string, windowSeconds: number): Promise<RateLimitHit> {
+    const [row] = (await this.dataSource.query(
+      `INSERT INTO rate_limit_bucket AS bucket (key, hits, window_ends_at)
+       VALUES ($1, 1, now() + make_interval(secs => $2))
+       ON CONFLICT (key) DO UPDATE SET
+         hits = CASE WHEN bucket.window_ends_at <= now() THEN 1
+                     ELSE LEAST(bucket.hits + 1, 1000000000) END,
+         window_ends_at = CASE WHEN bucket.window_ends_at <= now()
+                               THEN now() + make_interval(secs => $2)
+                               ELSE bucket.window_ends_at END
+       RETURNING hits,
+         GREATEST(1, ceil(extract(epoch FROM (window_ends_at - now()))))::int AS seconds_left`,
+      [key, windowSeconds],
+    )) as { hits: number; seconds_left: number }[];
+    return { hits: row!.hits, secondsLeft: row!.seconds_left };
+  }
+
+  /** `<rule>:<keyed hash of what it counts by>`: no address or email is ever stored. */
+  bucketKey(rule: Pick<RateLimitRule, 'name' | 'by'>, subject: string): string {
+    return `${rule.name}:${this.cipher.derive(BUCKET_PURPOSE, `${rule.by}:${subject}`).value}`;
+  }
+
+  private refusal(group: RateLimitGroup, rule: RateLimitRule, secondsLeft: number) {
+    const wait = waitInWords(secondsLeft);
+    const what =
+      rule.by === 'email'
+        ? 'Too many requests were sent for this email address.'
+        : 'Too many requests came from your network.';
+    const crisis = showsCrisisResources(group);
+    return new ProblemException(
+      'rate-limited',
+      `${what} Please try again in ${wait}.${
+        crisis ? ' If you need help right now, the resources listed here are open at any hour.' : ''
+      }`,
+      {
+        headers: { 'retry-after': String(secondsLeft) },
+        ...(crisis ? { extensions: crisisResourcesIf(true) } : {}),
+      },
+    );
+  }
+}
