@@ -403,7 +403,13 @@ describe('deliveries of a subscription', () => {
     await t.http.post('/v1/inquiries').send(anInquiry()).expect(201);
     const item = await eventually(async () => {
       const { body } = await deliveries(id).expect(200);
-      return body.items[0]?.nextAttemptAt && body.items[0];
+      // A delivery is pending with a next attempt also before its first one: wait for the try.
+      const [first] = body.items as {
+        attempts: number;
+        nextAttemptAt: string;
+        lastAttemptAt: string;
+      }[];
+      return first && first.attempts >= 1 && first.nextAttemptAt ? first : undefined;
     }, 'a failed attempt waiting for its retry');
     expect(item).toMatchObject({
       status: 'pending',

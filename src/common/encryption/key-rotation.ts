@@ -26,8 +26,6 @@ export async function rotateEncryptedValues(
     const plain = legacyPlaintext ? `"${legacyPlaintext}"` : 'NULL';
     for (;;) {
       const done = await dataSource.transaction(async (manager) => {
-        // Append-only tables (triage notes) let this transaction reseal their sealed column.
-        await manager.query(`SELECT set_config('ri.sealed_rewrite', 'on', true)`);
         const rows = (await manager.query(
           `SELECT id, "${column}" AS sealed, ${plain} AS plain FROM "${table}"
             WHERE ("${column}" IS NOT NULL AND "${column}" NOT LIKE $1) OR ${plain} IS NOT NULL
