@@ -120,13 +120,13 @@ interface PageWindow {
 }
 
 /**
- * A name or address search first looks among this many newest leads (after the cursor,
+ * A name search first looks among this many newest leads (after the cursor,
  * in the sort's order, with every other filter): a common name fills a page there at
  * index speed, where matching the whole table would visit every lead of that name
  * (BENCHMARKS.md, bench:admin). Only when the window holds too few does the search run
  * over every lead.
  */
-export const SEARCH_WINDOW = 2000;
+export const SEARCH_WINDOW = 5000;
 
 export const EXPORT_COLUMNS = [
   'reference',
@@ -413,8 +413,12 @@ export class LeadListService {
     listing: Listing,
     window: PageWindow,
   ): Promise<PageRow[]> {
-    const q = listing.filters.q;
-    if (window.limit <= SEARCH_WINDOW / 4 && q !== undefined && leadSearch(q).kind === 'text') {
+    const search = listing.filters.q === undefined ? undefined : leadSearch(listing.filters.q);
+    // Only a name is worth it: many leads share one, while an address or a phone number
+    // is rare enough for its own index to be faster than any window.
+    const byName =
+      search?.kind === 'text' && search.namePattern !== null && search.phonePattern === null;
+    if (window.limit <= SEARCH_WINDOW / 40 && byName) {
       // Matches among the newest leads (in sort order) are the first matches of all, so a
       // window that yields a full page answers exactly what the whole table would.
       const rows = await this.pageOf(manager, listing, window, true);
