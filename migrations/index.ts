@@ -13,6 +13,7 @@ import { LeadTriageSearch1795607373414 } from './1795607373414-LeadTriageSearch.
 import { PracticeSettings1795607579028 } from './1795607579028-PracticeSettings.js';
 import { PrivacyOperations1795608192825 } from './1795608192825-PrivacyOperations.js';
 import { PublicSurfaceHardening1795609698857 } from './1795609698857-PublicSurfaceHardening.js';
+import { NameWordSearch1795611716011 } from './1795611716011-NameWordSearch.js';
 
 export const MIGRATIONS = [
   InitialSchema1795597613012,
@@ -28,4 +29,5 @@ export const MIGRATIONS = [
   PracticeSettings1795607579028,
   PrivacyOperations1795608192825,
   PublicSurfaceHardening1795609698857,
+  NameWordSearch1795611716011,
 ];

@@ -155,6 +155,16 @@ describe('the lead list (GET /v1/admin/leads)', () => {
       sameIds(await list({ q: 'OKONKWO' }), [lead]);
     });
 
+    it('q of several words finds names with each word as a word start, in any order', async () => {
+      const tag = aTag();
+      const lead = await seed(tag, { name: 'Kenneth Okafor-Johnson' });
+      await seed(tag, { name: 'Kenneth Smith' });
+      await seed(tag, { name: 'Ben Johnson' });
+      sameIds(await list({ tag, q: 'ken john' }), [lead]);
+      sameIds(await list({ tag, q: 'Johnson  KENNETH' }), [lead]);
+      sameIds(await list({ tag, q: 'enneth johnson' }), []);
+    });
+
     it('q finds part of an email address, in any case', async () => {
       const tag = aTag();
       const lead = await seed(tag, { email: `Dana.Whitfield.${tag}@Example.org` });

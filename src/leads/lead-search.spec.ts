@@ -19,18 +19,37 @@ describe('leadSearch', () => {
     expect(leadSearch('  Alex ')).toEqual({
       kind: 'text',
       namePattern: '%Alex%',
+      nameWords: null,
       emailPattern: '%alex%',
       phonePattern: null,
     });
   });
 
-  it('leaves out the email for a text with a space, and the name for one with an @', () => {
-    expect(leadSearch('Alex R')).toEqual({
+  it('searches several words as word starts of the name in any order, and no email', () => {
+    expect(leadSearch('Ken  John')).toEqual({
       kind: 'text',
-      namePattern: '%Alex R%',
+      namePattern: null,
+      nameWords: 'ken:* & john:*',
       emailPattern: null,
       phonePattern: null,
     });
+    expect(leadSearch("Mary-Jane O'Neil")).toMatchObject({
+      nameWords: 'mary:* & jane:* & o:* & neil:*',
+    });
+  });
+
+  it('never lets a text become tsquery syntax', () => {
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        const { nameWords } = leadSearch(`${text} x`) as { nameWords: string | null };
+        if (nameWords === null) return;
+        for (const part of nameWords.split(' & ')) expect(part).toMatch(/^[\p{L}\p{N}]+:\*$/u);
+      }),
+    );
+  });
+
+  it('leaves out the email for a text with a space, and the name for one with an @', () => {
+    expect(leadSearch('Alex R')).toMatchObject({ emailPattern: null });
     expect(leadSearch('alex@example.com')).toMatchObject({
       namePattern: null,
       emailPattern: '%alex@example.com%',

@@ -14,8 +14,13 @@ export type LeadSearch =
   | { kind: 'reference'; reference: string }
   | {
       kind: 'text';
-      /** For `name ILIKE`; null when the text holds an `@` (no name has one). */
+      /** For `name ILIKE`: one word; null for several words or a text with an `@`. */
       namePattern: string | null;
+      /**
+       * For several words: a `to_tsquery('simple', …)` that wants each word as the start
+       * of a word of the name, in any order ("ken john" finds Kenneth Johnson).
+       */
+      nameWords: string | null;
       /** For `email_normalized LIKE` (already lower case); null when the text holds a space. */
       emailPattern: string | null;
       /** For `phone LIKE`, when the text is a phone number or part of one. */
@@ -37,11 +42,22 @@ export function leadSearch(q: string): LeadSearch {
   const reference = REFERENCE_LIKE.test(text) ? normalizeReference(text) : undefined;
   if (reference) return { kind: 'reference', reference };
   const digits = text.replace(PHONE_PUNCTUATION, '');
+  // Words as PostgreSQL's `simple` text search splits a name: letters and digits only,
+  // so nothing of the text can be read as tsquery syntax.
+  const words = text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  const several = /\s/.test(text);
   return {
     kind: 'text',
     // A column that cannot match is left out: each trigram index scan costs milliseconds
     // at a million leads (BENCHMARKS.md), and a full name or an address is searched often.
-    namePattern: text.includes('@') ? null : `%${escapeLike(text)}%`,
+    namePattern: text.includes('@') || several ? null : `%${escapeLike(text)}%`,
+    nameWords:
+      text.includes('@') || !several || words.length === 0
+        ? null
+        : words.map((word) => `${word}:*`).join(' & '),
     emailPattern: /\s/.test(text) ? null : `%${escapeLike(text.toLowerCase())}%`,
     phonePattern: PHONE_DIGITS.test(digits) ? `%${digits}%` : null,
   };

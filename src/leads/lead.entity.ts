@@ -41,6 +41,7 @@ const oneOf = (column: string, values: readonly string[]) =>
 // The admin list's search, urgency sort and likely duplicates (written by hand in the
 // LeadTriageSearch migration: trigram and expression indexes TypeORM cannot describe).
 @Index('IDX_lead_name_trgm', { synchronize: false })
+@Index('IDX_lead_name_words', { synchronize: false })
 @Index('IDX_lead_email_trgm', { synchronize: false })
 @Index('IDX_lead_phone_trgm', { synchronize: false })
 @Index('IDX_lead_urgency_rank_created', { synchronize: false })

@@ -168,6 +168,8 @@ function csvRecord(row: LeadListRow): CsvCell[] {
 function textMatch(search: Extract<LeadSearch, { kind: 'text' }>, alias: string): string {
   const columns = [
     search.namePattern !== null && `${alias}.name ILIKE :namePattern`,
+    search.nameWords !== null &&
+      `to_tsvector('simple', ${alias}.name) @@ to_tsquery('simple', :nameWords)`,
     search.emailPattern !== null && `${alias}.email_normalized LIKE :emailPattern`,
     search.phonePattern !== null && `${alias}.phone LIKE :phonePattern`,
   ].filter(Boolean);
