@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AuditActor } from '../audit/audit.service.js';
 import { ProblemException } from '../common/problem-details.js';
-import { CursorError, decodeCursor, encodeCursor } from '../leads/keyset-cursor.js';
+import { newestFirstAfter, newestFirstPage } from '../common/newest-first.js';
 import { JobQueue } from '../queue/job-queue.js';
 import type { NotificationsQueryDto } from './dto/notifications-query.dto.js';
 import type { NotificationKind, NotificationStatus, RecipientKind } from './notification.entity.js';
@@ -56,7 +56,7 @@ export class NotificationLog {
     if (query.kind) where((p) => `kind = ${p}`, query.kind);
     if (query.leadId) where((p) => `lead_id = ${p}`, query.leadId);
     if (query.cursor !== undefined) {
-      const after = cursorKey(query.cursor);
+      const after = newestFirstAfter(query.cursor)!;
       parameters.push(after.createdAt, after.id);
       conditions.push(
         `(created_at, id) < ($${parameters.length - 1}::timestamptz, $${parameters.length}::uuid)`,
@@ -74,20 +74,16 @@ export class NotificationLog {
         LIMIT $${parameters.length}`,
       parameters,
     )) as NotificationRow[];
-    const page = rows.slice(0, limit);
+    const { page, nextCursor } = newestFirstPage(rows, limit);
     const nextRuns = await this.queue.nextRunsIn(
       manager,
       'notification.deliver',
       'notificationId',
       page.filter((row) => row.status === 'pending').map((row) => row.id),
     );
-    const last = page.at(-1);
     return {
       items: page.map((row) => toNotificationView(row, nextRuns.get(row.id))),
-      nextCursor:
-        rows.length > limit && last
-          ? encodeCursor({ sort: '-createdAt', createdAt: last.cursor_created_at, id: last.id })
-          : null,
+      nextCursor,
     };
   }
 
@@ -105,17 +101,6 @@ export class NotificationLog {
       case 'queued':
         return { id, status: 'pending' };
     }
-  }
-}
-
-function cursorKey(cursor: string) {
-  try {
-    return decodeCursor(cursor, '-createdAt');
-  } catch (error) {
-    if (error instanceof CursorError) {
-      throw ProblemException.validation([{ field: 'cursor', message: error.message }]);
-    }
-    throw error;
   }
 }
 

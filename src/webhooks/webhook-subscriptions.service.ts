@@ -4,10 +4,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type AuditActor, AuditTrail } from '../audit/audit.service.js';
 import { DataCipher } from '../common/encryption/data-cipher.js';
+import { newestFirstAfter, newestFirstPage } from '../common/newest-first.js';
 import { ProblemException } from '../common/problem-details.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { CursorError, decodeCursor, encodeCursor } from '../leads/keyset-cursor.js';
 import { JobQueue } from '../queue/job-queue.js';
 import type {
   CreateWebhookDto,
@@ -185,7 +185,7 @@ export class WebhookSubscriptions {
   /** The subscription's deliveries, newest first, with their attempts and next attempt. */
   async deliveries(id: string, query: WebhookDeliveriesQueryDto): Promise<WebhookDeliveryPage> {
     const limit = query.limit ?? 25;
-    const after = this.cursorKey(query.cursor);
+    const after = newestFirstAfter(query.cursor);
     const manager = this.dataSource.manager;
     await this.find(manager, id);
     const conditions = ['subscription_id = $1'];
@@ -211,21 +211,14 @@ export class WebhookSubscriptions {
         LIMIT $${parameters.length}`,
       parameters,
     )) as DeliveryRow[];
-    const page = rows.slice(0, limit);
+    const { page, nextCursor } = newestFirstPage(rows, limit);
     const nextRuns = await this.queue.nextRunsIn(
       manager,
       'webhook.deliver',
       'deliveryId',
       page.filter((row) => row.status === 'pending').map((row) => row.id),
     );
-    const last = page.at(-1);
-    return {
-      items: page.map((row) => toDeliveryView(row, nextRuns.get(row.id))),
-      nextCursor:
-        rows.length > limit && last
-          ? encodeCursor({ sort: '-createdAt', createdAt: last.cursor_created_at, id: last.id })
-          : null,
-    };
+    return { items: page.map((row) => toDeliveryView(row, nextRuns.get(row.id))), nextCursor };
   }
 
   /** The URL as it will be requested, or 422 naming `url` with the rule it breaks. */
@@ -233,18 +226,6 @@ export class WebhookSubscriptions {
     const verdict = checkWebhookUrl(text, this.config.jobs.webhookUrls);
     if (!verdict.ok) throw ProblemException.validation([{ field: 'url', message: verdict.reason }]);
     return verdict.url;
-  }
-
-  private cursorKey(cursor: string | undefined) {
-    if (cursor === undefined) return undefined;
-    try {
-      return decodeCursor(cursor, '-createdAt');
-    } catch (error) {
-      if (error instanceof CursorError) {
-        throw ProblemException.validation([{ field: 'cursor', message: error.message }]);
-      }
-      throw error;
-    }
   }
 
   private async find(

@@ -2,37 +2,15 @@ import type { FormValues } from './form-values';
 import { toE164 } from './phone';
 import type { FieldError } from './problem';
 
-/** A published intake form (API.md, GET /v1/intake-forms/:slug). */
-export type QuestionType =
-  'text' | 'textarea' | 'email' | 'phone' | 'date' | 'single' | 'multi' | 'scale' | 'yesno';
-
-export interface Question {
-  id: string;
-  type: QuestionType;
-  label: string;
-  required: boolean;
-  options?: { value: string; label: string }[];
-  min?: number;
-  max?: number;
-  minLabel?: string;
-  maxLabel?: string;
-  maxLength?: number;
-  /** Never shown to the other partner. */
-  private?: boolean;
-}
-
-export interface FormSection {
-  id: string;
-  title: string;
-  questions: Question[];
-}
-
-export interface FormDefinition {
-  slug: string;
-  version: number;
-  title: string;
-  sections: FormSection[];
-}
+// The published form's shape is the server's own type (the contract of GET
+// /v1/intake-forms/:slug), so the pages cannot drift from what the API serves.
+import type { FormDefinition, Question } from '../../../src/intake/form-definition.js';
+export type {
+  FormDefinition,
+  FormSection,
+  Question,
+  QuestionType,
+} from '../../../src/intake/form-definition.js';
 
 export const answerPath = (question: Pick<Question, 'id'>) => `answers.${question.id}`;
 
