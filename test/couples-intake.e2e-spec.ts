@@ -155,6 +155,27 @@ describe('the couples intake', () => {
     await t.http.get(`/v1/partner-invitations/${token}`).expect(410);
   });
 
+  it('a partner whose receipt was lost retries with the same Idempotency-Key and gets it, stored once', async () => {
+    const { token, response } = await startCouple();
+    const send = (key?: string, body = partnerB()) => {
+      const request = t.http.post(`/v1/partner-invitations/${token}/responses`);
+      if (key) request.set('Idempotency-Key', key);
+      return request.send(body);
+    };
+    const body = partnerB();
+    const first = await send('retry-key-1', body).expect(201);
+    const again = await send('retry-key-1', body).expect(201);
+    expect(again.body).toEqual(first.body);
+    const [{ n }] = await t.db.query(
+      `SELECT count(*)::int AS n FROM partner_response WHERE intake_id = $1`,
+      [response.body.id],
+    );
+    expect(n).toBe(1);
+    // Without the key, or with another one, the link is spent.
+    await send(undefined, body).expect(410);
+    await send('retry-key-2', body).expect(410);
+  });
+
   it('an expired link answers 410, an unknown one 404', async () => {
     const { response, token } = await startCouple();
     await t.db.query(

@@ -55,11 +55,17 @@ export class IntakesController {
   @HttpCode(201)
   @RateLimited('submission')
   @ApiOperation({ summary: "The invited partner's own answers; the link works once" })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retry with the same key and body gets the same receipt, not a 410.',
+  })
   @ApiCreatedResponse({ type: PartnerResponseReceiptDto })
   respond(
     @Param('token') token: string,
     @Body() body: RespondentSubmissionDto,
+    @IdempotencyKey() idempotencyKey: string | undefined,
   ): Promise<PartnerResponseReceipt> {
-    return this.partners.respond(token, body);
+    return this.partners.respond(token, body, idempotencyKey);
   }
 }

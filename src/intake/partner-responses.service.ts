@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { IdempotencyService } from '../common/idempotency/idempotency.service.js';
 import { DataCipher } from '../common/encryption/data-cipher.js';
 import { ProblemException } from '../common/problem-details.js';
 import { LeadsService } from '../leads/leads.service.js';
@@ -34,6 +35,9 @@ export interface PartnerResponseReceipt {
 const gone = () => new ProblemException('gone', 'This link has expired or was already used.');
 const unknown = () => new ProblemException('not-found', 'This link is not known.');
 
+/** Idempotency-Key records of partner answers (bound to the link's token hash). */
+const IDEMPOTENCY_SCOPE = 'partner-response';
+
 @Injectable()
 export class PartnerResponsesService {
   constructor(
@@ -44,6 +48,7 @@ export class PartnerResponsesService {
     private readonly jobs: JobQueue,
     private readonly webhooks: WebhooksService,
     private readonly cipher: DataCipher,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   /** 404 for a token never issued, 410 for one expired or used. */
@@ -76,91 +81,114 @@ export class PartnerResponsesService {
    * conditional UPDATE, so of two responses racing with one link exactly one wins; the
    * other gets 410 and nothing of it is stored.
    */
-  async respond(token: string, dto: RespondentSubmissionDto): Promise<PartnerResponseReceipt> {
+  /**
+   * Partner B's answers. With an `Idempotency-Key`, a retry of a request that went
+   * through (its answer lost on the way) gets the same receipt instead of the 410 of a
+   * spent link; the key is bound to this link's token and this body.
+   */
+  async respond(
+    token: string,
+    dto: RespondentSubmissionDto,
+    idempotencyKey?: string,
+  ): Promise<PartnerResponseReceipt> {
+    return this.dataSource.transaction((manager) =>
+      this.idempotency.once(
+        manager,
+        IDEMPOTENCY_SCOPE,
+        idempotencyKey,
+        { token: hashToken(token), ...dto },
+        () => this.answer(manager, token, dto),
+      ),
+    );
+  }
+
+  private async answer(
+    manager: EntityManager,
+    token: string,
+    dto: RespondentSubmissionDto,
+  ): Promise<PartnerResponseReceipt> {
     const { intake } = await this.openInvitation(token);
     const form = await this.forms.version(intake.formSlug, intake.formVersion);
     const { answers, errors } = validateAnswers(form, dto.answers);
     if (errors.length > 0) throw ProblemException.validation(errors);
 
-    return this.dataSource.transaction(async (manager) => {
-      const spent = (await manager.query(
-        `UPDATE partner_invitation SET used_at = now()
-          WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING id`,
-        [hashToken(token)],
-      )) as [{ id: string }[], number];
-      const invitationId = spent[0][0]?.id;
-      if (!invitationId) throw gone();
+    const spent = (await manager.query(
+      `UPDATE partner_invitation SET used_at = now()
+        WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING id`,
+      [hashToken(token)],
+    )) as [{ id: string }[], number];
+    const invitationId = spent[0][0]?.id;
+    if (!invitationId) throw gone();
 
-      const receivedAt = new Date();
-      const screening = screenRespondent(form, answers);
-      const id = randomUUID();
-      const reference = await this.references.allocate(
-        manager,
-        intake.leadId,
-        'partner_response',
-        id,
-      );
-      await manager.getRepository(PartnerResponse).insert({
-        id,
-        invitationId,
-        intakeId: intake.id,
-        leadId: intake.leadId,
-        reference,
-        name: dto.client.name,
-        email: dto.client.email,
-        phone: dto.client.phone ?? null,
-        state: dto.client.state ?? null,
-        pronouns: dto.client.pronouns ?? null,
-        dateOfBirthEncrypted: dto.client.dateOfBirth
-          ? this.cipher.encrypt(dto.client.dateOfBirth, SEALED.dateOfBirth)
-          : null,
-        answersEncrypted: this.cipher.encryptJson(answers, SEALED.answers),
-        resultEncrypted: this.cipher.encryptJson(screening.result, SEALED.result),
-        scoringVersion: SCORING_VERSION,
-        consentContact: dto.consent.contact,
-        privacyNoticeVersion: dto.consent.privacyNoticeVersion,
-        receivedAt,
-      });
-
-      const locked = await manager
-        .getRepository(Intake)
-        .findOneOrFail({ where: { id: intake.id }, lock: { mode: 'pessimistic_write' } });
-      const resultA = this.cipher.decryptJson<RespondentResult>(
-        locked.resultEncrypted!,
-        SEALED.result,
-      );
-      const couple = scoreCouple(resultA, screening.result!);
-      locked.status = 'complete';
-      locked.completedAt = receivedAt;
-      locked.coupleResultEncrypted = this.cipher.encryptJson(couple, SEALED.coupleResult);
-      await manager.getRepository(Intake).save(locked);
-
-      // Urgency is re-evaluated over both partners; rules only ever raise it.
-      const lead = await this.leads.raiseUrgency(
-        manager,
-        intake.leadId,
-        highestUrgency(
-          screening.urgency,
-          couple.crisis ? 'crisis' : couple.safetyConcern ? 'high' : 'routine',
-        ),
-      );
-      await this.jobs.enqueueIn(manager, 'lead.submission-received', {
-        leadId: intake.leadId,
-        submissionId: id,
-        submissionKind: 'partner_response',
-        leadCreated: false,
-      });
-      await this.webhooks.emitIn(manager, 'intake.completed', {
-        leadId: lead.id,
-        reference: intake.reference,
-        status: lead.status,
-        urgency: lead.urgency,
-        serviceType: lead.serviceType,
-      });
-      return {
-        reference,
-        ...crisisResourcesIf(screening.crisis),
-      };
+    const receivedAt = new Date();
+    const screening = screenRespondent(form, answers);
+    const id = randomUUID();
+    const reference = await this.references.allocate(
+      manager,
+      intake.leadId,
+      'partner_response',
+      id,
+    );
+    await manager.getRepository(PartnerResponse).insert({
+      id,
+      invitationId,
+      intakeId: intake.id,
+      leadId: intake.leadId,
+      reference,
+      name: dto.client.name,
+      email: dto.client.email,
+      phone: dto.client.phone ?? null,
+      state: dto.client.state ?? null,
+      pronouns: dto.client.pronouns ?? null,
+      dateOfBirthEncrypted: dto.client.dateOfBirth
+        ? this.cipher.encrypt(dto.client.dateOfBirth, SEALED.dateOfBirth)
+        : null,
+      answersEncrypted: this.cipher.encryptJson(answers, SEALED.answers),
+      resultEncrypted: this.cipher.encryptJson(screening.result, SEALED.result),
+      scoringVersion: SCORING_VERSION,
+      consentContact: dto.consent.contact,
+      privacyNoticeVersion: dto.consent.privacyNoticeVersion,
+      receivedAt,
     });
+
+    const locked = await manager
+      .getRepository(Intake)
+      .findOneOrFail({ where: { id: intake.id }, lock: { mode: 'pessimistic_write' } });
+    const resultA = this.cipher.decryptJson<RespondentResult>(
+      locked.resultEncrypted!,
+      SEALED.result,
+    );
+    const couple = scoreCouple(resultA, screening.result!);
+    locked.status = 'complete';
+    locked.completedAt = receivedAt;
+    locked.coupleResultEncrypted = this.cipher.encryptJson(couple, SEALED.coupleResult);
+    await manager.getRepository(Intake).save(locked);
+
+    // Urgency is re-evaluated over both partners; rules only ever raise it.
+    const lead = await this.leads.raiseUrgency(
+      manager,
+      intake.leadId,
+      highestUrgency(
+        screening.urgency,
+        couple.crisis ? 'crisis' : couple.safetyConcern ? 'high' : 'routine',
+      ),
+    );
+    await this.jobs.enqueueIn(manager, 'lead.submission-received', {
+      leadId: intake.leadId,
+      submissionId: id,
+      submissionKind: 'partner_response',
+      leadCreated: false,
+    });
+    await this.webhooks.emitIn(manager, 'intake.completed', {
+      leadId: lead.id,
+      reference: intake.reference,
+      status: lead.status,
+      urgency: lead.urgency,
+      serviceType: lead.serviceType,
+    });
+    return {
+      reference,
+      ...crisisResourcesIf(screening.crisis),
+    };
   }
 }

@@ -148,12 +148,11 @@ function PartnerForm({ token, invitation }: { token: string; invitation: Invitat
     event.preventDefault();
     const values = submission.values;
     const answers = answersBody(form, values);
-    // This route takes no Idempotency-Key: the link itself works once.
+    // The key lets a retry after a lost answer get its receipt instead of "link used".
     const result = await submission.submit(
       `/v1/partner-invitations/${encodeURIComponent(token)}/responses`,
       { client: clientBody(values), answers, consent: consentBody(values) },
       {
-        idempotent: false,
         pageErrors: [
           ...requiredErrors(values, requiredPaths(false)),
           ...unansweredRequired(form, answers),
