@@ -54,6 +54,8 @@ describe('the staff app: what a clinician may see', () => {
     await signInOnPage(page, site, clinician);
     await page.getByRole('heading', { name: 'My leads' }).waitFor();
     const names = page.getByRole('list', { name: 'Leads' }).locator('.lead-row__name');
+    // The heading shows before the list has loaded: wait for a row, then read them all.
+    await names.first().waitFor();
     await expect(names.allTextContents()).resolves.toEqual(['Morgan Ellis']);
 
     await page.getByLabel('Search name, email, phone or reference').fill(foreign.reference);
@@ -76,6 +78,7 @@ describe('the staff app: what a clinician may see', () => {
     await signInOnPage(page, site, clinician);
     await page.getByRole('heading', { name: 'My leads' }).waitFor();
     const navigation = page.getByRole('navigation', { name: 'Staff app' });
+    await navigation.getByRole('link').first().waitFor();
     await expect(navigation.getByRole('link').allTextContents()).resolves.toEqual([
       'Inbox',
       'Clinicians',
