@@ -8,6 +8,7 @@ import { Lead } from '../leads/lead.entity.js';
 import { escalationDeadline, responseDeadline } from '../leads/response-targets.js';
 import { SubmissionReference } from '../leads/submission-reference.entity.js';
 import { JobQueue, type RunningJob } from '../queue/job-queue.js';
+import { scheduleResponseChecks } from './response-checks.js';
 import { PracticeSettings } from '../settings/practice-settings.js';
 import { User } from '../users/user.entity.js';
 import { WebhooksService } from '../webhooks/webhooks.service.js';
@@ -185,19 +186,7 @@ export class LeadAnnouncements {
 
   private async scheduleResponseChecks(manager: EntityManager, lead: Lead): Promise<void> {
     const targets = await this.settings.responseTargets(manager);
-    for (const stage of ['reminder', 'escalation'] as const) {
-      const due = (stage === 'reminder' ? responseDeadline : escalationDeadline)(
-        lead.createdAt,
-        lead.urgency,
-        targets,
-      );
-      await this.queue.enqueueIn(
-        manager,
-        'lead.response-check',
-        { leadId: lead.id, stage, urgency: lead.urgency },
-        { startAfter: due, onceFor: `${lead.id}:${stage}:${lead.urgency}` },
-      );
-    }
+    await scheduleResponseChecks(this.queue, manager, lead, targets);
   }
 
   private toIntakeInbox(

@@ -5,12 +5,9 @@ import { type AuditActor, AuditTrail } from '../audit/audit.service.js';
 import { ProblemException } from '../common/problem-details.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import {
-  escalationDeadline,
-  responseDeadline,
-  type ResponseTargets,
-} from '../leads/response-targets.js';
+import { responseDeadline, type ResponseTargets } from '../leads/response-targets.js';
 import type { Urgency } from '../leads/urgency.js';
+import { scheduleResponseChecks } from '../notifications/response-checks.js';
 import { JobQueue } from '../queue/job-queue.js';
 import type { SettingsView, UpdateSettingsDto } from './dto/settings.dto.js';
 import { PRACTICE_SETTING_ROW } from './practice-setting.entity.js';
@@ -189,19 +186,14 @@ export class SettingsService {
 
       for (const row of moved) {
         if (row.respond_by !== null && row.deadline.getTime() >= row.respond_by.getTime()) continue;
-        for (const stage of ['reminder', 'escalation'] as const) {
-          const due =
-            stage === 'reminder'
-              ? row.deadline
-              : escalationDeadline(row.created_at, row.urgency, targets);
-          await this.queue.enqueueIn(
-            manager,
-            'lead.response-check',
-            { leadId: row.id, stage, urgency: row.urgency },
-            // The key a check that finds itself early uses too: one job per time.
-            { startAfter: due, onceFor: `${row.id}:${stage}:${row.urgency}:${due.toISOString()}` },
-          );
-        }
+        // The key a check that finds itself early uses too: one job per time.
+        await scheduleResponseChecks(
+          this.queue,
+          manager,
+          { id: row.id, createdAt: row.created_at, urgency: row.urgency },
+          targets,
+          { keyedByTime: true },
+        );
         rescheduled++;
       }
       if (rows.length < RECOMPUTE_BATCH_SIZE) break;

@@ -7,13 +7,13 @@ import { ProblemException } from '../../common/problem-details.js';
 import { Inquiry } from '../../inquiries/inquiry.entity.js';
 import { Intake } from '../../intake/intake.entity.js';
 import { Notification } from '../../notifications/notification.entity.js';
+import { scheduleResponseChecks } from '../../notifications/response-checks.js';
 import { JobQueue } from '../../queue/job-queue.js';
 import { PracticeSettings } from '../../settings/practice-settings.js';
 import { LeadAccess } from '../lead-access.js';
 import { LeadEvent } from '../lead-event.entity.js';
 import { Lead } from '../lead.entity.js';
 import { LeadsService } from '../leads.service.js';
-import { escalationDeadline, responseDeadline, type ResponseTargets } from '../response-targets.js';
 import { SubmissionReference } from '../submission-reference.entity.js';
 import { TriageNote } from '../triage-note.entity.js';
 import { survivorChanges } from './merge.js';
@@ -131,7 +131,11 @@ export class LeadMerges {
         },
         manager,
       );
-      if (urgency) await this.scheduleResponseChecks(manager, survivor, targets);
+      // A survivor still in `new` whose urgency the merge raised has a shorter target:
+      // its checks at the new times (the keys a submission raising it would use).
+      if (urgency && survivor.status === 'new') {
+        await scheduleResponseChecks(this.queue, manager, survivor, targets);
+      }
       return { leadId: survivor.id, mergedLeadId: duplicate.id, moved };
     });
   }
@@ -195,31 +199,5 @@ export class LeadMerges {
       events: await byLead(LeadEvent),
       notifications: await byLead(Notification),
     };
-  }
-
-  /**
-   * A survivor still waiting in `new` whose urgency the merge raised has a shorter target:
-   * its reminder and escalation are checked at the new times (the same job keys as when
-   * a submission raises it, so a check is never queued twice).
-   */
-  private async scheduleResponseChecks(
-    manager: EntityManager,
-    lead: Lead,
-    targets: ResponseTargets,
-  ): Promise<void> {
-    if (lead.status !== 'new') return;
-    for (const stage of ['reminder', 'escalation'] as const) {
-      const due = (stage === 'reminder' ? responseDeadline : escalationDeadline)(
-        lead.createdAt,
-        lead.urgency,
-        targets,
-      );
-      await this.queue.enqueueIn(
-        manager,
-        'lead.response-check',
-        { leadId: lead.id, stage, urgency: lead.urgency },
-        { startAfter: due, onceFor: `${lead.id}:${stage}:${lead.urgency}` },
-      );
-    }
   }
 }
