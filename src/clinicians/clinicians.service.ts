@@ -15,8 +15,7 @@ import {
   type UpdateClinicianDto,
 } from './dto/clinician.dto.js';
 import { type ClinicianView, toClinicianView } from './dto/clinician.view.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../common/uuid.js';
 
 /** The profile fields, in the order the API lists them (and audit events name them). */
 const PROFILE_FIELDS = [
@@ -181,7 +180,7 @@ export class CliniciansService {
     id: string,
     options: { lock?: boolean } = {},
   ): Promise<Clinician> {
-    if (!UUID.test(id)) throw new ProblemException('not-found');
+    if (!isUuid(id)) throw new ProblemException('not-found');
     const clinician = await manager.getRepository(Clinician).findOne({
       where: { id },
       ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),

@@ -4,6 +4,7 @@ import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { AppConfig } from '../config/app-config.js';
+import { isUuid } from './uuid.js';
 
 /**
  * Paths that can hold personal data or secrets anywhere they appear in a log line.
@@ -39,14 +40,13 @@ export function requestId(req: IncomingMessage): string {
   const given = req.headers['x-request-id'];
   return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
 }
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A URL fit for a log: no query string, and long opaque path segments (tokens) hidden. */
 export function loggableUrl(url: string | undefined): string {
   const path = (url ?? '').split('?')[0] ?? '';
   return path
     .split('/')
-    .map((segment) => (segment.length >= 20 && !UUID.test(segment) ? ':token' : segment))
+    .map((segment) => (segment.length >= 20 && !isUuid(segment) ? ':token' : segment))
     .join('/');
 }
 

@@ -3,8 +3,7 @@ import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { StaffContext } from '../auth/staff-context.js';
 import { ProblemException } from '../common/problem-details.js';
 import { Lead } from './lead.entity.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../common/uuid.js';
 
 /**
  * Which leads a staff member may see (API.md, Roles): admins and coordinators every lead,
@@ -20,7 +19,7 @@ export class LeadAccess {
     leadId: string,
     options: { lock?: boolean } = {},
   ): Promise<Lead> {
-    if (!UUID.test(leadId)) throw new ProblemException('not-found');
+    if (!isUuid(leadId)) throw new ProblemException('not-found');
     const builder = manager
       .getRepository(Lead)
       .createQueryBuilder('lead')

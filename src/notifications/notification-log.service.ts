@@ -13,8 +13,7 @@ import type {
   NotificationView,
 } from './notification.view.js';
 import { NotificationsService } from './notifications.service.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../common/uuid.js';
 
 interface NotificationRow {
   id: string;
@@ -89,7 +88,7 @@ export class NotificationLog {
 
   /** Sends a failed notification again: 404 unknown, 409 when it has not failed. */
   async retry(id: string, actor: AuditActor): Promise<NotificationRetryView> {
-    if (!UUID.test(id)) throw new ProblemException('not-found');
+    if (!isUuid(id)) throw new ProblemException('not-found');
     switch (await this.notifications.retry(id, actor)) {
       case 'not_found':
         throw new ProblemException('not-found');

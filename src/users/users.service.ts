@@ -8,8 +8,7 @@ import { ProblemException } from '../common/problem-details.js';
 import { addStaffUser } from './staff-accounts.js';
 import type { UserRole } from './user-role.js';
 import { User } from './user.entity.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../common/uuid.js';
 
 /**
  * Every change of a role or of the active flag takes this transaction lock first, so two
@@ -153,7 +152,7 @@ export class UsersService {
     id: string,
     options: { lock?: boolean } = {},
   ): Promise<User> {
-    const user = UUID.test(id)
+    const user = isUuid(id)
       ? await manager.getRepository(User).findOne({
           where: { id },
           ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),

@@ -25,8 +25,8 @@ import {
   type WebhookView,
   toWebhookView,
 } from './webhook.view.js';
+import { isUuid } from '../common/uuid.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const UPDATABLE = ['url', 'events', 'active', 'secret'] as const;
 
 /** A generated secret: 256 random bits, prefixed so it is recognisable in a vault. */
@@ -233,7 +233,7 @@ export class WebhookSubscriptions {
     id: string,
     options: { lock?: boolean } = {},
   ): Promise<WebhookSubscription> {
-    if (!UUID.test(id)) throw new ProblemException('not-found');
+    if (!isUuid(id)) throw new ProblemException('not-found');
     const subscription = await manager.getRepository(WebhookSubscription).findOne({
       where: { id },
       ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
