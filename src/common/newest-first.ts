@@ -1,4 +1,10 @@
-import { type CursorKey, CursorError, decodeCursor, encodeCursor } from '../leads/keyset-cursor.js';
+import {
+  type CursorKey,
+  CursorError,
+  decodeCursor,
+  encodeCursor,
+  type LeadSort,
+} from '../leads/keyset-cursor.js';
 import { ProblemException } from './problem-details.js';
 
 /**
@@ -13,9 +19,13 @@ export interface NewestFirstRow {
 
 /** The position after which the next page starts; a bad cursor is a 422 on `cursor`. */
 export function newestFirstAfter(cursor: string | undefined): CursorKey | undefined {
-  if (cursor === undefined) return undefined;
+  return cursor === undefined ? undefined : cursorFromQuery(cursor, '-createdAt');
+}
+
+/** A `cursor` query parameter made for `sort`, or a 422 naming it. */
+export function cursorFromQuery(cursor: string, sort: LeadSort): CursorKey {
   try {
-    return decodeCursor(cursor, '-createdAt');
+    return decodeCursor(cursor, sort);
   } catch (error) {
     if (error instanceof CursorError) {
       throw ProblemException.validation([{ field: 'cursor', message: error.message }]);

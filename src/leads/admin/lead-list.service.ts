@@ -5,17 +5,11 @@ import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { type AuditActor, AuditTrail } from '../../audit/audit.service.js';
 import type { StaffContext } from '../../auth/staff-context.js';
 import { DataCipher } from '../../common/encryption/data-cipher.js';
-import { ProblemException } from '../../common/problem-details.js';
+import { cursorFromQuery } from '../../common/newest-first.js';
 import { SEALED } from '../../intake/intakes.service.js';
 import type { CoupleResult, RespondentResult } from '../../survey/scoring.js';
 import { type CsvCell, csvLines } from '../export/csv.js';
-import {
-  type CursorKey,
-  CursorError,
-  type LeadSort,
-  decodeCursor,
-  encodeCursor,
-} from '../keyset-cursor.js';
+import { type CursorKey, type LeadSort, encodeCursor } from '../keyset-cursor.js';
 import { LeadAccess } from '../lead-access.js';
 import { leadLabels } from '../lead-labels.js';
 import { type LeadSearch, leadSearch } from '../lead-search.js';
@@ -207,7 +201,7 @@ export class LeadListService {
   ): Promise<LeadPageView> {
     const sort = query.sort ?? DEFAULT_SORT;
     const limit = query.limit ?? DEFAULT_LIMIT;
-    const after = query.cursor === undefined ? undefined : this.cursorKey(query.cursor, sort);
+    const after = query.cursor === undefined ? undefined : cursorFromQuery(query.cursor, sort);
     const manager = this.dataSource.manager;
     const assignee = await this.assignee(manager, staff, query.assignedTo);
     const rows =
@@ -303,17 +297,6 @@ export class LeadListService {
       if (runner.isTransactionActive) await runner.rollbackTransaction();
     } finally {
       await runner.release();
-    }
-  }
-
-  private cursorKey(cursor: string, sort: LeadSort): CursorKey {
-    try {
-      return decodeCursor(cursor, sort);
-    } catch (error) {
-      if (error instanceof CursorError) {
-        throw ProblemException.validation([{ field: error.field, message: error.message }]);
-      }
-      throw error;
     }
   }
 
