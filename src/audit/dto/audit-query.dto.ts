@@ -10,9 +10,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
-
-const toInt = ({ value }: { value: unknown }) =>
-  typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+import { queryInt } from '../../common/query-params.js';
 
 export class AuditQueryDto {
   @ApiPropertyOptional({ description: 'Who: a staff user id.' })
@@ -46,7 +44,7 @@ export class AuditQueryDto {
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
-  @Transform(toInt)
+  @Transform(queryInt)
   @IsInt({ message: 'must be an integer' })
   @Max(200, { message: 'must be at most 200' })
   @Min(1, { message: 'must be at least 1' })

@@ -2,23 +2,21 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { SERVICE_TYPES, type ServiceType, US_STATE_CODES } from '../../leads/contact.js';
+import { queryBoolean } from '../../common/query-params.js';
 
 /** Query strings are text: "true" and "false" become booleans, anything else stays to fail. */
-const toBoolean = ({ value }: { value: unknown }) =>
-  value === 'true' ? true : value === 'false' ? false : value;
-
 /** GET /v1/admin/clinicians filters; each one given narrows the list. */
 export class ClinicianQueryDto {
   @ApiPropertyOptional({ type: Boolean })
   @IsOptional()
   @IsBoolean({ message: 'must be true or false' })
-  @Transform(toBoolean)
+  @Transform(queryBoolean)
   active?: boolean;
 
   @ApiPropertyOptional({ type: Boolean })
   @IsOptional()
   @IsBoolean({ message: 'must be true or false' })
-  @Transform(toBoolean)
+  @Transform(queryBoolean)
   acceptingNewClients?: boolean;
 
   @ApiPropertyOptional({ enum: SERVICE_TYPES, description: 'Offers this service type.' })

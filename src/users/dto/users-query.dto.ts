@@ -2,11 +2,9 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { USER_ROLES, type UserRole } from '../user-role.js';
+import { queryBoolean } from '../../common/query-params.js';
 
 // A query string carries text: only the exact words true and false become booleans.
-const toBoolean = ({ value }: { value: unknown }) =>
-  value === 'true' ? true : value === 'false' ? false : value;
-
 export class UsersQueryDto {
   @ApiPropertyOptional({ enum: USER_ROLES })
   @IsOptional()
@@ -15,7 +13,7 @@ export class UsersQueryDto {
 
   @ApiPropertyOptional({ type: Boolean, description: '`true` or `false`' })
   @IsOptional()
-  @Transform(toBoolean)
+  @Transform(queryBoolean)
   @IsBoolean({ message: 'must be true or false' })
   active?: boolean;
 }

@@ -21,6 +21,7 @@ import { SEARCH_MAX_LENGTH, SEARCH_MIN_LENGTH } from '../../lead-search.js';
 import { LEAD_STATUSES, type LeadStatus } from '../../lead-status.js';
 import { MAX_TAGS, TAG_PATTERN, normalizeTag } from '../../lead-tags.js';
 import { URGENCIES, type Urgency } from '../../urgency.js';
+import { queryInt, queryBoolean } from '../../../common/query-params.js';
 
 /**
  * `status=new,contacted` and `status=new&status=contacted` both mean "either". Anything
@@ -33,12 +34,6 @@ const commaList =
     if (!values.every((item): item is string => typeof item === 'string')) return value;
     return values.flatMap((item) => item.split(',')).map(normalize);
   };
-
-const toInt = ({ value }: { value: unknown }) =>
-  typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
-
-const toBoolean = ({ value }: { value: unknown }) =>
-  value === 'true' ? true : value === 'false' ? false : value;
 
 /** A date-time is an instant only with its zone: the database would guess one otherwise. */
 const DATE_TIME_WITH_ZONE =
@@ -152,7 +147,7 @@ export class LeadFilterDto {
   })
   @IsOptional()
   @IsBoolean({ message: 'must be true or false' })
-  @Transform(toBoolean)
+  @Transform(queryBoolean)
   overdue?: boolean;
 
   @ApiPropertyOptional({
@@ -161,7 +156,7 @@ export class LeadFilterDto {
   })
   @IsOptional()
   @IsBoolean({ message: 'must be true or false' })
-  @Transform(toBoolean)
+  @Transform(queryBoolean)
   needsReview?: boolean;
 
   @ApiPropertyOptional({
@@ -180,7 +175,7 @@ export class LeadListQueryDto extends LeadFilterDto {
   @IsInt({ message: 'must be an integer from 1 to 100' })
   @Max(100, { message: 'must be at most 100' })
   @Min(1, { message: 'must be at least 1' })
-  @Transform(toInt)
+  @Transform(queryInt)
   limit?: number;
 
   @ApiPropertyOptional({ description: '`nextCursor` of the previous page, with the same sort.' })
