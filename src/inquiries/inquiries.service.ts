@@ -55,7 +55,8 @@ export class InquiriesService {
       this.idempotency.once(manager, IDEMPOTENCY_SCOPE, idempotencyKey, request, async () => {
         if (captcha.outcome === 'rejected') throw this.captcha.rejection();
         const receivedAt = new Date();
-        const spam = spamReason(dto, receivedAt, await this.settings.spamMinSeconds(manager));
+        const { spamMinSeconds, targets } = await this.settings.forSubmission(manager);
+        const spam = spamReason(dto, receivedAt, spamMinSeconds);
         const crisis = textSuggestsCrisis(dto.message);
         const preferredContact = dto.preferredContact ?? 'email';
         const { lead, created } = await this.leads.leadForSubmission(
@@ -71,6 +72,7 @@ export class InquiriesService {
           },
           {
             spam: spam !== null,
+            targets,
             urgency: crisis ? 'crisis' : 'routine',
             receivedAt,
             ...(captcha.outcome === 'unavailable' ? { review: 'captcha_unavailable' } : {}),

@@ -130,7 +130,8 @@ export class IntakesService {
       this.idempotency.once(manager, IDEMPOTENCY_SCOPE, idempotencyKey, request, async () => {
         if (captcha.outcome === 'rejected') throw this.captcha.rejection();
         const receivedAt = new Date();
-        const spam = spamReason(dto, receivedAt, await this.settings.spamMinSeconds(manager));
+        const { spamMinSeconds, targets } = await this.settings.forSubmission(manager);
+        const spam = spamReason(dto, receivedAt, spamMinSeconds);
         const screening = screenRespondent(form, answers);
         const { lead, created } = await this.leads.leadForSubmission(
           manager,
@@ -144,6 +145,7 @@ export class IntakesService {
           },
           {
             spam: spam !== null,
+            targets,
             urgency: screening.urgency,
             receivedAt,
             ...(captcha.outcome === 'unavailable' ? { review: 'captcha_unavailable' } : {}),

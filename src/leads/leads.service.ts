@@ -26,6 +26,8 @@ export interface SubmissionFacts {
   spam: boolean;
   urgency: Urgency;
   receivedAt: Date;
+  /** The targets in force (PracticeSettings.forSubmission, read before any lead is locked). */
+  targets: ResponseTargets;
   /** Set when the submission could not be vouched for: the lead then needs review. */
   review?: ReviewReason;
 }
@@ -78,8 +80,7 @@ export class LeadsService {
   ): Promise<LeadForSubmission> {
     const emailNormalized = normalizeEmail(contact.email);
     const leads = manager.getRepository(Lead);
-    // Read before any lead is locked (see PracticeSettings.responseTargets).
-    const targets = submission.spam ? null : await this.settings.responseTargets(manager);
+    const targets = submission.spam ? null : submission.targets;
 
     if (targets && referencedLeadId) {
       const referenced = await leads.findOne({

@@ -83,9 +83,19 @@ export class PracticeSettings {
     return targetsOf(values, this.config.practice.timeZone);
   }
 
-  /** The spam minimum time in force, in seconds. */
-  async spamMinSeconds(manager?: EntityManager): Promise<number> {
-    return (await this.current(manager)).spamMinSeconds;
+  /**
+   * What a public submission needs, in one read: the spam minimum and the targets its
+   * deadline is written with (share-locked as in `responseTargets`; read it before
+   * locking any lead).
+   */
+  async forSubmission(
+    manager: EntityManager,
+  ): Promise<{ spamMinSeconds: number; targets: ResponseTargets }> {
+    const values = effectiveSettings((await this.stored(manager, 'share')).values, this.defaults());
+    return {
+      spamMinSeconds: values.spamMinSeconds,
+      targets: targetsOf(values, this.config.practice.timeZone),
+    };
   }
 }
 
