@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { type AuditActor, AuditTrail } from '../audit/audit.service.js';
 import { DataCipher } from '../common/encryption/data-cipher.js';
 import { ProblemException } from '../common/problem-details.js';
@@ -243,10 +243,5 @@ export class AuthService {
     return Buffer.from(this.cipher.derive(THROTTLE_PURPOSE, email).value, 'base64url').toString(
       'hex',
     );
-  }
-
-  /** For routes that change a password: ends every session of the user. */
-  async endSessions(manager: EntityManager, userId: string): Promise<void> {
-    await this.sessions.endAllFor(userId, manager);
   }
 }

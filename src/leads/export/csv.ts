@@ -16,10 +16,6 @@ export const CSV_LINE_END = '\r\n';
  * First characters that make a spreadsheet read a cell as a formula, from OWASP's
  * "CSV Injection" page: = + - @, TAB (0x09) and CR (0x0D). ASVS 5.0 (V1.2.10) adds
  * NUL (0x00), which some spreadsheets drop before looking at the next character.
- */
-export const FORMULA_TRIGGERS = ['=', '+', '-', '@', '\t', '\r', '\0'] as const;
-
-/**
  * OWASP only asks about the first character. We also look past leading white space
  * (spaces, line breaks, no-break spaces...): LibreOffice's "trim spaces" import option,
  * and people who tidy a sheet, strip it and would then find a live formula. The cost is
