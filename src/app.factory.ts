@@ -11,7 +11,7 @@ import {
   publicCors,
   withSecurityHeaders,
 } from './common/http-hygiene.js';
-import { requestId } from './common/logging.js';
+import { QuietNestLogger, requestId } from './common/logging.js';
 import { ProblemDetailsFilter } from './common/problem-details.filter.js';
 import { RequestValidationPipe } from './common/validation.pipe.js';
 import { registerPublicPages } from './pages/public-pages.js';
@@ -38,6 +38,15 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
     clientErrorHandler: clientErrorAnswer,
     frameworkErrors: frameworkErrorAnswer(options.config),
     genReqId: requestId,
+    // Slow clients (slowloris) must not hold connections: the headers within
+    // HTTP_HEADERS_TIMEOUT_SECONDS, the whole request within HTTP_REQUEST_TIMEOUT_SECONDS,
+    // else 408. Node checks both on this interval (30 s by default: too coarse).
+    requestTimeout: options.config.http.requestTimeoutSeconds * 1000,
+    http: {
+      headersTimeout: options.config.http.headersTimeoutSeconds * 1000,
+      requestTimeout: options.config.http.requestTimeoutSeconds * 1000,
+      connectionsCheckingInterval: 1000,
+    },
   });
   const fastify = adapter.getInstance();
   fastify.addHook('onRequest', async (request, reply) => {
@@ -60,20 +69,23 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
       bodyParser: false,
     },
   );
-  app.useLogger(app.get(Logger));
+  app.useLogger(new QuietNestLogger(app.get(Logger)));
   app.useGlobalPipes(new RequestValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
 
   app.enableCors(publicCors(options.config));
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Relational Intake')
-      .setDescription('Intake and lead management for therapy practices. See API.md.')
-      .setVersion('1')
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  // The contract is public for a website's developers; in production only when chosen.
+  if (options.config.docsPublic) {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Relational Intake')
+        .setDescription('Intake and lead management for therapy practices. See API.md.')
+        .setVersion('1')
+        .build(),
+    );
+    SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  }
   return app;
 }

@@ -2,6 +2,7 @@ import { type Logger, pino } from 'pino';
 import { type AppConfig, ConfigurationError, loadConfig } from './config/app-config.js';
 import type { DataKey } from './common/encryption/data-cipher.js';
 import { loadDataKeys } from './common/encryption/data-keys.js';
+import { logDestination } from './common/logging.js';
 import { connectDatabase } from './database/database-url.js';
 import { connectMail } from './notifications/mail-catcher.js';
 
@@ -9,6 +10,8 @@ export interface ProcessResources {
   readonly config: AppConfig;
   readonly databaseUrl: string;
   readonly smtpUrl: string;
+  /** The local mail catcher's web inbox, when SMTP_URL is unset. */
+  readonly mailInboxUrl?: string;
   readonly dataKeys: DataKey[];
   readonly boot: Logger;
 }
@@ -32,8 +35,8 @@ export async function runProcess(
     }
     throw error;
   }
-  // Until Nest's logger exists: the same JSON lines at the same level.
-  const boot = pino({ level: config.logLevel }).child({ context: 'Boot' });
+  // Until Nest's logger exists: the same lines (JSON or readable) at the same level.
+  const boot = pino({ level: config.logLevel }, logDestination(config)).child({ context: 'Boot' });
   const stops: (() => Promise<void>)[] = [];
   const stopAll = async () => {
     for (const stop of stops.splice(0).reverse()) await stop();
@@ -49,6 +52,7 @@ export async function runProcess(
       config,
       databaseUrl: database.url,
       smtpUrl: mail.smtpUrl,
+      mailInboxUrl: mail.inboxUrl,
       dataKeys,
       boot,
     });

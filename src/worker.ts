@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
+import { QuietNestLogger } from './common/logging.js';
 import { exitOnStartupFailure, runProcess } from './process.js';
 
 // Job workers without HTTP (`npm run worker`): run as many as the mail volume needs,
@@ -15,7 +16,7 @@ runProcess(async ({ config, databaseUrl, smtpUrl, dataKeys, boot }) => {
     }),
     { bufferLogs: true },
   );
-  app.useLogger(app.get(Logger));
+  app.useLogger(new QuietNestLogger(app.get(Logger)));
   await app.init();
   boot.info('Relational Intake worker running');
   return app;

@@ -1,7 +1,12 @@
 import { Global, Module } from '@nestjs/common';
 import { AuditController } from './audit.controller.js';
+import { AuditTrailRoleCheck } from './audit-trail-role-check.js';
 import { AuditTrail } from './audit.service.js';
 
 @Global()
-@Module({ controllers: [AuditController], providers: [AuditTrail], exports: [AuditTrail] })
+@Module({
+  controllers: [AuditController],
+  providers: [AuditTrail, AuditTrailRoleCheck],
+  exports: [AuditTrail],
+})
 export class AuditModule {}

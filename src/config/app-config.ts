@@ -74,14 +74,39 @@ export class EnvironmentVariables {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 
+  /** `pretty`: one readable line per event; `json`: one JSON object per line. Unset: pretty in development, json elsewhere. */
+  @IsOptional()
+  @IsIn(['pretty', 'json'])
+  LOG_FORMAT?: 'pretty' | 'json';
+
+  /** Serve the OpenAPI UI and document (/docs, /docs-json) in production too. Always served elsewhere. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  DOCS_PUBLIC = false;
+
+  /** How long a client may take to send a whole request (headers and body) before 408. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  HTTP_REQUEST_TIMEOUT_SECONDS = 30;
+
+  /** How long a client may take to send the request headers (slow-header attacks). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  HTTP_HEADERS_TIMEOUT_SECONDS = 10;
+
   /** Origins of the practice website(s) allowed to call the public API from a browser. */
   @Transform(toList)
   @IsUrl({ require_tld: false, require_protocol: true }, { each: true })
   CORS_ORIGINS: string[] = [];
 
-  /** Where staff open a lead; used in links sent by email. */
+  /** Where people open the service; used in links sent by email. Unset: http://localhost:PORT. */
+  @IsOptional()
   @IsUrl({ require_tld: false, require_protocol: true })
-  PUBLIC_BASE_URL = 'http://localhost:3000';
+  PUBLIC_BASE_URL?: string;
 
   /** A reach-out form submitted faster than this after `formStartedAt` is stored as spam. */
   @Transform(toInt)
@@ -103,10 +128,11 @@ export class EnvironmentVariables {
   @Matches(/^smtps?:\/\/.+/, { message: 'must be an smtp:// or smtps:// URL' })
   SMTP_URL?: string;
 
-  /** Refuse to send unless the SMTP connection is upgraded to TLS. */
+  /** Refuse to send unless the SMTP connection is upgraded to TLS. Unset: true in production, else false. */
+  @IsOptional()
   @Transform(toBoolean)
   @IsBoolean()
-  SMTP_REQUIRE_TLS = false;
+  SMTP_REQUIRE_TLS?: boolean;
 
   @IsString()
   @Matches(/^[^\r\n]+$/, { message: 'must be one line' })
@@ -325,6 +351,10 @@ export interface AppConfig {
     readonly port: number;
     readonly host: string;
     readonly shutdownGraceSeconds: number;
+    /** Fastify's requestTimeout: the whole request must arrive within it (408 otherwise). */
+    readonly requestTimeoutSeconds: number;
+    /** Node's headersTimeout: the request headers must arrive within it. */
+    readonly headersTimeoutSeconds: number;
   };
   readonly database: {
     /** Unset when the embedded PostgreSQL should be started. */
@@ -336,6 +366,9 @@ export interface AppConfig {
   readonly dataEncryptionKey?: string;
   readonly embeddedPostgresPort: number;
   readonly logLevel: EnvironmentVariables['LOG_LEVEL'];
+  readonly logFormat: 'pretty' | 'json';
+  /** Whether /docs and /docs-json are served (always outside production; DOCS_PUBLIC there). */
+  readonly docsPublic: boolean;
   readonly corsOrigins: readonly string[];
   readonly publicBaseUrl: string;
   readonly spamMinSeconds: number;
@@ -407,7 +440,8 @@ export class ConfigurationError extends Error {
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const known = Object.keys(new EnvironmentVariables());
   const raw: Record<string, string> = {};
-  const optional = ['DATABASE_URL', 'SMTP_URL', 'DATA_ENCRYPTION_KEY'];
+  const optional = ['DATABASE_URL', 'SMTP_URL', 'DATA_ENCRYPTION_KEY', 'PUBLIC_BASE_URL'];
+  optional.push('LOG_FORMAT', 'SMTP_REQUIRE_TLS');
   optional.push('CAPTCHA_SECRET_KEY', 'CAPTCHA_SITE_KEY', 'CAPTCHA_VERIFY_URL');
   for (const name of [...known, ...optional]) {
     const value = env[name];
@@ -465,18 +499,31 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   return {
     env: vars.NODE_ENV,
-    http: { port: vars.PORT, host: vars.HOST, shutdownGraceSeconds: vars.SHUTDOWN_GRACE_SECONDS },
+    http: {
+      port: vars.PORT,
+      host: vars.HOST,
+      shutdownGraceSeconds: vars.SHUTDOWN_GRACE_SECONDS,
+      requestTimeoutSeconds: vars.HTTP_REQUEST_TIMEOUT_SECONDS,
+      headersTimeoutSeconds: Math.min(
+        vars.HTTP_HEADERS_TIMEOUT_SECONDS,
+        vars.HTTP_REQUEST_TIMEOUT_SECONDS,
+      ),
+    },
     database: { url: vars.DATABASE_URL, runMigrations: vars.MIGRATIONS_RUN },
     dataDir: vars.DATA_DIR,
     dataEncryptionKey: vars.DATA_ENCRYPTION_KEY,
     embeddedPostgresPort: vars.EMBEDDED_POSTGRES_PORT,
     logLevel: vars.LOG_LEVEL,
+    logFormat: vars.LOG_FORMAT ?? (vars.NODE_ENV === 'development' ? 'pretty' : 'json'),
+    docsPublic: vars.NODE_ENV !== 'production' || vars.DOCS_PUBLIC,
     corsOrigins: vars.CORS_ORIGINS,
-    publicBaseUrl: vars.PUBLIC_BASE_URL.replace(/\/+$/, ''),
+    // Links in emails follow the port the service really listens on unless told otherwise.
+    publicBaseUrl: (vars.PUBLIC_BASE_URL ?? `http://localhost:${vars.PORT}`).replace(/\/+$/, ''),
     spamMinSeconds: vars.SPAM_MIN_SECONDS,
     mail: {
       smtpUrl: vars.SMTP_URL,
-      requireTls: vars.SMTP_REQUIRE_TLS,
+      // Notices about clients must not cross the network in clear text in production.
+      requireTls: vars.SMTP_REQUIRE_TLS ?? vars.NODE_ENV === 'production',
       from: vars.MAIL_FROM,
       catcherSmtpPort: vars.MAIL_CATCHER_SMTP_PORT,
       catcherWebPort: vars.MAIL_CATCHER_WEB_PORT,

@@ -147,6 +147,14 @@ export class UsersService {
     });
   }
 
+  /** Whether anyone can administer the service yet (the start banner's next step). */
+  async hasActiveAdmin(): Promise<boolean> {
+    return (
+      (await this.dataSource.getRepository(User).count({ where: { role: 'admin', active: true } })) >
+      0
+    );
+  }
+
   private async find(
     manager: EntityManager,
     id: string,
