@@ -22,7 +22,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/config/**', 'test/**', 'bench/**', 'src/**/cli.ts', '*.js', 'src/**/*-cli.ts'],
+    files: [
+      'src/config/**',
+      'test/**',
+      'bench/**',
+      'scripts/**',
+      'src/**/cli.ts',
+      '*.js',
+      'src/**/*-cli.ts',
+    ],
     rules: { 'no-restricted-properties': 'off', 'no-console': 'off' },
   },
   // The public pages and the embeddable form run in browsers (web/, built by Vite).

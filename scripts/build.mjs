@@ -15,7 +15,14 @@ const bin = (file) => path.join(root, 'node_modules', file);
 const parts = [
   {
     name: 'server',
-    inputs: ['src', 'migrations', 'bench', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'],
+    inputs: [
+      'src',
+      'migrations',
+      'bench',
+      'tsconfig.json',
+      'tsconfig.build.json',
+      'package-lock.json',
+    ],
     steps: [[bin('typescript/bin/tsc'), '-p', 'tsconfig.build.json']],
   },
   {
@@ -40,7 +47,10 @@ function filesBelow(entry) {
 function hashOf(inputs) {
   const hash = createHash('sha256');
   for (const file of inputs.flatMap(filesBelow).sort()) {
-    hash.update(`${file}\0`).update(readFileSync(path.join(root, file))).update('\0');
+    hash
+      .update(`${file}\0`)
+      .update(readFileSync(path.join(root, file)))
+      .update('\0');
   }
   return hash.digest('hex');
 }

@@ -18,7 +18,8 @@ export function startBanner(facts: StartBannerFacts): string[] {
   ];
   if (facts.docsServed) rows.push(['API docs', `${facts.baseUrl}/docs`]);
   rows.push(['Health', `${facts.baseUrl}/health/ready`]);
-  if (facts.mailInboxUrl) rows.push(['Mail inbox', `${facts.mailInboxUrl} (nothing leaves this machine)`]);
+  if (facts.mailInboxUrl)
+    rows.push(['Mail inbox', `${facts.mailInboxUrl} (nothing leaves this machine)`]);
   if (facts.needsAdmin) {
     rows.push([
       'Next step',

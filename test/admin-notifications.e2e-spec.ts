@@ -62,7 +62,9 @@ describe('GET /v1/admin/notifications and retry', () => {
       const done =
         until === 'settled'
           ? current.every((item) => item.status !== 'pending')
-          : current.every((item) => item.attempts > 0);
+          : // Attempted and back in the queue: between the attempt being recorded and the
+            // job being rescheduled there is a moment with no next attempt yet.
+            current.every((item) => item.attempts > 0 && item.nextAttemptAt !== undefined);
       return current.length === 3 && done && current;
     }, `the three notifications of a lead (${until})`);
     return { leadId, items };

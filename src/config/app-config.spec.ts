@@ -28,6 +28,49 @@ describe('loadConfig', () => {
     expect(config.publicBaseUrl).toBe('https://intake.example.com');
   });
 
+  it('points links at the port the service listens on unless PUBLIC_BASE_URL says otherwise', () => {
+    expect(loadConfig({}).publicBaseUrl).toBe('http://localhost:3000');
+    expect(loadConfig({ PORT: '4100' }).publicBaseUrl).toBe('http://localhost:4100');
+    expect(
+      loadConfig({ PORT: '4100', PUBLIC_BASE_URL: 'https://intake.example.com' }).publicBaseUrl,
+    ).toBe('https://intake.example.com');
+  });
+
+  it('is readable in development and JSON elsewhere unless LOG_FORMAT says otherwise', () => {
+    expect(loadConfig({}).logFormat).toBe('pretty');
+    expect(loadConfig({ NODE_ENV: 'test' }).logFormat).toBe('json');
+    expect(loadConfig({ LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    expect(() => loadConfig({ LOG_FORMAT: 'fancy' })).toThrow(/LOG_FORMAT/);
+  });
+
+  it('requires TLS to the mail server and hides /docs in production by default', () => {
+    const production = {
+      NODE_ENV: 'production',
+      SMTP_URL: 'smtp://mail:25',
+      DATA_ENCRYPTION_KEY: `k1:${Buffer.alloc(32).toString('base64')}`,
+    };
+    expect(loadConfig({}).mail.requireTls).toBe(false);
+    expect(loadConfig({}).docsPublic).toBe(true);
+    expect(loadConfig(production).mail.requireTls).toBe(true);
+    expect(loadConfig(production).docsPublic).toBe(false);
+    expect(loadConfig({ ...production, SMTP_REQUIRE_TLS: 'false' }).mail.requireTls).toBe(false);
+    expect(loadConfig({ ...production, DOCS_PUBLIC: 'true' }).docsPublic).toBe(true);
+  });
+
+  it('bounds how long a client may take to send its headers and its request', () => {
+    expect(loadConfig({}).http).toMatchObject({
+      requestTimeoutSeconds: 30,
+      headersTimeoutSeconds: 10,
+    });
+    // Headers are part of the request: their limit never exceeds the whole request's.
+    expect(
+      loadConfig({ HTTP_REQUEST_TIMEOUT_SECONDS: '5', HTTP_HEADERS_TIMEOUT_SECONDS: '20' }).http,
+    ).toMatchObject({ requestTimeoutSeconds: 5, headersTimeoutSeconds: 5 });
+    expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_SECONDS: '0' })).toThrow(
+      /HTTP_HEADERS_TIMEOUT_SECONDS/,
+    );
+  });
+
   it('keeps webhooks to public https addresses in production unless private URLs are allowed', () => {
     const production = { NODE_ENV: 'production', SMTP_URL: 'smtp://mail:25' };
     const key = { DATA_ENCRYPTION_KEY: `k1:${Buffer.alloc(32).toString('base64')}` };
