@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { Logger } from '@nestjs/common';
 import pg from 'pg';
 import { AuditTrailRoleCheck } from '../src/audit/audit-trail-role-check.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -56,6 +57,16 @@ describe('a client that sends its request headers too slowly', () => {
 });
 
 describe("the start-up check of the database role's power over the audit trail", () => {
+  // Read through Nest's Logger: out of a request, nestjs-pino writes to the first app's
+  // logger of the process, so a later test app's captured lines would not show it.
+  const warnings = () => {
+    const spy = jest.spyOn(Logger.prototype, 'warn');
+    return () => spy.mock.calls.map((call) => String(call[0]));
+  };
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
+
   it('names a superuser (as the test cluster connects) as able to drop the triggers', async () => {
     const t = await startTestApp();
     try {
@@ -81,13 +92,12 @@ describe("the start-up check of the database role's power over the audit trail",
     const url = new URL(database.url);
     url.username = role;
     url.password = 'owner-pass';
-    const t = await startTestApp({
-      database: { ...database, url: url.toString() },
-      captureLogs: true,
-    });
+    const warned = warnings();
+    const t = await startTestApp({ database: { ...database, url: url.toString() } });
     try {
-      expect(t.logs.some((line) => line.includes('owns the audit_event table'))).toBe(true);
-      await t.db.query(`ALTER TABLE audit_event OWNER TO postgres`).catch(() => undefined);
+      expect(warned().filter((line) => line.includes('owns the audit_event table'))).toHaveLength(
+        1,
+      );
     } finally {
       await t.close({ dropDatabase: false });
       await database.drop();
@@ -110,13 +120,11 @@ describe("the start-up check of the database role's power over the audit trail",
     const url = new URL(database.url);
     url.username = role;
     url.password = 'runtime-pass';
-    const t = await startTestApp({
-      database: { ...database, url: url.toString() },
-      captureLogs: true,
-    });
+    const warned = warnings();
+    const t = await startTestApp({ database: { ...database, url: url.toString() } });
     try {
       await expect(t.app.get(AuditTrailRoleCheck).runtimeRoleProblem()).resolves.toBeUndefined();
-      expect(t.logs.some((line) => line.includes('audit trail'))).toBe(false);
+      expect(warned().filter((line) => line.includes('audit trail'))).toEqual([]);
     } finally {
       await t.close({ dropDatabase: false });
       await database.drop();
