@@ -150,8 +150,9 @@ export class UsersService {
   /** Whether anyone can administer the service yet (the start banner's next step). */
   async hasActiveAdmin(): Promise<boolean> {
     return (
-      (await this.dataSource.getRepository(User).count({ where: { role: 'admin', active: true } })) >
-      0
+      (await this.dataSource
+        .getRepository(User)
+        .count({ where: { role: 'admin', active: true } })) > 0
     );
   }
 
