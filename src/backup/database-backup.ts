@@ -74,7 +74,9 @@ export async function writeBackup(databaseUrl: string, path: string): Promise<Wr
             : `${qualified(table.schema, table.name)} (${columns})`;
         const copied = await client.query(new CopyOut(`COPY ${source} TO STDOUT`, gzip)).done;
         if (copied !== manifest.tables[index]!.rows) {
-          throw new Error(`${table.schema}.${table.name}: copied ${copied} rows where ${manifest.tables[index]!.rows} were counted`);
+          throw new Error(
+            `${table.schema}.${table.name}: copied ${copied} rows where ${manifest.tables[index]!.rows} were counted`,
+          );
         }
         gzip.write(`${SECTION_END}\n`);
       }
@@ -154,8 +156,11 @@ async function readManifest(client: pg.Client, tables: CatalogTable[]): Promise<
   const has = (schema: string, name: string) =>
     tables.some((table) => table.schema === schema && table.name === name);
   const migrations = has('public', 'schema_migrations')
-    ? (await client.query<{ name: string }>(`SELECT name FROM public.schema_migrations ORDER BY id`))
-        .rows
+    ? (
+        await client.query<{ name: string }>(
+          `SELECT name FROM public.schema_migrations ORDER BY id`,
+        )
+      ).rows
     : [];
   const queueVersion = has(QUEUE_SCHEMA, 'version')
     ? (await client.query<{ version: number }>(`SELECT version FROM ${QUEUE_SCHEMA}.version`))

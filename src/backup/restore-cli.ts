@@ -86,7 +86,7 @@ async function main(): Promise<number> {
     }
     console.error(
       `restore failed: ${error instanceof Error ? error.message : String(error)}; ` +
-        "the target may hold part of a schema now: run again with --force",
+        'the target may hold part of a schema now: run again with --force',
     );
     return EXIT.refused;
   }
