@@ -24,7 +24,12 @@ interface Run {
 }
 
 /** `npm run backup` / `npm run restore` as their own processes (the built CLIs). */
-function cli(script: 'backup-cli' | 'restore-cli', databaseUrl: string, args: string[]) {
+function cli(
+  script: 'backup-cli' | 'restore-cli',
+  databaseUrl: string,
+  args: string[],
+  env: Record<string, string> = {},
+) {
   return new Promise<Run>((resolve, reject) => {
     const child = spawn(process.execPath, [`dist/src/backup/${script}.js`, ...args], {
       env: {
@@ -32,6 +37,7 @@ function cli(script: 'backup-cli' | 'restore-cli', databaseUrl: string, args: st
         DATABASE_URL: databaseUrl,
         NODE_ENV: 'test',
         LOG_LEVEL: 'silent',
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -116,6 +122,7 @@ describe('npm run backup and npm run restore', () => {
         new RegExp(`^wrote ${backupFile}: ${file.length} bytes, \\d+ rows of \\d+ tables`),
       ),
       `${sha256}  ${backupFile}`,
+      'sealed values in it need data key test1, which is not in the file: keep it apart',
     ]);
     expect((await stat(backupFile)).mode & 0o777).toBe(0o600);
     expect((await stat(path.dirname(backupFile))).mode & 0o777).toBe(0o700);
@@ -173,8 +180,14 @@ describe('npm run backup and npm run restore', () => {
     expect(refused.stderr).toMatch(/not empty.*--force/);
     expect(await strayAccounts(target)).toBe(1);
 
-    const forced = await cli('restore-cli', target.url, [backupFile, '--force']);
-    expect({ code: forced.code, stderr: forced.stderr }).toEqual({ code: 0, stderr: '' });
+    // Restored with another key configured: done, and told which key the data needs.
+    const otherKey = `other1:${Buffer.alloc(32, 9).toString('base64')}`;
+    const forced = await cli('restore-cli', target.url, [backupFile, '--force'], {
+      DATA_ENCRYPTION_KEY: otherKey,
+    });
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toContain('sealed values need data key test1 in DATA_ENCRYPTION_KEY');
+    expect(forced.stderr).toMatch(/^warning: DATA_ENCRYPTION_KEY lacks key test1: /);
     expect(await strayAccounts(target)).toBe(0);
     const app = await startTestApp({ database: target });
     try {

@@ -57,6 +57,12 @@ async function backup(out: string | undefined): Promise<void> {
     );
     // The form sha256sum prints and checks (`sha256sum -c`).
     console.log(`${written.sha256}  ${written.path}`);
+    const keys = written.manifest.dataKeyIds;
+    if (keys.length > 0) {
+      console.log(
+        `sealed values in it need data key ${keys.join(', ')}, which is not in the file: keep it apart`,
+      );
+    }
   } finally {
     await database.stop();
   }

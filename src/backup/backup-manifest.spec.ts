@@ -18,6 +18,7 @@ const manifest = (overrides: Record<string, unknown> = {}): string =>
       { schema: 'pgboss', name: 'job', columns: ['id', 'name', 'data'], rows: 0 },
     ],
     sequences: [{ schema: 'public', name: 'audit_event_id_seq', lastValue: '12', isCalled: true }],
+    dataKeyIds: ['k1', 'k2'],
     ...overrides,
   });
 
@@ -71,6 +72,7 @@ describe('parseManifest', () => {
       ),
     ).toMatch(/sequence entry/);
     expect(refusal(manifest({ migrations: ['Initial Schema'] }))).toMatch(/migration names/);
+    expect(refusal(manifest({ dataKeyIds: ['k1:c2VjcmV0'] }))).toMatch(/key ids/);
   });
 });
 

@@ -43,6 +43,8 @@ export interface BackupManifest {
   queueSchemaVersion: number | null;
   tables: BackedUpTable[];
   sequences: BackedUpSequence[];
+  /** Ids of the data keys the sealed values were sealed with (the keys are not here). */
+  dataKeyIds: string[];
 }
 
 export class BackupFormatError extends Error {
@@ -79,6 +81,7 @@ export function parseManifest(line: string): BackupManifest {
     throw new BackupFormatError(`format version ${String(value.formatVersion)} is not 1`);
   }
   const { createdAt, serverVersion, migrations, queueSchemaVersion, tables, sequences } = value;
+  const { dataKeyIds } = value;
   if (typeof createdAt !== 'string' || Number.isNaN(Date.parse(createdAt))) {
     throw new BackupFormatError('createdAt is not a time');
   }
@@ -123,6 +126,12 @@ export function parseManifest(line: string): BackupManifest {
     )
   ) {
     throw new BackupFormatError('a sequence entry is malformed');
+  }
+  if (
+    !Array.isArray(dataKeyIds) ||
+    !dataKeyIds.every((id) => typeof id === 'string' && /^[A-Za-z0-9_-]{1,32}$/.test(id))
+  ) {
+    throw new BackupFormatError('dataKeyIds is not a list of key ids');
   }
   return value as unknown as BackupManifest;
 }

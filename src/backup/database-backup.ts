@@ -4,6 +4,7 @@ import { chmod, rename, rm, stat } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import pg from 'pg';
+import { ENCRYPTED_COLUMNS } from '../common/encryption/encrypted-columns.js';
 import { QUEUE_SCHEMA } from '../queue/job-queue.js';
 import {
   BACKUP_END,
@@ -179,6 +180,17 @@ async function readManifest(client: pg.Client, tables: CatalogTable[]): Promise<
     );
     sequences.push({ schema, name, lastValue: rows[0]!.last_value, isCalled: rows[0]!.is_called });
   }
+  // Sealed values read `v1.<key id>.…`: which keys a restore will need, never the keys.
+  const keyIds = new Set<string>();
+  for (const { table, column } of ENCRYPTED_COLUMNS) {
+    const found = tables.find((t) => t.schema === 'public' && t.name === table);
+    if (!found?.columns.includes(column)) continue;
+    const { rows } = await client.query<{ id: string }>(
+      `SELECT DISTINCT split_part("${column}", '.', 2) AS id FROM public."${table}"
+        WHERE "${column}" LIKE 'v1.%'`,
+    );
+    for (const row of rows) keyIds.add(row.id);
+  }
   const { rows: server } = await client.query<{ server_version: string }>('SHOW server_version');
   return {
     formatVersion: BACKUP_FORMAT_VERSION,
@@ -188,6 +200,7 @@ async function readManifest(client: pg.Client, tables: CatalogTable[]): Promise<
     queueSchemaVersion: queueVersion ? Number(queueVersion.version) : null,
     tables: counted,
     sequences,
+    dataKeyIds: [...keyIds].sort(),
   };
 }
 

@@ -4,6 +4,7 @@
 // come back sealed: DATA_ENCRYPTION_KEY must hold the key they were sealed with.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseKeyRing } from '../common/encryption/data-cipher.js';
 import { ConfigurationError, loadConfig } from '../config/app-config.js';
 import { connectDatabase } from '../database/database-url.js';
 import { BackupFormatError } from './backup-manifest.js';
@@ -54,9 +55,21 @@ async function restore(file: string, force: boolean): Promise<void> {
     if (!config.database.runMigrations) {
       console.log('MIGRATIONS_RUN is off: run npm run migration:run before starting the service');
     }
-    console.log(
-      'sealed values need the data key they were sealed with: DATA_ENCRYPTION_KEY must hold it',
-    );
+    const needed = manifest.dataKeyIds;
+    if (needed.length > 0) {
+      console.log(`sealed values need data key ${needed.join(', ')} in DATA_ENCRYPTION_KEY`);
+      // Only a configured ring can be checked: the development key file is made on first start.
+      const ring = config.dataEncryptionKey
+        ? parseKeyRing(config.dataEncryptionKey).map((key) => key.id)
+        : undefined;
+      const missing = needed.filter((id) => ring && !ring.includes(id));
+      if (missing.length > 0) {
+        console.error(
+          `warning: DATA_ENCRYPTION_KEY lacks key ${missing.join(', ')}: ` +
+            'the values sealed with it cannot be read until it holds it',
+        );
+      }
+    }
   } finally {
     await database.stop();
   }
