@@ -4,7 +4,12 @@ import { DataSource, type MigrationInterface } from 'typeorm';
 import { MIGRATIONS } from '../../migrations/index.js';
 import { dataSourceOptions } from '../database/data-source-options.js';
 import { QUEUE_SCHEMA } from '../queue/job-queue.js';
-import { type BackupManifest, qualified, schemaPlan } from './backup-manifest.js';
+import {
+  BackupFormatError,
+  type BackupManifest,
+  qualified,
+  schemaPlan,
+} from './backup-manifest.js';
 import { readBackup } from './backup-reader.js';
 import { CopyIn } from './copy-protocol.js';
 import { BACKED_UP_SCHEMAS } from './database-backup.js';
@@ -43,7 +48,11 @@ export async function restoreBackup(
 ): Promise<RestoreReport> {
   // The whole file is read once before anything is touched: a damaged or foreign file
   // must never cost the target its contents.
-  const manifest = await readBackup(path);
+  const manifest = await readBackup(path).catch((error: unknown) => {
+    if (error instanceof BackupFormatError) throw error;
+    // A missing file, a cut-off or corrupt gzip stream.
+    throw new BackupFormatError(error instanceof Error ? error.message : String(error));
+  });
   const known = MIGRATIONS.map(migrationName);
   const plan = schemaPlan(manifest.migrations, known);
   if (!plan.ok) throw new RestoreRefused(plan.problem);
@@ -95,7 +104,14 @@ export async function restoreBackup(
           `COPY ${qualified(table.schema, table.name)} (${columns}) FROM STDIN`,
           data,
         );
-        const copied = await client.query(copy).done;
+        const copied = await client.query(copy).done.catch((error: unknown) => {
+          // PostgreSQL's message can quote the row (client data): keep only its kind.
+          const { code, constraint } = error as { code?: string; constraint?: string };
+          throw new Error(
+            `${table.schema}.${table.name}: the rows could not be loaded (SQLSTATE ${code ?? '?'}` +
+              `${constraint ? `, constraint ${constraint}` : ''})`,
+          );
+        });
         rows += copied;
         return copied;
       });
