@@ -198,28 +198,46 @@ describe('npm run backup and npm run restore', () => {
     }
   });
 
-  it('refuses a backup made by a newer release, and a damaged file, before touching the target', async () => {
+  it('refuses a backup from a newer release or pg-boss, or a damaged file, even with --force, before touching the target', async () => {
     const lines = gunzipSync(await readFile(backupFile))
       .toString('utf8')
       .split('\n');
-    const manifest = JSON.parse(lines[1]!);
-    manifest.migrations.push('SomethingLater1899999999999');
-    lines[1] = JSON.stringify(manifest);
-    const newer = path.join(folder, 'newer.backup.gz');
-    await writeFile(newer, gzipSync(lines.join('\n')));
+    /** The same backup with its manifest changed by `change`. */
+    const altered = async (name: string, change: (manifest: Record<string, unknown>) => void) => {
+      const manifest = JSON.parse(lines[1]!) as Record<string, unknown>;
+      change(manifest);
+      const file = path.join(folder, name);
+      await writeFile(
+        file,
+        gzipSync([lines[0], JSON.stringify(manifest), ...lines.slice(2)].join('\n')),
+      );
+      return file;
+    };
+    const newer = await altered('newer.backup.gz', (manifest) =>
+      (manifest.migrations as string[]).push('SomethingLater1899999999999'),
+    );
+    const otherQueue = await altered('queue.backup.gz', (manifest) => {
+      manifest.queueSchemaVersion = 7;
+    });
     const damaged = path.join(folder, 'damaged.backup.gz');
     await writeFile(damaged, await readFile(backupFile));
     await truncate(damaged, (await stat(damaged)).size - 200);
 
-    const target = await createTestDatabase({ empty: true });
+    const target = await createTestDatabase();
     restored.push(target);
-    const fromNewer = await cli('restore-cli', target.url, [newer]);
+    await insertStray(target);
+    const tables = await tablesIn(target);
+    const fromNewer = await cli('restore-cli', target.url, [newer, '--force']);
     expect(fromNewer.code).toBe(1);
     expect(fromNewer.stderr).toMatch(/newer release: its migration SomethingLater1899999999999/);
-    const fromDamaged = await cli('restore-cli', target.url, [damaged]);
+    const fromOtherQueue = await cli('restore-cli', target.url, [otherQueue, '--force']);
+    expect(fromOtherQueue.code).toBe(1);
+    expect(fromOtherQueue.stderr).toMatch(/job queue schema is version 7, this release's is \d+/);
+    const fromDamaged = await cli('restore-cli', target.url, [damaged, '--force']);
     expect(fromDamaged.code).toBe(1);
     expect(fromDamaged.stderr).toMatch(/^not a usable backup: .*; nothing was restored$/m);
-    expect(await tablesIn(target)).toBe(0);
+    expect(await tablesIn(target)).toBe(tables);
+    expect(await strayAccounts(target)).toBe(1);
   });
 });
 

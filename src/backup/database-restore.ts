@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { PgBoss } from 'pg-boss';
 import pg from 'pg';
 import { DataSource, type MigrationInterface } from 'typeorm';
@@ -56,6 +57,13 @@ export async function restoreBackup(
   const known = MIGRATIONS.map(migrationName);
   const plan = schemaPlan(manifest.migrations, known);
   if (!plan.ok) throw new RestoreRefused(plan.problem);
+  const queueVersion = queueSchemaVersion();
+  if (manifest.queueSchemaVersion !== null && manifest.queueSchemaVersion !== queueVersion) {
+    throw new RestoreRefused(
+      `the backup's job queue schema is version ${manifest.queueSchemaVersion}, this ` +
+        `release's is ${queueVersion}: restore it with the release that made it, then upgrade`,
+    );
+  }
 
   const client = new pg.Client({
     connectionString: databaseUrl,
@@ -77,12 +85,9 @@ export async function restoreBackup(
       const made = await client.query<{ version: number }>(
         `SELECT version FROM ${QUEUE_SCHEMA}.version`,
       );
-      const version = Number(made.rows[0]?.version);
-      if (version !== manifest.queueSchemaVersion) {
-        await client.query(`DROP SCHEMA ${QUEUE_SCHEMA} CASCADE`);
-        throw new RestoreRefused(
-          `the backup's job queue schema is version ${manifest.queueSchemaVersion}, this ` +
-            `release's is ${version}: restore it with the release that made it, then upgrade`,
+      if (Number(made.rows[0]?.version) !== manifest.queueSchemaVersion) {
+        throw new Error(
+          `pg-boss made schema version ${made.rows[0]?.version}, not ${queueVersion}`,
         );
       }
     }
@@ -155,6 +160,14 @@ async function emptyDatabase(client: pg.Client): Promise<void> {
   await client.query(`DROP SCHEMA public CASCADE`);
   await client.query(`CREATE SCHEMA public AUTHORIZATION pg_database_owner`);
   await client.query(`GRANT USAGE ON SCHEMA public TO PUBLIC`);
+}
+
+/** The schema version this release's pg-boss makes (its package.json says). */
+function queueSchemaVersion(): number {
+  const manifest = createRequire(import.meta.url)('pg-boss/package.json') as {
+    pgboss: { schema: number };
+  };
+  return manifest.pgboss.schema;
 }
 
 /** pg-boss's schema, made as the service's first start makes it, without starting work. */
