@@ -64,6 +64,8 @@ export async function writeBackup(databaseUrl: string, path: string): Promise<Wr
     const gzip = createGzip();
     gzip.pipe(file);
     const written = finished(file);
+    // Awaited below on success; on failure the file is destroyed and its error is moot.
+    written.catch(() => undefined);
     try {
       gzip.write(`${BACKUP_HEADER}\n${JSON.stringify(manifest)}\n`);
       for (const [index, table] of tables.entries()) {
