@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { BackupModule } from './backup/backup.module.js';
 import { CaptchaModule } from './captcha/captcha.module.js';
 import { CliniciansModule } from './clinicians/clinicians.module.js';
 import { LoggerModule } from 'nestjs-pino';
@@ -68,6 +69,7 @@ export class AppModule {
         LeadPrivacyModule,
         RateLimitModule,
         CaptchaModule,
+        BackupModule,
       ],
       controllers: [ProblemsController],
       providers: [ConnectionDrain],

@@ -109,6 +109,17 @@ describe('loadConfig', () => {
     }
   });
 
+  it('schedules no backups unless BACKUP_DIR is set, and keeps 14 of them by default', () => {
+    expect(loadConfig({}).backups).toEqual({ dir: undefined, keep: 14 });
+    expect(loadConfig({ BACKUP_DIR: '/var/backups/ri', BACKUP_KEEP: '30' }).backups).toEqual({
+      dir: '/var/backups/ri',
+      keep: 30,
+    });
+    for (const bad of ['0', '3651', 'two weeks']) {
+      expect(() => loadConfig({ BACKUP_KEEP: bad })).toThrow(/BACKUP_KEEP/);
+    }
+  });
+
   it('trusts no proxy by default, and takes true, a hop count or addresses and ranges', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);

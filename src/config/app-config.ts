@@ -281,6 +281,22 @@ export class EnvironmentVariables {
   @Max(1000000)
   RATE_LIMIT_READS_PER_IP_PER_MINUTE = 300;
 
+  /**
+   * Folder for the daily backup (written by a worker, the newest BACKUP_KEEP kept);
+   * unset: no scheduled backups. `npm run backup` writes there too when set.
+   */
+  @IsOptional()
+  @IsString()
+  @Matches(/^[^\r\n\0]+$/, { message: 'must be a folder path' })
+  BACKUP_DIR?: string;
+
+  /** How many daily backups stay in BACKUP_DIR; older ones are deleted. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  BACKUP_KEEP = 14;
+
   /** Server-side CAPTCHA check of public submissions: `none`, `turnstile` or `hcaptcha`. */
   @IsIn(['none', 'turnstile', 'hcaptcha'])
   CAPTCHA_PROVIDER: 'none' | 'turnstile' | 'hcaptcha' = 'none';
@@ -418,6 +434,11 @@ export interface AppConfig {
     readonly passwordResetsPerEmailPerHour: number;
     readonly readsPerIpPerMinute: number;
   };
+  readonly backups: {
+    /** Unset: no scheduled backups. */
+    readonly dir?: string;
+    readonly keep: number;
+  };
   readonly captcha: {
     readonly provider: 'none' | 'turnstile' | 'hcaptcha';
     /** Set whenever provider is not `none`. */
@@ -442,7 +463,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const raw: Record<string, string> = {};
   const optional = ['DATABASE_URL', 'SMTP_URL', 'DATA_ENCRYPTION_KEY', 'PUBLIC_BASE_URL'];
   optional.push('LOG_FORMAT', 'SMTP_REQUIRE_TLS');
-  optional.push('CAPTCHA_SECRET_KEY', 'CAPTCHA_SITE_KEY', 'CAPTCHA_VERIFY_URL');
+  optional.push('CAPTCHA_SECRET_KEY', 'CAPTCHA_SITE_KEY', 'CAPTCHA_VERIFY_URL', 'BACKUP_DIR');
   for (const name of [...known, ...optional]) {
     const value = env[name];
     if (value !== undefined && value !== '') raw[name] = value;
@@ -564,6 +585,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       passwordResetsPerEmailPerHour: vars.RATE_LIMIT_PASSWORD_RESETS_PER_EMAIL_PER_HOUR,
       readsPerIpPerMinute: vars.RATE_LIMIT_READS_PER_IP_PER_MINUTE,
     },
+    backups: { dir: vars.BACKUP_DIR, keep: vars.BACKUP_KEEP },
     captcha: {
       provider: vars.CAPTCHA_PROVIDER,
       secretKey: vars.CAPTCHA_SECRET_KEY,

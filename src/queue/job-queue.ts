@@ -24,6 +24,9 @@ export interface RunningJob<N extends JobName> {
   retryLimit: number;
 }
 
+/** pg-boss's schema (its default): backups take it along with `public`. */
+export const QUEUE_SCHEMA = 'pgboss';
+
 /** A UUID-shaped digest of `text`, for job ids that must be the same on every send. */
 export function uuidFrom(text: string): string {
   const hex = createHash('sha256').update(text).digest('hex');

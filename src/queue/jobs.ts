@@ -22,6 +22,8 @@ export interface JobPayloads {
   'lead.response-check': { leadId: string; stage: 'reminder' | 'escalation'; urgency: Urgency };
   /** Daily (scheduled): purge old spam leads, expired idempotency records, sessions and rate-limit counters. */
   'retention.purge': Record<string, never>;
+  /** Daily (scheduled, only with BACKUP_DIR): write a backup, delete those beyond BACKUP_KEEP. */
+  'backup.write': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -31,6 +33,8 @@ export interface QueuePolicy {
   retryDelay: number;
   retryBackoff: boolean;
   retryDelayMax?: number;
+  /** How long one run may take before pg-boss counts it failed (its default: 15 minutes). */
+  expireInSeconds?: number;
 }
 
 /** Retry policy per queue; deliveries back off exponentially with jitter (pg-boss). */
@@ -58,5 +62,7 @@ export function queuePolicies(config: AppConfig): Record<JobName, QueuePolicy> {
     },
     // Each batch commits on its own, so a retry only finds what is left.
     'retention.purge': { retryLimit: 3, retryDelay: 300, retryBackoff: true },
+    // A large database takes a while to read; a failed run is tried again once, later.
+    'backup.write': { retryLimit: 1, retryDelay: 1800, retryBackoff: false, expireInSeconds: 7200 },
   };
 }

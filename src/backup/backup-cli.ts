@@ -1,0 +1,94 @@
+// `npm run backup [-- --out FILE]`: writes a backup of the whole database (embedded or
+// DATABASE_URL) and prints where, how big and its SHA-256. Without --out the file goes to
+// BACKUP_DIR, or DATA_DIR/backups, named by the time. Sealed values stay sealed: the data
+// key is not in the file and must be kept apart from it (README, "Operations").
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigurationError, loadConfig } from '../config/app-config.js';
+import { connectDatabase } from '../database/database-url.js';
+import { backupFileName } from './backup-files.js';
+import { backupFolder } from './backup-folder.js';
+import { writeBackup } from './database-backup.js';
+
+const USAGE = 'usage: npm run backup [-- --out FILE]';
+
+/** Exit codes: 0 written, 1 failed (the message says why), 2 bad arguments. */
+const EXIT = { written: 0, failed: 1, usage: 2 } as const;
+
+class UsageError extends Error {}
+
+function parseArguments(argv: string[]): { out?: string } | 'help' {
+  try {
+    const { values } = parseArgs({
+      args: argv,
+      options: {
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+    if (values.help) return 'help';
+    if (values.out !== undefined && values.out.trim() === '') throw new Error('--out is empty');
+    return { out: values.out };
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+async function backup(out: string | undefined): Promise<void> {
+  const config = loadConfig();
+  const file = out
+    ? path.resolve(out)
+    : path.join(
+        path.resolve(config.backups.dir ?? path.join(config.dataDir, 'backups')),
+        backupFileName(new Date()),
+      );
+  await backupFolder(path.dirname(file));
+  const database = await connectDatabase(config, (level, message) => {
+    if (level !== 'debug') console.error(message);
+  });
+  try {
+    const written = await writeBackup(database.url, file);
+    const rows = written.manifest.tables.reduce((sum, table) => sum + table.rows, 0);
+    console.log(
+      `wrote ${written.path}: ${written.bytes} bytes, ${rows} rows of ` +
+        `${written.manifest.tables.length} tables, PostgreSQL ${written.manifest.serverVersion}`,
+    );
+    // The form sha256sum prints and checks (`sha256sum -c`).
+    console.log(`${written.sha256}  ${written.path}`);
+    const keys = written.manifest.dataKeyIds;
+    if (keys.length > 0) {
+      console.log(
+        `sealed values in it need data key ${keys.join(', ')}, which is not in the file: keep it apart`,
+      );
+    }
+  } finally {
+    await database.stop();
+  }
+}
+
+async function main(): Promise<number> {
+  try {
+    const args = parseArguments(process.argv.slice(2));
+    if (args === 'help') {
+      console.log(USAGE);
+      return EXIT.written;
+    }
+    await backup(args.out);
+    return EXIT.written;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\n${USAGE}`);
+      return EXIT.usage;
+    }
+    if (error instanceof ConfigurationError) {
+      console.error(error.message);
+      return EXIT.failed;
+    }
+    console.error(`backup failed: ${error instanceof Error ? error.message : String(error)}`);
+    return EXIT.failed;
+  }
+}
+
+void main().then((code) => process.exit(code));
