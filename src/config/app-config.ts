@@ -278,6 +278,17 @@ export class EnvironmentVariables {
   @Max(30000)
   CAPTCHA_TIMEOUT_MS = 3000;
 
+  /**
+   * Bearer token a Prometheus scraper sends to GET /metrics. In production /metrics is
+   * hidden (404) without it; elsewhere it is open and the token, if set, is still required.
+   */
+  @IsOptional()
+  @IsString()
+  @Matches(/^[\x21-\x7e]{16,200}$/, {
+    message: 'must be 16 to 200 printable characters without spaces',
+  })
+  METRICS_TOKEN?: string;
+
   /** Tests only (NODE_ENV=test): a stand-in for the provider's siteverify URL. */
   @IsOptional()
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
@@ -394,6 +405,10 @@ export interface AppConfig {
     /** Only ever set in tests: where to send the verification instead of the provider. */
     readonly verifyUrl?: string;
   };
+  readonly metrics: {
+    /** Required as a bearer token on GET /metrics when set; unset in production: 404. */
+    readonly token?: string;
+  };
 }
 
 export class ConfigurationError extends Error {
@@ -408,7 +423,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const known = Object.keys(new EnvironmentVariables());
   const raw: Record<string, string> = {};
   const optional = ['DATABASE_URL', 'SMTP_URL', 'DATA_ENCRYPTION_KEY'];
-  optional.push('CAPTCHA_SECRET_KEY', 'CAPTCHA_SITE_KEY', 'CAPTCHA_VERIFY_URL');
+  optional.push('CAPTCHA_SECRET_KEY', 'CAPTCHA_SITE_KEY', 'CAPTCHA_VERIFY_URL', 'METRICS_TOKEN');
   for (const name of [...known, ...optional]) {
     const value = env[name];
     if (value !== undefined && value !== '') raw[name] = value;
@@ -524,5 +539,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       timeoutMs: vars.CAPTCHA_TIMEOUT_MS,
       verifyUrl: vars.CAPTCHA_VERIFY_URL,
     },
+    metrics: { token: vars.METRICS_TOKEN },
   };
 }
