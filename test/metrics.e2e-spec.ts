@@ -161,9 +161,9 @@ describe('GET /metrics after real traffic', () => {
     expect(sent('staff_new_lead', 'sent')).toBe(2);
     expect(sent('client_acknowledgement', 'failed')).toBe(0);
     expect(sent('client_acknowledgement', 'retried')).toBe(0);
-    expect(sample(text, 'relational_intake_webhook_deliveries_total', { outcome: 'delivered' })).toBe(
-      0,
-    );
+    expect(
+      sample(text, 'relational_intake_webhook_deliveries_total', { outcome: 'delivered' }),
+    ).toBe(0);
   });
 
   it('counts a rate-limit refusal by route template and rule', () => {
