@@ -291,6 +291,39 @@ describe('GET /metrics database gauges', () => {
   });
 });
 
+describe('GET /metrics counts email failures', () => {
+  it('an email refused for good counts as failed, one refused for now as retried', async () => {
+    const sink = await startSmtpSink();
+    const t = await startTestApp({
+      smtpUrl: sink.url,
+      env: { DELIVERY_RETRY_DELAY_SECONDS: '1', DELIVERY_RETRY_LIMIT: '5' },
+    });
+    const counted = (text: string, kind: string, outcome: string) =>
+      sample(text, 'relational_intake_notifications_total', { kind, outcome }) ?? 0;
+    try {
+      sink.refuseWith(550);
+      await t.http.post('/v1/inquiries').send(anInquiry()).expect(201);
+      const failed = await eventually(async () => {
+        const { text } = await t.http.get('/metrics').expect(200);
+        return counted(text, 'client_acknowledgement', 'failed') === 1 && text;
+      }, 'the refused email to be counted');
+      expect(counted(failed, 'staff_new_lead', 'failed')).toBe(1);
+      expect(counted(failed, 'client_acknowledgement', 'sent')).toBe(0);
+
+      sink.refuseWith(451);
+      await t.http.post('/v1/inquiries').send(anInquiry()).expect(201);
+      const retried = await eventually(async () => {
+        const { text } = await t.http.get('/metrics').expect(200);
+        return counted(text, 'client_acknowledgement', 'retried') >= 1 && text;
+      }, 'the deferred email to be counted');
+      expect(counted(retried, 'client_acknowledgement', 'failed')).toBe(1);
+    } finally {
+      await t.close();
+      await sink.stop();
+    }
+  });
+});
+
 describe('GET /metrics in production', () => {
   const PRODUCTION = { NODE_ENV: 'production', SMTP_URL: 'smtp://127.0.0.1:9' };
 
