@@ -14,6 +14,7 @@ import {
 import { QuietNestLogger, requestId } from './common/logging.js';
 import { ProblemDetailsFilter } from './common/problem-details.filter.js';
 import { RequestValidationPipe } from './common/validation.pipe.js';
+import { Metrics } from './metrics/metrics.service.js';
 import { registerPublicPages } from './pages/public-pages.js';
 import type { TrustProxy } from './config/app-config.js';
 
@@ -70,6 +71,9 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
     },
   );
   app.useLogger(new QuietNestLogger(app.get(Logger)));
+  // Every answer, matched or not, is timed under its route template (src/metrics).
+  const metrics = app.get(Metrics);
+  fastify.addHook('onResponse', async (request, reply) => metrics.observeRequest(request, reply));
   app.useGlobalPipes(new RequestValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
 

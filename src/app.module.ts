@@ -19,6 +19,7 @@ import { InquiriesModule } from './inquiries/inquiries.module.js';
 import { IntakeModule } from './intake/intake.module.js';
 import { LeadPrivacyModule } from './leads/privacy/lead-privacy.module.js';
 import { LeadsAdminModule } from './leads/admin/leads-admin.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ProblemsController } from './problems/problems.controller.js';
 import { QueueModule } from './queue/queue.module.js';
@@ -55,6 +56,7 @@ export class AppModule {
         DatabaseModule.forRoot(config, databaseUrl),
         EncryptionModule.forRoot(dataKeys),
         QueueModule,
+        MetricsModule,
         HealthModule,
         AuditModule,
         AuthModule,

@@ -80,6 +80,8 @@ const PUBLIC = new Set([
   'GET /v1/captcha',
   'GET /health/live',
   'GET /health/ready',
+  // Prometheus scrapes: a bearer METRICS_TOKEN of its own, not a staff session (metrics.e2e-spec.ts).
+  'GET /metrics',
   'GET /problems/{code}',
 ]);
 

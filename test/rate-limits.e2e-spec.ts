@@ -263,6 +263,7 @@ describe('which routes are limited', () => {
     expect(unlimited.sort()).toEqual([
       'GET /health/live',
       'GET /health/ready',
+      'GET /metrics',
       'GET /problems/:code',
     ]);
     expect(limited.sort()).toEqual([

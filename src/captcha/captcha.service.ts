@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type FieldError, ProblemException } from '../common/problem-details.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { Metrics } from '../metrics/metrics.service.js';
 import { type CaptchaVerdict, SITEVERIFY_URLS, verifyCaptcha } from './captcha-verification.js';
 
 export interface PublicCaptchaSettings {
@@ -17,7 +18,10 @@ export interface PublicCaptchaSettings {
 export class CaptchaCheck {
   private readonly logger = new Logger(CaptchaCheck.name);
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: Metrics,
+  ) {}
 
   get enabled(): boolean {
     return this.config.captcha.provider !== 'none';
@@ -51,6 +55,7 @@ export class CaptchaCheck {
       remoteIp,
       timeoutMs,
     });
+    this.metrics.captchaVerdict(verdict.outcome);
     if (verdict.outcome === 'unavailable') {
       // Neither the token nor the client's address: what failed, so operators can act.
       this.logger.warn(

@@ -170,4 +170,14 @@ describe('loadConfig', () => {
       /CAPTCHA_VERIFY_URL: may only be set when NODE_ENV is test/,
     );
   });
+
+  it('takes a METRICS_TOKEN of 16 or more printable characters and never echoes a bad one', () => {
+    expect(loadConfig({}).metrics.token).toBeUndefined();
+    const token = 'scrape-token-0123456789';
+    expect(loadConfig({ METRICS_TOKEN: token }).metrics.token).toBe(token);
+    const short = () => loadConfig({ METRICS_TOKEN: 'short-sekrit' });
+    expect(short).toThrow(/METRICS_TOKEN: must be 16 to 200 printable characters/);
+    expect(short).not.toThrow(/short-sekrit/);
+    expect(() => loadConfig({ METRICS_TOKEN: 'has a space in it, see' })).toThrow(/METRICS_TOKEN/);
+  });
 });

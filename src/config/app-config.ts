@@ -320,6 +320,17 @@ export class EnvironmentVariables {
   @Max(30000)
   CAPTCHA_TIMEOUT_MS = 3000;
 
+  /**
+   * Bearer token a Prometheus scraper sends to GET /metrics. In production /metrics is
+   * hidden (404) without it; elsewhere it is open and the token, if set, is still required.
+   */
+  @IsOptional()
+  @IsString()
+  @Matches(/^[\x21-\x7e]{16,200}$/, {
+    message: 'must be 16 to 200 printable characters without spaces',
+  })
+  METRICS_TOKEN?: string;
+
   /** Tests only (NODE_ENV=test): a stand-in for the provider's siteverify URL. */
   @IsOptional()
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
@@ -448,6 +459,10 @@ export interface AppConfig {
     /** Only ever set in tests: where to send the verification instead of the provider. */
     readonly verifyUrl?: string;
   };
+  readonly metrics: {
+    /** Required as a bearer token on GET /metrics when set; unset in production: 404. */
+    readonly token?: string;
+  };
 }
 
 export class ConfigurationError extends Error {
@@ -464,6 +479,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const optional = ['DATABASE_URL', 'SMTP_URL', 'DATA_ENCRYPTION_KEY', 'PUBLIC_BASE_URL'];
   optional.push('LOG_FORMAT', 'SMTP_REQUIRE_TLS');
   optional.push('CAPTCHA_SECRET_KEY', 'CAPTCHA_SITE_KEY', 'CAPTCHA_VERIFY_URL', 'BACKUP_DIR');
+  optional.push('METRICS_TOKEN');
   for (const name of [...known, ...optional]) {
     const value = env[name];
     if (value !== undefined && value !== '') raw[name] = value;
@@ -593,5 +609,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       timeoutMs: vars.CAPTCHA_TIMEOUT_MS,
       verifyUrl: vars.CAPTCHA_VERIFY_URL,
     },
+    metrics: { token: vars.METRICS_TOKEN },
   };
 }

@@ -3,9 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { CaptchaCheck } from '../captcha/captcha.service.js';
+import { Metrics } from '../metrics/metrics.service.js';
 import { DataCipher } from '../common/encryption/data-cipher.js';
 import { IdempotencyService } from '../common/idempotency/idempotency.service.js';
 import { ProblemException } from '../common/problem-details.js';
+import type { Lead } from '../leads/lead.entity.js';
 import { LeadsService } from '../leads/leads.service.js';
 import { SubmissionReferences } from '../leads/submission-references.service.js';
 import { crisisResourcesIf, textSuggestsCrisis } from '../leads/urgency.js';
@@ -31,6 +33,7 @@ export class InquiriesService {
     private readonly jobs: JobQueue,
     private readonly cipher: DataCipher,
     private readonly captcha: CaptchaCheck,
+    private readonly metrics: Metrics,
   ) {}
 
   /**
@@ -51,7 +54,8 @@ export class InquiriesService {
     // The token proves a person, it is not part of what was sent: a retry with a fresh
     // token is still the same request.
     const request = { ...dto, captchaToken: undefined };
-    return this.dataSource.transaction((manager) =>
+    let started: Lead | undefined;
+    const receipt = await this.dataSource.transaction((manager) =>
       this.idempotency.once(manager, IDEMPOTENCY_SCOPE, idempotencyKey, request, async () => {
         if (captcha.outcome === 'rejected') throw this.captcha.rejection();
         const receivedAt = new Date();
@@ -79,6 +83,7 @@ export class InquiriesService {
           },
         );
 
+        if (created && spam === null) started = lead;
         const id = randomUUID();
         const reference = await this.references.allocate(manager, lead.id, 'inquiry', id);
         await manager.getRepository(Inquiry).insert({
@@ -122,5 +127,8 @@ export class InquiriesService {
         return receipt;
       }),
     );
+    // Counted once committed; a replayed request started nothing.
+    if (started) this.metrics.leadCreated(started);
+    return receipt;
   }
 }

@@ -3,10 +3,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CaptchaCheck } from '../captcha/captcha.service.js';
+import { Metrics } from '../metrics/metrics.service.js';
 import { DataCipher } from '../common/encryption/data-cipher.js';
 import { IdempotencyService } from '../common/idempotency/idempotency.service.js';
 import { type FieldError, ProblemException } from '../common/problem-details.js';
 import { spamReason } from '../inquiries/spam.js';
+import type { Lead } from '../leads/lead.entity.js';
 import { LeadsService } from '../leads/leads.service.js';
 import { normalizeReference } from '../leads/reference-code.js';
 import { SubmissionReference } from '../leads/submission-reference.entity.js';
@@ -85,6 +87,7 @@ export class IntakesService {
     private readonly cipher: DataCipher,
     private readonly webhooks: WebhooksService,
     private readonly captcha: CaptchaCheck,
+    private readonly metrics: Metrics,
   ) {}
 
   /** Loads the named form version and checks the answers and partner against it. */
@@ -126,7 +129,8 @@ export class IntakesService {
     // refusal raised only when this is not a replay, the token not part of the request.
     const captcha = await this.captcha.verify(dto.captchaToken, client.ip);
     const request = { ...dto, captchaToken: undefined };
-    return this.dataSource.transaction((manager) =>
+    let started: Lead | undefined;
+    const receipt = await this.dataSource.transaction((manager) =>
       this.idempotency.once(manager, IDEMPOTENCY_SCOPE, idempotencyKey, request, async () => {
         if (captcha.outcome === 'rejected') throw this.captcha.rejection();
         const receivedAt = new Date();
@@ -153,6 +157,7 @@ export class IntakesService {
           await this.referencedLead(manager, dto.inquiryReference),
         );
 
+        if (created && spam === null) started = lead;
         const id = randomUUID();
         const reference = await this.references.allocate(manager, lead.id, 'intake', id);
         const couples = form.slug === 'couples';
@@ -232,6 +237,9 @@ export class IntakesService {
         return receipt;
       }),
     );
+    // Counted once committed; a replayed request started nothing.
+    if (started) this.metrics.leadCreated(started);
+    return receipt;
   }
 
   private async invitePartner(

@@ -15,6 +15,7 @@ import { PartnerResponse } from '../intake/partner-response.entity.js';
 import { firstName, partnerToken } from '../intake/partner-tokens.js';
 import { Lead } from '../leads/lead.entity.js';
 import { SubmissionReference } from '../leads/submission-reference.entity.js';
+import { Metrics, type NotificationOutcome } from '../metrics/metrics.service.js';
 import { JobQueue, type RunningJob, isLastAttempt } from '../queue/job-queue.js';
 import { User } from '../users/user.entity.js';
 import { MailTransport } from './mail-transport.js';
@@ -61,6 +62,7 @@ export class NotificationsService {
     private readonly mail: MailTransport,
     private readonly cipher: DataCipher,
     private readonly audit: AuditTrail,
+    private readonly metrics: Metrics,
   ) {
     this.practice = { name: config.practice.name, baseUrl: config.publicBaseUrl };
   }
@@ -104,12 +106,12 @@ export class NotificationsService {
    */
   async deliver(job: RunningJob<'notification.deliver'>): Promise<void> {
     const { notificationId } = job.data;
-    const outcome = await this.dataSource.transaction(async (manager) => {
+    const settled = await this.dataSource.transaction(async (manager) => {
       const notification = await manager.getRepository(Notification).findOne({
         where: { id: notificationId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!notification || notification.status !== 'pending') return 'settled';
+      if (!notification || notification.status !== 'pending') return null;
 
       notification.attempts += 1;
       notification.lastAttemptAt = new Date();
@@ -133,9 +135,16 @@ export class NotificationsService {
         }
       }
       await manager.getRepository(Notification).save(notification);
-      return retry ? 'retry' : 'settled';
+      const outcome: NotificationOutcome = retry
+        ? 'retried'
+        : notification.status === 'sent'
+          ? 'sent'
+          : 'failed';
+      return { kind: notification.kind, outcome };
     });
-    if (outcome === 'retry') {
+    // Counted once the outcome is committed.
+    if (settled) this.metrics.notificationSettled(settled.kind, settled.outcome);
+    if (settled?.outcome === 'retried') {
       this.logger.warn({ notificationId }, 'email not accepted; will retry');
       throw new Error(`notification ${notificationId}: temporary failure, will retry`);
     }

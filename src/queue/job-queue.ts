@@ -33,6 +33,15 @@ export function uuidFrom(text: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
+/** What a queue holds at a moment (JobQueue.backlog). */
+export interface QueueBacklog {
+  queue: JobName;
+  waiting: number;
+  deferred: number;
+  active: number;
+  oldestWaitingSeconds: number;
+}
+
 /** The last run pg-boss will make of a job: failing now fails it for good. */
 export const isLastAttempt = (job: { retryCount: number; retryLimit: number }) =>
   job.retryCount >= job.retryLimit;
@@ -122,6 +131,46 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
       [name, field, values],
     )) as { value: string; next_run: Date }[];
     return new Map(rows.map((row) => [row.value, row.next_run]));
+  }
+
+  /**
+   * How many jobs each queue holds that have not finished: `waiting` (due now, not yet
+   * picked up), `deferred` (due later: retries backing off, scheduled checks) and
+   * `active`, with how long the longest-waiting due job has waited. Read from the shared
+   * tables, so every process sees the same numbers. Every queue of `names` is listed.
+   */
+  async backlog(manager: EntityManager, names: readonly JobName[]): Promise<QueueBacklog[]> {
+    const rows = (await manager.query(
+      `SELECT name,
+              count(*) FILTER (WHERE state IN ('created', 'retry') AND start_after <= now())::int
+                AS waiting,
+              count(*) FILTER (WHERE state IN ('created', 'retry') AND start_after > now())::int
+                AS deferred,
+              count(*) FILTER (WHERE state = 'active')::int AS active,
+              coalesce(extract(epoch FROM now() - min(start_after)
+                FILTER (WHERE state IN ('created', 'retry') AND start_after <= now())), 0)::float8
+                AS oldest_waiting_seconds
+         FROM pgboss.job
+        WHERE name = ANY($1::text[]) AND state IN ('created', 'retry', 'active')
+        GROUP BY name`,
+      [names],
+    )) as {
+      name: string;
+      waiting: number;
+      deferred: number;
+      active: number;
+      oldest_waiting_seconds: number;
+    }[];
+    return names.map((queue) => {
+      const row = rows.find((one) => one.name === queue);
+      return {
+        queue,
+        waiting: row?.waiting ?? 0,
+        deferred: row?.deferred ?? 0,
+        active: row?.active ?? 0,
+        oldestWaitingSeconds: Math.max(0, row?.oldest_waiting_seconds ?? 0),
+      };
+    });
   }
 
   /**

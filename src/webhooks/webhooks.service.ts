@@ -5,6 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { DataCipher } from '../common/encryption/data-cipher.js';
+import { Metrics, type WebhookOutcome } from '../metrics/metrics.service.js';
 import { JobQueue, type RunningJob, isLastAttempt } from '../queue/job-queue.js';
 import { WebhookDelivery } from './webhook-delivery.entity.js';
 import {
@@ -25,6 +26,7 @@ export class WebhooksService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly queue: JobQueue,
     private readonly cipher: DataCipher,
+    private readonly metrics: Metrics,
   ) {}
 
   /**
@@ -73,7 +75,7 @@ export class WebhooksService {
         where: { id: deliveryId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!delivery || delivery.status !== 'pending') return 'settled';
+      if (!delivery || delivery.status !== 'pending') return null;
       const subscription = await manager
         .getRepository(WebhookSubscription)
         .findOneBy({ id: delivery.subscriptionId });
@@ -97,9 +99,16 @@ export class WebhooksService {
         }
       }
       await manager.getRepository(WebhookDelivery).save(delivery);
-      return retry ? 'retry' : 'settled';
+      const settled: WebhookOutcome = retry
+        ? 'retried'
+        : delivery.status === 'delivered'
+          ? 'delivered'
+          : 'failed';
+      return settled;
     });
-    if (outcome === 'retry') {
+    // Counted once the outcome is committed.
+    if (outcome) this.metrics.webhookDeliverySettled(outcome);
+    if (outcome === 'retried') {
       this.logger.warn({ deliveryId }, 'webhook not accepted; will retry');
       throw new Error(`webhook delivery ${deliveryId}: not accepted, will retry`);
     }

@@ -31,7 +31,11 @@ export class RateLimitGuard implements CanActivate {
     if (!group) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     // request.ip is the client behind a trusted proxy only (TRUST_PROXY), else the peer.
-    await this.limiter.check(group, { ip: request.ip, body: request.body });
+    await this.limiter.check(group, {
+      ip: request.ip,
+      body: request.body,
+      route: request.routeOptions.url,
+    });
     return true;
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
+import { Metrics } from '../../metrics/metrics.service.js';
 import { crisisResourcesIf } from '../../leads/urgency.js';
 import { DataCipher } from '../encryption/data-cipher.js';
 import { ProblemException } from '../problem-details.js';
@@ -30,6 +31,8 @@ export interface RateLimitHit {
 export interface CountedRequest {
   ip: string;
   body: unknown;
+  /** The route template it matched, for the refusal count in /metrics (never the path). */
+  route?: string;
 }
 
 /**
@@ -47,6 +50,7 @@ export class RateLimiter {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly cipher: DataCipher,
+    private readonly metrics: Metrics,
   ) {}
 
   /**
@@ -63,6 +67,7 @@ export class RateLimiter {
       const hit = await this.hit(this.bucketKey(rule, subject), rule.windowSeconds);
       if (hit.hits > rule.limit) {
         this.logger.warn({ rule: rule.name, limit: rule.limit }, 'rate limit reached');
+        this.metrics.rateLimitRefused(request.route, rule.name);
         throw this.refusal(group, rule, hit.secondsLeft);
       }
     }
