@@ -132,6 +132,7 @@ async function start(options: EmbeddedDatabaseOptions, undo: Undo): Promise<Embe
         'listen_addresses=127.0.0.1',
         '-c',
         'unix_socket_directories=',
+        // Messages in English whatever the machine's locale: readiness is read from them.
         '-c',
         'lc_messages=C',
         // The server log must never hold client data: no statements, no DETAIL lines.

@@ -4,7 +4,12 @@ import { createRequire } from 'node:module';
 import { arch, platform } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describeError, EmbeddedDatabaseError, runAs, type SystemUser } from './postgres-process.js';
+import {
+  describeError,
+  EmbeddedDatabaseError,
+  runAs,
+  type SystemUser,
+} from './postgres-process.js';
 
 /** A PostgreSQL installation: `bin/` (initdb, postgres), `lib/` and `share/`. */
 export interface PostgresBinaries {

@@ -61,8 +61,6 @@ function spawnAs(user: SystemUser, command: string, args: string[], cwd: string)
     cwd,
     uid: user.uid,
     gid: user.gid,
-    // Server messages in English, whatever the machine's locale: readiness is read from them.
-    env: { ...process.env, LC_MESSAGES: 'C' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
