@@ -2,12 +2,13 @@ import { describe, expect, it } from '@jest/globals';
 import {
   type ScreenedInquiry,
   type ScreenedRespondent,
+  type SignalContact,
   leadSignals,
   signalMarks,
 } from './lead-signals.js';
 
-const ALEX = { name: 'Alex Rivera', email: 'alex@example.com', phone: '+15035550142' };
-const SAM = { name: 'Sam Rivera', email: 'sam@example.com', phone: null };
+const ALEX: SignalContact = { name: 'Alex Rivera', email: 'alex@example.com', phone: '+15035550142' };
+const SAM: SignalContact = { name: 'Sam Rivera', email: 'sam@example.com', phone: null };
 
 function respondent(
   partner: 'A' | 'B' | null,
