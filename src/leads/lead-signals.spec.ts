@@ -7,7 +7,11 @@ import {
   signalMarks,
 } from './lead-signals.js';
 
-const ALEX: SignalContact = { name: 'Alex Rivera', email: 'alex@example.com', phone: '+15035550142' };
+const ALEX: SignalContact = {
+  name: 'Alex Rivera',
+  email: 'alex@example.com',
+  phone: '+15035550142',
+};
 const SAM: SignalContact = { name: 'Sam Rivera', email: 'sam@example.com', phone: null };
 
 function respondent(
