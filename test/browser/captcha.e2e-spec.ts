@@ -92,11 +92,9 @@ describe('the public forms with a CAPTCHA provider (a local stand-in)', () => {
     await check.getByText('Security check complete.').waitFor();
     await expect(seriousAxeViolations(page)).resolves.toEqual([]);
     // Keyboard order: the check sits after the consent and before Send.
-    const order = await page.evaluate(() =>
-      [...document.querySelectorAll('input[type=checkbox], .captcha-widget, button[type=submit]')]
-        .map((element) => (element.matches('.captcha-widget') ? 'captcha' : element.tagName))
-        .join(','),
-    );
+    const order = await page.evaluate(`[...document.querySelectorAll(
+      'input[type=checkbox], .captcha-widget, button[type=submit]',
+    )].map((element) => (element.matches('.captcha-widget') ? 'captcha' : element.tagName)).join(',')`);
     expect(order).toMatch(/INPUT,captcha,BUTTON$/);
     const before = provider.received.length;
     await page.getByRole('button', { name: 'Send' }).click();
@@ -142,10 +140,7 @@ describe('the public forms with a CAPTCHA provider (a local stand-in)', () => {
     // The widget lives in the light DOM (where provider scripts expect it), slotted in.
     await expect(
       page.evaluate(
-        () =>
-          document.querySelector(
-            'relational-intake-reach-out > [slot="captcha"] [data-stand-in-widget]',
-          ) !== null,
+        `document.querySelector('relational-intake-reach-out > [slot="captcha"] [data-stand-in-widget]') !== null`,
       ),
     ).resolves.toBe(true);
     await expect(page.locator('[data-stand-in-widget]').isVisible()).resolves.toBe(true);
