@@ -19,7 +19,7 @@ const ID = fieldId('captchaToken');
  */
 export function useCaptcha() {
   const [settings, setSettings] = useState<CaptchaSettings | null>(null);
-  const widget = useRef<CaptchaWidget | null>(null);
+  const widgetRef = useRef<CaptchaWidget | null>(null);
   useEffect(() => {
     let current = true;
     void requestJson<CaptchaSettings>('/v1/captcha').then((result) => {
@@ -32,31 +32,31 @@ export function useCaptcha() {
   }, []);
   const enabled = settings !== null && settings.provider !== 'none';
   return {
-    field: enabled ? <CaptchaField settings={settings} widget={widget} /> : null,
+    field: enabled ? <CaptchaField settings={settings} widgetRef={widgetRef} /> : null,
     withToken<T extends object>(body: T): T & { captchaToken?: string } {
-      const token = enabled ? widget.current?.token() : undefined;
+      const token = enabled ? widgetRef.current?.token() : undefined;
       return token === undefined ? body : { ...body, captchaToken: token };
     },
     reset() {
-      widget.current?.reset();
+      widgetRef.current?.reset();
     },
   };
 }
 
 function CaptchaField({
   settings,
-  widget,
+  widgetRef,
 }: {
   settings: CaptchaSettings;
-  widget: RefObject<CaptchaWidget | null>;
+  widgetRef: RefObject<CaptchaWidget | null>;
 }): ReactNode {
   const { errors } = useFormState();
   const container = useRef<HTMLDivElement>(null);
   const [status, setStatus] = useState<CaptchaStatus>('waiting');
   useEffect(() => {
-    if (!container.current || widget.current) return;
-    widget.current = mountCaptcha(container.current, settings, setStatus);
-  }, [settings, widget]);
+    if (!container.current || widgetRef.current) return;
+    widgetRef.current = mountCaptcha(container.current, settings, setStatus);
+  }, [settings, widgetRef]);
   const error = errors.captchaToken;
   const described = [`${ID}-status`, error ? `${ID}-error` : ''].filter(Boolean).join(' ');
   return (
