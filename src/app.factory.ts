@@ -14,6 +14,7 @@ import {
 import { QuietNestLogger, requestId } from './common/logging.js';
 import { ProblemDetailsFilter } from './common/problem-details.filter.js';
 import { RequestValidationPipe } from './common/validation.pipe.js';
+import { widgetSources } from './captcha/captcha-verification.js';
 import { Metrics } from './metrics/metrics.service.js';
 import { registerPublicPages } from './pages/public-pages.js';
 import type { TrustProxy } from './config/app-config.js';
@@ -60,7 +61,11 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   withSecurityHeaders(fastify, options.config);
   jsonContentSecurityPolicy(fastify);
   // The built public pages (/reach-out, /intake/:slug, /partner, /embed/reach-out.js, /admin).
-  registerPublicPages(fastify);
+  const { captcha } = options.config;
+  registerPublicPages(fastify, {
+    widget:
+      captcha.provider === 'none' ? undefined : widgetSources(captcha.provider, captcha.scriptUrl),
+  });
 
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(options),

@@ -63,8 +63,24 @@ describe('CAPTCHA verification (Turnstile), the provider played by a local serve
 
   it('tells pages which widget to show and its public site key, never the secret', async () => {
     const response = await t.http.get('/v1/captcha').expect(200);
-    expect(response.body).toEqual({ provider: 'turnstile', siteKey: SITE_KEY });
+    expect(response.body).toEqual({
+      provider: 'turnstile',
+      siteKey: SITE_KEY,
+      scriptUrl: 'https://challenges.cloudflare.com/turnstile/v0/api.js?render=explicit',
+    });
     expect(JSON.stringify(response.body)).not.toContain(SECRET);
+  });
+
+  it("the public pages' policy allows Turnstile's script and frame, and the staff app's does not", async () => {
+    for (const url of ['/reach-out', '/intake/couples', '/partner']) {
+      const policy = (await t.http.get(url).expect(200)).headers['content-security-policy']!;
+      expect(policy).toContain("script-src 'self' https://challenges.cloudflare.com;");
+      expect(policy).toContain('frame-src https://challenges.cloudflare.com;');
+      expect(policy).toContain("connect-src 'self';");
+      expect(policy).not.toContain('unsafe-inline');
+    }
+    const staff = (await t.http.get('/admin').expect(200)).headers['content-security-policy']!;
+    expect(staff).not.toContain('cloudflare');
   });
 
   it('a reach-out without captchaToken answers 422 naming it, and nothing is stored', async () => {
@@ -336,7 +352,13 @@ describe('without a CAPTCHA provider (the default)', () => {
 
   it('pages are told there is no widget', async () => {
     const response = await t.http.get('/v1/captcha').expect(200);
-    expect(response.body).toEqual({ provider: 'none', siteKey: null });
+    expect(response.body).toEqual({ provider: 'none', siteKey: null, scriptUrl: null });
+  });
+
+  it("the public pages' policy allows no other origin", async () => {
+    const policy = (await t.http.get('/reach-out').expect(200)).headers['content-security-policy'];
+    expect(policy).toContain("script-src 'self';");
+    expect(policy).not.toContain('frame-src');
   });
 
   it('a submission needs no captchaToken', async () => {

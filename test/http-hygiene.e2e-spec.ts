@@ -435,7 +435,11 @@ describe('HTTP hygiene of the public surface', () => {
       expect(login.content['application/problem+json'].schema.properties.resources).toBeUndefined();
       expect(doc.components.schemas.LeadSummaryView.properties.needsReview).toBeDefined();
       expect(doc.components.schemas.UpdateLeadDto.properties.needsReview).toBeDefined();
-      expect(doc.components.schemas.CaptchaSettingsView.required).toEqual(['provider', 'siteKey']);
+      expect(doc.components.schemas.CaptchaSettingsView.required).toEqual([
+        'provider',
+        'siteKey',
+        'scriptUrl',
+      ]);
     });
   });
 

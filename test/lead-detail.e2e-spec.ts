@@ -221,10 +221,12 @@ describe('one lead (GET /v1/admin/leads/:id)', () => {
       .expect(201);
     const summary = await summaryOf(leadId);
     expect(summary.labels).toEqual(['screen_partners_individually']);
-    expect(JSON.stringify(summary)).not.toMatch(/saf_|afraid|safety/i);
+    // Which partner, never what was answered: "safety: B".
+    expect(summary.signals).toEqual([{ kind: 'safety', partner: 'B' }]);
+    expect(JSON.stringify(summary)).not.toMatch(/saf_|afraid/i);
     const detail = (await read(leadId)).body;
     expect(detail.labels).toEqual(['screen_partners_individually']);
-    expect(detail.flags).toEqual({ safetyConcern: true, crisis: false });
+    expect(detail.flags).toMatchObject({ safetyConcern: true, crisis: false });
     expect(detail.intakes[0].flags).toEqual({ safetyConcern: true, crisis: false });
     expect(detail.intakes[0].respondents.map((r: { flags: unknown }) => r.flags)).toEqual([
       { safetyConcern: false, crisis: false },
@@ -256,7 +258,7 @@ describe('one lead (GET /v1/admin/leads/:id)', () => {
       })
       .expect(201);
     const detail = (await read(await leadIdOf(t, response.body.id))).body;
-    expect(detail.flags).toEqual({ safetyConcern: false, crisis: true });
+    expect(detail.flags).toMatchObject({ safetyConcern: false, crisis: true });
     expect(detail.labels).toEqual([]);
     expect(detail.intakeStatus).toBe('intake_complete');
     expect(storyOf(detail.timeline)).toEqual(['intake_received', 'intake_complete']);

@@ -71,6 +71,7 @@ describe('the lead list (GET /v1/admin/leads)', () => {
           firstContactedAt: null,
           intakeStatus: null,
           labels: [],
+          signals: [],
           needsReview: false,
           reviewReason: null,
         },

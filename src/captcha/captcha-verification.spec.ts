@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { verdictOf } from './captcha-verification.js';
+import { verdictOf, widgetSources } from './captcha-verification.js';
 
 const json = (value: unknown) => JSON.stringify(value);
 
@@ -57,6 +57,36 @@ describe('verdictOf', () => {
     expect(verdictOf(400, json({ success: true }))).toEqual({
       outcome: 'unavailable',
       why: 'malformed-answer',
+    });
+  });
+});
+
+describe('widgetSources', () => {
+  it("allows Turnstile's one origin for its script and challenge frame", () => {
+    expect(widgetSources('turnstile')).toEqual({
+      script: ['https://challenges.cloudflare.com'],
+      frame: ['https://challenges.cloudflare.com'],
+      style: [],
+      connect: [],
+    });
+  });
+
+  it("allows hCaptcha's domains for script, frame, styles and calls", () => {
+    const hcaptcha = ['https://hcaptcha.com', 'https://*.hcaptcha.com'];
+    expect(widgetSources('hcaptcha')).toEqual({
+      script: hcaptcha,
+      frame: hcaptcha,
+      style: hcaptcha,
+      connect: hcaptcha,
+    });
+  });
+
+  it("allows a stand-in script's origin only, never the provider's", () => {
+    expect(widgetSources('hcaptcha', 'http://127.0.0.1:4321/widget.js?render=explicit')).toEqual({
+      script: ['http://127.0.0.1:4321'],
+      frame: ['http://127.0.0.1:4321'],
+      style: [],
+      connect: [],
     });
   });
 });

@@ -12,6 +12,38 @@ export const SITEVERIFY_URLS: Record<CaptchaProvider, string> = {
   hcaptcha: 'https://api.hcaptcha.com/siteverify',
 };
 
+/** The widget script each provider documents for explicit rendering (the page calls render). */
+export const WIDGET_SCRIPT_URLS: Record<CaptchaProvider, string> = {
+  turnstile: 'https://challenges.cloudflare.com/turnstile/v0/api.js?render=explicit',
+  hcaptcha: 'https://js.hcaptcha.com/1/api.js?render=explicit&recaptchacompat=off',
+};
+
+/** Content-Security-Policy sources a page needs for a widget, by directive. */
+export interface WidgetSources {
+  script: string[];
+  frame: string[];
+  style: string[];
+  connect: string[];
+}
+
+/**
+ * What each provider's documentation asks a page's CSP to allow: Turnstile its one
+ * origin for the script and the challenge frame; hCaptcha its domains for script, frame,
+ * styles and its API calls. A stand-in script (tests) is allowed by its own origin only.
+ */
+export function widgetSources(provider: CaptchaProvider, standInScriptUrl?: string): WidgetSources {
+  if (standInScriptUrl) {
+    const origin = new URL(standInScriptUrl).origin;
+    return { script: [origin], frame: [origin], style: [], connect: [] };
+  }
+  if (provider === 'turnstile') {
+    const origin = 'https://challenges.cloudflare.com';
+    return { script: [origin], frame: [origin], style: [], connect: [] };
+  }
+  const hcaptcha = ['https://hcaptcha.com', 'https://*.hcaptcha.com'];
+  return { script: hcaptcha, frame: hcaptcha, style: hcaptcha, connect: hcaptcha };
+}
+
 export type CaptchaVerdict =
   | { outcome: 'passed' }
   /** The provider looked at the token and refused it (expired, reused, forged). */

@@ -3,11 +3,17 @@ import { type FieldError, ProblemException } from '../common/problem-details.js'
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { Metrics } from '../metrics/metrics.service.js';
-import { type CaptchaVerdict, SITEVERIFY_URLS, verifyCaptcha } from './captcha-verification.js';
+import {
+  type CaptchaVerdict,
+  SITEVERIFY_URLS,
+  WIDGET_SCRIPT_URLS,
+  verifyCaptcha,
+} from './captcha-verification.js';
 
 export interface PublicCaptchaSettings {
   provider: AppConfig['captcha']['provider'];
   siteKey: string | null;
+  scriptUrl: string | null;
 }
 
 /**
@@ -29,7 +35,12 @@ export class CaptchaCheck {
 
   /** What a page needs to show the widget: the provider and its public site key. */
   publicSettings(): PublicCaptchaSettings {
-    return { provider: this.config.captcha.provider, siteKey: this.config.captcha.siteKey ?? null };
+    const { provider, siteKey, scriptUrl } = this.config.captcha;
+    return {
+      provider,
+      siteKey: siteKey ?? null,
+      scriptUrl: provider === 'none' ? null : (scriptUrl ?? WIDGET_SCRIPT_URLS[provider]),
+    };
   }
 
   /** The field error for a missing token, when a verifier is configured. */

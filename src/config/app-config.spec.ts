@@ -180,4 +180,12 @@ describe('loadConfig', () => {
     expect(short).not.toThrow(/short-sekrit/);
     expect(() => loadConfig({ METRICS_TOKEN: 'has a space in it, see' })).toThrow(/METRICS_TOKEN/);
   });
+
+  it('lets only tests load the CAPTCHA widget from somewhere other than the provider', () => {
+    const url = { CAPTCHA_SCRIPT_URL: 'http://127.0.0.1:9999/widget.js' };
+    expect(loadConfig({ NODE_ENV: 'test', ...url }).captcha.scriptUrl).toBe(url.CAPTCHA_SCRIPT_URL);
+    expect(() => loadConfig(url)).toThrow(
+      /CAPTCHA_SCRIPT_URL: may only be set when NODE_ENV is test/,
+    );
+  });
 });

@@ -335,6 +335,11 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
   CAPTCHA_VERIFY_URL?: string;
+
+  /** Tests only (NODE_ENV=test): a stand-in for the provider's widget script URL. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  CAPTCHA_SCRIPT_URL?: string;
 }
 
 /** What Fastify's `trustProxy` takes; see EnvironmentVariables.TRUST_PROXY. */
@@ -458,6 +463,8 @@ export interface AppConfig {
     readonly timeoutMs: number;
     /** Only ever set in tests: where to send the verification instead of the provider. */
     readonly verifyUrl?: string;
+    /** Only ever set in tests: where pages load the widget from instead of the provider. */
+    readonly scriptUrl?: string;
   };
   readonly metrics: {
     /** Required as a bearer token on GET /metrics when set; unset in production: 404. */
@@ -479,6 +486,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const optional = ['DATABASE_URL', 'SMTP_URL', 'DATA_ENCRYPTION_KEY', 'PUBLIC_BASE_URL'];
   optional.push('LOG_FORMAT', 'SMTP_REQUIRE_TLS');
   optional.push('CAPTCHA_SECRET_KEY', 'CAPTCHA_SITE_KEY', 'CAPTCHA_VERIFY_URL', 'BACKUP_DIR');
+  optional.push('CAPTCHA_SCRIPT_URL');
   optional.push('METRICS_TOKEN');
   for (const name of [...known, ...optional]) {
     const value = env[name];
@@ -521,6 +529,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (vars.CAPTCHA_VERIFY_URL && vars.NODE_ENV !== 'test') {
     // Anywhere else it would let a configuration send every token to another server.
     problems.push('CAPTCHA_VERIFY_URL: may only be set when NODE_ENV is test');
+  }
+  if (vars.CAPTCHA_SCRIPT_URL && vars.NODE_ENV !== 'test') {
+    // Anywhere else it would let a configuration load any script into the public pages.
+    problems.push('CAPTCHA_SCRIPT_URL: may only be set when NODE_ENV is test');
   }
   if (errors.length > 0 || problems.length > 0) {
     // Never echo the value: a bad DATABASE_URL may hold a password.
@@ -608,6 +620,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       siteKey: vars.CAPTCHA_SITE_KEY,
       timeoutMs: vars.CAPTCHA_TIMEOUT_MS,
       verifyUrl: vars.CAPTCHA_VERIFY_URL,
+      scriptUrl: vars.CAPTCHA_SCRIPT_URL,
     },
     metrics: { token: vars.METRICS_TOKEN },
   };

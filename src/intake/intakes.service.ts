@@ -66,11 +66,20 @@ export function maskEmail(email: string): string {
 export function screenRespondent(
   form: FormDefinition,
   answers: Answers,
-): { result: RespondentResult | null; crisis: boolean; urgency: Urgency } {
+): {
+  result: RespondentResult | null;
+  crisis: boolean;
+  /** Which way crisis was raised: `crisis_now` answered yes, crisis words in free text. */
+  crisisAnswer: boolean;
+  crisisText: boolean;
+  urgency: Urgency;
+} {
   const result = form.slug === 'couples' ? scoreRespondent(answers) : null;
-  const crisis = screenCrisis(answers) || freeTextOf(form, answers).some(textSuggestsCrisis);
+  const crisisAnswer = screenCrisis(answers);
+  const crisisText = freeTextOf(form, answers).some(textSuggestsCrisis);
+  const crisis = crisisAnswer || crisisText;
   const urgency: Urgency = crisis ? 'crisis' : result?.safetyConcern ? 'high' : 'routine';
-  return { result, crisis, urgency };
+  return { result, crisis, crisisAnswer, crisisText, urgency };
 }
 
 @Injectable()

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { WidgetSources } from '../captcha/captcha-verification.js';
 
 /**
  * The built public pages (web/, built by `npm run build` into dist/web) served by the
@@ -12,25 +13,36 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
  * problem+json 404.
  */
 
-/** Every HTML page allows nothing but this origin: scripts, styles, and fetch() alike. */
-export const PAGE_CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "form-action 'self'",
-  "base-uri 'none'",
-  "object-src 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/**
+ * Every HTML page allows nothing but this origin: scripts, styles, and fetch() alike; with
+ * a CAPTCHA provider configured, also that provider's widget (its script, frame, styles
+ * and calls, as the provider documents them), and nothing else.
+ */
+export function pageContentSecurityPolicy(widget?: WidgetSources): string {
+  const plus = (sources: string[] | undefined) =>
+    sources && sources.length > 0 ? ` ${sources.join(' ')}` : '';
+  return [
+    "default-src 'self'",
+    `script-src 'self'${plus(widget?.script)}`,
+    `style-src 'self'${plus(widget?.style)}`,
+    "img-src 'self' data:",
+    "font-src 'self'",
+    `connect-src 'self'${plus(widget?.connect)}`,
+    ...(widget && widget.frame.length > 0 ? [`frame-src ${widget.frame.join(' ')}`] : []),
+    "form-action 'self'",
+    "base-uri 'none'",
+    "object-src 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** The policy without a CAPTCHA provider. */
+export const PAGE_CONTENT_SECURITY_POLICY = pageContentSecurityPolicy();
 
 const PAGE_HEADERS = {
   'content-type': 'text/html; charset=utf-8',
   // Always revalidated, so a deploy's new asset names are picked up at once.
   'cache-control': 'no-cache',
-  'content-security-policy': PAGE_CONTENT_SECURITY_POLICY,
   'x-content-type-options': 'nosniff',
   // The partner page's address holds a one-time token: never send it anywhere.
   'referrer-policy': 'no-referrer',
@@ -60,8 +72,13 @@ function readPage(root: string, name: string): Page | undefined {
   return { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
 }
 
-function sendPage(request: FastifyRequest, reply: FastifyReply, page: Page): FastifyReply {
-  reply.headers({ ...PAGE_HEADERS, etag: page.etag });
+function sendPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  page: Page,
+  policy: string,
+): FastifyReply {
+  reply.headers({ ...PAGE_HEADERS, 'content-security-policy': policy, etag: page.etag });
   if (request.headers['if-none-match'] === page.etag) return reply.code(304).send();
   return reply.send(page.body);
 }
@@ -74,8 +91,12 @@ function sendPage(request: FastifyRequest, reply: FastifyReply, page: Page): Fas
  * - `/embed/reach-out.js`: the embeddable form, cacheable for an hour, loadable anywhere.
  * Nothing is registered when the web build is missing; those paths then answer 404.
  */
-export function registerPublicPages(fastify: FastifyInstance, root = defaultWebRoot()): void {
+export function registerPublicPages(
+  fastify: FastifyInstance,
+  { root = defaultWebRoot(), widget }: { root?: string; widget?: WidgetSources } = {},
+): void {
   if (!existsSync(root)) return;
+  const publicPolicy = pageContentSecurityPolicy(widget);
   const pages: [string[], string][] = [
     [['/reach-out'], 'reach-out'],
     [['/intake/:slug'], 'intake'],
@@ -85,8 +106,10 @@ export function registerPublicPages(fastify: FastifyInstance, root = defaultWebR
   for (const [urls, name] of pages) {
     const page = readPage(root, name);
     if (!page) continue;
+    // The staff app shows no widget: its policy stays the strictest.
+    const policy = name === 'admin' ? PAGE_CONTENT_SECURITY_POLICY : publicPolicy;
     for (const url of urls) {
-      fastify.get(url, (request, reply) => sendPage(request, reply, page));
+      fastify.get(url, (request, reply) => sendPage(request, reply, page, policy));
     }
   }
 

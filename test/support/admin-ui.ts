@@ -40,15 +40,29 @@ export async function enrolMfa(t: TestApp, auth: { Authorization: string }): Pro
 /** The code of the next time step: the enrolment used this one, and a code counts once. */
 export const nextCode = (secret: string) => totpAt(secret, Date.now() + 30_000);
 
+/** One partner's contact as they typed it. */
+export interface CoupleContact {
+  name: string;
+  email: string;
+  phone: string | null;
+}
+
 /**
  * A couple's lead through the public API: partner A (anxious, pursuing) submits the
  * couples intake and partner B (avoidant, withdrawing) answers from the emailed link.
+ * `answersA`/`answersB` override what the test is about (a crisis or safety answer).
  */
 export async function aCompletedCouple(
   t: TestApp,
   sink: SmtpSink,
-): Promise<{ reference: string; leadId: string }> {
-  const body = aCouplesIntake({ answers: coupleAnswers(ANXIOUS_PURSUER) });
+  {
+    answersA = {},
+    answersB = {},
+  }: { answersA?: Record<string, unknown>; answersB?: Record<string, unknown> } = {},
+): Promise<{ reference: string; leadId: string; a: CoupleContact; b: CoupleContact }> {
+  const body = aCouplesIntake({ answers: coupleAnswers({ ...ANXIOUS_PURSUER, ...answersA }) });
+  const client = { ...(body.client as { name: string; email: string }), phone: '+15035550142' };
+  body.client = client;
   const { body: receipt } = await t.http.post('/v1/intakes').send(body).expect(201);
   const partnerEmail = (body.partner as { email: string }).email;
   const invitation = await eventually(
@@ -56,18 +70,24 @@ export async function aCompletedCouple(
     'the partner invitation',
   );
   const token = /partner\?token=([A-Za-z0-9_-]+)/.exec(invitation.text)![1]!;
+  const b = { name: 'Sam Rivera', email: partnerEmail, phone: '+15415550199' };
   await t.http
     .post(`/v1/partner-invitations/${token}/responses`)
     .send({
-      client: { name: 'Sam Rivera', email: partnerEmail },
-      answers: coupleAnswers(AVOIDANT_WITHDRAWER),
+      client: b,
+      answers: coupleAnswers({ ...AVOIDANT_WITHDRAWER, ...answersB }),
       consent: { contact: true, privacyNoticeVersion: '2026-01' },
     })
     .expect(201);
   const [{ lead_id: leadId }] = await t.db.query(`SELECT lead_id FROM intake WHERE id = $1`, [
     receipt.id,
   ]);
-  return { reference: receipt.reference as string, leadId };
+  return {
+    reference: receipt.reference as string,
+    leadId,
+    a: { name: client.name, email: client.email, phone: client.phone },
+    b,
+  };
 }
 
 /** A clinician profile through the admin API. */

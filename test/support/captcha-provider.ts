@@ -15,10 +15,51 @@ export interface ReceivedVerification {
 export interface CaptchaProviderStandIn {
   /** Pass as CAPTCHA_VERIFY_URL. */
   readonly url: string;
+  /** Pass as CAPTCHA_SCRIPT_URL: the stand-in widget (see WIDGET_SCRIPT). */
+  readonly scriptUrl: string;
   readonly received: ReceivedVerification[];
   behave(behaviour: ProviderBehaviour): void;
+  /** `false`: the widget script answers 503, as a provider that is down. */
+  serveWidget(serve: boolean): void;
   stop(): Promise<void>;
 }
+
+/** Tokens the stand-in widget hands out start with this. */
+export const STAND_IN_TOKEN_PREFIX = 'stand-in-token-';
+
+/**
+ * A tiny widget in the providers' explicit-rendering API (`render(container, { sitekey,
+ * callback })`, `reset(id)`), installed as both `turnstile` and `hcaptcha`: it shows a
+ * line of text in the container and, like an invisible challenge, calls back with a
+ * fresh token at once (and again after each reset).
+ */
+const WIDGET_SCRIPT = `(function () {
+  var widgets = {};
+  var next = 0;
+  function issue(id) {
+    var widget = widgets[id];
+    setTimeout(function () {
+      widget.params.callback('${STAND_IN_TOKEN_PREFIX}' + id + '-' + (++widget.issued));
+    }, 0);
+  }
+  var api = {
+    render: function (container, params) {
+      var id = String(++next);
+      var box = document.createElement('p');
+      box.setAttribute('data-stand-in-widget', params.sitekey);
+      box.textContent = 'Stand-in check for ' + params.sitekey;
+      container.appendChild(box);
+      widgets[id] = { params: params, issued: 0 };
+      issue(id);
+      return id;
+    },
+    reset: function (id) { if (widgets[id]) issue(id); },
+    remove: function (id) { delete widgets[id]; },
+  };
+  window.turnstile = api;
+  window.hcaptcha = api;
+})();
+`;
 
 /**
  * A local HTTP server standing in for a CAPTCHA provider's siteverify endpoint (the
@@ -27,6 +68,7 @@ export interface CaptchaProviderStandIn {
  */
 export async function startCaptchaProvider(): Promise<CaptchaProviderStandIn> {
   let behaviour: ProviderBehaviour = 'accept';
+  let widget = true;
   const received: ReceivedVerification[] = [];
   const sockets = new Set<Socket>();
   const answer = (res: ServerResponse, status: number, body: string) => {
@@ -34,6 +76,14 @@ export async function startCaptchaProvider(): Promise<CaptchaProviderStandIn> {
     res.end(body);
   };
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    if (req.method === 'GET' && req.url?.startsWith('/widget.js')) {
+      if (!widget) {
+        res.writeHead(503, { 'content-type': 'text/plain' });
+        return res.end('down');
+      }
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
+      return res.end(WIDGET_SCRIPT);
+    }
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -76,9 +126,13 @@ export async function startCaptchaProvider(): Promise<CaptchaProviderStandIn> {
   const { port } = server.address() as { port: number };
   return {
     url: `http://127.0.0.1:${port}/siteverify`,
+    scriptUrl: `http://127.0.0.1:${port}/widget.js?render=explicit`,
     received,
     behave(next) {
       behaviour = next;
+    },
+    serveWidget(serve) {
+      widget = serve;
     },
     stop() {
       for (const socket of sockets) socket.destroy();

@@ -14,4 +14,12 @@ export class CaptchaSettingsView {
     description: "The provider's public site key for the widget; null without a provider",
   })
   siteKey!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      "Where a page loads the provider's widget script (explicit rendering); null without a provider",
+  })
+  scriptUrl!: string | null;
 }

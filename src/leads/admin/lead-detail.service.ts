@@ -6,16 +6,16 @@ import type { StaffContext } from '../../auth/staff-context.js';
 import { DataCipher } from '../../common/encryption/data-cipher.js';
 import { INQUIRY_MESSAGE } from '../../inquiries/inquiries.service.js';
 import { Inquiry } from '../../inquiries/inquiry.entity.js';
-import type { Answers } from '../../intake/answer-validation.js';
 import type { FormDefinition } from '../../intake/form-definition.js';
 import { IntakeForm } from '../../intake/intake-form.entity.js';
 import { Intake } from '../../intake/intake.entity.js';
-import { SEALED, screenRespondent } from '../../intake/intakes.service.js';
+import { SEALED } from '../../intake/intakes.service.js';
 import { PartnerInvitation } from '../../intake/partner-invitation.entity.js';
 import { PartnerResponse } from '../../intake/partner-response.entity.js';
-import type { CoupleResult, RespondentResult } from '../../survey/scoring.js';
+import type { CoupleResult } from '../../survey/scoring.js';
 import { LeadAccess } from '../lead-access.js';
 import { leadLabels } from '../lead-labels.js';
+import { type ScreenedRespondent, leadSignals } from '../lead-signals.js';
 import { Lead } from '../lead.entity.js';
 import {
   DUPLICATE_MATCHES,
@@ -27,12 +27,15 @@ import {
   type OpenedRespondent,
   type TimelineEntryView,
   isOverdue,
+  screenedInquiry,
+  screenedRespondent,
   toInquiryView,
   toIntakeView,
   toLeadCore,
   toRespondentView,
 } from './lead-detail.view.js';
 import { type PersonRefView, intakeStatusOf } from './lead-summary.view.js';
+import { screenSealedRespondent } from './respondent-screening.js';
 
 /** Purpose bound into a triage note's ciphertext (listed in ENCRYPTED_COLUMNS too). */
 export const NOTE_BODY = 'triage-note.body';
@@ -160,6 +163,7 @@ export class LeadDetailService {
       crisis:
         inquiries.some((inquiry) => inquiry.crisisIndicated) ||
         intakes.views.some((intake) => intake.flags.crisis),
+      signals: leadSignals(inquiries.map(screenedInquiry), intakes.screened),
     };
     const newestIntake = intakes.views.at(-1);
     const view: LeadDetailView = {
@@ -227,11 +231,11 @@ export class LeadDetailService {
   private async intakes(
     manager: EntityManager,
     leadId: string,
-  ): Promise<{ views: IntakeView[]; moments: Moment[] }> {
+  ): Promise<{ views: IntakeView[]; moments: Moment[]; screened: ScreenedRespondent[] }> {
     const intakes = await manager
       .getRepository(Intake)
       .find({ where: { leadId }, order: { receivedAt: 'ASC', id: 'ASC' } });
-    if (intakes.length === 0) return { views: [], moments: [] };
+    if (intakes.length === 0) return { views: [], moments: [], screened: [] };
     const ids = intakes.map((intake) => intake.id);
     const responses = await manager
       .getRepository(PartnerResponse)
@@ -243,34 +247,28 @@ export class LeadDetailService {
 
     const views: IntakeView[] = [];
     const moments: Moment[] = [];
+    const screened: ScreenedRespondent[] = [];
     for (const intake of intakes) {
       const form = forms.get(`${intake.formSlug}@${intake.formVersion}`)!;
-      const respondents = [
-        toRespondentView(
-          'A',
-          intake,
-          this.open(
-            form,
-            intake.answersEncrypted,
-            intake.resultEncrypted,
-            intake.dateOfBirthEncrypted,
-          ),
-        ),
-      ];
+      const couple = intake.formSlug === 'couples';
+      const openedA = this.open(
+        form,
+        intake.answersEncrypted,
+        intake.resultEncrypted,
+        intake.dateOfBirthEncrypted,
+      );
+      const respondents = [toRespondentView('A', intake, openedA)];
+      screened.push(screenedRespondent(couple ? 'A' : null, intake, openedA));
       const response = responses.find((candidate) => candidate.intakeId === intake.id);
       if (response) {
-        respondents.push(
-          toRespondentView(
-            'B',
-            response,
-            this.open(
-              form,
-              response.answersEncrypted,
-              response.resultEncrypted,
-              response.dateOfBirthEncrypted,
-            ),
-          ),
+        const openedB = this.open(
+          form,
+          response.answersEncrypted,
+          response.resultEncrypted,
+          response.dateOfBirthEncrypted,
         );
+        respondents.push(toRespondentView('B', response, openedB));
+        screened.push(screenedRespondent('B', response, openedB));
       }
       const invitation = invitations.find((candidate) => candidate.intakeId === intake.id);
       const coupleResult = intake.coupleResultEncrypted
@@ -321,7 +319,7 @@ export class LeadDetailService {
         });
       }
     }
-    return { views, moments };
+    return { views, moments, screened };
   }
 
   /** The form versions the intakes were answered on (screening reads free text by form). */
@@ -348,25 +346,16 @@ export class LeadDetailService {
     resultSealed: string | null,
     dateOfBirthSealed: string | null,
   ): OpenedRespondent {
-    // Null only after an erasure, whose tombstone view never gets here; empty, not a crash.
-    const answers = answersSealed
-      ? this.cipher.decryptJson<Answers>(answersSealed, SEALED.answers)
-      : {};
-    const result = resultSealed
-      ? this.cipher.decryptJson<RespondentResult>(resultSealed, SEALED.result)
-      : null;
-    // The same rules as on submission (SURVEY.md): crisis phrases, crisis_now, safety items.
-    const screening = screenRespondent(form, answers);
+    const screening = screenSealedRespondent(this.cipher, form, answersSealed, resultSealed);
     return {
-      answers,
-      result,
+      answers: screening.answers,
+      result: screening.result,
       dateOfBirth: dateOfBirthSealed
         ? this.cipher.decrypt(dateOfBirthSealed, SEALED.dateOfBirth)
         : null,
-      flags: {
-        safetyConcern: (result ?? screening.result)?.safetyConcern ?? false,
-        crisis: screening.crisis,
-      },
+      flags: { safetyConcern: screening.safetyConcern, crisis: screening.crisis },
+      crisisAnswer: screening.crisisAnswer,
+      crisisText: screening.crisisText,
     };
   }
 

@@ -14,6 +14,15 @@ import { LEAD_LABELS, type LeadFlags, type LeadLabel } from '../lead-labels.js';
 import { REVIEW_REASONS, type ReviewReason } from '../lead-review.js';
 import { LEAD_STATUSES, type LeadStatus } from '../lead-status.js';
 import type { Lead } from '../lead.entity.js';
+import {
+  type Partner,
+  type ScreenedInquiry,
+  type ScreenedRespondent,
+  SIGNAL_KINDS,
+  SIGNAL_SOURCES,
+  type SignalKind,
+  type SignalSource,
+} from '../lead-signals.js';
 import { URGENCIES, type Urgency } from '../urgency.js';
 import {
   PersonRefView,
@@ -30,6 +39,42 @@ export class FlagsView {
   @ApiProperty({ description: 'A respondent reported fear of, or harm from, the partner' })
   safetyConcern!: boolean;
   @ApiProperty({ description: 'A message or answer suggested crisis' }) crisis!: boolean;
+}
+
+export class SignalContactView {
+  @ApiProperty() name!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty(nullableText) phone!: string | null;
+}
+
+export class SignalView {
+  @ApiProperty({ enum: SIGNAL_KINDS }) kind!: SignalKind;
+  @ApiProperty({
+    enum: ['A', 'B'],
+    nullable: true,
+    description:
+      "The couple's partner it came from (A submitted the intake, B was invited); null on a lead of one person",
+  })
+  partner!: Partner | null;
+  @ApiProperty({
+    enum: SIGNAL_SOURCES,
+    description: '`message`: crisis words in free text; `answer`: a survey item',
+  })
+  source!: SignalSource;
+  @ApiProperty({
+    type: SignalContactView,
+    description: 'The contact of the person who said it: never only the lead primary contact',
+  })
+  contact!: SignalContactView;
+}
+
+/** The lead's flags, and who raised each one. */
+export class LeadFlagsView extends FlagsView {
+  @ApiProperty({
+    type: [SignalView],
+    description: 'Every crisis or safety signal, named by the person it came from; crisis first',
+  })
+  signals!: SignalView[];
 }
 
 export class ConsentView {
@@ -183,7 +228,7 @@ export class LeadDetailView extends LeadCoreView {
   @ApiProperty(dateTime) lastSubmissionAt!: string;
   @ApiProperty({ enum: SUMMARY_INTAKE_STATUSES, nullable: true })
   intakeStatus!: SummaryIntakeStatus | null;
-  @ApiProperty({ type: FlagsView }) flags!: FlagsView;
+  @ApiProperty({ type: LeadFlagsView }) flags!: LeadFlagsView;
   @ApiProperty({
     enum: Object.keys(LEAD_LABELS),
     isArray: true,
@@ -260,6 +305,9 @@ export interface OpenedRespondent {
   result: RespondentResult | null;
   dateOfBirth: string | null;
   flags: LeadFlags;
+  /** How crisis was raised: `crisis_now` answered yes, crisis words in free text. */
+  crisisAnswer: boolean;
+  crisisText: boolean;
 }
 
 export function toRespondentView(
@@ -318,5 +366,28 @@ export function toIntakeView(
       safetyConcern: respondents.some((respondent) => respondent.flags.safetyConcern),
       crisis: respondents.some((respondent) => respondent.flags.crisis),
     },
+  };
+}
+
+/** An inquiry as the signal rules see it: its sender and whether it holds crisis words. */
+export function screenedInquiry(inquiry: Inquiry): ScreenedInquiry {
+  return {
+    contact: { name: inquiry.name, email: inquiry.email, phone: inquiry.phone },
+    crisisText: inquiry.crisisIndicated,
+  };
+}
+
+/** A respondent as the signal rules see it; `partner` is null outside a couple's intake. */
+export function screenedRespondent(
+  partner: Partner | null,
+  respondent: Intake | PartnerResponse,
+  opened: OpenedRespondent,
+): ScreenedRespondent {
+  return {
+    partner,
+    contact: { name: respondent.name, email: respondent.email, phone: respondent.phone },
+    crisisAnswer: opened.crisisAnswer,
+    crisisText: opened.crisisText,
+    safetyConcern: opened.flags.safetyConcern,
   };
 }

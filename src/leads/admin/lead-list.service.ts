@@ -6,12 +6,17 @@ import { type AuditActor, AuditTrail } from '../../audit/audit.service.js';
 import type { StaffContext } from '../../auth/staff-context.js';
 import { DataCipher } from '../../common/encryption/data-cipher.js';
 import { cursorFromQuery } from '../../common/newest-first.js';
-import { SEALED } from '../../intake/intakes.service.js';
-import type { CoupleResult, RespondentResult } from '../../survey/scoring.js';
+import type { FormDefinition } from '../../intake/form-definition.js';
 import { type CsvCell, csvLines } from '../export/csv.js';
 import { type CursorKey, type LeadSort, encodeCursor } from '../keyset-cursor.js';
 import { LeadAccess } from '../lead-access.js';
 import { leadLabels } from '../lead-labels.js';
+import {
+  type LeadSignal,
+  type ScreenedRespondent,
+  leadSignals,
+  signalMarks,
+} from '../lead-signals.js';
 import { type LeadSearch, leadSearch } from '../lead-search.js';
 import { Lead } from '../lead.entity.js';
 import { type LeadFilterDto, type LeadListQueryDto, filtersUsed } from './dto/lead-query.dto.js';
@@ -21,6 +26,7 @@ import {
   intakeStatusOf,
   toLeadSummary,
 } from './lead-summary.view.js';
+import { screenSealedRespondent } from './respondent-screening.js';
 
 const DEFAULT_SORT: LeadSort = '-createdAt';
 const DEFAULT_LIMIT = 25;
@@ -77,20 +83,35 @@ const COLUMNS: [expression: string, alias: string][] = [
   ['lead.review_reason', 'review_reason'],
 ];
 
-/** The page's intakes: the newest one's status, and the sealed results that hold safety. */
+/** The newest intake's status of each lead of the page. */
 const INTAKES_LATERAL = `
   LEFT JOIN LATERAL (
-    SELECT (array_agg(i.status ORDER BY i.received_at DESC))[1] AS intake_status,
-           array_agg(i.couple_result_encrypted) FILTER (WHERE i.couple_result_encrypted IS NOT NULL) AS couple_sealed,
-           array_agg(i.result_encrypted)
-             FILTER (WHERE i.couple_result_encrypted IS NULL AND i.result_encrypted IS NOT NULL) AS respondent_sealed
+    SELECT (array_agg(i.status ORDER BY i.received_at DESC))[1] AS intake_status
       FROM intake i WHERE i.lead_id = page.id
   ) intakes ON true`;
 
+/** A respondent of one of the page's leads, sealed: A from intake, B from partner_response. */
+interface RespondentRow {
+  lead_id: string;
+  partner: 'A' | 'B';
+  form_slug: string;
+  form_version: number;
+  name: string;
+  email: string;
+  phone: string | null;
+  answers_encrypted: string | null;
+  result_encrypted: string | null;
+}
+
+interface CrisisInquiryRow {
+  lead_id: string;
+  name: string;
+  email: string;
+  phone: string | null;
+}
+
 interface PageRow extends LeadListRow {
   intake_status?: string | null;
-  couple_sealed?: string[] | null;
-  respondent_sealed?: string[] | null;
 }
 
 /** Which assignment the filter asks for; `nobody` when it can match no lead at all. */
@@ -212,15 +233,20 @@ export class LeadListService {
             { staff, filters: query, assignee, sort },
             { limit: limit + 1, after, withIntakes: true },
           );
-    const items = rows
-      .slice(0, limit)
-      .map((row) =>
-        toLeadSummary(
-          row,
-          intakeStatusOf(row.intake_status),
-          leadLabels({ safetyConcern: this.safetyConcern(row) }),
-        ),
+    const pageRows = rows.slice(0, limit);
+    const signals = await this.signals(
+      manager,
+      pageRows.map((row) => row.id),
+    );
+    const items = pageRows.map((row) => {
+      const marks = signalMarks(signals.get(row.id) ?? []);
+      return toLeadSummary(
+        row,
+        intakeStatusOf(row.intake_status),
+        leadLabels({ safetyConcern: marks.some((mark) => mark.kind === 'safety') }),
+        marks,
       );
+    });
     const nextCursor = rows.length > limit ? encodeCursor(keyOf(rows[limit - 1]!, sort)) : null;
     await this.audit.record(actor, {
       action: 'lead.listed',
@@ -462,14 +488,76 @@ export class LeadListService {
     )) as PageRow[];
   }
 
-  /** Any intake of the lead with a safety concern: the couple's result, else partner A's. */
-  private safetyConcern(row: PageRow): boolean {
-    const couples = (row.couple_sealed ?? []).map((sealed) =>
-      this.cipher.decryptJson<CoupleResult>(sealed, SEALED.coupleResult),
-    );
-    const respondents = (row.respondent_sealed ?? []).map((sealed) =>
-      this.cipher.decryptJson<RespondentResult>(sealed, SEALED.result),
-    );
-    return [...couples, ...respondents].some((result) => result.safetyConcern);
+  /**
+   * Every crisis and safety signal of the given leads, named by partner: their inquiries'
+   * crisis words and each respondent's answers, opened and screened like the lead page does.
+   */
+  private async signals(
+    manager: EntityManager,
+    leadIds: string[],
+  ): Promise<Map<string, LeadSignal[]>> {
+    const signals = new Map<string, LeadSignal[]>();
+    if (leadIds.length === 0) return signals;
+    const inquiries = (await manager.query(
+      `SELECT lead_id, name, email, phone FROM inquiry
+        WHERE lead_id = ANY($1::uuid[]) AND crisis_indicated ORDER BY received_at, id`,
+      [leadIds],
+    )) as CrisisInquiryRow[];
+    const respondents = (await manager.query(
+      `SELECT i.lead_id, 'A' AS partner, i.form_slug, i.form_version, i.name, i.email, i.phone,
+              i.answers_encrypted, i.result_encrypted, i.received_at, 0 AS rank
+         FROM intake i WHERE i.lead_id = ANY($1::uuid[])
+       UNION ALL
+       SELECT i.lead_id, 'B', i.form_slug, i.form_version, r.name, r.email, r.phone,
+              r.answers_encrypted, r.result_encrypted, i.received_at, 1
+         FROM partner_response r JOIN intake i ON i.id = r.intake_id
+        WHERE i.lead_id = ANY($1::uuid[])
+        ORDER BY received_at, rank`,
+      [leadIds],
+    )) as RespondentRow[];
+    const forms = await this.forms(manager, respondents);
+    for (const leadId of leadIds) {
+      const screened = respondents
+        .filter((row) => row.lead_id === leadId)
+        .map((row): ScreenedRespondent => {
+          const screening = screenSealedRespondent(
+            this.cipher,
+            forms.get(`${row.form_slug}@${row.form_version}`)!,
+            row.answers_encrypted,
+            row.result_encrypted,
+          );
+          return {
+            partner: row.form_slug === 'couples' ? row.partner : null,
+            contact: { name: row.name, email: row.email, phone: row.phone },
+            crisisAnswer: screening.crisisAnswer,
+            crisisText: screening.crisisText,
+            safetyConcern: screening.safetyConcern,
+          };
+        });
+      const crisisInquiries = inquiries
+        .filter((row) => row.lead_id === leadId)
+        .map((row) => ({
+          contact: { name: row.name, email: row.email, phone: row.phone },
+          crisisText: true,
+        }));
+      signals.set(leadId, leadSignals(crisisInquiries, screened));
+    }
+    return signals;
+  }
+
+  /** The form versions the respondents answered (screening reads free text by form). */
+  private async forms(
+    manager: EntityManager,
+    respondents: RespondentRow[],
+  ): Promise<Map<string, FormDefinition>> {
+    const keys = [...new Set(respondents.map((row) => `${row.form_slug}@${row.form_version}`))];
+    const forms = new Map<string, FormDefinition>();
+    if (keys.length === 0) return forms;
+    const rows = (await manager.query(
+      `SELECT slug, version, definition FROM intake_form WHERE slug || '@' || version = ANY($1)`,
+      [keys],
+    )) as { slug: string; version: number; definition: FormDefinition }[];
+    for (const row of rows) forms.set(`${row.slug}@${row.version}`, row.definition);
+    return forms;
   }
 }

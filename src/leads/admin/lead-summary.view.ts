@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { SERVICE_TYPES, type ServiceType } from '../contact.js';
 import { LEAD_LABELS, type LeadLabel } from '../lead-labels.js';
 import { REVIEW_REASONS, type ReviewReason } from '../lead-review.js';
+import { SIGNAL_KINDS, type Partner, type SignalKind, type SignalMark } from '../lead-signals.js';
 import { LEAD_STATUSES, type LeadStatus } from '../lead-status.js';
 import { URGENCIES, type Urgency } from '../urgency.js';
 
@@ -12,6 +13,17 @@ export type SummaryIntakeStatus = (typeof SUMMARY_INTAKE_STATUSES)[number];
 export class PersonRefView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
+}
+
+/** "crisis: B": a signal of the lead and the partner it came from, without what was said. */
+export class SignalMarkView {
+  @ApiProperty({ enum: SIGNAL_KINDS }) kind!: SignalKind;
+  @ApiProperty({
+    enum: ['A', 'B'],
+    nullable: true,
+    description: "The couple's partner it came from; null on a lead of one person",
+  })
+  partner!: Partner | null;
 }
 
 /** One lead in the list (API.md, `GET /v1/admin/leads`). */
@@ -47,6 +59,11 @@ export class LeadSummaryView {
       .join('; '),
   })
   labels!: LeadLabel[];
+  @ApiProperty({
+    type: [SignalMarkView],
+    description: 'Crisis and safety signals by partner ("crisis: B"), crisis first',
+  })
+  signals!: SignalMarkView[];
   @ApiProperty({
     description:
       'A submission could not be vouched for (e.g. the CAPTCHA provider was down): staff were not notified of it as a new lead. Clear with PATCH `needsReview: false`.',
@@ -102,6 +119,7 @@ export function toLeadSummary(
   row: LeadListRow,
   intakeStatus: SummaryIntakeStatus | null,
   labels: LeadLabel[],
+  signals: SignalMark[],
 ): LeadSummaryView {
   return {
     id: row.id,
@@ -122,6 +140,7 @@ export function toLeadSummary(
     firstContactedAt: row.first_contacted_at?.toISOString() ?? null,
     intakeStatus,
     labels,
+    signals,
     needsReview: row.needs_review,
     reviewReason: row.review_reason,
   };

@@ -47,6 +47,19 @@ export interface LeadSummary {
   firstContactedAt: string | null;
   intakeStatus: 'awaiting_partner' | 'intake_complete' | null;
   labels: string[];
+  /** "crisis: B": each signal and the partner it came from (null on a lead of one person). */
+  signals: SignalMark[];
+}
+
+export interface SignalMark {
+  kind: 'crisis' | 'safety';
+  partner: 'A' | 'B' | null;
+}
+
+/** A crisis or safety signal with the contact of the person who said it. */
+export interface Signal extends SignalMark {
+  source: 'message' | 'answer';
+  contact: { name: string; email: string; phone: string | null };
 }
 
 export interface LeadPage {
@@ -189,7 +202,7 @@ export interface LeadDetail extends LeadCore {
   overdue: boolean;
   lastSubmissionAt: string;
   intakeStatus: 'awaiting_partner' | 'intake_complete' | null;
-  flags: Flags;
+  flags: Flags & { signals: Signal[] };
   labels: string[];
   inquiries: InquiryView[];
   intakes: IntakeView[];

@@ -87,3 +87,8 @@ export function formatMinutes(minutes: number | null | undefined): string {
 export function formatShare(share: number | null | undefined): string {
   return share === null || share === undefined ? '—' : `${Math.round(share * 100)}%`;
 }
+
+/** "crisis: B" in the inbox; "crisis" on a lead of one person. */
+export function signalMarkText(signal: { kind: 'crisis' | 'safety'; partner: 'A' | 'B' | null }) {
+  return signal.partner ? `${signal.kind}: ${signal.partner}` : signal.kind;
+}

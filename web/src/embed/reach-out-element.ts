@@ -7,6 +7,12 @@
  * from), which must list the host page's origin in CORS_ORIGINS.
  */
 import { failureMessage, requestJson } from '../shared/api';
+import {
+  type CaptchaSettings,
+  type CaptchaWidget,
+  captchaStatusText,
+  mountCaptcha,
+} from '../shared/captcha';
 import { type CrisisResource, splitContact } from '../shared/crisis';
 import { requiredErrors, withPageErrors } from '../shared/field-errors';
 import { type FormValues, inquiryBody } from '../shared/form-values';
@@ -55,6 +61,7 @@ const LABELS: Record<string, string> = {
   ...Object.fromEntries(FIELDS.map((field) => [field.path, field.label])),
   'consent.contact': 'Consent to be contacted',
   consent: 'Consent',
+  captchaToken: 'Security check',
 };
 
 const kindOf = (path: string): ControlKind => {
@@ -119,6 +126,7 @@ export class ReachOutElement extends HTMLElement {
   #formStartedAt = new Date().toISOString();
   #sending = false;
   #rendered = false;
+  #captcha: CaptchaWidget | null = null;
 
   constructor() {
     super();
@@ -131,6 +139,7 @@ export class ReachOutElement extends HTMLElement {
     this.#rendered = true;
     this.#formStartedAt = new Date().toISOString();
     this.#renderForm();
+    void this.#startCaptcha();
   }
 
   attributeChangedCallback(name: string) {
@@ -185,6 +194,8 @@ export class ReachOutElement extends HTMLElement {
           autocomplete: 'off',
         }),
       ),
+      // Filled by #startCaptcha when the server has a CAPTCHA provider.
+      h('div', { id: 'ri-captcha-field', hidden: true }),
       h('button', { type: 'submit', class: 'button' }, 'Send'),
       h('p', { class: 'visually-hidden', role: 'status', id: 'ri-status' }),
     );
@@ -193,6 +204,47 @@ export class ReachOutElement extends HTMLElement {
       void this.#submit(form);
     });
     this.#frame(form);
+  }
+
+  /**
+   * The provider's widget, when the server has one. Provider scripts find and render into
+   * elements of the document, and their frames expect to live there: inside a shadow root
+   * they may not render or may not be reachable. So the widget renders into a light-DOM
+   * child of this element (`slot="captcha"`), which the shadow form shows through a
+   * `<slot>` in its place, before the Send button: in the flat tree, so the tab order and
+   * the screen reader's reading order are the form's. The host page's styles reach that
+   * child (it is theirs), which a fixed-size provider frame does not mind.
+   */
+  async #startCaptcha() {
+    const result = await requestJson<CaptchaSettings>(`${this.#apiBase}/v1/captcha`);
+    if (result.kind !== 'ok' || result.body.provider === 'none') return;
+    const field = this.#root.querySelector<HTMLElement>('#ri-captcha-field');
+    if (!field) return; // already answered
+    const id = idFor('captchaToken');
+    const statusText = h('p', { class: 'hint', id: `${id}-status`, role: 'status' });
+    field.replaceChildren(
+      h('p', { class: 'label', id: `${id}-label` }, 'Security check'),
+      statusText,
+      h('p', { class: 'field-error', id: `${id}-error`, hidden: true }),
+      h('slot', { name: 'captcha' }),
+    );
+    Object.assign(field.dataset, { path: 'captchaToken' });
+    field.className = 'field';
+    field.setAttribute('role', 'group');
+    field.setAttribute('aria-labelledby', `${id}-label`);
+    field.setAttribute('aria-describedby', `${id}-status`);
+    field.hidden = false;
+    const container = h('div', {
+      slot: 'captcha',
+      id: `${id}-${Math.random().toString(36).slice(2)}`,
+      tabindex: '-1',
+    });
+    this.append(container);
+    this.#captcha = mountCaptcha(container, result.body, (status) => {
+      statusText.textContent = captchaStatusText(status);
+      statusText.className = status === 'failed' ? 'field-error' : 'hint';
+      statusText.setAttribute('role', status === 'failed' ? 'alert' : 'status');
+    });
   }
 
   #field(spec: FieldSpec): HTMLElement {
@@ -294,10 +346,16 @@ export class ReachOutElement extends HTMLElement {
     button.textContent = 'Sending…';
     status.textContent = 'Sending your message…';
     const values = this.#values(form);
+    const token = this.#captcha?.token();
     const result = await requestJson<InquiryReceipt>(`${this.#apiBase}/v1/inquiries`, {
-      body: inquiryBody(values, this.#formStartedAt),
+      body: {
+        ...inquiryBody(values, this.#formStartedAt),
+        ...(token === undefined ? {} : { captchaToken: token }),
+      },
       idempotencyKey: this.#idempotencyKey,
     });
+    // A token counts once: any answer but a receipt needs a fresh one.
+    if (result.kind !== 'ok') this.#captcha?.reset();
     this.#sending = false;
     button.removeAttribute('aria-disabled');
     button.textContent = 'Send';
@@ -362,7 +420,10 @@ export class ReachOutElement extends HTMLElement {
       const link = h('a', { href: `#${idFor(error.field)}` }, line);
       link.addEventListener('click', (event) => {
         event.preventDefault();
-        const control = this.#root.getElementById(idFor(error.field));
+        const control =
+          error.field === 'captchaToken'
+            ? this.querySelector<HTMLElement>('[slot="captcha"]')
+            : this.#root.getElementById(idFor(error.field));
         control?.focus();
         control?.scrollIntoView({ block: 'center' });
       });
@@ -417,6 +478,9 @@ export class ReachOutElement extends HTMLElement {
       ),
     );
     this.#frame(done);
+    // The widget's light-DOM container has no slot any more; take it away with the form.
+    this.querySelector('[slot="captcha"]')?.remove();
+    this.#captcha = null;
     // Focus moves to the news, so a screen reader reads the reference (and any crisis numbers).
     done.focus();
   }

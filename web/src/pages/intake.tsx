@@ -10,6 +10,7 @@ import { requiredErrors } from '../shared/field-errors';
 import { clientBody, consentBody, text } from '../shared/form-values';
 import { REFERENCE_PATTERN } from '../shared/vocabulary';
 import { Honeypot, TextField } from './components/fields';
+import { useCaptcha } from './components/captcha-field';
 import { FormProvider, useSubmittableForm } from './components/form-context';
 import {
   CrisisResources,
@@ -121,12 +122,14 @@ function IntakeForm({
   inquiryReference?: string;
 }) {
   const submission = useSubmittableForm<IntakeReceipt>();
+  const captcha = useCaptcha();
   const [formStartedAt] = useState(() => new Date().toISOString());
   const couple = form.slug === 'couples';
   const labels: Record<string, string> = {
     ...CLIENT_LABELS,
     ...(couple ? PARTNER_LABELS : {}),
     ...questionLabels(form),
+    captchaToken: 'Security check',
   };
 
   if (submission.receipt) {
@@ -152,31 +155,38 @@ function IntakeForm({
     event.preventDefault();
     const values = submission.values;
     const answers = answersBody(form, values);
-    void submission.submit(
-      '/v1/intakes',
-      {
-        formSlug: form.slug,
-        formVersion: form.version,
-        ...(inquiryReference ? { inquiryReference } : {}),
-        client: clientBody(values),
-        answers,
-        ...(couple
-          ? {
-              partner: { name: text(values, 'partner.name'), email: text(values, 'partner.email') },
-            }
-          : {}),
-        consent: consentBody(values),
-        website: typeof values.website === 'string' ? values.website : '',
-        formStartedAt,
-      },
-      {
-        pageErrors: [
-          ...requiredErrors(values, requiredPaths(couple)),
-          ...unansweredRequired(form, answers),
-        ],
-        order: fieldOrder(form, couple),
-      },
-    );
+    void submission
+      .submit(
+        '/v1/intakes',
+        captcha.withToken({
+          formSlug: form.slug,
+          formVersion: form.version,
+          ...(inquiryReference ? { inquiryReference } : {}),
+          client: clientBody(values),
+          answers,
+          ...(couple
+            ? {
+                partner: {
+                  name: text(values, 'partner.name'),
+                  email: text(values, 'partner.email'),
+                },
+              }
+            : {}),
+          consent: consentBody(values),
+          website: typeof values.website === 'string' ? values.website : '',
+          formStartedAt,
+        }),
+        {
+          pageErrors: [
+            ...requiredErrors(values, requiredPaths(couple)),
+            ...unansweredRequired(form, answers),
+          ],
+          order: fieldOrder(form, couple),
+        },
+      )
+      .then((result) => {
+        if (result && result.kind !== 'ok') captcha.reset();
+      });
   };
 
   return (
@@ -221,6 +231,7 @@ function IntakeForm({
           <FormSections form={form} couple={couple} />
           <ConsentFields />
           <Honeypot />
+          {captcha.field}
           <SubmitButton sending={submission.sending}>Send my answers</SubmitButton>
         </form>
       </FormProvider>

@@ -9,6 +9,7 @@ import {
   US_STATES,
 } from '../shared/vocabulary';
 import { CheckboxField, ChoiceGroup, Honeypot, SelectField, TextField } from './components/fields';
+import { useCaptcha } from './components/captcha-field';
 import { FormProvider, useSubmittableForm } from './components/form-context';
 import {
   CrisisResources,
@@ -38,6 +39,7 @@ const LABELS: Record<string, string> = {
   referralSource: 'How did you hear about us?',
   consent: 'Consent',
   'consent.contact': 'Consent to be contacted',
+  captchaToken: 'Security check',
 };
 
 const REQUIRED = ['name', 'email', 'serviceType', 'consent.contact'];
@@ -51,6 +53,7 @@ const KINDS = {
 
 function ReachOutPage() {
   const form = useSubmittableForm<InquiryReceipt>({ preferredContact: 'email' });
+  const captcha = useCaptcha();
   // When the page rendered the form: the API stores much faster submissions as spam.
   const [formStartedAt] = useState(() => new Date().toISOString());
 
@@ -79,10 +82,14 @@ function ReachOutPage() {
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    void form.submit('/v1/inquiries', inquiryBody(form.values, formStartedAt), {
-      pageErrors: requiredErrors(form.values, REQUIRED),
-      order: Object.keys(LABELS),
-    });
+    void form
+      .submit('/v1/inquiries', captcha.withToken(inquiryBody(form.values, formStartedAt)), {
+        pageErrors: requiredErrors(form.values, REQUIRED),
+        order: Object.keys(LABELS),
+      })
+      .then((result) => {
+        if (result && result.kind !== 'ok') captcha.reset();
+      });
   };
 
   return (
@@ -157,6 +164,7 @@ function ReachOutPage() {
             label="I agree that the practice may contact me about this, and I have read how it keeps my information private."
           />
           <Honeypot />
+          {captcha.field}
           <SubmitButton sending={form.sending}>Send</SubmitButton>
         </form>
       </FormProvider>

@@ -12,6 +12,9 @@ export function inlineMessage(field: string, message: string, kind: ControlKind 
   if (field === 'consent.contact' && /required|must be true/.test(message)) {
     return 'Please tick this box so the practice may contact you.';
   }
+  if (field === 'captchaToken' && message === 'is required') {
+    return 'Please wait for the security check to complete, then send again.';
+  }
   if (message === 'is required') {
     if (kind === 'choice') return 'Please choose an answer.';
     if (kind === 'checkbox') return 'Please tick this box to continue.';

@@ -26,6 +26,15 @@ export function CoupleChart({
   coupleResult: CoupleResult | null;
 }) {
   const id = useId();
+  // Per partner, from each one's own answers: a couple's flags alone would hide who said it.
+  const raised = respondents.flatMap((r) => [
+    ...(r.flags.crisis ? [`Crisis indicated by partner ${r.partner}`] : []),
+    ...(r.flags.safetyConcern || r.result?.safetyConcern
+      ? [`Safety concern reported by partner ${r.partner}`]
+      : []),
+  ]);
+  if (coupleResult?.safetyConcern && !raised.some((line) => line.startsWith('Safety')))
+    raised.push('Safety concern reported');
   const scored = respondents.filter((r) => r.result !== null);
   const plotted = plotPartners(
     scored.map((r) => ({
@@ -170,9 +179,15 @@ export function CoupleChart({
               ? 'Anxious–avoidant pairing'
               : 'No anxious–avoidant pairing'}
           </li>
-          <li className={coupleResult.safetyConcern ? 'label-alert' : ''}>
-            {coupleResult.safetyConcern ? 'Safety concern reported' : 'No safety concern reported'}
-          </li>
+          {raised.length > 0 ? (
+            raised.map((line) => (
+              <li key={line} className="label-alert">
+                {line}
+              </li>
+            ))
+          ) : (
+            <li>No safety concern reported</li>
+          )}
         </ul>
       ) : null}
     </figure>

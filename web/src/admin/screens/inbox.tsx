@@ -26,6 +26,7 @@ import {
   formatDateTime,
   INTAKE_STATUS_NAMES,
   LABEL_NAMES,
+  signalMarkText,
   SERVICE_NAMES,
   STATUS_NAMES,
   URGENCY_NAMES,
@@ -175,6 +176,14 @@ function LeadRow({ lead }: { lead: LeadSummary }) {
             {label === 'screen_partners_individually'
               ? 'Screen partners individually'
               : (LABEL_NAMES[label] ?? label)}
+          </span>
+        ))}
+        {lead.signals.map((signal) => (
+          <span
+            key={`${signal.kind}-${signal.partner ?? ''}`}
+            className={`badge ${signal.kind === 'crisis' ? 'badge--crisis' : 'badge--warning'}`}
+          >
+            {signalMarkText(signal)}
           </span>
         ))}
         {lead.intakeStatus ? (
