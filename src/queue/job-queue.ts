@@ -11,10 +11,14 @@ import type { EntityManager } from 'typeorm';
 import { loggableError } from '../common/problem-details.filter.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { DATABASE_WAITS } from '../database/data-source-options.js';
 import { DATABASE_URL } from '../database/database.module.js';
+import { isDatabaseUnreachable } from '../database/unreachable.js';
 import { type JobName, type JobPayloads, queuePolicies } from './jobs.js';
 
 type WorkPerJob = WorkOptions & { includeMetadata: true; perJobResults: true };
+
+const OUTAGE_REPORT_EVERY_MS = 30_000;
 
 export interface RunningJob<N extends JobName> {
   id: string;
@@ -52,13 +56,29 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
       connectionString: url,
       max: 4,
       application_name: 'relational-intake-queue',
+      connectionTimeoutMillis: DATABASE_WAITS.connectMs,
       // Workers wake on NOTIFY the moment a job commits; polling stays as a floor.
       useListenNotify: true,
     });
-    // Errors from pg-boss's own timers (maintenance, polling) arrive here, not at a caller.
-    this.boss.on('error', (error: Error & { code?: string }) =>
-      this.logger.error({ err: { type: error.name, code: error.code } }, 'job queue error'),
-    );
+    // Errors from pg-boss's own timers (maintenance, polling, LISTEN) arrive here, not at
+    // a caller; without this listener an 'error' event would end the process. pg-boss
+    // retries all of them by itself, so an outage of the database only pauses the queue.
+    this.boss.on('error', (error: Error & { code?: string }) => this.reportError(error));
+  }
+
+  private lastOutageReport = 0;
+
+  /** While the database is away every poll fails: one line per 30 s says so, not dozens. */
+  private reportError(error: Error & { code?: string }): void {
+    const err = { type: error.name, code: error.code };
+    if (!isDatabaseUnreachable(error)) {
+      this.logger.error({ err }, 'job queue error');
+      return;
+    }
+    const now = Date.now();
+    if (now - this.lastOutageReport < OUTAGE_REPORT_EVERY_MS) return;
+    this.lastOutageReport = now;
+    this.logger.warn({ err }, 'job queue paused: the database is unreachable; retrying');
   }
 
   async onModuleInit(): Promise<void> {

@@ -31,7 +31,22 @@ export interface QueuePolicy {
   retryDelay: number;
   retryBackoff: boolean;
   retryDelayMax?: number;
+  /** How long a run may take before pg-boss retries the job (default 15 minutes). */
+  expireInSeconds?: number;
 }
+
+/**
+ * How long a delivery job waits for the database to record an email or webhook that
+ * already went out (see UnrecordedDeliveries) before it lets the job be retried.
+ */
+export const RECORD_PATIENCE_MS = 60_000;
+
+/**
+ * A delivery run is at most an SMTP or HTTP exchange (under a minute) and the wait above.
+ * A run whose end could not be recorded (the database was down) is retried after this,
+ * instead of after pg-boss's default of 15 minutes.
+ */
+const DELIVERY_EXPIRES_IN_SECONDS = 180;
 
 /** Retry policy per queue; deliveries back off exponentially with jitter (pg-boss). */
 export function queuePolicies(config: AppConfig): Record<JobName, QueuePolicy> {
@@ -40,6 +55,7 @@ export function queuePolicies(config: AppConfig): Record<JobName, QueuePolicy> {
     retryDelay: config.jobs.retryDelaySeconds,
     retryBackoff: true,
     retryDelayMax: 3600,
+    expireInSeconds: DELIVERY_EXPIRES_IN_SECONDS,
   };
   return {
     'lead.submission-received': {
