@@ -16,7 +16,7 @@ import { firstName, partnerToken } from '../intake/partner-tokens.js';
 import { Lead } from '../leads/lead.entity.js';
 import { SubmissionReference } from '../leads/submission-reference.entity.js';
 import { JobQueue, type RunningJob, isLastAttempt } from '../queue/job-queue.js';
-import { RECORD_PATIENCE_MS } from '../queue/jobs.js';
+import { OUTAGE_PATIENCE_MS } from '../queue/jobs.js';
 import { UnrecordedDeliveries } from '../queue/unrecorded-deliveries.js';
 import { User } from '../users/user.entity.js';
 import { MailTransport } from './mail-transport.js';
@@ -146,7 +146,7 @@ export class NotificationsService implements BeforeApplicationShutdown {
           [notificationId, at],
         );
       },
-      RECORD_PATIENCE_MS,
+      OUTAGE_PATIENCE_MS,
     );
     if (!recorded) {
       throw new Error(`notification ${notificationId}: sent, not yet recorded; will retry`);

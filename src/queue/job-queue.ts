@@ -14,7 +14,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { DATABASE_WAITS } from '../database/data-source-options.js';
 import { DATABASE_URL } from '../database/database.module.js';
 import { isDatabaseUnreachable } from '../database/unreachable.js';
-import { type JobName, type JobPayloads, queuePolicies } from './jobs.js';
+import { type JobName, type JobPayloads, OUTAGE_PATIENCE_MS, queuePolicies } from './jobs.js';
 
 type WorkPerJob = WorkOptions & { includeMetadata: true; perJobResults: true };
 
@@ -47,6 +47,8 @@ export const isLastAttempt = (job: { retryCount: number; retryLimit: number }) =
 export class JobQueue implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(JobQueue.name);
   readonly boss: PgBoss;
+  private stopping = false;
+  private lastOutageReport = 0;
 
   constructor(
     @Inject(DATABASE_URL) url: string,
@@ -65,8 +67,6 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
     // retries all of them by itself, so an outage of the database only pauses the queue.
     this.boss.on('error', (error: Error & { code?: string }) => this.reportError(error));
   }
-
-  private lastOutageReport = 0;
 
   /** While the database is away every poll fails: one line per 30 s says so, not dozens. */
   private reportError(error: Error & { code?: string }): void {
@@ -90,7 +90,25 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     await this.boss.stop({ graceful: true, timeout: 10_000 });
+  }
+
+  /**
+   * A job that failed because the database went away cannot have its failure recorded
+   * until the database answers again; left alone it would wait for its expiry to run
+   * again. Waiting here (bounded) lets pg-boss record it and retry it at once.
+   */
+  private async untilDatabaseAnswers(): Promise<void> {
+    const deadline = Date.now() + OUTAGE_PATIENCE_MS;
+    while (!this.stopping && Date.now() < deadline) {
+      try {
+        await this.boss.getDb().executeSql('SELECT 1');
+        return;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 1_000).unref());
+      }
+    }
   }
 
   /**
@@ -181,6 +199,8 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
       },
       async (jobs) => {
         const results: JobResult[] = [];
+        // Once per batch: the rest of it fails fast while the database stays away.
+        let waitedForDatabase = false;
         for (const job of jobs) {
           try {
             await handler({
@@ -196,6 +216,10 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
             const { type, code } = loggableError(error);
             this.logger.warn({ queue: name, jobId: job.id, err: { type, code } }, 'job failed');
             results.push({ id: job.id, status: 'failed', output: { type, code } });
+            if (!waitedForDatabase && isDatabaseUnreachable(error)) {
+              waitedForDatabase = true;
+              await this.untilDatabaseAnswers();
+            }
           }
         }
         return results;

@@ -36,17 +36,18 @@ export interface QueuePolicy {
 }
 
 /**
- * How long a delivery job waits for the database to record an email or webhook that
- * already went out (see UnrecordedDeliveries) before it lets the job be retried.
+ * How long a job waits for an unreachable database to answer again, to record an email
+ * or webhook that already went out (see UnrecordedDeliveries) or its own failure, before
+ * it leaves the job to be retried after its expiry.
  */
-export const RECORD_PATIENCE_MS = 60_000;
+export const OUTAGE_PATIENCE_MS = 60_000;
 
 /**
- * A delivery run is at most an SMTP or HTTP exchange (under a minute) and the wait above.
- * A run whose end could not be recorded (the database was down) is retried after this,
- * instead of after pg-boss's default of 15 minutes.
+ * A batch of delivery runs takes at most an SMTP or HTTP exchange per job (under a
+ * minute) and the waits above. A run whose end could not be recorded (the database was
+ * down) is retried after this, instead of after pg-boss's default of 15 minutes.
  */
-const DELIVERY_EXPIRES_IN_SECONDS = 180;
+const DELIVERY_EXPIRES_IN_SECONDS = 300;
 
 /** Retry policy per queue; deliveries back off exponentially with jitter (pg-boss). */
 export function queuePolicies(config: AppConfig): Record<JobName, QueuePolicy> {

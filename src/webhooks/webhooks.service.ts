@@ -6,7 +6,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { DataCipher } from '../common/encryption/data-cipher.js';
 import { JobQueue, type RunningJob, isLastAttempt } from '../queue/job-queue.js';
-import { RECORD_PATIENCE_MS } from '../queue/jobs.js';
+import { OUTAGE_PATIENCE_MS } from '../queue/jobs.js';
 import { UnrecordedDeliveries } from '../queue/unrecorded-deliveries.js';
 import { WebhookDelivery } from './webhook-delivery.entity.js';
 import {
@@ -122,7 +122,7 @@ export class WebhooksService implements BeforeApplicationShutdown {
           [deliveryId, at, statusCode],
         );
       },
-      RECORD_PATIENCE_MS,
+      OUTAGE_PATIENCE_MS,
     );
     if (!recorded) {
       throw new Error(`webhook delivery ${deliveryId}: delivered, not yet recorded; will retry`);
