@@ -89,10 +89,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
     const problem = toProblem(exception);
-    if (problem.code === 'unavailable' && !(exception instanceof ProblemException)) {
-      // Expected while the database is away; one line per request, no stack.
+    if (problem.code === 'unavailable') {
+      // Expected while the database is away or starting; one line per request, no stack.
       const { type, code } = loggableError(exception);
-      this.logger.warn({ err: { type, code }, reqId: request.id }, 'database unreachable');
+      this.logger.warn({ err: { type, code }, reqId: request.id }, 'unavailable');
     } else if (problem.status >= 500) {
       this.logger.error({ err: loggableError(exception), reqId: request.id }, 'request failed');
     }
