@@ -11,9 +11,9 @@ import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 export const DATABASE_WAITS = {
   connectMs: 4_000,
   /** Server side: a statement of this API that runs longer is a bug or an overload. */
-  statementMs: 7_000,
-  /** Client side: also ends a wait on a server that went silent (a dropped network). */
-  queryMs: 8_000,
+  statementMs: 9_000,
+  /** Client side, just after the server's own: ends a wait on a server gone silent. */
+  queryMs: 9_500,
   /** TCP keepalive on idle pooled connections finds a dead peer without a query. */
   keepAliveInitialDelayMs: 10_000,
 } as const;
