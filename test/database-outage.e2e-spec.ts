@@ -190,6 +190,13 @@ describe('a database outage', () => {
     );
   }, 60_000);
 
+  it('the problem type has a page that says when to try again', async () => {
+    const page = await t.http.get('/problems/unavailable').expect(200);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.text).toContain('Service unavailable');
+    expect(page.text).toContain('Retry-After: 5');
+  });
+
   it('nothing went unhandled in the process', () => {
     expect(unhandled).toEqual([]);
   });
