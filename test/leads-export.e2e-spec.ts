@@ -8,6 +8,7 @@ import { parseCsv } from './support/csv.js';
 import { type LeadFields, aLead, auditEvents } from './support/leads.js';
 import { aSignedInStaffMember, aStaffMember } from './support/staff.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { seedQuery } from './support/test-database.js';
 import { eventually } from './support/wait.js';
 
 type Auth = { Authorization: string };
@@ -213,7 +214,8 @@ describe('the lead export (GET /v1/admin/leads.csv)', () => {
 
   it('reads while the client reads: a client that holds back keeps the export waiting, one that leaves frees its connection', async () => {
     const tag = aTag();
-    await t.db.query(
+    await seedQuery(
+      t.database,
       `INSERT INTO lead (id, status, urgency, service_type, name, email, email_normalized,
          preferred_contact, created_at, updated_at, last_submission_at, status_changed_at, tags, version)
        SELECT gen_random_uuid(), 'new', 'routine', 'individual', repeat('Long Name ', 19) || i,

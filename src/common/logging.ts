@@ -131,8 +131,10 @@ export function loggerParams(config: AppConfig, destination?: DestinationStream)
           }),
           res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
         },
+        // A 503 (the database away, readiness while starting) is expected and passes by
+        // itself: a warning, not one error per request for the length of an outage.
         customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
-          error || res.statusCode >= 500 ? 'error' : 'info',
+          res.statusCode === 503 ? 'warn' : error || res.statusCode >= 500 ? 'error' : 'info',
       },
       destination ?? logDestination(config),
     ],

@@ -6,8 +6,10 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnreachable } from '../database/unreachable.js';
 import {
   PROBLEM_TYPES,
+  type ProblemType,
   ProblemException,
   problemBody,
   problemCodeForStatus,
@@ -42,6 +44,9 @@ export function toProblem(exception: unknown): ProblemException {
   if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
     return new ProblemException(problemCodeForStatus(error.statusCode));
   }
+  // The database is down or restarting: a client may try again, nothing is wrong with the
+  // request. Any route that needs the database lands here, without a word in a controller.
+  if (isDatabaseUnreachable(exception)) return new ProblemException('unavailable');
   return new ProblemException('internal');
 }
 
@@ -64,6 +69,8 @@ export function loggableError(exception: unknown): Record<string, unknown> {
 }
 
 export function sendProblem(reply: FastifyReply, problem: ProblemException): FastifyReply {
+  const { retryAfterSeconds }: ProblemType = PROBLEM_TYPES[problem.code];
+  if (retryAfterSeconds !== undefined) reply.header('retry-after', String(retryAfterSeconds));
   for (const [name, value] of Object.entries(problem.options.headers ?? {})) {
     reply.header(name, value);
   }
@@ -82,7 +89,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
     const problem = toProblem(exception);
-    if (problem.status >= 500) {
+    if (problem.code === 'unavailable') {
+      // Expected while the database is away or starting; one line per request, no stack.
+      const { type, code } = loggableError(exception);
+      this.logger.warn({ err: { type, code }, reqId: request.id }, 'unavailable');
+    } else if (problem.status >= 500) {
       this.logger.error({ err: loggableError(exception), reqId: request.id }, 'request failed');
     }
     sendProblem(reply, problem);

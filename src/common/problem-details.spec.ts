@@ -37,6 +37,20 @@ describe('problem details', () => {
     });
   });
 
+  it('a database that cannot be reached is a bare 503 unavailable, not a 500', () => {
+    const dropped = Object.assign(new Error('Connection terminated unexpectedly: (alex)'), {
+      name: 'QueryFailedError',
+      driverError: new Error('Connection terminated unexpectedly'),
+    });
+    const problem = toProblem(dropped);
+    expect(problemBody(problem)).toEqual({
+      type: '/problems/unavailable',
+      title: 'Service unavailable',
+      status: 503,
+    });
+    expect(PROBLEM_TYPES[problem.code]).toHaveProperty('retryAfterSeconds', 5);
+  });
+
   it('logs an unexpected error without its message, which may quote client data', () => {
     const logged = JSON.stringify(
       loggableError(

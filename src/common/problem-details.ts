@@ -8,6 +8,8 @@ export interface ProblemType {
   readonly title: string;
   /** Shown on the type's page at /problems/<code>. */
   readonly description: string;
+  /** Sent as `Retry-After` unless the thrower names its own: the problem passes by itself. */
+  readonly retryAfterSeconds?: number;
 }
 
 export const PROBLEM_TYPES = {
@@ -124,7 +126,12 @@ export const PROBLEM_TYPES = {
   unavailable: {
     status: 503,
     title: 'Service unavailable',
-    description: 'The service is starting, or a dependency it needs is down.',
+    description:
+      'The service is starting, or a dependency it needs (its database) cannot be reached ' +
+      'right now. Send the same request again after the number of seconds in ' +
+      '`Retry-After`, with the same `Idempotency-Key` where the route takes one; the ' +
+      'service recovers by itself.',
+    retryAfterSeconds: 5,
   },
 } as const satisfies Record<string, ProblemType>;
 

@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const database = await connectDatabase(config, (level, message) => {
     if (level !== 'debug') console.error(message);
   });
-  const dataSource = new DataSource(dataSourceOptions(database.url, 2));
+  const dataSource = new DataSource(dataSourceOptions(database.url, 2, 'unbounded'));
   await dataSource.initialize();
   try {
     switch (command) {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type AuditActor, AuditTrail } from '../audit/audit.service.js';
@@ -17,6 +17,8 @@ import { Lead } from '../leads/lead.entity.js';
 import { SubmissionReference } from '../leads/submission-reference.entity.js';
 import { Metrics, type NotificationOutcome } from '../metrics/metrics.service.js';
 import { JobQueue, type RunningJob, isLastAttempt } from '../queue/job-queue.js';
+import { OUTAGE_PATIENCE_MS } from '../queue/jobs.js';
+import { UnrecordedDeliveries } from '../queue/unrecorded-deliveries.js';
 import { User } from '../users/user.entity.js';
 import { MailTransport } from './mail-transport.js';
 import {
@@ -51,9 +53,11 @@ export type PlannedNotification = {
 export type RetryResult = 'queued' | 'not_failed' | 'not_found';
 
 @Injectable()
-export class NotificationsService {
+export class NotificationsService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(NotificationsService.name);
   private readonly practice: PracticeDetails;
+  /** Emails the SMTP server accepted while the database could not record them. */
+  private readonly unrecorded = new UnrecordedDeliveries();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -106,7 +110,70 @@ export class NotificationsService {
    */
   async deliver(job: RunningJob<'notification.deliver'>): Promise<void> {
     const { notificationId } = job.data;
-    const settled = await this.dataSource.transaction(async (manager) => {
+    if (this.unrecorded.has(notificationId)) {
+      // Sent by an earlier run whose record has not landed yet: never send it again.
+      return this.recordSent(notificationId);
+    }
+    const sent: { at?: Date; kind?: NotificationKind } = {};
+    let settled: { kind: NotificationKind; outcome: NotificationOutcome } | null;
+    try {
+      settled = await this.deliverLocked(job, (at, kind) => Object.assign(sent, { at, kind }));
+    } catch (error) {
+      if (!sent.at) throw error;
+      // The SMTP server accepted the email, then its row could not be written (the
+      // database went away mid-send): record it when the database is back, never resend.
+      this.logger.warn({ notificationId }, 'email sent but not recorded; recording it later');
+      if (sent.kind) this.metrics.notificationSettled(sent.kind, 'sent');
+      return this.recordSent(notificationId, sent.at);
+    }
+    // Counted once the outcome is committed.
+    if (settled) this.metrics.notificationSettled(settled.kind, settled.outcome);
+    if (settled?.outcome === 'retried') {
+      this.logger.warn({ notificationId }, 'email not accepted; will retry');
+      throw new Error(`notification ${notificationId}: temporary failure, will retry`);
+    }
+  }
+
+  /**
+   * Marks a notification sent once the database takes it (see UnrecordedDeliveries).
+   * Throws, so the job is retried, when that takes longer than the job may run.
+   */
+  private async recordSent(notificationId: string, sentAt?: Date): Promise<void> {
+    const at = sentAt ?? new Date();
+    const recorded = await this.unrecorded.record(
+      notificationId,
+      async () => {
+        // Only a row still pending: a commit that landed after all is left as it is.
+        await this.dataSource.query(
+          `UPDATE notification SET status = 'sent', sent_at = $2, last_attempt_at = $2,
+             attempts = attempts + 1, last_error = NULL
+           WHERE id = $1 AND status = 'pending'`,
+          [notificationId, at],
+        );
+      },
+      OUTAGE_PATIENCE_MS,
+    );
+    if (!recorded) {
+      throw new Error(`notification ${notificationId}: sent, not yet recorded; will retry`);
+    }
+  }
+
+  beforeApplicationShutdown(): void {
+    if (this.unrecorded.size > 0) {
+      this.logger.warn(
+        { count: this.unrecorded.size },
+        'stopping with sent emails not yet recorded: they may be sent again',
+      );
+    }
+    this.unrecorded.stop();
+  }
+
+  private async deliverLocked(
+    job: RunningJob<'notification.deliver'>,
+    onSent: (at: Date, kind: NotificationKind) => void,
+  ): Promise<{ kind: NotificationKind; outcome: NotificationOutcome } | null> {
+    const { notificationId } = job.data;
+    return this.dataSource.transaction(async (manager) => {
       const notification = await manager.getRepository(Notification).findOne({
         where: { id: notificationId },
         lock: { mode: 'pessimistic_write' },
@@ -126,6 +193,7 @@ export class NotificationsService {
           await this.mail.send(address, message, `<${notification.id}@relational-intake>`);
           notification.status = 'sent';
           notification.sentAt = new Date();
+          onSent(notification.sentAt, notification.kind);
           notification.lastError = null;
         } catch (error) {
           const failure = classifySmtpFailure(error);
@@ -142,12 +210,6 @@ export class NotificationsService {
           : 'failed';
       return { kind: notification.kind, outcome };
     });
-    // Counted once the outcome is committed.
-    if (settled) this.metrics.notificationSettled(settled.kind, settled.outcome);
-    if (settled?.outcome === 'retried') {
-      this.logger.warn({ notificationId }, 'email not accepted; will retry');
-      throw new Error(`notification ${notificationId}: temporary failure, will retry`);
-    }
   }
 
   /**

@@ -11,10 +11,14 @@ import type { EntityManager } from 'typeorm';
 import { loggableError } from '../common/problem-details.filter.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { DATABASE_WAITS } from '../database/data-source-options.js';
 import { DATABASE_URL } from '../database/database.module.js';
-import { type JobName, type JobPayloads, queuePolicies } from './jobs.js';
+import { isDatabaseUnreachable } from '../database/unreachable.js';
+import { type JobName, type JobPayloads, OUTAGE_PATIENCE_MS, queuePolicies } from './jobs.js';
 
 type WorkPerJob = WorkOptions & { includeMetadata: true; perJobResults: true };
+
+const OUTAGE_REPORT_EVERY_MS = 30_000;
 
 export interface RunningJob<N extends JobName> {
   id: string;
@@ -55,6 +59,8 @@ export const isLastAttempt = (job: { retryCount: number; retryLimit: number }) =
 export class JobQueue implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(JobQueue.name);
   readonly boss: PgBoss;
+  private stopping = false;
+  private lastOutageReport = 0;
 
   constructor(
     @Inject(DATABASE_URL) url: string,
@@ -64,13 +70,27 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
       connectionString: url,
       max: 4,
       application_name: 'relational-intake-queue',
+      connectionTimeoutMillis: DATABASE_WAITS.connectMs,
       // Workers wake on NOTIFY the moment a job commits; polling stays as a floor.
       useListenNotify: true,
     });
-    // Errors from pg-boss's own timers (maintenance, polling) arrive here, not at a caller.
-    this.boss.on('error', (error: Error & { code?: string }) =>
-      this.logger.error({ err: { type: error.name, code: error.code } }, 'job queue error'),
-    );
+    // Errors from pg-boss's own timers (maintenance, polling, LISTEN) arrive here, not at
+    // a caller; without this listener an 'error' event would end the process. pg-boss
+    // retries all of them by itself, so an outage of the database only pauses the queue.
+    this.boss.on('error', (error: Error & { code?: string }) => this.reportError(error));
+  }
+
+  /** While the database is away every poll fails: one line per 30 s says so, not dozens. */
+  private reportError(error: Error & { code?: string }): void {
+    const err = { type: error.name, code: error.code };
+    if (!isDatabaseUnreachable(error)) {
+      this.logger.error({ err }, 'job queue error');
+      return;
+    }
+    const now = Date.now();
+    if (now - this.lastOutageReport < OUTAGE_REPORT_EVERY_MS) return;
+    this.lastOutageReport = now;
+    this.logger.warn({ err }, 'job queue paused: the database is unreachable; retrying');
   }
 
   async onModuleInit(): Promise<void> {
@@ -82,7 +102,25 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     await this.boss.stop({ graceful: true, timeout: 10_000 });
+  }
+
+  /**
+   * A job that failed because the database went away cannot have its failure recorded
+   * until the database answers again; left alone it would wait for its expiry to run
+   * again. Waiting here (bounded) lets pg-boss record it and retry it at once.
+   */
+  private async untilDatabaseAnswers(): Promise<void> {
+    const deadline = Date.now() + OUTAGE_PATIENCE_MS;
+    while (!this.stopping && Date.now() < deadline) {
+      try {
+        await this.boss.getDb().executeSql('SELECT 1');
+        return;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 1_000).unref());
+      }
+    }
   }
 
   /**
@@ -213,6 +251,8 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
       },
       async (jobs) => {
         const results: JobResult[] = [];
+        // Once per batch: the rest of it fails fast while the database stays away.
+        let waitedForDatabase = false;
         for (const job of jobs) {
           try {
             await handler({
@@ -228,6 +268,10 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
             const { type, code } = loggableError(error);
             this.logger.warn({ queue: name, jobId: job.id, err: { type, code } }, 'job failed');
             results.push({ id: job.id, status: 'failed', output: { type, code } });
+            if (!waitedForDatabase && isDatabaseUnreachable(error)) {
+              waitedForDatabase = true;
+              await this.untilDatabaseAnswers();
+            }
           }
         }
         return results;

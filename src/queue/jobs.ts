@@ -37,6 +37,20 @@ export interface QueuePolicy {
   expireInSeconds?: number;
 }
 
+/**
+ * How long a job waits for an unreachable database to answer again, to record an email
+ * or webhook that already went out (see UnrecordedDeliveries) or its own failure, before
+ * it leaves the job to be retried after its expiry.
+ */
+export const OUTAGE_PATIENCE_MS = 60_000;
+
+/**
+ * A batch of delivery runs takes at most an SMTP or HTTP exchange per job (under a
+ * minute) and the waits above. A run whose end could not be recorded (the database was
+ * down) is retried after this, instead of after pg-boss's default of 15 minutes.
+ */
+const DELIVERY_EXPIRES_IN_SECONDS = 300;
+
 /** Retry policy per queue; deliveries back off exponentially with jitter (pg-boss). */
 export function queuePolicies(config: AppConfig): Record<JobName, QueuePolicy> {
   const delivery: QueuePolicy = {
@@ -44,6 +58,7 @@ export function queuePolicies(config: AppConfig): Record<JobName, QueuePolicy> {
     retryDelay: config.jobs.retryDelaySeconds,
     retryBackoff: true,
     retryDelayMax: 3600,
+    expireInSeconds: DELIVERY_EXPIRES_IN_SECONDS,
   };
   return {
     'lead.submission-received': {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
@@ -7,6 +7,8 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { DataCipher } from '../common/encryption/data-cipher.js';
 import { Metrics, type WebhookOutcome } from '../metrics/metrics.service.js';
 import { JobQueue, type RunningJob, isLastAttempt } from '../queue/job-queue.js';
+import { OUTAGE_PATIENCE_MS } from '../queue/jobs.js';
+import { UnrecordedDeliveries } from '../queue/unrecorded-deliveries.js';
 import { WebhookDelivery } from './webhook-delivery.entity.js';
 import {
   type WebhookEvent,
@@ -18,8 +20,10 @@ import { WEBHOOK_SECRET_PURPOSE, WebhookSubscription } from './webhook-subscript
 import { type WebhookPostOutcome, postWebhook } from './webhook-transport.js';
 
 @Injectable()
-export class WebhooksService {
+export class WebhooksService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(WebhooksService.name);
+  /** Deliveries the receiver accepted while the database could not record them. */
+  private readonly unrecorded = new UnrecordedDeliveries();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -70,7 +74,72 @@ export class WebhooksService {
    */
   async deliver(job: RunningJob<'webhook.deliver'>): Promise<void> {
     const { deliveryId } = job.data;
-    const outcome = await this.dataSource.transaction(async (manager) => {
+    if (this.unrecorded.has(deliveryId)) {
+      // Delivered by an earlier run whose record has not landed yet: do not POST again.
+      return this.recordDelivered(deliveryId);
+    }
+    const accepted: { at?: Date; status?: number | null } = {};
+    let outcome: WebhookOutcome | null;
+    try {
+      outcome = await this.deliverLocked(job, (at, status) =>
+        Object.assign(accepted, { at, status }),
+      );
+    } catch (error) {
+      if (!accepted.at) throw error;
+      // The receiver took it, then the row could not be written (the database went away):
+      // record it when the database is back rather than POST it again.
+      this.logger.warn({ deliveryId }, 'webhook delivered but not recorded; recording it later');
+      this.metrics.webhookDeliverySettled('delivered');
+      return this.recordDelivered(deliveryId, accepted.at, accepted.status ?? null);
+    }
+    // Counted once the outcome is committed.
+    if (outcome) this.metrics.webhookDeliverySettled(outcome);
+    if (outcome === 'retried') {
+      this.logger.warn({ deliveryId }, 'webhook not accepted; will retry');
+      throw new Error(`webhook delivery ${deliveryId}: not accepted, will retry`);
+    }
+  }
+
+  beforeApplicationShutdown(): void {
+    if (this.unrecorded.size > 0) {
+      this.logger.warn(
+        { count: this.unrecorded.size },
+        'stopping with delivered webhooks not yet recorded: they may be posted again',
+      );
+    }
+    this.unrecorded.stop();
+  }
+
+  /** Marks a delivery delivered once the database takes it; throws to retry the job later. */
+  private async recordDelivered(
+    deliveryId: string,
+    at = new Date(),
+    statusCode: number | null = null,
+  ): Promise<void> {
+    const recorded = await this.unrecorded.record(
+      deliveryId,
+      async () => {
+        await this.dataSource.query(
+          `UPDATE webhook_delivery SET status = 'delivered', delivered_at = $2,
+             last_attempt_at = $2, attempts = attempts + 1, last_status_code = $3,
+             last_error = NULL
+           WHERE id = $1 AND status = 'pending'`,
+          [deliveryId, at, statusCode],
+        );
+      },
+      OUTAGE_PATIENCE_MS,
+    );
+    if (!recorded) {
+      throw new Error(`webhook delivery ${deliveryId}: delivered, not yet recorded; will retry`);
+    }
+  }
+
+  private async deliverLocked(
+    job: RunningJob<'webhook.deliver'>,
+    onAccepted: (at: Date, status: number | null) => void,
+  ): Promise<WebhookOutcome | null> {
+    const { deliveryId } = job.data;
+    return this.dataSource.transaction(async (manager) => {
       const delivery = await manager.getRepository(WebhookDelivery).findOne({
         where: { id: deliveryId },
         lock: { mode: 'pessimistic_write' },
@@ -91,6 +160,7 @@ export class WebhooksService {
         if (result.ok) {
           delivery.status = 'delivered';
           delivery.deliveredAt = new Date();
+          onAccepted(delivery.deliveredAt, delivery.lastStatusCode);
           delivery.lastError = null;
         } else {
           delivery.lastError = result.error;
@@ -106,12 +176,6 @@ export class WebhooksService {
           : 'failed';
       return settled;
     });
-    // Counted once the outcome is committed.
-    if (outcome) this.metrics.webhookDeliverySettled(outcome);
-    if (outcome === 'retried') {
-      this.logger.warn({ deliveryId }, 'webhook not accepted; will retry');
-      throw new Error(`webhook delivery ${deliveryId}: not accepted, will retry`);
-    }
   }
 
   private post(

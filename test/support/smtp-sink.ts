@@ -19,6 +19,15 @@ export interface SmtpSink {
   readonly messages: CaughtMessage[];
   /** Refuse every message with this SMTP reply code from now on; null accepts again. */
   refuseWith(code: number | null): void;
+  /**
+   * From now on, keep each message waiting for the server's final reply (the sender's
+   * "accepted") until `release`: a sender caught mid-conversation.
+   */
+  hold(): void;
+  /** Accepts every held message and stops holding. */
+  release(): void;
+  /** Messages received in full and waiting for their reply while held. */
+  readonly held: number;
   /** Resolves once `count` messages were accepted; fails after `timeoutMs`. */
   waitForCount(count: number, timeoutMs?: number): Promise<CaughtMessage[]>;
   stop(): Promise<void>;
@@ -33,6 +42,8 @@ const addresses = (field: AddressObject | AddressObject[] | undefined) =>
 export async function startSmtpSink(port = 0): Promise<SmtpSink> {
   const messages: CaughtMessage[] = [];
   let refusal: number | null = null;
+  let holding = false;
+  const held: (() => void)[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -51,7 +62,7 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
         const raw = Buffer.concat(chunks).toString('utf8');
         simpleParser(raw)
           .then((parsed) => {
-            messages.push({
+            const caught: CaughtMessage = {
               to: addresses(parsed.to),
               from: addresses(parsed.from)[0] ?? '',
               subject: parsed.subject ?? '',
@@ -60,8 +71,13 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
               messageId: parsed.messageId ?? '',
               headerLines: parsed.headerLines.map((line) => line.line),
               raw,
-            });
-            callback();
+            };
+            const accept = () => {
+              messages.push(caught);
+              callback();
+            };
+            if (holding) held.push(accept);
+            else accept();
           })
           .catch(callback);
       });
@@ -78,6 +94,16 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
     messages,
     refuseWith(code) {
       refusal = code;
+    },
+    hold() {
+      holding = true;
+    },
+    release() {
+      holding = false;
+      for (const accept of held.splice(0)) accept();
+    },
+    get held() {
+      return held.length;
     },
     async waitForCount(count, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;

@@ -46,3 +46,22 @@ export async function createTestDatabase(options: { empty?: boolean } = {}): Pro
     drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
 }
+
+/**
+ * Runs `sql` on a connection of its own. For bulk test data: the app's pool ends any
+ * statement after a few seconds, as an API should, and a big seed on a busy machine
+ * can take longer.
+ */
+export async function seedQuery(
+  database: TestDatabase,
+  sql: string,
+  values: unknown[] = [],
+): Promise<void> {
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    await client.query(sql, values);
+  } finally {
+    await client.end();
+  }
+}
