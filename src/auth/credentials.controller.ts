@@ -79,12 +79,14 @@ export class CredentialsController {
   @Post('password')
   @HttpCode(204)
   @Staff()
+  @RateLimited('auth')
   @ApiNoContentResponse({
     description: 'Changed; every other session of the account has ended, this one goes on.',
   })
   @ApiUnprocessableEntityResponse({
     description: '`currentPassword` is wrong, or the policy refused `newPassword`.',
   })
+
   async changePassword(
     @CurrentStaff() staff: StaffContext,
     @Body() body: ChangePasswordDto,
