@@ -15,7 +15,9 @@ import { AllowedBeforeMfa, CurrentStaff, Staff } from './staff.decorator.js';
 function userAgentOf(request: FastifyRequest): string | null {
   const agent = request.headers['user-agent'];
   // Control characters never reach the database (a list shows it as text).
-  return typeof agent === 'string' ? agent.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 255) : null;
+  return typeof agent === 'string'
+    ? agent.replace(/\p{Cc}/gu, '').slice(0, 255)
+    : null;
 }
 
 @ApiTags('auth')
@@ -88,7 +90,10 @@ export class AuthController {
   @HttpCode(200)
   @Staff()
   @AllowedBeforeMfa()
-  mfaSetup(@CurrentStaff() staff: StaffContext, @Req() request: FastifyRequest): Promise<{ secret: string; otpauthUri: string }> {
+  mfaSetup(
+    @CurrentStaff() staff: StaffContext,
+    @Req() request: FastifyRequest,
+  ): Promise<{ secret: string; otpauthUri: string }> {
     return this.auth.startMfaSetup(staff, actorOf(request));
   }
 

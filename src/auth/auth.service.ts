@@ -140,7 +140,10 @@ export class AuthService {
   /** Ends one of the caller's own live sessions (404 for anyone else's, or an ended one). */
   async endOwnSession(staff: StaffContext, sessionId: string, actor: AuditActor): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      if (!isUuid(sessionId) || !(await this.sessions.endOneOf(staff.user.id, sessionId, manager))) {
+      if (
+        !isUuid(sessionId) ||
+        !(await this.sessions.endOneOf(staff.user.id, sessionId, manager))
+      ) {
         throw new ProblemException('not-found', 'No live session of yours has this id.');
       }
       await this.audit.record(

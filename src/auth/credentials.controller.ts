@@ -86,7 +86,6 @@ export class CredentialsController {
   @ApiUnprocessableEntityResponse({
     description: '`currentPassword` is wrong, or the policy refused `newPassword`.',
   })
-
   async changePassword(
     @CurrentStaff() staff: StaffContext,
     @Body() body: ChangePasswordDto,

@@ -77,11 +77,15 @@ export class StaffSessions {
       .update({ id: sessionId, endedAt: IsNull() }, { endedAt: new Date() });
   }
 
-  /** Ends every session of a user (password change, deactivation). */
-  async endAllFor(userId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager
+  /** Ends every session of a user (password change, deactivation, MFA enrolment or reset). */
+  async endAllFor(
+    userId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<number> {
+    const result = await manager
       .getRepository(StaffSession)
       .update({ userId, endedAt: IsNull() }, { endedAt: new Date() });
+    return result.affected ?? 0;
   }
 
   /** Ends every other session of a user (a password change keeps the session that made it). */

@@ -2,12 +2,17 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { delaySeconds, freeFailures, type SlowdownPolicy } from './sign-in-slowdown.js';
 
-const sut: SlowdownPolicy = { maxFailures: 5, maxDelaySeconds: 900, accountMaxFailures: 50 };
+const sut: SlowdownPolicy = {
+  maxFailures: 5,
+  firstDelaySeconds: 15,
+  maxDelaySeconds: 900,
+  accountMaxFailures: 50,
+};
 
 describe('sign-in slowdown', () => {
-  it('lets the first failures through at once, then doubles the wait from one second', () => {
+  it('lets the first failures through at once, then doubles the wait from the first delay', () => {
     const waits = Array.from({ length: 9 }, (_, failures) => delaySeconds(sut, failures, 5));
-    expect(waits).toEqual([0, 0, 0, 0, 0, 1, 2, 4, 8]);
+    expect(waits).toEqual([0, 0, 0, 0, 0, 15, 30, 60, 120]);
   });
 
   it('never waits longer than the cap, however many failures', () => {

@@ -8,6 +8,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import {
   delaySeconds,
   FAILURE_MEMORY_MS,
+  FIRST_DELAY_SECONDS,
   freeFailures,
   type SlowdownPolicy,
 } from './sign-in-slowdown.js';
@@ -47,6 +48,7 @@ export class SignInThrottle {
   ) {
     this.policy = {
       maxFailures: config.auth.maxFailures,
+      firstDelaySeconds: FIRST_DELAY_SECONDS,
       maxDelaySeconds: config.auth.maxDelayMinutes * 60,
       accountMaxFailures: config.auth.accountMaxFailures,
     };
@@ -85,7 +87,11 @@ export class SignInThrottle {
         );
       }
       const failures = (forgotten ? 0 : pair!.failures) + 1;
-      const wait = delaySeconds(this.policy, failures, freeFailures(this.policy, account!.failures));
+      const wait = delaySeconds(
+        this.policy,
+        failures,
+        freeFailures(this.policy, account!.failures),
+      );
       await manager.query(
         `UPDATE login_throttle SET failures = $2, last_attempt_at = $3, not_before = $4 WHERE key = $1`,
         [clientKey, failures, now, new Date(now.getTime() + wait * 1000)],

@@ -191,7 +191,7 @@ export class EnvironmentVariables {
 
   /**
    * Failed sign-ins for one address from one client address before each further attempt
-   * from there must wait (1 s, doubling, up to LOGIN_MAX_DELAY_MINUTES). Never a lock.
+   * from there must wait (15 s, doubling, up to LOGIN_MAX_DELAY_MINUTES). Never a lock.
    */
   @Transform(toInt)
   @IsInt()
