@@ -15,9 +15,7 @@ import { AllowedBeforeMfa, CurrentStaff, Staff } from './staff.decorator.js';
 function userAgentOf(request: FastifyRequest): string | null {
   const agent = request.headers['user-agent'];
   // Control characters never reach the database (a list shows it as text).
-  return typeof agent === 'string'
-    ? agent.replace(/\p{Cc}/gu, '').slice(0, 255)
-    : null;
+  return typeof agent === 'string' ? agent.replace(/\p{Cc}/gu, '').slice(0, 255) : null;
 }
 
 @ApiTags('auth')

@@ -36,9 +36,8 @@ describe('the staff app: a coordinator triages a couple', () => {
       env: { SPAM_MIN_SECONDS: '0', MFA_REQUIRED: 'all' },
     });
     site = await listenOnLoopback(t);
-    admin = (await aSignedInStaffMember(t, 'admin')).auth;
-    // Every account needs a second factor here: the admin's session counts once enrolled.
-    await enrolMfa(t, admin);
+    // Every account needs a second factor here: enrolment gives the admin a new session.
+    admin = (await enrolMfa(t, (await aSignedInStaffMember(t, 'admin')).auth)).auth;
     match = await aClinicianProfile(t, admin);
     await aClinicianProfile(t, admin, { name: 'Rowan Price', licensedStates: ['TX'] });
     couple = await aCompletedCouple(t, sink);
@@ -62,6 +61,11 @@ describe('the staff app: a coordinator triages a couple', () => {
     const secret = (await page.locator('#mfa-secret').textContent())!;
     await page.getByLabel('Six-digit code').fill(totpAt(secret, Date.now()));
     await page.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
+    // The recovery codes are shown once, before anything else.
+    const codes = page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem');
+    await codes.first().waitFor();
+    await expect(codes.count()).resolves.toBe(10);
+    await page.getByRole('button', { name: 'I have saved my recovery codes' }).click();
     await page.getByRole('heading', { name: 'Inbox' }).waitFor();
 
     await page.getByLabel('Search name, email, phone or reference').fill(couple.reference);
@@ -118,7 +122,7 @@ describe('the staff app: a coordinator triages a couple', () => {
 
   it('a stale lead page says the lead changed and offers a reload instead of overwriting', async () => {
     const coordinator = await aSignedInStaffMember(t, 'coordinator');
-    const secret = await enrolMfa(t, coordinator.auth);
+    const { secret } = await enrolMfa(t, coordinator.auth);
     const page = await browser.newPage();
     await signInOnPage(page, site, coordinator, {
       path: `/admin/leads/${couple.leadId}`,
@@ -147,7 +151,7 @@ describe('the staff app: a coordinator triages a couple', () => {
 
   it('axe finds nothing serious on the sign-in, inbox, lead and stats pages', async () => {
     const coordinator = await aSignedInStaffMember(t, 'coordinator');
-    const secret = await enrolMfa(t, coordinator.auth);
+    const { secret } = await enrolMfa(t, coordinator.auth);
     const page = await browser.newPage();
     await page.goto(`${site}/admin/leads`);
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
