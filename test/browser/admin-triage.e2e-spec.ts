@@ -173,4 +173,52 @@ describe('the staff app: a coordinator triages a couple', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     await saveScreenshots(page, 'admin-stats');
   });
+
+  it("signs in with a recovery code, lists its sessions and ends another device's", async () => {
+    const coordinator = await aSignedInStaffMember(t, 'coordinator');
+    const { recoveryCodes, auth: elsewhere } = await enrolMfa(t, coordinator.auth);
+    const page = await browser.newPage();
+    await page.goto(`${site}/admin/leads`);
+    await page.getByLabel('Email').fill(coordinator.email);
+    await page.getByLabel('Password').fill(coordinator.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Use a recovery code instead' }).click();
+    await page.getByLabel('Recovery code').fill(recoveryCodes[0]!);
+    await page.getByRole('button', { name: 'Verify and sign in' }).click();
+    await page.getByRole('list', { name: 'Leads' }).waitFor();
+
+    await page.goto(`${site}/admin/sessions`);
+    const sessions = page.getByRole('list', { name: 'Sessions' }).getByRole('listitem');
+    await sessions.first().waitFor();
+    await expect(sessions.count()).resolves.toBe(2);
+    await page.getByText('This device').waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'End this session' }).click();
+    await page.getByRole('status').filter({ hasText: 'That session has ended' }).waitFor();
+    await t.http.get('/v1/auth/me').set(elsewhere).expect(401);
+    await expect(sessions.count()).resolves.toBe(1);
+  });
+
+  it("an admin resets a member's two-factor sign-in from the users screen", async () => {
+    const member = await aSignedInStaffMember(t, 'coordinator');
+    const { auth: memberAuth } = await enrolMfa(t, member.auth);
+    const owner = await aSignedInStaffMember(t, 'admin');
+    const { secret } = await enrolMfa(t, owner.auth);
+    const page = await browser.newPage();
+    page.on('dialog', (dialog) => void dialog.accept());
+    await signInOnPage(page, site, owner, { path: '/admin/users', totp: () => nextCode(secret) });
+    const button = page
+      .getByRole('row')
+      .filter({ hasText: member.email })
+      .getByRole('button', {
+        name: /Reset two-factor/,
+      });
+    await button.click();
+    await page.getByRole('status').filter({ hasText: 'Two-factor sign-in of' }).waitFor();
+    await t.http.get('/v1/auth/me').set(memberAuth).expect(401);
+    const [row] = (await t.db.query(`SELECT mfa_enabled_at FROM staff_user WHERE id = $1`, [
+      member.id,
+    ])) as { mfa_enabled_at: Date | null }[];
+    expect(row!.mfa_enabled_at).toBeNull();
+  });
 });
