@@ -560,6 +560,24 @@ describe('staff sign-in and sessions', () => {
       expect(await auditActions(member.id)).toContain('auth.mfa.recovery-codes-replaced');
     });
 
+    it('wrong codes when asking for new recovery codes count like failed sign-ins', async () => {
+      const { secret, auth } = await enrolled();
+      const current = totpAt(secret, Date.now());
+      const wrong = String((Number(current) + 500_000) % 1_000_000).padStart(6, '0');
+      for (let i = 0; i < 3; i++) {
+        await t.http
+          .post('/v1/auth/mfa/recovery-codes')
+          .set(auth)
+          .send({ code: wrong })
+          .expect(422);
+      }
+      const slowed = await t.http
+        .post('/v1/auth/mfa/recovery-codes')
+        .set(auth)
+        .send({ code: totpAt(secret, Date.now() + 30_000) });
+      expect(slowed.status).toBe(429);
+    });
+
     it("an admin resets a member's MFA: secret and codes cleared, every session ended, audited", async () => {
       const { member, auth, codes } = await enrolled('coordinator');
       const admin = await signIn(t, await aStaffMember(t.db, 'admin'));

@@ -57,17 +57,7 @@ export class AuthService {
     const now = new Date();
 
     // Counted before the password is checked: parallel guesses cannot outrun the count.
-    let attempt: CountedAttempt;
-    try {
-      attempt = await this.throttle.count(email, actor.ip, now);
-    } catch (error) {
-      if (!(error instanceof SignInSlowed)) throw error;
-      await this.audit.record(actor, {
-        action: 'auth.login.slowed',
-        details: { retryAfterSeconds: error.retryAfterSeconds },
-      });
-      throw slowedProblem(error);
-    }
+    const attempt = await this.countOrSlow(email, actor, now);
 
     const user = await this.dataSource.getRepository(User).findOne({ where: { email } });
     const passwordOk = await verifyPassword(user?.passwordHash ?? null, credentials.password);
@@ -267,6 +257,8 @@ export class AuthService {
     actor: AuditActor,
   ): Promise<string[]> {
     const now = new Date();
+    // A code guessed here is a code guessed at sign-in: counted the same way.
+    const attempt = await this.countOrSlow(staff.user.email, actor, now);
     const codes = await this.dataSource.transaction(async (manager) => {
       const user = await manager
         .getRepository(User)
@@ -277,6 +269,7 @@ export class AuthService {
       const step = this.validStep(user, code, now);
       if (step === null || !(await this.spendStep(manager, user.id, step))) return null;
       const fresh = await this.recoveryCodes.replace(manager, user.id);
+      await this.throttle.succeeded(attempt, manager);
       await this.audit.record(
         actor,
         { action: 'auth.mfa.recovery-codes-replaced', subjectType: 'user', subjectId: user.id },
@@ -299,6 +292,20 @@ export class AuthService {
 
   recoveryCodesRemaining(userId: string): Promise<number> {
     return this.recoveryCodes.remaining(userId);
+  }
+
+  /** Counts an attempt for (email, client), or audits and answers 429 inside its wait. */
+  private async countOrSlow(email: string, actor: AuditActor, now: Date): Promise<CountedAttempt> {
+    try {
+      return await this.throttle.count(email, actor.ip, now);
+    } catch (error) {
+      if (!(error instanceof SignInSlowed)) throw error;
+      await this.audit.record(actor, {
+        action: 'auth.login.slowed',
+        details: { retryAfterSeconds: error.retryAfterSeconds },
+      });
+      throw slowedProblem(error);
+    }
   }
 
   /** The time step of a valid code not older than the last one accepted, or null. */

@@ -107,6 +107,8 @@ export class CredentialsService {
         { field: 'currentPassword', message: 'is not your current password' },
       ]);
     }
+    // The right current password takes its count back, whatever becomes of the new one.
+    await this.throttle.succeeded(attempt, this.dataSource.manager);
     const refusal =
       checkPassword(passwords.newPassword, { email: user.email, name: user.name }) ??
       ((await verifyPassword(user.passwordHash, passwords.newPassword))
@@ -126,7 +128,6 @@ export class CredentialsService {
         );
       }
       const now = new Date();
-      await this.throttle.succeeded(attempt, manager);
       await manager
         .getRepository(User)
         .update({ id: user.id }, { passwordHash, passwordChangedAt: now });
