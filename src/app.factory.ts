@@ -9,6 +9,7 @@ import {
   jsonContentSecurityPolicy,
   jsonOnlyBodies,
   publicCors,
+  noStoreOnStaffRoutes,
   withSecurityHeaders,
 } from './common/http-hygiene.js';
 import { QuietNestLogger, requestId } from './common/logging.js';
@@ -59,6 +60,7 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   // Fastify error handler.
   jsonOnlyBodies(fastify, BODY_LIMIT_BYTES);
   withSecurityHeaders(fastify, options.config);
+  noStoreOnStaffRoutes(fastify);
   jsonContentSecurityPolicy(fastify);
   // The built public pages (/reach-out, /intake/:slug, /partner, /embed/reach-out.js, /admin).
   const { captcha } = options.config;

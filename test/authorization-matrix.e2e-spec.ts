@@ -32,6 +32,9 @@ const MATRIX: Record<string, Access> = {
   'POST /v1/auth/logout': { roles: ALL },
   'POST /v1/auth/mfa/setup': { roles: ALL },
   'POST /v1/auth/mfa/verify': { roles: ALL },
+  'POST /v1/auth/mfa/recovery-codes': { roles: ALL },
+  'GET /v1/auth/sessions': { roles: ALL },
+  'DELETE /v1/auth/sessions/{id}': { roles: ALL },
   'POST /v1/auth/password': { roles: ALL },
   'GET /v1/admin/leads': { roles: ALL },
   'GET /v1/admin/leads.csv': { roles: OFFICE },
@@ -52,6 +55,7 @@ const MATRIX: Record<string, Access> = {
   'POST /v1/admin/users': { roles: ADMIN },
   'PATCH /v1/admin/users/{id}': { roles: ADMIN },
   'POST /v1/admin/users/{id}/invitation': { roles: ADMIN },
+  'POST /v1/admin/users/{id}/mfa/reset': { roles: ADMIN },
   'GET /v1/admin/audit-events': { roles: ADMIN },
   'GET /v1/admin/notifications': { roles: OFFICE },
   'POST /v1/admin/notifications/{id}/retry': { roles: OFFICE },
@@ -231,11 +235,29 @@ describe('authorization matrix', () => {
       const response = await t.http[method.toLowerCase() as 'post'](
         template.replace('{id}', otherLeadId),
       )
-        .set('Cookie', `ri_session=${token}`)
+        .set('Cookie', `__Host-ri_session=${token}`)
         .send({});
       if (response.status !== 403) wrong.push(`${route} → ${response.status}`);
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('every admin and auth answer says Cache-Control: no-store, whoever asks and whatever the outcome', async () => {
+    const auth = [...PUBLIC].filter((route) => route.split(' ')[1]!.startsWith('/v1/auth'));
+    const missing: string[] = [];
+    for (const route of [...Object.keys(MATRIX), ...auth]) {
+      for (const token of [undefined, await sessionFor(members.admin)]) {
+        const response = await call(route.replace('{token}', 'x'.repeat(43)), randomUUID(), token);
+        if (response.headers['cache-control'] !== 'no-store') {
+          missing.push(`${route} (${token ? 'admin' : 'anonymous'}) → ${response.status}`);
+        }
+      }
+    }
+    for (const path of ['/v1/admin/nothing-here', '/v1/auth/nothing-here']) {
+      const response = await t.http.get(path);
+      if (response.headers['cache-control'] !== 'no-store') missing.push(`GET ${path}`);
+    }
+    expect(missing).toEqual([]);
   });
 
   for (const role of ALL) {

@@ -175,6 +175,20 @@ describe('clinician profiles', () => {
       expect(linked.body.userId).toBe(clinician.id);
     });
 
+    it('only an admin links a profile to an account: a coordinator naming userId gets 403, on create and change', async () => {
+      const account = await aStaffMember(t.db, 'clinician');
+      await patch(account.clinicianId!, { userId: null }).expect(200);
+      const refused = await create(aClinician({ userId: account.id }), coordinator).expect(403);
+      expect(refused.body.type).toBe('/problems/forbidden');
+      const profile = (await create(aClinician(), coordinator).expect(201)).body as { id: string };
+      await patch(profile.id, { userId: account.id }, coordinator).expect(403);
+      await patch(profile.id, { userId: null }, coordinator).expect(403);
+      // Every other field stays the coordinator's to change.
+      await patch(profile.id, { weeklyCapacity: 3 }, coordinator).expect(200);
+      const linked = await patch(profile.id, { userId: account.id }).expect(200);
+      expect(linked.body.userId).toBe(account.id);
+    });
+
     it('the list filters by active, accepting new clients, service type and licensed state', async () => {
       const tag = randomUUID().slice(0, 8);
       const family = await created({ name: `${tag} family`, serviceTypes: ['family'] });

@@ -231,6 +231,29 @@ describe('retention', () => {
     expect(left.map((row) => row.id).sort()).toEqual([endedLately, live].sort());
   });
 
+  it('deletes sign-in counters with no attempt for a day; younger ones stay', async () => {
+    const member = await aStaffMember(t.db, 'coordinator');
+    const wrong = { email: member.email, password: 'not the password at all' };
+    await t.http.post('/v1/auth/login').send(wrong).expect(401);
+    const counters = (await t.db.query(`SELECT key FROM login_throttle`)) as { key: string }[];
+    expect(counters.length).toBeGreaterThanOrEqual(2);
+    await t.db.query(
+      `UPDATE login_throttle SET last_attempt_at = now() - interval '25 hours' WHERE key = $1`,
+      [counters[0]!.key],
+    );
+    await t.db.query(
+      `UPDATE login_throttle SET last_attempt_at = now() - interval '23 hours' WHERE key = $1`,
+      [counters[1]!.key],
+    );
+
+    const report = await retention.run();
+
+    expect(report.loginThrottles).toBe(1);
+    const left = (await t.db.query(`SELECT key FROM login_throttle`)) as { key: string }[];
+    expect(left.map((row) => row.key)).not.toContain(counters[0]!.key);
+    expect(left.map((row) => row.key)).toContain(counters[1]!.key);
+  });
+
   it('the daily purge is scheduled once in pg-boss, in the practice time zone', async () => {
     const schedules = await t.db.query(
       `SELECT name, cron, timezone FROM pgboss.schedule WHERE name = 'retention.purge'`,

@@ -11,6 +11,13 @@ import { StaffSessions } from './sessions.service.js';
 import type { StaffContext } from './staff-context.js';
 import { AllowedBeforeMfa, CurrentStaff, Staff } from './staff.decorator.js';
 
+/** The browser's own name for itself, kept with a session for the sessions list. */
+function userAgentOf(request: FastifyRequest): string | null {
+  const agent = request.headers['user-agent'];
+  // Control characters never reach the database (a list shows it as text).
+  return typeof agent === 'string' ? agent.replace(/\p{Cc}/gu, '').slice(0, 255) : null;
+}
+
 @ApiTags('auth')
 @Controller('v1/auth')
 export class AuthController {
@@ -27,9 +34,8 @@ export class AuthController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<{ token: string; expiresAt: string; user: UserView; mfaSetupRequired: boolean }> {
-    const signedIn = await this.auth.login(body, actorOf(request));
+    const signedIn = await this.auth.login(body, actorOf(request), userAgentOf(request));
     reply.header('set-cookie', sessionCookie(signedIn.token));
-    reply.header('cache-control', 'no-store');
     return {
       token: signedIn.token,
       expiresAt: signedIn.expiresAt.toISOString(),
@@ -54,16 +60,19 @@ export class AuthController {
   @Get('me')
   @Staff()
   @AllowedBeforeMfa()
-  me(@CurrentStaff() staff: StaffContext): {
+  async me(@CurrentStaff() staff: StaffContext): Promise<{
     user: UserView;
-    session: { expiresAt: string; mfaSetupRequired: boolean };
-  } {
+    session: { id: string; expiresAt: string; mfaSetupRequired: boolean };
+    mfa: { recoveryCodesRemaining: number };
+  }> {
     return {
       user: toUserView(staff.user),
       session: {
+        id: staff.session.id,
         expiresAt: staff.session.expiresAt.toISOString(),
         mfaSetupRequired: !staff.session.mfaSatisfied,
       },
+      mfa: { recoveryCodesRemaining: await this.auth.recoveryCodesRemaining(staff.user.id) },
     };
   }
 
@@ -82,9 +91,7 @@ export class AuthController {
   mfaSetup(
     @CurrentStaff() staff: StaffContext,
     @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<{ secret: string; otpauthUri: string }> {
-    reply.header('cache-control', 'no-store');
     return this.auth.startMfaSetup(staff, actorOf(request));
   }
 
@@ -92,12 +99,41 @@ export class AuthController {
   @HttpCode(200)
   @Staff()
   @AllowedBeforeMfa()
+  @ApiOkResponse({
+    description:
+      'Enrolled. The session is replaced (new token and cookie; the old token is dead), ' +
+      'every other session has ended, and the ten recovery codes are shown this once.',
+  })
   async mfaVerify(
     @CurrentStaff() staff: StaffContext,
     @Body() body: MfaVerifyDto,
     @Req() request: FastifyRequest,
-  ): Promise<{ mfaEnabled: true }> {
-    await this.auth.verifyMfa(staff, body.code, actorOf(request));
-    return { mfaEnabled: true };
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ mfaEnabled: true; token: string; expiresAt: string; recoveryCodes: string[] }> {
+    const enrolled = await this.auth.verifyMfa(staff, body.code, actorOf(request));
+    reply.header('set-cookie', sessionCookie(enrolled.token));
+    return {
+      mfaEnabled: true,
+      token: enrolled.token,
+      expiresAt: enrolled.expiresAt.toISOString(),
+      recoveryCodes: enrolled.recoveryCodes,
+    };
+  }
+
+  @Post('mfa/recovery-codes')
+  @HttpCode(200)
+  @Staff()
+  @RateLimited('auth')
+  @ApiOkResponse({
+    description: 'Ten new recovery codes, shown this once; the previous ones no longer work.',
+  })
+  async regenerateRecoveryCodes(
+    @CurrentStaff() staff: StaffContext,
+    @Body() body: MfaVerifyDto,
+    @Req() request: FastifyRequest,
+  ): Promise<{ recoveryCodes: string[] }> {
+    return {
+      recoveryCodes: await this.auth.regenerateRecoveryCodes(staff, body.code, actorOf(request)),
+    };
   }
 }

@@ -4,19 +4,24 @@ import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { CredentialsController } from './credentials.controller.js';
 import { CredentialsService } from './credentials.service.js';
+import { RecoveryCodes } from './recovery-codes.service.js';
+import { SessionsController } from './sessions.controller.js';
 import { StaffSessions } from './sessions.service.js';
+import { SignInThrottle } from './sign-in-throttle.service.js';
 import { StaffAuthGuard } from './staff-auth.guard.js';
 import { StaffTokens } from './staff-tokens.service.js';
 
 @Module({
-  controllers: [AuthController, CredentialsController],
+  controllers: [AuthController, CredentialsController, SessionsController],
   providers: [
     AuthService,
     StaffSessions,
     StaffTokens,
     CredentialsService,
+    RecoveryCodes,
+    SignInThrottle,
     { provide: APP_GUARD, useClass: StaffAuthGuard },
   ],
-  exports: [AuthService, StaffSessions, StaffTokens],
+  exports: [AuthService, StaffSessions, StaffTokens, RecoveryCodes],
 })
 export class AuthModule {}

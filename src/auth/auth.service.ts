@@ -1,20 +1,27 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { type AuditActor, AuditTrail } from '../audit/audit.service.js';
 import { DataCipher } from '../common/encryption/data-cipher.js';
 import { ProblemException } from '../common/problem-details.js';
+import { isUuid } from '../common/uuid.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { normalizeEmail } from '../leads/contact.js';
 import { User } from '../users/user.entity.js';
 import { verifyPassword } from './passwords.js';
+import { RecoveryCodes } from './recovery-codes.service.js';
 import { StaffSessions } from './sessions.service.js';
+import {
+  type CountedAttempt,
+  SignInSlowed,
+  SignInThrottle,
+  slowedProblem,
+} from './sign-in-throttle.service.js';
 import type { StaffContext } from './staff-context.js';
 import { generateTotpSecret, otpauthUri, verifyTotp } from './totp.js';
 
 const MFA_PURPOSE = 'staff-user.mfa-secret';
-const THROTTLE_PURPOSE = 'login-throttle';
 
 export interface SignedIn {
   token: string;
@@ -23,7 +30,7 @@ export interface SignedIn {
   mfaSatisfied: boolean;
 }
 
-/** Sign-in, sign-out and TOTP enrolment (API.md, Admin routes: Credentials). */
+/** Sign-in, sign-out, TOTP enrolment and recovery codes. */
 @Injectable()
 export class AuthService {
   constructor(
@@ -32,67 +39,81 @@ export class AuthService {
     private readonly sessions: StaffSessions,
     private readonly cipher: DataCipher,
     private readonly audit: AuditTrail,
+    private readonly throttle: SignInThrottle,
+    private readonly recoveryCodes: RecoveryCodes,
   ) {}
 
   async login(
-    credentials: { email: string; password: string; totp?: string },
+    credentials: { email: string; password: string; totp?: string; recoveryCode?: string },
     actor: AuditActor,
+    userAgent: string | null = null,
   ): Promise<SignedIn> {
+    if (credentials.totp && credentials.recoveryCode) {
+      throw ProblemException.validation([
+        { field: 'recoveryCode', message: 'send either totp or recoveryCode, not both' },
+      ]);
+    }
     const email = normalizeEmail(credentials.email);
-    const emailHash = this.emailHash(email);
     const now = new Date();
 
-    const [throttle] = (await this.dataSource.query(
-      `SELECT locked_until FROM login_throttle WHERE email_hash = $1 AND locked_until > $2`,
-      [emailHash, now],
-    )) as { locked_until: Date }[];
-    if (throttle) {
-      await this.audit.record(actor, { action: 'auth.login.locked', details: {} });
-      throw this.locked(throttle.locked_until, now);
-    }
+    // Counted before the password is checked: parallel guesses cannot outrun the count.
+    const attempt = await this.countOrSlow(email, actor, now);
 
     const user = await this.dataSource.getRepository(User).findOne({ where: { email } });
     const passwordOk = await verifyPassword(user?.passwordHash ?? null, credentials.password);
     if (!user || !user.active || !passwordOk) {
-      return this.refuse(emailHash, user, actor, 'password', now);
+      return this.refuse(attempt, user, actor, 'password');
     }
 
     let mfaStep: number | null = null;
     if (user.mfaEnabledAt) {
-      if (!credentials.totp) {
-        throw new ProblemException('mfa-required', 'Send the code from your authenticator app.');
+      if (credentials.recoveryCode === undefined) {
+        if (!credentials.totp) {
+          throw new ProblemException(
+            'mfa-required',
+            'Send the code from your authenticator app, or a recovery code.',
+          );
+        }
+        mfaStep = this.validStep(user, credentials.totp, now);
+        if (mfaStep === null) return this.refuse(attempt, user, actor, 'totp');
       }
-      mfaStep = this.acceptableStep(user, credentials.totp, now);
-      if (mfaStep === null) return this.refuse(emailHash, user, actor, 'totp', now);
     }
     const mfaSatisfied = user.mfaEnabledAt !== null || this.config.auth.mfaRequired !== 'all';
 
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(`DELETE FROM login_throttle WHERE email_hash = $1`, [emailHash]);
-      await manager
-        .getRepository(User)
-        .update(
-          { id: user.id },
-          mfaStep === null
-            ? { lastLoginAt: now }
-            : { lastLoginAt: now, mfaLastStep: String(mfaStep) },
-        );
+    const signedIn = await this.dataSource.transaction(async (manager) => {
+      if (user.mfaEnabledAt) {
+        // The second factor is spent by a conditional write: of two sign-ins with one code
+        // (or one recovery code) at the same moment, exactly one gets in.
+        const spent =
+          mfaStep !== null
+            ? await this.spendStep(manager, user.id, mfaStep)
+            : await this.recoveryCodes.spend(manager, user.id, credentials.recoveryCode!, now);
+        if (!spent) return null;
+      }
+      await this.throttle.succeeded(attempt, manager);
+      await manager.getRepository(User).update({ id: user.id }, { lastLoginAt: now });
       const { token, session } = await this.sessions.start(manager, user, {
         ip: actor.ip,
+        userAgent,
         mfaSatisfied,
       });
+      const via = !user.mfaEnabledAt ? null : mfaStep !== null ? 'totp' : 'recovery-code';
       await this.audit.record(
         { ...actor, userId: user.id, role: user.role },
         {
           action: 'auth.login',
           subjectType: 'session',
           subjectId: session.id,
-          details: { mfa: mfaStep !== null },
+          details: { mfa: via !== null, ...(via === 'recovery-code' ? { via } : {}) },
         },
         manager,
       );
       return { token, expiresAt: session.expiresAt, user, mfaSatisfied };
     });
+    if (!signedIn) {
+      return this.refuse(attempt, user, actor, mfaStep !== null ? 'totp' : 'recovery-code');
+    }
+    return signedIn;
   }
 
   async logout(staff: StaffContext, actor: AuditActor): Promise<void> {
@@ -101,6 +122,28 @@ export class AuthService {
       await this.audit.record(
         actor,
         { action: 'auth.logout', subjectType: 'session', subjectId: staff.session.id },
+        manager,
+      );
+    });
+  }
+
+  /** Ends one of the caller's own live sessions (404 for anyone else's, or an ended one). */
+  async endOwnSession(staff: StaffContext, sessionId: string, actor: AuditActor): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      if (
+        !isUuid(sessionId) ||
+        !(await this.sessions.endOneOf(staff.user.id, sessionId, manager))
+      ) {
+        throw new ProblemException('not-found', 'No live session of yours has this id.');
+      }
+      await this.audit.record(
+        actor,
+        {
+          action: 'auth.session.ended',
+          subjectType: 'session',
+          subjectId: sessionId,
+          details: { current: sessionId === staff.session.id },
+        },
         manager,
       );
     });
@@ -141,9 +184,19 @@ export class AuthService {
     };
   }
 
-  /** Confirms enrolment with a first code; from then on every sign-in needs one. */
-  async verifyMfa(staff: StaffContext, code: string, actor: AuditActor): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+  /**
+   * Confirms enrolment with a first code; from then on every sign-in needs one. The
+   * session is replaced by a new one (a token known before the second factor is dead
+   * after it), every other session of the account ends, and the recovery codes are made:
+   * shown this once.
+   */
+  async verifyMfa(
+    staff: StaffContext,
+    code: string,
+    actor: AuditActor,
+  ): Promise<{ token: string; expiresAt: Date; recoveryCodes: string[] }> {
+    const now = new Date();
+    const outcome = await this.dataSource.transaction(async (manager) => {
       const user = await manager
         .getRepository(User)
         .findOneOrFail({ where: { id: staff.user.id }, lock: { mode: 'pessimistic_write' } });
@@ -156,31 +209,107 @@ export class AuthService {
       if (!user.mfaSecretEncrypted) {
         throw new ProblemException('conflict', 'Start with POST /v1/auth/mfa/setup.');
       }
-      const step = this.acceptableStep(user, code, new Date());
-      if (step === null) {
-        await this.audit.record(actor, {
-          action: 'auth.mfa.verify-failed',
-          subjectType: 'user',
-          subjectId: user.id,
-        });
-        throw ProblemException.validation([
-          { field: 'code', message: 'is not the current code of the authenticator app' },
-        ]);
-      }
+      const step = this.validStep(user, code, now);
+      if (step === null) return null;
       await manager
         .getRepository(User)
-        .update({ id: user.id }, { mfaEnabledAt: new Date(), mfaLastStep: String(step) });
-      await this.sessions.markMfaSatisfied(staff.session.id, manager);
+        .update({ id: user.id }, { mfaEnabledAt: now, mfaLastStep: String(step) });
+      const recoveryCodes = await this.recoveryCodes.replace(manager, user.id);
+      await this.sessions.endAllFor(user.id, manager);
+      const { token, session } = await this.sessions.start(manager, user, {
+        ip: staff.session.ip,
+        userAgent: staff.session.userAgent,
+        mfaSatisfied: true,
+        now,
+      });
       await this.audit.record(
         actor,
-        { action: 'auth.mfa.enabled', subjectType: 'user', subjectId: user.id },
+        {
+          action: 'auth.mfa.enabled',
+          subjectType: 'user',
+          subjectId: user.id,
+          details: { sessionId: session.id, replacedSessionId: staff.session.id },
+        },
         manager,
       );
+      return { token, expiresAt: session.expiresAt, recoveryCodes };
     });
+    if (!outcome) {
+      await this.audit.record(actor, {
+        action: 'auth.mfa.verify-failed',
+        subjectType: 'user',
+        subjectId: staff.user.id,
+      });
+      throw ProblemException.validation([
+        { field: 'code', message: 'is not the current code of the authenticator app' },
+      ]);
+    }
+    return outcome;
   }
 
-  /** The time step of a valid, not yet used code, or null. */
-  private acceptableStep(user: User, code: string, now: Date): number | null {
+  /**
+   * New recovery codes for an enrolled account, the old ones dead. Needs a current code of
+   * the authenticator app: a stolen session alone cannot mint a way back in.
+   */
+  async regenerateRecoveryCodes(
+    staff: StaffContext,
+    code: string,
+    actor: AuditActor,
+  ): Promise<string[]> {
+    const now = new Date();
+    // A code guessed here is a code guessed at sign-in: counted the same way.
+    const attempt = await this.countOrSlow(staff.user.email, actor, now);
+    const codes = await this.dataSource.transaction(async (manager) => {
+      const user = await manager
+        .getRepository(User)
+        .findOneOrFail({ where: { id: staff.user.id }, lock: { mode: 'pessimistic_write' } });
+      if (!user.mfaEnabledAt) {
+        throw new ProblemException('conflict', 'Set up two-factor sign-in first.');
+      }
+      const step = this.validStep(user, code, now);
+      if (step === null || !(await this.spendStep(manager, user.id, step))) return null;
+      const fresh = await this.recoveryCodes.replace(manager, user.id);
+      await this.throttle.succeeded(attempt, manager);
+      await this.audit.record(
+        actor,
+        { action: 'auth.mfa.recovery-codes-replaced', subjectType: 'user', subjectId: user.id },
+        manager,
+      );
+      return fresh;
+    });
+    if (!codes) {
+      await this.audit.record(actor, {
+        action: 'auth.mfa.verify-failed',
+        subjectType: 'user',
+        subjectId: staff.user.id,
+      });
+      throw ProblemException.validation([
+        { field: 'code', message: 'is not the current code of the authenticator app' },
+      ]);
+    }
+    return codes;
+  }
+
+  recoveryCodesRemaining(userId: string): Promise<number> {
+    return this.recoveryCodes.remaining(userId);
+  }
+
+  /** Counts an attempt for (email, client), or audits and answers 429 inside its wait. */
+  private async countOrSlow(email: string, actor: AuditActor, now: Date): Promise<CountedAttempt> {
+    try {
+      return await this.throttle.count(email, actor.ip, now);
+    } catch (error) {
+      if (!(error instanceof SignInSlowed)) throw error;
+      await this.audit.record(actor, {
+        action: 'auth.login.slowed',
+        details: { retryAfterSeconds: error.retryAfterSeconds },
+      });
+      throw slowedProblem(error);
+    }
+  }
+
+  /** The time step of a valid code not older than the last one accepted, or null. */
+  private validStep(user: User, code: string, now: Date): number | null {
     if (!user.mfaSecretEncrypted) return null;
     const secret = this.cipher.decrypt(user.mfaSecretEncrypted, MFA_PURPOSE);
     const step = verifyTotp(secret, code, now.getTime());
@@ -189,59 +318,36 @@ export class AuthService {
     return step;
   }
 
-  /** Counts a failure (atomically, across replicas), locks at the limit, audits, answers 401. */
+  /** Records `step` as used unless it (or a later one) was: a code is accepted once. */
+  private async spendStep(manager: EntityManager, userId: string, step: number): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(User)
+      .set({ mfaLastStep: String(step) })
+      .where('id = :userId AND (mfa_last_step IS NULL OR mfa_last_step < :step)', {
+        userId,
+        step,
+      })
+      .execute();
+    return result.affected === 1;
+  }
+
+  /** Audits a failed attempt (it stays counted) and answers 401. */
   private async refuse(
-    emailHash: string,
+    attempt: CountedAttempt,
     user: User | null,
     actor: AuditActor,
-    reason: 'password' | 'totp',
-    now: Date,
+    reason: 'password' | 'totp' | 'recovery-code',
   ): Promise<never> {
-    const { maxFailures, lockoutMinutes } = this.config.auth;
-    const windowStart = new Date(now.getTime() - lockoutMinutes * 60_000);
-    const [row] = (await this.dataSource.query(
-      `INSERT INTO login_throttle (email_hash, failures, last_failure_at, locked_until)
-       VALUES ($1, 1, $2, CASE WHEN 1 >= $3 THEN $4::timestamptz END)
-       ON CONFLICT (email_hash) DO UPDATE SET
-         failures = CASE WHEN login_throttle.last_failure_at < $5 THEN 1 ELSE login_throttle.failures + 1 END,
-         last_failure_at = $2,
-         locked_until = CASE
-           WHEN (CASE WHEN login_throttle.last_failure_at < $5 THEN 1 ELSE login_throttle.failures + 1 END) >= $3
-           THEN $4::timestamptz ELSE NULL END
-       RETURNING failures, locked_until`,
-      [emailHash, now, maxFailures, new Date(now.getTime() + lockoutMinutes * 60_000), windowStart],
-    )) as { failures: number; locked_until: Date | null }[];
-    const attributed = { ...actor, userId: user?.id ?? null, role: user?.role ?? null };
-    await this.audit.record(attributed, {
-      action: 'auth.login.failed',
-      subjectType: user ? 'user' : null,
-      subjectId: user?.id ?? null,
-      details: { reason: user ? reason : 'unknown-account', failures: row!.failures },
-    });
-    if (row!.locked_until) {
-      await this.audit.record(attributed, {
-        action: 'auth.login.locked-out',
+    await this.audit.record(
+      { ...actor, userId: user?.id ?? null, role: user?.role ?? null },
+      {
+        action: 'auth.login.failed',
         subjectType: user ? 'user' : null,
         subjectId: user?.id ?? null,
-        details: { minutes: lockoutMinutes },
-      });
-      throw this.locked(row!.locked_until, now);
-    }
+        details: { reason: user ? reason : 'unknown-account', failures: attempt.failures },
+      },
+    );
     throw new ProblemException('unauthenticated', 'The email, password or code is not right.');
-  }
-
-  private locked(until: Date, now: Date): ProblemException {
-    const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
-    return new ProblemException(
-      'login-locked',
-      'Sign-in for this address is paused after repeated failures.',
-      { headers: { 'retry-after': String(seconds) } },
-    );
-  }
-
-  private emailHash(email: string): string {
-    return Buffer.from(this.cipher.derive(THROTTLE_PURPOSE, email).value, 'base64url').toString(
-      'hex',
-    );
   }
 }

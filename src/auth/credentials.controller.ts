@@ -79,6 +79,7 @@ export class CredentialsController {
   @Post('password')
   @HttpCode(204)
   @Staff()
+  @RateLimited('auth')
   @ApiNoContentResponse({
     description: 'Changed; every other session of the account has ended, this one goes on.',
   })

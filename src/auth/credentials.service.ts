@@ -8,6 +8,12 @@ import { User } from '../users/user.entity.js';
 import { checkPassword } from './password-policy.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { StaffSessions } from './sessions.service.js';
+import {
+  type CountedAttempt,
+  SignInSlowed,
+  SignInThrottle,
+  slowedProblem,
+} from './sign-in-throttle.service.js';
 import type { StaffContext } from './staff-context.js';
 import type { StaffTokenPurpose } from './staff-token.entity.js';
 import { gone, StaffTokens } from './staff-tokens.service.js';
@@ -29,6 +35,7 @@ export class CredentialsService {
     private readonly tokens: StaffTokens,
     private readonly sessions: StaffSessions,
     private readonly audit: AuditTrail,
+    private readonly throttle: SignInThrottle,
   ) {}
 
   acceptInvitation(token: string, password: string, actor: AuditActor): Promise<void> {
@@ -74,17 +81,34 @@ export class CredentialsService {
     actor: AuditActor,
   ): Promise<void> {
     const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: staff.user.id });
+    // The current password is a password check like a sign-in: counted the same way,
+    // before it is checked, so a stolen session cannot guess it faster than a sign-in.
+    let attempt: CountedAttempt;
+    try {
+      attempt = await this.throttle.count(user.email, actor.ip);
+    } catch (error) {
+      if (!(error instanceof SignInSlowed)) throw error;
+      await this.audit.record(actor, {
+        action: 'auth.password_change.slowed',
+        subjectType: 'user',
+        subjectId: user.id,
+        details: { retryAfterSeconds: error.retryAfterSeconds },
+      });
+      throw slowedProblem(error);
+    }
     if (!(await verifyPassword(user.passwordHash, passwords.currentPassword))) {
       await this.audit.record(actor, {
         action: 'auth.password_change.failed',
         subjectType: 'user',
         subjectId: user.id,
-        details: { reason: 'current-password' },
+        details: { reason: 'current-password', failures: attempt.failures },
       });
       throw ProblemException.validation([
         { field: 'currentPassword', message: 'is not your current password' },
       ]);
     }
+    // The right current password takes its count back, whatever becomes of the new one.
+    await this.throttle.succeeded(attempt, this.dataSource.manager);
     const refusal =
       checkPassword(passwords.newPassword, { email: user.email, name: user.name }) ??
       ((await verifyPassword(user.passwordHash, passwords.newPassword))

@@ -25,7 +25,7 @@ export class StaffSessions {
   async start(
     manager: EntityManager,
     user: User,
-    options: { ip: string | null; mfaSatisfied: boolean; now?: Date },
+    options: { ip: string | null; userAgent?: string | null; mfaSatisfied: boolean; now?: Date },
   ): Promise<{ token: string; session: StaffSession }> {
     const now = options.now ?? new Date();
     const token = secretToken();
@@ -38,6 +38,7 @@ export class StaffSessions {
       expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS),
       endedAt: null,
       ip: options.ip,
+      userAgent: options.userAgent?.slice(0, 255) ?? null,
     });
     await manager.getRepository(StaffSession).insert(session);
     return { token, session };
@@ -76,11 +77,15 @@ export class StaffSessions {
       .update({ id: sessionId, endedAt: IsNull() }, { endedAt: new Date() });
   }
 
-  /** Ends every session of a user (password change, deactivation). */
-  async endAllFor(userId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager
+  /** Ends every session of a user (password change, deactivation, MFA enrolment or reset). */
+  async endAllFor(
+    userId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<number> {
+    const result = await manager
       .getRepository(StaffSession)
       .update({ userId, endedAt: IsNull() }, { endedAt: new Date() });
+    return result.affected ?? 0;
   }
 
   /** Ends every other session of a user (a password change keeps the session that made it). */
@@ -95,8 +100,31 @@ export class StaffSessions {
     return result.affected ?? 0;
   }
 
-  async markMfaSatisfied(sessionId: string, manager: EntityManager): Promise<void> {
-    await manager.getRepository(StaffSession).update({ id: sessionId }, { mfaSatisfied: true });
+  /** The live sessions of a user, newest first (ended, expired and idle ones left out). */
+  async liveOf(userId: string, now = new Date()): Promise<StaffSession[]> {
+    return this.dataSource
+      .getRepository(StaffSession)
+      .createQueryBuilder('session')
+      .where('session.user_id = :userId AND session.ended_at IS NULL', { userId })
+      .andWhere('session.expires_at > :now AND session.last_seen_at > :idleSince', {
+        now,
+        idleSince: new Date(now.getTime() - SESSION_IDLE_MS),
+      })
+      .orderBy('session.created_at', 'DESC')
+      .addOrderBy('session.id', 'DESC')
+      .getMany();
+  }
+
+  /** Ends one session of a user; false when it is not theirs or not live. */
+  async endOneOf(
+    userId: string,
+    sessionId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<boolean> {
+    const result = await manager
+      .getRepository(StaffSession)
+      .update({ id: sessionId, userId, endedAt: IsNull() }, { endedAt: new Date() });
+    return (result.affected ?? 0) === 1;
   }
 
   /** The CSRF token of a session: derived from its id, so nothing more is stored. */

@@ -15,7 +15,12 @@ declare module 'fastify' {
   }
 }
 
-export const SESSION_COOKIE = 'ri_session';
+/**
+ * `__Host-`: the browser keeps it only if Secure, Path=/ and without Domain, so no
+ * sibling subdomain can set or shadow it. Browsers treat http://localhost as secure, so
+ * plain-HTTP development keeps working as before.
+ */
+export const SESSION_COOKIE = '__Host-ri_session';
 /** API.md: sessions end 12 hours after sign-in, or after 30 minutes without a request. */
 export const SESSION_LIFETIME_MS = 12 * 3_600_000;
 export const SESSION_IDLE_MS = 30 * 60_000;

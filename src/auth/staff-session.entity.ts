@@ -40,4 +40,8 @@ export class StaffSession {
 
   @Column({ type: 'varchar', length: 45, nullable: true })
   ip!: string | null;
+
+  /** The browser's User-Agent at sign-in (first 255 characters): for the sessions list. */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  userAgent!: string | null;
 }

@@ -7,7 +7,7 @@ import {
 import { ApiBearerAuth, ApiCookieAuth } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { UserRole } from '../users/user-role.js';
-import type { StaffContext } from './staff-context.js';
+import { SESSION_COOKIE, type StaffContext } from './staff-context.js';
 
 export const STAFF_ROLES = 'staff:roles';
 export const WITHOUT_MFA = 'staff:without-mfa';
@@ -20,7 +20,7 @@ export function Staff(...roles: UserRole[]) {
   return applyDecorators(
     SetMetadata(STAFF_ROLES, roles),
     ApiBearerAuth(),
-    ApiCookieAuth('ri_session'),
+    ApiCookieAuth(SESSION_COOKIE),
   );
 }
 

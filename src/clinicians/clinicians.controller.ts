@@ -40,15 +40,20 @@ export class CliniciansController {
   @Post()
   @Staff('admin', 'coordinator')
   @ApiCreatedResponse({ type: ClinicianView })
-  create(@Body() body: CreateClinicianDto, @Req() request: FastifyRequest): Promise<ClinicianView> {
-    return this.clinicians.create(body, actorOf(request));
+  @ApiForbiddenResponse({ description: 'A coordinator sent `userId` (linking is admin-only).' })
+  create(
+    @Body() body: CreateClinicianDto,
+    @CurrentStaff() staff: StaffContext,
+    @Req() request: FastifyRequest,
+  ): Promise<ClinicianView> {
+    return this.clinicians.create(body, staff, actorOf(request));
   }
 
   @Patch(':id')
   @ApiOperation({
     summary: 'Change a clinician profile',
     description:
-      'Admins and coordinators change any field. A clinician may change only ' +
+      'Admins change any field; coordinators any but `userId` (403). A clinician may change only ' +
       '`acceptingNewClients`, `weeklyCapacity` and `modalities`, of their own profile (403 otherwise).',
   })
   @ApiOkResponse({ type: ClinicianView })

@@ -97,7 +97,12 @@ export class CliniciansService {
     return this.viewOf(this.dataSource.manager, await this.find(this.dataSource.manager, id));
   }
 
-  async create(dto: CreateClinicianDto, actor: AuditActor): Promise<ClinicianView> {
+  async create(
+    dto: CreateClinicianDto,
+    staff: StaffContext,
+    actor: AuditActor,
+  ): Promise<ClinicianView> {
+    onlyAdminsLink(dto, staff);
     return this.dataSource.transaction(async (manager) => {
       if (dto.userId) await this.checkLinkable(manager, dto.userId, null);
       const clinician = manager.getRepository(Clinician).create({
@@ -137,6 +142,7 @@ export class CliniciansService {
     staff: StaffContext,
     actor: AuditActor,
   ): Promise<ClinicianView> {
+    onlyAdminsLink(dto, staff);
     return this.dataSource.transaction(async (manager) => {
       const clinician = await this.find(manager, id, { lock: true });
       const sent = PROFILE_FIELDS.filter((field) => dto[field] !== undefined);
@@ -218,5 +224,18 @@ export class CliniciansService {
         { field: 'userId', message: 'is already linked to another clinician profile' },
       ]);
     }
+  }
+}
+
+/**
+ * Linking a profile to a staff account decides whose sign-in sees that clinician's leads:
+ * an account change, so admins only. A coordinator naming `userId` at all gets 403.
+ */
+function onlyAdminsLink(dto: { userId?: string | null }, staff: StaffContext): void {
+  if (dto.userId !== undefined && staff.user.role !== 'admin') {
+    throw new ProblemException(
+      'forbidden',
+      'Only an admin may link a clinician profile to a staff account (userId).',
+    );
   }
 }

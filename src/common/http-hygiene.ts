@@ -82,6 +82,27 @@ export function withSecurityHeaders(fastify: FastifyInstance, config: AppConfig)
   });
 }
 
+/** Where staff data and credentials travel: never kept by a browser or a proxy cache. */
+export const STAFF_PATH_PREFIXES = ['/v1/admin', '/v1/auth'] as const;
+
+export function isStaffPath(url: string): boolean {
+  const path = url.split('?')[0] ?? '';
+  return STAFF_PATH_PREFIXES.some(
+    (prefix) => path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}.`),
+  );
+}
+
+/**
+ * `Cache-Control: no-store` on every answer of the admin and auth API (ASVS 8.2.1), set
+ * before routing so 401s, 404s and validation errors carry it too: one hook, so no new
+ * route can forget it.
+ */
+export function noStoreOnStaffRoutes(fastify: FastifyInstance): void {
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (isStaffPath(request.url)) reply.header('cache-control', 'no-store');
+  });
+}
+
 /**
  * Fastify's `frameworkErrors`: the router's own refusals (a malformed percent-encoding,
  * a path parameter over 100 characters) answered as problem+json like every other

@@ -115,8 +115,8 @@ export const PROBLEM_TYPES = {
     status: 429,
     title: 'Too many failed sign-ins',
     description:
-      'Sign-in for this address is paused after repeated failures. Try again after the ' +
-      'number of seconds in `Retry-After`, or ask an admin to reset your password.',
+      'Repeated failures from this client slow further attempts down (never a lock): try ' +
+      'again after the number of seconds in `Retry-After`. Nothing was checked this time.',
   },
   internal: {
     status: 500,

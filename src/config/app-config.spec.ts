@@ -84,6 +84,21 @@ describe('loadConfig', () => {
     ).toEqual({ allowPrivate: true, requireHttps: false });
   });
 
+  it('asks every staff member for a second factor in production unless MFA_REQUIRED says otherwise', () => {
+    const production = {
+      NODE_ENV: 'production',
+      SMTP_URL: 'smtp://mail:25',
+      DATA_ENCRYPTION_KEY: `k1:${Buffer.alloc(32).toString('base64')}`,
+    };
+    expect(loadConfig(production).auth.mfaRequired).toBe('all');
+    expect(loadConfig({ ...production, MFA_REQUIRED: 'enrolled' }).auth.mfaRequired).toBe(
+      'enrolled',
+    );
+    expect(loadConfig({}).auth.mfaRequired).toBe('enrolled');
+    expect(loadConfig({ NODE_ENV: 'test' }).auth.mfaRequired).toBe('enrolled');
+    expect(() => loadConfig({ MFA_REQUIRED: 'some' })).toThrow(/MFA_REQUIRED/);
+  });
+
   it('names every bad variable and never echoes a value', () => {
     const attempt = () =>
       loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://secret@db', CORS_ORIGINS: '*' });

@@ -209,22 +209,38 @@ export class EnvironmentVariables {
   /**
    * Who must sign in with a TOTP code: `enrolled` (everyone who enrolled; an enrolment
    * cannot be dropped) or `all` (staff without one may only enrol until they do).
+   * Unset: `all` when NODE_ENV is production, else `enrolled`.
    */
+  @IsOptional()
   @IsIn(['enrolled', 'all'])
-  MFA_REQUIRED: 'enrolled' | 'all' = 'enrolled';
+  MFA_REQUIRED?: 'enrolled' | 'all';
 
-  /** Failed sign-ins for one address within the lockout period that lock it. */
+  /**
+   * Failed sign-ins for one address from one client address before each further attempt
+   * from there must wait (15 s, doubling, up to LOGIN_MAX_DELAY_MINUTES). Never a lock.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(100)
   LOGIN_MAX_FAILURES = 5;
 
+  /** The longest wait between attempts for one address from one client address. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(1440)
-  LOGIN_LOCKOUT_MINUTES = 15;
+  LOGIN_MAX_DELAY_MINUTES = 15;
+
+  /**
+   * Failed sign-ins for one address from all clients together after which every client
+   * address gets one attempt before it must wait (a distributed guess slows down too).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  LOGIN_ACCOUNT_MAX_FAILURES = 50;
 
   /** Spam leads are deleted for good this many days after they were marked spam. */
   @Transform(toInt)
@@ -427,8 +443,11 @@ export interface AppConfig {
   };
   readonly auth: {
     readonly mfaRequired: 'enrolled' | 'all';
+    /** Per (email address, client address): failures before attempts must wait. */
     readonly maxFailures: number;
-    readonly lockoutMinutes: number;
+    readonly maxDelayMinutes: number;
+    /** Per email address, all clients: failures after which each client gets one free try. */
+    readonly accountMaxFailures: number;
   };
   readonly retention: {
     /** Days a spam lead is kept after it became spam; then the daily job purges it. */
@@ -488,6 +507,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   optional.push('CAPTCHA_SECRET_KEY', 'CAPTCHA_SITE_KEY', 'CAPTCHA_VERIFY_URL', 'BACKUP_DIR');
   optional.push('CAPTCHA_SCRIPT_URL');
   optional.push('METRICS_TOKEN');
+  optional.push('MFA_REQUIRED');
   for (const name of [...known, ...optional]) {
     const value = env[name];
     if (value !== undefined && value !== '') raw[name] = value;
@@ -594,9 +614,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       },
     },
     auth: {
-      mfaRequired: vars.MFA_REQUIRED,
+      // HIPAA 164.312(d): production asks every staff member for a second factor unless
+      // the operator decides otherwise; development and tests keep the lighter default.
+      mfaRequired: vars.MFA_REQUIRED ?? (vars.NODE_ENV === 'production' ? 'all' : 'enrolled'),
       maxFailures: vars.LOGIN_MAX_FAILURES,
-      lockoutMinutes: vars.LOGIN_LOCKOUT_MINUTES,
+      maxDelayMinutes: vars.LOGIN_MAX_DELAY_MINUTES,
+      accountMaxFailures: vars.LOGIN_ACCOUNT_MAX_FAILURES,
     },
     retention: { spamDays: vars.SPAM_RETENTION_DAYS },
     responseTargets: {

@@ -1,5 +1,6 @@
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { LoginThrottle } from '../auth/login-throttle.entity.js';
+import { RecoveryCode } from '../auth/recovery-code.entity.js';
 import { StaffSession } from '../auth/staff-session.entity.js';
 import { StaffToken } from '../auth/staff-token.entity.js';
 import { Clinician } from '../clinicians/clinician.entity.js';
@@ -37,6 +38,7 @@ export const ENTITIES = [
   StaffSession,
   StaffToken,
   LoginThrottle,
+  RecoveryCode,
   AuditEvent,
   Clinician,
   TriageNote,

@@ -68,6 +68,19 @@ export class UsersController {
     return toUserView(await this.users.update(id, body, actorOf(request)));
   }
 
+  @Post(':id/mfa/reset')
+  @HttpCode(200)
+  @ApiOkResponse({
+    type: UserView,
+    description:
+      'Two-factor sign-in and the recovery codes are cleared and every session of the ' +
+      'account has ended; the next sign-in enrols again.',
+  })
+  @ApiNotFoundResponse()
+  async resetMfa(@Param('id') id: string, @Req() request: FastifyRequest): Promise<UserView> {
+    return toUserView(await this.users.resetMfa(id, actorOf(request)));
+  }
+
   @Post(':id/invitation')
   @HttpCode(202)
   @ApiAcceptedResponse({ type: InvitationSentView, description: 'A new invitation is emailed.' })

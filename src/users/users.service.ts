@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, Not } from 'typeorm';
 import { type AuditActor, AuditTrail } from '../audit/audit.service.js';
+import { RecoveryCodes } from '../auth/recovery-codes.service.js';
 import { StaffSessions } from '../auth/sessions.service.js';
 import { StaffTokens } from '../auth/staff-tokens.service.js';
 import { ProblemException } from '../common/problem-details.js';
@@ -30,6 +31,7 @@ export class UsersService {
     private readonly tokens: StaffTokens,
     private readonly sessions: StaffSessions,
     private readonly audit: AuditTrail,
+    private readonly recoveryCodes: RecoveryCodes,
   ) {}
 
   list(filter: { role?: UserRole; active?: boolean }): Promise<User[]> {
@@ -154,6 +156,34 @@ export class UsersService {
         .getRepository(User)
         .count({ where: { role: 'admin', active: true } })) > 0
     );
+  }
+
+  /**
+   * For a member who lost their authenticator and their recovery codes: clears the TOTP
+   * secret and the recovery codes and ends every session, so the next sign-in (password
+   * only) enrols again (with MFA_REQUIRED=all it must, before anything else).
+   */
+  async resetMfa(id: string, actor: AuditActor): Promise<User> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.find(manager, id, { lock: true });
+      const wasEnabled = user.mfaEnabledAt !== null;
+      await manager
+        .getRepository(User)
+        .update({ id }, { mfaSecretEncrypted: null, mfaEnabledAt: null, mfaLastStep: null });
+      await this.recoveryCodes.clear(manager, id);
+      const sessionsEnded = await this.sessions.endAllFor(id, manager);
+      await this.audit.record(
+        actor,
+        {
+          action: 'user.mfa_reset',
+          subjectType: 'user',
+          subjectId: id,
+          details: { wasEnabled, sessionsEnded },
+        },
+        manager,
+      );
+      return this.find(manager, id);
+    });
   }
 
   private async find(

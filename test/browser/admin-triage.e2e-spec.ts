@@ -36,9 +36,8 @@ describe('the staff app: a coordinator triages a couple', () => {
       env: { SPAM_MIN_SECONDS: '0', MFA_REQUIRED: 'all' },
     });
     site = await listenOnLoopback(t);
-    admin = (await aSignedInStaffMember(t, 'admin')).auth;
-    // Every account needs a second factor here: the admin's session counts once enrolled.
-    await enrolMfa(t, admin);
+    // Every account needs a second factor here: enrolment gives the admin a new session.
+    admin = (await enrolMfa(t, (await aSignedInStaffMember(t, 'admin')).auth)).auth;
     match = await aClinicianProfile(t, admin);
     await aClinicianProfile(t, admin, { name: 'Rowan Price', licensedStates: ['TX'] });
     couple = await aCompletedCouple(t, sink);
@@ -62,6 +61,11 @@ describe('the staff app: a coordinator triages a couple', () => {
     const secret = (await page.locator('#mfa-secret').textContent())!;
     await page.getByLabel('Six-digit code').fill(totpAt(secret, Date.now()));
     await page.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
+    // The recovery codes are shown once, before anything else.
+    const codes = page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem');
+    await codes.first().waitFor();
+    await expect(codes.count()).resolves.toBe(10);
+    await page.getByRole('button', { name: 'I have saved my recovery codes' }).click();
     await page.getByRole('heading', { name: 'Inbox' }).waitFor();
 
     await page.getByLabel('Search name, email, phone or reference').fill(couple.reference);
@@ -118,7 +122,7 @@ describe('the staff app: a coordinator triages a couple', () => {
 
   it('a stale lead page says the lead changed and offers a reload instead of overwriting', async () => {
     const coordinator = await aSignedInStaffMember(t, 'coordinator');
-    const secret = await enrolMfa(t, coordinator.auth);
+    const { secret } = await enrolMfa(t, coordinator.auth);
     const page = await browser.newPage();
     await signInOnPage(page, site, coordinator, {
       path: `/admin/leads/${couple.leadId}`,
@@ -147,7 +151,7 @@ describe('the staff app: a coordinator triages a couple', () => {
 
   it('axe finds nothing serious on the sign-in, inbox, lead and stats pages', async () => {
     const coordinator = await aSignedInStaffMember(t, 'coordinator');
-    const secret = await enrolMfa(t, coordinator.auth);
+    const { secret } = await enrolMfa(t, coordinator.auth);
     const page = await browser.newPage();
     await page.goto(`${site}/admin/leads`);
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
@@ -168,5 +172,53 @@ describe('the staff app: a coordinator triages a couple', () => {
     await page.getByRole('heading', { name: 'Leads per week, by source' }).waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
     await saveScreenshots(page, 'admin-stats');
+  });
+
+  it("signs in with a recovery code, lists its sessions and ends another device's", async () => {
+    const coordinator = await aSignedInStaffMember(t, 'coordinator');
+    const { recoveryCodes, auth: elsewhere } = await enrolMfa(t, coordinator.auth);
+    const page = await browser.newPage();
+    await page.goto(`${site}/admin/leads`);
+    await page.getByLabel('Email').fill(coordinator.email);
+    await page.getByLabel('Password').fill(coordinator.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Use a recovery code instead' }).click();
+    await page.getByLabel('Recovery code').fill(recoveryCodes[0]!);
+    await page.getByRole('button', { name: 'Verify and sign in' }).click();
+    await page.getByRole('list', { name: 'Leads' }).waitFor();
+
+    await page.goto(`${site}/admin/sessions`);
+    const sessions = page.getByRole('list', { name: 'Sessions' }).getByRole('listitem');
+    await sessions.first().waitFor();
+    await expect(sessions.count()).resolves.toBe(2);
+    await page.getByText('This device').waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'End this session' }).click();
+    await page.getByRole('status').filter({ hasText: 'That session has ended' }).waitFor();
+    await t.http.get('/v1/auth/me').set(elsewhere).expect(401);
+    await expect(sessions.count()).resolves.toBe(1);
+  });
+
+  it("an admin resets a member's two-factor sign-in from the users screen", async () => {
+    const member = await aSignedInStaffMember(t, 'coordinator');
+    const { auth: memberAuth } = await enrolMfa(t, member.auth);
+    const owner = await aSignedInStaffMember(t, 'admin');
+    const { secret } = await enrolMfa(t, owner.auth);
+    const page = await browser.newPage();
+    page.on('dialog', (dialog) => void dialog.accept());
+    await signInOnPage(page, site, owner, { path: '/admin/users', totp: () => nextCode(secret) });
+    const button = page
+      .getByRole('row')
+      .filter({ hasText: member.email })
+      .getByRole('button', {
+        name: /Reset two-factor/,
+      });
+    await button.click();
+    await page.getByRole('status').filter({ hasText: 'Two-factor sign-in of' }).waitFor();
+    await t.http.get('/v1/auth/me').set(memberAuth).expect(401);
+    const [row] = (await t.db.query(`SELECT mfa_enabled_at FROM staff_user WHERE id = $1`, [
+      member.id,
+    ])) as { mfa_enabled_at: Date | null }[];
+    expect(row!.mfa_enabled_at).toBeNull();
   });
 });

@@ -25,16 +25,26 @@ export async function signInOnPage(
   }
 }
 
-/** Enrols the member in two-factor sign-in through the API; returns the secret. */
-export async function enrolMfa(t: TestApp, auth: { Authorization: string }): Promise<string> {
+/**
+ * Enrols the member in two-factor sign-in through the API. Returns the secret and the
+ * new session's credentials: enrolment replaces the session, the old token is dead.
+ */
+export async function enrolMfa(
+  t: TestApp,
+  auth: { Authorization: string },
+): Promise<{ secret: string; auth: { Authorization: string }; recoveryCodes: string[] }> {
   const { body } = await t.http.post('/v1/auth/mfa/setup').set(auth).expect(200);
   const secret = body.secret as string;
-  await t.http
+  const { body: verified } = await t.http
     .post('/v1/auth/mfa/verify')
     .set(auth)
     .send({ code: totpAt(secret, Date.now()) })
     .expect(200);
-  return secret;
+  return {
+    secret,
+    auth: { Authorization: `Bearer ${verified.token as string}` },
+    recoveryCodes: verified.recoveryCodes as string[],
+  };
 }
 
 /** The code of the next time step: the enrolment used this one, and a code counts once. */

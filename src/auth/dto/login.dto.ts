@@ -23,6 +23,16 @@ export class LoginDto {
   @IsString({ message: 'must be a string' })
   @Matches(/^\d{6}$/, { message: 'must be six digits' })
   totp?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Instead of `totp`: one of the recovery codes shown at enrolment. Each works once.',
+    example: 'abcd-efgh-jkmn-pqrs',
+  })
+  @IsOptional()
+  @IsString({ message: 'must be a string' })
+  @Length(1, 40, { message: 'must be 1 to 40 characters' })
+  recoveryCode?: string;
 }
 
 export class MfaVerifyDto {

@@ -2,6 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type AuditActor, AuditTrail } from '../../audit/audit.service.js';
+import { LoginThrottle } from '../../auth/login-throttle.entity.js';
+import { FAILURE_MEMORY_MS } from '../../auth/sign-in-slowdown.js';
 import { StaffSession } from '../../auth/staff-session.entity.js';
 import { IdempotencyRecord } from '../../common/idempotency/idempotency-record.entity.js';
 import { IDEMPOTENCY_WINDOW_HOURS } from '../../common/idempotency/idempotency.service.js';
@@ -25,6 +27,7 @@ export interface PurgeReport {
   idempotencyRecords: number;
   staffSessions: number;
   rateLimitBuckets: number;
+  loginThrottles: number;
 }
 
 /**
@@ -48,6 +51,7 @@ export class Retention {
       idempotencyRecords: await this.purgeIdempotencyRecords(now),
       staffSessions: await this.purgeStaffSessions(now),
       rateLimitBuckets: await this.purgeRateLimitBuckets(now),
+      loginThrottles: await this.purgeLoginThrottles(now),
     };
     this.logger.log({ ...report }, 'retention purge done');
     return report;
@@ -163,6 +167,20 @@ export class Retention {
         .where(
           `key IN (SELECT key FROM rate_limit_bucket WHERE window_ends_at < :now LIMIT :limit)`,
           { now, limit: HOUSEKEEPING_BATCH_SIZE },
+        ),
+    );
+  }
+
+  /** Sign-in counters with no attempt for longer than they are remembered count nothing. */
+  async purgeLoginThrottles(now = new Date()): Promise<number> {
+    const cutoff = new Date(now.getTime() - FAILURE_MEMORY_MS);
+    return this.deleteInBatches((builder) =>
+      builder
+        .delete()
+        .from(LoginThrottle)
+        .where(
+          `key IN (SELECT key FROM login_throttle WHERE last_attempt_at < :cutoff LIMIT :limit)`,
+          { cutoff, limit: HOUSEKEEPING_BATCH_SIZE },
         ),
     );
   }

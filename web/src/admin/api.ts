@@ -12,7 +12,14 @@ export type ApiResult<T> =
   /** 422 with field errors. */
   | { kind: 'invalid'; status: 422; errors: FieldError[]; problem: Problem }
   /** Any other error answer; `code` is the last part of the problem type (`mfa-required`). */
-  | { kind: 'problem'; status: number; code: string; problem: Problem }
+  | {
+      kind: 'problem';
+      status: number;
+      code: string;
+      problem: Problem;
+      /** Seconds from `Retry-After` (a 429), when given. */
+      retryAfter?: number;
+    }
   | { kind: 'offline' };
 
 export type ApiFailure = Exclude<ApiResult<unknown>, { kind: 'ok' }>;
@@ -88,7 +95,14 @@ async function send<T>(url: string, options: RequestOptions): Promise<ApiResult<
   if (response.status === 422) {
     return { kind: 'invalid', status: 422, errors: fieldErrorsOf(problem), problem };
   }
-  return { kind: 'problem', status: response.status, code: problemCode(problem), problem };
+  const retryAfter = Number(response.headers.get('retry-after') ?? Number.NaN);
+  return {
+    kind: 'problem',
+    status: response.status,
+    code: problemCode(problem),
+    problem,
+    ...(Number.isFinite(retryAfter) ? { retryAfter } : {}),
+  };
 }
 
 /** One JSON request to the API. Never throws: failures come back as results. */

@@ -9,6 +9,7 @@ import { Inbox } from './screens/inbox';
 import { LeadPage } from './screens/lead-page';
 import { NotificationsPage } from './screens/notifications';
 import { AcceptInvitation, ForgotPassword, ResetPassword } from './screens/passwords';
+import { SessionsPage } from './screens/sessions';
 import { SettingsPage } from './screens/settings';
 import { MfaEnrolment, SignIn } from './screens/sign-in';
 import { StatsPage } from './screens/stats';
@@ -208,6 +209,8 @@ function Screen({ pathname }: { pathname: string }) {
       return <SettingsPage />;
     case '/admin/account':
       return <AccountPage />;
+    case '/admin/sessions':
+      return <SessionsPage />;
     default:
       return (
         <>

@@ -22,7 +22,18 @@ export interface UserView {
 
 export interface Me {
   user: UserView;
-  session: { expiresAt: string; mfaSetupRequired: boolean };
+  session: { id: string; expiresAt: string; mfaSetupRequired: boolean };
+  mfa: { recoveryCodesRemaining: number };
+}
+
+/** One of one's own live sessions (GET /v1/auth/sessions). */
+export interface SessionView {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string;
+  userAgent: string | null;
+  ip: string | null;
+  current: boolean;
 }
 
 export interface PersonRef {

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { request, startSession, type ApiFailure } from '../api';
 import { ErrorNotice, PageHeading } from '../components/ui';
 import { Link } from '../router';
+import { RecoveryCodes } from './recovery-codes';
 
 interface LoginAnswer {
   token: string;
@@ -18,13 +19,14 @@ export function SignIn({ notice, onSignedIn }: { notice?: string; onSignedIn: ()
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
   const [needsCode, setNeedsCode] = useState(false);
+  const [useRecovery, setUseRecovery] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const codeInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     if (needsCode) codeInput.current?.focus();
-  }, [needsCode]);
+  }, [needsCode, useRecovery]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -32,7 +34,15 @@ export function SignIn({ notice, onSignedIn }: { notice?: string; onSignedIn: ()
     setBusy(true);
     setError(null);
     const result = await request<LoginAnswer>('/v1/auth/login', {
-      body: { email, password, ...(needsCode ? { totp: code.replace(/\s/g, '') } : {}) },
+      body: {
+        email,
+        password,
+        ...(!needsCode
+          ? {}
+          : useRecovery
+            ? { recoveryCode: code.trim() }
+            : { totp: code.replace(/\s/g, '') }),
+      },
       signingIn: true,
     });
     setBusy(false);
@@ -45,7 +55,7 @@ export function SignIn({ notice, onSignedIn }: { notice?: string; onSignedIn: ()
       setNeedsCode(true);
       return;
     }
-    setError(signInFailure(result, needsCode));
+    setError(signInFailure(result, needsCode, useRecovery));
     if (needsCode) setCode('');
   };
 
@@ -59,7 +69,26 @@ export function SignIn({ notice, onSignedIn }: { notice?: string; onSignedIn: ()
       ) : null}
       <ErrorNotice>{error ? <p>{error}</p> : null}</ErrorNotice>
       <form onSubmit={submit} noValidate>
-        {needsCode ? (
+        {needsCode && useRecovery ? (
+          <div className="field">
+            <label htmlFor="recovery-code">Recovery code</label>
+            <p className="hint" id="recovery-hint">
+              One of the codes you saved when you set up two-factor sign-in. Each works once.
+            </p>
+            <input
+              ref={codeInput}
+              id="recovery-code"
+              name="recovery-code"
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={40}
+              aria-describedby="recovery-hint"
+              value={code}
+              onChange={(event) => setCode(event.target.value)}
+              required
+            />
+          </div>
+        ) : needsCode ? (
           <div className="field">
             <label htmlFor="totp">Code from your authenticator app</label>
             <p className="hint" id="totp-hint">
@@ -109,6 +138,21 @@ export function SignIn({ notice, onSignedIn }: { notice?: string; onSignedIn: ()
           {busy ? 'Signing in…' : needsCode ? 'Verify and sign in' : 'Sign in'}
         </button>
       </form>
+      {needsCode ? (
+        <p>
+          <button
+            type="button"
+            className="button button--quiet button--small"
+            onClick={() => {
+              setUseRecovery(!useRecovery);
+              setCode('');
+              setError(null);
+            }}
+          >
+            {useRecovery ? 'Use the authenticator app instead' : 'Use a recovery code instead'}
+          </button>
+        </p>
+      ) : null}
       <p>
         <Link to="/admin/forgot-password">Forgot your password?</Link>
       </p>
@@ -116,20 +160,29 @@ export function SignIn({ notice, onSignedIn }: { notice?: string; onSignedIn: ()
   );
 }
 
-function signInFailure(result: ApiFailure, withCode: boolean): string {
+function signInFailure(result: ApiFailure, withCode: boolean, recovery: boolean): string {
   if (result.kind === 'offline') return 'The server could not be reached. Check the connection.';
   if (result.kind === 'invalid') {
-    return withCode ? 'The code is six digits.' : 'Enter your email and password.';
+    if (!withCode) return 'Enter your email and password.';
+    return recovery ? 'Enter one of your recovery codes.' : 'The code is six digits.';
   }
   if (result.status === 401) {
-    return withCode
-      ? 'That code is not right, or was already used. Wait for the next one and try again.'
-      : 'The email or password is not right.';
+    if (!withCode) return 'The email or password is not right.';
+    return recovery
+      ? 'That recovery code is not right, or was already used.'
+      : 'That code is not right, or was already used. Wait for the next one and try again.';
   }
-  if (result.status === 429 || result.status === 423) {
-    return result.problem.detail ?? 'Too many failed attempts: the account is locked for a while.';
+  if (result.status === 429) {
+    const seconds = result.kind === 'problem' ? (result.retryAfter ?? 0) : 0;
+    return seconds > 0
+      ? `Too many failed attempts from here. Wait ${waitText(seconds)}, then try again.`
+      : 'Too many failed attempts from here. Wait a little, then try again.';
   }
   return result.problem.detail ?? 'Signing in failed. Try again in a moment.';
+}
+
+function waitText(seconds: number): string {
+  return seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
 }
 
 interface MfaSetup {
@@ -155,6 +208,7 @@ export function MfaEnrolment({
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const started = useRef(false);
 
   useEffect(() => {
@@ -171,15 +225,27 @@ export function MfaEnrolment({
     if (busy) return;
     setBusy(true);
     setError(null);
-    const result = await request('/v1/auth/mfa/verify', {
+    const result = await request<{ recoveryCodes: string[] }>('/v1/auth/mfa/verify', {
       body: { code: code.replace(/\s/g, '') },
     });
     setBusy(false);
-    if (result.kind === 'ok') onEnrolled();
-    else if (result.kind === 'invalid')
+    if (result.kind === 'ok') {
+      // Enrolment replaced the session (a new cookie): its writes need the new CSRF token.
+      await startSession();
+      setRecoveryCodes(result.body.recoveryCodes);
+    } else if (result.kind === 'invalid')
       setError('That is not the current code. Check the app and try the next one.');
     else setFailure(result);
   };
+
+  if (recoveryCodes) {
+    return (
+      <main className="narrow" id="main">
+        <PageHeading title="Two-factor sign-in is on">Two-factor sign-in is on</PageHeading>
+        <RecoveryCodes codes={recoveryCodes} onDone={onEnrolled} />
+      </main>
+    );
+  }
 
   return (
     <main className="narrow" id="main">

@@ -16,7 +16,10 @@ import { formatDateTime, ROLE_NAMES } from '../words';
 
 const ROLES: Role[] = ['admin', 'coordinator', 'clinician'];
 
-/** Staff accounts (admin only): invite, change role, deactivate, send the invitation again. */
+/**
+ * Staff accounts (admin only): invite, change role, deactivate, send the invitation again,
+ * reset two-factor sign-in for someone who lost their authenticator and recovery codes.
+ */
 export function UsersPage() {
   const session = useSession();
   const { loaded, reload } = useLoad(
@@ -44,6 +47,22 @@ export function UsersPage() {
         `A new invitation went to ${user.email}; it works until ${formatDateTime(result.body.expiresAt)}.`,
       );
     else setFailure(result);
+  };
+
+  const resetMfa = async (user: UserView) => {
+    const sure = window.confirm(
+      `Reset two-factor sign-in for ${user.name}? Their authenticator app and recovery codes ` +
+        'stop working and every session of theirs ends; they set it up again at their next sign-in.',
+    );
+    if (!sure) return;
+    setFailure(null);
+    const result = await request<UserView>(`/v1/admin/users/${user.id}/mfa/reset`, {
+      method: 'POST',
+    });
+    if (result.kind === 'ok') {
+      setMessage(`Two-factor sign-in of ${user.name} is reset; their sessions have ended.`);
+      reload();
+    } else setFailure(result);
   };
 
   return (
@@ -117,6 +136,15 @@ export function UsersPage() {
                         onClick={() => void resend(user)}
                       >
                         Resend invitation<span className="visually-hidden"> to {user.name}</span>
+                      </button>
+                    ) : null}
+                    {user.mfaEnabled && user.id !== session.me.user.id ? (
+                      <button
+                        type="button"
+                        className="button button--small button--quiet"
+                        onClick={() => void resetMfa(user)}
+                      >
+                        Reset two-factor<span className="visually-hidden"> of {user.name}</span>
                       </button>
                     ) : null}
                     {user.id !== session.me.user.id ? (

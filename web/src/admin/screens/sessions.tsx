@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import { request, type ApiFailure } from '../api';
+import {
+  ErrorNotice,
+  Loading,
+  PageFailure,
+  PageHeading,
+  StatusMessage,
+  useLoad,
+} from '../components/ui';
+import { Link } from '../router';
+import { useSession } from '../session';
+import type { SessionView } from '../types';
+import { formatDateTime } from '../words';
+
+/** Where one is signed in: every live session of one's own, and a way to end any of them. */
+export function SessionsPage() {
+  const session = useSession();
+  const { loaded, reload } = useLoad(
+    () => request<{ items: SessionView[] }>('/v1/auth/sessions'),
+    'sessions',
+  );
+  const [message, setMessage] = useState('');
+  const [failure, setFailure] = useState<ApiFailure | null>(null);
+
+  const end = async (item: SessionView) => {
+    setFailure(null);
+    if (item.current) {
+      // Ending this device's session is signing out.
+      await session.signOut();
+      return;
+    }
+    const result = await request(`/v1/auth/sessions/${item.id}`, { method: 'DELETE' });
+    if (result.kind === 'ok') {
+      setMessage('That session has ended: the device it was on must sign in again.');
+      reload();
+    } else setFailure(result);
+  };
+
+  return (
+    <>
+      <PageHeading title="Your sessions">Your sessions</PageHeading>
+      <p>
+        Everywhere you are signed in now. End any session you do not recognise, then{' '}
+        <Link to="/admin/account">change your password</Link>.
+      </p>
+      <StatusMessage>{message}</StatusMessage>
+      <ErrorNotice failure={failure} />
+      {loaded.state === 'loading' ? <Loading what="your sessions" /> : null}
+      {loaded.state === 'failed' ? (
+        <PageFailure failure={loaded.failure} what="Your sessions" />
+      ) : null}
+      {loaded.state === 'ready' ? (
+        <ul className="sessions-list" aria-label="Sessions">
+          {loaded.value.items.map((item) => (
+            <li key={item.id}>
+              <div>
+                <strong>{item.userAgent ?? 'Unknown browser'}</strong>
+                {item.current ? <span className="badge"> This device</span> : null}
+                <div className="muted">
+                  Signed in {formatDateTime(item.createdAt)}
+                  {item.ip ? ` from ${item.ip}` : ''} · last active{' '}
+                  {formatDateTime(item.lastSeenAt)}
+                </div>
+              </div>
+              <button
+                type="button"
+                className="button button--small button--quiet"
+                onClick={() => void end(item)}
+              >
+                {item.current ? 'Sign out here' : 'End this session'}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </>
+  );
+}
