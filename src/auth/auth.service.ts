@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { type AuditActor, AuditTrail } from '../audit/audit.service.js';
 import { DataCipher } from '../common/encryption/data-cipher.js';
+import { SEALED_COLUMNS } from '../common/encryption/encrypted-columns.js';
 import { ProblemException } from '../common/problem-details.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -13,7 +14,6 @@ import { StaffSessions } from './sessions.service.js';
 import type { StaffContext } from './staff-context.js';
 import { generateTotpSecret, otpauthUri, verifyTotp } from './totp.js';
 
-const MFA_PURPOSE = 'staff-user.mfa-secret';
 const THROTTLE_PURPOSE = 'login-throttle';
 
 export interface SignedIn {
@@ -123,7 +123,13 @@ export class AuthService {
         .getRepository(User)
         .update(
           { id: staff.user.id },
-          { mfaSecretEncrypted: this.cipher.encrypt(secret, MFA_PURPOSE) },
+          {
+            mfaSecretEncrypted: this.cipher.encrypt(
+              secret,
+              SEALED_COLUMNS.staffMfaSecret,
+              staff.user.id,
+            ),
+          },
         );
       await this.audit.record(
         actor,
@@ -182,7 +188,11 @@ export class AuthService {
   /** The time step of a valid, not yet used code, or null. */
   private acceptableStep(user: User, code: string, now: Date): number | null {
     if (!user.mfaSecretEncrypted) return null;
-    const secret = this.cipher.decrypt(user.mfaSecretEncrypted, MFA_PURPOSE);
+    const secret = this.cipher.decrypt(
+      user.mfaSecretEncrypted,
+      SEALED_COLUMNS.staffMfaSecret,
+      user.id,
+    );
     const step = verifyTotp(secret, code, now.getTime());
     if (step === null) return null;
     if (user.mfaLastStep !== null && step <= Number(user.mfaLastStep)) return null;

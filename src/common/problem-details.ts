@@ -116,6 +116,15 @@ export const PROBLEM_TYPES = {
       'Sign-in for this address is paused after repeated failures. Try again after the ' +
       'number of seconds in `Retry-After`, or ask an admin to reset your password.',
   },
+  'sealed-data-unreadable': {
+    status: 409,
+    title: 'Stored data cannot be opened',
+    description:
+      'An encrypted value of this record does not open where it is stored: it was altered, ' +
+      'copied from another record, or sealed with a key the service no longer has. Nothing ' +
+      'was changed and nothing of the value is shown. The service log names the table, ' +
+      'column and row; an administrator should restore it from a backup or put the key back.',
+  },
   internal: {
     status: 500,
     title: 'Internal error',

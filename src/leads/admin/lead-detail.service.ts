@@ -3,14 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import { type AuditActor, AuditTrail } from '../../audit/audit.service.js';
 import type { StaffContext } from '../../auth/staff-context.js';
-import { DataCipher } from '../../common/encryption/data-cipher.js';
-import { INQUIRY_MESSAGE } from '../../inquiries/inquiries.service.js';
+import { DataCipher, type SealedColumn } from '../../common/encryption/data-cipher.js';
+import { SEALED_COLUMNS } from '../../common/encryption/encrypted-columns.js';
 import { Inquiry } from '../../inquiries/inquiry.entity.js';
 import type { Answers } from '../../intake/answer-validation.js';
 import type { FormDefinition } from '../../intake/form-definition.js';
 import { IntakeForm } from '../../intake/intake-form.entity.js';
 import { Intake } from '../../intake/intake.entity.js';
-import { SEALED, screenRespondent } from '../../intake/intakes.service.js';
+import { screenRespondent } from '../../intake/intakes.service.js';
 import { PartnerInvitation } from '../../intake/partner-invitation.entity.js';
 import { PartnerResponse } from '../../intake/partner-response.entity.js';
 import type { CoupleResult, RespondentResult } from '../../survey/scoring.js';
@@ -35,10 +35,26 @@ import {
 import { type PersonRefView, intakeStatusOf } from './lead-summary.view.js';
 
 /** Purpose bound into a triage note's ciphertext (listed in ENCRYPTED_COLUMNS too). */
-export const NOTE_BODY = 'triage-note.body';
 
 /** At most this many likely duplicates are shown, newest first. */
 const MAX_DUPLICATES = 20;
+
+/** Where one respondent's sealed answers, result and date of birth are stored. */
+interface RespondentColumns {
+  answers: SealedColumn;
+  result: SealedColumn;
+  dateOfBirth: SealedColumn;
+}
+const INTAKE_RESPONDENT: RespondentColumns = {
+  answers: SEALED_COLUMNS.intakeAnswers,
+  result: SEALED_COLUMNS.intakeResult,
+  dateOfBirth: SEALED_COLUMNS.intakeDateOfBirth,
+};
+const PARTNER_RESPONDENT: RespondentColumns = {
+  answers: SEALED_COLUMNS.partnerAnswers,
+  result: SEALED_COLUMNS.partnerResult,
+  dateOfBirth: SEALED_COLUMNS.partnerDateOfBirth,
+};
 
 export interface LeadRead {
   view: LeadDetailView | LeadTombstoneView;
@@ -151,7 +167,7 @@ export class LeadDetailService {
       toInquiryView(
         inquiry,
         inquiry.messageEncrypted
-          ? this.cipher.decrypt(inquiry.messageEncrypted, INQUIRY_MESSAGE)
+          ? this.cipher.decrypt(inquiry.messageEncrypted, SEALED_COLUMNS.inquiryMessage, inquiry.id)
           : (inquiry.message ?? ''),
       ),
     );
@@ -217,7 +233,9 @@ export class LeadDetailService {
     )) as NoteRow[];
     return rows.map((row) => ({
       id: row.id,
-      body: row.body_encrypted ? this.cipher.decrypt(row.body_encrypted, NOTE_BODY) : '',
+      body: row.body_encrypted
+        ? this.cipher.decrypt(row.body_encrypted, SEALED_COLUMNS.noteBody, row.id)
+        : '',
       author: { id: row.author_id, name: row.author_name },
       createdAt: row.created_at.toISOString(),
     }));
@@ -251,6 +269,8 @@ export class LeadDetailService {
           intake,
           this.open(
             form,
+            INTAKE_RESPONDENT,
+            intake.id,
             intake.answersEncrypted,
             intake.resultEncrypted,
             intake.dateOfBirthEncrypted,
@@ -265,6 +285,8 @@ export class LeadDetailService {
             response,
             this.open(
               form,
+              PARTNER_RESPONDENT,
+              response.id,
               response.answersEncrypted,
               response.resultEncrypted,
               response.dateOfBirthEncrypted,
@@ -274,7 +296,11 @@ export class LeadDetailService {
       }
       const invitation = invitations.find((candidate) => candidate.intakeId === intake.id);
       const coupleResult = intake.coupleResultEncrypted
-        ? this.cipher.decryptJson<CoupleResult>(intake.coupleResultEncrypted, SEALED.coupleResult)
+        ? this.cipher.decryptJson<CoupleResult>(
+            intake.coupleResultEncrypted,
+            SEALED_COLUMNS.intakeCoupleResult,
+            intake.id,
+          )
         : null;
       views.push(toIntakeView(intake, respondents, invitation, coupleResult));
 
@@ -344,16 +370,18 @@ export class LeadDetailService {
   /** Decrypts one respondent's answers, result and date of birth, and screens the answers. */
   private open(
     form: FormDefinition,
+    columns: RespondentColumns,
+    rowId: string,
     answersSealed: string | null,
     resultSealed: string | null,
     dateOfBirthSealed: string | null,
   ): OpenedRespondent {
     // Null only after an erasure, whose tombstone view never gets here; empty, not a crash.
     const answers = answersSealed
-      ? this.cipher.decryptJson<Answers>(answersSealed, SEALED.answers)
+      ? this.cipher.decryptJson<Answers>(answersSealed, columns.answers, rowId)
       : {};
     const result = resultSealed
-      ? this.cipher.decryptJson<RespondentResult>(resultSealed, SEALED.result)
+      ? this.cipher.decryptJson<RespondentResult>(resultSealed, columns.result, rowId)
       : null;
     // The same rules as on submission (SURVEY.md): crisis phrases, crisis_now, safety items.
     const screening = screenRespondent(form, answers);
@@ -361,7 +389,7 @@ export class LeadDetailService {
       answers,
       result,
       dateOfBirth: dateOfBirthSealed
-        ? this.cipher.decrypt(dateOfBirthSealed, SEALED.dateOfBirth)
+        ? this.cipher.decrypt(dateOfBirthSealed, columns.dateOfBirth, rowId)
         : null,
       flags: {
         safetyConcern: (result ?? screening.result)?.safetyConcern ?? false,

@@ -5,8 +5,8 @@ import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { type AuditActor, AuditTrail } from '../../audit/audit.service.js';
 import type { StaffContext } from '../../auth/staff-context.js';
 import { DataCipher } from '../../common/encryption/data-cipher.js';
+import { SEALED_COLUMNS } from '../../common/encryption/encrypted-columns.js';
 import { cursorFromQuery } from '../../common/newest-first.js';
-import { SEALED } from '../../intake/intakes.service.js';
 import type { CoupleResult, RespondentResult } from '../../survey/scoring.js';
 import { type CsvCell, csvLines } from '../export/csv.js';
 import { type CursorKey, type LeadSort, encodeCursor } from '../keyset-cursor.js';
@@ -81,16 +81,22 @@ const COLUMNS: [expression: string, alias: string][] = [
 const INTAKES_LATERAL = `
   LEFT JOIN LATERAL (
     SELECT (array_agg(i.status ORDER BY i.received_at DESC))[1] AS intake_status,
-           array_agg(i.couple_result_encrypted) FILTER (WHERE i.couple_result_encrypted IS NOT NULL) AS couple_sealed,
-           array_agg(i.result_encrypted)
+           jsonb_agg(jsonb_build_object('id', i.id, 'sealed', i.couple_result_encrypted))
+             FILTER (WHERE i.couple_result_encrypted IS NOT NULL) AS couple_sealed,
+           jsonb_agg(jsonb_build_object('id', i.id, 'sealed', i.result_encrypted))
              FILTER (WHERE i.couple_result_encrypted IS NULL AND i.result_encrypted IS NOT NULL) AS respondent_sealed
       FROM intake i WHERE i.lead_id = page.id
   ) intakes ON true`;
 
+interface SealedOfIntake {
+  id: string;
+  sealed: string;
+}
+
 interface PageRow extends LeadListRow {
   intake_status?: string | null;
-  couple_sealed?: string[] | null;
-  respondent_sealed?: string[] | null;
+  couple_sealed?: SealedOfIntake[] | null;
+  respondent_sealed?: SealedOfIntake[] | null;
 }
 
 /** Which assignment the filter asks for; `nobody` when it can match no lead at all. */
@@ -464,11 +470,11 @@ export class LeadListService {
 
   /** Any intake of the lead with a safety concern: the couple's result, else partner A's. */
   private safetyConcern(row: PageRow): boolean {
-    const couples = (row.couple_sealed ?? []).map((sealed) =>
-      this.cipher.decryptJson<CoupleResult>(sealed, SEALED.coupleResult),
+    const couples = (row.couple_sealed ?? []).map(({ id, sealed }) =>
+      this.cipher.decryptJson<CoupleResult>(sealed, SEALED_COLUMNS.intakeCoupleResult, id),
     );
-    const respondents = (row.respondent_sealed ?? []).map((sealed) =>
-      this.cipher.decryptJson<RespondentResult>(sealed, SEALED.result),
+    const respondents = (row.respondent_sealed ?? []).map(({ id, sealed }) =>
+      this.cipher.decryptJson<RespondentResult>(sealed, SEALED_COLUMNS.intakeResult, id),
     );
     return [...couples, ...respondents].some((result) => result.safetyConcern);
   }
