@@ -119,18 +119,16 @@ export class AuthService {
     }
     const secret = generateTotpSecret();
     await this.dataSource.transaction(async (manager) => {
-      await manager
-        .getRepository(User)
-        .update(
-          { id: staff.user.id },
-          {
-            mfaSecretEncrypted: this.cipher.encrypt(
-              secret,
-              SEALED_COLUMNS.staffMfaSecret,
-              staff.user.id,
-            ),
-          },
-        );
+      await manager.getRepository(User).update(
+        { id: staff.user.id },
+        {
+          mfaSecretEncrypted: this.cipher.encrypt(
+            secret,
+            SEALED_COLUMNS.staffMfaSecret,
+            staff.user.id,
+          ),
+        },
+      );
       await this.audit.record(
         actor,
         { action: 'auth.mfa.setup-started', subjectType: 'user', subjectId: staff.user.id },
