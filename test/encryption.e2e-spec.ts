@@ -9,6 +9,7 @@ import {
 } from '../src/common/encryption/data-cipher.js';
 import { ENCRYPTED_COLUMNS, SEALED_COLUMNS } from '../src/common/encryption/encrypted-columns.js';
 import { rotateEncryptedValues } from '../src/common/encryption/key-rotation.js';
+import { ResealOnStart } from '../src/common/encryption/reseal-on-start.js';
 import { anInquiry } from './support/builders.js';
 import { leadOfSubmission } from './support/lead-rows.js';
 import { aSignedInStaffMember } from './support/staff.js';
@@ -371,5 +372,24 @@ describe('client text at rest', () => {
     expect(await messageSealOf(body.id)).toMatch(/^v2\.test1\./);
     const after = await t.http.get(`/v1/admin/leads/${leadId}`).set(admin.auth).expect(200);
     expect(JSON.stringify(after.body)).toContain('Written when values were v1');
+  });
+
+  it('an upgraded install needs no step: the job sent at start re-seals v1 values as v2', async () => {
+    const { body } = await t.http.post('/v1/inquiries').send(anInquiry()).expect(201);
+    await t.db.query(`UPDATE inquiry SET message_encrypted = $2 WHERE id = $1`, [
+      body.id,
+      sealedAsV1('From the old format', MESSAGE),
+    ]);
+    const jobs = (await t.db.query(
+      `SELECT data FROM pgboss.job WHERE name = 'encryption.reseal'`,
+    )) as { data: unknown }[];
+    expect(jobs).toEqual([{ data: { keyId: 'test1' } }]);
+
+    // What a worker does with that job (the test app runs no workers).
+    const reports = await t.app.get(ResealOnStart, { strict: false }).reseal();
+
+    expect(reports.every((report) => report.remaining === 0)).toBe(true);
+    expect(await messageSealOf(body.id)).toMatch(/^v2\.test1\./);
+    expect(await messageOf(body.id)).toBe('From the old format');
   });
 });

@@ -22,6 +22,8 @@ export interface JobPayloads {
   'lead.response-check': { leadId: string; stage: 'reminder' | 'escalation'; urgency: Urgency };
   /** Daily (scheduled): purge old spam leads, expired idempotency records, sessions and rate-limit counters. */
   'retention.purge': Record<string, never>;
+  /** Once per current key, sent at start: re-seal what is not v2 under it (rotate-key's work). */
+  'encryption.reseal': { keyId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -58,5 +60,6 @@ export function queuePolicies(config: AppConfig): Record<JobName, QueuePolicy> {
     },
     // Each batch commits on its own, so a retry only finds what is left.
     'retention.purge': { retryLimit: 3, retryDelay: 300, retryBackoff: true },
+    'encryption.reseal': { retryLimit: 5, retryDelay: 300, retryBackoff: true },
   };
 }
