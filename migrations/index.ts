@@ -17,6 +17,8 @@ import { NameWordSearch1795611716011 } from './1795611716011-NameWordSearch.js';
 import { SignInSlowdownAndRecoveryCodes1795670000100 } from './1795670000100-SignInSlowdownAndRecoveryCodes.js';
 import { StaffSessionUserAgent1795670000200 } from './1795670000200-StaffSessionUserAgent.js';
 
+import { SealedValueBinding1795690000000 } from './1795690000000-SealedValueBinding.js';
+
 export const MIGRATIONS = [
   InitialSchema1795597613012,
   NotificationsAndWebhooks1795598413777,
@@ -34,4 +36,6 @@ export const MIGRATIONS = [
   NameWordSearch1795611716011,
   SignInSlowdownAndRecoveryCodes1795670000100,
   StaffSessionUserAgent1795670000200,
+
+  SealedValueBinding1795690000000,
 ];

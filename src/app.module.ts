@@ -8,6 +8,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { DataKey } from './common/encryption/data-cipher.js';
 import { EncryptionModule } from './common/encryption/encryption.module.js';
+import { ResealOnStartModule } from './common/encryption/reseal-on-start.js';
 import { ConnectionDrain } from './common/connection-drain.js';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module.js';
 import { loggerParams } from './common/logging.js';
@@ -69,6 +70,7 @@ export class AppModule {
         CliniciansModule,
         StatsModule,
         LeadPrivacyModule,
+        ResealOnStartModule,
         RateLimitModule,
         CaptchaModule,
         BackupModule,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { SEALED_COLUMNS } from '../src/common/encryption/encrypted-columns.js';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataCipher, newKeyRingEntry, parseKeyRing } from '../src/common/encryption/data-cipher.js';
 import { rotateEncryptedValues } from '../src/common/encryption/key-rotation.js';
@@ -84,8 +85,10 @@ describe('webhook subscriptions through the admin API', () => {
     ])) as Record<string, string>[];
     expect(JSON.stringify(row)).not.toContain(secret);
     expect(Object.keys(row!)).not.toContain('secret');
-    expect(row!.secret_encrypted).toMatch(/^v1\.test1\./);
-    expect(cipher.decrypt(row!.secret_encrypted!, 'webhook.secret')).toBe(secret);
+    expect(row!.secret_encrypted).toMatch(/^v2\.test1\./);
+    expect(cipher.decrypt(row!.secret_encrypted!, SEALED_COLUMNS.webhookSecret, body.id)).toBe(
+      secret,
+    );
   });
 
   it('stores the events once each, in their usual order', async () => {
@@ -216,7 +219,9 @@ describe('webhook subscriptions through the admin API', () => {
       `SELECT secret_encrypted FROM webhook_subscription WHERE id = $1`,
       [created.id],
     );
-    expect(cipher.decrypt(row.secret_encrypted, 'webhook.secret')).toBe(newSecret);
+    expect(cipher.decrypt(row.secret_encrypted, SEALED_COLUMNS.webhookSecret, created.id)).toBe(
+      newSecret,
+    );
 
     const events = await auditOf(t, created.id);
     expect(events.map((event) => event.action)).toEqual(['webhook.created', 'webhook.updated']);
@@ -319,8 +324,10 @@ describe('webhook subscriptions through the admin API', () => {
       `SELECT secret_encrypted FROM webhook_subscription WHERE id = $1`,
       [body.id],
     );
-    expect(row.secret_encrypted).toMatch(/^v1\.k2\./);
-    expect(rotated.decrypt(row.secret_encrypted, 'webhook.secret')).toBe(secret);
+    expect(row.secret_encrypted).toMatch(/^v2\.k2\./);
+    expect(rotated.decrypt(row.secret_encrypted, SEALED_COLUMNS.webhookSecret, body.id)).toBe(
+      secret,
+    );
   });
 });
 
@@ -471,7 +478,12 @@ describe('deliveries re-checked when they are sent', () => {
       const id = randomUUID();
       await t.db.query(
         `INSERT INTO webhook_subscription (id, url, events, secret_encrypted) VALUES ($1, $2, $3, $4)`,
-        [id, receiver.url, ['lead.created'], cipher.encrypt('s'.repeat(40), 'webhook.secret')],
+        [
+          id,
+          receiver.url,
+          ['lead.created'],
+          cipher.encrypt('s'.repeat(40), SEALED_COLUMNS.webhookSecret, id),
+        ],
       );
       await t.http.post('/v1/inquiries').send(anInquiry()).expect(201);
       const item = await eventually(async () => {

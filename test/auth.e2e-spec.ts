@@ -364,7 +364,7 @@ describe('staff sign-in and sessions', () => {
       const [row] = (await t.db.query(`SELECT * FROM staff_user WHERE id = $1`, [member.id])) as {
         mfa_secret_encrypted: string;
       }[];
-      expect(row!.mfa_secret_encrypted).toMatch(/^v1\./);
+      expect(row!.mfa_secret_encrypted).toMatch(/^v2\.test1\./);
       expect(JSON.stringify(row)).not.toContain(secret);
     });
 

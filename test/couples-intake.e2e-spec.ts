@@ -1,4 +1,5 @@
 import { SCORING_VERSION } from '../src/survey/scoring.js';
+import { SEALED_COLUMNS } from '../src/common/encryption/encrypted-columns.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataCipher, parseKeyRing } from '../src/common/encryption/data-cipher.js';
 import {
@@ -103,7 +104,11 @@ describe('the couples intake', () => {
 
     const [intake] = await t.db.query(`SELECT * FROM intake WHERE id = $1`, [response.body.id]);
     expect(intake.status).toBe('complete');
-    const resultA = cipher.decryptJson(intake.result_encrypted, 'intake.result');
+    const resultA = cipher.decryptJson(
+      intake.result_encrypted,
+      SEALED_COLUMNS.intakeResult,
+      intake.id,
+    );
     expect(resultA).toEqual({
       anxiety: 6.67,
       anxietySum: 40,
@@ -117,7 +122,13 @@ describe('the couples intake', () => {
       safetyConcern: false,
       crisis: false,
     });
-    expect(cipher.decryptJson(intake.couple_result_encrypted, 'intake.couple-result')).toEqual({
+    expect(
+      cipher.decryptJson(
+        intake.couple_result_encrypted,
+        SEALED_COLUMNS.intakeCoupleResult,
+        intake.id,
+      ),
+    ).toEqual({
       anxiousAvoidantPairing: true,
       pursueWithdraw: true,
       pursuer: 'A',
@@ -125,12 +136,14 @@ describe('the couples intake', () => {
       crisis: false,
     });
     const [b] = await t.db.query(
-      `SELECT result_encrypted, scoring_version FROM partner_response WHERE intake_id = $1`,
+      `SELECT id, result_encrypted, scoring_version FROM partner_response WHERE intake_id = $1`,
       [response.body.id],
     );
     // Stored with the rules that made them, so a later rule change can tell them apart.
     expect([intake.scoring_version, b.scoring_version]).toEqual([SCORING_VERSION, SCORING_VERSION]);
-    expect(cipher.decryptJson(b.result_encrypted, 'intake.result')).toMatchObject({
+    expect(
+      cipher.decryptJson(b.result_encrypted, SEALED_COLUMNS.partnerResult, b.id),
+    ).toMatchObject({
       anxietySum: 9,
       avoidanceSum: 40,
       style: 'avoidant',
@@ -311,11 +324,13 @@ describe('form versions', () => {
       .send(aCouplesIntake({ answers: coupleAnswers(ANXIOUS_PURSUER) }))
       .expect(201);
     const [intake] = await t.db.query(
-      `SELECT form_version, result_encrypted FROM intake WHERE id = $1`,
+      `SELECT id, form_version, result_encrypted FROM intake WHERE id = $1`,
       [v1.body.id],
     );
     expect(intake.form_version).toBe(1);
-    expect(cipher.decryptJson(intake.result_encrypted, 'intake.result')).toMatchObject({
+    expect(
+      cipher.decryptJson(intake.result_encrypted, SEALED_COLUMNS.intakeResult, intake.id),
+    ).toMatchObject({
       anxietySum: 40,
     });
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { SEALED_COLUMNS } from '../src/common/encryption/encrypted-columns.js';
 import { anInquiry } from './support/builders.js';
 import { DataCipher, parseKeyRing } from '../src/common/encryption/data-cipher.js';
 import { startTestApp, TEST_DATA_KEY, type TestApp } from './support/test-app.js';
@@ -52,7 +53,9 @@ describe('POST /v1/inquiries', () => {
       const lead = await leadOf(receipt.id);
       expect(lead).toMatchObject({ status: 'new', urgency: 'routine', service_type: 'couples' });
       const [inquiry] = await t.db.query(`SELECT * FROM inquiry WHERE id = $1`, [receipt.id]);
-      expect(cipher.decrypt(inquiry.message_encrypted, 'inquiry.message')).toBe(body.message);
+      expect(
+        cipher.decrypt(inquiry.message_encrypted, SEALED_COLUMNS.inquiryMessage, receipt.id),
+      ).toBe(body.message);
       expect(inquiry).toMatchObject({
         reference: receipt.reference,
         name: body.name,
@@ -91,7 +94,9 @@ describe('POST /v1/inquiries', () => {
         [receipt.id],
       );
       expect(inquiry).toMatchObject({ preferred_contact: 'email', phone: null });
-      expect(cipher.decrypt(inquiry.message_encrypted, 'inquiry.message')).toBe('');
+      expect(
+        cipher.decrypt(inquiry.message_encrypted, SEALED_COLUMNS.inquiryMessage, receipt.id),
+      ).toBe('');
     });
 
     it('trims names and emails before storing them', async () => {

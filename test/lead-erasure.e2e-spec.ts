@@ -2,13 +2,12 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import { ENCRYPTED_COLUMNS } from '../src/common/encryption/encrypted-columns.js';
+import { RateLimiter } from '../src/common/rate-limit/rate-limiter.service.js';
 import { anInquiry } from './support/builders.js';
 import { aCouplesIntake, coupleAnswers } from './support/couples.js';
 import {
   announceSubmissions,
-  aTriageNote,
   leadOfSubmission,
-  NOTE_BODY,
   partnerAnswers,
   partnerLinkOf,
   rowsOfLead,
@@ -20,28 +19,52 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 
 type SignedIn = Awaited<ReturnType<typeof aSignedInStaffMember>>;
 
-/** Every purpose a client value is sealed with. */
-const PURPOSES = [...new Set([...ENCRYPTED_COLUMNS.map((column) => column.purpose), NOTE_BODY])];
+/** Every column a client value may be sealed for: each table and column scanned, v1 purposes too. */
+const purposes = [...new Set(ENCRYPTED_COLUMNS.map((column) => column.purpose))];
+
+/** What a stored value opens to, wherever it was sealed, or nothing. */
+function openedFrom(value: string, table: string, column: string, rowId: string | null): string[] {
+  const places = [
+    ...(rowId === null ? [] : [{ table, column, purpose: '', rowId }]),
+    ...purposes.map((purpose) => ({ table, column, purpose, rowId: rowId ?? '' })),
+  ];
+  const opened: string[] = [];
+  for (const place of places) {
+    try {
+      opened.push(testCipher.decrypt(value, place, place.rowId));
+    } catch {
+      // Does not open there.
+    }
+  }
+  return opened;
+}
 
 /**
- * Where each needle still is: every text, character, JSON and array column of every table
- * in the public and pgboss schemas, in plain text and inside any sealed (`v1.`) value that
- * decrypts with a purpose client data is sealed with.
+ * Where each needle still is: every text, character, JSON, array and bytea column of every
+ * table in every schema of the database (the service's, pg-boss's and any other), in plain
+ * text and inside any sealed value that decrypts with a purpose client data is sealed with.
  */
 async function whereFound(db: DataSource, needles: string[]): Promise<Record<string, string[]>> {
   const columns = (await db.query(
-    `SELECT table_schema AS schema, table_name AS "table", column_name AS "column"
-       FROM information_schema.columns
-      WHERE table_schema IN ('public', 'pgboss')
-        AND data_type IN ('text', 'character varying', 'character', 'json', 'jsonb', 'ARRAY')
+    `SELECT c.table_schema AS schema, c.table_name AS "table", c.column_name AS "column",
+            c.data_type AS type
+       FROM information_schema.columns c
+       JOIN information_schema.tables t USING (table_schema, table_name)
+      WHERE c.table_schema NOT IN ('pg_catalog', 'information_schema')
+        AND t.table_type = 'BASE TABLE'
+        AND c.data_type IN ('text', 'character varying', 'character', 'json', 'jsonb', 'ARRAY',
+                            'bytea', 'USER-DEFINED')
       ORDER BY 1, 2, 3`,
-  )) as { schema: string; table: string; column: string }[];
+  )) as { schema: string; table: string; column: string; type: string }[];
   expect(columns.length).toBeGreaterThan(50);
+  expect([...new Set(columns.map((column) => column.schema))]).toEqual(
+    expect.arrayContaining(['public', 'pgboss']),
+  );
   const found: Record<string, string[]> = {};
   const seen = (needle: string, where: string) => (found[needle] ??= []).push(where);
-  for (const { schema, table, column } of columns) {
+  for (const { schema, table, column, type } of columns) {
     const name = `"${schema}"."${table}"`;
-    const value = `"${column}"::text`;
+    const value = type === 'bytea' ? `encode("${column}", 'escape')` : `"${column}"::text`;
     const plain = (await db.query(
       `SELECT needle FROM unnest($1::text[]) AS needle
         WHERE EXISTS (SELECT 1 FROM ${name} WHERE strpos(lower(${value}), lower(needle)) > 0)`,
@@ -49,18 +72,11 @@ async function whereFound(db: DataSource, needles: string[]): Promise<Record<str
     )) as { needle: string }[];
     for (const { needle } of plain) seen(needle, `${schema}.${table}.${column}`);
     const sealed = (await db.query(
-      `SELECT ${value} AS v FROM ${name} WHERE ${value} LIKE 'v1.%'`,
-    )) as {
-      v: string;
-    }[];
-    for (const { v } of sealed) {
-      for (const purpose of PURPOSES) {
-        let opened: string;
-        try {
-          opened = testCipher.decrypt(v, purpose);
-        } catch {
-          continue;
-        }
+      `SELECT ${value} AS v, to_jsonb(x) ->> 'id' AS id FROM ${name} x
+        WHERE ${value} ~ '^v[0-9]+[.]'`,
+    )) as { v: string; id: string | null }[];
+    for (const { v, id } of sealed) {
+      for (const opened of openedFrom(v, table, column, id)) {
         for (const needle of needles) {
           if (opened.toLowerCase().includes(needle.toLowerCase())) {
             seen(needle, `${schema}.${table}.${column} (sealed)`);
@@ -175,8 +191,24 @@ describe('DELETE /v1/admin/leads/:id', () => {
       },
       coupleAnswers({ rel_story: partner.story }),
     );
-    await aTriageNote(t.db, leadId, coordinator.id, note);
-    await t.db.query(`UPDATE lead SET tags = ARRAY[$2] WHERE id = $1`, [leadId, leadTag]);
+    await t.http
+      .post(`/v1/admin/leads/${leadId}/notes`)
+      .set(coordinator.auth)
+      .send({ body: note })
+      .expect(201);
+    // Tags as staff set them: the change is also a timeline event naming the tags.
+    await t.http
+      .patch(`/v1/admin/leads/${leadId}`)
+      .set(coordinator.auth)
+      .set('If-Match', '*')
+      .send({ tags: [leadTag, 'evening'] })
+      .expect(200);
+    await t.http
+      .patch(`/v1/admin/leads/${leadId}`)
+      .set(coordinator.auth)
+      .set('If-Match', '*')
+      .send({ tags: ['evening'] })
+      .expect(200);
     await announceSubmissions(t, leadId);
     // The same person wrote once from work too; that lead was merged into this one.
     const workLeadId = await aLead({
@@ -185,6 +217,14 @@ describe('DELETE /v1/admin/leads/:id', () => {
       phone: client.phone,
     });
     await merge(workLeadId, leadId);
+    // The submissions were counted by address (the test app counts nothing: planted).
+    const limiter = t.app.get(RateLimiter, { strict: false });
+    const bucketOf = (email: string) =>
+      limiter.bucketKey({ name: 'submission-email', by: 'email' }, email.toLowerCase());
+    const someoneElse = `someone.else.${tag}@example.com`;
+    for (const email of [client.email, client.workEmail, partnerEmail, someoneElse]) {
+      await limiter.hit(bucketOf(email), 3600);
+    }
     const auditBefore = (await t.db.query(
       `SELECT id FROM audit_event WHERE lead_id IN ($1, $2) ORDER BY id`,
       [leadId, workLeadId],
@@ -230,6 +270,11 @@ describe('DELETE /v1/admin/leads/:id', () => {
       },
     });
     expect(await whereFound(t.db, needles)).toEqual({});
+    const buckets = (await t.db.query(
+      `SELECT key FROM rate_limit_bucket WHERE key = ANY($1::text[])`,
+      [[client.email, client.workEmail, partnerEmail, someoneElse].map(bucketOf)],
+    )) as { key: string }[];
+    expect(buckets.map((bucket) => bucket.key)).toEqual([bucketOf(someoneElse)]);
     const sealed = (await t.db.query(
       `SELECT message_encrypted AS v FROM inquiry WHERE lead_id = $1
        UNION ALL SELECT unnest(ARRAY[answers_encrypted, result_encrypted, couple_result_encrypted,

@@ -125,7 +125,9 @@ describe('POST /v1/admin/leads/:id/merge', () => {
       [pair.noteId],
     );
     expect(note.lead_id).toBe(pair.survivorId);
-    expect(testCipher.decrypt(note.body_encrypted, NOTE_BODY)).toBe('Left a voicemail.');
+    expect(testCipher.decrypt(note.body_encrypted, NOTE_BODY, pair.noteId)).toBe(
+      'Left a voicemail.',
+    );
     const [intake] = await t.db.query(`SELECT lead_id FROM intake WHERE id = $1`, [pair.intakeId]);
     expect(intake.lead_id).toBe(pair.survivorId);
   });
@@ -406,7 +408,7 @@ describe('triage notes stay append-only in the database', () => {
 
   it('refuses a changed body, a changed author, a delete and a truncate', async () => {
     const noteId = await aTriageNote(t.db, leadId, authorId, 'First call went well.');
-    const otherBody = testCipher.encrypt('Rewritten history.', NOTE_BODY);
+    const otherBody = testCipher.encrypt('Rewritten history.', NOTE_BODY, noteId);
     await expect(
       t.db.query(`UPDATE triage_note SET body_encrypted = $2 WHERE id = $1`, [noteId, otherBody]),
     ).rejects.toThrow(refused);
@@ -439,7 +441,7 @@ describe('triage notes stay append-only in the database', () => {
     await expect(
       t.db.query(`UPDATE triage_note SET body_encrypted = $2 WHERE id = $1`, [
         noteId,
-        testCipher.encrypt('Back again.', NOTE_BODY),
+        testCipher.encrypt('Back again.', NOTE_BODY, noteId),
       ]),
     ).rejects.toThrow(refused);
   });
@@ -450,11 +452,11 @@ describe('triage notes stay append-only in the database', () => {
       `SELECT body_encrypted FROM triage_note WHERE id = $1`,
       [noteId],
     );
-    const sameKey = testCipher.encrypt('Sliding scale asked.', NOTE_BODY);
+    const sameKey = testCipher.encrypt('Sliding scale asked.', NOTE_BODY, noteId);
     await expect(
       t.db.query(`UPDATE triage_note SET body_encrypted = $2 WHERE id = $1`, [noteId, sameKey]),
     ).rejects.toThrow(refused);
-    const otherKey = (sealed as string).replace(/^v1\.[^.]+\./, 'v1.k2.');
+    const otherKey = (sealed as string).replace(/^v2\.[^.]+\./, 'v2.k2.');
     await t.db.query(`UPDATE triage_note SET body_encrypted = $2 WHERE id = $1`, [
       noteId,
       otherKey,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { SEALED_COLUMNS } from '../src/common/encryption/encrypted-columns.js';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataCipher, newKeyRingEntry, parseKeyRing } from '../src/common/encryption/data-cipher.js';
 import { rotateEncryptedValues } from '../src/common/encryption/key-rotation.js';
@@ -467,7 +468,8 @@ describe('triage: PATCH /v1/admin/leads/:id and notes', () => {
       expect(
         new DataCipher(parseKeyRing(TEST_DATA_KEY)).decrypt(
           rows[0]!.body_encrypted,
-          'triage-note.body',
+          SEALED_COLUMNS.noteBody,
+          body.id,
         ),
       ).toBe('Mentions a custody dispute');
     });
@@ -560,8 +562,8 @@ describe('triage: PATCH /v1/admin/leads/:id and notes', () => {
       const [row] = await t.db.query(`SELECT body_encrypted FROM triage_note WHERE id = $1`, [
         body.id,
       ]);
-      expect(row.body_encrypted.startsWith('v1.next.')).toBe(true);
-      expect(rotated.decrypt(row.body_encrypted, 'triage-note.body')).toBe(
+      expect(row.body_encrypted.startsWith('v2.next.')).toBe(true);
+      expect(rotated.decrypt(row.body_encrypted, SEALED_COLUMNS.noteBody, body.id)).toBe(
         'Sealed with the old key',
       );
       // Back to the key the app has, for whatever runs after this test.

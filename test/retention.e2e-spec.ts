@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { SEALED_COLUMNS } from '../src/common/encryption/encrypted-columns.js';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PURGE_BATCH_SIZE, Retention } from '../src/leads/privacy/retention.service.js';
 import { JobQueue } from '../src/queue/job-queue.js';
@@ -80,7 +81,10 @@ describe('retention', () => {
     await t.db.query(
       `INSERT INTO webhook_subscription (id, url, events, secret_encrypted)
        VALUES ($1, 'https://hooks.example/x', '{lead.created}', $2)`,
-      [subscriptionId, testCipher.encrypt('s3cret-s3cret', 'webhook.secret')],
+      [
+        subscriptionId,
+        testCipher.encrypt('s3cret-s3cret', SEALED_COLUMNS.webhookSecret, subscriptionId),
+      ],
     );
     await t.db.query(
       `INSERT INTO webhook_delivery (id, subscription_id, event_id, event_type, body, status)

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type AuditActor, AuditTrail } from '../audit/audit.service.js';
 import { DataCipher } from '../common/encryption/data-cipher.js';
+import { SEALED_COLUMNS } from '../common/encryption/encrypted-columns.js';
 import { ProblemException } from '../common/problem-details.js';
 import { isUuid } from '../common/uuid.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -20,8 +21,6 @@ import {
 } from './sign-in-throttle.service.js';
 import type { StaffContext } from './staff-context.js';
 import { generateTotpSecret, otpauthUri, verifyTotp } from './totp.js';
-
-const MFA_PURPOSE = 'staff-user.mfa-secret';
 
 export interface SignedIn {
   token: string;
@@ -162,12 +161,16 @@ export class AuthService {
     }
     const secret = generateTotpSecret();
     await this.dataSource.transaction(async (manager) => {
-      await manager
-        .getRepository(User)
-        .update(
-          { id: staff.user.id },
-          { mfaSecretEncrypted: this.cipher.encrypt(secret, MFA_PURPOSE) },
-        );
+      await manager.getRepository(User).update(
+        { id: staff.user.id },
+        {
+          mfaSecretEncrypted: this.cipher.encrypt(
+            secret,
+            SEALED_COLUMNS.staffMfaSecret,
+            staff.user.id,
+          ),
+        },
+      );
       await this.audit.record(
         actor,
         { action: 'auth.mfa.setup-started', subjectType: 'user', subjectId: staff.user.id },
@@ -311,7 +314,11 @@ export class AuthService {
   /** The time step of a valid code not older than the last one accepted, or null. */
   private validStep(user: User, code: string, now: Date): number | null {
     if (!user.mfaSecretEncrypted) return null;
-    const secret = this.cipher.decrypt(user.mfaSecretEncrypted, MFA_PURPOSE);
+    const secret = this.cipher.decrypt(
+      user.mfaSecretEncrypted,
+      SEALED_COLUMNS.staffMfaSecret,
+      user.id,
+    );
     const step = verifyTotp(secret, code, now.getTime());
     if (step === null) return null;
     if (user.mfaLastStep !== null && step <= Number(user.mfaLastStep)) return null;

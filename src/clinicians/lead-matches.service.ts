@@ -4,8 +4,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { type AuditActor, AuditTrail } from '../audit/audit.service.js';
 import type { StaffContext } from '../auth/staff-context.js';
 import { DataCipher } from '../common/encryption/data-cipher.js';
+import { SEALED_COLUMNS } from '../common/encryption/encrypted-columns.js';
 import { Intake } from '../intake/intake.entity.js';
-import { SEALED } from '../intake/intakes.service.js';
 import { LeadAccess } from '../leads/lead-access.js';
 import type { Lead } from '../leads/lead.entity.js';
 import type { CoupleResult } from '../survey/scoring.js';
@@ -85,7 +85,11 @@ export class LeadMatches {
       .getOne();
     if (!intake?.coupleResultEncrypted) return null;
     return couplePatternOf(
-      this.cipher.decryptJson<CoupleResult>(intake.coupleResultEncrypted, SEALED.coupleResult),
+      this.cipher.decryptJson<CoupleResult>(
+        intake.coupleResultEncrypted,
+        SEALED_COLUMNS.intakeCoupleResult,
+        intake.id,
+      ),
     );
   }
 }

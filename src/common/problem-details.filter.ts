@@ -14,6 +14,7 @@ import {
   problemBody,
   problemCodeForStatus,
 } from './problem-details.js';
+import { UnreadableSealedValue } from './encryption/data-cipher.js';
 
 interface FrameworkError {
   statusCode?: number;
@@ -32,6 +33,8 @@ const FASTIFY_CODES: Record<string, ProblemException['code']> = {
 /** Any thrown value → the problem a client may see. Internal detail never leaves. */
 export function toProblem(exception: unknown): ProblemException {
   if (exception instanceof ProblemException) return exception;
+  if (exception instanceof UnreadableSealedValue)
+    return new ProblemException('sealed-data-unreadable');
   if (exception instanceof HttpException) {
     return new ProblemException(problemCodeForStatus(exception.getStatus()));
   }
@@ -89,6 +92,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
     const problem = toProblem(exception);
+    if (exception instanceof UnreadableSealedValue) {
+      // Where, never what: a value that does not open may have been tampered with.
+      const { table, column, rowId } = exception;
+      this.logger.error({ table, column, rowId, reqId: request.id }, 'sealed value does not open');
+    }
     if (problem.code === 'unavailable') {
       // Expected while the database is away or starting; one line per request, no stack.
       const { type, code } = loggableError(exception);

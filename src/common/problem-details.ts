@@ -118,6 +118,15 @@ export const PROBLEM_TYPES = {
       'Repeated failures from this client slow further attempts down (never a lock): try ' +
       'again after the number of seconds in `Retry-After`. Nothing was checked this time.',
   },
+  'sealed-data-unreadable': {
+    status: 409,
+    title: 'Stored data cannot be opened',
+    description:
+      'An encrypted value of this record does not open where it is stored: it was altered, ' +
+      'copied from another record, or sealed with a key the service no longer has. Nothing ' +
+      'was changed and nothing of the value is shown. The service log names the table, ' +
+      'column and row; an administrator should restore it from a backup or put the key back.',
+  },
   internal: {
     status: 500,
     title: 'Internal error',

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { CaptchaCheck } from '../captcha/captcha.service.js';
 import { Metrics } from '../metrics/metrics.service.js';
 import { DataCipher } from '../common/encryption/data-cipher.js';
+import { SEALED_COLUMNS } from '../common/encryption/encrypted-columns.js';
 import { IdempotencyService } from '../common/idempotency/idempotency.service.js';
 import { ProblemException } from '../common/problem-details.js';
 import type { Lead } from '../leads/lead.entity.js';
@@ -20,7 +21,6 @@ import { spamReason } from './spam.js';
 
 const IDEMPOTENCY_SCOPE = 'POST /v1/inquiries';
 /** Purpose bound into the ciphertext of an inquiry's message. */
-export const INQUIRY_MESSAGE = 'inquiry.message';
 
 @Injectable()
 export class InquiriesService {
@@ -97,7 +97,11 @@ export class InquiriesService {
           serviceType: dto.serviceType,
           state: dto.state ?? null,
           message: null,
-          messageEncrypted: this.cipher.encrypt(dto.message ?? '', INQUIRY_MESSAGE),
+          messageEncrypted: this.cipher.encrypt(
+            dto.message ?? '',
+            SEALED_COLUMNS.inquiryMessage,
+            id,
+          ),
           referralSource: dto.referralSource ?? null,
           consentContact: dto.consent.contact,
           privacyNoticeVersion: dto.consent.privacyNoticeVersion,

@@ -5,6 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { CaptchaCheck } from '../captcha/captcha.service.js';
 import { Metrics } from '../metrics/metrics.service.js';
 import { DataCipher } from '../common/encryption/data-cipher.js';
+import { SEALED_COLUMNS } from '../common/encryption/encrypted-columns.js';
 import { IdempotencyService } from '../common/idempotency/idempotency.service.js';
 import { type FieldError, ProblemException } from '../common/problem-details.js';
 import { spamReason } from '../inquiries/spam.js';
@@ -39,14 +40,6 @@ import { partnerToken } from './partner-tokens.js';
 
 const IDEMPOTENCY_SCOPE = 'POST /v1/intakes';
 export const INVITATION_VALID_DAYS = 14;
-
-/** Purposes bound into ciphertexts of intake data (listed in ENCRYPTED_COLUMNS too). */
-export const SEALED = {
-  answers: 'intake.answers',
-  result: 'intake.result',
-  coupleResult: 'intake.couple-result',
-  dateOfBirth: 'intake.date-of-birth',
-} as const;
 
 export interface IntakeReceipt {
   id: string;
@@ -183,11 +176,11 @@ export class IntakesService {
           state: dto.client.state ?? null,
           pronouns: dto.client.pronouns ?? null,
           dateOfBirthEncrypted: dto.client.dateOfBirth
-            ? this.cipher.encrypt(dto.client.dateOfBirth, SEALED.dateOfBirth)
+            ? this.cipher.encrypt(dto.client.dateOfBirth, SEALED_COLUMNS.intakeDateOfBirth, id)
             : null,
-          answersEncrypted: this.cipher.encryptJson(answers, SEALED.answers),
+          answersEncrypted: this.cipher.encryptJson(answers, SEALED_COLUMNS.intakeAnswers, id),
           resultEncrypted: screening.result
-            ? this.cipher.encryptJson(screening.result, SEALED.result)
+            ? this.cipher.encryptJson(screening.result, SEALED_COLUMNS.intakeResult, id)
             : null,
           coupleResultEncrypted: null,
           scoringVersion: screening.result ? SCORING_VERSION : null,

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { IdempotencyService } from '../common/idempotency/idempotency.service.js';
 import { DataCipher } from '../common/encryption/data-cipher.js';
+import { SEALED_COLUMNS } from '../common/encryption/encrypted-columns.js';
 import { ProblemException } from '../common/problem-details.js';
 import { LeadsService } from '../leads/leads.service.js';
 import { SubmissionReferences } from '../leads/submission-references.service.js';
@@ -16,7 +17,7 @@ import type { RespondentSubmissionDto } from './dto/create-intake.dto.js';
 import type { FormDefinition } from './form-definition.js';
 import { IntakeFormsService } from './intake-forms.service.js';
 import { Intake } from './intake.entity.js';
-import { SEALED, screenRespondent } from './intakes.service.js';
+import { screenRespondent } from './intakes.service.js';
 import { PartnerInvitation } from './partner-invitation.entity.js';
 import { PartnerResponse } from './partner-response.entity.js';
 import { firstName, hashToken } from './partner-tokens.js';
@@ -141,10 +142,10 @@ export class PartnerResponsesService {
       state: dto.client.state ?? null,
       pronouns: dto.client.pronouns ?? null,
       dateOfBirthEncrypted: dto.client.dateOfBirth
-        ? this.cipher.encrypt(dto.client.dateOfBirth, SEALED.dateOfBirth)
+        ? this.cipher.encrypt(dto.client.dateOfBirth, SEALED_COLUMNS.partnerDateOfBirth, id)
         : null,
-      answersEncrypted: this.cipher.encryptJson(answers, SEALED.answers),
-      resultEncrypted: this.cipher.encryptJson(screening.result, SEALED.result),
+      answersEncrypted: this.cipher.encryptJson(answers, SEALED_COLUMNS.partnerAnswers, id),
+      resultEncrypted: this.cipher.encryptJson(screening.result, SEALED_COLUMNS.partnerResult, id),
       scoringVersion: SCORING_VERSION,
       consentContact: dto.consent.contact,
       privacyNoticeVersion: dto.consent.privacyNoticeVersion,
@@ -156,12 +157,17 @@ export class PartnerResponsesService {
       .findOneOrFail({ where: { id: intake.id }, lock: { mode: 'pessimistic_write' } });
     const resultA = this.cipher.decryptJson<RespondentResult>(
       locked.resultEncrypted!,
-      SEALED.result,
+      SEALED_COLUMNS.intakeResult,
+      locked.id,
     );
     const couple = scoreCouple(resultA, screening.result!);
     locked.status = 'complete';
     locked.completedAt = receivedAt;
-    locked.coupleResultEncrypted = this.cipher.encryptJson(couple, SEALED.coupleResult);
+    locked.coupleResultEncrypted = this.cipher.encryptJson(
+      couple,
+      SEALED_COLUMNS.intakeCoupleResult,
+      locked.id,
+    );
     await manager.getRepository(Intake).save(locked);
 
     // Urgency is re-evaluated over both partners; rules only ever raise it.

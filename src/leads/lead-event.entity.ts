@@ -3,7 +3,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 /**
  * One step in a lead's timeline that no other row records: a status or urgency change, an
  * assignment, tags, a merge, an erasure, `awaiting_partner` / `intake_complete`. Details
- * hold statuses and ids only, never client data. Submissions and notes have their own rows.
+ * hold statuses and ids only, never client data, except `tags_changed`: the tags added and
+ * removed, which erasure empties with the lead's tags. Submissions and notes have their own rows.
  */
 @Entity()
 @Index('IDX_lead_event_lead', ['leadId', 'occurredAt'])

@@ -1,9 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { WebhookEventType } from './webhook-event.js';
 
-/** DataCipher purpose of `secretEncrypted` (also in encrypted-columns.ts, for rotation). */
-export const WEBHOOK_SECRET_PURPOSE = 'webhook.secret';
-
 /** An endpoint of the practice's own systems that wants to hear about lead events. */
 @Entity()
 export class WebhookSubscription {

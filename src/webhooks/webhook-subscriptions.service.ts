@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type AuditActor, AuditTrail } from '../audit/audit.service.js';
 import { DataCipher } from '../common/encryption/data-cipher.js';
+import { SEALED_COLUMNS } from '../common/encryption/encrypted-columns.js';
 import { newestFirstAfter, newestFirstPage } from '../common/newest-first.js';
 import { ProblemException } from '../common/problem-details.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -17,7 +18,7 @@ import type {
 import { checkWebhookUrl } from './url-safety.js';
 import type { WebhookDeliveryStatus } from './webhook-delivery.entity.js';
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from './webhook-event.js';
-import { WEBHOOK_SECRET_PURPOSE, WebhookSubscription } from './webhook-subscription.entity.js';
+import { WebhookSubscription } from './webhook-subscription.entity.js';
 import {
   type CreatedWebhookView,
   type WebhookDeliveryPage,
@@ -87,7 +88,7 @@ export class WebhookSubscriptions {
         id,
         url: url.href,
         events: inCanonicalOrder(input.events),
-        secretEncrypted: this.cipher.encrypt(secret, WEBHOOK_SECRET_PURPOSE),
+        secretEncrypted: this.cipher.encrypt(secret, SEALED_COLUMNS.webhookSecret, id),
         active: true,
       });
       const subscription = await repository.findOneByOrFail({ id });
@@ -136,7 +137,11 @@ export class WebhookSubscriptions {
         changed.push('active');
       }
       if (input.secret !== undefined) {
-        subscription.secretEncrypted = this.cipher.encrypt(input.secret, WEBHOOK_SECRET_PURPOSE);
+        subscription.secretEncrypted = this.cipher.encrypt(
+          input.secret,
+          SEALED_COLUMNS.webhookSecret,
+          subscription.id,
+        );
         changed.push('secret');
       }
       if (changed.length === 0) return toWebhookView(subscription);

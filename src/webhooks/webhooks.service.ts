@@ -6,6 +6,8 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { DataCipher } from '../common/encryption/data-cipher.js';
 import { Metrics, type WebhookOutcome } from '../metrics/metrics.service.js';
+
+import { SEALED_COLUMNS } from '../common/encryption/encrypted-columns.js';
 import { JobQueue, type RunningJob, isLastAttempt } from '../queue/job-queue.js';
 import { OUTAGE_PATIENCE_MS } from '../queue/jobs.js';
 import { UnrecordedDeliveries } from '../queue/unrecorded-deliveries.js';
@@ -16,7 +18,7 @@ import {
   type WebhookEventType,
   signWebhook,
 } from './webhook-event.js';
-import { WEBHOOK_SECRET_PURPOSE, WebhookSubscription } from './webhook-subscription.entity.js';
+import { WebhookSubscription } from './webhook-subscription.entity.js';
 import { type WebhookPostOutcome, postWebhook } from './webhook-transport.js';
 
 @Injectable()
@@ -182,7 +184,11 @@ export class WebhooksService implements BeforeApplicationShutdown {
     subscription: WebhookSubscription,
     delivery: WebhookDelivery,
   ): Promise<WebhookPostOutcome> {
-    const secret = this.cipher.decrypt(subscription.secretEncrypted, WEBHOOK_SECRET_PURPOSE);
+    const secret = this.cipher.decrypt(
+      subscription.secretEncrypted,
+      SEALED_COLUMNS.webhookSecret,
+      subscription.id,
+    );
     return postWebhook(subscription.url, {
       body: delivery.body,
       headers: {

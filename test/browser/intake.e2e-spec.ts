@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { SEALED_COLUMNS } from '../../src/common/encryption/encrypted-columns.js';
 import type { Page } from 'playwright-core';
 import { DataCipher, parseKeyRing } from '../../src/common/encryption/data-cipher.js';
 import type { FormDefinition } from '../../src/intake/form-definition.js';
@@ -112,7 +113,9 @@ describe('the hosted intake and partner pages', () => {
 
     const [intake] = await t.db.query(`SELECT * FROM intake WHERE reference = $1`, [referenceA]);
     expect(intake).toMatchObject({ status: 'complete', name: 'Alex Rivera', state: 'OR' });
-    expect(cipher.decryptJson(intake.answers_encrypted, 'intake.answers')).toEqual(answersA);
+    expect(
+      cipher.decryptJson(intake.answers_encrypted, SEALED_COLUMNS.intakeAnswers, intake.id),
+    ).toEqual(answersA);
     const [response] = await t.db.query(`SELECT * FROM partner_response WHERE intake_id = $1`, [
       intake.id,
     ]);
@@ -121,9 +124,15 @@ describe('the hosted intake and partner pages', () => {
       email: partnerEmail,
       lead_id: intake.lead_id,
     });
-    expect(cipher.decryptJson(response.answers_encrypted, 'intake.answers')).toEqual(answersB);
     expect(
-      cipher.decryptJson(intake.couple_result_encrypted, 'intake.couple-result'),
+      cipher.decryptJson(response.answers_encrypted, SEALED_COLUMNS.partnerAnswers, response.id),
+    ).toEqual(answersB);
+    expect(
+      cipher.decryptJson(
+        intake.couple_result_encrypted,
+        SEALED_COLUMNS.intakeCoupleResult,
+        intake.id,
+      ),
     ).toMatchObject({
       anxiousAvoidantPairing: true,
       pursueWithdraw: true,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { SEALED_COLUMNS } from '../../src/common/encryption/encrypted-columns.js';
 import type { DataSource } from 'typeorm';
 import { DataCipher, parseKeyRing } from '../../src/common/encryption/data-cipher.js';
 import { partnerToken } from '../../src/intake/partner-tokens.js';
@@ -8,7 +9,8 @@ import { coupleAnswers } from './couples.js';
 import { TEST_DATA_KEY, type TestApp } from './test-app.js';
 
 export const testCipher = new DataCipher(parseKeyRing(TEST_DATA_KEY));
-export const NOTE_BODY = 'triage-note.body';
+/** Where a note's body is sealed (bound to the note's row). */
+export const NOTE_BODY = SEALED_COLUMNS.noteBody;
 
 /**
  * How many rows each table holds for a lead, for every table of the public schema with a
@@ -50,7 +52,7 @@ export async function aTriageNote(
   const id = randomUUID();
   await db.query(
     `INSERT INTO triage_note (id, lead_id, author_user_id, body_encrypted) VALUES ($1, $2, $3, $4)`,
-    [id, leadId, authorUserId, testCipher.encrypt(body, NOTE_BODY)],
+    [id, leadId, authorUserId, testCipher.encrypt(body, NOTE_BODY, id)],
   );
   return id;
 }

@@ -2,21 +2,57 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } f
 
 /**
  * Application-level encryption of sensitive values (AES-256-GCM). A stored value is
- * `v1.<keyId>.<iv>.<tag>.<ciphertext>` (base64url parts), so every value names the key
+ * `v2.<keyId>.<iv>.<tag>.<ciphertext>` (base64url parts), so every value names the key
  * that sealed it and keys can rotate: new values use the first key of the ring, old
- * ones open with whichever key they name. The purpose (e.g. "inquiry.message") is bound
- * in as associated data, so a value copied into another column does not decrypt.
+ * ones open with whichever key they name. The place a value is stored (table, column
+ * and row id) is bound in as associated data, so a value copied into another row or
+ * column does not open.
+ *
+ * `v1.` values (sealed before v2) bound only a purpose per column ("inquiry.message"):
+ * they still open, and `rotate-key` re-seals them as v2.
  */
 export interface DataKey {
   readonly id: string;
   readonly key: Buffer;
 }
 
-const FORMAT = 'v1';
+/** A column holding sealed values; `purpose` is what its v1 values were bound to. */
+export interface SealedColumn {
+  readonly table: string;
+  readonly column: string;
+  readonly purpose: string;
+}
+
+const FORMAT = 'v2';
+const LEGACY_FORMAT = 'v1';
 const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
+
+/** The associated data of a v2 value: where it is stored. */
+export function sealBinding(column: SealedColumn, rowId: string): string {
+  return `relational-intake|${column.table}|${column.column}|${rowId}`;
+}
+
+/** What a value sealed now under `keyId` starts with (rotation compares it exactly). */
+export const currentPrefix = (keyId: string) => `${FORMAT}.${keyId}.`;
 
 export class KeyRingError extends Error {
   override name = 'KeyRingError';
+}
+
+/**
+ * A stored value that does not open where it is: tampered with, moved from another row
+ * or column, or sealed with a key no longer in the ring. Names the place, never the value.
+ */
+export class UnreadableSealedValue extends KeyRingError {
+  override name = 'UnreadableSealedValue';
+  constructor(
+    readonly table: string,
+    readonly column: string,
+    readonly rowId: string,
+    reason: string,
+  ) {
+    super(`${table}.${column} of row ${rowId} does not open: ${reason}`);
+  }
 }
 
 /** `id:base64key[,id:base64key…]`, current key first; each key exactly 32 bytes. */
@@ -60,44 +96,57 @@ export class DataCipher {
     this.currentKeyId = keys[0]!.id;
   }
 
-  encrypt(plaintext: string, purpose: string): string {
+  /** Seals `plaintext` for one place: `column` of the row `rowId`. */
+  encrypt(plaintext: string, column: SealedColumn, rowId: string): string {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.byId.get(this.currentKeyId)!, iv);
-    cipher.setAAD(Buffer.from(purpose, 'utf8'));
+    cipher.setAAD(Buffer.from(sealBinding(column, rowId), 'utf8'));
     const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
     return [FORMAT, this.currentKeyId, b64(iv), b64(cipher.getAuthTag()), b64(ciphertext)].join(
       '.',
     );
   }
 
-  decrypt(stored: string, purpose: string): string {
-    const [format, keyId, iv, tag, ciphertext] = stored.split('.');
+  /**
+   * Opens a value stored in `column` of the row `rowId` (a v1 value: bound to the
+   * column's purpose). Throws UnreadableSealedValue when it does not open there.
+   */
+  decrypt(stored: string, column: SealedColumn, rowId: string): string {
+    const unreadable = (reason: string) =>
+      new UnreadableSealedValue(column.table, column.column, rowId, reason);
+    const [format, keyId, iv, tag, ciphertext, extra] = stored.split('.');
     if (
-      format !== FORMAT ||
+      (format !== FORMAT && format !== LEGACY_FORMAT) ||
       !keyId ||
       iv === undefined ||
       tag === undefined ||
-      ciphertext === undefined
+      ciphertext === undefined ||
+      extra !== undefined
     ) {
-      throw new KeyRingError('not an encrypted value');
+      throw unreadable('not an encrypted value');
     }
     const key = this.byId.get(keyId);
-    if (!key) throw new KeyRingError(`key ${keyId} is not in DATA_ENCRYPTION_KEY`);
-    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
-    decipher.setAAD(Buffer.from(purpose, 'utf8'));
-    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([
-      decipher.update(Buffer.from(ciphertext, 'base64url')),
-      decipher.final(),
-    ]).toString('utf8');
+    if (!key) throw unreadable(`key ${keyId} is not in DATA_ENCRYPTION_KEY`);
+    const aad = format === FORMAT ? sealBinding(column, rowId) : column.purpose;
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+      decipher.setAAD(Buffer.from(aad, 'utf8'));
+      decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+      return Buffer.concat([
+        decipher.update(Buffer.from(ciphertext, 'base64url')),
+        decipher.final(),
+      ]).toString('utf8');
+    } catch {
+      throw unreadable('it was altered, or sealed for another row or column');
+    }
   }
 
-  encryptJson(value: unknown, purpose: string): string {
-    return this.encrypt(JSON.stringify(value), purpose);
+  encryptJson(value: unknown, column: SealedColumn, rowId: string): string {
+    return this.encrypt(JSON.stringify(value), column, rowId);
   }
 
-  decryptJson<T>(stored: string, purpose: string): T {
-    return JSON.parse(this.decrypt(stored, purpose)) as T;
+  decryptJson<T>(stored: string, column: SealedColumn, rowId: string): T {
+    return JSON.parse(this.decrypt(stored, column, rowId)) as T;
   }
 
   /**
@@ -116,8 +165,8 @@ export class DataCipher {
     return { value: createHmac('sha256', subKey).update(subject).digest('base64url'), keyId };
   }
 
-  /** Sealed with another key than the current one: `rotate-key` re-encrypts it. */
+  /** Not sealed as v2 with the current key: `rotate-key` re-seals it. */
   isStale(stored: string): boolean {
-    return stored.split('.')[1] !== this.currentKeyId;
+    return !stored.startsWith(currentPrefix(this.currentKeyId));
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import { Metrics } from '../../metrics/metrics.service.js';
@@ -8,9 +8,11 @@ import { crisisResourcesIf } from '../../leads/urgency.js';
 import { DataCipher } from '../encryption/data-cipher.js';
 import { ProblemException } from '../problem-details.js';
 import {
+  RATE_LIMIT_GROUPS,
   type RateLimitGroup,
   type RateLimitRule,
   clientBucketAddress,
+  normalizeEmailForLimit,
   rulesFor,
   showsCrisisResources,
   submittedEmail,
@@ -89,6 +91,30 @@ export class RateLimiter {
       [key, windowSeconds],
     )) as { hits: number; seconds_left: number }[];
     return { hits: row!.hits, secondsLeft: row!.seconds_left };
+  }
+
+  /**
+   * Deletes the counters of every rule counted by email for these addresses (an erased
+   * person's): their keyed hashes would still tie the addresses to when they wrote.
+   */
+  async forgetEmails(manager: EntityManager, emails: readonly string[]): Promise<number> {
+    const rules = RATE_LIMIT_GROUPS.flatMap((group) => rulesFor(group, this.config.rateLimits))
+      .filter((rule) => rule.by === 'email')
+      .map(({ name, by }) => ({ name, by }));
+    const keys = [
+      ...new Set(
+        emails
+          .map(normalizeEmailForLimit)
+          .filter((email) => email !== '')
+          .flatMap((email) => rules.map((rule) => this.bucketKey(rule, email))),
+      ),
+    ];
+    if (keys.length === 0) return 0;
+    const [, deleted] = (await manager.query(
+      `DELETE FROM rate_limit_bucket WHERE key = ANY($1::text[])`,
+      [keys],
+    )) as [unknown, number];
+    return deleted;
   }
 
   /** `<rule>:<keyed hash of what it counts by>`: no address or email is ever stored. */

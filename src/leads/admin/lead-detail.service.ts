@@ -4,12 +4,11 @@ import { type DataSource, type EntityManager, In } from 'typeorm';
 import { type AuditActor, AuditTrail } from '../../audit/audit.service.js';
 import type { StaffContext } from '../../auth/staff-context.js';
 import { DataCipher } from '../../common/encryption/data-cipher.js';
-import { INQUIRY_MESSAGE } from '../../inquiries/inquiries.service.js';
+import { SEALED_COLUMNS } from '../../common/encryption/encrypted-columns.js';
 import { Inquiry } from '../../inquiries/inquiry.entity.js';
 import type { FormDefinition } from '../../intake/form-definition.js';
 import { IntakeForm } from '../../intake/intake-form.entity.js';
 import { Intake } from '../../intake/intake.entity.js';
-import { SEALED } from '../../intake/intakes.service.js';
 import { PartnerInvitation } from '../../intake/partner-invitation.entity.js';
 import { PartnerResponse } from '../../intake/partner-response.entity.js';
 import type { CoupleResult } from '../../survey/scoring.js';
@@ -35,10 +34,12 @@ import {
   toRespondentView,
 } from './lead-detail.view.js';
 import { type PersonRefView, intakeStatusOf } from './lead-summary.view.js';
-import { screenSealedRespondent } from './respondent-screening.js';
-
-/** Purpose bound into a triage note's ciphertext (listed in ENCRYPTED_COLUMNS too). */
-export const NOTE_BODY = 'triage-note.body';
+import {
+  INTAKE_RESPONDENT,
+  PARTNER_RESPONDENT,
+  type RespondentColumns,
+  screenSealedRespondent,
+} from './respondent-screening.js';
 
 /** At most this many likely duplicates are shown, newest first. */
 const MAX_DUPLICATES = 20;
@@ -154,7 +155,7 @@ export class LeadDetailService {
       toInquiryView(
         inquiry,
         inquiry.messageEncrypted
-          ? this.cipher.decrypt(inquiry.messageEncrypted, INQUIRY_MESSAGE)
+          ? this.cipher.decrypt(inquiry.messageEncrypted, SEALED_COLUMNS.inquiryMessage, inquiry.id)
           : (inquiry.message ?? ''),
       ),
     );
@@ -221,7 +222,9 @@ export class LeadDetailService {
     )) as NoteRow[];
     return rows.map((row) => ({
       id: row.id,
-      body: row.body_encrypted ? this.cipher.decrypt(row.body_encrypted, NOTE_BODY) : '',
+      body: row.body_encrypted
+        ? this.cipher.decrypt(row.body_encrypted, SEALED_COLUMNS.noteBody, row.id)
+        : '',
       author: { id: row.author_id, name: row.author_name },
       createdAt: row.created_at.toISOString(),
     }));
@@ -253,6 +256,8 @@ export class LeadDetailService {
       const couple = intake.formSlug === 'couples';
       const openedA = this.open(
         form,
+        INTAKE_RESPONDENT,
+        intake.id,
         intake.answersEncrypted,
         intake.resultEncrypted,
         intake.dateOfBirthEncrypted,
@@ -263,6 +268,8 @@ export class LeadDetailService {
       if (response) {
         const openedB = this.open(
           form,
+          PARTNER_RESPONDENT,
+          response.id,
           response.answersEncrypted,
           response.resultEncrypted,
           response.dateOfBirthEncrypted,
@@ -272,7 +279,11 @@ export class LeadDetailService {
       }
       const invitation = invitations.find((candidate) => candidate.intakeId === intake.id);
       const coupleResult = intake.coupleResultEncrypted
-        ? this.cipher.decryptJson<CoupleResult>(intake.coupleResultEncrypted, SEALED.coupleResult)
+        ? this.cipher.decryptJson<CoupleResult>(
+            intake.coupleResultEncrypted,
+            SEALED_COLUMNS.intakeCoupleResult,
+            intake.id,
+          )
         : null;
       views.push(toIntakeView(intake, respondents, invitation, coupleResult));
 
@@ -342,16 +353,25 @@ export class LeadDetailService {
   /** Decrypts one respondent's answers, result and date of birth, and screens the answers. */
   private open(
     form: FormDefinition,
+    columns: RespondentColumns,
+    rowId: string,
     answersSealed: string | null,
     resultSealed: string | null,
     dateOfBirthSealed: string | null,
   ): OpenedRespondent {
-    const screening = screenSealedRespondent(this.cipher, form, answersSealed, resultSealed);
+    const screening = screenSealedRespondent(
+      this.cipher,
+      form,
+      columns,
+      rowId,
+      answersSealed,
+      resultSealed,
+    );
     return {
       answers: screening.answers,
       result: screening.result,
       dateOfBirth: dateOfBirthSealed
-        ? this.cipher.decrypt(dateOfBirthSealed, SEALED.dateOfBirth)
+        ? this.cipher.decrypt(dateOfBirthSealed, columns.dateOfBirth, rowId)
         : null,
       flags: { safetyConcern: screening.safetyConcern, crisis: screening.crisis },
       crisisAnswer: screening.crisisAnswer,

@@ -26,7 +26,11 @@ import {
   intakeStatusOf,
   toLeadSummary,
 } from './lead-summary.view.js';
-import { screenSealedRespondent } from './respondent-screening.js';
+import {
+  INTAKE_RESPONDENT,
+  PARTNER_RESPONDENT,
+  screenSealedRespondent,
+} from './respondent-screening.js';
 
 const DEFAULT_SORT: LeadSort = '-createdAt';
 const DEFAULT_LIMIT = 25;
@@ -93,6 +97,8 @@ const INTAKES_LATERAL = `
 /** A respondent of one of the page's leads, sealed: A from intake, B from partner_response. */
 interface RespondentRow {
   lead_id: string;
+  /** The intake's id for A, the partner response's for B: what the sealed values are bound to. */
+  row_id: string;
   partner: 'A' | 'B';
   form_slug: string;
   form_version: number;
@@ -504,11 +510,11 @@ export class LeadListService {
       [leadIds],
     )) as CrisisInquiryRow[];
     const respondents = (await manager.query(
-      `SELECT i.lead_id, 'A' AS partner, i.form_slug, i.form_version, i.name, i.email, i.phone,
+      `SELECT i.lead_id, i.id AS row_id, 'A' AS partner, i.form_slug, i.form_version, i.name, i.email, i.phone,
               i.answers_encrypted, i.result_encrypted, i.received_at, 0 AS rank
          FROM intake i WHERE i.lead_id = ANY($1::uuid[])
        UNION ALL
-       SELECT i.lead_id, 'B', i.form_slug, i.form_version, r.name, r.email, r.phone,
+       SELECT i.lead_id, r.id, 'B', i.form_slug, i.form_version, r.name, r.email, r.phone,
               r.answers_encrypted, r.result_encrypted, i.received_at, 1
          FROM partner_response r JOIN intake i ON i.id = r.intake_id
         WHERE i.lead_id = ANY($1::uuid[])
@@ -523,6 +529,8 @@ export class LeadListService {
           const screening = screenSealedRespondent(
             this.cipher,
             forms.get(`${row.form_slug}@${row.form_version}`)!,
+            row.partner === 'A' ? INTAKE_RESPONDENT : PARTNER_RESPONDENT,
+            row.row_id,
             row.answers_encrypted,
             row.result_encrypted,
           );

@@ -5,6 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { type AuditActor, AuditTrail } from '../../audit/audit.service.js';
 import type { StaffContext } from '../../auth/staff-context.js';
 import { DataCipher } from '../../common/encryption/data-cipher.js';
+import { SEALED_COLUMNS } from '../../common/encryption/encrypted-columns.js';
 import { ProblemException } from '../../common/problem-details.js';
 import { WebhooksService } from '../../webhooks/webhooks.service.js';
 import { LeadAccess } from '../lead-access.js';
@@ -15,7 +16,7 @@ import { PracticeSettings } from '../../settings/practice-settings.js';
 import type { ResponseTargets } from '../response-targets.js';
 import { LeadsService } from '../leads.service.js';
 import type { UpdateLeadDto } from './dto/update-lead.dto.js';
-import { type LeadRead, LeadDetailService, NOTE_BODY } from './lead-detail.service.js';
+import { type LeadRead, LeadDetailService } from './lead-detail.service.js';
 import type { NoteView } from './lead-detail.view.js';
 
 /** The lead_event kind each change writes (its details: statuses and ids only). */
@@ -210,7 +211,7 @@ export class LeadTriageService {
       const [note] = (await manager.query(
         `INSERT INTO triage_note (id, lead_id, author_user_id, body_encrypted)
          VALUES ($1, $2, $3, $4) RETURNING created_at`,
-        [id, lead.id, staff.user.id, this.cipher.encrypt(body, NOTE_BODY)],
+        [id, lead.id, staff.user.id, this.cipher.encrypt(body, SEALED_COLUMNS.noteBody, id)],
       )) as { created_at: Date }[];
       await this.audit.record(
         actor,

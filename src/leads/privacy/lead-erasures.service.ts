@@ -4,6 +4,7 @@ import { type DataSource, type EntityManager, In } from 'typeorm';
 import { type AuditActor, AuditTrail } from '../../audit/audit.service.js';
 import type { StaffContext } from '../../auth/staff-context.js';
 import { IdempotencyRecord } from '../../common/idempotency/idempotency-record.entity.js';
+import { RateLimiter } from '../../common/rate-limit/rate-limiter.service.js';
 import { ProblemException } from '../../common/problem-details.js';
 import { Inquiry } from '../../inquiries/inquiry.entity.js';
 import { Intake } from '../../intake/intake.entity.js';
@@ -56,6 +57,7 @@ export class LeadErasures {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: LeadAccess,
     private readonly audit: AuditTrail,
+    private readonly rateLimits: RateLimiter,
   ) {}
 
   async erase(
@@ -151,6 +153,22 @@ export class LeadErasures {
       )) as { id: string }[]
     ).map((row) => row.id);
 
+    // Every address the person (or their partner) wrote from, before it is emptied: the
+    // rate-limit counters keyed by them go too.
+    const emails = (
+      (await manager.query(
+        `SELECT email FROM lead WHERE id = $1
+         UNION SELECT email FROM inquiry WHERE lead_id = $1
+         UNION SELECT email FROM intake WHERE lead_id = $1
+         UNION SELECT email FROM partner_response
+                WHERE intake_id IN (SELECT id FROM intake WHERE lead_id = $1)
+         UNION SELECT partner_email FROM partner_invitation
+                WHERE intake_id IN (SELECT id FROM intake WHERE lead_id = $1)`,
+        [leadId],
+      )) as { email: string }[]
+    ).map((row) => row.email);
+    await this.rateLimits.forgetEmails(manager, emails);
+
     // Partner rows follow their intake, found (by index) through the lead's intakes. Raw
     // SQL: the query builder would rewrite `intake` (a relation's name) in the subquery.
     const ofLeadIntakes = 'intake_id IN (SELECT id FROM intake WHERE lead_id = $1)';
@@ -206,6 +224,13 @@ export class LeadErasures {
         .set({ bodyEncrypted: null })
         .where('lead_id = :leadId AND body_encrypted IS NOT NULL', { leadId })
         .execute(),
+    );
+    // A tag change names the tags in the timeline; the lead's own tags are emptied below,
+    // so these copies go too (the event stays: that tags changed, and when).
+    await manager.query(
+      `UPDATE lead_event SET details = '{"added": [], "removed": []}'::jsonb
+        WHERE lead_id = $1 AND kind = 'tags_changed'`,
+      [leadId],
     );
     // Planned emails hold ids only (addresses are looked up when sending), but none is
     // sent about a person who asked to be forgotten.
