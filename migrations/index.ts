@@ -14,6 +14,7 @@ import { PracticeSettings1795607579028 } from './1795607579028-PracticeSettings.
 import { PrivacyOperations1795608192825 } from './1795608192825-PrivacyOperations.js';
 import { PublicSurfaceHardening1795609698857 } from './1795609698857-PublicSurfaceHardening.js';
 import { NameWordSearch1795611716011 } from './1795611716011-NameWordSearch.js';
+import { VisitorMailRules1795660000100 } from './1795660000100-VisitorMailRules.js';
 
 export const MIGRATIONS = [
   InitialSchema1795597613012,
@@ -30,4 +31,5 @@ export const MIGRATIONS = [
   PrivacyOperations1795608192825,
   PublicSurfaceHardening1795609698857,
   NameWordSearch1795611716011,
+  VisitorMailRules1795660000100,
 ];

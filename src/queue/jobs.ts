@@ -20,7 +20,7 @@ export interface JobPayloads {
   'webhook.deliver': { deliveryId: string };
   /** Is the lead still `new` at its response target (reminder) or twice it (escalation)? */
   'lead.response-check': { leadId: string; stage: 'reminder' | 'escalation'; urgency: Urgency };
-  /** Daily (scheduled): purge old spam leads, expired idempotency records, sessions and rate-limit counters. */
+  /** Daily (scheduled): purge old spam leads, expired idempotency records, sessions, rate-limit counters and visitor-mail counts. */
   'retention.purge': Record<string, never>;
 }
 

@@ -7,6 +7,8 @@ import { IdempotencyRecord } from '../../common/idempotency/idempotency-record.e
 import { IDEMPOTENCY_WINDOW_HOURS } from '../../common/idempotency/idempotency.service.js';
 import { RateLimitBucket } from '../../common/rate-limit/rate-limit-bucket.entity.js';
 import type { AppConfig } from '../../config/app-config.js';
+import { VisitorMail } from '../../notifications/visitor-mail.entity.js';
+import { VISITOR_MAIL_WINDOW_HOURS } from '../../notifications/visitor-mail.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 
 /** Leads deleted per transaction: short transactions, short locks. */
@@ -25,6 +27,7 @@ export interface PurgeReport {
   idempotencyRecords: number;
   staffSessions: number;
   rateLimitBuckets: number;
+  visitorMails: number;
 }
 
 /**
@@ -48,6 +51,7 @@ export class Retention {
       idempotencyRecords: await this.purgeIdempotencyRecords(now),
       staffSessions: await this.purgeStaffSessions(now),
       rateLimitBuckets: await this.purgeRateLimitBuckets(now),
+      visitorMails: await this.purgeVisitorMails(now),
     };
     this.logger.log({ ...report }, 'retention purge done');
     return report;
@@ -163,6 +167,20 @@ export class Retention {
         .where(
           `key IN (SELECT key FROM rate_limit_bucket WHERE window_ends_at < :now LIMIT :limit)`,
           { now, limit: HOUSEKEEPING_BATCH_SIZE },
+        ),
+    );
+  }
+
+  /** Emails to visitors' addresses older than the daily limit's window count nothing. */
+  async purgeVisitorMails(now = new Date()): Promise<number> {
+    const cutoff = new Date(now.getTime() - VISITOR_MAIL_WINDOW_HOURS * 3_600_000);
+    return this.deleteInBatches((builder) =>
+      builder
+        .delete()
+        .from(VisitorMail)
+        .where(
+          `notification_id IN (SELECT notification_id FROM visitor_mail WHERE sent_at < :cutoff LIMIT :limit)`,
+          { cutoff, limit: HOUSEKEEPING_BATCH_SIZE },
         ),
     );
   }
