@@ -15,6 +15,7 @@ import { PrivacyOperations1795608192825 } from './1795608192825-PrivacyOperation
 import { PublicSurfaceHardening1795609698857 } from './1795609698857-PublicSurfaceHardening.js';
 import { NameWordSearch1795611716011 } from './1795611716011-NameWordSearch.js';
 import { VisitorMailRules1795660000100 } from './1795660000100-VisitorMailRules.js';
+import { FreshCredentials1795660000200 } from './1795660000200-FreshCredentials.js';
 
 export const MIGRATIONS = [
   InitialSchema1795597613012,
@@ -32,4 +33,5 @@ export const MIGRATIONS = [
   PublicSurfaceHardening1795609698857,
   NameWordSearch1795611716011,
   VisitorMailRules1795660000100,
+  FreshCredentials1795660000200,
 ];

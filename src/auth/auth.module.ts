@@ -4,6 +4,7 @@ import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { CredentialsController } from './credentials.controller.js';
 import { CredentialsService } from './credentials.service.js';
+import { PasswordResetWorker } from './password-reset-worker.js';
 import { StaffSessions } from './sessions.service.js';
 import { StaffAuthGuard } from './staff-auth.guard.js';
 import { StaffTokens } from './staff-tokens.service.js';
@@ -15,6 +16,7 @@ import { StaffTokens } from './staff-tokens.service.js';
     StaffSessions,
     StaffTokens,
     CredentialsService,
+    PasswordResetWorker,
     { provide: APP_GUARD, useClass: StaffAuthGuard },
   ],
   exports: [AuthService, StaffSessions, StaffTokens],

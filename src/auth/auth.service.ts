@@ -8,6 +8,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { normalizeEmail } from '../leads/contact.js';
 import { User } from '../users/user.entity.js';
+import { FRESH_CREDENTIALS_MS } from './fresh-credentials.js';
 import { verifyPassword } from './passwords.js';
 import { StaffSessions } from './sessions.service.js';
 import type { StaffContext } from './staff-context.js';
@@ -177,6 +178,68 @@ export class AuthService {
         manager,
       );
     });
+  }
+
+  /**
+   * The signed-in member proves the password or a current code again, and the session is
+   * stamped fresh for the actions that need it (fresh-credentials.ts). Every proof sent
+   * must be right; a wrong one counts as a failed sign-in, towards the same lockout.
+   */
+  async reauthenticate(
+    staff: StaffContext,
+    proof: { password?: string; totp?: string },
+    actor: AuditActor,
+  ): Promise<Date> {
+    const now = new Date();
+    const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: staff.user.id });
+    const emailHash = this.emailHash(normalizeEmail(user.email));
+    const [throttle] = (await this.dataSource.query(
+      `SELECT locked_until FROM login_throttle WHERE email_hash = $1 AND locked_until > $2`,
+      [emailHash, now],
+    )) as { locked_until: Date }[];
+    if (throttle) {
+      await this.audit.record(actor, { action: 'auth.login.locked', details: {} });
+      throw this.locked(throttle.locked_until, now);
+    }
+    const passwordOk =
+      proof.password === undefined || (await verifyPassword(user.passwordHash, proof.password));
+    const step = proof.totp === undefined ? null : this.acceptableStep(user, proof.totp, now);
+    const wrong = !passwordOk
+      ? 'password'
+      : proof.totp !== undefined && step === null
+        ? 'totp'
+        : null;
+    if (wrong) {
+      try {
+        await this.refuse(emailHash, user, actor, wrong, now);
+      } catch (error) {
+        // Signed in already: a wrong proof is a field to correct, not a signed-out 401.
+        if (error instanceof ProblemException && error.code === 'unauthenticated') {
+          throw ProblemException.validation([{ field: wrong, message: 'is not right' }]);
+        }
+        throw error;
+      }
+    }
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`UPDATE staff_session SET credentials_proved_at = $2 WHERE id = $1`, [
+        staff.session.id,
+        now,
+      ]);
+      if (step !== null) {
+        await manager.getRepository(User).update({ id: user.id }, { mfaLastStep: String(step) });
+      }
+      await this.audit.record(
+        actor,
+        {
+          action: 'auth.reauthenticated',
+          subjectType: 'session',
+          subjectId: staff.session.id,
+          details: { with: step !== null ? 'totp' : 'password' },
+        },
+        manager,
+      );
+    });
+    return new Date(now.getTime() + FRESH_CREDENTIALS_MS);
   }
 
   /** The time step of a valid, not yet used code, or null. */

@@ -315,7 +315,9 @@ export class NotificationsService {
     invitationId: string | undefined,
   ): Promise<string | null> {
     if (!invitationId) return null;
-    const invitation = await manager.getRepository(PartnerInvitation).findOneBy({ id: invitationId });
+    const invitation = await manager
+      .getRepository(PartnerInvitation)
+      .findOneBy({ id: invitationId });
     return invitation?.partnerEmail ?? null;
   }
 

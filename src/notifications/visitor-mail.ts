@@ -31,4 +31,3 @@ export function nameForMail(typedName: string): string {
   if (!LETTER.test(first) || [...first].length > MAIL_NAME_MAX_LENGTH) return UNNAMED;
   return first;
 }
-

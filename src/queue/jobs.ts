@@ -20,6 +20,12 @@ export interface JobPayloads {
   'webhook.deliver': { deliveryId: string };
   /** Is the lead still `new` at its response target (reminder) or twice it (escalation)? */
   'lead.response-check': { leadId: string; stage: 'reminder' | 'escalation'; urgency: Urgency };
+  /**
+   * Someone asked for a password reset: look the account up and send the link, off the
+   * request so that a known and an unknown address cost the request the same. The
+   * address and the requester's IP address travel sealed (DataCipher), never readable.
+   */
+  'auth.password-reset': { sealedRequest: string; requestId: string | null };
   /** Daily (scheduled): purge old spam leads, expired idempotency records, sessions, rate-limit counters and visitor-mail counts. */
   'retention.purge': Record<string, never>;
 }
@@ -49,6 +55,12 @@ export function queuePolicies(config: AppConfig): Record<JobName, QueuePolicy> {
       retryDelayMax: 600,
     },
     'notification.deliver': delivery,
+    'auth.password-reset': {
+      retryLimit: 5,
+      retryDelay: 10,
+      retryBackoff: true,
+      retryDelayMax: 300,
+    },
     'webhook.deliver': delivery,
     'lead.response-check': {
       retryLimit: 5,
