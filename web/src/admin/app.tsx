@@ -17,6 +17,7 @@ import { WebhooksPage } from './screens/webhooks';
 import { SessionContext, type Session } from './session';
 import type { Me, Role } from './types';
 import { ROLE_NAMES } from './words';
+import { ReauthenticateDialog } from './components/reauthenticate-dialog';
 
 type SessionState =
   | { kind: 'loading' }
@@ -181,6 +182,7 @@ function SignedIn({
       <main className="app-main" id="main" tabIndex={-1}>
         <Screen pathname={pathname} />
       </main>
+      <ReauthenticateDialog />
     </SessionContext.Provider>
   );
 }
