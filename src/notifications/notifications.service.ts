@@ -199,15 +199,15 @@ export class NotificationsService {
     address: string,
   ): Promise<boolean> {
     const mailboxKey = this.cipher.derive(MAILBOX_PURPOSE, normalizeEmailForLimit(address)).value;
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1::text, 0))`, [
       `visitor-mail:${mailboxKey}`,
     ]);
     const counted: unknown[] = await manager.query(
       `INSERT INTO visitor_mail (notification_id, mailbox_key)
-       SELECT $1, $2
+       SELECT $1::uuid, $2::varchar
         WHERE (SELECT count(*) FROM visitor_mail
-                WHERE mailbox_key = $2
-                  AND sent_at > now() - make_interval(hours => $4)) < $3
+                WHERE mailbox_key = $2::varchar
+                  AND sent_at > now() - make_interval(hours => $4::int)) < $3::int
        RETURNING notification_id`,
       [notificationId, mailboxKey, VISITOR_MAILS_PER_ADDRESS, VISITOR_MAIL_WINDOW_HOURS],
     );
