@@ -33,6 +33,7 @@ const MATRIX: Record<string, Access> = {
   'POST /v1/auth/mfa/setup': { roles: ALL },
   'POST /v1/auth/mfa/verify': { roles: ALL },
   'POST /v1/auth/password': { roles: ALL },
+  'POST /v1/auth/reauthenticate': { roles: ALL },
   'GET /v1/admin/leads': { roles: ALL },
   'GET /v1/admin/leads.csv': { roles: OFFICE },
   'GET /v1/admin/leads/{id}': { roles: ALL, lead: true },

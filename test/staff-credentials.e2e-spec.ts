@@ -51,6 +51,15 @@ describe('staff passwords: invitations, resets and changes', () => {
     const message = await emailTo(email, /reset your password/, nth);
     return { message, token: linkToken(message, 'reset-password') };
   };
+  /** Requests are looked up by the worker: wait until every one queued has been. */
+  const resetRequestsSettled = () =>
+    eventually(
+      async () =>
+        (await countOf(
+          `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'auth.password-reset' AND state <> 'completed'`,
+        )) === 0,
+      'the reset requests to be looked up',
+    );
   const completeReset = (token: string, password: string) =>
     t.http.post(`/v1/auth/password-reset/${token}`).send({ password });
 
@@ -258,6 +267,7 @@ describe('staff passwords: invitations, resets and changes', () => {
     it('an inactive account gets no link', async () => {
       const member = await aStaffMember(t.db, 'coordinator', { active: false });
       expect((await requestReset(member.email)).status).toBe(202);
+      await resetRequestsSettled();
       expect(
         await countOf(`SELECT count(*)::int AS n FROM staff_token WHERE user_id = $1`, [member.id]),
       ).toBe(0);
@@ -316,6 +326,7 @@ describe('staff passwords: invitations, resets and changes', () => {
       const member = await aStaffMember(t.db, 'coordinator');
       expect((await requestReset(member.email)).status).toBe(202);
       expect((await requestReset(member.email)).status).toBe(202);
+      await resetRequestsSettled();
       expect(
         await countOf(`SELECT count(*)::int AS n FROM notification WHERE recipient_user_id = $1`, [
           member.id,
