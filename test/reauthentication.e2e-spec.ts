@@ -34,12 +34,13 @@ describe('fresh credentials for sensitive actions', () => {
   };
   const reauthenticate = (member: SignedIn, body: Record<string, unknown>) =>
     t.http.post('/v1/auth/reauthenticate').set(member.auth).send(body);
-  const expectRefused = (response: { status: number; body: { type?: string } }) => {
+  const expectRefused = (response: Answer) => {
     expect(response.status).toBe(403);
     expect(response.body.type).toMatch(/\/problems\/reauthentication-required$/);
   };
 
-  const actions: [string, (member: SignedIn) => Promise<{ status: number; body: never }>][] = [
+  type Answer = { status: number; body: { type?: string } };
+  const actions: [string, (member: SignedIn) => PromiseLike<Answer>][] = [
     [
       'erasing a lead',
       async (member) => {
