@@ -14,9 +14,10 @@ import { PracticeSettings1795607579028 } from './1795607579028-PracticeSettings.
 import { PrivacyOperations1795608192825 } from './1795608192825-PrivacyOperations.js';
 import { PublicSurfaceHardening1795609698857 } from './1795609698857-PublicSurfaceHardening.js';
 import { NameWordSearch1795611716011 } from './1795611716011-NameWordSearch.js';
+import { VisitorMailRules1795660000100 } from './1795660000100-VisitorMailRules.js';
+import { FreshCredentials1795660000200 } from './1795660000200-FreshCredentials.js';
 import { SignInSlowdownAndRecoveryCodes1795670000100 } from './1795670000100-SignInSlowdownAndRecoveryCodes.js';
 import { StaffSessionUserAgent1795670000200 } from './1795670000200-StaffSessionUserAgent.js';
-
 import { SealedValueBinding1795690000000 } from './1795690000000-SealedValueBinding.js';
 
 export const MIGRATIONS = [
@@ -34,8 +35,9 @@ export const MIGRATIONS = [
   PrivacyOperations1795608192825,
   PublicSurfaceHardening1795609698857,
   NameWordSearch1795611716011,
+  VisitorMailRules1795660000100,
+  FreshCredentials1795660000200,
   SignInSlowdownAndRecoveryCodes1795670000100,
   StaffSessionUserAgent1795670000200,
-
   SealedValueBinding1795690000000,
 ];

@@ -160,7 +160,7 @@ describe('GET /v1/admin/notifications and retry', () => {
     const response = await list('?status=bounced&kind=fax&leadId=42&limit=101');
     expect(response.status).toBe(422);
     expect(response.body.errors).toEqual([
-      { field: 'status', message: 'must be one of pending, sent, failed' },
+      { field: 'status', message: 'must be one of pending, sent, failed, held, withheld' },
       { field: 'kind', message: `must be one of ${NOTIFICATION_KINDS.join(', ')}` },
       { field: 'leadId', message: 'must be a UUID' },
       { field: 'limit', message: 'must be at most 100' },

@@ -36,6 +36,7 @@ const MATRIX: Record<string, Access> = {
   'GET /v1/auth/sessions': { roles: ALL },
   'DELETE /v1/auth/sessions/{id}': { roles: ALL },
   'POST /v1/auth/password': { roles: ALL },
+  'POST /v1/auth/reauthenticate': { roles: ALL },
   'GET /v1/admin/leads': { roles: ALL },
   'GET /v1/admin/leads.csv': { roles: OFFICE },
   'GET /v1/admin/leads/{id}': { roles: ALL, lead: true },

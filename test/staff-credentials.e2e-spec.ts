@@ -51,6 +51,15 @@ describe('staff passwords: invitations, resets and changes', () => {
     const message = await emailTo(email, /reset your password/, nth);
     return { message, token: linkToken(message, 'reset-password') };
   };
+  /** Requests are looked up by the worker: wait until every one queued has been. */
+  const resetRequestsSettled = () =>
+    eventually(
+      async () =>
+        (await countOf(
+          `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'auth.password-reset' AND state <> 'completed'`,
+        )) === 0,
+      'the reset requests to be looked up',
+    );
   const completeReset = (token: string, password: string) =>
     t.http.post(`/v1/auth/password-reset/${token}`).send({ password });
 
@@ -215,9 +224,50 @@ describe('staff passwords: invitations, resets and changes', () => {
       ).toBe(false);
     });
 
+    it('a known and an unknown address cost the request the same: one queued job each, resolved by the worker', async () => {
+      const member = await aStaffMember(t.db, 'coordinator');
+      const unknownAddress = `nobody.${member.id.slice(0, 8)}@practice.example.com`;
+      const jobsOf = async (requestId: string) =>
+        (await t.db.query(
+          `SELECT name, state, jsonb_object_keys(data) AS key FROM pgboss.job
+            WHERE data->>'requestId' = $1 ORDER BY key`,
+          [requestId],
+        )) as { name: string; state: string; key: string }[];
+      const tokensOf = () =>
+        countOf(`SELECT count(*)::int AS n FROM staff_token WHERE user_id = $1`, [member.id]);
+
+      const unknown = await requestReset(unknownAddress).expect(202);
+      const known = await requestReset(member.email).expect(202);
+      const unknownJobs = await jobsOf(String(unknown.headers['x-request-id']));
+      const knownJobs = await jobsOf(String(known.headers['x-request-id']));
+      expect(unknownJobs.map(({ name, key }) => ({ name, key }))).toEqual([
+        { name: 'auth.password-reset', key: 'requestId' },
+        { name: 'auth.password-reset', key: 'sealedRequest' },
+      ]);
+      expect(knownJobs.map(({ name, key }) => ({ name, key }))).toEqual(
+        unknownJobs.map(({ name, key }) => ({ name, key })),
+      );
+      const [sealed] = (await t.db.query(
+        `SELECT data::text AS data FROM pgboss.job WHERE name = 'auth.password-reset'`,
+      )) as { data: string }[];
+      expect(sealed!.data).not.toContain('@practice.example.com');
+
+      await emailTo(member.email, /reset your password/);
+      expect(await tokensOf()).toBe(1);
+      await eventually(
+        async () =>
+          (await jobsOf(String(unknown.headers['x-request-id']))).every(
+            (job) => job.state === 'completed',
+          ),
+        'the unknown address to be looked up',
+      );
+      expect(sink.messages.some((message) => message.to.includes(unknownAddress))).toBe(false);
+    });
+
     it('an inactive account gets no link', async () => {
       const member = await aStaffMember(t.db, 'coordinator', { active: false });
       expect((await requestReset(member.email)).status).toBe(202);
+      await resetRequestsSettled();
       expect(
         await countOf(`SELECT count(*)::int AS n FROM staff_token WHERE user_id = $1`, [member.id]),
       ).toBe(0);
@@ -276,6 +326,7 @@ describe('staff passwords: invitations, resets and changes', () => {
       const member = await aStaffMember(t.db, 'coordinator');
       expect((await requestReset(member.email)).status).toBe(202);
       expect((await requestReset(member.email)).status).toBe(202);
+      await resetRequestsSettled();
       expect(
         await countOf(`SELECT count(*)::int AS n FROM notification WHERE recipient_user_id = $1`, [
           member.id,

@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf } from '../audit/audit.service.js';
 import { RateLimited } from '../common/rate-limit/rate-limited.decorator.js';
 import { toUserView, type UserView } from '../users/user.view.js';
 import { AuthService } from './auth.service.js';
 import { clearedSessionCookie, sessionCookie } from './cookies.js';
-import { LoginDto, MfaVerifyDto } from './dto/login.dto.js';
+import { LoginDto, MfaVerifyDto, ReauthenticateDto } from './dto/login.dto.js';
 import { StaffSessions } from './sessions.service.js';
 import type { StaffContext } from './staff-context.js';
 import { AllowedBeforeMfa, CurrentStaff, Staff } from './staff.decorator.js';
@@ -135,5 +135,22 @@ export class AuthController {
     return {
       recoveryCodes: await this.auth.regenerateRecoveryCodes(staff, body.code, actorOf(request)),
     };
+  }
+
+  @Post('reauthenticate')
+  @HttpCode(200)
+  @Staff()
+  @RateLimited('auth')
+  @ApiOperation({
+    summary: 'Prove the password or a code again, for actions that need it (10 minutes)',
+  })
+  @ApiOkResponse({ description: '`{ "freshUntil" }`: when the proof stops counting.' })
+  async reauthenticate(
+    @CurrentStaff() staff: StaffContext,
+    @Body() body: ReauthenticateDto,
+    @Req() request: FastifyRequest,
+  ): Promise<{ freshUntil: string }> {
+    const freshUntil = await this.auth.reauthenticate(staff, body, actorOf(request));
+    return { freshUntil: freshUntil.toISOString() };
   }
 }

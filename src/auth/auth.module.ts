@@ -6,6 +6,7 @@ import { CredentialsController } from './credentials.controller.js';
 import { CredentialsService } from './credentials.service.js';
 import { RecoveryCodes } from './recovery-codes.service.js';
 import { SessionsController } from './sessions.controller.js';
+import { PasswordResetWorker } from './password-reset-worker.js';
 import { StaffSessions } from './sessions.service.js';
 import { SignInThrottle } from './sign-in-throttle.service.js';
 import { StaffAuthGuard } from './staff-auth.guard.js';
@@ -20,6 +21,7 @@ import { StaffTokens } from './staff-tokens.service.js';
     CredentialsService,
     RecoveryCodes,
     SignInThrottle,
+    PasswordResetWorker,
     { provide: APP_GUARD, useClass: StaffAuthGuard },
   ],
   exports: [AuthService, StaffSessions, StaffTokens, RecoveryCodes],

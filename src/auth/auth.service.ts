@@ -10,6 +10,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { normalizeEmail } from '../leads/contact.js';
 import { User } from '../users/user.entity.js';
+import { FRESH_CREDENTIALS_MS } from './fresh-credentials.js';
 import { verifyPassword } from './passwords.js';
 import { RecoveryCodes } from './recovery-codes.service.js';
 import { StaffSessions } from './sessions.service.js';
@@ -309,6 +310,64 @@ export class AuthService {
       });
       throw slowedProblem(error);
     }
+  }
+
+  /**
+   * The signed-in member proves the password or a current code again, and the session is
+   * stamped fresh for the actions that need it (fresh-credentials.ts). Counted like a
+   * sign-in before anything is checked; a wrong proof counts as a failed sign-in.
+   */
+  async reauthenticate(
+    staff: StaffContext,
+    proof: { password?: string; totp?: string },
+    actor: AuditActor,
+  ): Promise<Date> {
+    const now = new Date();
+    const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: staff.user.id });
+    const attempt = await this.countOrSlow(user.email, actor, now);
+    const passwordOk =
+      proof.password === undefined || (await verifyPassword(user.passwordHash, proof.password));
+    const step = proof.totp === undefined ? null : this.validStep(user, proof.totp, now);
+    const wrong = !passwordOk
+      ? 'password'
+      : proof.totp !== undefined && step === null
+        ? 'totp'
+        : null;
+    const proved =
+      wrong === null &&
+      (await this.dataSource.transaction(async (manager) => {
+        // A code is spent by a conditional write, as at sign-in: one code, one proof.
+        if (step !== null && !(await this.spendStep(manager, user.id, step))) return false;
+        await this.throttle.succeeded(attempt, manager);
+        await manager.query(`UPDATE staff_session SET credentials_proved_at = $2 WHERE id = $1`, [
+          staff.session.id,
+          now,
+        ]);
+        await this.audit.record(
+          actor,
+          {
+            action: 'auth.reauthenticated',
+            subjectType: 'session',
+            subjectId: staff.session.id,
+            details: { with: step !== null ? 'totp' : 'password' },
+          },
+          manager,
+        );
+        return true;
+      }));
+    if (!proved) {
+      const field = wrong ?? 'totp';
+      try {
+        await this.refuse(attempt, user, actor, field);
+      } catch (error) {
+        // Signed in already: a wrong proof is a field to correct, not a signed-out 401.
+        if (error instanceof ProblemException && error.code === 'unauthenticated') {
+          throw ProblemException.validation([{ field, message: 'is not right' }]);
+        }
+        throw error;
+      }
+    }
+    return new Date(now.getTime() + FRESH_CREDENTIALS_MS);
   }
 
   /** The time step of a valid code not older than the last one accepted, or null. */

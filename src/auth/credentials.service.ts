@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type AuditActor, AuditTrail } from '../audit/audit.service.js';
+import { DataCipher, type SealedColumn } from '../common/encryption/data-cipher.js';
 import { ProblemException } from '../common/problem-details.js';
 import { normalizeEmail } from '../leads/contact.js';
+import { JobQueue, type RunningJob } from '../queue/job-queue.js';
 import { User } from '../users/user.entity.js';
 import { checkPassword } from './password-policy.js';
 import { hashPassword, verifyPassword } from './passwords.js';
@@ -23,6 +26,18 @@ export const RESET_REQUEST_COOLDOWN_MS = 60_000;
 
 export type ResetRequestOutcome = 'sent' | 'unknown-account' | 'inactive-account' | 'recently-sent';
 
+/** Purpose bound into the sealed reset request a job carries. */
+/** Where a queued reset request is sealed: the job's data, bound to its own request key. */
+const RESET_REQUEST: SealedColumn = {
+  table: 'pgboss.job',
+  column: 'data.sealedRequest',
+  purpose: 'auth.password-reset-request',
+};
+interface SealedResetRequest {
+  email: string;
+  ip: string | null;
+}
+
 /**
  * Setting and changing staff passwords (API.md, Admin routes: Staff accounts): accepting
  * an invitation, resetting by email link, changing while signed in. Every way ends the
@@ -36,6 +51,8 @@ export class CredentialsService {
     private readonly sessions: StaffSessions,
     private readonly audit: AuditTrail,
     private readonly throttle: SignInThrottle,
+    private readonly cipher: DataCipher,
+    private readonly queue: JobQueue,
   ) {}
 
   acceptInvitation(token: string, password: string, actor: AuditActor): Promise<void> {
@@ -47,10 +64,35 @@ export class CredentialsService {
   }
 
   /**
-   * Sends a reset link when an active account uses the address. The caller answers the
-   * same whatever happened; only the audit trail says which it was.
+   * Takes a reset request: only queues it (sealed) in one transaction, so an address
+   * with an account and one without cost the request exactly the same work and time.
+   * The job (sendPasswordReset) finds the account and sends the link.
    */
-  async requestPasswordReset(email: string, actor: AuditActor): Promise<ResetRequestOutcome> {
+  async requestPasswordReset(email: string, actor: AuditActor): Promise<void> {
+    const request: SealedResetRequest = { email, ip: actor.ip };
+    const requestKey = randomUUID();
+    const sealedRequest = this.cipher.encryptJson(request, RESET_REQUEST, requestKey);
+    await this.dataSource.transaction((manager) =>
+      this.queue.enqueueIn(manager, 'auth.password-reset', {
+        sealedRequest,
+        requestKey,
+        requestId: actor.requestId,
+      }),
+    );
+  }
+
+  /**
+   * Sends a reset link when an active account uses the address. The requester was
+   * answered the same whatever happens here; only the audit trail says which it was.
+   * A redelivered job finds the link it sent a moment ago and sends none again.
+   */
+  async sendPasswordReset(job: RunningJob<'auth.password-reset'>): Promise<ResetRequestOutcome> {
+    const { email, ip } = this.cipher.decryptJson<SealedResetRequest>(
+      job.data.sealedRequest,
+      RESET_REQUEST,
+      job.data.requestKey,
+    );
+    const actor: AuditActor = { userId: null, role: null, ip, requestId: job.data.requestId };
     const now = new Date();
     return this.dataSource.transaction(async (manager) => {
       // Locked: two requests at once for one account send one link.

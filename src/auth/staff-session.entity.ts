@@ -31,6 +31,13 @@ export class StaffSession {
   @Column({ type: 'timestamptz' })
   lastSeenAt!: Date;
 
+  /**
+   * When the session last proved the password or a code: at sign-in (the default), then
+   * at each POST /v1/auth/reauthenticate. Some actions need it fresh (fresh-credentials.ts).
+   */
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  credentialsProvedAt!: Date;
+
   /** The absolute end: 12 hours after sign-in, whatever the activity. */
   @Column({ type: 'timestamptz' })
   expiresAt!: Date;

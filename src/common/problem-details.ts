@@ -40,6 +40,15 @@ export const PROBLEM_TYPES = {
     title: 'Not allowed',
     description: 'You are signed in, but your role does not allow this.',
   },
+  'reauthentication-required': {
+    status: 403,
+    title: 'Confirm it is you',
+    description:
+      'This action (erasing a lead, exporting leads, changing a role, setting a webhook ' +
+      'secret) needs a session that proved the password or a code in the last 10 minutes. ' +
+      'Send `{ "password" }` or `{ "totp" }` to `POST /v1/auth/reauthenticate`, then repeat ' +
+      'the request.',
+  },
   'not-found': {
     status: 404,
     title: 'Not found',

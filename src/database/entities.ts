@@ -16,6 +16,7 @@ import { Lead } from '../leads/lead.entity.js';
 import { SubmissionReference } from '../leads/submission-reference.entity.js';
 import { TriageNote } from '../leads/triage-note.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
+import { VisitorMail } from '../notifications/visitor-mail.entity.js';
 import { PracticeSetting } from '../settings/practice-setting.entity.js';
 import { User } from '../users/user.entity.js';
 import { WebhookDelivery } from '../webhooks/webhook-delivery.entity.js';
@@ -45,4 +46,5 @@ export const ENTITIES = [
   LeadEvent,
   PracticeSetting,
   RateLimitBucket,
+  VisitorMail,
 ];

@@ -197,7 +197,7 @@ export class IntakesService {
         if (couples && dto.partner && spam === null) {
           await this.invitePartner(
             manager,
-            { intakeId: id, leadId: lead.id, reference },
+            { intakeId: id, leadId: lead.id, reference, held: lead.needsReview },
             dto.partner,
             expiresAt,
           );
@@ -246,7 +246,7 @@ export class IntakesService {
 
   private async invitePartner(
     manager: EntityManager,
-    intake: { intakeId: string; leadId: string; reference: string },
+    intake: { intakeId: string; leadId: string; reference: string; held: boolean },
     partner: { name: string; email: string },
     expiresAt: Date,
   ): Promise<void> {
@@ -270,6 +270,8 @@ export class IntakesService {
         leadId: intake.leadId,
         recipient: 'partner',
         context: { invitationId, reference: intake.reference },
+        // A lead kept for review invites nobody until staff release it.
+        hold: intake.held,
       },
     ]);
   }

@@ -11,6 +11,7 @@ import { JobQueue, type RunningJob } from '../queue/job-queue.js';
 import { scheduleResponseChecks } from './response-checks.js';
 import { PracticeSettings } from '../settings/practice-settings.js';
 import { User } from '../users/user.entity.js';
+import { leadCreatedEventId } from '../webhooks/webhook-event.js';
 import { WebhooksService } from '../webhooks/webhooks.service.js';
 import { NotificationsService, type PlannedNotification } from './notifications.service.js';
 import {
@@ -23,7 +24,8 @@ import {
  * A lead waiting for review (its submission could not be vouched for, e.g. the CAPTCHA
  * provider was down) is not announced as a normal new lead: coordinators find it with
  * `needsReview=true`. A crisis still reaches everyone who would have heard of it, as a
- * crisis alert: missing a person in crisis is worse than reading about a bot.
+ * crisis alert: missing a person in crisis is worse than reading about a bot. Nothing
+ * goes to a visitor's address, nor to webhooks, until staff release it (onReviewCleared).
  */
 function heldForReview(lead: Lead, planned: PlannedStaffMessage[]): PlannedStaffMessage[] {
   if (!lead.needsReview) return planned;
@@ -68,6 +70,7 @@ export class LeadAnnouncements {
           recipient: 'submitter',
           submissionId,
           context,
+          hold: lead.needsReview,
         },
       ];
       const staff = await manager.getRepository(User).find({ where: { active: true } });
@@ -93,13 +96,7 @@ export class LeadAnnouncements {
             ),
           );
         }
-        await this.webhooks.emitIn(manager, 'lead.created', {
-          leadId,
-          reference: submission.reference,
-          status: lead.status,
-          urgency: lead.urgency,
-          serviceType: lead.serviceType,
-        });
+        if (!lead.needsReview) await this.announceLeadCreated(manager, lead, submission.reference);
         await this.scheduleResponseChecks(manager, lead);
       } else {
         if (lead.urgency === 'crisis') {
@@ -123,6 +120,40 @@ export class LeadAnnouncements {
       }
       await this.notifications.planIn(manager, plans);
     });
+  }
+
+  /**
+   * Staff released a lead from review, in their transaction: the emails it held for
+   * visitors go out now (under the daily limit), and webhooks hear of the lead. A lead
+   * already announced is not announced twice (one event id per lead).
+   */
+  async onReviewCleared(manager: EntityManager, lead: Lead): Promise<void> {
+    await this.notifications.releaseHeldIn(manager, lead.id);
+    const [first] = await manager.getRepository(SubmissionReference).find({
+      where: { leadId: lead.id },
+      order: { createdAt: 'ASC' },
+      take: 1,
+    });
+    if (first) await this.announceLeadCreated(manager, lead, first.reference);
+  }
+
+  private async announceLeadCreated(
+    manager: EntityManager,
+    lead: Lead,
+    reference: string,
+  ): Promise<void> {
+    await this.webhooks.emitIn(
+      manager,
+      'lead.created',
+      {
+        leadId: lead.id,
+        reference,
+        status: lead.status,
+        urgency: lead.urgency,
+        serviceType: lead.serviceType,
+      },
+      leadCreatedEventId(lead.id),
+    );
   }
 
   /** At the target a reminder, at twice the target an escalation, if the lead is still `new`. */

@@ -12,7 +12,11 @@ export const NOTIFICATION_KINDS = [
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-export const NOTIFICATION_STATUSES = ['pending', 'sent', 'failed'] as const;
+/**
+ * `held`: to a visitor's address from a lead kept for review, sent when staff release it.
+ * `withheld`: never sent, the address had its emails from public routes for the day.
+ */
+export const NOTIFICATION_STATUSES = ['pending', 'sent', 'failed', 'held', 'withheld'] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 
 /**
@@ -27,7 +31,10 @@ export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
 /** One email to one recipient, with its delivery history. */
 @Entity()
 @Check('CHK_notification_kind', `"kind" IN (${NOTIFICATION_KINDS.map((k) => `'${k}'`).join(', ')})`)
-@Check('CHK_notification_status', `"status" IN ('pending', 'sent', 'failed')`)
+@Check(
+  'CHK_notification_status',
+  `"status" IN (${NOTIFICATION_STATUSES.map((status) => `'${status}'`).join(', ')})`,
+)
 @Check(
   'CHK_notification_recipient_kind',
   `"recipient_kind" IN ('user', 'submitter', 'address', 'partner')`,

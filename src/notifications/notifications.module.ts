@@ -24,7 +24,7 @@ export class NotificationsModule {
         NotificationWorkers,
         NotificationLog,
       ],
-      exports: [NotificationsService, MailTransport],
+      exports: [NotificationsService, MailTransport, LeadAnnouncements],
     };
   }
 }

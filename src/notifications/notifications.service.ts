@@ -12,10 +12,11 @@ import { Inquiry } from '../inquiries/inquiry.entity.js';
 import { Intake } from '../intake/intake.entity.js';
 import { PartnerInvitation } from '../intake/partner-invitation.entity.js';
 import { PartnerResponse } from '../intake/partner-response.entity.js';
-import { firstName, partnerToken } from '../intake/partner-tokens.js';
+import { partnerToken } from '../intake/partner-tokens.js';
 import { Lead } from '../leads/lead.entity.js';
 import { SubmissionReference } from '../leads/submission-reference.entity.js';
 import { Metrics, type NotificationOutcome } from '../metrics/metrics.service.js';
+import { normalizeEmailForLimit } from '../common/rate-limit/rate-limit-policy.js';
 import { JobQueue, type RunningJob, isLastAttempt } from '../queue/job-queue.js';
 import { OUTAGE_PATIENCE_MS } from '../queue/jobs.js';
 import { UnrecordedDeliveries } from '../queue/unrecorded-deliveries.js';
@@ -33,8 +34,18 @@ import {
   staffInvitation,
   staffNewLead,
 } from './messages.js';
-import { Notification, type NotificationKind } from './notification.entity.js';
+import {
+  Notification,
+  type NotificationKind,
+  type NotificationStatus,
+  type RecipientKind,
+} from './notification.entity.js';
 import { classifySmtpFailure } from './smtp-failure.js';
+import {
+  VISITOR_MAILS_PER_ADDRESS,
+  VISITOR_MAIL_WINDOW_HOURS,
+  nameForMail,
+} from './visitor-mail.js';
 
 /** An email to plan: one recipient, one kind, a key that makes planning idempotent. */
 export type PlannedNotification = {
@@ -43,6 +54,11 @@ export type PlannedNotification = {
   leadId: string | null;
   /** Ids the message needs, e.g. { reference }; never personal data. */
   context?: Record<string, string>;
+  /**
+   * To a visitor from a lead kept for review: stored `held`, sent only when staff
+   * release the lead (releaseHeldIn).
+   */
+  hold?: boolean;
 } & (
   | { recipient: 'user'; userId: string }
   | { recipient: 'submitter'; submissionId: string }
@@ -51,6 +67,11 @@ export type PlannedNotification = {
 );
 
 export type RetryResult = 'queued' | 'not_failed' | 'not_found';
+
+/** Recipients whose address a visitor typed into a public form. */
+const VISITOR_RECIPIENTS: ReadonlySet<RecipientKind> = new Set(['submitter', 'partner']);
+/** Purpose of the keyed hash that names a mailbox in `visitor_mail` (DataCipher.derive). */
+const MAILBOX_PURPOSE = 'visitor-mailbox';
 
 @Injectable()
 export class NotificationsService implements BeforeApplicationShutdown {
@@ -73,20 +94,24 @@ export class NotificationsService implements BeforeApplicationShutdown {
 
   /**
    * Stores the planned emails and their delivery jobs in the caller's transaction. A
-   * plan whose dedupe key exists already (a redelivered job) adds nothing.
+   * plan whose dedupe key exists already (a redelivered job) adds nothing. An email to a
+   * visitor's address waits for review when the plan says `hold`, and is kept back
+   * (`withheld`, no job) once the address has had its emails for the day.
    */
   async planIn(manager: EntityManager, plans: PlannedNotification[]): Promise<string[]> {
     const created: string[] = [];
     for (const plan of plans) {
       const id = randomUUID();
+      const held = plan.hold === true && VISITOR_RECIPIENTS.has(plan.recipient);
       const inserted: unknown[] = await manager.query(
         `INSERT INTO notification (id, kind, status, dedupe_key, lead_id, recipient_kind,
            recipient_user_id, recipient_submission_id, recipient_address, context)
-         VALUES ($1, $2, 'pending', $3, $4, $5, $6, $7, $8, $9::jsonb)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb)
          ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
         [
           id,
           plan.kind,
+          held ? 'held' : 'pending',
           plan.dedupeKey,
           plan.leadId,
           plan.recipient,
@@ -97,10 +122,102 @@ export class NotificationsService implements BeforeApplicationShutdown {
         ],
       );
       if (inserted.length === 0) continue;
-      await this.queue.enqueueIn(manager, 'notification.deliver', { notificationId: id });
       created.push(id);
+      if (held) continue;
+      await this.letOut(
+        manager,
+        id,
+        plan.recipient,
+        plan.context ?? {},
+        plan.recipient === 'submitter' ? plan.submissionId : null,
+      );
     }
     return created;
+  }
+
+  /**
+   * A lead's review is over: what it held for visitors goes out now, once, under the
+   * same daily limit as any other email to their addresses. In the caller's transaction.
+   */
+  async releaseHeldIn(manager: EntityManager, leadId: string): Promise<number> {
+    const held = (await manager.query(
+      `SELECT id, recipient_kind, recipient_submission_id, context FROM notification
+        WHERE lead_id = $1 AND status = 'held' ORDER BY created_at, id FOR UPDATE`,
+      [leadId],
+    )) as {
+      id: string;
+      recipient_kind: RecipientKind;
+      recipient_submission_id: string | null;
+      context: Record<string, string>;
+    }[];
+    let released = 0;
+    for (const row of held) {
+      await manager.query(`UPDATE notification SET status = 'pending' WHERE id = $1`, [row.id]);
+      const status = await this.letOut(
+        manager,
+        row.id,
+        row.recipient_kind,
+        row.context,
+        row.recipient_submission_id,
+      );
+      if (status === 'pending') released += 1;
+    }
+    return released;
+  }
+
+  /**
+   * Queues the delivery of a pending notification, unless it is to a visitor's address
+   * that has had its emails for the day: then it is `withheld`, and nobody is told.
+   */
+  private async letOut(
+    manager: EntityManager,
+    notificationId: string,
+    recipient: RecipientKind,
+    context: Record<string, string>,
+    submissionId?: string | null,
+  ): Promise<NotificationStatus> {
+    if (VISITOR_RECIPIENTS.has(recipient)) {
+      const address =
+        recipient === 'partner'
+          ? await this.partnerAddress(manager, context.invitationId)
+          : await this.submitterAddress(manager, submissionId ?? null);
+      if (address && !(await this.countVisitorMail(manager, notificationId, address))) {
+        await manager.query(
+          `UPDATE notification SET status = 'withheld', last_error = $2 WHERE id = $1`,
+          [notificationId, 'not sent: the address had its emails from public forms for the day'],
+        );
+        return 'withheld';
+      }
+    }
+    await this.queue.enqueueIn(manager, 'notification.deliver', { notificationId });
+    return 'pending';
+  }
+
+  /**
+   * Counts one email to a visitor's mailbox if it has had fewer than the daily limit in
+   * the last 24 hours. The mailbox's advisory lock (held to the end of the caller's
+   * transaction) makes two replicas asking at once take turns: no race lets one more
+   * through. The count is read after the lock, so it sees every earlier commit.
+   */
+  private async countVisitorMail(
+    manager: EntityManager,
+    notificationId: string,
+    address: string,
+  ): Promise<boolean> {
+    const mailboxKey = this.cipher.derive(MAILBOX_PURPOSE, normalizeEmailForLimit(address)).value;
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1::text, 0))`, [
+      `visitor-mail:${mailboxKey}`,
+    ]);
+    const counted: unknown[] = await manager.query(
+      `INSERT INTO visitor_mail (notification_id, mailbox_key)
+       SELECT $1::uuid, $2::varchar
+        WHERE (SELECT count(*) FROM visitor_mail
+                WHERE mailbox_key = $2::varchar
+                  AND sent_at > now() - make_interval(hours => $4::int)) < $3::int
+       RETURNING notification_id`,
+      [notificationId, mailboxKey, VISITOR_MAILS_PER_ADDRESS, VISITOR_MAIL_WINDOW_HOURS],
+    );
+    return counted.length > 0;
   }
 
   /**
@@ -259,13 +376,20 @@ export class NotificationsService implements BeforeApplicationShutdown {
       }
       case 'submitter':
         return this.submitterAddress(manager, notification.recipientSubmissionId);
-      case 'partner': {
-        const invitation = await manager
-          .getRepository(PartnerInvitation)
-          .findOneBy({ id: notification.context.invitationId });
-        return invitation?.partnerEmail ?? null;
-      }
+      case 'partner':
+        return this.partnerAddress(manager, notification.context.invitationId);
     }
+  }
+
+  private async partnerAddress(
+    manager: EntityManager,
+    invitationId: string | undefined,
+  ): Promise<string | null> {
+    if (!invitationId) return null;
+    const invitation = await manager
+      .getRepository(PartnerInvitation)
+      .findOneBy({ id: invitationId });
+    return invitation?.partnerEmail ?? null;
   }
 
   private async submitterAddress(
@@ -374,7 +498,7 @@ export class NotificationsService implements BeforeApplicationShutdown {
     if (!invitation || !intake || invitation.usedAt) return undefined;
     const { token } = partnerToken(this.cipher, invitation.id, invitation.tokenKeyId);
     return partnerInvitation(this.practice, {
-      invitedByFirstName: firstName(intake.name),
+      invitedByFirstName: nameForMail(intake.name),
       link: `${this.practice.baseUrl}/partner?token=${token}`,
       expiresAt: invitation.expiresAt,
     });

@@ -20,7 +20,13 @@ export interface JobPayloads {
   'webhook.deliver': { deliveryId: string };
   /** Is the lead still `new` at its response target (reminder) or twice it (escalation)? */
   'lead.response-check': { leadId: string; stage: 'reminder' | 'escalation'; urgency: Urgency };
-  /** Daily (scheduled): purge old spam leads, expired idempotency records, sessions and rate-limit counters. */
+  /**
+   * Someone asked for a password reset: look the account up and send the link, off the
+   * request so that a known and an unknown address cost the request the same. The
+   * address and the requester's IP address travel sealed (DataCipher), never readable.
+   */
+  'auth.password-reset': { sealedRequest: string; requestKey: string; requestId: string | null };
+  /** Daily (scheduled): purge old spam leads, expired idempotency records, sessions, rate-limit counters and visitor-mail counts. */
   'retention.purge': Record<string, never>;
   /** Daily (scheduled, only with BACKUP_DIR): write a backup, delete those beyond BACKUP_KEEP. */
   'backup.write': Record<string, never>;
@@ -71,6 +77,12 @@ export function queuePolicies(config: AppConfig): Record<JobName, QueuePolicy> {
       retryDelayMax: 600,
     },
     'notification.deliver': delivery,
+    'auth.password-reset': {
+      retryLimit: 5,
+      retryDelay: 10,
+      retryBackoff: true,
+      retryDelayMax: 300,
+    },
     'webhook.deliver': delivery,
     'lead.response-check': {
       retryLimit: 5,

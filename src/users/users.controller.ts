@@ -16,6 +16,7 @@ import { UpdateUserDto } from './dto/update-user.dto.js';
 import { UsersQueryDto } from './dto/users-query.dto.js';
 import { toUserView, UserView } from './user.view.js';
 import { UsersService } from './users.service.js';
+import { RequiresFreshCredentials } from '../auth/fresh-credentials.js';
 
 export class UserListView {
   @ApiProperty({ type: [UserView] }) items!: UserView[];
@@ -57,6 +58,7 @@ export class UsersController {
   }
 
   @Patch(':id')
+  @RequiresFreshCredentials({ whenBodyHas: 'role' })
   @ApiOkResponse({ type: UserView })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'The last active admin would lose that role.' })

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { signWebhook, verifyWebhook } from './webhook-event.js';
+import { leadCreatedEventId, signWebhook, verifyWebhook } from './webhook-event.js';
 
 describe('webhook signatures', () => {
   it('are t=<unix>,v1=<hex HMAC-SHA256 of "t.body">', () => {
@@ -24,5 +24,18 @@ describe('webhook signatures', () => {
   it('refuse an old signature (a replay)', () => {
     const header = signWebhook('secret', 'body', 1000);
     expect(verifyWebhook('secret', 'body', header, 1000 + 301)).toBe(false);
+  });
+});
+
+describe('leadCreatedEventId', () => {
+  it('is one UUID per lead, the same every time', () => {
+    fc.assert(
+      fc.property(fc.uuid(), fc.uuid(), (lead, other) => {
+        const id = leadCreatedEventId(lead);
+        expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+        expect(leadCreatedEventId(lead)).toBe(id);
+        if (other !== lead) expect(leadCreatedEventId(other)).not.toBe(id);
+      }),
+    );
   });
 });

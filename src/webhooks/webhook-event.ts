@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 /** Webhook events and their signature (API.md, Webhooks). No framework code here. */
 export const WEBHOOK_EVENT_TYPES = [
@@ -22,6 +22,19 @@ export interface WebhookEvent {
   type: WebhookEventType;
   createdAt: string;
   data: WebhookEventData;
+}
+
+/**
+ * The one id of a lead's `lead.created` event: the same whichever path announces the
+ * lead (its first submission, or staff releasing it from review), so a subscriber gets
+ * it once. A UUID (version 8, RFC 9562) made of a SHA-256 of the lead id.
+ */
+export function leadCreatedEventId(leadId: string): string {
+  const bytes = createHash('sha256').update(`lead.created:${leadId}`).digest().subarray(0, 16);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x80;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** `t=<unix>,v1=<hex HMAC-SHA256 of "t.body">`. */

@@ -33,6 +33,7 @@ import {
   WebhookListView,
   WebhookView,
 } from './webhook.view.js';
+import { RequiresFreshCredentials } from '../auth/fresh-credentials.js';
 
 /** /v1/admin/webhooks (API.md, Webhooks): subscriptions to lead events. Admins only. */
 @ApiTags('admin')
@@ -49,6 +50,7 @@ export class WebhooksController {
 
   @Post()
   @HttpCode(201)
+  @RequiresFreshCredentials()
   @ApiOperation({ summary: 'Subscribe a URL; the answer shows the secret, this once' })
   @ApiCreatedResponse({ type: CreatedWebhookView })
   create(
@@ -67,6 +69,7 @@ export class WebhooksController {
   }
 
   @Patch(':id')
+  @RequiresFreshCredentials({ whenBodyHas: 'secret' })
   @ApiOperation({ summary: 'Change the URL, events, active flag or secret' })
   @ApiOkResponse({ type: WebhookView })
   update(

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsOptional, IsString, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { NormalizedText, SingleLine } from '../../common/text.js';
 
 export class LoginDto {
@@ -40,4 +40,22 @@ export class MfaVerifyDto {
   @IsString({ message: 'must be a string' })
   @Matches(/^\d{6}$/, { message: 'must be six digits' })
   code!: string;
+}
+
+/** POST /v1/auth/reauthenticate: the password, or a code of the authenticator app. */
+export class ReauthenticateDto {
+  @ApiPropertyOptional({ minLength: 1, maxLength: 256 })
+  @ValidateIf((body: ReauthenticateDto) => body.totp === undefined || body.password !== undefined)
+  @IsString({ message: 'must be a string (send password or totp)' })
+  @Length(1, 256, { message: 'must be 1 to 256 characters' })
+  password?: string;
+
+  @ApiPropertyOptional({
+    description: 'The six digits of the authenticator app.',
+    example: '123456',
+  })
+  @IsOptional()
+  @IsString({ message: 'must be a string' })
+  @Matches(/^\d{6}$/, { message: 'must be six digits' })
+  totp?: string;
 }

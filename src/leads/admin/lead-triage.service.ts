@@ -7,6 +7,7 @@ import type { StaffContext } from '../../auth/staff-context.js';
 import { DataCipher } from '../../common/encryption/data-cipher.js';
 import { SEALED_COLUMNS } from '../../common/encryption/encrypted-columns.js';
 import { ProblemException } from '../../common/problem-details.js';
+import { LeadAnnouncements } from '../../notifications/lead-announcements.service.js';
 import { WebhooksService } from '../../webhooks/webhooks.service.js';
 import { LeadAccess } from '../lead-access.js';
 import { ifMatchAllows, leadEtag, parseIfMatch } from '../lead-etag.js';
@@ -50,6 +51,7 @@ export class LeadTriageService {
     private readonly webhooks: WebhooksService,
     private readonly details: LeadDetailService,
     private readonly settings: PracticeSettings,
+    private readonly announcements: LeadAnnouncements,
   ) {}
 
   /**
@@ -148,6 +150,9 @@ export class LeadTriageService {
       }
     }
     await manager.getRepository(Lead).save(lead);
+    if (changes.some((change) => change.field === 'needsReview')) {
+      await this.announcements.onReviewCleared(manager, lead);
+    }
     for (const change of changes) {
       const { kind, details } = eventOf(change);
       await manager.query(

@@ -37,6 +37,7 @@ import { LeadDetailView, LeadTombstoneView, NoteView } from './lead-detail.view.
 import { LeadListService } from './lead-list.service.js';
 import { LeadPageView } from './lead-summary.view.js';
 import { LeadTriageService } from './lead-triage.service.js';
+import { RequiresFreshCredentials } from '../../auth/fresh-credentials.js';
 
 const LEAD_VIEW = {
   description:
@@ -79,6 +80,7 @@ export class LeadsAdminController {
 
   @Get('leads.csv')
   @Staff('admin', 'coordinator')
+  @RequiresFreshCredentials()
   @ApiOperation({
     summary: 'Export the leads the filters match as CSV, streamed (audited as lead.exported)',
   })

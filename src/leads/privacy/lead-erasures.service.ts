@@ -238,7 +238,7 @@ export class LeadErasures {
       await builder()
         .update(Notification)
         .set({ status: 'failed', lastError: 'cancelled: the lead was erased' })
-        .where(`lead_id = :leadId AND status = 'pending'`, { leadId })
+        .where(`lead_id = :leadId AND status IN ('pending', 'held')`, { leadId })
         .execute(),
     );
     // A replayable answer to a submission (it may hold the partner's masked address).

@@ -8,6 +8,7 @@ import { EraseLeadDto, ErasureResultDto } from './dto/erase-lead.dto.js';
 import { MergeLeadDto, MergeResultDto } from './dto/merge-lead.dto.js';
 import { LeadErasures, type ErasureOutcome } from './lead-erasures.service.js';
 import { LeadMerges, type MergeOutcome } from './lead-merges.service.js';
+import { RequiresFreshCredentials } from '../../auth/fresh-credentials.js';
 
 export function toMergeResult(outcome: MergeOutcome): MergeResultDto {
   return {
@@ -60,6 +61,7 @@ export class LeadPrivacyController {
   @Delete(':id')
   @HttpCode(200)
   @Staff('admin')
+  @RequiresFreshCredentials()
   @ApiOperation({
     summary: 'Erase the personal data of a lead',
     description:

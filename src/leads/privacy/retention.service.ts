@@ -9,6 +9,8 @@ import { IdempotencyRecord } from '../../common/idempotency/idempotency-record.e
 import { IDEMPOTENCY_WINDOW_HOURS } from '../../common/idempotency/idempotency.service.js';
 import { RateLimitBucket } from '../../common/rate-limit/rate-limit-bucket.entity.js';
 import type { AppConfig } from '../../config/app-config.js';
+import { VisitorMail } from '../../notifications/visitor-mail.entity.js';
+import { VISITOR_MAIL_WINDOW_HOURS } from '../../notifications/visitor-mail.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 
 /** Leads deleted per transaction: short transactions, short locks. */
@@ -28,6 +30,7 @@ export interface PurgeReport {
   staffSessions: number;
   rateLimitBuckets: number;
   loginThrottles: number;
+  visitorMails: number;
 }
 
 /**
@@ -52,6 +55,7 @@ export class Retention {
       staffSessions: await this.purgeStaffSessions(now),
       rateLimitBuckets: await this.purgeRateLimitBuckets(now),
       loginThrottles: await this.purgeLoginThrottles(now),
+      visitorMails: await this.purgeVisitorMails(now),
     };
     this.logger.log({ ...report }, 'retention purge done');
     return report;
@@ -180,6 +184,20 @@ export class Retention {
         .from(LoginThrottle)
         .where(
           `key IN (SELECT key FROM login_throttle WHERE last_attempt_at < :cutoff LIMIT :limit)`,
+          { cutoff, limit: HOUSEKEEPING_BATCH_SIZE },
+        ),
+    );
+  }
+
+  /** Emails to visitors' addresses older than the daily limit's window count nothing. */
+  async purgeVisitorMails(now = new Date()): Promise<number> {
+    const cutoff = new Date(now.getTime() - VISITOR_MAIL_WINDOW_HOURS * 3_600_000);
+    return this.deleteInBatches((builder) =>
+      builder
+        .delete()
+        .from(VisitorMail)
+        .where(
+          `notification_id IN (SELECT notification_id FROM visitor_mail WHERE sent_at < :cutoff LIMIT :limit)`,
           { cutoff, limit: HOUSEKEEPING_BATCH_SIZE },
         ),
     );

@@ -47,6 +47,27 @@ export function onSessionEnded(listener: () => void): () => void {
   return () => sessionEndedListeners.delete(listener);
 }
 
+/**
+ * Asks the person to prove it is them again (a dialog), for actions the server keeps for
+ * a session that proved the password or a code lately. Resolves true once they did.
+ */
+type Reauthenticator = () => Promise<boolean>;
+let reauthenticator: Reauthenticator | null = null;
+
+/** The dialog that answers `reauthentication-required`; one at a time (the signed-in app). */
+export function onReauthenticationRequired(ask: Reauthenticator): () => void {
+  reauthenticator = ask;
+  return () => {
+    if (reauthenticator === ask) reauthenticator = null;
+  };
+}
+
+export const REAUTHENTICATION_REQUIRED = 'reauthentication-required';
+
+function needsReauthentication(result: ApiResult<unknown>): boolean {
+  return result.kind === 'problem' && result.code === REAUTHENTICATION_REQUIRED;
+}
+
 export function forgetCsrfToken(): void {
   csrfToken = null;
 }
@@ -120,6 +141,10 @@ export async function request<T>(url: string, options: RequestOptions = {}): Pro
   ) {
     if (await fetchCsrfToken()) result = await send<T>(url, options);
   }
+  // Fresh credentials needed: ask for them, then try the same request once more.
+  if (needsReauthentication(result) && reauthenticator && (await reauthenticator())) {
+    result = await send<T>(url, options);
+  }
   if (
     result.kind === 'problem' &&
     result.status === 401 &&
@@ -130,6 +155,52 @@ export async function request<T>(url: string, options: RequestOptions = {}): Pro
     sessionEndedListeners.forEach((listener) => listener());
   }
   return result;
+}
+
+/**
+ * Downloads a file the API serves (the CSV export) as the browser would from a link,
+ * but through fetch, so that a request for fresh credentials can be answered first.
+ */
+export async function download(url: string, filename: string): Promise<ApiResult<null>> {
+  const fetchFile = async (): Promise<Response | null> => {
+    try {
+      return await fetch(url, { credentials: 'same-origin', cache: 'no-store' });
+    } catch {
+      return null;
+    }
+  };
+  let response = await fetchFile();
+  if (response && !response.ok) {
+    const failed = await failureOf(response);
+    if (!needsReauthentication(failed) || !reauthenticator || !(await reauthenticator())) {
+      return failed;
+    }
+    response = await fetchFile();
+  }
+  if (!response) return { kind: 'offline' };
+  if (!response.ok) return failureOf(response);
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(await response.blob());
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 0);
+  return { kind: 'ok', status: response.status, body: null, etag: null };
+}
+
+async function failureOf(response: Response): Promise<ApiFailure> {
+  let parsed: unknown = undefined;
+  try {
+    parsed = await response.json();
+  } catch {
+    // Not JSON: the status says enough.
+  }
+  const problem: Problem = isProblem(parsed) ? parsed : {};
+  if (response.status === 422) {
+    return { kind: 'invalid', status: 422, errors: fieldErrorsOf(problem), problem };
+  }
+  return { kind: 'problem', status: response.status, code: problemCode(problem), problem };
 }
 
 /** Routes used before signing in (invitation, password reset): no session, no CSRF. */

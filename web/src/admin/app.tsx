@@ -18,6 +18,7 @@ import { WebhooksPage } from './screens/webhooks';
 import { SessionContext, type Session } from './session';
 import type { Me, Role } from './types';
 import { ROLE_NAMES } from './words';
+import { ReauthenticateDialog } from './components/reauthenticate-dialog';
 
 type SessionState =
   | { kind: 'loading' }
@@ -182,6 +183,7 @@ function SignedIn({
       <main className="app-main" id="main" tabIndex={-1}>
         <Screen pathname={pathname} />
       </main>
+      <ReauthenticateDialog />
     </SessionContext.Provider>
   );
 }

@@ -254,7 +254,7 @@ export interface ClinicianView {
 export interface NotificationView {
   id: string;
   kind: string;
-  status: 'pending' | 'sent' | 'failed';
+  status: 'pending' | 'sent' | 'failed' | 'held' | 'withheld';
   attempts: number;
   lastError: string | null;
   leadId: string | null;

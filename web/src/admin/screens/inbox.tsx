@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { LEAD_STATUSES } from '../../../../src/leads/lead-status.js';
 import { URGENCIES } from '../../../../src/leads/urgency.js';
 import { SERVICE_TYPES } from '../../../../src/leads/contact.js';
-import { request, type ApiFailure } from '../api';
+import { download, request, type ApiFailure } from '../api';
 import {
   ErrorNotice,
   Loading,
@@ -129,7 +129,18 @@ function Results({
             : `${leads.length}${nextCursor ? '+' : ''} lead${leads.length === 1 ? '' : 's'} shown`}
         </p>
         {mayExport ? (
-          <a className="button button--quiet button--small" href={exportHref} download>
+          <a
+            className="button button--quiet button--small"
+            href={exportHref}
+            download
+            onClick={(event) => {
+              // Through fetch: an export may first ask to confirm it is you.
+              event.preventDefault();
+              void download(exportHref, 'leads.csv').then((result) => {
+                if (result.kind !== 'ok') setFailure(result);
+              });
+            }}
+          >
             Export these leads (CSV)
           </a>
         ) : null}

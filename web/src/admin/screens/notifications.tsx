@@ -6,12 +6,14 @@ import type { NotificationView } from '../types';
 import { formatDateTime } from '../words';
 import { usePaged } from './paging';
 
-const STATUSES = ['', 'pending', 'sent', 'failed'] as const;
+const STATUSES = ['', 'pending', 'sent', 'failed', 'held', 'withheld'] as const;
 const STATUS_NAMES: Record<string, string> = {
   '': 'Any status',
   pending: 'Pending',
   sent: 'Sent',
   failed: 'Failed',
+  held: 'Held for review',
+  withheld: 'Not sent (daily limit)',
 };
 const KIND_NAMES: Record<string, string> = {
   staff_new_lead: 'New lead (staff)',

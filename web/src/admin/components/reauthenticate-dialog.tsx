@@ -1,0 +1,109 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { onReauthenticationRequired, request, type ApiFailure } from '../api';
+import { ErrorNotice } from './ui';
+
+/**
+ * Erasing a lead, exporting leads, changing a role and setting a webhook secret need
+ * the password or a code proved in the last 10 minutes. When the server asks for it,
+ * this dialog asks the person, and the action is tried again once they did.
+ */
+export function ReauthenticateDialog() {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const settle = useRef<((done: boolean) => void) | null>(null);
+  const [useCode, setUseCode] = useState(false);
+  const [secret, setSecret] = useState('');
+  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(
+    () =>
+      onReauthenticationRequired(
+        () =>
+          new Promise<boolean>((resolve) => {
+            settle.current?.(false);
+            settle.current = resolve;
+            setSecret('');
+            setFailure(null);
+            dialog.current?.showModal();
+          }),
+      ),
+    [],
+  );
+
+  const finish = (done: boolean) => {
+    dialog.current?.close();
+    const resolve = settle.current;
+    settle.current = null;
+    setSecret('');
+    resolve?.(done);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    const result = await request<{ freshUntil: string }>('/v1/auth/reauthenticate', {
+      body: useCode ? { totp: secret.trim() } : { password: secret },
+    });
+    setBusy(false);
+    if (result.kind === 'ok') finish(true);
+    else setFailure(result);
+  };
+
+  return (
+    <dialog
+      ref={dialog}
+      className="card reauthenticate-dialog"
+      aria-labelledby="reauthenticate-heading"
+      onCancel={(event) => {
+        event.preventDefault();
+        finish(false);
+      }}
+    >
+      <form onSubmit={(event) => void submit(event)}>
+        <h2 id="reauthenticate-heading">Confirm it is you</h2>
+        <p>This action needs your {useCode ? 'authenticator code' : 'password'} again.</p>
+        <ErrorNotice failure={failure} />
+        <div className="field">
+          <label htmlFor="reauthenticate-secret">
+            {useCode ? 'Code from your authenticator app' : 'Password'}
+          </label>
+          <input
+            id="reauthenticate-secret"
+            type={useCode ? 'text' : 'password'}
+            inputMode={useCode ? 'numeric' : undefined}
+            autoComplete={useCode ? 'one-time-code' : 'current-password'}
+            value={secret}
+            onChange={(event) => setSecret(event.target.value)}
+            required
+          />
+        </div>
+        <p>
+          <button
+            type="button"
+            className="button button--quiet button--small"
+            onClick={() => {
+              setUseCode(!useCode);
+              setSecret('');
+              setFailure(null);
+            }}
+          >
+            {useCode ? 'Use my password instead' : 'Use a code instead'}
+          </button>
+        </p>
+        <div className="actions">
+          <button type="submit" className="button button--small" disabled={busy}>
+            Confirm
+          </button>
+          <button
+            type="button"
+            className="button button--quiet button--small"
+            onClick={() => finish(false)}
+          >
+            Cancel
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
