@@ -188,7 +188,10 @@ async function migrate(
   databaseUrl: string,
   migrations: (typeof MIGRATIONS)[number][],
 ): Promise<string[]> {
-  const dataSource = new DataSource({ ...dataSourceOptions(databaseUrl, 1, 'unbounded'), migrations });
+  const dataSource = new DataSource({
+    ...dataSourceOptions(databaseUrl, 1, 'unbounded'),
+    migrations,
+  });
   await dataSource.initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
