@@ -9,7 +9,6 @@ import {
   Post,
   Query,
   Req,
-  Res,
 } from '@nestjs/common';
 import {
   ApiCreatedResponse,
@@ -18,7 +17,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { actorOf } from '../audit/audit.service.js';
 import { Staff } from '../auth/staff.decorator.js';
 import {
@@ -56,9 +55,7 @@ export class WebhooksController {
   create(
     @Body() body: CreateWebhookDto,
     @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CreatedWebhookView> {
-    reply.header('cache-control', 'no-store');
     return this.subscriptions.create(body, actorOf(request));
   }
 

@@ -49,8 +49,8 @@ const LEAD_VIEW = {
 
 /**
  * Lead triage for staff (API.md, Admin routes). Clinicians see only leads assigned to
- * them; any other lead answers 404 as if it did not exist. Every answer is `no-store`:
- * it holds client data.
+ * them; any other lead answers 404 as if it did not exist. Every answer is `no-store`
+ * (it holds client data), like every admin answer (src/common/http-hygiene.ts).
  */
 @ApiTags('admin')
 @ApiExtraModels(LeadDetailView, LeadTombstoneView)
@@ -72,9 +72,7 @@ export class LeadsAdminController {
     @Query() query: LeadListQueryDto,
     @CurrentStaff() staff: StaffContext,
     @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<LeadPageView> {
-    reply.header('cache-control', 'no-store');
     return this.leadList.list(staff, actorOf(request), query);
   }
 
@@ -93,9 +91,7 @@ export class LeadsAdminController {
     @Query() filters: LeadFilterDto,
     @CurrentStaff() staff: StaffContext,
     @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
-    reply.header('cache-control', 'no-store');
     const day = new Date().toISOString().slice(0, 10);
     const headers = {
       type: 'text/csv; charset=utf-8',
@@ -150,15 +146,12 @@ export class LeadsAdminController {
     @Body() body: AddNoteDto,
     @CurrentStaff() staff: StaffContext,
     @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<NoteView> {
-    reply.header('cache-control', 'no-store');
     return this.triage.addNote(staff, actorOf(request), id, body.body);
   }
 
   private answer(reply: FastifyReply, read: LeadRead): LeadRead['view'] {
     reply.header('etag', leadEtag(read.version));
-    reply.header('cache-control', 'no-store');
     return read.view;
   }
 }
