@@ -238,16 +238,7 @@ export class AuthService {
       );
       return { token, expiresAt: session.expiresAt, recoveryCodes };
     });
-    if (!outcome) {
-      await this.audit.record(actor, {
-        action: 'auth.mfa.verify-failed',
-        subjectType: 'user',
-        subjectId: staff.user.id,
-      });
-      throw ProblemException.validation([
-        { field: 'code', message: 'is not the current code of the authenticator app' },
-      ]);
-    }
+    if (!outcome) return this.wrongAuthenticatorCode(staff, actor);
     return outcome;
   }
 
@@ -281,16 +272,7 @@ export class AuthService {
       );
       return fresh;
     });
-    if (!codes) {
-      await this.audit.record(actor, {
-        action: 'auth.mfa.verify-failed',
-        subjectType: 'user',
-        subjectId: staff.user.id,
-      });
-      throw ProblemException.validation([
-        { field: 'code', message: 'is not the current code of the authenticator app' },
-      ]);
-    }
+    if (!codes) return this.wrongAuthenticatorCode(staff, actor);
     return codes;
   }
 
@@ -382,6 +364,18 @@ export class AuthService {
     if (step === null) return null;
     if (user.mfaLastStep !== null && step <= Number(user.mfaLastStep)) return null;
     return step;
+  }
+
+  /** Audits a wrong code sent by a signed-in member (enrolment, new recovery codes): 422. */
+  private async wrongAuthenticatorCode(staff: StaffContext, actor: AuditActor): Promise<never> {
+    await this.audit.record(actor, {
+      action: 'auth.mfa.verify-failed',
+      subjectType: 'user',
+      subjectId: staff.user.id,
+    });
+    throw ProblemException.validation([
+      { field: 'code', message: 'is not the current code of the authenticator app' },
+    ]);
   }
 
   /** Records `step` as used unless it (or a later one) was: a code is accepted once. */
