@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { type AuditActor, AuditTrail } from '../../audit/audit.service.js';
 import { LoginThrottle } from '../../auth/login-throttle.entity.js';
 import { FAILURE_MEMORY_MS } from '../../auth/sign-in-slowdown.js';
@@ -137,83 +137,61 @@ export class Retention {
   /** Idempotency records past their 24 hours answer nothing any more. */
   async purgeIdempotencyRecords(now = new Date()): Promise<number> {
     const cutoff = new Date(now.getTime() - IDEMPOTENCY_WINDOW_HOURS * 3_600_000);
-    return this.deleteInBatches((builder) =>
-      builder
-        .delete()
-        .from(IdempotencyRecord)
-        .where(
-          `(scope, key) IN (SELECT scope, key FROM idempotency_record WHERE created_at < :cutoff LIMIT :limit)`,
-          { cutoff, limit: HOUSEKEEPING_BATCH_SIZE },
-        ),
-    );
+    return this.deleteInBatches(IdempotencyRecord, 'scope, key', `created_at < :cutoff`, {
+      cutoff,
+    });
   }
 
   /** Sessions that ended (signed out, or expired) more than 30 days ago. */
   async purgeStaffSessions(now = new Date()): Promise<number> {
     const cutoff = new Date(now.getTime() - SESSION_RETENTION_DAYS * DAY_MS);
-    return this.deleteInBatches((builder) =>
-      builder
-        .delete()
-        .from(StaffSession)
-        .where(
-          `id IN (SELECT id FROM staff_session WHERE expires_at < :cutoff OR ended_at < :cutoff LIMIT :limit)`,
-          { cutoff, limit: HOUSEKEEPING_BATCH_SIZE },
-        ),
-    );
+    return this.deleteInBatches(StaffSession, 'id', `expires_at < :cutoff OR ended_at < :cutoff`, {
+      cutoff,
+    });
   }
 
   /** Rate-limit counters whose window has ended count nothing any more. */
   async purgeRateLimitBuckets(now = new Date()): Promise<number> {
-    return this.deleteInBatches((builder) =>
-      builder
-        .delete()
-        .from(RateLimitBucket)
-        .where(
-          `key IN (SELECT key FROM rate_limit_bucket WHERE window_ends_at < :now LIMIT :limit)`,
-          { now, limit: HOUSEKEEPING_BATCH_SIZE },
-        ),
-    );
+    return this.deleteInBatches(RateLimitBucket, 'key', `window_ends_at < :now`, { now });
   }
 
   /** Sign-in counters with no attempt for longer than they are remembered count nothing. */
   async purgeLoginThrottles(now = new Date()): Promise<number> {
     const cutoff = new Date(now.getTime() - FAILURE_MEMORY_MS);
-    return this.deleteInBatches((builder) =>
-      builder
-        .delete()
-        .from(LoginThrottle)
-        .where(
-          `key IN (SELECT key FROM login_throttle WHERE last_attempt_at < :cutoff LIMIT :limit)`,
-          { cutoff, limit: HOUSEKEEPING_BATCH_SIZE },
-        ),
-    );
+    return this.deleteInBatches(LoginThrottle, 'key', `last_attempt_at < :cutoff`, { cutoff });
   }
 
   /** Emails to visitors' addresses older than the daily limit's window count nothing. */
   async purgeVisitorMails(now = new Date()): Promise<number> {
     const cutoff = new Date(now.getTime() - VISITOR_MAIL_WINDOW_HOURS * 3_600_000);
-    return this.deleteInBatches((builder) =>
-      builder
-        .delete()
-        .from(VisitorMail)
-        .where(
-          `notification_id IN (SELECT notification_id FROM visitor_mail WHERE sent_at < :cutoff LIMIT :limit)`,
-          { cutoff, limit: HOUSEKEEPING_BATCH_SIZE },
-        ),
-    );
+    return this.deleteInBatches(VisitorMail, 'notification_id', `sent_at < :cutoff`, { cutoff });
   }
 
+  /**
+   * Deletes the rows of `entity` that `condition` picks, a batch at a time (short
+   * transactions, no long lock). `key` is the table's primary key, one column or several.
+   */
   private async deleteInBatches(
-    statement: (builder: ReturnType<DataSource['createQueryBuilder']>) => {
-      execute(): Promise<{ affected?: number | null }>;
-    },
+    entity: EntityTarget<ObjectLiteral>,
+    key: string,
+    condition: string,
+    parameters: Record<string, unknown>,
   ): Promise<number> {
+    const table = this.dataSource.getMetadata(entity).tableName;
+    const keyList = key.includes(',') ? `(${key})` : key;
     let total = 0;
     for (;;) {
-      const deleted =
-        (await statement(this.dataSource.createQueryBuilder()).execute()).affected ?? 0;
-      total += deleted;
-      if (deleted < HOUSEKEEPING_BATCH_SIZE) return total;
+      const { affected } = await this.dataSource
+        .createQueryBuilder()
+        .delete()
+        .from(entity)
+        .where(`${keyList} IN (SELECT ${key} FROM ${table} WHERE ${condition} LIMIT :limit)`, {
+          ...parameters,
+          limit: HOUSEKEEPING_BATCH_SIZE,
+        })
+        .execute();
+      total += affected ?? 0;
+      if ((affected ?? 0) < HOUSEKEEPING_BATCH_SIZE) return total;
     }
   }
 }
