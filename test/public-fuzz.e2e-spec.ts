@@ -58,7 +58,9 @@ describe('fuzzing every public route', () => {
               (SELECT count(*) FROM intake)::int AS intake,
               (SELECT count(*) FROM partner_response)::int AS partner_response,
               (SELECT count(*) FROM notification)::int AS notification,
-              (SELECT count(*) FROM pgboss.job)::int AS job`,
+              -- A reset request is queued whatever the address (known or not): that job is
+              -- its answer's work, not a row a refusal wrote.
+              (SELECT count(*) FROM pgboss.job WHERE name <> 'auth.password-reset')::int AS job`,
     )) as Counts[];
     return row!;
   };

@@ -242,6 +242,7 @@ describe('staff passwords: invitations, resets and changes', () => {
       const knownJobs = await jobsOf(String(known.headers['x-request-id']));
       expect(unknownJobs.map(({ name, key }) => ({ name, key }))).toEqual([
         { name: 'auth.password-reset', key: 'requestId' },
+        { name: 'auth.password-reset', key: 'requestKey' },
         { name: 'auth.password-reset', key: 'sealedRequest' },
       ]);
       expect(knownJobs.map(({ name, key }) => ({ name, key }))).toEqual(

@@ -38,8 +38,9 @@ export class AuditTrailRoleCheck implements OnApplicationBootstrap {
       `SELECT r.rolsuper AS superuser,
               pg_has_role(current_user, c.relowner, 'USAGE') AS owner
          FROM pg_roles r, pg_class c
-        WHERE r.rolname = current_user AND c.oid = 'audit_event'::regclass`,
+        WHERE r.rolname = current_user AND c.oid = to_regclass('audit_event')`,
     )) as { superuser: boolean; owner: boolean }[];
+    // No audit table yet (migrations pending, MIGRATIONS_RUN=false): nothing to guard.
     if (!row) return undefined;
     if (row.superuser) return 'is a superuser';
     if (row.owner) return 'owns the audit_event table';

@@ -182,14 +182,14 @@ async function readManifest(client: pg.Client, tables: CatalogTable[]): Promise<
     );
     sequences.push({ schema, name, lastValue: rows[0]!.last_value, isCalled: rows[0]!.is_called });
   }
-  // Sealed values read `v1.<key id>.…`: which keys a restore will need, never the keys.
+  // Sealed values read `v<format>.<key id>.…`: which keys a restore will need, never the keys.
   const keyIds = new Set<string>();
   for (const { table, column } of ENCRYPTED_COLUMNS) {
     const found = tables.find((t) => t.schema === 'public' && t.name === table);
     if (!found?.columns.includes(column)) continue;
     const { rows } = await client.query<{ id: string }>(
       `SELECT DISTINCT split_part("${column}", '.', 2) AS id FROM public."${table}"
-        WHERE "${column}" LIKE 'v1.%'`,
+        WHERE "${column}" ~ '^v[0-9]+\.'`,
     );
     for (const row of rows) keyIds.add(row.id);
   }
