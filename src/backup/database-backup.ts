@@ -189,7 +189,7 @@ async function readManifest(client: pg.Client, tables: CatalogTable[]): Promise<
     if (!found?.columns.includes(column)) continue;
     const { rows } = await client.query<{ id: string }>(
       `SELECT DISTINCT split_part("${column}", '.', 2) AS id FROM public."${table}"
-        WHERE "${column}" ~ '^v[0-9]+\.'`,
+        WHERE "${column}" ~ '^v[0-9]+\\.'`,
     );
     for (const row of rows) keyIds.add(row.id);
   }
