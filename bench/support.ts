@@ -108,7 +108,7 @@ type ChildMessage =
 const LOAD_FLAG = '--bench-load';
 
 /**
- * A valid reach-out form (API.md, POST /v1/inquiries). Each call has its own email, so
+ * A valid reach-out form (docs/api.md#send-an-inquiry). Each call has its own email, so
  * no two requests land on the same lead (the 30-day dedupe would otherwise serialise
  * them on one advisory lock and one row).
  */

@@ -25,7 +25,7 @@ function fastifyTrustProxy(trust: TrustProxy) {
   return typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
 }
 
-/** API.md: bodies over 64 KiB answer 413. */
+/** docs/api.md#conventions: bodies over 64 KiB answer 413. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
 /**
@@ -92,7 +92,9 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
       app,
       new DocumentBuilder()
         .setTitle('Relational Intake')
-        .setDescription('Intake and lead management for therapy practices. See API.md.')
+        .setDescription(
+          'Intake and lead management for therapy practices. The guide: docs/api.md in the repository.',
+        )
         .setVersion('1')
         .build(),
     );

@@ -384,7 +384,7 @@ describe('HTTP hygiene of the public surface', () => {
     });
   });
 
-  describe('anti-automation (API.md) for intakes as for inquiries', () => {
+  describe('anti-automation (docs/api.md) for intakes as for inquiries', () => {
     it.each([
       ['a filled honeypot', () => ({ website: 'https://spam.example' }), 'honeypot'],
       // Rendered now, when the bot sends it back: not when this file was loaded.

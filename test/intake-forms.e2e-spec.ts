@@ -23,7 +23,7 @@ describe('GET /v1/intake-forms', () => {
     await t.close();
   });
 
-  it('publishes the couples form with every item of SURVEY.md, scales 1..7, safety private', async () => {
+  it('publishes the couples form with every item of docs/survey.md, scales 1..7, safety private', async () => {
     const { body } = await t.http.get('/v1/intake-forms/couples').expect(200);
     expect(body).toMatchObject({ slug: 'couples', version: 1, title: expect.any(String) });
     const questions = questionsOf(body);

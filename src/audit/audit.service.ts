@@ -30,7 +30,10 @@ export function actorOf(request: FastifyRequest): AuditActor {
   };
 }
 
-/** Writes the append-only audit trail (API.md, Admin routes; the database refuses edits). */
+/**
+ * Writes the append-only audit trail (docs/api.md#audit-trail-notifications-webhooks; the
+ * database refuses edits).
+ */
 @Injectable()
 export class AuditTrail {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}

@@ -39,7 +39,7 @@ interface SealedResetRequest {
 }
 
 /**
- * Setting and changing staff passwords (API.md, Admin routes: Staff accounts): accepting
+ * Setting and changing staff passwords (docs/api.md#staff-sign-in-and-accounts): accepting
  * an invitation, resetting by email link, changing while signed in. Every way ends the
  * account's sessions (the one changing it excepted) and is audited.
  */

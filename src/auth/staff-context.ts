@@ -21,7 +21,10 @@ declare module 'fastify' {
  * plain-HTTP development keeps working as before.
  */
 export const SESSION_COOKIE = '__Host-ri_session';
-/** API.md: sessions end 12 hours after sign-in, or after 30 minutes without a request. */
+/**
+ * docs/api.md#staff-sign-in-and-accounts: sessions end 12 hours after sign-in, or after 30
+ * minutes without a request.
+ */
 export const SESSION_LIFETIME_MS = 12 * 3_600_000;
 export const SESSION_IDLE_MS = 30 * 60_000;
 /** lastSeenAt is written at most this often, so reads do not all become writes. */

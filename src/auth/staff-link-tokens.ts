@@ -4,7 +4,10 @@ import type { StaffTokenPurpose } from './staff-token.entity.js';
 
 const PURPOSE = 'staff-token';
 
-/** How long a one-time link works (API.md: invitations 72 h; a reset link one hour). */
+/**
+ * How long a one-time link works (docs/api.md#staff-sign-in-and-accounts: invitations 72 h;
+ * a reset link one hour).
+ */
 export const STAFF_TOKEN_LIFETIME_MS: Record<StaffTokenPurpose, number> = {
   invitation: 72 * 3_600_000,
   password_reset: 3_600_000,

@@ -4,7 +4,10 @@ import { RateLimited } from '../common/rate-limit/rate-limited.decorator.js';
 import { CaptchaCheck } from './captcha.service.js';
 import { CaptchaSettingsView } from './dto/captcha-settings.view.js';
 
-/** An extension of API.md: lets the practice's pages find out which widget to render. */
+/**
+ * Our addition to the public API (docs/api.md#captcha): lets the practice's pages find out
+ * which widget to render.
+ */
 @ApiTags('public')
 @Controller('v1/captcha')
 export class CaptchaController {

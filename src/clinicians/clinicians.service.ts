@@ -54,7 +54,7 @@ export async function openLeadCounts(
   return new Map(rows.map((row) => [row.id, row.open]));
 }
 
-/** Clinician profiles (API.md, `/v1/admin/clinicians`). */
+/** Clinician profiles (docs/api.md#clinicians-stats-settings, `/v1/admin/clinicians`). */
 @Injectable()
 export class CliniciansService {
   constructor(

@@ -14,7 +14,7 @@ import { openLeadCounts } from './clinicians.service.js';
 import type { MatchListView } from './dto/match.view.js';
 import { type CouplePattern, couplePatternOf, rankClinicians } from './matching.js';
 
-/** Clinicians ranked for a lead (API.md, `GET /v1/admin/leads/:id/matches`). */
+/** Clinicians ranked for a lead (docs/api.md#leads, `GET /v1/admin/leads/:id/matches`). */
 @Injectable()
 export class LeadMatches {
   constructor(

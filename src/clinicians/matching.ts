@@ -1,5 +1,5 @@
 /**
- * Ranks clinicians for a lead (API.md, `GET /v1/admin/leads/:id/matches`). No framework
+ * Ranks clinicians for a lead (docs/api.md#leads, `GET /v1/admin/leads/:id/matches`). No framework
  * code here. A suggestion for staff, never an automatic assignment: every point of a
  * score comes with a reason in plain words, so the person assigning can see why.
  */

@@ -71,7 +71,7 @@ export class Inquiry {
   @Column({ type: 'varchar', length: 16, nullable: true })
   spamReason!: SpamReason | null;
 
-  /** The message contained a crisis phrase (SURVEY.md, Urgency). */
+  /** The message contained a crisis phrase (docs/survey.md#crisis-phrases). */
   @Column({ type: 'boolean' })
   crisisIndicated!: boolean;
 }

@@ -1,5 +1,5 @@
 /**
- * The shape of a published intake form (API.md, GET /v1/intake-forms/:slug). No
+ * The shape of a published intake form (docs/api.md#intake-forms). No
  * framework code here. `maxLength` extends the contract for text answers.
  */
 export const QUESTION_TYPES = [

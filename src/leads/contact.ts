@@ -1,4 +1,4 @@
-/** Vocabulary shared by every submission form (API.md). No framework code here. */
+/** Vocabulary shared by every submission form (docs/api.md#public-routes). No framework code. */
 export const SERVICE_TYPES = ['individual', 'couples', 'family', 'other'] as const;
 export type ServiceType = (typeof SERVICE_TYPES)[number];
 

@@ -1,5 +1,5 @@
 /**
- * Opaque keyset cursors for the lead list (API.md, `GET /v1/admin/leads`). No framework
+ * Opaque keyset cursors for the lead list (docs/api.md#leads, `GET /v1/admin/leads`). No framework
  * code here. A cursor holds the sort key of the last lead on a page; the next page starts
  * strictly after it:
  *

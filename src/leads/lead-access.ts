@@ -6,7 +6,7 @@ import { Lead } from './lead.entity.js';
 import { isUuid } from '../common/uuid.js';
 
 /**
- * Which leads a staff member may see (API.md, Roles): admins and coordinators every lead,
+ * Which leads a staff member may see (docs/api.md#roles): admins and coordinators every lead,
  * clinicians only the leads assigned to their clinician profile. A lead one may not see
  * answers 404 exactly like an unknown id, so its existence is not revealed.
  */

@@ -1,5 +1,5 @@
 /**
- * ETags of a lead (API.md, PATCH needs `If-Match`). No framework code here. The ETag is
+ * ETags of a lead (docs/api.md#leads: PATCH needs `If-Match`). No framework code here. The ETag is
  * the lead's version, strong: `"7"`. It covers the lead's own fields (status, urgency,
  * assignment, tags, contact fields), which every change bumps.
  */

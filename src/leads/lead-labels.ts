@@ -1,7 +1,7 @@
 /**
- * Labels staff see on a lead: what to do, never the clinical detail behind it (SURVEY.md:
- * a lead with a safety concern is labelled "screen each partner individually"). No
- * framework code here.
+ * Labels staff see on a lead: what to do, never the clinical detail behind it
+ * (docs/survey.md#safety-and-privacy-between-partners: a lead with a safety concern is
+ * labelled "screen each partner individually"). No framework code here.
  */
 export const LEAD_LABELS = {
   screen_partners_individually: 'Screen each partner individually before any joint session',

@@ -1,5 +1,5 @@
 /**
- * What the `q` of the lead list looks for (API.md, `GET /v1/admin/leads`). No framework
+ * What the `q` of the lead list looks for (docs/api.md#leads, `GET /v1/admin/leads`). No framework
  * code here. A reference (`RI-7KQ2M9XD`, any case, the dash optional) is looked up
  * exactly; anything else is a case-insensitive substring of the name or the email, and
  * when it reads as a phone number, a run of digits of the phone.

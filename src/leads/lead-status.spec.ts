@@ -9,7 +9,7 @@ import {
 } from './lead-status.js';
 
 describe('lead status', () => {
-  it('allows exactly the moves in the table of API.md', () => {
+  it('allows exactly the moves in the status table of docs/api.md', () => {
     expect(canTransition('new', 'contacted')).toBe(true);
     expect(canTransition('new', 'converted')).toBe(false);
     expect(canTransition('spam', 'new')).toBe(true);

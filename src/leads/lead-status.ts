@@ -1,4 +1,4 @@
-/** The lead pipeline (API.md, "Lead status and allowed moves"). No framework code here. */
+/** The lead pipeline (docs/api.md#lead-statuses-and-allowed-moves). No framework code here. */
 export const LEAD_STATUSES = [
   'new',
   'in_review',

@@ -1,4 +1,4 @@
-/** Staff tags on a lead (API.md, PATCH /v1/admin/leads/:id). No framework code here. */
+/** Staff tags on a lead (docs/api.md#leads, PATCH /v1/admin/leads/:id). No framework code here. */
 
 /** A tag after trimming and lower-casing: a letter or digit, then up to 39 of a-z 0-9 space _ -. */
 export const TAG_PATTERN = /^[a-z0-9][a-z0-9 _-]{0,39}$/;

@@ -1,5 +1,5 @@
 /**
- * What a staff change to a lead amounts to (API.md, `PATCH /v1/admin/leads/:id`). No
+ * What a staff change to a lead amounts to (docs/api.md#leads, `PATCH /v1/admin/leads/:id`). No
  * framework code here: the service applies the plan, this file holds the rules.
  */
 import { type LeadStatus, canTransition } from './lead-status.js';
@@ -49,7 +49,7 @@ export type TriagePlan =
  * The changes a request makes to a lead, in the order status, urgency, assignment, tags,
  * review;
  * none for a request that asks for what the lead already is. A status move outside the
- * table of API.md refuses the whole request.
+ * status table (docs/api.md#lead-statuses-and-allowed-moves) refuses the whole request.
  */
 export function planTriage(current: TriageFields, request: TriageRequest): TriagePlan {
   const changes: TriageChange[] = [];

@@ -94,7 +94,7 @@ export class Lead {
   @Column({ type: 'timestamptz' })
   lastSubmissionAt!: Date;
 
-  /** When the lead should leave `new` (API.md, Response-time targets); past it: overdue. */
+  /** When the lead should leave `new` (docs/api.md#response-time-targets); past it: overdue. */
   @Column({ type: 'timestamptz', nullable: true })
   respondBy!: Date | null;
 

@@ -1,7 +1,7 @@
 import type { Urgency } from './urgency.js';
 
 /**
- * Response-time targets for leaving `new` (API.md, Response-time targets). No framework
+ * Response-time targets for leaving `new` (docs/api.md#response-time-targets). No framework
  * code here. Routine counts business days: Saturdays and Sundays in the practice's time
  * zone do not count.
  */

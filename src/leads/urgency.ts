@@ -1,4 +1,4 @@
-/** Urgency rules shared by every submission (SURVEY.md, "Urgency"). No framework code here. */
+/** Urgency rules shared by every submission (docs/survey.md#urgency). No framework code here. */
 export const URGENCIES = ['routine', 'high', 'crisis'] as const;
 export type Urgency = (typeof URGENCIES)[number];
 

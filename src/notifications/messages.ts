@@ -2,8 +2,8 @@ import type { Urgency } from '../leads/urgency.js';
 
 /**
  * The words of every email (no framework code here). Staff mail carries only what
- * API.md allows: reference, service type, urgency, time received and a link; never a
- * name, a message, an answer or a flag. Every message has a plain-text part; every
+ * docs/api.md#mail-to-staff allows: reference, service type, urgency, time received and a
+ * link; never a name, a message, an answer or a flag. Every message has a plain-text part; every
  * value placed in HTML is escaped, and nothing user-written reaches a header.
  */
 export interface RenderedMessage {

@@ -31,7 +31,7 @@ interface NotificationRow {
 }
 
 /**
- * What staff see of outgoing email (API.md, `GET /v1/admin/notifications`): kind,
+ * What staff see of outgoing email (docs/api.md#audit-trail-notifications-webhooks): kind,
  * status, attempts and errors, newest first. Never a message's content or an address:
  * the columns that could lead to one are not even selected.
  */

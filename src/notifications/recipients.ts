@@ -1,7 +1,7 @@
 import type { Urgency } from '../leads/urgency.js';
 import type { UserRole } from '../users/user-role.js';
 
-/** Who hears about a new lead (API.md, Email). No framework code here. */
+/** Who hears about a new lead (docs/api.md#mail-to-staff). No framework code here. */
 export interface StaffMember {
   id: string;
   role: UserRole;
@@ -44,9 +44,10 @@ export function staffRecipientsForNewLead(
 }
 
 /**
- * Who hears that a lead is still `new` past its response target (API.md, Response-time
- * targets): at the target a reminder to the assigned clinician's account, else to every
- * active coordinator; at twice the target an escalation to every active admin.
+ * Who hears that a lead is still `new` past its response target
+ * (docs/api.md#response-time-targets): at the target a reminder to the assigned clinician's
+ * account, else to every active coordinator; at twice the target an escalation to every
+ * active admin.
  */
 export function staffRecipientsForResponseCheck(
   stage: 'reminder' | 'escalation',

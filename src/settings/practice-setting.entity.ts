@@ -4,7 +4,8 @@ import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
 export const PRACTICE_SETTING_ROW = 1;
 
 /**
- * The practice's settings changed through the admin API (API.md, `/v1/admin/settings`).
+ * The practice's settings changed through the admin API (`/v1/admin/settings`,
+ * docs/api.md#clinicians-stats-settings).
  * One row; a null value means "the environment's default" (RESPONSE_TARGET_*,
  * SPAM_MIN_SECONDS), so an unset setting follows the configuration it replaces.
  */

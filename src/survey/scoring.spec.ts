@@ -14,7 +14,8 @@ import {
 
 type Answers = Record<string, unknown>;
 
-// Written out from the table in SURVEY.md, not taken from the module, so a wrong flag there fails here.
+// Written out from the table in docs/survey.md, not taken from the module, so a wrong flag
+// there fails here.
 const FORWARD = {
   anxiety: ['anx1', 'anx2', 'anx4', 'anx5'],
   avoidance: ['avd1', 'avd3', 'avd4', 'avd6'],
@@ -78,7 +79,7 @@ const arbitraryAnswers: fc.Arbitrary<Answers> = fc.record({
 });
 
 describe('the survey items', () => {
-  it('key the twelve attachment items as SURVEY.md does, four of them reversed', () => {
+  it('key the twelve attachment items as docs/survey.md does, four of them reversed', () => {
     expect(ATTACHMENT_ITEMS.map(({ id, dimension, reverse }) => [id, dimension, reverse])).toEqual([
       ['anx1', 'anxiety', false],
       ['anx2', 'anxiety', false],
@@ -107,11 +108,11 @@ describe('the survey items', () => {
 describe('scoreRespondent', () => {
   const cases: { name: string; answers: Answers; expected: RespondentResult }[] = [
     {
-      // The example in SURVEY.md.
+      // The example in docs/survey.md#results.
       // anxiety: 5 + 5 + (8−3=5) + 5 + 4 + (8−4=4) = 28 → 28/6 = 4.666… → 4.67, elevated.
       // avoidance: 2 + (8−6=2) + 3 + 3 + (8−5=3) + 2 = 15 → 2.5, not elevated → anxious.
       // pursue 6 ≥ 5 and withdraw 2 ≤ 3 → pursues. No safety answer raises a concern.
-      name: 'an anxious pursuer (the SURVEY.md example)',
+      name: 'an anxious pursuer (the docs/survey.md example)',
       answers: answersWith({
         ...{ anx1: 5, anx2: 5, anx3: 3, anx4: 5, anx5: 4, anx6: 4 },
         ...{ avd1: 2, avd2: 6, avd3: 3, avd4: 3, avd5: 5, avd6: 2 },
@@ -236,7 +237,7 @@ describe('scoreRespondent', () => {
     expect(scoreRespondent(answers)).toStrictEqual(expected);
   });
 
-  it('returns exactly the fields of SURVEY.md, in its order', () => {
+  it('returns exactly the fields of docs/survey.md, in its order', () => {
     expect(Object.keys(scoreRespondent(answersWith()))).toEqual([
       'anxiety',
       'anxietySum',

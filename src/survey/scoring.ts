@@ -1,5 +1,5 @@
 /**
- * Scoring of the couples intake survey, exactly as SURVEY.md defines it. No framework code
+ * Scoring of the couples intake survey, as docs/survey.md describes it. No framework code
  * here. These are screening indicators that help a clinician prepare for a first session;
  * they are not a diagnosis, and no result is ever shown to either partner.
  */
@@ -58,7 +58,7 @@ export const SAFETY_ITEMS: readonly SafetyItem[] = [
   { id: 'crisis_now', concernWhen: true, signals: 'crisis' },
 ];
 
-/** One respondent's result, stored with the intake (SURVEY.md, "Results"). */
+/** One respondent's result, stored with the intake (docs/survey.md#results). */
 export interface RespondentResult {
   anxiety: number;
   anxietySum: number;

@@ -27,7 +27,7 @@ export class InvitationSentView {
   expiresAt!: string;
 }
 
-/** Staff accounts: admin only (API.md, Admin routes). */
+/** Staff accounts: admin only (docs/api.md#roles). */
 @ApiTags('admin')
 @Controller('v1/admin/users')
 @Staff('admin')

@@ -23,7 +23,7 @@ export interface UserChanges {
   active?: boolean;
 }
 
-/** Staff accounts as admins manage them (API.md, Admin routes: Staff accounts). */
+/** Staff accounts as admins manage them (docs/api.md#roles). */
 @Injectable()
 export class UsersService {
   constructor(

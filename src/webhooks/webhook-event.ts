@@ -1,6 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
-/** Webhook events and their signature (API.md, Webhooks). No framework code here. */
+/** Webhook events and their signature (docs/api.md#webhooks). No framework code here. */
 export const WEBHOOK_EVENT_TYPES = [
   'lead.created',
   'intake.completed',

@@ -53,7 +53,7 @@ interface DeliveryRow {
 }
 
 /**
- * The webhook subscriptions of the practice (API.md, Webhooks; admin only): who hears
+ * The webhook subscriptions of the practice (docs/api.md#webhooks; admin only): who hears
  * which lead events, and what happened to each delivery. Secrets are sealed at rest and
  * shown once, at creation. Every change is audited in its own transaction.
  */

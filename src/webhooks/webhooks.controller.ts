@@ -34,7 +34,7 @@ import {
 } from './webhook.view.js';
 import { RequiresFreshCredentials } from '../auth/fresh-credentials.js';
 
-/** /v1/admin/webhooks (API.md, Webhooks): subscriptions to lead events. Admins only. */
+/** /v1/admin/webhooks (docs/api.md#webhooks): subscriptions to lead events. Admins only. */
 @ApiTags('admin')
 @Controller('v1/admin/webhooks')
 @Staff('admin')

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-/** A valid reach-out form (API.md); override what the test is about. */
+/** A valid reach-out form (docs/api.md#send-an-inquiry); override what the test is about. */
 export function anInquiry(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     name: 'Alex Rivera',

@@ -1,4 +1,4 @@
-/** Answers to the couples form v1 (SURVEY.md); override what the test is about. */
+/** Answers to the couples form v1 (docs/survey.md); override what the test is about. */
 export function coupleAnswers(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     rel_length: '3to10y',

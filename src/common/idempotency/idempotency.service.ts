@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ProblemException } from '../problem-details.js';
 
-/** How long a key answers with its first response (API.md: 24 h). */
+/** How long a key answers with its first response (docs/api.md#idempotency: 24 h). */
 export const IDEMPOTENCY_WINDOW_HOURS = 24;
 
 export type IdempotencyClaim<T> = { kind: 'claimed' } | { kind: 'replay'; status: number; body: T };

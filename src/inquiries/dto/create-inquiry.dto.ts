@@ -20,7 +20,7 @@ import {
   type ServiceType,
 } from '../../leads/contact.js';
 
-/** The "reach out" form (API.md, POST /v1/inquiries). */
+/** The "reach out" form (docs/api.md#send-an-inquiry). */
 export class CreateInquiryDto {
   @PersonNameField()
   name!: string;

@@ -94,7 +94,7 @@ export class RespondentSubmissionDto {
   consent!: IntakeConsentDto;
 }
 
-/** POST /v1/intakes (API.md). */
+/** POST /v1/intakes (docs/api.md#submit-an-intake). */
 export class CreateIntakeDto extends RespondentSubmissionDto {
   @ApiProperty({ example: 'couples' })
   @IsString({ message: 'must be a string' })

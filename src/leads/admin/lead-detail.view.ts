@@ -116,7 +116,8 @@ export class RespondentView {
   @ApiProperty({
     ...freeObject,
     nullable: true,
-    description: 'Scored survey result (SURVEY.md); null for forms that are not scored',
+    description:
+      'Scored survey result (docs/survey.md#results); null for forms that are not scored',
   })
   result!: RespondentResult | null;
   @ApiProperty({ type: FlagsView }) flags!: FlagsView;
@@ -146,7 +147,7 @@ export class IntakeView {
   @ApiProperty({
     ...freeObject,
     nullable: true,
-    description: "The couple's result once both partners answered (SURVEY.md)",
+    description: "The couple's result once both partners answered (docs/survey.md#results)",
   })
   coupleResult!: CoupleResult | null;
   @ApiProperty({ type: FlagsView }) flags!: FlagsView;
@@ -214,7 +215,7 @@ export class LeadCoreView {
 /** A lead whose personal data was erased: the tombstone that stays. */
 export class LeadTombstoneView extends LeadCoreView {}
 
-/** One lead with everything staff need to triage it (API.md, `GET /v1/admin/leads/:id`). */
+/** One lead with everything staff need to triage it (docs/api.md#leads, `GET …/leads/:id`). */
 export class LeadDetailView extends LeadCoreView {
   @ApiProperty() name!: string;
   @ApiProperty() email!: string;

@@ -26,7 +26,7 @@ export class SignalMarkView {
   partner!: Partner | null;
 }
 
-/** One lead in the list (API.md, `GET /v1/admin/leads`). */
+/** One lead in the list (docs/api.md#leads, `GET /v1/admin/leads`). */
 export class LeadSummaryView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ nullable: true, type: String, description: "The first submission's reference" })

@@ -48,7 +48,7 @@ const LEAD_VIEW = {
 };
 
 /**
- * Lead triage for staff (API.md, Admin routes). Clinicians see only leads assigned to
+ * Lead triage for staff (docs/api.md#leads). Clinicians see only leads assigned to
  * them; any other lead answers 404 as if it did not exist. Every answer is `no-store`
  * (it holds client data), like every admin answer (src/common/http-hygiene.ts).
  */

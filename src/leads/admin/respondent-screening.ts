@@ -37,7 +37,7 @@ export interface RespondentScreening {
 }
 
 /**
- * Opens one respondent's answers and stored result and screens them (SURVEY.md: crisis
+ * Opens one respondent's answers and stored result and screens them (docs/survey.md#urgency: crisis
  * phrases, crisis_now, safety items). A stored result is believed over a fresh score.
  */
 export function screenSealedRespondent(

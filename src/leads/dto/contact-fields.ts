@@ -59,7 +59,10 @@ export const UsStateField = () =>
     ApiPropertyOptional({ description: 'US state or territory of the client', example: 'OR' }),
   );
 
-/** Anti-automation fields of API.md: the honeypot, the render time, a CAPTCHA token. */
+/**
+ * Anti-automation fields (docs/api.md#anti-automation-and-rate-limits): the honeypot, the
+ * render time, a CAPTCHA token.
+ */
 /** Free text a person writes (a message): line breaks allowed. */
 export const FreeTextField = (maxLength: number) =>
   applyDecorators(

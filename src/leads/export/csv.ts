@@ -1,5 +1,5 @@
 /**
- * CSV for the lead export (API.md, `GET /v1/admin/leads.csv`): RFC 4180 records that a
+ * CSV for the lead export (docs/api.md#leads, `GET /v1/admin/leads.csv`): RFC 4180 records that a
  * spreadsheet opens as text, never as formulas. No framework code here.
  */
 

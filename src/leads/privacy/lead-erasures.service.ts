@@ -47,7 +47,7 @@ const NO_ROWS: ErasedRows = {
 };
 
 /**
- * Erasure (API.md, DELETE /v1/admin/leads/:id): every piece of personal data of a lead,
+ * Erasure (docs/api.md#leads, DELETE /v1/admin/leads/:id): every piece of personal data of a lead,
  * its submissions, partner and notes is emptied in one transaction; what remains is a
  * tombstone (ids, references, statuses, times) and the audit trail.
  */

@@ -37,7 +37,7 @@ export interface MergeOutcome {
 }
 
 /**
- * Folds a duplicate lead into the lead that survives (API.md, POST …/merge): every row
+ * Folds a duplicate lead into the lead that survives (docs/api.md#leads, POST …/merge): every row
  * of the duplicate moves over, the survivor takes what it lacks, and the duplicate stays
  * as a pointer (`mergedIntoLeadId`) so old links and references still lead somewhere.
  */

@@ -27,7 +27,7 @@ export function toErasureResult(outcome: ErasureOutcome): ErasureResultDto {
   };
 }
 
-/** Merge and erasure of leads (API.md, Admin routes). */
+/** Merge and erasure of leads (docs/api.md#leads). */
 @ApiTags('admin')
 @Controller('v1/admin/leads')
 export class LeadPrivacyController {

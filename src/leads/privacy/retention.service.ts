@@ -34,8 +34,8 @@ export interface PurgeReport {
 }
 
 /**
- * Retention (API.md, privacy operations): what is kept only for a while is deleted for
- * good. Run daily by the `retention.purge` job; safe to run again or twice at once
+ * Retention (README, "Erasure and retention (and merge)"): what is kept only for a while is
+ * deleted for good. Run daily by the `retention.purge` job; safe to run again or twice at once
  * (leads are taken with SKIP LOCKED, every batch commits on its own).
  */
 @Injectable()

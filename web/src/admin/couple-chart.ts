@@ -2,7 +2,7 @@ import { ELEVATED_SUM, SCALE_MAX, SCALE_MIN } from '../../../src/survey/scoring.
 
 /**
  * The geometry of the couple's chart: anxiety across, avoidance up, both on the survey's
- * 1..7 scale (SURVEY.md), with the "elevated" thresholds as lines. No React here.
+ * 1..7 scale (docs/survey.md#scoring), with the "elevated" thresholds as lines. No React here.
  */
 export const CHART_MIN = SCALE_MIN;
 export const CHART_MAX = SCALE_MAX;

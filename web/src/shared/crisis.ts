@@ -1,4 +1,4 @@
-/** Sent with a submission that suggests a crisis (SURVEY.md, "Urgency"). */
+/** Sent with a submission that suggests a crisis (docs/survey.md#crisis-phrases). */
 export interface CrisisResource {
   name: string;
   contact: string;

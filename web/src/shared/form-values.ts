@@ -44,7 +44,7 @@ export function inquiryBody(values: FormValues, formStartedAt: string): Record<s
   };
 }
 
-/** `client` of an intake or a partner response (API.md, POST /v1/intakes). */
+/** `client` of an intake or a partner response (docs/api.md#submit-an-intake). */
 export function clientBody(values: FormValues): Record<string, string> {
   return compact({
     name: text(values, 'client.name'),

@@ -1,4 +1,4 @@
-/** RFC 9457 problem details as the API sends them (API.md, "Errors"). */
+/** RFC 9457 problem details as the API sends them (docs/api.md#errors). */
 export interface FieldError {
   /** A dotted path into the request body: `email`, `client.email`, `answers.anx1`. */
   field: string;

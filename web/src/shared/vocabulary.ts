@@ -1,4 +1,4 @@
-/** The words of the public forms (API.md), with the labels people see. */
+/** The words of the public forms (docs/api.md#send-an-inquiry), with the labels people see. */
 
 /** The privacy notice the consent box refers to; sent as `consent.privacyNoticeVersion`. */
 export const PRIVACY_NOTICE_VERSION = '2026-01';
@@ -40,5 +40,5 @@ export const INTAKE_FORM_FOR_SERVICE: Partial<Record<string, string>> = {
   couples: 'couples',
 };
 
-/** A reference as the API issues it (API.md): RI- and 8 characters. */
+/** A reference as the API issues it (docs/api.md#conventions): RI- and 8 characters. */
 export const REFERENCE_PATTERN = /^RI-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/;

@@ -29,7 +29,8 @@ const normalizedTags = ({ value }: { value: unknown }) =>
 export class UpdateLeadDto {
   @ApiPropertyOptional({
     enum: LEAD_STATUSES,
-    description: 'A move allowed by the status table of API.md; any other answers 409.',
+    description:
+      'A move allowed by the status table (docs/api.md#lead-statuses-and-allowed-moves); any other answers 409.',
   })
   @ValidateIf(present)
   @IsIn(LEAD_STATUSES, { message: `must be one of ${LEAD_STATUSES.join(', ')}` })
