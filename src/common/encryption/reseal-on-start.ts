@@ -55,7 +55,13 @@ export class ResealOnStart implements OnApplicationBootstrap {
       this.logger.error({ counts }, 'sealed values left under an older key or format');
       throw new Error('sealed values are left under an older key or format');
     }
-    this.logger.log({ counts, keyId: this.cipher.currentKeyId }, 're-seal done');
+    const changed = counts.filter((count) => count.resealed + count.sealedFromPlaintext > 0);
+    if (changed.length === 0) {
+      // The usual start: nothing was stale. Not worth a line at info.
+      this.logger.debug({ keyId: this.cipher.currentKeyId }, 're-seal: nothing to do');
+    } else {
+      this.logger.log({ counts: changed, keyId: this.cipher.currentKeyId }, 're-seal done');
+    }
     return reports;
   }
 }
