@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,6 +9,7 @@ import { backupFileName, backupTimeOf } from '../src/backup/backup-files.js';
 import { readBackup } from '../src/backup/backup-reader.js';
 import { JobQueue } from '../src/queue/job-queue.js';
 import { anInquiry } from './support/builders.js';
+import { type CliRun, runCli } from './support/cli.js';
 import { aCouplesIntake } from './support/couples.js';
 import { leadOfSubmission, partnerAnswers } from './support/lead-rows.js';
 import { aStaffMember, signIn, type StaffMember } from './support/staff.js';
@@ -17,37 +17,14 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 import { eventually } from './support/wait.js';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** `npm run backup` / `npm run restore` as their own processes (the built CLIs). */
 function cli(
   script: 'backup-cli' | 'restore-cli',
   databaseUrl: string,
   args: string[],
   env: Record<string, string> = {},
-) {
-  return new Promise<Run>((resolve, reject) => {
-    const child = spawn(process.execPath, [`dist/src/backup/${script}.js`, ...args], {
-      env: {
-        PATH: process.env.PATH,
-        DATABASE_URL: databaseUrl,
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'silent',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
+): Promise<CliRun> {
+  return runCli(`dist/src/backup/${script}.js`, args, { databaseUrl, env });
 }
 
 async function tablesIn(database: TestDatabase): Promise<number> {

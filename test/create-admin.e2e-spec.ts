@@ -1,36 +1,13 @@
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { type CliRun, runCli } from './support/cli.js';
 import { GOOD_PASSWORD, COMMON_PASSWORD } from './support/staff-accounts.js';
 import { signIn } from './support/staff.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** `npm run create-admin` as its own process (the built CLI), on the test database. */
-function createAdmin(database: TestDatabase, args: string[], stdin = ''): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['dist/src/users/create-admin-cli.js', ...args], {
-      env: {
-        PATH: process.env.PATH,
-        DATABASE_URL: database.url,
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'silent',
-      },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
+function createAdmin(database: TestDatabase, args: string[], stdin = ''): Promise<CliRun> {
+  return runCli('dist/src/users/create-admin-cli.js', args, { databaseUrl: database.url, stdin });
 }
 
 describe('npm run create-admin', () => {

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createCipheriv, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
@@ -11,6 +10,7 @@ import { ENCRYPTED_COLUMNS, SEALED_COLUMNS } from '../src/common/encryption/encr
 import { rotateEncryptedValues } from '../src/common/encryption/key-rotation.js';
 import { ResealOnStart } from '../src/common/encryption/reseal-on-start.js';
 import { anInquiry } from './support/builders.js';
+import { type CliRun, runCli } from './support/cli.js';
 import { leadOfSubmission } from './support/lead-rows.js';
 import { aSignedInStaffMember } from './support/staff.js';
 import { startTestApp, TEST_DATA_KEY, type TestApp } from './support/test-app.js';
@@ -36,31 +36,11 @@ function sealedAsV1(plaintext: string, column: SealedColumn): string {
   ].join('.');
 }
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** `npm run rotate-key` as its own process (the built CLI), on the test database. */
-function rotateKeyCli(databaseUrl: string, keyRing: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['dist/src/common/encryption/rotate-key-cli.js'], {
-      env: {
-        PATH: process.env.PATH,
-        DATABASE_URL: databaseUrl,
-        DATA_ENCRYPTION_KEY: keyRing,
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'silent',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
+function rotateKeyCli(databaseUrl: string, keyRing: string): Promise<CliRun> {
+  return runCli('dist/src/common/encryption/rotate-key-cli.js', [], {
+    databaseUrl,
+    env: { DATA_ENCRYPTION_KEY: keyRing },
   });
 }
 
