@@ -18,7 +18,8 @@ import pg from 'pg';
 import type { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import { createApp } from '../src/app.factory.js';
 import { hashPassword } from '../src/auth/passwords.js';
-import { newKeyRingEntry, parseKeyRing } from '../src/common/encryption/data-cipher.js';
+import { DataCipher, newKeyRingEntry, parseKeyRing } from '../src/common/encryption/data-cipher.js';
+import { SEALED_COLUMNS } from '../src/common/encryption/encrypted-columns.js';
 import { hashToken, secretToken } from '../src/common/tokens.js';
 import { loadConfig } from '../src/config/app-config.js';
 import {
@@ -71,9 +72,34 @@ function progress(label: string, done: number, total: number, startedAt: number)
 }
 
 /**
+ * The detail route opens the sampled leads' messages: seal the template's message for
+ * each of their inquiries (seeded with the lead's id), as the service would have.
+ */
+async function resealSampled(
+  pool: pg.Pool,
+  templateInquiryId: string,
+  sample: { id: string }[],
+): Promise<void> {
+  const cipher = new DataCipher(parseKeyRing(BENCH_DATA_KEY));
+  const column = SEALED_COLUMNS.inquiryMessage;
+  const { rows } = await pool.query<{ sealed: string }>(
+    `SELECT message_encrypted AS sealed FROM inquiry WHERE id = $1`,
+    [templateInquiryId],
+  );
+  const message = cipher.decrypt(rows[0]!.sealed, column, templateInquiryId);
+  for (const { id } of sample) {
+    await pool.query(`UPDATE inquiry SET message_encrypted = $2 WHERE id = $1`, [
+      id,
+      cipher.encrypt(message, column, id),
+    ]);
+  }
+}
+
+/**
  * 1M leads straight in SQL, spread over two years, with the status, urgency, service
  * type, assignment and tag mix of a busy practice; each with its reference and one
- * inquiry copied from a real one (so the detail route decrypts a real sealed message).
+ * inquiry copied from a real one. A sealed value is bound to its row, so the leads the
+ * scenarios open get their message re-sealed for their own inquiry (resealSampled).
  */
 async function seed(pool: pg.Pool, templateInquiryId: string): Promise<void> {
   const { rows: columns } = await pool.query<{ column_name: string }>(
@@ -275,6 +301,7 @@ async function main(): Promise<void> {
     `SELECT l.id, r.reference, l.name, l.phone FROM lead l JOIN submission_reference r ON r.lead_id = l.id
      WHERE l.status <> 'spam' ORDER BY random() LIMIT 500`,
   );
+  await resealSampled(pool, templateInquiryId, sample);
   const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)]!;
   const recent = new Date(Date.now() - 30 * 86_400_000).toISOString();
   const monthAgo = new Date(Date.now() - 60 * 86_400_000).toISOString();
