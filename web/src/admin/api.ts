@@ -1,4 +1,4 @@
-import { fieldErrorsOf, isProblem, type FieldError, type Problem } from '../shared/problem';
+import { fieldErrorsOf, isProblem, type FieldError, type Problem } from '../lib/problem';
 
 /**
  * The staff app's HTTP client. It signs in with the session cookie only (HttpOnly, set by

@@ -6,20 +6,20 @@
  * posts to POST /v1/inquiries on the `api` origin (default: where this script came
  * from), which must list the host page's origin in CORS_ORIGINS.
  */
-import { failureMessage, requestJson } from '../shared/api';
+import { failureMessage, requestJson } from '../lib/api';
 import {
   type CaptchaSettings,
   type CaptchaWidget,
   captchaStatusText,
   mountCaptcha,
-} from '../shared/captcha';
-import { type CrisisResource, splitContact } from '../shared/crisis';
-import { requiredErrors, withPageErrors } from '../shared/field-errors';
-import { type FormValues, inquiryBody } from '../shared/form-values';
-import { newIdempotencyKey } from '../shared/idempotency';
-import { type ControlKind, inlineMessage, summaryLine } from '../shared/messages';
-import type { FieldError } from '../shared/problem';
-import { PREFERRED_CONTACTS, SERVICE_TYPES, US_STATES } from '../shared/vocabulary';
+} from '../lib/captcha';
+import { type CrisisResource, splitContact } from '../lib/crisis';
+import { requiredErrors, withPageErrors } from '../lib/field-errors';
+import { type FormValues, inquiryBody } from '../lib/form-values';
+import { newIdempotencyKey } from '../lib/idempotency';
+import { type ControlKind, inlineMessage, summaryLine } from '../lib/messages';
+import type { FieldError } from '../lib/problem';
+import { PREFERRED_CONTACTS, SERVICE_TYPES, US_STATES } from '../lib/vocabulary';
 import styles from './reach-out.css?inline';
 
 export const TAG_NAME = 'relational-intake-reach-out';

@@ -1,14 +1,14 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { type CrisisResource, requestJson } from '../shared/api';
+import { type CrisisResource, requestJson } from '../lib/api';
 import {
   answersBody,
   type FormDefinition,
   questionLabels,
   unansweredRequired,
-} from '../shared/form-definition';
-import { requiredErrors } from '../shared/field-errors';
-import { clientBody, consentBody, text } from '../shared/form-values';
-import { REFERENCE_PATTERN } from '../shared/vocabulary';
+} from '../lib/form-definition';
+import { requiredErrors } from '../lib/field-errors';
+import { clientBody, consentBody, text } from '../lib/form-values';
+import { REFERENCE_PATTERN } from '../lib/vocabulary';
 import { Honeypot, TextField } from './components/fields';
 import { useCaptcha } from './components/captcha-field';
 import { FormProvider, useSubmittableForm } from './components/form-context';

@@ -1,13 +1,13 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { type CrisisResource, requestJson } from '../shared/api';
+import { type CrisisResource, requestJson } from '../lib/api';
 import {
   answersBody,
   type FormDefinition,
   questionLabels,
   unansweredRequired,
-} from '../shared/form-definition';
-import { requiredErrors } from '../shared/field-errors';
-import { clientBody, consentBody } from '../shared/form-values';
+} from '../lib/form-definition';
+import { requiredErrors } from '../lib/field-errors';
+import { clientBody, consentBody } from '../lib/form-values';
 import { FormProvider, useSubmittableForm } from './components/form-context';
 import {
   CrisisResources,

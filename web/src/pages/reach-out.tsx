@@ -1,13 +1,13 @@
 import { type FormEvent, useState } from 'react';
-import type { CrisisResource } from '../shared/api';
-import { requiredErrors } from '../shared/field-errors';
-import { inquiryBody } from '../shared/form-values';
+import type { CrisisResource } from '../lib/api';
+import { requiredErrors } from '../lib/field-errors';
+import { inquiryBody } from '../lib/form-values';
 import {
   INTAKE_FORM_FOR_SERVICE,
   PREFERRED_CONTACTS,
   SERVICE_TYPES,
   US_STATES,
-} from '../shared/vocabulary';
+} from '../lib/vocabulary';
 import { CheckboxField, ChoiceGroup, Honeypot, SelectField, TextField } from './components/fields';
 import { useCaptcha } from './components/captcha-field';
 import { FormProvider, useSubmittableForm } from './components/form-context';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { FieldError } from '../../shared/problem';
+import type { FieldError } from '../../lib/problem';
 
 /** A labelled input with its hint and error tied to it (aria-describedby). */
 export function TextField({

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { SERVICE_TYPES } from '../../../../src/leads/contact.js';
-import { US_STATES } from '../../shared/vocabulary';
-import type { FieldError } from '../../shared/problem';
+import { US_STATES } from '../../lib/vocabulary';
+import type { FieldError } from '../../lib/problem';
 import { request, type ApiFailure } from '../api';
 import { CheckList, errorFor, TextField } from '../components/forms';
 import {

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ALLOWED_TRANSITIONS, type LeadStatus } from '../../../../src/leads/lead-status.js';
 import { URGENCIES, type Urgency } from '../../../../src/leads/urgency.js';
-import type { FormDefinition, Question } from '../../shared/form-definition';
+import type { FormDefinition, Question } from '../../lib/form-definition';
 import { request, type ApiFailure } from '../api';
 import { CoupleChart } from '../components/couple-chart';
 import {

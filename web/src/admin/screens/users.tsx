@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { FieldError } from '../../shared/problem';
+import type { FieldError } from '../../lib/problem';
 import { request, type ApiFailure } from '../api';
 import { TextField } from '../components/forms';
 import {

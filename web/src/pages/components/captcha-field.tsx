@@ -1,13 +1,13 @@
 import { type ReactNode, type RefObject, useEffect, useRef, useState } from 'react';
-import { requestJson } from '../../shared/api';
+import { requestJson } from '../../lib/api';
 import {
   type CaptchaSettings,
   type CaptchaStatus,
   type CaptchaWidget,
   captchaStatusText,
   mountCaptcha,
-} from '../../shared/captcha';
-import { inlineMessage } from '../../shared/messages';
+} from '../../lib/captcha';
+import { inlineMessage } from '../../lib/messages';
 import { fieldId, useFormState } from './form-context';
 
 const ID = fieldId('captchaToken');

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import type { FieldValue } from '../../shared/form-values';
-import { type ControlKind, inlineMessage } from '../../shared/messages';
+import type { FieldValue } from '../../lib/form-values';
+import { type ControlKind, inlineMessage } from '../../lib/messages';
 import { fieldId, useFormState } from './form-context';
 
 /** The ids that describe a control: its hint and its error, when it has them. */

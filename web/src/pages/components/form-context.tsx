@@ -1,9 +1,9 @@
 import { createContext, useCallback, useContext, useRef, useState } from 'react';
-import { type ApiResult, failureMessage, requestJson } from '../../shared/api';
-import { withPageErrors } from '../../shared/field-errors';
-import type { FormValues, FieldValue } from '../../shared/form-values';
-import { newIdempotencyKey } from '../../shared/idempotency';
-import type { FieldError } from '../../shared/problem';
+import { type ApiResult, failureMessage, requestJson } from '../../lib/api';
+import { withPageErrors } from '../../lib/field-errors';
+import type { FormValues, FieldValue } from '../../lib/form-values';
+import { newIdempotencyKey } from '../../lib/idempotency';
+import type { FieldError } from '../../lib/problem';
 
 /** The id of a field's control, from its path in the body (`client.email` → `field-client-email`). */
 export const fieldId = (path: string) => `field-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`;

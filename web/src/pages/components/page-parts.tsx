@@ -1,7 +1,7 @@
 import { type ReactNode, useEffect, useRef } from 'react';
-import { type CrisisResource, splitContact } from '../../shared/crisis';
-import { type ControlKind, summaryLine } from '../../shared/messages';
-import type { FieldError } from '../../shared/problem';
+import { type CrisisResource, splitContact } from '../../lib/crisis';
+import { type ControlKind, summaryLine } from '../../lib/messages';
+import type { FieldError } from '../../lib/problem';
 import { fieldId } from './form-context';
 
 /** The page frame: banner, the one main landmark with the page's h1, and a footer. */

@@ -3,9 +3,9 @@ import {
   type FormDefinition,
   type Question,
   scalePoints,
-} from '../../shared/form-definition';
-import type { ControlKind } from '../../shared/messages';
-import { US_STATES } from '../../shared/vocabulary';
+} from '../../lib/form-definition';
+import type { ControlKind } from '../../lib/messages';
+import { US_STATES } from '../../lib/vocabulary';
 import { CheckboxField, ChoiceGroup, ScaleField, SelectField, TextField } from './fields';
 
 const YES_NO = [
