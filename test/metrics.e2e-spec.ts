@@ -305,8 +305,12 @@ describe('GET /metrics counts email failures', () => {
       await t.http.post('/v1/inquiries').send(anInquiry()).expect(201);
       const failed = await eventually(async () => {
         const { text } = await t.http.get('/metrics').expect(200);
-        return counted(text, 'client_acknowledgement', 'failed') === 1 && text;
-      }, 'the refused email to be counted');
+        // The client's and the staff member's emails are separate jobs: wait for both.
+        const settled =
+          counted(text, 'client_acknowledgement', 'failed') === 1 &&
+          counted(text, 'staff_new_lead', 'failed') >= 1;
+        return settled && text;
+      }, 'the refused emails to be counted');
       expect(counted(failed, 'staff_new_lead', 'failed')).toBe(1);
       expect(counted(failed, 'client_acknowledgement', 'sent')).toBe(0);
 
