@@ -1,0 +1,145 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/*
+ * The shape of the tree, checked from the source text: folders depend on each other one
+ * way only, and only repositories write tables. Read from the files (not from a running
+ * app), so a new import or a new write shows up here before anyone has to look.
+ */
+
+const SRC = dirname(fileURLToPath(import.meta.url));
+
+function sourceFiles(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') ? [path] : [];
+  });
+}
+
+const files = sourceFiles(SRC).map((path) => ({
+  path: relative(SRC, path).split(sep).join('/'),
+  text: readFileSync(path, 'utf8'),
+}));
+
+/** The top-level folder under src/ a file belongs to (`leads/admin/x.ts` belongs to `leads`). */
+const folderOf = (path: string): string => (path.includes('/') ? path.split('/')[0] : '.');
+
+const IMPORT = /(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+/** Every folder → folder edge of a relative import, with one file that makes it. */
+function folderEdges(): Map<string, string> {
+  const edges = new Map<string, string>();
+  for (const file of files) {
+    for (const match of file.text.matchAll(IMPORT)) {
+      const specifier = match[1] ?? match[2];
+      if (!specifier.startsWith('.')) continue;
+      const target = relative(SRC, resolve(SRC, dirname(file.path), specifier))
+        .split(sep)
+        .join('/');
+      const from = folderOf(file.path);
+      const to = folderOf(target);
+      if (from !== to && !edges.has(`${from} -> ${to}`)) edges.set(`${from} -> ${to}`, file.path);
+    }
+  }
+  return edges;
+}
+
+/*
+ * Pairs of folders still allowed to import each other. Empty: add a pair only with a
+ * comment saying who removes it and when.
+ */
+const TWO_WAY_ALLOWED: string[] = [];
+
+describe('folder dependencies', () => {
+  it('no two folders under src/ import each other', () => {
+    const edges = folderEdges();
+    const twoWay = [...edges.keys()]
+      .map((edge) => edge.split(' -> '))
+      .filter(([from, to]) => from < to && edges.has(`${to} -> ${from}`))
+      .map(([from, to]) => `${from} <-> ${to}`)
+      .filter((pair) => !TWO_WAY_ALLOWED.includes(pair));
+    expect(twoWay).toEqual([]);
+  });
+
+  it('common/ and vocabulary/ import no capability', () => {
+    const allowed: Record<string, string[]> = {
+      common: ['config', 'database', 'vocabulary'],
+      vocabulary: [],
+    };
+    const offending = [...folderEdges().entries()]
+      .map(([edge, file]) => [...edge.split(' -> '), file])
+      .filter(([from, to]) => from in allowed && !allowed[from].includes(to))
+      .map(([from, to, file]) => `${from} -> ${to} (${file})`);
+    expect(offending).toEqual([]);
+  });
+
+  it('vocabulary/ is pure: no framework, database or node: import', () => {
+    const impure = files
+      .filter((file) => file.path.startsWith('vocabulary/'))
+      .flatMap((file) =>
+        [...file.text.matchAll(IMPORT)]
+          .map((match) => match[1] ?? match[2])
+          .filter((specifier) => !specifier.startsWith('.'))
+          .map((specifier) => `${file.path}: ${specifier}`),
+      );
+    expect(impure).toEqual([]);
+  });
+});
+
+/** Files that may write tables: repositories, and the database's own infrastructure. */
+const WRITERS = [
+  /\.repository\.ts$/,
+  /^database\//,
+  // Backup and restore copy whole tables, below any one capability.
+  /^backup\//,
+  // The durable queue's own tables (pg-boss and its job rows), written by the queue.
+  /^queue\//,
+  // Key rotation re-seals every sealed column of every table, one infrastructure pass.
+  /^common\/encryption\//,
+];
+
+/*
+ * Files that still write tables outside a repository. The public submission path is moved
+ * into its repositories by the submission pipeline work; the lead engineer empties this at
+ * merge.
+ */
+const WRITERS_PENDING: string[] = [];
+
+const WRITE_CALL = /\.(insert|update|delete|save|remove|upsert|increment|decrement|softDelete)\(/g;
+const WRITE_SQL = /\b(INSERT\s+INTO|UPDATE\s+"?\$?\{?[a-z_]+\}?"?\s+SET|DELETE\s+FROM)\b/;
+const REACHES_DATABASE = /EntityManager|DataSource|getRepository|createQueryBuilder|Repository</;
+/** Hashes, ciphers and maps have `update`/`delete` too: those are not writes. */
+const NOT_A_TABLE = /createHash|createHmac|cipher|\bhash\b|\.waiting\b|new Map|new Set/i;
+
+function writesTables(text: string): boolean {
+  if (WRITE_SQL.test(text)) return true;
+  if (!REACHES_DATABASE.test(text)) return false;
+  return [...text.matchAll(WRITE_CALL)].some((match) => {
+    // The statement the call is part of: back to the previous `;`, `{` or `}`.
+    const before = text.slice(0, match.index);
+    const start = Math.max(before.lastIndexOf(';'), before.lastIndexOf('{'), before.lastIndexOf('}'));
+    return !NOT_A_TABLE.test(before.slice(start + 1));
+  });
+}
+
+describe('one door per table', () => {
+  it('only repositories write tables', () => {
+    const offending = files
+      .filter((file) => !WRITERS.some((pattern) => pattern.test(file.path)))
+      .filter((file) => !WRITERS_PENDING.includes(file.path))
+      .filter((file) => writesTables(file.text))
+      .map((file) => file.path)
+      .sort();
+    expect(offending).toEqual([]);
+  });
+
+  it('controllers do not touch the database', () => {
+    const offending = files
+      .filter((file) => file.path.endsWith('.controller.ts'))
+      .filter((file) => /EntityManager|DataSource|getRepository|\.query\(/.test(file.text))
+      .map((file) => file.path);
+    expect(offending).toEqual([]);
+  });
+});
