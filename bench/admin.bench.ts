@@ -19,7 +19,7 @@ import type { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import { createApp } from '../src/app.factory.js';
 import { hashPassword } from '../src/auth/passwords.js';
 import { DataCipher, newKeyRingEntry, parseKeyRing } from '../src/common/encryption/data-cipher.js';
-import { SEALED_COLUMNS } from '../src/common/encryption/encrypted-columns.js';
+import { SEALED_COLUMNS } from '../src/vocabulary/sealed-columns.js';
 import { hashToken, secretToken } from '../src/common/tokens.js';
 import { loadConfig } from '../src/config/app-config.js';
 import {

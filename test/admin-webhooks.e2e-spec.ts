@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SEALED_COLUMNS } from '../src/common/encryption/encrypted-columns.js';
+import { SEALED_COLUMNS } from '../src/vocabulary/sealed-columns.js';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataCipher, newKeyRingEntry, parseKeyRing } from '../src/common/encryption/data-cipher.js';
 import { rotateEncryptedValues } from '../src/common/encryption/key-rotation.js';

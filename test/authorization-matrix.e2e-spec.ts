@@ -4,7 +4,7 @@ import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { ModulesContainer } from '@nestjs/core';
 import { hashToken, secretToken } from '../src/common/tokens.js';
-import type { UserRole } from '../src/users/user-role.js';
+import type { UserRole } from '../src/vocabulary/user-role.js';
 import { anInquiry } from './support/builders.js';
 import { aStaffMember, type StaffMember } from './support/staff.js';
 import { startTestApp, type TestApp } from './support/test-app.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { CRISIS_RESOURCES } from '../src/leads/urgency.js';
+import { CRISIS_RESOURCES } from '../src/vocabulary/urgency.js';
 import { anInquiry } from './support/builders.js';
 import { type CaptchaProviderStandIn, startCaptchaProvider } from './support/captcha-provider.js';
 import { aCouplesIntake } from './support/couples.js';

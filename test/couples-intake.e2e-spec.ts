@@ -1,5 +1,5 @@
 import { SCORING_VERSION } from '../src/survey/scoring.js';
-import { SEALED_COLUMNS } from '../src/common/encryption/encrypted-columns.js';
+import { SEALED_COLUMNS } from '../src/vocabulary/sealed-columns.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataCipher, parseKeyRing } from '../src/common/encryption/data-cipher.js';
 import {

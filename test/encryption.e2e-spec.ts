@@ -6,7 +6,7 @@ import {
   parseKeyRing,
   type SealedColumn,
 } from '../src/common/encryption/data-cipher.js';
-import { ENCRYPTED_COLUMNS, SEALED_COLUMNS } from '../src/common/encryption/encrypted-columns.js';
+import { ENCRYPTED_COLUMNS, SEALED_COLUMNS } from '../src/vocabulary/sealed-columns.js';
 import { rotateEncryptedValues } from '../src/common/encryption/key-rotation.js';
 import { ResealOnStart } from '../src/common/encryption/reseal-on-start.js';
 import { anInquiry } from './support/builders.js';

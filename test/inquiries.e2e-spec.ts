@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { SEALED_COLUMNS } from '../src/common/encryption/encrypted-columns.js';
+import { SEALED_COLUMNS } from '../src/vocabulary/sealed-columns.js';
 import { anInquiry } from './support/builders.js';
 import { DataCipher, parseKeyRing } from '../src/common/encryption/data-cipher.js';
 import { startTestApp, TEST_DATA_KEY, type TestApp } from './support/test-app.js';

@@ -5,7 +5,7 @@ import { ModulesContainer } from '@nestjs/core';
 import { STAFF_ROLES } from '../src/auth/staff.decorator.js';
 import { RATE_LIMIT_GROUP } from '../src/common/rate-limit/rate-limited.decorator.js';
 import { RateLimiter } from '../src/common/rate-limit/rate-limiter.service.js';
-import { CRISIS_RESOURCES } from '../src/leads/urgency.js';
+import { CRISIS_RESOURCES } from '../src/vocabulary/urgency.js';
 import { Retention } from '../src/leads/privacy/retention.service.js';
 import { anInquiry } from './support/builders.js';
 import { aCouplesIntake } from './support/couples.js';

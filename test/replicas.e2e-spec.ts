@@ -4,7 +4,7 @@ import pg from 'pg';
 import { DataCipher, parseKeyRing } from '../src/common/encryption/data-cipher.js';
 import { hashToken } from '../src/common/tokens.js';
 import { partnerToken } from '../src/intake/partner-tokens.js';
-import { CRISIS_RESOURCES } from '../src/leads/urgency.js';
+import { CRISIS_RESOURCES } from '../src/vocabulary/urgency.js';
 import { anInquiry } from './support/builders.js';
 import { aCouplesIntake, coupleAnswers } from './support/couples.js';
 import { freePort } from './support/free-port.js';

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { responseDeadline } from '../src/leads/response-targets.js';
+import { responseDeadline } from '../src/vocabulary/response-targets.js';
 import { LeadAnnouncements } from '../src/notifications/lead-announcements.service.js';
 import { anInquiry } from './support/builders.js';
 import { type SmtpSink, startSmtpSink } from './support/smtp-sink.js';

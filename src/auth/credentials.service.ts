@@ -5,7 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { type AuditActor, AuditTrail } from '../audit/audit.service.js';
 import { DataCipher, type SealedColumn } from '../common/encryption/data-cipher.js';
 import { ProblemException } from '../common/problem-details.js';
-import { normalizeEmail } from '../leads/contact.js';
+import { normalizeEmail } from '../vocabulary/contact.js';
 import { JobQueue, type RunningJob } from '../queue/job-queue.js';
 import { User } from '../users/user.entity.js';
 import { checkPassword } from './password-policy.js';

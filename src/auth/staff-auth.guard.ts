@@ -2,7 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { ProblemException } from '../common/problem-details.js';
-import type { UserRole } from '../users/user-role.js';
+import type { UserRole } from '../vocabulary/user-role.js';
 import { readCookie } from './cookies.js';
 import { StaffSessions } from './sessions.service.js';
 import { SESSION_COOKIE } from './staff-context.js';

@@ -6,7 +6,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import type { UserRole } from '../users/user-role.js';
+import type { UserRole } from '../vocabulary/user-role.js';
 import { SESSION_COOKIE, type StaffContext } from './staff-context.js';
 
 export const STAFF_ROLES = 'staff:roles';

@@ -4,7 +4,7 @@ import { chmod, rename, rm, stat } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import pg from 'pg';
-import { ENCRYPTED_COLUMNS } from '../common/encryption/encrypted-columns.js';
+import { ENCRYPTED_COLUMNS } from '../vocabulary/sealed-columns.js';
 import { QUEUE_SCHEMA } from '../queue/job-queue.js';
 import {
   BACKUP_END,

@@ -7,7 +7,7 @@ import {
   PrimaryColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import type { ServiceType } from '../leads/contact.js';
+import type { ServiceType } from '../vocabulary/contact.js';
 import { User } from '../users/user.entity.js';
 
 /**

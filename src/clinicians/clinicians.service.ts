@@ -5,7 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { type AuditActor, AuditTrail } from '../audit/audit.service.js';
 import type { StaffContext } from '../auth/staff-context.js';
 import { ProblemException } from '../common/problem-details.js';
-import { OPEN_STATUSES } from '../leads/lead-status.js';
+import { OPEN_STATUSES } from '../vocabulary/lead-status.js';
 import { User } from '../users/user.entity.js';
 import { Clinician } from './clinician.entity.js';
 import type { ClinicianQueryDto } from './dto/clinician-query.dto.js';

@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { type AuditActor, AuditTrail } from '../audit/audit.service.js';
 import type { StaffContext } from '../auth/staff-context.js';
 import { DataCipher } from '../common/encryption/data-cipher.js';
-import { SEALED_COLUMNS } from '../common/encryption/encrypted-columns.js';
+import { SEALED_COLUMNS } from '../vocabulary/sealed-columns.js';
 import { Intake } from '../intake/intake.entity.js';
 import { LeadAccess } from '../leads/lead-access.js';
 import type { Lead } from '../leads/lead.entity.js';

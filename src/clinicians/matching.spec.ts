@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { SERVICE_TYPES } from '../leads/contact.js';
-import { URGENCIES } from '../leads/urgency.js';
+import { SERVICE_TYPES } from '../vocabulary/contact.js';
+import { URGENCIES } from '../vocabulary/urgency.js';
 import {
   AT_CAPACITY_PENALTY,
   FIT_GENERAL,

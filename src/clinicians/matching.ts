@@ -3,8 +3,8 @@
  * code here. A suggestion for staff, never an automatic assignment: every point of a
  * score comes with a reason in plain words, so the person assigning can see why.
  */
-import type { ServiceType } from '../leads/contact.js';
-import type { Urgency } from '../leads/urgency.js';
+import type { ServiceType } from '../vocabulary/contact.js';
+import type { Urgency } from '../vocabulary/urgency.js';
 import type { CoupleResult } from '../survey/scoring.js';
 
 export const COUPLE_PATTERNS = ['pursue_withdraw', 'anxious_avoidant'] as const;

@@ -4,7 +4,7 @@ import {
   decodeCursor,
   encodeCursor,
   type LeadSort,
-} from '../leads/keyset-cursor.js';
+} from '../vocabulary/keyset-cursor.js';
 import { ProblemException } from './problem-details.js';
 
 /**

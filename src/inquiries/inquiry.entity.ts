@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import type { PreferredContact, ServiceType } from '../leads/contact.js';
+import type { PreferredContact, ServiceType } from '../vocabulary/contact.js';
 import { Lead } from '../leads/lead.entity.js';
 
 export const SPAM_REASONS = ['honeypot', 'too_fast'] as const;

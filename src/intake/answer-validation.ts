@@ -1,5 +1,5 @@
 import type { FieldError } from '../common/problem-details.js';
-import { E164_PATTERN } from '../leads/contact.js';
+import { E164_PATTERN } from '../vocabulary/contact.js';
 import { type FormDefinition, type Question, questionsOf } from './form-definition.js';
 
 /** A value a question accepts, as stored: strings, string lists, integers, booleans. */

@@ -5,7 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { CaptchaCheck } from '../captcha/captcha.service.js';
 import { Metrics } from '../metrics/metrics.service.js';
 import { DataCipher } from '../common/encryption/data-cipher.js';
-import { SEALED_COLUMNS } from '../common/encryption/encrypted-columns.js';
+import { SEALED_COLUMNS } from '../vocabulary/sealed-columns.js';
 import { IdempotencyService } from '../common/idempotency/idempotency.service.js';
 import { type FieldError, ProblemException } from '../common/problem-details.js';
 import { spamReason } from '../inquiries/spam.js';
@@ -19,7 +19,7 @@ import {
   type Urgency,
   crisisResourcesIf,
   textSuggestsCrisis,
-} from '../leads/urgency.js';
+} from '../vocabulary/urgency.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { JobQueue } from '../queue/job-queue.js';
 import {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { ALLOWED_TRANSITIONS, LEAD_STATUSES, type LeadStatus } from './lead-status.js';
+import { ALLOWED_TRANSITIONS, LEAD_STATUSES, type LeadStatus } from '../vocabulary/lead-status.js';
 import { CONTACTED_STAGES, type TriageFields, planTriage } from './lead-triage.js';
-import { URGENCIES } from './urgency.js';
+import { URGENCIES } from '../vocabulary/urgency.js';
 
 const CLINICIAN = '5b0c1f7e-4c1d-4a57-9a0e-2f3d4c5b6a79';
 

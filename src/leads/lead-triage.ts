@@ -2,10 +2,10 @@
  * What a staff change to a lead amounts to (docs/api.md#leads, `PATCH /v1/admin/leads/:id`). No
  * framework code here: the service applies the plan, this file holds the rules.
  */
-import { type LeadStatus, canTransition } from './lead-status.js';
+import { type LeadStatus, canTransition } from '../vocabulary/lead-status.js';
 import type { ReviewReason } from './lead-review.js';
 import { tagChange, uniqueTags } from './lead-tags.js';
-import type { Urgency } from './urgency.js';
+import type { Urgency } from '../vocabulary/urgency.js';
 
 /** Reaching one of these for the first time is the first contact (time to first contact). */
 export const CONTACTED_STAGES: readonly LeadStatus[] = [

@@ -10,15 +10,15 @@ import {
   VersionColumn,
 } from 'typeorm';
 import { Clinician } from '../clinicians/clinician.entity.js';
-import { LEAD_STATUSES, type LeadStatus } from './lead-status.js';
+import { LEAD_STATUSES, type LeadStatus } from '../vocabulary/lead-status.js';
 import type { ReviewReason } from './lead-review.js';
-import { URGENCIES, type Urgency } from './urgency.js';
+import { URGENCIES, type Urgency } from '../vocabulary/urgency.js';
 import {
   SERVICE_TYPES,
   type ServiceType,
   PREFERRED_CONTACTS,
   type PreferredContact,
-} from './contact.js';
+} from '../vocabulary/contact.js';
 
 const oneOf = (column: string, values: readonly string[]) =>
   `"${column}" IN (${values.map((value) => `'${value}'`).join(', ')})`;

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { PracticeSettings } from '../settings/practice-settings.js';
-import { type PreferredContact, type ServiceType, normalizeEmail } from './contact.js';
+import { type PreferredContact, type ServiceType, normalizeEmail } from '../vocabulary/contact.js';
 import { Lead } from './lead.entity.js';
 import type { ReviewReason } from './lead-review.js';
-import { OPEN_STATUSES } from './lead-status.js';
-import { responseDeadline, type ResponseTargets } from './response-targets.js';
-import { type Urgency, highestUrgency } from './urgency.js';
+import { OPEN_STATUSES } from '../vocabulary/lead-status.js';
+import { responseDeadline, type ResponseTargets } from '../vocabulary/response-targets.js';
+import { type Urgency, highestUrgency } from '../vocabulary/urgency.js';
 
 /** A returning person joins their open lead when it heard from them this recently. */
 export const REPEAT_SUBMISSION_WINDOW_DAYS = 30;

@@ -5,7 +5,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { Clinician } from '../clinicians/clinician.entity.js';
 import { Lead } from '../leads/lead.entity.js';
-import { escalationDeadline, responseDeadline } from '../leads/response-targets.js';
+import { escalationDeadline, responseDeadline } from '../vocabulary/response-targets.js';
 import { SubmissionReference } from '../leads/submission-reference.entity.js';
 import { JobQueue, type RunningJob } from '../queue/job-queue.js';
 import { scheduleResponseChecks } from './response-checks.js';

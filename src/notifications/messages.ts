@@ -1,4 +1,4 @@
-import type { Urgency } from '../leads/urgency.js';
+import type { Urgency } from '../vocabulary/urgency.js';
 
 /**
  * The words of every email (no framework code here). Staff mail carries only what

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { USER_ROLES } from '../users/user-role.js';
-import { URGENCIES } from '../leads/urgency.js';
+import { USER_ROLES } from '../vocabulary/user-role.js';
+import { URGENCIES } from '../vocabulary/urgency.js';
 import {
   type StaffMember,
   staffRecipientsForNewLead,

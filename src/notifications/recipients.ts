@@ -1,5 +1,5 @@
-import type { Urgency } from '../leads/urgency.js';
-import type { UserRole } from '../users/user-role.js';
+import type { Urgency } from '../vocabulary/urgency.js';
+import type { UserRole } from '../vocabulary/user-role.js';
 
 /** Who hears about a new lead (docs/api.md#mail-to-staff). No framework code here. */
 export interface StaffMember {

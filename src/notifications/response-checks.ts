@@ -3,8 +3,8 @@ import {
   escalationDeadline,
   responseDeadline,
   type ResponseTargets,
-} from '../leads/response-targets.js';
-import type { Urgency } from '../leads/urgency.js';
+} from '../vocabulary/response-targets.js';
+import type { Urgency } from '../vocabulary/urgency.js';
 import type { JobQueue } from '../queue/job-queue.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { AppConfig } from '../config/app-config.js';
-import type { Urgency } from '../leads/urgency.js';
+import type { Urgency } from '../vocabulary/urgency.js';
 
 /**
  * Durable jobs and their payloads. Payloads carry ids only, never personal data: the

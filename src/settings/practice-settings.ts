@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import type { ResponseTargets } from '../leads/response-targets.js';
+import type { ResponseTargets } from '../vocabulary/response-targets.js';
 import { PRACTICE_SETTING_ROW, PracticeSetting } from './practice-setting.entity.js';
 import {
   effectiveSettings,

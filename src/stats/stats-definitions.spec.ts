@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { LEAD_STATUSES } from '../leads/lead-status.js';
+import { LEAD_STATUSES } from '../vocabulary/lead-status.js';
 import {
   countsFor,
   roundedMinutes,

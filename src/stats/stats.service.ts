@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { type AuditActor, AuditTrail } from '../audit/audit.service.js';
 import { ProblemException } from '../common/problem-details.js';
-import { SERVICE_TYPES } from '../leads/contact.js';
-import { LEAD_STATUSES } from '../leads/lead-status.js';
-import { URGENCIES } from '../leads/urgency.js';
+import { SERVICE_TYPES } from '../vocabulary/contact.js';
+import { LEAD_STATUSES } from '../vocabulary/lead-status.js';
+import { URGENCIES } from '../vocabulary/urgency.js';
 import type { StatsQueryDto } from './dto/stats-query.dto.js';
 import type { StatsView } from './dto/stats.view.js';
 import {

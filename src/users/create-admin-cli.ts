@@ -14,7 +14,7 @@ import { ProblemException } from '../common/problem-details.js';
 import { ConfigurationError, loadConfig } from '../config/app-config.js';
 import { connectDatabase } from '../database/database-url.js';
 import { dataSourceOptions } from '../database/data-source-options.js';
-import { normalizeEmail } from '../leads/contact.js';
+import { normalizeEmail } from '../vocabulary/contact.js';
 import { addStaffUser } from './staff-accounts.js';
 import { User } from './user.entity.js';
 

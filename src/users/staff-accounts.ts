@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { type EntityManager, QueryFailedError, Raw } from 'typeorm';
 import { ProblemException } from '../common/problem-details.js';
-import { normalizeEmail } from '../leads/contact.js';
-import type { UserRole } from './user-role.js';
+import { normalizeEmail } from '../vocabulary/contact.js';
+import type { UserRole } from '../vocabulary/user-role.js';
 import { User } from './user.entity.js';
 
 /** What `addStaffUser` needs; the address is stored lower-cased. */

@@ -7,7 +7,7 @@ import {
   PrimaryColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import type { UserRole } from './user-role.js';
+import type { UserRole } from '../vocabulary/user-role.js';
 
 /** A member of the practice's staff who uses the admin side and receives notifications. */
 @Entity({ name: 'staff_user' })

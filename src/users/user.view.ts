@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { USER_ROLES, type UserRole } from './user-role.js';
+import { USER_ROLES, type UserRole } from '../vocabulary/user-role.js';
 import type { User } from './user.entity.js';
 
 /** A staff account as the admin API shows it: no hash, no secret. */

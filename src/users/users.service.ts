@@ -7,7 +7,7 @@ import { StaffSessions } from '../auth/sessions.service.js';
 import { StaffTokens } from '../auth/staff-tokens.service.js';
 import { ProblemException } from '../common/problem-details.js';
 import { addStaffUser } from './staff-accounts.js';
-import type { UserRole } from './user-role.js';
+import type { UserRole } from '../vocabulary/user-role.js';
 import { User } from './user.entity.js';
 import { isUuid } from '../common/uuid.js';
 

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type AuditActor, AuditTrail } from '../audit/audit.service.js';
 import { DataCipher } from '../common/encryption/data-cipher.js';
-import { SEALED_COLUMNS } from '../common/encryption/encrypted-columns.js';
+import { SEALED_COLUMNS } from '../vocabulary/sealed-columns.js';
 import { newestFirstAfter, newestFirstPage } from '../common/newest-first.js';
 import { ProblemException } from '../common/problem-details.js';
 import type { AppConfig } from '../config/app-config.js';

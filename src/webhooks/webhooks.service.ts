@@ -7,7 +7,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { DataCipher } from '../common/encryption/data-cipher.js';
 import { Metrics, type WebhookOutcome } from '../metrics/metrics.service.js';
 
-import { SEALED_COLUMNS } from '../common/encryption/encrypted-columns.js';
+import { SEALED_COLUMNS } from '../vocabulary/sealed-columns.js';
 import { JobQueue, type RunningJob, isLastAttempt } from '../queue/job-queue.js';
 import { OUTAGE_PATIENCE_MS } from '../queue/jobs.js';
 import { UnrecordedDeliveries } from '../queue/unrecorded-deliveries.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ALLOWED_TRANSITIONS } from '../../src/leads/lead-status.js';
+import { ALLOWED_TRANSITIONS } from '../../src/vocabulary/lead-status.js';
 import { totpAt } from '../../src/auth/totp.js';
 import {
   aClinicianProfile,

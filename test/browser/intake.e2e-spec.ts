@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { SEALED_COLUMNS } from '../../src/common/encryption/encrypted-columns.js';
+import { SEALED_COLUMNS } from '../../src/vocabulary/sealed-columns.js';
 import type { Page } from 'playwright-core';
 import { DataCipher, parseKeyRing } from '../../src/common/encryption/data-cipher.js';
 import type { FormDefinition } from '../../src/intake/form-definition.js';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SEALED_COLUMNS } from '../../src/common/encryption/encrypted-columns.js';
+import { SEALED_COLUMNS } from '../../src/vocabulary/sealed-columns.js';
 import type { DataSource } from 'typeorm';
 import { DataCipher, parseKeyRing } from '../../src/common/encryption/data-cipher.js';
 import { partnerToken } from '../../src/intake/partner-tokens.js';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { UserRole } from '../../src/users/user-role.js';
+import type { UserRole } from '../../src/vocabulary/user-role.js';
 import type { CaughtMessage } from './smtp-sink.js';
 
 /** A body for POST /v1/admin/users; override what the test is about. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { hashPassword } from '../../src/auth/passwords.js';
-import type { UserRole } from '../../src/users/user-role.js';
+import type { UserRole } from '../../src/vocabulary/user-role.js';
 import type { TestApp } from './test-app.js';
 
 export const STAFF_PASSWORD = 'correct horse battery staple';

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
-import { SERVICE_TYPES, type ServiceType, US_STATE_CODES } from '../../leads/contact.js';
+import { SERVICE_TYPES, type ServiceType, US_STATE_CODES } from '../../vocabulary/contact.js';
 import { queryBoolean } from '../../common/query-params.js';
 
 /** Query strings are text: "true" and "false" become booleans, anything else stays to fail. */

@@ -20,7 +20,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { NormalizedText } from '../../common/text.js';
-import { SERVICE_TYPES, type ServiceType, US_STATE_CODES } from '../../leads/contact.js';
+import { SERVICE_TYPES, type ServiceType, US_STATE_CODES } from '../../vocabulary/contact.js';
 
 export const MAX_MODALITIES = 20;
 export const MAX_WEEKLY_CAPACITY = 100;

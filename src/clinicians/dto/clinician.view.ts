@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { SERVICE_TYPES, type ServiceType } from '../../leads/contact.js';
+import { SERVICE_TYPES, type ServiceType } from '../../vocabulary/contact.js';
 import type { Clinician } from '../clinician.entity.js';
 
 /** A clinician profile as the admin API shows it. */

@@ -9,7 +9,7 @@ import {
   parseKeyRing,
   UnreadableSealedValue,
 } from './data-cipher.js';
-import { SEALED_COLUMNS } from './encrypted-columns.js';
+import { SEALED_COLUMNS } from '../../vocabulary/sealed-columns.js';
 
 const MESSAGE = SEALED_COLUMNS.inquiryMessage;
 const NOTE = SEALED_COLUMNS.noteBody;

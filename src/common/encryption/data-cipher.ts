@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import type { SealedColumn } from '../../vocabulary/sealed-columns.js';
 
 /**
  * Application-level encryption of sensitive values (AES-256-GCM). A stored value is
@@ -16,12 +17,7 @@ export interface DataKey {
   readonly key: Buffer;
 }
 
-/** A column holding sealed values; `purpose` is what its v1 values were bound to. */
-export interface SealedColumn {
-  readonly table: string;
-  readonly column: string;
-  readonly purpose: string;
-}
+export type { SealedColumn };
 
 const FORMAT = 'v2';
 const LEGACY_FORMAT = 'v1';

@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import { Metrics } from '../../metrics/metrics.service.js';
-import { crisisResourcesIf } from '../../leads/urgency.js';
+import { crisisResourcesIf } from '../../vocabulary/urgency.js';
 import { DataCipher } from '../encryption/data-cipher.js';
 import { ProblemException } from '../problem-details.js';
 import {

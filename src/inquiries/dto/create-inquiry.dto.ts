@@ -18,7 +18,7 @@ import {
   type PreferredContact,
   SERVICE_TYPES,
   type ServiceType,
-} from '../../leads/contact.js';
+} from '../../vocabulary/contact.js';
 
 /** The "reach out" form (docs/api.md#send-an-inquiry). */
 export class CreateInquiryDto {

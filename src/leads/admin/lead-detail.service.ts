@@ -4,7 +4,7 @@ import { type DataSource, type EntityManager, In } from 'typeorm';
 import { type AuditActor, AuditTrail } from '../../audit/audit.service.js';
 import type { StaffContext } from '../../auth/staff-context.js';
 import { DataCipher } from '../../common/encryption/data-cipher.js';
-import { SEALED_COLUMNS } from '../../common/encryption/encrypted-columns.js';
+import { SEALED_COLUMNS } from '../../vocabulary/sealed-columns.js';
 import { Inquiry } from '../../inquiries/inquiry.entity.js';
 import type { FormDefinition } from '../../intake/form-definition.js';
 import { IntakeForm } from '../../intake/intake-form.entity.js';
@@ -13,7 +13,7 @@ import { PartnerInvitation } from '../../intake/partner-invitation.entity.js';
 import { PartnerResponse } from '../../intake/partner-response.entity.js';
 import type { CoupleResult } from '../../survey/scoring.js';
 import { LeadAccess } from '../lead-access.js';
-import { leadLabels } from '../lead-labels.js';
+import { leadLabels } from '../../vocabulary/lead-labels.js';
 import { type ScreenedRespondent, leadSignals } from '../lead-signals.js';
 import { Lead } from '../lead.entity.js';
 import {

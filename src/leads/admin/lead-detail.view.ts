@@ -9,10 +9,10 @@ import {
   type PreferredContact,
   SERVICE_TYPES,
   type ServiceType,
-} from '../contact.js';
-import { LEAD_LABELS, type LeadFlags, type LeadLabel } from '../lead-labels.js';
+} from '../../vocabulary/contact.js';
+import { LEAD_LABELS, type LeadFlags, type LeadLabel } from '../../vocabulary/lead-labels.js';
 import { REVIEW_REASONS, type ReviewReason } from '../lead-review.js';
-import { LEAD_STATUSES, type LeadStatus } from '../lead-status.js';
+import { LEAD_STATUSES, type LeadStatus } from '../../vocabulary/lead-status.js';
 import type { Lead } from '../lead.entity.js';
 import {
   type Partner,
@@ -23,7 +23,7 @@ import {
   type SignalKind,
   type SignalSource,
 } from '../lead-signals.js';
-import { URGENCIES, type Urgency } from '../urgency.js';
+import { URGENCIES, type Urgency } from '../../vocabulary/urgency.js';
 import {
   PersonRefView,
   SUMMARY_INTAKE_STATUSES,

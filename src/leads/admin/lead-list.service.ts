@@ -8,9 +8,9 @@ import { DataCipher } from '../../common/encryption/data-cipher.js';
 import { cursorFromQuery } from '../../common/newest-first.js';
 import type { FormDefinition } from '../../intake/form-definition.js';
 import { type CsvCell, csvLines } from '../export/csv.js';
-import { type CursorKey, type LeadSort, encodeCursor } from '../keyset-cursor.js';
+import { type CursorKey, type LeadSort, encodeCursor } from '../../vocabulary/keyset-cursor.js';
 import { LeadAccess } from '../lead-access.js';
-import { leadLabels } from '../lead-labels.js';
+import { leadLabels } from '../../vocabulary/lead-labels.js';
 import {
   type LeadSignal,
   type ScreenedRespondent,

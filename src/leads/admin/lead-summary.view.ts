@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { SERVICE_TYPES, type ServiceType } from '../contact.js';
-import { LEAD_LABELS, type LeadLabel } from '../lead-labels.js';
+import { SERVICE_TYPES, type ServiceType } from '../../vocabulary/contact.js';
+import { LEAD_LABELS, type LeadLabel } from '../../vocabulary/lead-labels.js';
 import { REVIEW_REASONS, type ReviewReason } from '../lead-review.js';
 import { SIGNAL_KINDS, type Partner, type SignalKind, type SignalMark } from '../lead-signals.js';
-import { LEAD_STATUSES, type LeadStatus } from '../lead-status.js';
-import { URGENCIES, type Urgency } from '../urgency.js';
+import { LEAD_STATUSES, type LeadStatus } from '../../vocabulary/lead-status.js';
+import { URGENCIES, type Urgency } from '../../vocabulary/urgency.js';
 
 export const SUMMARY_INTAKE_STATUSES = ['awaiting_partner', 'intake_complete'] as const;
 export type SummaryIntakeStatus = (typeof SUMMARY_INTAKE_STATUSES)[number];

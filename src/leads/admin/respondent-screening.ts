@@ -1,5 +1,5 @@
 import type { DataCipher, SealedColumn } from '../../common/encryption/data-cipher.js';
-import { SEALED_COLUMNS } from '../../common/encryption/encrypted-columns.js';
+import { SEALED_COLUMNS } from '../../vocabulary/sealed-columns.js';
 import type { Answers } from '../../intake/answer-validation.js';
 import type { FormDefinition } from '../../intake/form-definition.js';
 import { screenRespondent } from '../../intake/intakes.service.js';

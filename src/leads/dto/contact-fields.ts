@@ -15,7 +15,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import { MultiLine, NormalizedText, SingleLine } from '../../common/text.js';
-import { E164_PATTERN, US_STATE_CODES } from '../contact.js';
+import { E164_PATTERN, US_STATE_CODES } from '../../vocabulary/contact.js';
 
 // The fields every public form shares, validated one way. applyDecorators applies its
 // list first to last, the reverse of stacked decorators; each list below is therefore

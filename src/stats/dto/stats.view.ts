@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { SERVICE_TYPES, type ServiceType } from '../../leads/contact.js';
-import { LEAD_STATUSES, type LeadStatus } from '../../leads/lead-status.js';
-import { URGENCIES, type Urgency } from '../../leads/urgency.js';
+import { SERVICE_TYPES, type ServiceType } from '../../vocabulary/contact.js';
+import { LEAD_STATUSES, type LeadStatus } from '../../vocabulary/lead-status.js';
+import { URGENCIES, type Urgency } from '../../vocabulary/urgency.js';
 import { DEFINITIONS } from '../stats-definitions.js';
 
 /** An object with an integer for every key (the OpenAPI schema of a closed set of counts). */

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { UserRole } from '../user-role.js';
+import type { UserRole } from '../../vocabulary/user-role.js';
 import {
   EMAIL_PROPERTY,
   NAME_PROPERTY,

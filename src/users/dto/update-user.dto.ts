@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional } from 'class-validator';
-import type { UserRole } from '../user-role.js';
+import type { UserRole } from '../../vocabulary/user-role.js';
 import { NAME_PROPERTY, ROLE_PROPERTY, StaffNameField, StaffRoleField } from './user-fields.js';
 
 /** Only the fields sent change. A new role or deactivation ends the user's sessions. */

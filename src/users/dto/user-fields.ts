@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { IsEmail, IsIn, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { NormalizedText } from '../../common/text.js';
-import { USER_ROLES } from '../user-role.js';
+import { USER_ROLES } from '../../vocabulary/user-role.js';
 
 // As in leads/dto/contact-fields.ts: each list is written bottom-up with the type check
 // last, so a wrong type is reported before a wrong length.

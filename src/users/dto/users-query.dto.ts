@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
-import { USER_ROLES, type UserRole } from '../user-role.js';
+import { USER_ROLES, type UserRole } from '../../vocabulary/user-role.js';
 import { queryBoolean } from '../../common/query-params.js';
 
 // A query string carries text: only the exact words true and false become booleans.

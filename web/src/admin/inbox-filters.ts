@@ -1,6 +1,6 @@
-import { LEAD_STATUSES, type LeadStatus } from '../../../src/leads/lead-status.js';
-import { URGENCIES, type Urgency } from '../../../src/leads/urgency.js';
-import { SERVICE_TYPES } from '../../../src/leads/contact.js';
+import { LEAD_STATUSES, type LeadStatus } from '../../../src/vocabulary/lead-status.js';
+import { URGENCIES, type Urgency } from '../../../src/vocabulary/urgency.js';
+import { SERVICE_TYPES } from '../../../src/vocabulary/contact.js';
 
 /**
  * The inbox's filters, kept in the page address (/admin/leads?status=new,in_review&q=…) so

@@ -2,8 +2,8 @@
  * The admin API's answers as the staff app reads them (the views under src/*; /docs is the
  * contract). Only types: the server's own pure modules supply the vocabularies.
  */
-import type { LeadStatus } from '../../../src/leads/lead-status.js';
-import type { Urgency } from '../../../src/leads/urgency.js';
+import type { LeadStatus } from '../../../src/vocabulary/lead-status.js';
+import type { Urgency } from '../../../src/vocabulary/urgency.js';
 
 export type Role = 'admin' | 'coordinator' | 'clinician';
 export type ServiceType = 'individual' | 'couples' | 'family' | 'other';

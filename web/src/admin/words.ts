@@ -1,6 +1,6 @@
-import type { LeadStatus } from '../../../src/leads/lead-status.js';
-import type { Urgency } from '../../../src/leads/urgency.js';
-import { LEAD_LABELS } from '../../../src/leads/lead-labels.js';
+import type { LeadStatus } from '../../../src/vocabulary/lead-status.js';
+import type { Urgency } from '../../../src/vocabulary/urgency.js';
+import { LEAD_LABELS } from '../../../src/vocabulary/lead-labels.js';
 
 /** The words the staff app shows for the API's codes. */
 export const STATUS_NAMES: Record<LeadStatus, string> = {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { LeadStatus } from '../../../../src/leads/lead-status.js';
-import type { Urgency } from '../../../../src/leads/urgency.js';
+import type { LeadStatus } from '../../../../src/vocabulary/lead-status.js';
+import type { Urgency } from '../../../../src/vocabulary/urgency.js';
 import { failureText, type ApiFailure, type ApiResult } from '../api';
 import { STATUS_NAMES, URGENCY_NAMES } from '../words';
 

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { SERVICE_TYPES } from '../../../../src/leads/contact.js';
+import { SERVICE_TYPES } from '../../../../src/vocabulary/contact.js';
 import { US_STATES } from '../../lib/vocabulary';
 import type { FieldError } from '../../lib/problem';
 import { request, type ApiFailure } from '../api';

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { LEAD_STATUSES } from '../../../../src/leads/lead-status.js';
-import { URGENCIES } from '../../../../src/leads/urgency.js';
-import { SERVICE_TYPES } from '../../../../src/leads/contact.js';
+import { LEAD_STATUSES } from '../../../../src/vocabulary/lead-status.js';
+import { URGENCIES } from '../../../../src/vocabulary/urgency.js';
+import { SERVICE_TYPES } from '../../../../src/vocabulary/contact.js';
 import { download, request, type ApiFailure } from '../api';
 import {
   ErrorNotice,

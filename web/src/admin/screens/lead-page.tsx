@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { ALLOWED_TRANSITIONS, type LeadStatus } from '../../../../src/leads/lead-status.js';
-import { URGENCIES, type Urgency } from '../../../../src/leads/urgency.js';
+import { ALLOWED_TRANSITIONS, type LeadStatus } from '../../../../src/vocabulary/lead-status.js';
+import { URGENCIES, type Urgency } from '../../../../src/vocabulary/urgency.js';
 import type { FormDefinition, Question } from '../../lib/form-definition';
 import { request, type ApiFailure } from '../api';
 import { CoupleChart } from '../components/couple-chart';

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { LEAD_STATUSES } from '../../../../src/leads/lead-status.js';
+import { LEAD_STATUSES } from '../../../../src/vocabulary/lead-status.js';
 import { queryString, request, type ApiFailure } from '../api';
 import { BarChart, StackedBarChart } from '../components/charts';
 import { ErrorNotice, Loading, PageHeading } from '../components/ui';

@@ -1,4 +1,9 @@
-import type { SealedColumn } from './data-cipher.js';
+/** A column holding sealed values; `purpose` is what its v1 values were bound to. */
+export interface SealedColumn {
+  readonly table: string;
+  readonly column: string;
+  readonly purpose: string;
+}
 
 /**
  * Every encrypted column. A column listed here holds DataCipher values bound to its
