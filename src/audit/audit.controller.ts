@@ -1,9 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { Staff } from '../auth/staff.decorator.js';
-import { AuditEvent } from './audit-event.entity.js';
+import type { AuditEvent } from './audit-event.entity.js';
+import { AuditTrail } from './audit.service.js';
 import { AuditQueryDto } from './dto/audit-query.dto.js';
 
 export interface AuditEventView {
@@ -37,30 +36,24 @@ function toView(event: AuditEvent): AuditEventView {
 @Controller('v1/admin/audit-events')
 @Staff('admin')
 export class AuditController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly trail: AuditTrail) {}
 
   @Get()
   async list(
     @Query() query: AuditQueryDto,
   ): Promise<{ items: AuditEventView[]; nextCursor: string | null }> {
     const limit = query.limit ?? 50;
-    const builder = this.dataSource
-      .getRepository(AuditEvent)
-      .createQueryBuilder('event')
-      .orderBy('event.id', 'DESC')
-      .limit(limit + 1);
-    if (query.actorUserId)
-      builder.andWhere('event.actorUserId = :actor', { actor: query.actorUserId });
-    if (query.leadId) builder.andWhere('event.leadId = :leadId', { leadId: query.leadId });
-    if (query.action?.endsWith('.')) {
-      builder.andWhere(`event.action LIKE :prefix`, { prefix: `${query.action}%` });
-    } else if (query.action) {
-      builder.andWhere('event.action = :action', { action: query.action });
-    }
-    if (query.from) builder.andWhere('event.occurredAt >= :from', { from: query.from });
-    if (query.to) builder.andWhere('event.occurredAt < :to', { to: query.to });
-    if (query.cursor) builder.andWhere('event.id < :cursor', { cursor: query.cursor });
-    const rows = await builder.getMany();
+    const rows = await this.trail.newestFirst(
+      {
+        actorUserId: query.actorUserId,
+        leadId: query.leadId,
+        action: query.action,
+        from: query.from,
+        to: query.to,
+        before: query.cursor,
+      },
+      limit + 1,
+    );
     const page = rows.slice(0, limit);
     return {
       items: page.map(toView),

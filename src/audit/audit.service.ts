@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AuditEvent } from './audit-event.entity.js';
+import type { AuditEvent } from './audit-event.entity.js';
+import { type AuditEventFilter, AuditRepository } from './audit-event.repository.js';
 
 /** Who did it and from where, taken from the request that did it. */
 export interface AuditActor {
@@ -36,7 +37,10 @@ export function actorOf(request: FastifyRequest): AuditActor {
  */
 @Injectable()
 export class AuditTrail {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: AuditRepository,
+  ) {}
 
   /** Records in `manager`'s transaction when given, so the event stands or falls with the change. */
   async record(
@@ -55,7 +59,11 @@ export class AuditTrail {
       subjectId: entry.subjectId ?? null,
       details: entry.details ?? {},
     };
-    // insert() types jsonb as a deep-partial entity; a plain object is what it stores.
-    await manager.getRepository(AuditEvent).insert(event as never);
+    await this.events.append(manager, event);
+  }
+
+  /** The trail newest first, at most `limit` events. */
+  newestFirst(filter: AuditEventFilter, limit: number): Promise<AuditEvent[]> {
+    return this.events.newestFirst(this.dataSource.manager, filter, limit);
   }
 }

@@ -5,17 +5,13 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { ProblemException } from '../common/problem-details.js';
-
-/** A readiness probe answers within this, whatever the database does. */
-const READY_WITHIN_MS = 3_000;
+import { Readiness } from './readiness.service.js';
 
 @ApiTags('operations')
 @Controller('health')
 export class HealthController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly readiness: Readiness) {}
 
   /** Never touches the database: a database outage must not get the process restarted. */
   @Get('live')
@@ -32,27 +28,13 @@ export class HealthController {
     description: 'problem+json `/problems/unavailable` with `Retry-After`',
   })
   async ready(): Promise<{ status: 'ok'; database: 'ok'; migrations: 'ok' }> {
-    const pending = await within(READY_WITHIN_MS, async () => {
-      await this.dataSource.query('SELECT 1');
-      return this.dataSource.showMigrations();
-    });
-    if (pending === undefined) {
+    const database = await this.readiness.database();
+    if (database === 'unreachable') {
       throw new ProblemException('unavailable', 'The database does not answer.');
     }
-    if (pending) throw new ProblemException('unavailable', 'Database migrations are pending.');
+    if (database === 'migrations-pending') {
+      throw new ProblemException('unavailable', 'Database migrations are pending.');
+    }
     return { status: 'ok', database: 'ok', migrations: 'ok' };
-  }
-}
-
-/** `work`'s result, or undefined when it fails or takes longer than `ms`. */
-async function within<T>(ms: number, work: () => Promise<T>): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ms);
-  });
-  try {
-    return await Promise.race([work().catch(() => undefined), late]);
-  } finally {
-    clearTimeout(timer);
   }
 }

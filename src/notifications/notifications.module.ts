@@ -3,9 +3,11 @@ import { WebhooksModule } from '../webhooks/webhooks.module.js';
 import { LeadAnnouncements } from './lead-announcements.service.js';
 import { MailTransport, SMTP_URL } from './mail-transport.js';
 import { NotificationLog } from './notification-log.service.js';
+import { NotificationRepository } from './notification.repository.js';
 import { NotificationWorkers } from './notification-workers.js';
 import { NotificationsController } from './notifications.controller.js';
 import { NotificationsService } from './notifications.service.js';
+import { VisitorMailRepository } from './visitor-mail.repository.js';
 
 @Module({})
 export class NotificationsModule {
@@ -23,8 +25,16 @@ export class NotificationsModule {
         LeadAnnouncements,
         NotificationWorkers,
         NotificationLog,
+        NotificationRepository,
+        VisitorMailRepository,
       ],
-      exports: [NotificationsService, MailTransport, LeadAnnouncements],
+      exports: [
+        NotificationsService,
+        MailTransport,
+        LeadAnnouncements,
+        NotificationRepository,
+        VisitorMailRepository,
+      ],
     };
   }
 }

@@ -40,7 +40,9 @@ import {
   type NotificationStatus,
   type RecipientKind,
 } from './notification.entity.js';
+import { NotificationRepository } from './notification.repository.js';
 import { classifySmtpFailure } from './smtp-failure.js';
+import { VisitorMailRepository } from './visitor-mail.repository.js';
 import {
   VISITOR_MAILS_PER_ADDRESS,
   VISITOR_MAIL_WINDOW_HOURS,
@@ -88,6 +90,8 @@ export class NotificationsService implements BeforeApplicationShutdown {
     private readonly cipher: DataCipher,
     private readonly audit: AuditTrail,
     private readonly metrics: Metrics,
+    private readonly notifications: NotificationRepository,
+    private readonly visitorMails: VisitorMailRepository,
   ) {
     this.practice = { name: config.practice.name, baseUrl: config.publicBaseUrl };
   }
@@ -103,25 +107,19 @@ export class NotificationsService implements BeforeApplicationShutdown {
     for (const plan of plans) {
       const id = randomUUID();
       const held = plan.hold === true && VISITOR_RECIPIENTS.has(plan.recipient);
-      const inserted: unknown[] = await manager.query(
-        `INSERT INTO notification (id, kind, status, dedupe_key, lead_id, recipient_kind,
-           recipient_user_id, recipient_submission_id, recipient_address, context)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb)
-         ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-        [
-          id,
-          plan.kind,
-          held ? 'held' : 'pending',
-          plan.dedupeKey,
-          plan.leadId,
-          plan.recipient,
-          plan.recipient === 'user' ? plan.userId : null,
-          plan.recipient === 'submitter' ? plan.submissionId : null,
-          plan.recipient === 'address' ? plan.address : null,
-          JSON.stringify(plan.context ?? {}),
-        ],
-      );
-      if (inserted.length === 0) continue;
+      const inserted = await this.notifications.plan(manager, {
+        id,
+        kind: plan.kind,
+        status: held ? 'held' : 'pending',
+        dedupeKey: plan.dedupeKey,
+        leadId: plan.leadId,
+        recipientKind: plan.recipient,
+        recipientUserId: plan.recipient === 'user' ? plan.userId : null,
+        recipientSubmissionId: plan.recipient === 'submitter' ? plan.submissionId : null,
+        recipientAddress: plan.recipient === 'address' ? plan.address : null,
+        context: plan.context ?? {},
+      });
+      if (!inserted) continue;
       created.push(id);
       if (held) continue;
       await this.letOut(
@@ -140,19 +138,10 @@ export class NotificationsService implements BeforeApplicationShutdown {
    * same daily limit as any other email to their addresses. In the caller's transaction.
    */
   async releaseHeldIn(manager: EntityManager, leadId: string): Promise<number> {
-    const held = (await manager.query(
-      `SELECT id, recipient_kind, recipient_submission_id, context FROM notification
-        WHERE lead_id = $1 AND status = 'held' ORDER BY created_at, id FOR UPDATE`,
-      [leadId],
-    )) as {
-      id: string;
-      recipient_kind: RecipientKind;
-      recipient_submission_id: string | null;
-      context: Record<string, string>;
-    }[];
+    const held = await this.notifications.lockHeld(manager, leadId);
     let released = 0;
     for (const row of held) {
-      await manager.query(`UPDATE notification SET status = 'pending' WHERE id = $1`, [row.id]);
+      await this.notifications.markPending(manager, row.id);
       const status = await this.letOut(
         manager,
         row.id,
@@ -182,9 +171,10 @@ export class NotificationsService implements BeforeApplicationShutdown {
           ? await this.partnerAddress(manager, context.invitationId)
           : await this.submitterAddress(manager, submissionId ?? null);
       if (address && !(await this.countVisitorMail(manager, notificationId, address))) {
-        await manager.query(
-          `UPDATE notification SET status = 'withheld', last_error = $2 WHERE id = $1`,
-          [notificationId, 'not sent: the address had its emails from public forms for the day'],
+        await this.notifications.withhold(
+          manager,
+          notificationId,
+          'not sent: the address had its emails from public forms for the day',
         );
         return 'withheld';
       }
@@ -208,16 +198,13 @@ export class NotificationsService implements BeforeApplicationShutdown {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1::text, 0))`, [
       `visitor-mail:${mailboxKey}`,
     ]);
-    const counted: unknown[] = await manager.query(
-      `INSERT INTO visitor_mail (notification_id, mailbox_key)
-       SELECT $1::uuid, $2::varchar
-        WHERE (SELECT count(*) FROM visitor_mail
-                WHERE mailbox_key = $2::varchar
-                  AND sent_at > now() - make_interval(hours => $4::int)) < $3::int
-       RETURNING notification_id`,
-      [notificationId, mailboxKey, VISITOR_MAILS_PER_ADDRESS, VISITOR_MAIL_WINDOW_HOURS],
+    return this.visitorMails.countIfUnder(
+      manager,
+      notificationId,
+      mailboxKey,
+      VISITOR_MAILS_PER_ADDRESS,
+      VISITOR_MAIL_WINDOW_HOURS,
     );
-    return counted.length > 0;
   }
 
   /**
@@ -261,12 +248,7 @@ export class NotificationsService implements BeforeApplicationShutdown {
       notificationId,
       async () => {
         // Only a row still pending: a commit that landed after all is left as it is.
-        await this.dataSource.query(
-          `UPDATE notification SET status = 'sent', sent_at = $2, last_attempt_at = $2,
-             attempts = attempts + 1, last_error = NULL
-           WHERE id = $1 AND status = 'pending'`,
-          [notificationId, at],
-        );
+        await this.notifications.markSentIfPending(this.dataSource.manager, notificationId, at);
       },
       OUTAGE_PATIENCE_MS,
     );
@@ -291,10 +273,7 @@ export class NotificationsService implements BeforeApplicationShutdown {
   ): Promise<{ kind: NotificationKind; outcome: NotificationOutcome } | null> {
     const { notificationId } = job.data;
     return this.dataSource.transaction(async (manager) => {
-      const notification = await manager.getRepository(Notification).findOne({
-        where: { id: notificationId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const notification = await this.notifications.lock(manager, notificationId);
       if (!notification || notification.status !== 'pending') return null;
 
       notification.attempts += 1;
@@ -319,7 +298,7 @@ export class NotificationsService implements BeforeApplicationShutdown {
           if (!retry) notification.status = 'failed';
         }
       }
-      await manager.getRepository(Notification).save(notification);
+      await this.notifications.saveAttempt(manager, notification);
       const outcome: NotificationOutcome = retry
         ? 'retried'
         : notification.status === 'sent'
@@ -335,14 +314,11 @@ export class NotificationsService implements BeforeApplicationShutdown {
    */
   async retry(notificationId: string, actor?: AuditActor): Promise<RetryResult> {
     return this.dataSource.transaction(async (manager) => {
-      const notification = await manager.getRepository(Notification).findOne({
-        where: { id: notificationId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const notification = await this.notifications.lock(manager, notificationId);
       if (!notification) return 'not_found';
       if (notification.status !== 'failed') return 'not_failed';
       notification.status = 'pending';
-      await manager.getRepository(Notification).save(notification);
+      await this.notifications.saveAttempt(manager, notification);
       await this.queue.enqueueIn(manager, 'notification.deliver', { notificationId });
       if (actor) {
         await this.audit.record(

@@ -7,6 +7,7 @@ import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { isEmail } from 'class-validator';
 import { DataSource } from 'typeorm';
+import { AuditRepository } from '../audit/audit-event.repository.js';
 import { AuditTrail } from '../audit/audit.service.js';
 import { checkPassword } from '../auth/password-policy.js';
 import { hashPassword } from '../auth/passwords.js';
@@ -132,7 +133,7 @@ async function createAdmin(args: Arguments): Promise<void> {
         role: 'admin',
         passwordHash,
       });
-      await new AuditTrail(dataSource).record(
+      await new AuditTrail(dataSource, new AuditRepository()).record(
         { userId: null, role: null, ip: null, requestId: null },
         {
           action: 'user.created',

@@ -7,6 +7,7 @@ import { Metrics } from '../../metrics/metrics.service.js';
 import { crisisResourcesIf } from '../../vocabulary/urgency.js';
 import { DataCipher } from '../encryption/data-cipher.js';
 import { ProblemException } from '../problem-details.js';
+import { RateLimitBucketRepository } from './rate-limit-bucket.repository.js';
 import {
   RATE_LIMIT_GROUPS,
   type RateLimitGroup,
@@ -53,6 +54,7 @@ export class RateLimiter {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly cipher: DataCipher,
     private readonly metrics: Metrics,
+    private readonly buckets: RateLimitBucketRepository,
   ) {}
 
   /**
@@ -77,20 +79,7 @@ export class RateLimiter {
 
   /** Counts one request for `key` and tells how many its window holds now. */
   async hit(key: string, windowSeconds: number): Promise<RateLimitHit> {
-    const [row] = (await this.dataSource.query(
-      `INSERT INTO rate_limit_bucket AS bucket (key, hits, window_ends_at)
-       VALUES ($1, 1, now() + make_interval(secs => $2))
-       ON CONFLICT (key) DO UPDATE SET
-         hits = CASE WHEN bucket.window_ends_at <= now() THEN 1
-                     ELSE LEAST(bucket.hits + 1, 1000000000) END,
-         window_ends_at = CASE WHEN bucket.window_ends_at <= now()
-                               THEN now() + make_interval(secs => $2)
-                               ELSE bucket.window_ends_at END
-       RETURNING hits,
-         GREATEST(1, ceil(extract(epoch FROM (window_ends_at - now()))))::int AS seconds_left`,
-      [key, windowSeconds],
-    )) as { hits: number; seconds_left: number }[];
-    return { hits: row!.hits, secondsLeft: row!.seconds_left };
+    return this.buckets.hit(this.dataSource.manager, key, windowSeconds);
   }
 
   /**
@@ -110,11 +99,7 @@ export class RateLimiter {
       ),
     ];
     if (keys.length === 0) return 0;
-    const [, deleted] = (await manager.query(
-      `DELETE FROM rate_limit_bucket WHERE key = ANY($1::text[])`,
-      [keys],
-    )) as [unknown, number];
-    return deleted;
+    return this.buckets.deleteKeys(manager, keys);
   }
 
   /** `<rule>:<keyed hash of what it counts by>`: no address or email is ever stored. */

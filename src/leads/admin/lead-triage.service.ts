@@ -13,6 +13,9 @@ import { LeadAccess } from '../lead-access.js';
 import { ifMatchAllows, leadEtag, parseIfMatch } from '../lead-etag.js';
 import { type TriageChange, planTriage } from '../lead-triage.js';
 import { Lead } from '../lead.entity.js';
+import { LeadEventRepository } from '../lead-event.repository.js';
+import { LeadRepository } from '../lead.repository.js';
+import { NoteRepository } from '../triage-note.repository.js';
 import { PracticeSettings } from '../../settings/practice-settings.js';
 import type { ResponseTargets } from '../../vocabulary/response-targets.js';
 import { LeadsService } from '../leads.service.js';
@@ -52,6 +55,9 @@ export class LeadTriageService {
     private readonly details: LeadDetailService,
     private readonly settings: PracticeSettings,
     private readonly announcements: LeadAnnouncements,
+    private readonly leadRows: LeadRepository,
+    private readonly events: LeadEventRepository,
+    private readonly notes: NoteRepository,
   ) {}
 
   /**
@@ -149,17 +155,18 @@ export class LeadTriageService {
           break;
       }
     }
-    await manager.getRepository(Lead).save(lead);
+    await this.leadRows.saveTriage(manager, lead);
     if (changes.some((change) => change.field === 'needsReview')) {
       await this.announcements.onReviewCleared(manager, lead);
     }
-    for (const change of changes) {
-      const { kind, details } = eventOf(change);
-      await manager.query(
-        `INSERT INTO lead_event (lead_id, kind, actor_user_id, details) VALUES ($1, $2, $3, $4::jsonb)`,
-        [lead.id, kind, staff.user.id, JSON.stringify(details)],
-      );
-    }
+    await this.events.record(
+      manager,
+      ...changes.map((change) => ({
+        leadId: lead.id,
+        actorUserId: staff.user.id,
+        ...eventOf(change),
+      })),
+    );
     if (statusChange) {
       const [first] = (await manager.query(
         `SELECT reference FROM submission_reference WHERE lead_id = $1 ORDER BY created_at, reference LIMIT 1`,
@@ -213,11 +220,12 @@ export class LeadTriageService {
       const lead = await this.access.visibleLead(manager, staff, leadId, { lock: true });
       this.refuseIfGone(lead);
       const id = randomUUID();
-      const [note] = (await manager.query(
-        `INSERT INTO triage_note (id, lead_id, author_user_id, body_encrypted)
-         VALUES ($1, $2, $3, $4) RETURNING created_at`,
-        [id, lead.id, staff.user.id, this.cipher.encrypt(body, SEALED_COLUMNS.noteBody, id)],
-      )) as { created_at: Date }[];
+      const createdAt = await this.notes.add(manager, {
+        id,
+        leadId: lead.id,
+        authorUserId: staff.user.id,
+        bodyEncrypted: this.cipher.encrypt(body, SEALED_COLUMNS.noteBody, id),
+      });
       await this.audit.record(
         actor,
         {
@@ -233,7 +241,7 @@ export class LeadTriageService {
         id,
         body,
         author: { id: staff.user.id, name: staff.user.name },
-        createdAt: note!.created_at.toISOString(),
+        createdAt: createdAt.toISOString(),
       };
     });
   }

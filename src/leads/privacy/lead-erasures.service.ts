@@ -8,11 +8,12 @@ import { RateLimiter } from '../../common/rate-limit/rate-limiter.service.js';
 import { ProblemException } from '../../common/problem-details.js';
 import { Inquiry } from '../../inquiries/inquiry.entity.js';
 import { Intake } from '../../intake/intake.entity.js';
-import { Notification } from '../../notifications/notification.entity.js';
+import { NotificationRepository } from '../../notifications/notification.repository.js';
 import { LeadAccess } from '../lead-access.js';
-import { LeadEvent } from '../lead-event.entity.js';
+import { LeadEventRepository } from '../lead-event.repository.js';
 import { Lead } from '../lead.entity.js';
-import { TriageNote } from '../triage-note.entity.js';
+import { LeadRepository } from '../lead.repository.js';
+import { NoteRepository } from '../triage-note.repository.js';
 
 /** What an erasure emptied or cancelled, per kind of row. */
 export interface ErasedRows {
@@ -58,6 +59,10 @@ export class LeadErasures {
     private readonly access: LeadAccess,
     private readonly audit: AuditTrail,
     private readonly rateLimits: RateLimiter,
+    private readonly leadRows: LeadRepository,
+    private readonly events: LeadEventRepository,
+    private readonly notes: NoteRepository,
+    private readonly notifications: NotificationRepository,
   ) {}
 
   async erase(
@@ -84,7 +89,7 @@ export class LeadErasures {
         const erased = await this.eraseOne(manager, lead.id, erasedAt);
         for (const key of Object.keys(total) as (keyof ErasedRows)[]) total[key] += erased[key];
         const via = lead === root ? {} : { with: root.id };
-        await manager.getRepository(LeadEvent).insert({
+        await this.events.record(manager, {
           leadId: lead.id,
           kind: 'erased',
           actorUserId: staff.user.id,
@@ -218,29 +223,13 @@ export class LeadErasures {
         .where('lead_id = :leadId', { leadId })
         .execute(),
     );
-    const notes = affected(
-      await builder()
-        .update(TriageNote)
-        .set({ bodyEncrypted: null })
-        .where('lead_id = :leadId AND body_encrypted IS NOT NULL', { leadId })
-        .execute(),
-    );
+    const notes = await this.notes.eraseBodies(manager, leadId);
     // A tag change names the tags in the timeline; the lead's own tags are emptied below,
     // so these copies go too (the event stays: that tags changed, and when).
-    await manager.query(
-      `UPDATE lead_event SET details = '{"added": [], "removed": []}'::jsonb
-        WHERE lead_id = $1 AND kind = 'tags_changed'`,
-      [leadId],
-    );
+    await this.events.forgetTagNames(manager, leadId);
     // Planned emails hold ids only (addresses are looked up when sending), but none is
     // sent about a person who asked to be forgotten.
-    const notificationsCancelled = affected(
-      await builder()
-        .update(Notification)
-        .set({ status: 'failed', lastError: 'cancelled: the lead was erased' })
-        .where(`lead_id = :leadId AND status IN ('pending', 'held')`, { leadId })
-        .execute(),
-    );
+    const notificationsCancelled = await this.notifications.cancelForErasedLead(manager, leadId);
     // A replayable answer to a submission (it may hold the partner's masked address).
     const idempotencyRecords =
       submissionIds.length === 0
@@ -252,14 +241,8 @@ export class LeadErasures {
               .where(`(response_body ->> 'id') IN (:...submissionIds)`, { submissionIds })
               .execute(),
           );
-    await manager.getRepository(Lead).update(leadId, {
-      name: '',
-      email: '',
+    await this.leadRows.erase(manager, leadId, {
       emailNormalized: erasedEmailKey(leadId),
-      phone: null,
-      state: null,
-      source: null,
-      tags: [],
       erasedAt,
     });
     return {

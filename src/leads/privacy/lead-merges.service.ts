@@ -6,16 +6,17 @@ import type { StaffContext } from '../../auth/staff-context.js';
 import { ProblemException } from '../../common/problem-details.js';
 import { Inquiry } from '../../inquiries/inquiry.entity.js';
 import { Intake } from '../../intake/intake.entity.js';
-import { Notification } from '../../notifications/notification.entity.js';
+import { NotificationRepository } from '../../notifications/notification.repository.js';
 import { scheduleResponseChecks } from '../../notifications/response-checks.js';
 import { JobQueue } from '../../queue/job-queue.js';
 import { PracticeSettings } from '../../settings/practice-settings.js';
 import { LeadAccess } from '../lead-access.js';
-import { LeadEvent } from '../lead-event.entity.js';
-import { Lead } from '../lead.entity.js';
+import { LeadEventRepository } from '../lead-event.repository.js';
+import type { Lead } from '../lead.entity.js';
+import { LeadRepository } from '../lead.repository.js';
 import { LeadsService } from '../leads.service.js';
 import { SubmissionReference } from '../submission-reference.entity.js';
-import { TriageNote } from '../triage-note.entity.js';
+import { NoteRepository } from '../triage-note.repository.js';
 import { survivorChanges } from './merge.js';
 
 /** How many rows of each kind moved from the duplicate to the survivor. */
@@ -50,6 +51,10 @@ export class LeadMerges {
     private readonly leads: LeadsService,
     private readonly audit: AuditTrail,
     private readonly queue: JobQueue,
+    private readonly leadRows: LeadRepository,
+    private readonly events: LeadEventRepository,
+    private readonly notes: NoteRepository,
+    private readonly notifications: NotificationRepository,
   ) {}
 
   async merge(
@@ -81,9 +86,8 @@ export class LeadMerges {
       const { urgency, ...others } = changes;
       Object.assign(survivor, others);
       if (urgency) this.leads.setUrgency(survivor, urgency, targets);
-      const leads = manager.getRepository(Lead);
-      // update() bumps both versions (the ETag) even when the survivor takes nothing.
-      await leads.update(survivor.id, {
+      // The update bumps both versions (the ETag) even when the survivor takes nothing.
+      await this.leadRows.mergeInto(manager, duplicate.id, survivor.id, {
         urgency: survivor.urgency,
         respondBy: survivor.respondBy,
         tags: survivor.tags,
@@ -93,9 +97,9 @@ export class LeadMerges {
         state: survivor.state,
         source: survivor.source,
       });
-      await leads.update(duplicate.id, { mergedIntoLeadId: survivor.id });
 
-      await manager.getRepository(LeadEvent).insert([
+      await this.events.record(
+        manager,
         {
           leadId: duplicate.id,
           kind: 'merged_into',
@@ -108,7 +112,7 @@ export class LeadMerges {
           actorUserId: staff.user.id,
           details: { leadId: duplicate.id, changed: Object.keys(changes) },
         },
-      ]);
+      );
       await this.audit.record(
         actor,
         {
@@ -195,9 +199,9 @@ export class LeadMerges {
       partnerInvitations,
       partnerResponses,
       references: await byLead(SubmissionReference),
-      notes: await byLead(TriageNote),
-      events: await byLead(LeadEvent),
-      notifications: await byLead(Notification),
+      notes: await this.notes.moveToLead(manager, duplicateId, survivorId),
+      events: await this.events.moveToLead(manager, duplicateId, survivorId),
+      notifications: await this.notifications.moveToLead(manager, duplicateId, survivorId),
     };
   }
 }
