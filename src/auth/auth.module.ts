@@ -4,12 +4,17 @@ import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { CredentialsController } from './credentials.controller.js';
 import { CredentialsService } from './credentials.service.js';
+import { LoginThrottleRepository } from './login-throttle.repository.js';
+import { RecoveryCodeRepository } from './recovery-code.repository.js';
 import { RecoveryCodes } from './recovery-codes.service.js';
 import { SessionsController } from './sessions.controller.js';
 import { PasswordResetWorker } from './password-reset-worker.js';
 import { StaffSessions } from './sessions.service.js';
 import { SignInThrottle } from './sign-in-throttle.service.js';
+import { StaffUserRepository } from '../users/staff-user.repository.js';
 import { StaffAuthGuard } from './staff-auth.guard.js';
+import { StaffSessionRepository } from './staff-session.repository.js';
+import { StaffTokenRepository } from './staff-token.repository.js';
 import { StaffTokens } from './staff-tokens.service.js';
 
 @Module({
@@ -22,8 +27,21 @@ import { StaffTokens } from './staff-tokens.service.js';
     RecoveryCodes,
     SignInThrottle,
     PasswordResetWorker,
+    StaffSessionRepository,
+    StaffTokenRepository,
+    RecoveryCodeRepository,
+    LoginThrottleRepository,
+    StaffUserRepository,
     { provide: APP_GUARD, useClass: StaffAuthGuard },
   ],
-  exports: [AuthService, StaffSessions, StaffTokens, RecoveryCodes],
+  exports: [
+    AuthService,
+    StaffSessions,
+    StaffTokens,
+    RecoveryCodes,
+    StaffSessionRepository,
+    LoginThrottleRepository,
+    StaffUserRepository,
+  ],
 })
 export class AuthModule {}

@@ -13,6 +13,7 @@ import { User } from '../users/user.entity.js';
 import { FRESH_CREDENTIALS_MS } from './fresh-credentials.js';
 import { verifyPassword } from './passwords.js';
 import { RecoveryCodes } from './recovery-codes.service.js';
+import { StaffUserRepository } from '../users/staff-user.repository.js';
 import { StaffSessions } from './sessions.service.js';
 import {
   type CountedAttempt,
@@ -41,6 +42,7 @@ export class AuthService {
     private readonly audit: AuditTrail,
     private readonly throttle: SignInThrottle,
     private readonly recoveryCodes: RecoveryCodes,
+    private readonly users: StaffUserRepository,
   ) {}
 
   async login(
@@ -91,7 +93,7 @@ export class AuthService {
         if (!spent) return null;
       }
       await this.throttle.succeeded(attempt, manager);
-      await manager.getRepository(User).update({ id: user.id }, { lastLoginAt: now });
+      await this.users.change(manager, user.id, { lastLoginAt: now });
       const { token, session } = await this.sessions.start(manager, user, {
         ip: actor.ip,
         userAgent,
@@ -162,16 +164,13 @@ export class AuthService {
     }
     const secret = generateTotpSecret();
     await this.dataSource.transaction(async (manager) => {
-      await manager.getRepository(User).update(
-        { id: staff.user.id },
-        {
-          mfaSecretEncrypted: this.cipher.encrypt(
-            secret,
-            SEALED_COLUMNS.staffMfaSecret,
-            staff.user.id,
-          ),
-        },
-      );
+      await this.users.change(manager, staff.user.id, {
+        mfaSecretEncrypted: this.cipher.encrypt(
+          secret,
+          SEALED_COLUMNS.staffMfaSecret,
+          staff.user.id,
+        ),
+      });
       await this.audit.record(
         actor,
         { action: 'auth.mfa.setup-started', subjectType: 'user', subjectId: staff.user.id },
@@ -215,9 +214,7 @@ export class AuthService {
       }
       const step = this.validStep(user, code, now);
       if (step === null) return null;
-      await manager
-        .getRepository(User)
-        .update({ id: user.id }, { mfaEnabledAt: now, mfaLastStep: String(step) });
+      await this.users.change(manager, user.id, { mfaEnabledAt: now, mfaLastStep: String(step) });
       const recoveryCodes = await this.recoveryCodes.replace(manager, user.id);
       await this.sessions.endAllFor(user.id, manager);
       const { token, session } = await this.sessions.start(manager, user, {
@@ -321,10 +318,7 @@ export class AuthService {
         // A code is spent by a conditional write, as at sign-in: one code, one proof.
         if (step !== null && !(await this.spendStep(manager, user.id, step))) return false;
         await this.throttle.succeeded(attempt, manager);
-        await manager.query(`UPDATE staff_session SET credentials_proved_at = $2 WHERE id = $1`, [
-          staff.session.id,
-          now,
-        ]);
+        await this.sessions.recordCredentialsProved(manager, staff.session.id, now);
         await this.audit.record(
           actor,
           {
@@ -380,16 +374,7 @@ export class AuthService {
 
   /** Records `step` as used unless it (or a later one) was: a code is accepted once. */
   private async spendStep(manager: EntityManager, userId: string, step: number): Promise<boolean> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(User)
-      .set({ mfaLastStep: String(step) })
-      .where('id = :userId AND (mfa_last_step IS NULL OR mfa_last_step < :step)', {
-        userId,
-        step,
-      })
-      .execute();
-    return result.affected === 1;
+    return this.users.spendMfaStep(manager, userId, step);
   }
 
   /** Audits a failed attempt (it stays counted) and answers 401. */

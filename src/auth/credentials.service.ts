@@ -7,6 +7,7 @@ import { DataCipher, type SealedColumn } from '../common/encryption/data-cipher.
 import { ProblemException } from '../common/problem-details.js';
 import { normalizeEmail } from '../vocabulary/contact.js';
 import { JobQueue, type RunningJob } from '../queue/job-queue.js';
+import { StaffUserRepository } from '../users/staff-user.repository.js';
 import { User } from '../users/user.entity.js';
 import { checkPassword } from './password-policy.js';
 import { hashPassword, verifyPassword } from './passwords.js';
@@ -53,6 +54,7 @@ export class CredentialsService {
     private readonly throttle: SignInThrottle,
     private readonly cipher: DataCipher,
     private readonly queue: JobQueue,
+    private readonly users: StaffUserRepository,
   ) {}
 
   acceptInvitation(token: string, password: string, actor: AuditActor): Promise<void> {
@@ -170,9 +172,7 @@ export class CredentialsService {
         );
       }
       const now = new Date();
-      await manager
-        .getRepository(User)
-        .update({ id: user.id }, { passwordHash, passwordChangedAt: now });
+      await this.users.change(manager, user.id, { passwordHash, passwordChangedAt: now });
       const otherSessionsEnded = await this.sessions.endOthersOf(
         user.id,
         staff.session.id,
@@ -234,9 +234,7 @@ export class CredentialsService {
         .getRepository(User)
         .findOne({ where: { id: found.userId }, lock: { mode: 'pessimistic_write' } });
       if (!user?.active || (purpose === 'invitation' && user.passwordHash !== null)) throw gone();
-      await manager
-        .getRepository(User)
-        .update({ id: user.id }, { passwordHash, passwordChangedAt: now });
+      await this.users.change(manager, user.id, { passwordHash, passwordChangedAt: now });
       // Every other link of the account stops working, and every session ends.
       await this.tokens.expireUnused(manager, user.id, now);
       await this.sessions.endAllFor(user.id, manager);

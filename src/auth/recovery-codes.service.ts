@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, IsNull } from 'typeorm';
 import { hashToken } from '../common/tokens.js';
 import { RecoveryCode } from './recovery-code.entity.js';
+import { RecoveryCodeRepository } from './recovery-code.repository.js';
 import { newRecoveryCode, normalizeRecoveryCode, RECOVERY_CODE_COUNT } from './recovery-codes.js';
 
 /**
@@ -13,19 +14,18 @@ import { newRecoveryCode, normalizeRecoveryCode, RECOVERY_CODE_COUNT } from './r
  */
 @Injectable()
 export class RecoveryCodes {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly codes: RecoveryCodeRepository,
+  ) {}
 
   /** Replaces every code of the account with RECOVERY_CODE_COUNT new ones; returns them. */
   async replace(manager: EntityManager, userId: string): Promise<string[]> {
     const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
     await this.clear(manager, userId);
-    await manager.getRepository(RecoveryCode).insert(
-      codes.map((code) => ({
-        id: randomUUID(),
-        userId,
-        codeHash: this.hash(userId, code),
-        usedAt: null,
-      })),
+    await this.codes.add(
+      manager,
+      codes.map((code) => ({ id: randomUUID(), userId, codeHash: this.hash(userId, code) })),
     );
     return codes;
   }
@@ -34,14 +34,11 @@ export class RecoveryCodes {
   async spend(manager: EntityManager, userId: string, typed: string, now: Date): Promise<boolean> {
     const code = normalizeRecoveryCode(typed);
     if (!code) return false;
-    const result = await manager
-      .getRepository(RecoveryCode)
-      .update({ userId, codeHash: this.hash(userId, code), usedAt: IsNull() }, { usedAt: now });
-    return (result.affected ?? 0) === 1;
+    return this.codes.markUsed(manager, userId, this.hash(userId, code), now);
   }
 
   async clear(manager: EntityManager, userId: string): Promise<void> {
-    await manager.getRepository(RecoveryCode).delete({ userId });
+    await this.codes.deleteAllOf(manager, userId);
   }
 
   remaining(userId: string): Promise<number> {

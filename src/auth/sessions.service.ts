@@ -1,7 +1,7 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, type EntityManager, IsNull, Not } from 'typeorm';
+import { type DataSource, type EntityManager, IsNull } from 'typeorm';
 import { DataCipher } from '../common/encryption/data-cipher.js';
 import { hashToken, secretToken } from '../common/tokens.js';
 import { User } from '../users/user.entity.js';
@@ -11,6 +11,7 @@ import {
   SESSION_TOUCH_INTERVAL_MS,
 } from './staff-context.js';
 import { StaffSession } from './staff-session.entity.js';
+import { StaffSessionRepository } from './staff-session.repository.js';
 
 const CSRF_PURPOSE = 'staff-session.csrf';
 
@@ -20,6 +21,7 @@ export class StaffSessions {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cipher: DataCipher,
+    private readonly sessions: StaffSessionRepository,
   ) {}
 
   async start(
@@ -40,7 +42,7 @@ export class StaffSessions {
       ip: options.ip,
       userAgent: options.userAgent?.slice(0, 255) ?? null,
     });
-    await manager.getRepository(StaffSession).insert(session);
+    await this.sessions.add(manager, session);
     return { token, session };
   }
 
@@ -63,18 +65,14 @@ export class StaffSessions {
     }
     if (now.getTime() - session.lastSeenAt.getTime() > SESSION_TOUCH_INTERVAL_MS) {
       session.lastSeenAt = now;
-      await this.dataSource
-        .getRepository(StaffSession)
-        .update({ id: session.id, endedAt: IsNull() }, { lastSeenAt: now });
+      await this.sessions.touch(this.dataSource.manager, session.id, now);
     }
     const { user, ...rest } = session;
     return { session: rest as StaffSession, user };
   }
 
   async end(sessionId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager
-      .getRepository(StaffSession)
-      .update({ id: sessionId, endedAt: IsNull() }, { endedAt: new Date() });
+    await this.sessions.end(manager, { id: sessionId });
   }
 
   /** Ends every session of a user (password change, deactivation, MFA enrolment or reset). */
@@ -82,10 +80,7 @@ export class StaffSessions {
     userId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<number> {
-    const result = await manager
-      .getRepository(StaffSession)
-      .update({ userId, endedAt: IsNull() }, { endedAt: new Date() });
-    return result.affected ?? 0;
+    return this.sessions.end(manager, { userId });
   }
 
   /** Ends every other session of a user (a password change keeps the session that made it). */
@@ -94,10 +89,7 @@ export class StaffSessions {
     keepSessionId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<number> {
-    const result = await manager
-      .getRepository(StaffSession)
-      .update({ userId, endedAt: IsNull(), id: Not(keepSessionId) }, { endedAt: new Date() });
-    return result.affected ?? 0;
+    return this.sessions.end(manager, { userId, exceptId: keepSessionId });
   }
 
   /** The live sessions of a user, newest first (ended, expired and idle ones left out). */
@@ -121,10 +113,16 @@ export class StaffSessions {
     sessionId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<boolean> {
-    const result = await manager
-      .getRepository(StaffSession)
-      .update({ id: sessionId, userId, endedAt: IsNull() }, { endedAt: new Date() });
-    return (result.affected ?? 0) === 1;
+    return (await this.sessions.end(manager, { id: sessionId, userId })) === 1;
+  }
+
+  /** The signed-in staff member proved their credentials again (recent re-authentication). */
+  async recordCredentialsProved(
+    manager: EntityManager,
+    sessionId: string,
+    at: Date,
+  ): Promise<void> {
+    await this.sessions.recordCredentialsProved(manager, sessionId, at);
   }
 
   /** The CSRF token of a session: derived from its id, so nothing more is stored. */

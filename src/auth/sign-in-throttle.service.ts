@@ -5,6 +5,7 @@ import { DataCipher } from '../common/encryption/data-cipher.js';
 import { ProblemException } from '../common/problem-details.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { LoginThrottleRepository } from './login-throttle.repository.js';
 import {
   delaySeconds,
   FAILURE_MEMORY_MS,
@@ -45,6 +46,7 @@ export class SignInThrottle {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly cipher: DataCipher,
+    private readonly throttles: LoginThrottleRepository,
   ) {
     this.policy = {
       maxFailures: config.auth.maxFailures,
@@ -61,52 +63,35 @@ export class SignInThrottle {
     const forgetBefore = new Date(now.getTime() - FAILURE_MEMORY_MS);
     return this.dataSource.transaction(async (manager) => {
       // The address's row first, then the pair's: one lock order for every attempt.
-      const [account] = (await manager.query(
-        `INSERT INTO login_throttle (key, failures, last_attempt_at) VALUES ($1, 1, $2)
-         ON CONFLICT (key) DO UPDATE SET
-           failures = CASE WHEN login_throttle.last_attempt_at < $3 THEN 1
-                           ELSE login_throttle.failures + 1 END,
-           last_attempt_at = $2
-         RETURNING failures`,
-        [accountKey, now, forgetBefore],
-      )) as { failures: number }[];
-      await manager.query(
-        `INSERT INTO login_throttle (key, failures, last_attempt_at, not_before)
-         VALUES ($1, 0, $2, $2) ON CONFLICT (key) DO NOTHING`,
-        [clientKey, now],
+      const accountFailures = await this.throttles.countAttempt(
+        manager,
+        accountKey,
+        now,
+        forgetBefore,
       );
-      const [pair] = (await manager.query(
-        `SELECT failures, last_attempt_at, not_before FROM login_throttle WHERE key = $1 FOR UPDATE`,
-        [clientKey],
-      )) as { failures: number; last_attempt_at: Date; not_before: Date | null }[];
-      const forgotten = pair!.last_attempt_at < forgetBefore;
-      if (!forgotten && pair!.not_before && pair!.not_before > now) {
+      const pair = await this.throttles.lock(manager, clientKey, now);
+      const forgotten = pair.last_attempt_at < forgetBefore;
+      if (!forgotten && pair.not_before && pair.not_before > now) {
         // Rolls the address's count back too: a refused attempt checked nothing.
         throw new SignInSlowed(
-          Math.max(1, Math.ceil((pair!.not_before.getTime() - now.getTime()) / 1000)),
+          Math.max(1, Math.ceil((pair.not_before.getTime() - now.getTime()) / 1000)),
         );
       }
-      const failures = (forgotten ? 0 : pair!.failures) + 1;
-      const wait = delaySeconds(
-        this.policy,
+      const failures = (forgotten ? 0 : pair.failures) + 1;
+      const wait = delaySeconds(this.policy, failures, freeFailures(this.policy, accountFailures));
+      await this.throttles.set(manager, clientKey, {
         failures,
-        freeFailures(this.policy, account!.failures),
-      );
-      await manager.query(
-        `UPDATE login_throttle SET failures = $2, last_attempt_at = $3, not_before = $4 WHERE key = $1`,
-        [clientKey, failures, now, new Date(now.getTime() + wait * 1000)],
-      );
+        lastAttemptAt: now,
+        notBefore: new Date(now.getTime() + wait * 1000),
+      });
       return { accountKey, clientKey, failures };
     });
   }
 
   /** A success: the pair starts afresh, and the address's count loses this attempt. */
   async succeeded(attempt: CountedAttempt, manager: EntityManager): Promise<void> {
-    await manager.query(`DELETE FROM login_throttle WHERE key = $1`, [attempt.clientKey]);
-    await manager.query(
-      `UPDATE login_throttle SET failures = GREATEST(failures - 1, 0) WHERE key = $1`,
-      [attempt.accountKey],
-    );
+    await this.throttles.forget(manager, attempt.clientKey);
+    await this.throttles.discountOne(manager, attempt.accountKey);
   }
 
   private key(purpose: string, subject: string): string {

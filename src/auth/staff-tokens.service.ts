@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { type EntityManager, IsNull, MoreThan } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { DataCipher } from '../common/encryption/data-cipher.js';
 import { ProblemException } from '../common/problem-details.js';
 import { hashToken } from '../common/tokens.js';
@@ -12,6 +12,7 @@ import {
   staffLinkToken,
 } from './staff-link-tokens.js';
 import { StaffToken, type StaffTokenPurpose } from './staff-token.entity.js';
+import { StaffTokenRepository } from './staff-token.repository.js';
 
 /** A link that can still be used, with the account it belongs to. */
 export type LiveStaffToken = StaffToken & { user: User };
@@ -25,6 +26,7 @@ export class StaffTokens {
   constructor(
     private readonly cipher: DataCipher,
     private readonly notifications: NotificationsService,
+    private readonly tokens: StaffTokenRepository,
   ) {}
 
   /**
@@ -49,7 +51,7 @@ export class StaffTokens {
       expiresAt: new Date(now.getTime() + STAFF_TOKEN_LIFETIME_MS[purpose]),
       usedAt: null,
     });
-    await manager.getRepository(StaffToken).insert(staffToken);
+    await this.tokens.add(manager, staffToken);
     const kind = purpose === 'invitation' ? 'staff_invitation' : 'password_reset';
     await this.notifications.planIn(manager, [
       {
@@ -90,10 +92,7 @@ export class StaffTokens {
    * the second waits for the first and then finds nothing to update (410).
    */
   async spend(manager: EntityManager, tokenId: string, now = new Date()): Promise<void> {
-    const result = await manager
-      .getRepository(StaffToken)
-      .update({ id: tokenId, usedAt: IsNull(), expiresAt: MoreThan(now) }, { usedAt: now });
-    if (result.affected !== 1) throw gone();
+    if (!(await this.tokens.markUsed(manager, tokenId, now))) throw gone();
   }
 
   /** Ends the user's unused links (of one purpose, or all): a later link replaces them. */
@@ -103,12 +102,7 @@ export class StaffTokens {
     now = new Date(),
     purpose?: StaffTokenPurpose,
   ): Promise<void> {
-    await manager.query(
-      `UPDATE staff_token SET expires_at = $2
-       WHERE user_id = $1 AND used_at IS NULL AND expires_at > $2
-         AND ($3::varchar IS NULL OR purpose = $3)`,
-      [userId, now, purpose ?? null],
-    );
+    await this.tokens.expireUnused(manager, userId, now, purpose);
   }
 }
 

@@ -3,7 +3,10 @@ import { type EntityManager, QueryFailedError, Raw } from 'typeorm';
 import { ProblemException } from '../common/problem-details.js';
 import { normalizeEmail } from '../vocabulary/contact.js';
 import type { UserRole } from '../vocabulary/user-role.js';
+import { StaffUserRepository } from './staff-user.repository.js';
 import { User } from './user.entity.js';
+
+const staffUsers = new StaffUserRepository();
 
 /** What `addStaffUser` needs; the address is stored lower-cased. */
 export interface NewStaffUser {
@@ -31,7 +34,7 @@ export async function addStaffUser(manager: EntityManager, input: NewStaffUser):
   if (taken) throw emailTaken();
   const id = randomUUID();
   try {
-    await users.insert({
+    await staffUsers.add(manager, {
       id,
       email,
       name: input.name,

@@ -8,6 +8,7 @@ import { StaffTokens } from '../auth/staff-tokens.service.js';
 import { ProblemException } from '../common/problem-details.js';
 import { addStaffUser } from './staff-accounts.js';
 import type { UserRole } from '../vocabulary/user-role.js';
+import { StaffUserRepository } from './staff-user.repository.js';
 import { User } from './user.entity.js';
 import { isUuid } from '../common/uuid.js';
 
@@ -32,6 +33,7 @@ export class UsersService {
     private readonly sessions: StaffSessions,
     private readonly audit: AuditTrail,
     private readonly recoveryCodes: RecoveryCodes,
+    private readonly staffUsers: StaffUserRepository,
   ) {}
 
   list(filter: { role?: UserRole; active?: boolean }): Promise<User[]> {
@@ -92,14 +94,11 @@ export class UsersService {
           'This is the last active admin: make another user an admin first.',
         );
       }
-      await manager.getRepository(User).update(
-        { id: user.id },
-        {
-          ...(changes.name !== undefined ? { name: changes.name } : {}),
-          ...(changes.role !== undefined ? { role: changes.role } : {}),
-          ...(changes.active !== undefined ? { active: changes.active } : {}),
-        },
-      );
+      await this.staffUsers.change(manager, user.id, {
+        ...(changes.name !== undefined ? { name: changes.name } : {}),
+        ...(changes.role !== undefined ? { role: changes.role } : {}),
+        ...(changes.active !== undefined ? { active: changes.active } : {}),
+      });
       const deactivated = before.active && !after.active;
       const sessionsEnded = deactivated || changed.includes('role');
       if (sessionsEnded) await this.sessions.endAllFor(user.id, manager);
@@ -167,9 +166,11 @@ export class UsersService {
     return this.dataSource.transaction(async (manager) => {
       const user = await this.find(manager, id, { lock: true });
       const wasEnabled = user.mfaEnabledAt !== null;
-      await manager
-        .getRepository(User)
-        .update({ id }, { mfaSecretEncrypted: null, mfaEnabledAt: null, mfaLastStep: null });
+      await this.staffUsers.change(manager, id, {
+        mfaSecretEncrypted: null,
+        mfaEnabledAt: null,
+        mfaLastStep: null,
+      });
       await this.recoveryCodes.clear(manager, id);
       const sessionsEnded = await this.sessions.endAllFor(id, manager);
       await this.audit.record(
