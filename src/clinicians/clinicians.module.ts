@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LeadsModule } from '../leads/leads.module.js';
+import { ClinicianRepository } from './clinician.repository.js';
 import { CliniciansController } from './clinicians.controller.js';
 import { CliniciansService } from './clinicians.service.js';
 import { LeadMatchesController } from './lead-matches.controller.js';
@@ -8,6 +9,6 @@ import { LeadMatches } from './lead-matches.service.js';
 @Module({
   imports: [LeadsModule],
   controllers: [CliniciansController, LeadMatchesController],
-  providers: [CliniciansService, LeadMatches],
+  providers: [CliniciansService, LeadMatches, ClinicianRepository],
 })
 export class CliniciansModule {}

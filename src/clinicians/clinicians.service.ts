@@ -8,6 +8,7 @@ import { ProblemException } from '../common/problem-details.js';
 import { OPEN_STATUSES } from '../vocabulary/lead-status.js';
 import { User } from '../users/user.entity.js';
 import { Clinician } from './clinician.entity.js';
+import { ClinicianRepository } from './clinician.repository.js';
 import type { ClinicianQueryDto } from './dto/clinician-query.dto.js';
 import {
   type CreateClinicianDto,
@@ -60,6 +61,7 @@ export class CliniciansService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
+    private readonly clinicians: ClinicianRepository,
   ) {}
 
   /** Every profile matching the filters, by name. A practice has tens, not thousands. */
@@ -117,7 +119,7 @@ export class CliniciansService {
         weeklyCapacity: dto.weeklyCapacity,
         active: dto.active,
       });
-      await manager.getRepository(Clinician).insert(clinician);
+      await this.clinicians.add(manager, clinician);
       await this.audit.record(
         actor,
         {
@@ -164,9 +166,11 @@ export class CliniciansService {
       if (changed.includes('userId') && dto.userId) {
         await this.checkLinkable(manager, dto.userId, clinician.id);
       }
-      await manager
-        .getRepository(Clinician)
-        .update({ id }, Object.fromEntries(changed.map((field) => [field, dto[field]])));
+      await this.clinicians.change(
+        manager,
+        id,
+        Object.fromEntries(changed.map((field) => [field, dto[field]])),
+      );
       await this.audit.record(
         actor,
         {

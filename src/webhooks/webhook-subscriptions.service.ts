@@ -19,6 +19,7 @@ import { checkWebhookUrl } from './url-safety.js';
 import type { WebhookDeliveryStatus } from './webhook-delivery.entity.js';
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from './webhook-event.js';
 import { WebhookSubscription } from './webhook-subscription.entity.js';
+import { WebhookRepository } from './webhook-subscription.repository.js';
 import {
   type CreatedWebhookView,
   type WebhookDeliveryPage,
@@ -65,6 +66,7 @@ export class WebhookSubscriptions {
     private readonly cipher: DataCipher,
     private readonly audit: AuditTrail,
     private readonly queue: JobQueue,
+    private readonly subscriptions: WebhookRepository,
   ) {}
 
   async list(): Promise<WebhookView[]> {
@@ -84,7 +86,7 @@ export class WebhookSubscriptions {
     return this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(WebhookSubscription);
       const id = randomUUID();
-      await repository.insert({
+      await this.subscriptions.add(manager, {
         id,
         url: url.href,
         events: inCanonicalOrder(input.events),
@@ -145,7 +147,7 @@ export class WebhookSubscriptions {
         changed.push('secret');
       }
       if (changed.length === 0) return toWebhookView(subscription);
-      await manager.getRepository(WebhookSubscription).save(subscription);
+      await this.subscriptions.saveChanges(manager, subscription);
       await this.audit.record(
         actor,
         {
@@ -173,7 +175,7 @@ export class WebhookSubscriptions {
         `SELECT count(*)::int AS count FROM webhook_delivery WHERE subscription_id = $1`,
         [id],
       )) as [{ count: number }];
-      await manager.getRepository(WebhookSubscription).delete({ id });
+      await this.subscriptions.deleteById(manager, id);
       await this.audit.record(
         actor,
         {

@@ -12,6 +12,7 @@ import { JobQueue, type RunningJob, isLastAttempt } from '../queue/job-queue.js'
 import { OUTAGE_PATIENCE_MS } from '../queue/jobs.js';
 import { UnrecordedDeliveries } from '../queue/unrecorded-deliveries.js';
 import { WebhookDelivery } from './webhook-delivery.entity.js';
+import { WebhookDeliveryRepository } from './webhook-delivery.repository.js';
 import {
   type WebhookEvent,
   type WebhookEventData,
@@ -33,6 +34,7 @@ export class WebhooksService implements BeforeApplicationShutdown {
     private readonly queue: JobQueue,
     private readonly cipher: DataCipher,
     private readonly metrics: Metrics,
+    private readonly deliveries: WebhookDeliveryRepository,
   ) {}
 
   /**
@@ -57,13 +59,14 @@ export class WebhooksService implements BeforeApplicationShutdown {
     const body = JSON.stringify(event);
     for (const subscription of subscriptions) {
       const id = randomUUID();
-      const inserted: unknown[] = await manager.query(
-        `INSERT INTO webhook_delivery (id, subscription_id, event_id, event_type, body, status)
-         VALUES ($1, $2, $3, $4, $5, 'pending')
-         ON CONFLICT (subscription_id, event_id) DO NOTHING RETURNING id`,
-        [id, subscription.id, eventId, type, body],
-      );
-      if (inserted.length > 0) {
+      const inserted = await this.deliveries.add(manager, {
+        id,
+        subscriptionId: subscription.id,
+        eventId,
+        eventType: type,
+        body,
+      });
+      if (inserted) {
         await this.queue.enqueueIn(manager, 'webhook.deliver', { deliveryId: id });
       }
     }
@@ -121,12 +124,11 @@ export class WebhooksService implements BeforeApplicationShutdown {
     const recorded = await this.unrecorded.record(
       deliveryId,
       async () => {
-        await this.dataSource.query(
-          `UPDATE webhook_delivery SET status = 'delivered', delivered_at = $2,
-             last_attempt_at = $2, attempts = attempts + 1, last_status_code = $3,
-             last_error = NULL
-           WHERE id = $1 AND status = 'pending'`,
-          [deliveryId, at, statusCode],
+        await this.deliveries.markDeliveredIfPending(
+          this.dataSource.manager,
+          deliveryId,
+          at,
+          statusCode,
         );
       },
       OUTAGE_PATIENCE_MS,
@@ -170,7 +172,7 @@ export class WebhooksService implements BeforeApplicationShutdown {
           if (!retry) delivery.status = 'failed';
         }
       }
-      await manager.getRepository(WebhookDelivery).save(delivery);
+      await this.deliveries.saveAttempt(manager, delivery);
       const settled: WebhookOutcome = retry
         ? 'retried'
         : delivery.status === 'delivered'
