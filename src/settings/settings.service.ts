@@ -10,7 +10,8 @@ import type { Urgency } from '../vocabulary/urgency.js';
 import { scheduleResponseChecks } from '../notifications/response-checks.js';
 import { JobQueue } from '../queue/job-queue.js';
 import type { SettingsView, UpdateSettingsDto } from './dto/settings.dto.js';
-import { PRACTICE_SETTING_ROW } from './practice-setting.entity.js';
+import { LeadRepository } from '../leads/lead.repository.js';
+import { SettingsRepository } from './practice-setting.repository.js';
 import { PracticeSettings, targetsOf } from './practice-settings.js';
 import {
   applyChange,
@@ -66,6 +67,8 @@ export class SettingsService {
     private readonly settings: PracticeSettings,
     private readonly audit: AuditTrail,
     private readonly queue: JobQueue,
+    private readonly settingRows: SettingsRepository,
+    private readonly leads: LeadRepository,
   ) {}
 
   async view(): Promise<SettingsView> {
@@ -100,25 +103,7 @@ export class SettingsService {
         return toSettingsView(oldValues, defaults, this.config.corsOrigins, before.updatedAt);
       }
 
-      const [{ updated_at: updatedAt }] = (await manager.query(
-        `INSERT INTO practice_setting (id, response_target_crisis_minutes, response_target_high_minutes,
-                                       response_target_routine_business_days, spam_min_seconds, updated_at)
-         VALUES ($1, $2, $3, $4, $5, now())
-         ON CONFLICT (id) DO UPDATE SET
-           response_target_crisis_minutes = EXCLUDED.response_target_crisis_minutes,
-           response_target_high_minutes = EXCLUDED.response_target_high_minutes,
-           response_target_routine_business_days = EXCLUDED.response_target_routine_business_days,
-           spam_min_seconds = EXCLUDED.spam_min_seconds,
-           updated_at = EXCLUDED.updated_at
-         RETURNING updated_at`,
-        [
-          PRACTICE_SETTING_ROW,
-          stored['responseTargets.crisisMinutes'],
-          stored['responseTargets.highMinutes'],
-          stored['responseTargets.routineBusinessDays'],
-          stored.spamMinSeconds,
-        ],
-      )) as { updated_at: Date }[];
+      const updatedAt = await this.settingRows.store(manager, stored);
 
       const timeZone = this.config.practice.timeZone;
       const leads = targetsChanged(oldValues, newValues)
@@ -176,11 +161,9 @@ export class SettingsService {
         }))
         .filter((row) => row.respond_by?.getTime() !== row.deadline.getTime());
       if (moved.length === 0) continue;
-      await manager.query(
-        `UPDATE lead SET respond_by = moved.respond_by
-           FROM unnest($1::uuid[], $2::timestamptz[]) AS moved(id, respond_by)
-          WHERE lead.id = moved.id`,
-        [moved.map((row) => row.id), moved.map((row) => row.deadline.toISOString())],
+      await this.leads.updateResponseDeadlines(
+        manager,
+        moved.map((row) => ({ id: row.id, respondBy: row.deadline })),
       );
       recomputed += moved.length;
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import { type AuditActor, AuditTrail } from '../../audit/audit.service.js';
 import type { StaffContext } from '../../auth/staff-context.js';
-import { IdempotencyRecord } from '../../common/idempotency/idempotency-record.entity.js';
+import { IdempotencyRecordRepository } from '../../common/idempotency/idempotency-record.repository.js';
 import { RateLimiter } from '../../common/rate-limit/rate-limiter.service.js';
 import { ProblemException } from '../../common/problem-details.js';
 import { Inquiry } from '../../inquiries/inquiry.entity.js';
@@ -63,6 +63,7 @@ export class LeadErasures {
     private readonly events: LeadEventRepository,
     private readonly notes: NoteRepository,
     private readonly notifications: NotificationRepository,
+    private readonly idempotencyRecords: IdempotencyRecordRepository,
   ) {}
 
   async erase(
@@ -231,16 +232,10 @@ export class LeadErasures {
     // sent about a person who asked to be forgotten.
     const notificationsCancelled = await this.notifications.cancelForErasedLead(manager, leadId);
     // A replayable answer to a submission (it may hold the partner's masked address).
-    const idempotencyRecords =
-      submissionIds.length === 0
-        ? 0
-        : affected(
-            await builder()
-              .delete()
-              .from(IdempotencyRecord)
-              .where(`(response_body ->> 'id') IN (:...submissionIds)`, { submissionIds })
-              .execute(),
-          );
+    const idempotencyRecords = await this.idempotencyRecords.deleteForSubmissions(
+      manager,
+      submissionIds,
+    );
     await this.leadRows.erase(manager, leadId, {
       emailNormalized: erasedEmailKey(leadId),
       erasedAt,

@@ -1,22 +1,24 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { type AuditActor, AuditTrail } from '../../audit/audit.service.js';
-import { LoginThrottle } from '../../auth/login-throttle.entity.js';
+import { LoginThrottleRepository } from '../../auth/login-throttle.repository.js';
 import { FAILURE_MEMORY_MS } from '../../auth/sign-in-slowdown.js';
-import { StaffSession } from '../../auth/staff-session.entity.js';
-import { IdempotencyRecord } from '../../common/idempotency/idempotency-record.entity.js';
+import { StaffSessionRepository } from '../../auth/staff-session.repository.js';
+import { IdempotencyRecordRepository } from '../../common/idempotency/idempotency-record.repository.js';
 import { IDEMPOTENCY_WINDOW_HOURS } from '../../common/idempotency/idempotency.service.js';
-import { RateLimitBucket } from '../../common/rate-limit/rate-limit-bucket.entity.js';
+import { RateLimitBucketRepository } from '../../common/rate-limit/rate-limit-bucket.repository.js';
 import type { AppConfig } from '../../config/app-config.js';
-import { VisitorMail } from '../../notifications/visitor-mail.entity.js';
+import { NotificationRepository } from '../../notifications/notification.repository.js';
+import { VisitorMailRepository } from '../../notifications/visitor-mail.repository.js';
+import { WebhookDeliveryRepository } from '../../webhooks/webhook-delivery.repository.js';
+import { LeadEventRepository } from '../lead-event.repository.js';
+import { LeadRepository } from '../lead.repository.js';
 import { VISITOR_MAIL_WINDOW_HOURS } from '../../notifications/visitor-mail.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 
 /** Leads deleted per transaction: short transactions, short locks. */
 export const PURGE_BATCH_SIZE = 500;
-/** Rows of the small housekeeping tables deleted per statement. */
-const HOUSEKEEPING_BATCH_SIZE = 5000;
 /** Ended or expired staff sessions are kept this long (sign-in history), then deleted. */
 export const SESSION_RETENTION_DAYS = 30;
 const DAY_MS = 86_400_000;
@@ -46,6 +48,15 @@ export class Retention {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditTrail,
+    private readonly leadRows: LeadRepository,
+    private readonly events: LeadEventRepository,
+    private readonly notifications: NotificationRepository,
+    private readonly visitorMails: VisitorMailRepository,
+    private readonly webhookDeliveries: WebhookDeliveryRepository,
+    private readonly idempotencyRecords: IdempotencyRecordRepository,
+    private readonly rateLimitBuckets: RateLimitBucketRepository,
+    private readonly sessions: StaffSessionRepository,
+    private readonly loginThrottles: LoginThrottleRepository,
   ) {}
 
   async run(now = new Date()): Promise<PurgeReport> {
@@ -113,85 +124,44 @@ export class Retention {
 
   /** Every row of the leads, then the leads (the rest goes by ON DELETE CASCADE). */
   private async deleteLeads(manager: EntityManager, leadIds: string[]): Promise<void> {
-    const ids = [leadIds];
     // The stored answers to submissions sent with an Idempotency-Key.
-    await manager.query(
-      `DELETE FROM idempotency_record WHERE (response_body ->> 'id') IN (
-         SELECT id::text FROM inquiry WHERE lead_id = ANY($1::uuid[])
-         UNION ALL SELECT id::text FROM intake WHERE lead_id = ANY($1::uuid[]))`,
-      ids,
-    );
+    await this.idempotencyRecords.deleteOfLeads(manager, leadIds);
     // Webhook bodies name the lead (ids only); a receiver keeps its own copy.
-    await manager.query(
-      `DELETE FROM webhook_delivery WHERE (body::jsonb #>> '{data,leadId}') = ANY($1::text[])`,
-      ids,
-    );
-    await manager.query(`DELETE FROM notification WHERE lead_id = ANY($1::uuid[])`, ids);
-    await manager.query(`DELETE FROM lead_event WHERE lead_id = ANY($1::uuid[])`, ids);
+    await this.webhookDeliveries.deleteOfLeads(manager, leadIds);
+    await this.notifications.deleteOfLeads(manager, leadIds);
+    await this.events.deleteOfLeads(manager, leadIds);
     // Cascades to inquiries, intakes (and their partner invitations and responses),
     // submission references and triage notes (whose guard allows a delete once the lead
     // is gone).
-    await manager.query(`DELETE FROM lead WHERE id = ANY($1::uuid[])`, ids);
+    await this.leadRows.deleteExpired(manager, leadIds);
   }
 
   /** Idempotency records past their 24 hours answer nothing any more. */
   async purgeIdempotencyRecords(now = new Date()): Promise<number> {
     const cutoff = new Date(now.getTime() - IDEMPOTENCY_WINDOW_HOURS * 3_600_000);
-    return this.deleteInBatches(IdempotencyRecord, 'scope, key', `created_at < :cutoff`, {
-      cutoff,
-    });
+    return this.idempotencyRecords.deleteCreatedBefore(this.dataSource.manager, cutoff);
   }
 
   /** Sessions that ended (signed out, or expired) more than 30 days ago. */
   async purgeStaffSessions(now = new Date()): Promise<number> {
     const cutoff = new Date(now.getTime() - SESSION_RETENTION_DAYS * DAY_MS);
-    return this.deleteInBatches(StaffSession, 'id', `expires_at < :cutoff OR ended_at < :cutoff`, {
-      cutoff,
-    });
+    return this.sessions.deleteEndedBefore(this.dataSource.manager, cutoff);
   }
 
   /** Rate-limit counters whose window has ended count nothing any more. */
   async purgeRateLimitBuckets(now = new Date()): Promise<number> {
-    return this.deleteInBatches(RateLimitBucket, 'key', `window_ends_at < :now`, { now });
+    return this.rateLimitBuckets.deleteEnded(this.dataSource.manager, now);
   }
 
   /** Sign-in counters with no attempt for longer than they are remembered count nothing. */
   async purgeLoginThrottles(now = new Date()): Promise<number> {
     const cutoff = new Date(now.getTime() - FAILURE_MEMORY_MS);
-    return this.deleteInBatches(LoginThrottle, 'key', `last_attempt_at < :cutoff`, { cutoff });
+    return this.loginThrottles.deleteIdleSince(this.dataSource.manager, cutoff);
   }
 
   /** Emails to visitors' addresses older than the daily limit's window count nothing. */
   async purgeVisitorMails(now = new Date()): Promise<number> {
     const cutoff = new Date(now.getTime() - VISITOR_MAIL_WINDOW_HOURS * 3_600_000);
-    return this.deleteInBatches(VisitorMail, 'notification_id', `sent_at < :cutoff`, { cutoff });
-  }
-
-  /**
-   * Deletes the rows of `entity` that `condition` picks, a batch at a time (short
-   * transactions, no long lock). `key` is the table's primary key, one column or several.
-   */
-  private async deleteInBatches(
-    entity: EntityTarget<ObjectLiteral>,
-    key: string,
-    condition: string,
-    parameters: Record<string, unknown>,
-  ): Promise<number> {
-    const table = this.dataSource.getMetadata(entity).tableName;
-    const keyList = key.includes(',') ? `(${key})` : key;
-    let total = 0;
-    for (;;) {
-      const { affected } = await this.dataSource
-        .createQueryBuilder()
-        .delete()
-        .from(entity)
-        .where(`${keyList} IN (SELECT ${key} FROM ${table} WHERE ${condition} LIMIT :limit)`, {
-          ...parameters,
-          limit: HOUSEKEEPING_BATCH_SIZE,
-        })
-        .execute();
-      total += affected ?? 0;
-      if ((affected ?? 0) < HOUSEKEEPING_BATCH_SIZE) return total;
-    }
+    return this.visitorMails.deleteSentBefore(this.dataSource.manager, cutoff);
   }
 }
