@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { RateLimitModule } from '../common/rate-limit/rate-limit.module.js';
+import { AuditModule } from '../audit/audit.module.js';
 import { APP_GUARD } from '@nestjs/core';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
@@ -18,6 +20,7 @@ import { StaffTokenRepository } from './staff-token.repository.js';
 import { StaffTokens } from './staff-tokens.service.js';
 
 @Module({
+  imports: [AuditModule, RateLimitModule],
   controllers: [AuthController, CredentialsController, SessionsController],
   providers: [
     AuthService,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
 import { LeadsModule } from '../leads/leads.module.js';
 import { ClinicianRepository } from './clinician.repository.js';
 import { CliniciansController } from './clinicians.controller.js';
@@ -7,7 +8,7 @@ import { LeadMatchesController } from './lead-matches.controller.js';
 import { LeadMatches } from './lead-matches.service.js';
 
 @Module({
-  imports: [LeadsModule],
+  imports: [LeadsModule, AuditModule],
   controllers: [CliniciansController, LeadMatchesController],
   providers: [CliniciansService, LeadMatches, ClinicianRepository],
 })

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { SettingsModule } from '../settings/settings.module.js';
+import { RateLimitModule } from '../common/rate-limit/rate-limit.module.js';
+import { MetricsModule } from '../metrics/metrics.module.js';
 import { CaptchaModule } from '../captcha/captcha.module.js';
 import { IdempotencyService } from '../common/idempotency/idempotency.service.js';
 import { LeadsModule } from '../leads/leads.module.js';
@@ -6,7 +9,7 @@ import { InquiriesController } from './inquiries.controller.js';
 import { InquiriesService } from './inquiries.service.js';
 
 @Module({
-  imports: [LeadsModule, CaptchaModule],
+  imports: [LeadsModule, CaptchaModule, MetricsModule, RateLimitModule, SettingsModule],
   controllers: [InquiriesController],
   providers: [InquiriesService, IdempotencyService],
 })

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { SettingsModule } from '../settings/settings.module.js';
+import { RateLimitModule } from '../common/rate-limit/rate-limit.module.js';
+import { MetricsModule } from '../metrics/metrics.module.js';
 import { CaptchaModule } from '../captcha/captcha.module.js';
 import { IdempotencyService } from '../common/idempotency/idempotency.service.js';
 import { LeadsModule } from '../leads/leads.module.js';
@@ -10,7 +13,14 @@ import { IntakesService } from './intakes.service.js';
 import { PartnerResponsesService } from './partner-responses.service.js';
 
 @Module({
-  imports: [LeadsModule, WebhooksModule, CaptchaModule],
+  imports: [
+    LeadsModule,
+    WebhooksModule,
+    CaptchaModule,
+    MetricsModule,
+    RateLimitModule,
+    SettingsModule,
+  ],
   controllers: [IntakeFormsController, IntakesController],
   providers: [IntakeFormsService, IntakesService, PartnerResponsesService, IdempotencyService],
   exports: [IntakeFormsService],

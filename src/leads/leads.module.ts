@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SettingsModule } from '../settings/settings.module.js';
 import { LeadAccess } from './lead-access.js';
 import { LeadEventRepository } from './lead-event.repository.js';
 import { LeadRepository } from './lead.repository.js';
@@ -7,6 +8,7 @@ import { SubmissionReferences } from './submission-references.service.js';
 import { NoteRepository } from './triage-note.repository.js';
 
 @Module({
+  imports: [SettingsModule],
   providers: [
     LeadsService,
     SubmissionReferences,

@@ -1,4 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
+import { MetricsModule } from '../metrics/metrics.module.js';
+import { SettingsModule } from '../settings/settings.module.js';
 import { WebhooksModule } from '../webhooks/webhooks.module.js';
 import { LeadAnnouncements } from './lead-announcements.service.js';
 import { MailTransport, SMTP_URL } from './mail-transport.js';
@@ -16,7 +19,7 @@ export class NotificationsModule {
       module: NotificationsModule,
       // Every capability that takes submissions plans email through it.
       global: true,
-      imports: [WebhooksModule],
+      imports: [WebhooksModule, AuditModule, MetricsModule, SettingsModule],
       controllers: [NotificationsController],
       providers: [
         { provide: SMTP_URL, useValue: smtpUrl },

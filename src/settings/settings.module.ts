@@ -1,13 +1,10 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { SettingsRepository } from './practice-setting.repository.js';
 import { PracticeSettings } from './practice-settings.js';
-import { SettingsController } from './settings.controller.js';
-import { SettingsService } from './settings.service.js';
 
-/** Global: submissions, leads and reminders read the settings in force through PracticeSettings. */
-@Global()
+/** The settings in force: submissions, leads and reminders read them through PracticeSettings. */
 @Module({
-  controllers: [SettingsController],
-  providers: [PracticeSettings, SettingsService],
-  exports: [PracticeSettings],
+  providers: [PracticeSettings, SettingsRepository],
+  exports: [PracticeSettings, SettingsRepository],
 })
 export class SettingsModule {}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
 import { StatsController } from './stats.controller.js';
 import { StatsService } from './stats.service.js';
 
-@Module({ controllers: [StatsController], providers: [StatsService] })
+@Module({ imports: [AuditModule], controllers: [StatsController], providers: [StatsService] })
 export class StatsModule {}

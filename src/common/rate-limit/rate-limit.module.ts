@@ -1,10 +1,11 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { MetricsModule } from '../../metrics/metrics.module.js';
 import { RateLimitBucketRepository } from './rate-limit-bucket.repository.js';
 import { RateLimiter } from './rate-limiter.service.js';
 
-/** Makes the shared limiter available to `@RateLimited()` on any controller. */
-@Global()
+/** The shared limiter: a module whose controllers use `@RateLimited()` imports this. */
 @Module({
+  imports: [MetricsModule],
   providers: [RateLimiter, RateLimitBucketRepository],
   exports: [RateLimiter, RateLimitBucketRepository],
 })

@@ -1,4 +1,10 @@
 import { Module } from '@nestjs/common';
+import { WebhooksModule } from '../../webhooks/webhooks.module.js';
+import { AuthModule } from '../../auth/auth.module.js';
+import { RateLimitModule } from '../../common/rate-limit/rate-limit.module.js';
+import { SettingsModule } from '../../settings/settings.module.js';
+import { AuditModule } from '../../audit/audit.module.js';
+import { IdempotencyRecordRepository } from '../../common/idempotency/idempotency-record.repository.js';
 import { LeadsModule } from '../leads.module.js';
 import { LeadErasures } from './lead-erasures.service.js';
 import { LeadMerges } from './lead-merges.service.js';
@@ -8,9 +14,9 @@ import { Retention } from './retention.service.js';
 
 /** Merge, erasure and retention of leads. */
 @Module({
-  imports: [LeadsModule],
+  imports: [LeadsModule, AuditModule, SettingsModule, RateLimitModule, AuthModule, WebhooksModule],
   controllers: [LeadPrivacyController],
-  providers: [LeadMerges, LeadErasures, Retention, RetentionSchedule],
+  providers: [LeadMerges, LeadErasures, Retention, RetentionSchedule, IdempotencyRecordRepository],
   exports: [Retention],
 })
 export class LeadPrivacyModule {}
