@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SEALED_COLUMNS } from '../src/vocabulary/sealed-columns.js';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataCipher, newKeyRingEntry, parseKeyRing } from '../src/common/encryption/data-cipher.js';
-import { rotateEncryptedValues } from '../src/common/encryption/key-rotation.js';
+import { rotateEncryptedValues } from '../src/key-rotation/key-rotation.js';
 import { verifyWebhook } from '../src/webhooks/webhook-event.js';
 import { anInquiry } from './support/builders.js';
 import { type SmtpSink, startSmtpSink } from './support/smtp-sink.js';

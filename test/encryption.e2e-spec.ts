@@ -7,8 +7,8 @@ import {
   type SealedColumn,
 } from '../src/common/encryption/data-cipher.js';
 import { ENCRYPTED_COLUMNS, SEALED_COLUMNS } from '../src/vocabulary/sealed-columns.js';
-import { rotateEncryptedValues } from '../src/common/encryption/key-rotation.js';
-import { ResealOnStart } from '../src/common/encryption/reseal-on-start.js';
+import { rotateEncryptedValues } from '../src/key-rotation/key-rotation.js';
+import { ResealOnStart } from '../src/key-rotation/reseal-on-start.js';
 import { anInquiry } from './support/builders.js';
 import { type CliRun, runCli } from './support/cli.js';
 import { leadOfSubmission } from './support/lead-rows.js';
@@ -38,7 +38,7 @@ function sealedAsV1(plaintext: string, column: SealedColumn): string {
 
 /** `npm run rotate-key` as its own process (the built CLI), on the test database. */
 function rotateKeyCli(databaseUrl: string, keyRing: string): Promise<CliRun> {
-  return runCli('dist/src/common/encryption/rotate-key-cli.js', [], {
+  return runCli('dist/src/key-rotation/rotate-key-cli.js', [], {
     databaseUrl,
     env: { DATA_ENCRYPTION_KEY: keyRing },
   });

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import { ENCRYPTED_COLUMNS } from '../src/vocabulary/sealed-columns.js';
-import { RateLimiter } from '../src/common/rate-limit/rate-limiter.service.js';
+import { RateLimiter } from '../src/rate-limit/rate-limiter.service.js';
 import { anInquiry } from './support/builders.js';
 import { aCouplesIntake, coupleAnswers } from './support/couples.js';
 import {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SEALED_COLUMNS } from '../src/vocabulary/sealed-columns.js';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataCipher, newKeyRingEntry, parseKeyRing } from '../src/common/encryption/data-cipher.js';
-import { rotateEncryptedValues } from '../src/common/encryption/key-rotation.js';
+import { rotateEncryptedValues } from '../src/key-rotation/key-rotation.js';
 import { ALLOWED_TRANSITIONS, LEAD_STATUSES } from '../src/vocabulary/lead-status.js';
 import { anInquiry } from './support/builders.js';
 import { type LeadFields, aLead, auditEvents, leadIdOf } from './support/leads.js';

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { SEALED_COLUMNS } from '../src/vocabulary/sealed-columns.js';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { PURGE_BATCH_SIZE, Retention } from '../src/leads/privacy/retention.service.js';
+import { PURGE_BATCH_SIZE, Retention } from '../src/privacy/retention.service.js';
 import { JobQueue } from '../src/queue/job-queue.js';
 import { anInquiry } from './support/builders.js';
 import { aCouplesIntake } from './support/couples.js';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { Retention } from '../src/leads/privacy/retention.service.js';
+import { Retention } from '../src/privacy/retention.service.js';
 import { leadCreatedEventId } from '../src/webhooks/webhook-event.js';
 import { type CaptchaProviderStandIn, startCaptchaProvider } from './support/captcha-provider.js';
 import { aCouplesIntake, coupleAnswers } from './support/couples.js';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { RateLimitModule } from '../common/rate-limit/rate-limit.module.js';
+import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { APP_GUARD } from '@nestjs/core';
 import { AuthController } from './auth.controller.js';

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { actorOf } from '../audit/audit.service.js';
-import { RateLimited } from '../common/rate-limit/rate-limited.decorator.js';
+import { RateLimited } from '../rate-limit/rate-limited.decorator.js';
 import { CredentialsService } from './credentials.service.js';
 import {
   ChangePasswordDto,

@@ -1,6 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RateLimited } from '../common/rate-limit/rate-limited.decorator.js';
+import { RateLimited } from '../rate-limit/rate-limited.decorator.js';
 import { CaptchaCheck } from './captcha.service.js';
 import { CaptchaSettingsView } from './dto/captcha-settings.view.js';
 

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { RateLimitModule } from '../common/rate-limit/rate-limit.module.js';
+import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
 import { MetricsModule } from '../metrics/metrics.module.js';
 import { CaptchaController } from './captcha.controller.js';
 import { CaptchaCheck } from './captcha.service.js';

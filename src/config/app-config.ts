@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { plainToInstance, Transform } from 'class-transformer';
-import { parseKeyRing } from '../common/encryption/data-cipher.js';
+import { parseKeyRing } from './key-ring.js';
 import {
   IsBoolean,
   IsEmail,
@@ -461,7 +461,7 @@ export interface AppConfig {
   };
   /** Which proxies may name the client (Fastify's trustProxy); false: none. */
   readonly trustProxy: TrustProxy;
-  /** Limits of the public routes (src/common/rate-limit); 0 turns one off. */
+  /** Limits of the public routes (src/rate-limit); 0 turns one off. */
   readonly rateLimits: {
     readonly submissionsPerIpPerHour: number;
     readonly submissionsPerEmailPerDay: number;

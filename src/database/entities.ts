@@ -5,7 +5,7 @@ import { StaffSession } from '../auth/staff-session.entity.js';
 import { StaffToken } from '../auth/staff-token.entity.js';
 import { Clinician } from '../clinicians/clinician.entity.js';
 import { IdempotencyRecord } from '../common/idempotency/idempotency-record.entity.js';
-import { RateLimitBucket } from '../common/rate-limit/rate-limit-bucket.entity.js';
+import { RateLimitBucket } from '../rate-limit/rate-limit-bucket.entity.js';
 import { Inquiry } from '../inquiries/inquiry.entity.js';
 import { IntakeForm } from '../intake/intake-form.entity.js';
 import { Intake } from '../intake/intake.entity.js';

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdempotencyKey } from '../common/idempotency/idempotency-key.decorator.js';
-import { RateLimited } from '../common/rate-limit/rate-limited.decorator.js';
+import { RateLimited } from '../rate-limit/rate-limited.decorator.js';
 import { CreateInquiryDto } from './dto/create-inquiry.dto.js';
 import { SubmissionReceiptDto } from './dto/inquiry-receipt.dto.js';
 import { InquiriesService } from './inquiries.service.js';

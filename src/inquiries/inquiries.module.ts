@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SettingsModule } from '../settings/settings.module.js';
-import { RateLimitModule } from '../common/rate-limit/rate-limit.module.js';
+import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
 import { MetricsModule } from '../metrics/metrics.module.js';
 import { CaptchaModule } from '../captcha/captcha.module.js';
 import { IdempotencyService } from '../common/idempotency/idempotency.service.js';

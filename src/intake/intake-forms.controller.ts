@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProblemException } from '../common/problem-details.js';
-import { RateLimited } from '../common/rate-limit/rate-limited.decorator.js';
+import { RateLimited } from '../rate-limit/rate-limited.decorator.js';
 import { FormDefinitionDto } from './dto/form-definition.dto.js';
 import { IntakeFormsService } from './intake-forms.service.js';
 

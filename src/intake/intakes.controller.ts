@@ -7,7 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { IdempotencyKey } from '../common/idempotency/idempotency-key.decorator.js';
-import { RateLimited } from '../common/rate-limit/rate-limited.decorator.js';
+import { RateLimited } from '../rate-limit/rate-limited.decorator.js';
 import { CreateIntakeDto, RespondentSubmissionDto } from './dto/create-intake.dto.js';
 import {
   IntakeReceiptDto,

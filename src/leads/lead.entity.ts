@@ -9,7 +9,6 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import { Clinician } from '../clinicians/clinician.entity.js';
 import { LEAD_STATUSES, type LeadStatus } from '../vocabulary/lead-status.js';
 import type { ReviewReason } from './lead-review.js';
 import { URGENCIES, type Urgency } from '../vocabulary/urgency.js';
@@ -106,8 +105,10 @@ export class Lead {
   statusChangedAt!: Date;
 
   /** The clinician profile the lead is assigned to. */
-  @ManyToOne(() => Clinician, { onDelete: 'SET NULL', nullable: true })
-  assignedClinician?: Clinician | null;
+  // The foreign key only, named by entity so leads/ does not import clinicians/; the
+  // clinician is read through assignedClinicianId.
+  @ManyToOne('Clinician', { onDelete: 'SET NULL', nullable: true })
+  assignedClinician?: { id: string } | null;
 
   @Column({ type: 'uuid', nullable: true })
   assignedClinicianId!: string | null;

@@ -8,7 +8,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { SERVICE_TYPES, type ServiceType } from '../vocabulary/contact.js';
 import { URGENCIES, type Urgency } from '../vocabulary/urgency.js';
-import { NOTIFICATION_KINDS, type NotificationKind } from '../notifications/notification.entity.js';
+import { NOTIFICATION_KINDS, type NotificationKind } from '../vocabulary/notification-kinds.js';
 import { JobQueue } from '../queue/job-queue.js';
 import { type JobName, queuePolicies } from '../queue/jobs.js';
 import { methodLabel, routeLabel, statusLabel } from './http-labels.js';

@@ -1,16 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { NOTIFICATION_KINDS, type NotificationKind } from '../vocabulary/notification-kinds.js';
 
-export const NOTIFICATION_KINDS = [
-  'staff_new_lead',
-  'crisis_alert',
-  'client_acknowledgement',
-  'partner_invitation',
-  'overdue_reminder',
-  'overdue_escalation',
-  'staff_invitation',
-  'password_reset',
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export { NOTIFICATION_KINDS, type NotificationKind };
 
 /**
  * `held`: to a visitor's address from a lead kept for review, sent when staff release it.

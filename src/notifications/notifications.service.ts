@@ -16,7 +16,7 @@ import { partnerToken } from '../intake/partner-tokens.js';
 import { Lead } from '../leads/lead.entity.js';
 import { SubmissionReference } from '../leads/submission-reference.entity.js';
 import { Metrics, type NotificationOutcome } from '../metrics/metrics.service.js';
-import { normalizeEmailForLimit } from '../common/rate-limit/rate-limit-policy.js';
+import { normalizeEmailForLimit } from '../rate-limit/rate-limit-policy.js';
 import { JobQueue, type RunningJob, isLastAttempt } from '../queue/job-queue.js';
 import { OUTAGE_PATIENCE_MS } from '../queue/jobs.js';
 import { UnrecordedDeliveries } from '../queue/unrecorded-deliveries.js';

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { type DataKey, KeyRingError, parseKeyRing } from '../../config/key-ring.js';
 import type { SealedColumn } from '../../vocabulary/sealed-columns.js';
 
 /**
@@ -12,16 +13,11 @@ import type { SealedColumn } from '../../vocabulary/sealed-columns.js';
  * `v1.` values (sealed before v2) bound only a purpose per column ("inquiry.message"):
  * they still open, and `rotate-key` re-seals them as v2.
  */
-export interface DataKey {
-  readonly id: string;
-  readonly key: Buffer;
-}
-
 export type { SealedColumn };
+export { type DataKey, KeyRingError, parseKeyRing };
 
 const FORMAT = 'v2';
 const LEGACY_FORMAT = 'v1';
-const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
 
 /** The associated data of a v2 value: where it is stored. */
 export function sealBinding(column: SealedColumn, rowId: string): string {
@@ -30,10 +26,6 @@ export function sealBinding(column: SealedColumn, rowId: string): string {
 
 /** What a value sealed now under `keyId` starts with (rotation compares it exactly). */
 export const currentPrefix = (keyId: string) => `${FORMAT}.${keyId}.`;
-
-export class KeyRingError extends Error {
-  override name = 'KeyRingError';
-}
 
 /**
  * A stored value that does not open where it is: tampered with, moved from another row
@@ -49,31 +41,6 @@ export class UnreadableSealedValue extends KeyRingError {
   ) {
     super(`${table}.${column} of row ${rowId} does not open: ${reason}`);
   }
-}
-
-/** `id:base64key[,id:base64key…]`, current key first; each key exactly 32 bytes. */
-export function parseKeyRing(value: string): DataKey[] {
-  const keys = value
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter(Boolean)
-    .map((entry) => {
-      const separator = entry.indexOf(':');
-      const id = entry.slice(0, separator);
-      const key = Buffer.from(entry.slice(separator + 1), 'base64');
-      if (separator < 1 || !KEY_ID.test(id)) {
-        throw new KeyRingError(
-          'each key must be written id:base64, the id 1-32 of A-Z a-z 0-9 _ -',
-        );
-      }
-      if (key.length !== 32)
-        throw new KeyRingError(`key ${id} must be 32 bytes (44 base64 characters)`);
-      return { id, key };
-    });
-  if (keys.length === 0) throw new KeyRingError('no key given');
-  if (new Set(keys.map((k) => k.id)).size !== keys.length)
-    throw new KeyRingError('key ids must differ');
-  return keys;
 }
 
 export function newKeyRingEntry(id: string): string {

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { currentPrefix, type DataCipher, UnreadableSealedValue } from './data-cipher.js';
-import { ENCRYPTED_COLUMNS, type EncryptedColumn } from '../../vocabulary/sealed-columns.js';
+import { currentPrefix, type DataCipher, UnreadableSealedValue } from '../common/encryption/data-cipher.js';
+import { ENCRYPTED_COLUMNS, type EncryptedColumn } from '../vocabulary/sealed-columns.js';
 
 export interface RotationReport {
   table: string;

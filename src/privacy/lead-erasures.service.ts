@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, In } from 'typeorm';
-import { type AuditActor, AuditTrail } from '../../audit/audit.service.js';
-import type { StaffContext } from '../../auth/staff-context.js';
-import { IdempotencyRecordRepository } from '../../common/idempotency/idempotency-record.repository.js';
-import { RateLimiter } from '../../common/rate-limit/rate-limiter.service.js';
-import { ProblemException } from '../../common/problem-details.js';
-import { Inquiry } from '../../inquiries/inquiry.entity.js';
-import { Intake } from '../../intake/intake.entity.js';
-import { NotificationRepository } from '../../notifications/notification.repository.js';
-import { LeadAccess } from '../lead-access.js';
-import { LeadEventRepository } from '../lead-event.repository.js';
-import { Lead } from '../lead.entity.js';
-import { LeadRepository } from '../lead.repository.js';
-import { NoteRepository } from '../triage-note.repository.js';
+import { type AuditActor, AuditTrail } from '../audit/audit.service.js';
+import type { StaffContext } from '../auth/staff-context.js';
+import { IdempotencyRecordRepository } from '../common/idempotency/idempotency-record.repository.js';
+import { RateLimiter } from '../rate-limit/rate-limiter.service.js';
+import { ProblemException } from '../common/problem-details.js';
+import { Inquiry } from '../inquiries/inquiry.entity.js';
+import { Intake } from '../intake/intake.entity.js';
+import { NotificationRepository } from '../notifications/notification.repository.js';
+import { LeadAccess } from '../leads/lead-access.js';
+import { LeadEventRepository } from '../leads/lead-event.repository.js';
+import { Lead } from '../leads/lead.entity.js';
+import { LeadRepository } from '../leads/lead.repository.js';
+import { NoteRepository } from '../leads/triage-note.repository.js';
 
 /** What an erasure emptied or cancelled, per kind of row. */
 export interface ErasedRows {

@@ -1,4 +1,4 @@
-import { type Urgency, highestUrgency } from '../../vocabulary/urgency.js';
+import { type Urgency, highestUrgency } from '../vocabulary/urgency.js';
 
 /** What a merge reads of each lead. No framework code here. */
 export interface MergeableLead {

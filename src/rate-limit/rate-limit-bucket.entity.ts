@@ -1,7 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
- * One counter of a rate limit (src/common/rate-limit): how many requests a key made in
+ * One counter of a rate limit (src/rate-limit): how many requests a key made in
  * its current window. In PostgreSQL so every API replica counts together. The key is
  * the rule's name and a keyed hash of the client address or email: never either itself.
  */

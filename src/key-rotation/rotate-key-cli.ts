@@ -3,11 +3,11 @@
 // value as v2, bound to its row). Exits 1, naming what is left per column, unless every
 // value is now under the new key: only then may the old keys leave the ring.
 import { DataSource } from 'typeorm';
-import { loadConfig } from '../../config/app-config.js';
-import { connectDatabase } from '../../database/database-url.js';
-import { dataSourceOptions } from '../../database/data-source-options.js';
-import { DataCipher } from './data-cipher.js';
-import { loadDataKeys } from './data-keys.js';
+import { loadConfig } from '../config/app-config.js';
+import { connectDatabase } from '../database/database-url.js';
+import { dataSourceOptions } from '../database/data-source-options.js';
+import { DataCipher } from '../common/encryption/data-cipher.js';
+import { loadDataKeys } from '../common/encryption/data-keys.js';
 import { rotateEncryptedValues, rotationSummary } from './key-rotation.js';
 
 async function main(): Promise<void> {

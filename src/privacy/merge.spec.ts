@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { URGENCIES, urgencyRank } from '../../vocabulary/urgency.js';
+import { URGENCIES, urgencyRank } from '../vocabulary/urgency.js';
 import { type MergeableLead, survivorChanges } from './merge.js';
 
 const lead = (overrides: Partial<MergeableLead> = {}): MergeableLead => ({

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import type { AppConfig } from '../../config/app-config.js';
-import { APP_CONFIG } from '../../config/config.module.js';
-import { JobQueue } from '../../queue/job-queue.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { JobQueue } from '../queue/job-queue.js';
 import { Retention } from './retention.service.js';
 
 /** Every day at 03:30 in the practice's time zone, when nobody is triaging. */

@@ -1,21 +1,21 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { type AuditActor, AuditTrail } from '../../audit/audit.service.js';
-import { LoginThrottleRepository } from '../../auth/login-throttle.repository.js';
-import { FAILURE_MEMORY_MS } from '../../auth/sign-in-slowdown.js';
-import { StaffSessionRepository } from '../../auth/staff-session.repository.js';
-import { IdempotencyRecordRepository } from '../../common/idempotency/idempotency-record.repository.js';
-import { IDEMPOTENCY_WINDOW_HOURS } from '../../common/idempotency/idempotency.service.js';
-import { RateLimitBucketRepository } from '../../common/rate-limit/rate-limit-bucket.repository.js';
-import type { AppConfig } from '../../config/app-config.js';
-import { NotificationRepository } from '../../notifications/notification.repository.js';
-import { VisitorMailRepository } from '../../notifications/visitor-mail.repository.js';
-import { WebhookDeliveryRepository } from '../../webhooks/webhook-delivery.repository.js';
-import { LeadEventRepository } from '../lead-event.repository.js';
-import { LeadRepository } from '../lead.repository.js';
-import { VISITOR_MAIL_WINDOW_HOURS } from '../../notifications/visitor-mail.js';
-import { APP_CONFIG } from '../../config/config.module.js';
+import { type AuditActor, AuditTrail } from '../audit/audit.service.js';
+import { LoginThrottleRepository } from '../auth/login-throttle.repository.js';
+import { FAILURE_MEMORY_MS } from '../auth/sign-in-slowdown.js';
+import { StaffSessionRepository } from '../auth/staff-session.repository.js';
+import { IdempotencyRecordRepository } from '../common/idempotency/idempotency-record.repository.js';
+import { IDEMPOTENCY_WINDOW_HOURS } from '../common/idempotency/idempotency.service.js';
+import { RateLimitBucketRepository } from '../rate-limit/rate-limit-bucket.repository.js';
+import type { AppConfig } from '../config/app-config.js';
+import { NotificationRepository } from '../notifications/notification.repository.js';
+import { VisitorMailRepository } from '../notifications/visitor-mail.repository.js';
+import { WebhookDeliveryRepository } from '../webhooks/webhook-delivery.repository.js';
+import { LeadEventRepository } from '../leads/lead-event.repository.js';
+import { LeadRepository } from '../leads/lead.repository.js';
+import { VISITOR_MAIL_WINDOW_HOURS } from '../notifications/visitor-mail.js';
+import { APP_CONFIG } from '../config/config.module.js';
 
 /** Leads deleted per transaction: short transactions, short locks. */
 export const PURGE_BATCH_SIZE = 500;

@@ -3,7 +3,7 @@
  * code here: the guard (rate-limit.guard.ts) applies these rules, RateLimiter counts.
  */
 import { isIPv4, isIPv6 } from 'node:net';
-import type { AppConfig } from '../../config/app-config.js';
+import type { AppConfig } from '../config/app-config.js';
 
 /** What a route is, for its limits: see rulesFor. */
 export const RATE_LIMIT_GROUPS = ['submission', 'read', 'auth', 'password-reset'] as const;

@@ -1,14 +1,14 @@
 import { Body, Controller, Delete, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { actorOf } from '../../audit/audit.service.js';
-import type { StaffContext } from '../../auth/staff-context.js';
-import { CurrentStaff, Staff } from '../../auth/staff.decorator.js';
+import { actorOf } from '../audit/audit.service.js';
+import type { StaffContext } from '../auth/staff-context.js';
+import { CurrentStaff, Staff } from '../auth/staff.decorator.js';
 import { EraseLeadDto, ErasureResultDto } from './dto/erase-lead.dto.js';
 import { MergeLeadDto, MergeResultDto } from './dto/merge-lead.dto.js';
 import { LeadErasures, type ErasureOutcome } from './lead-erasures.service.js';
 import { LeadMerges, type MergeOutcome } from './lead-merges.service.js';
-import { RequiresFreshCredentials } from '../../auth/fresh-credentials.js';
+import { RequiresFreshCredentials } from '../auth/fresh-credentials.js';
 
 export function toMergeResult(outcome: MergeOutcome): MergeResultDto {
   return {

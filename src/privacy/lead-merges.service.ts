@@ -1,22 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { type AuditActor, AuditTrail } from '../../audit/audit.service.js';
-import type { StaffContext } from '../../auth/staff-context.js';
-import { ProblemException } from '../../common/problem-details.js';
-import { Inquiry } from '../../inquiries/inquiry.entity.js';
-import { Intake } from '../../intake/intake.entity.js';
-import { NotificationRepository } from '../../notifications/notification.repository.js';
-import { scheduleResponseChecks } from '../../notifications/response-checks.js';
-import { JobQueue } from '../../queue/job-queue.js';
-import { PracticeSettings } from '../../settings/practice-settings.js';
-import { LeadAccess } from '../lead-access.js';
-import { LeadEventRepository } from '../lead-event.repository.js';
-import type { Lead } from '../lead.entity.js';
-import { LeadRepository } from '../lead.repository.js';
-import { LeadsService } from '../leads.service.js';
-import { SubmissionReference } from '../submission-reference.entity.js';
-import { NoteRepository } from '../triage-note.repository.js';
+import { type AuditActor, AuditTrail } from '../audit/audit.service.js';
+import type { StaffContext } from '../auth/staff-context.js';
+import { ProblemException } from '../common/problem-details.js';
+import { Inquiry } from '../inquiries/inquiry.entity.js';
+import { Intake } from '../intake/intake.entity.js';
+import { NotificationRepository } from '../notifications/notification.repository.js';
+import { scheduleResponseChecks } from '../notifications/response-checks.js';
+import { JobQueue } from '../queue/job-queue.js';
+import { PracticeSettings } from '../settings/practice-settings.js';
+import { LeadAccess } from '../leads/lead-access.js';
+import { LeadEventRepository } from '../leads/lead-event.repository.js';
+import type { Lead } from '../leads/lead.entity.js';
+import { LeadRepository } from '../leads/lead.repository.js';
+import { LeadsService } from '../leads/leads.service.js';
+import { SubmissionReference } from '../leads/submission-reference.entity.js';
+import { NoteRepository } from '../leads/triage-note.repository.js';
 import { survivorChanges } from './merge.js';
 
 /** How many rows of each kind moved from the duplicate to the survivor. */

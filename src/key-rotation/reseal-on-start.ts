@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { AppConfig } from '../../config/app-config.js';
-import { APP_CONFIG } from '../../config/config.module.js';
-import { JobQueue } from '../../queue/job-queue.js';
-import { QueueModule } from '../../queue/queue.module.js';
-import { DataCipher } from './data-cipher.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { JobQueue } from '../queue/job-queue.js';
+import { QueueModule } from '../queue/queue.module.js';
+import { DataCipher } from '../common/encryption/data-cipher.js';
 import { type RotationReport, rotateEncryptedValues } from './key-rotation.js';
 
 /**

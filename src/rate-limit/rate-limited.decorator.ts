@@ -9,7 +9,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import { ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { CRISIS_RESOURCES } from '../../vocabulary/urgency.js';
+import { CRISIS_RESOURCES } from '../vocabulary/urgency.js';
 import { type RateLimitGroup, showsCrisisResources } from './rate-limit-policy.js';
 import { RateLimiter } from './rate-limiter.service.js';
 

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { MetricsModule } from '../../metrics/metrics.module.js';
+import { MetricsModule } from '../metrics/metrics.module.js';
 import { RateLimitBucketRepository } from './rate-limit-bucket.repository.js';
 import { RateLimiter } from './rate-limiter.service.js';
 

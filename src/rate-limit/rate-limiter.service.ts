@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { AppConfig } from '../../config/app-config.js';
-import { APP_CONFIG } from '../../config/config.module.js';
-import { Metrics } from '../../metrics/metrics.service.js';
-import { crisisResourcesIf } from '../../vocabulary/urgency.js';
-import { DataCipher } from '../encryption/data-cipher.js';
-import { ProblemException } from '../problem-details.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { Metrics } from '../metrics/metrics.service.js';
+import { crisisResourcesIf } from '../vocabulary/urgency.js';
+import { DataCipher } from '../common/encryption/data-cipher.js';
+import { ProblemException } from '../common/problem-details.js';
 import { RateLimitBucketRepository } from './rate-limit-bucket.repository.js';
 import {
   RATE_LIMIT_GROUPS,

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
-import { NormalizedText } from '../../../common/text.js';
+import { NormalizedText } from '../../common/text.js';
 
 export class EraseLeadDto {
   @ApiProperty({

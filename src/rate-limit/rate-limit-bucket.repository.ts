@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { deleteInBatches } from '../../database/batched-delete.js';
+import { deleteInBatches } from '../database/batched-delete.js';
 import { RateLimitBucket } from './rate-limit-bucket.entity.js';
 
 /** The only writer of `rate_limit_bucket`, the counters the rate limits share. */

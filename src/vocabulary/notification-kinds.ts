@@ -1,0 +1,12 @@
+/** Every kind of email the service sends. */
+export const NOTIFICATION_KINDS = [
+  'staff_new_lead',
+  'crisis_alert',
+  'client_acknowledgement',
+  'partner_invitation',
+  'overdue_reminder',
+  'overdue_escalation',
+  'staff_invitation',
+  'password_reset',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
