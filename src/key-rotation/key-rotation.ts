@@ -1,5 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { currentPrefix, type DataCipher, UnreadableSealedValue } from '../common/encryption/data-cipher.js';
+import {
+  currentPrefix,
+  type DataCipher,
+  UnreadableSealedValue,
+} from '../common/encryption/data-cipher.js';
 import { ENCRYPTED_COLUMNS, type EncryptedColumn } from '../vocabulary/sealed-columns.js';
 
 export interface RotationReport {
