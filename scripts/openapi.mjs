@@ -9,7 +9,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const built = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], {
+// The server only (the web app's build does not change the document).
+const tsc = path.join(root, 'node_modules/typescript/bin/tsc');
+const built = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
   stdio: 'inherit',
   cwd: root,
 });

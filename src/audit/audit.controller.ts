@@ -1,9 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Staff } from '../auth/staff.decorator.js';
 import { AuditEvent } from './audit-event.entity.js';
+import { AuditEventPage } from './dto/audit-event.view.js';
 import { AuditQueryDto } from './dto/audit-query.dto.js';
 
 export interface AuditEventView {
@@ -40,6 +41,8 @@ export class AuditController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   @Get()
+  @ApiOperation({ summary: 'The audit trail, newest first: who did what, to which lead, when' })
+  @ApiOkResponse({ type: AuditEventPage })
   async list(
     @Query() query: AuditQueryDto,
   ): Promise<{ items: AuditEventView[]; nextCursor: string | null }> {

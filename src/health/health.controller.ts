@@ -1,13 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
-import {
-  ApiOkResponse,
-  ApiOperation,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ProblemException } from '../common/problem-details.js';
+import { LiveView, ReadyView } from './dto/health.view.js';
 
 /** A readiness probe answers within this, whatever the database does. */
 const READY_WITHIN_MS = 3_000;
@@ -20,17 +16,14 @@ export class HealthController {
   /** Never touches the database: a database outage must not get the process restarted. */
   @Get('live')
   @ApiOperation({ summary: 'The process is up' })
-  @ApiOkResponse({ schema: { example: { status: 'ok' } } })
+  @ApiOkResponse({ type: LiveView })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   @Get('ready')
   @ApiOperation({ summary: 'The database answers and every migration is applied' })
-  @ApiOkResponse({ schema: { example: { status: 'ok', database: 'ok', migrations: 'ok' } } })
-  @ApiServiceUnavailableResponse({
-    description: 'problem+json `/problems/unavailable` with `Retry-After`',
-  })
+  @ApiOkResponse({ type: ReadyView })
   async ready(): Promise<{ status: 'ok'; database: 'ok'; migrations: 'ok' }> {
     const pending = await within(READY_WITHIN_MS, async () => {
       await this.dataSource.query('SELECT 1');

@@ -3,6 +3,23 @@
  * Do not edit: change the DTOs and decorators in src/, then run `npm run openapi`.
  */
 export interface paths {
+  '/problems/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The page a problem `type` points at: what it means, what to do */
+    get: operations['ProblemsController_describe'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/metrics': {
     parameters: {
       query?: never;
@@ -64,6 +81,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The audit trail, newest first: who did what, to which lead, when */
     get: operations['AuditController_list'];
     put?: never;
     post?: never;
@@ -82,6 +100,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /**
+     * Sign in: a bearer token and the session cookie
+     * @description Sets the `__Host-ri_session` cookie (HttpOnly, Secure, SameSite=Strict) and answers the same token for API clients. An account with two-factor sign-in also sends `totp` (or a `recoveryCode`); without it the answer is 401 `/problems/mfa-required`.
+     */
     post: operations['AuthController_login'];
     delete?: never;
     options?: never;
@@ -98,6 +120,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Sign out: the session ends on the server and the cookie is cleared */
     post: operations['AuthController_logout'];
     delete?: never;
     options?: never;
@@ -112,6 +135,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Who is signed in, with this session and two-factor status */
     get: operations['AuthController_me'];
     put?: never;
     post?: never;
@@ -128,6 +152,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The CSRF token a cookie session sends with every change */
     get: operations['AuthController_csrf'];
     put?: never;
     post?: never;
@@ -146,6 +171,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Start two-factor enrolment: a new TOTP secret */
     post: operations['AuthController_mfaSetup'];
     delete?: never;
     options?: never;
@@ -162,6 +188,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Finish two-factor enrolment with a code from the app */
     post: operations['AuthController_mfaVerify'];
     delete?: never;
     options?: never;
@@ -178,6 +205,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Replace the recovery codes (needs a current code) */
     post: operations['AuthController_regenerateRecoveryCodes'];
     delete?: never;
     options?: never;
@@ -211,6 +239,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Accept a staff invitation by choosing a password */
     post: operations['CredentialsController_acceptInvitation'];
     delete?: never;
     options?: never;
@@ -227,6 +256,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Ask for a password reset link by email */
     post: operations['CredentialsController_requestPasswordReset'];
     delete?: never;
     options?: never;
@@ -243,6 +273,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Choose a new password with a reset link */
     post: operations['CredentialsController_completePasswordReset'];
     delete?: never;
     options?: never;
@@ -259,6 +290,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Change your own password */
     post: operations['CredentialsController_changePassword'];
     delete?: never;
     options?: never;
@@ -273,6 +305,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Your live sessions: where you are signed in */
     get: operations['SessionsController_list'];
     put?: never;
     post?: never;
@@ -292,6 +325,7 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
+    /** End one of your sessions */
     delete: operations['SessionsController_end'];
     options?: never;
     head?: never;
@@ -517,8 +551,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Staff accounts, by name */
     get: operations['UsersController_list'];
     put?: never;
+    /** Invite a staff member: the account and an emailed link */
     post: operations['UsersController_create'];
     delete?: never;
     options?: never;
@@ -533,12 +569,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** One staff account */
     get: operations['UsersController_get'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
+    /** Change name, role (needs a fresh sign-in) or active flag */
     patch: operations['UsersController_update'];
     trace?: never;
   };
@@ -551,6 +589,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Reset a user's two-factor sign-in */
     post: operations['UsersController_resetMfa'];
     delete?: never;
     options?: never;
@@ -567,6 +606,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Email a new invitation link */
     post: operations['UsersController_resendInvitation'];
     delete?: never;
     options?: never;
@@ -605,6 +645,7 @@ export interface paths {
     /** Clinician profiles, by name; every filter given narrows the list */
     get: operations['CliniciansController_list'];
     put?: never;
+    /** Add a clinician profile */
     post: operations['CliniciansController_create'];
     delete?: never;
     options?: never;
@@ -619,6 +660,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** One clinician profile */
     get: operations['CliniciansController_get'];
     put?: never;
     post?: never;
@@ -716,6 +758,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Webhook subscriptions */
     get: operations['WebhooksController_list'];
     put?: never;
     /** Subscribe a URL; the answer shows the secret, this once */
@@ -733,9 +776,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** One webhook subscription */
     get: operations['WebhooksController_get'];
     put?: never;
     post?: never;
+    /** Delete a webhook subscription */
     delete: operations['WebhooksController_remove'];
     options?: never;
     head?: never;
@@ -764,6 +809,58 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    LiveView: {
+      /** @enum {string} */
+      status: 'ok';
+    };
+    ReadyView: {
+      /** @enum {string} */
+      status: 'ok';
+      /** @enum {string} */
+      database: 'ok';
+      /** @enum {string} */
+      migrations: 'ok';
+    };
+    AuditActorView: {
+      /**
+       * Format: uuid
+       * @description Null: no one signed in.
+       */
+      userId: string | null;
+      /** @enum {string|null} */
+      role: 'admin' | 'coordinator' | 'clinician' | null;
+    };
+    AuditSubjectView: {
+      /** @example user */
+      type: string;
+      id: string | null;
+    };
+    AuditEventView: {
+      /**
+       * @description Increasing with time; also the page cursor.
+       * @example 1042
+       */
+      id: string;
+      /** Format: date-time */
+      occurredAt: string;
+      actor: components['schemas']['AuditActorView'];
+      /** @example lead.read */
+      action: string;
+      /** Format: uuid */
+      leadId: string | null;
+      subject: components['schemas']['AuditSubjectView'] | null;
+      ip: string | null;
+      requestId: string | null;
+      /** @description What the action concerned: ids, field names and labels, never client data. */
+      details: {
+        [key: string]: unknown;
+      };
+    };
+    AuditEventPage: {
+      items: components['schemas']['AuditEventView'][];
+      /** @description Pass as `cursor` for the next page. */
+      nextCursor: string | null;
+    };
     LoginDto: {
       /** @example coordinator@practice.example */
       email: string;
@@ -779,9 +876,78 @@ export interface components {
        */
       recoveryCode?: string;
     };
+    UserView: {
+      /** Format: uuid */
+      id: string;
+      email: string;
+      name: string;
+      /** @enum {string} */
+      role: 'admin' | 'coordinator' | 'clinician';
+      active: boolean;
+      /** @description False until the invitation is accepted (or a reset completed). */
+      passwordSet: boolean;
+      mfaEnabled: boolean;
+      /** Format: date-time */
+      lastLoginAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    LoginView: {
+      /** @description Send as `Authorization: Bearer <token>`; the cookie holds it too. */
+      token: string;
+      /**
+       * Format: date-time
+       * @description When the session ends at the latest.
+       */
+      expiresAt: string;
+      user: components['schemas']['UserView'];
+      /** @description True when the account must enrol two-factor sign-in before anything else (POST /v1/auth/mfa/setup, then /v1/auth/mfa/verify). */
+      mfaSetupRequired: boolean;
+    };
+    CurrentSessionView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      expiresAt: string;
+      mfaSetupRequired: boolean;
+    };
+    MfaStatusView: {
+      recoveryCodesRemaining: number;
+    };
+    MeView: {
+      user: components['schemas']['UserView'];
+      session: components['schemas']['CurrentSessionView'];
+      mfa: components['schemas']['MfaStatusView'];
+    };
+    CsrfTokenView: {
+      /** @description Send it as `X-CSRF-Token` with cookie-authenticated changes. */
+      token: string;
+    };
+    MfaSetupView: {
+      /** @description Base32 TOTP secret. */
+      secret: string;
+      /**
+       * @description The same secret as a QR-code URI.
+       * @example otpauth://totp/…
+       */
+      otpauthUri: string;
+    };
     MfaVerifyDto: {
       /** @example 123456 */
       code: string;
+    };
+    MfaEnrolledView: {
+      /** @enum {boolean} */
+      mfaEnabled: true;
+      token: string;
+      /** Format: date-time */
+      expiresAt: string;
+      /** @description Ten one-time recovery codes, shown this once. */
+      recoveryCodes: string[];
+    };
+    RecoveryCodesView: {
+      /** @description Ten one-time recovery codes, shown this once. */
+      recoveryCodes: string[];
     };
     ReauthenticateDto: {
       password?: string;
@@ -790,6 +956,13 @@ export interface components {
        * @example 123456
        */
       totp?: string;
+    };
+    FreshCredentialsView: {
+      /**
+       * Format: date-time
+       * @description When the proof stops counting.
+       */
+      freshUntil: string;
     };
     SetPasswordDto: {
       /**
@@ -1500,22 +1673,6 @@ export interface components {
       /** @enum {string} */
       status: 'pending';
     };
-    UserView: {
-      /** Format: uuid */
-      id: string;
-      email: string;
-      name: string;
-      /** @enum {string} */
-      role: 'admin' | 'coordinator' | 'clinician';
-      active: boolean;
-      /** @description False until the invitation is accepted (or a reset completed). */
-      passwordSet: boolean;
-      mfaEnabled: boolean;
-      /** Format: date-time */
-      lastLoginAt: string | null;
-      /** Format: date-time */
-      createdAt: string;
-    };
     UserListView: {
       items: components['schemas']['UserView'][];
     };
@@ -2070,6 +2227,60 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  ProblemsController_describe: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code:
+          | 'malformed-json'
+          | 'bad-request'
+          | 'unauthenticated'
+          | 'mfa-required'
+          | 'forbidden'
+          | 'reauthentication-required'
+          | 'not-found'
+          | 'method-not-allowed'
+          | 'idempotency-key-reused'
+          | 'conflict'
+          | 'gone'
+          | 'payload-too-large'
+          | 'uri-too-long'
+          | 'unsupported-media-type'
+          | 'validation'
+          | 'request-timeout'
+          | 'headers-too-large'
+          | 'precondition-required'
+          | 'rate-limited'
+          | 'login-locked'
+          | 'sealed-data-unreadable'
+          | 'internal'
+          | 'unavailable';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description An HTML page. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description No problem type has this code. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   MetricsController_scrape: {
     parameters: {
       query?: never;
@@ -2091,7 +2302,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2109,7 +2322,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': components['schemas']['LiveView'];
         };
       };
     };
@@ -2128,10 +2341,10 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': components['schemas']['ReadyView'];
         };
       };
-      /** @description problem+json `/problems/unavailable` with `Retry-After` */
+      /** @description The database cannot be reached right now; the service recovers by itself. */
       503: {
         headers: {
           /** @description Seconds to wait before sending the request again. */
@@ -2168,7 +2381,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AuditEventPage'];
+        };
       };
       /** @description No credentials, or a session that has ended. */
       401: {
@@ -2223,8 +2438,27 @@ export interface operations {
       };
     };
     responses: {
+      200: {
+        headers: {
+          /** @description The session cookie. */
+          'Set-Cookie'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LoginView'];
+        };
+      };
       /** @description The body is not one JSON object. */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Wrong email or password, or the second factor is missing or wrong. */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -2292,6 +2526,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Signed out. */
       204: {
         headers: {
           [name: string]: unknown;
@@ -2342,7 +2577,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MeView'];
+        };
       };
       /** @description No credentials, or a session that has ended. */
       401: {
@@ -2389,7 +2626,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CsrfTokenView'];
+        };
       };
       /** @description No credentials, or a session that has ended. */
       401: {
@@ -2435,7 +2674,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MfaSetupView'];
+        };
       };
       /** @description No credentials, or a session that has ended. */
       401: {
@@ -2448,6 +2689,15 @@ export interface operations {
       };
       /** @description Your role does not allow this, two-factor enrolment is still due, or a cookie session sent a change without `X-CSRF-Token`. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Two-factor sign-in is already set up. */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -2486,7 +2736,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MfaEnrolledView'];
+        };
       };
       /** @description The body is not one JSON object. */
       400: {
@@ -2508,6 +2760,15 @@ export interface operations {
       };
       /** @description Your role does not allow this, two-factor enrolment is still due, or a cookie session sent a change without `X-CSRF-Token`. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Already set up, or no enrolment was started. */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -2573,7 +2834,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RecoveryCodesView'];
+        };
       };
       /** @description The body is not one JSON object. */
       400: {
@@ -2666,12 +2929,13 @@ export interface operations {
       };
     };
     responses: {
-      /** @description `{ "freshUntil" }`: when the proof stops counting. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['FreshCredentialsView'];
+        };
       };
       /** @description The body is not one JSON object. */
       400: {
@@ -2787,14 +3051,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description The invitation expired, was used or was replaced. */
       410: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description The body is over 64 KiB, or nested or long beyond limits. */
       413: {
@@ -2814,7 +3082,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The password policy refused the password. */
+      /** @description The password policy refused the password, or a field is invalid. */
       422: {
         headers: {
           [name: string]: unknown;
@@ -2965,14 +3233,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description The link expired, was used or was replaced. */
       410: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description The body is over 64 KiB, or nested or long beyond limits. */
       413: {
@@ -2992,7 +3264,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The password policy refused the password. */
+      /** @description The password policy refused the password, or a field is invalid. */
       422: {
         headers: {
           [name: string]: unknown;
@@ -3213,7 +3485,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description The database cannot be reached right now; the service recovers by itself. */
       503: {
@@ -3232,7 +3506,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Repeat with the same key and body within 24 h: same answer, nothing new. */
+        /** @description Repeat with the same key and body within 24 h: the first answer again, nothing new. The same key with another body answers 409. */
         'Idempotency-Key'?: string;
       };
       path?: never;
@@ -3254,6 +3528,15 @@ export interface operations {
       };
       /** @description The body is not one JSON object. */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The `Idempotency-Key` was used with another body. */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -3331,6 +3614,15 @@ export interface operations {
           'application/json': components['schemas']['FormDefinitionDto'];
         };
       };
+      /** @description No published form has this slug. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Rate limit (read): wait the seconds in `Retry-After`. */
       429: {
         headers: {
@@ -3375,6 +3667,15 @@ export interface operations {
           'application/json': components['schemas']['FormDefinitionDto'];
         };
       };
+      /** @description No such form or version. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Rate limit (read): wait the seconds in `Retry-After`. */
       429: {
         headers: {
@@ -3403,6 +3704,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description Repeat with the same key and body within 24 h: the first answer again, nothing new. The same key with another body answers 409. */
         'Idempotency-Key'?: string;
       };
       path?: never;
@@ -3424,6 +3726,24 @@ export interface operations {
       };
       /** @description The body is not one JSON object. */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No published form has this slug and version. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The `Idempotency-Key` was used with another body. */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -3501,6 +3821,24 @@ export interface operations {
           'application/json': components['schemas']['PartnerInvitationViewDto'];
         };
       };
+      /** @description No invitation has this token. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The link expired or was used. */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Rate limit (read): wait the seconds in `Retry-After`. */
       429: {
         headers: {
@@ -3553,6 +3891,33 @@ export interface operations {
       };
       /** @description The body is not one JSON object. */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No invitation has this token. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The `Idempotency-Key` was used with another body. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The link expired or was used. */
+      410: {
         headers: {
           [name: string]: unknown;
         };
@@ -3729,9 +4094,13 @@ export interface operations {
       /** @description UTF-8 with a byte order mark, CR LF line ends; cells that would start a formula begin with a quote. */
       200: {
         headers: {
+          /** @description `attachment; filename="leads-<date>.csv"` */
+          'Content-Disposition'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/csv': string;
+        };
       };
       /** @description No credentials, or a session that has ended. */
       401: {
@@ -3787,6 +4156,8 @@ export interface operations {
       /** @description The lead (`ETag` header: its version). An erased lead answers its tombstone: `erasedAt` set, no personal data. */
       200: {
         headers: {
+          /** @description The version of the lead; send it back as `If-Match`. */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -3805,6 +4176,15 @@ export interface operations {
       };
       /** @description Your role does not allow this, two-factor enrolment is still due, or a cookie session sent a change without `X-CSRF-Token`. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown lead, or one a clinician may not see. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -3875,6 +4255,24 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Unknown lead. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Erased already, or merged into another lead (erase that one). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description The body is over 64 KiB, or nested or long beyond limits. */
       413: {
         headers: {
@@ -3936,6 +4334,8 @@ export interface operations {
       /** @description The lead (`ETag` header: its version). An erased lead answers its tombstone: `erasedAt` set, no personal data. */
       200: {
         headers: {
+          /** @description The version of the lead; send it back as `If-Match`. */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -3970,6 +4370,24 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Unknown lead, or one a clinician may not see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The `If-Match` is stale, or the status move is not allowed. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description The body is over 64 KiB, or nested or long beyond limits. */
       413: {
         headers: {
@@ -3995,6 +4413,15 @@ export interface operations {
         };
         content: {
           'application/problem+json': components['schemas']['ValidationProblem'];
+        };
+      };
+      /** @description No `If-Match` header. */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The database cannot be reached right now; the service recovers by itself. */
@@ -4053,6 +4480,15 @@ export interface operations {
       };
       /** @description Your role does not allow this, two-factor enrolment is still due, or a cookie session sent a change without `X-CSRF-Token`. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown lead, or one a clinician may not see. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -4209,6 +4645,24 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description `/problems/not-found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The notification has not failed. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description The database cannot be reached right now; the service recovers by itself. */
       503: {
         headers: {
@@ -4338,7 +4792,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description The body is over 64 KiB, or nested or long beyond limits. */
       413: {
@@ -4417,11 +4873,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description `/problems/not-found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description The database cannot be reached right now; the service recovers by itself. */
       503: {
@@ -4486,18 +4945,23 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description `/problems/not-found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description The last active admin would lose that role. */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description The body is over 64 KiB, or nested or long beyond limits. */
       413: {
@@ -4577,11 +5041,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description `/problems/not-found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description The database cannot be reached right now; the service recovers by itself. */
       503: {
@@ -4634,18 +5101,23 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description `/problems/not-found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description The user has a password already, or is deactivated. */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description The database cannot be reached right now; the service recovers by itself. */
       503: {
@@ -4985,11 +5457,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description `/problems/not-found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description The database cannot be reached right now; the service recovers by itself. */
       503: {
@@ -5045,7 +5520,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Your role does not allow this, two-factor enrolment is still due, or a cookie session sent a change without `X-CSRF-Token`. */
+      /** @description `/problems/forbidden`, `/problems/reauthentication-required` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5054,11 +5529,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description `/problems/not-found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description The body is over 64 KiB, or nested or long beyond limits. */
       413: {
@@ -5142,7 +5620,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description The database cannot be reached right now; the service recovers by itself. */
       503: {
@@ -5270,6 +5750,24 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Either lead is unknown, or one you may not see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Either lead was merged or erased already. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description The body is over 64 KiB, or nested or long beyond limits. */
       413: {
         headers: {
@@ -5288,7 +5786,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description `/problems/validation` */
+      /** @description The same lead, or a field is invalid. */
       422: {
         headers: {
           [name: string]: unknown;
@@ -5524,6 +6022,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description `/problems/not-found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description The database cannot be reached right now; the service recovers by itself. */
       503: {
         headers: {
@@ -5566,6 +6073,15 @@ export interface operations {
       };
       /** @description Your role does not allow this, two-factor enrolment is still due, or a cookie session sent a change without `X-CSRF-Token`. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `/problems/not-found` */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -5629,6 +6145,15 @@ export interface operations {
       };
       /** @description `/problems/reauthentication-required` when the session last proved the password or a code more than 10 minutes ago. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `/problems/not-found` */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -5711,6 +6236,15 @@ export interface operations {
       };
       /** @description Your role does not allow this, two-factor enrolment is still due, or a cookie session sent a change without `X-CSRF-Token`. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `/problems/not-found` */
+      404: {
         headers: {
           [name: string]: unknown;
         };
