@@ -149,7 +149,8 @@ export class CreateClinicianDto {
   @FlagField(true, 'Open to new clients: a hard constraint of matching.')
   acceptingNewClients!: boolean;
   @WeeklyCapacityField(true) weeklyCapacity!: number;
-  @FlagField(true, 'Inactive clinicians are not matched.') active!: boolean;
+  /** Optional: a new profile is active unless it says otherwise. */
+  @FlagField(false, 'Inactive clinicians are not matched. Default: true.') active?: boolean = true;
   @LinkedUserField() userId?: string | null;
 }
 

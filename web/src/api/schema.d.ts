@@ -1033,10 +1033,10 @@ export interface components {
        */
       phone?: string;
       /**
-       * @default email
+       * @description Default: `email`.
        * @enum {string}
        */
-      preferredContact: 'email' | 'phone' | 'text';
+      preferredContact?: 'email' | 'phone' | 'text';
       /**
        * @example couples
        * @enum {string}
@@ -1047,8 +1047,8 @@ export interface components {
        * @example OR
        */
       state?: string;
-      /** @default  */
-      message: string;
+      /** @description Default: empty. */
+      message?: string;
       /** @example blog */
       referralSource?: string;
       consent: components['schemas']['ContactConsentDto'];
@@ -1844,8 +1844,8 @@ export interface components {
        * @example 4
        */
       weeklyCapacity: number;
-      /** @description Inactive clinicians are not matched. */
-      active: boolean;
+      /** @description Inactive clinicians are not matched. Default: true. */
+      active?: boolean;
       /**
        * Format: uuid
        * @description The staff account (role clinician) that signs in as this clinician: leads assigned here are theirs to see. One profile per account; null unlinks.
