@@ -240,6 +240,11 @@ export function completeDocument(document: OpenAPIObject): OpenAPIObject {
           },
         };
       }
+      addProblem(
+        operation,
+        500,
+        'Something went wrong on our side; it is logged, without detail here.',
+      );
       if (!WITHOUT_DATABASE.has(path)) {
         addProblem(
           operation,

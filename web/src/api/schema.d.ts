@@ -2279,6 +2279,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   MetricsController_scrape: {
@@ -2306,6 +2315,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   HealthController_live: {
@@ -2325,6 +2343,15 @@ export interface operations {
           'application/json': components['schemas']['LiveView'];
         };
       };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   HealthController_ready: {
@@ -2342,6 +2369,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ReadyView'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The database cannot be reached right now; the service recovers by itself. */
@@ -2410,6 +2446,15 @@ export interface operations {
         };
         content: {
           'application/problem+json': components['schemas']['ValidationProblem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The database cannot be reached right now; the service recovers by itself. */
@@ -2504,6 +2549,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description The database cannot be reached right now; the service recovers by itself. */
       503: {
         headers: {
@@ -2544,6 +2598,15 @@ export interface operations {
       };
       /** @description Your role does not allow this, two-factor enrolment is still due, or a cookie session sent a change without `X-CSRF-Token`. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
         headers: {
           [name: string]: unknown;
         };
@@ -2599,6 +2662,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description The database cannot be reached right now; the service recovers by itself. */
       503: {
         headers: {
@@ -2641,6 +2713,15 @@ export interface operations {
       };
       /** @description Your role does not allow this, two-factor enrolment is still due, or a cookie session sent a change without `X-CSRF-Token`. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
         headers: {
           [name: string]: unknown;
         };
@@ -2698,6 +2779,15 @@ export interface operations {
       };
       /** @description Two-factor sign-in is already set up. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
         headers: {
           [name: string]: unknown;
         };
@@ -2803,6 +2893,15 @@ export interface operations {
           'application/problem+json': components['schemas']['ValidationProblem'];
         };
       };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description The database cannot be reached right now; the service recovers by itself. */
       503: {
         headers: {
@@ -2903,6 +3002,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description The database cannot be reached right now; the service recovers by itself. */
       503: {
         headers: {
@@ -2996,6 +3104,15 @@ export interface operations {
         headers: {
           /** @description Seconds to wait before sending the request again. */
           'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
           [name: string]: unknown;
         };
         content: {
@@ -3102,6 +3219,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description The database cannot be reached right now; the service recovers by itself. */
       503: {
         headers: {
@@ -3178,6 +3304,15 @@ export interface operations {
         headers: {
           /** @description Seconds to wait before sending the request again. */
           'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
           [name: string]: unknown;
         };
         content: {
@@ -3284,6 +3419,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description The database cannot be reached right now; the service recovers by itself. */
       503: {
         headers: {
@@ -3382,6 +3526,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description The database cannot be reached right now; the service recovers by itself. */
       503: {
         headers: {
@@ -3424,6 +3577,15 @@ export interface operations {
       };
       /** @description Your role does not allow this, two-factor enrolment is still due, or a cookie session sent a change without `X-CSRF-Token`. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
         headers: {
           [name: string]: unknown;
         };
@@ -3482,6 +3644,15 @@ export interface operations {
       };
       /** @description No live session of yours has this id. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
         headers: {
           [name: string]: unknown;
         };
@@ -3582,6 +3753,15 @@ export interface operations {
           'application/problem+json': components['schemas']['RateLimitProblem'];
         };
       };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description The database cannot be reached right now; the service recovers by itself. */
       503: {
         headers: {
@@ -3632,6 +3812,15 @@ export interface operations {
         };
         content: {
           'application/problem+json': components['schemas']['RateLimitProblem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The database cannot be reached right now; the service recovers by itself. */
@@ -3685,6 +3874,15 @@ export interface operations {
         };
         content: {
           'application/problem+json': components['schemas']['RateLimitProblem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The database cannot be reached right now; the service recovers by itself. */
@@ -3789,6 +3987,15 @@ export interface operations {
           'application/problem+json': components['schemas']['RateLimitProblem'];
         };
       };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description The database cannot be reached right now; the service recovers by itself. */
       503: {
         headers: {
@@ -3848,6 +4055,15 @@ export interface operations {
         };
         content: {
           'application/problem+json': components['schemas']['RateLimitProblem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The database cannot be reached right now; the service recovers by itself. */
@@ -3963,6 +4179,15 @@ export interface operations {
           'application/problem+json': components['schemas']['RateLimitProblem'];
         };
       };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description The database cannot be reached right now; the service recovers by itself. */
       503: {
         headers: {
@@ -4044,6 +4269,15 @@ export interface operations {
         };
         content: {
           'application/problem+json': components['schemas']['ValidationProblem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The database cannot be reached right now; the service recovers by itself. */
@@ -4129,6 +4363,15 @@ export interface operations {
           'application/problem+json': components['schemas']['ValidationProblem'];
         };
       };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description The database cannot be reached right now; the service recovers by itself. */
       503: {
         headers: {
@@ -4185,6 +4428,15 @@ export interface operations {
       };
       /** @description Unknown lead, or one a clinician may not see. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
         headers: {
           [name: string]: unknown;
         };
@@ -4298,6 +4550,15 @@ export interface operations {
         };
         content: {
           'application/problem+json': components['schemas']['ValidationProblem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The database cannot be reached right now; the service recovers by itself. */
@@ -4424,6 +4685,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description The database cannot be reached right now; the service recovers by itself. */
       503: {
         headers: {
@@ -4523,6 +4793,15 @@ export interface operations {
           'application/problem+json': components['schemas']['ValidationProblem'];
         };
       };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description The database cannot be reached right now; the service recovers by itself. */
       503: {
         headers: {
@@ -4595,6 +4874,15 @@ export interface operations {
           'application/problem+json': components['schemas']['ValidationProblem'];
         };
       };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description The database cannot be reached right now; the service recovers by itself. */
       503: {
         headers: {
@@ -4663,6 +4951,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description The database cannot be reached right now; the service recovers by itself. */
       503: {
         headers: {
@@ -4723,6 +5020,15 @@ export interface operations {
         };
         content: {
           'application/problem+json': components['schemas']['ValidationProblem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The database cannot be reached right now; the service recovers by itself. */
@@ -4823,6 +5129,15 @@ export interface operations {
           'application/problem+json': components['schemas']['ValidationProblem'];
         };
       };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description The database cannot be reached right now; the service recovers by itself. */
       503: {
         headers: {
@@ -4875,6 +5190,15 @@ export interface operations {
       };
       /** @description `/problems/not-found` */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
         headers: {
           [name: string]: unknown;
         };
@@ -4990,6 +5314,15 @@ export interface operations {
           'application/problem+json': components['schemas']['ValidationProblem'];
         };
       };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description The database cannot be reached right now; the service recovers by itself. */
       503: {
         headers: {
@@ -5043,6 +5376,15 @@ export interface operations {
       };
       /** @description `/problems/not-found` */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
         headers: {
           [name: string]: unknown;
         };
@@ -5119,6 +5461,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description The database cannot be reached right now; the service recovers by itself. */
       503: {
         headers: {
@@ -5160,6 +5511,15 @@ export interface operations {
       };
       /** @description Your role does not allow this, two-factor enrolment is still due, or a cookie session sent a change without `X-CSRF-Token`. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
         headers: {
           [name: string]: unknown;
         };
@@ -5255,6 +5615,15 @@ export interface operations {
           'application/problem+json': components['schemas']['ValidationProblem'];
         };
       };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description The database cannot be reached right now; the service recovers by itself. */
       503: {
         headers: {
@@ -5317,6 +5686,15 @@ export interface operations {
         };
         content: {
           'application/problem+json': components['schemas']['ValidationProblem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The database cannot be reached right now; the service recovers by itself. */
@@ -5407,6 +5785,15 @@ export interface operations {
           'application/problem+json': components['schemas']['ValidationProblem'];
         };
       };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description The database cannot be reached right now; the service recovers by itself. */
       503: {
         headers: {
@@ -5459,6 +5846,15 @@ export interface operations {
       };
       /** @description `/problems/not-found` */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
         headers: {
           [name: string]: unknown;
         };
@@ -5565,6 +5961,15 @@ export interface operations {
           'application/problem+json': components['schemas']['ValidationProblem'];
         };
       };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description The database cannot be reached right now; the service recovers by itself. */
       503: {
         headers: {
@@ -5617,6 +6022,15 @@ export interface operations {
       };
       /** @description Unknown lead, or one a clinician may not see. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
         headers: {
           [name: string]: unknown;
         };
@@ -5684,6 +6098,15 @@ export interface operations {
         };
         content: {
           'application/problem+json': components['schemas']['ValidationProblem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The database cannot be reached right now; the service recovers by itself. */
@@ -5795,6 +6218,15 @@ export interface operations {
           'application/problem+json': components['schemas']['ValidationProblem'];
         };
       };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description The database cannot be reached right now; the service recovers by itself. */
       503: {
         headers: {
@@ -5834,6 +6266,15 @@ export interface operations {
         };
         content: {
           'application/problem+json': components['schemas']['RateLimitProblem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The database cannot be reached right now; the service recovers by itself. */
@@ -5877,6 +6318,15 @@ export interface operations {
       };
       /** @description Your role does not allow this, two-factor enrolment is still due, or a cookie session sent a change without `X-CSRF-Token`. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
         headers: {
           [name: string]: unknown;
         };
@@ -5972,6 +6422,15 @@ export interface operations {
           'application/problem+json': components['schemas']['ValidationProblem'];
         };
       };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description The database cannot be reached right now; the service recovers by itself. */
       503: {
         headers: {
@@ -6031,6 +6490,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description The database cannot be reached right now; the service recovers by itself. */
       503: {
         headers: {
@@ -6082,6 +6550,15 @@ export interface operations {
       };
       /** @description `/problems/not-found` */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
         headers: {
           [name: string]: unknown;
         };
@@ -6188,6 +6665,15 @@ export interface operations {
           'application/problem+json': components['schemas']['ValidationProblem'];
         };
       };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description The database cannot be reached right now; the service recovers by itself. */
       503: {
         headers: {
@@ -6259,6 +6745,15 @@ export interface operations {
         };
         content: {
           'application/problem+json': components['schemas']['ValidationProblem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The database cannot be reached right now; the service recovers by itself. */
