@@ -26,7 +26,10 @@ export class MetricsController {
   })
   @ApiBearerAuth(SECURITY.metrics)
   @ApiProduces('text/plain')
-  @ApiOkResponse({ description: 'Every series of this process, in Prometheus text format' })
+  @ApiOkResponse({
+    description: 'Every series of this process, in Prometheus text format',
+    schema: { type: 'string' },
+  })
   @ProblemResponses([404, 'No token configured in production, or a wrong token'])
   async scrape(
     @Headers('authorization') authorization: string | undefined,

@@ -2304,7 +2304,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/plain': string;
+        };
       };
       /** @description No token configured in production, or a wrong token */
       404: {
