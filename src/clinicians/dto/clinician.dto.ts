@@ -98,7 +98,8 @@ export const LicensedStatesField = (required: boolean) =>
     IsArray({ message: 'must be an array' }),
     Presence(required),
     Documented(required, {
-      type: [String],
+      enum: US_STATE_CODES,
+      isArray: true,
       example: ['OR', 'WA'],
       description: 'USPS codes of the states the clinician is licensed in.',
     }),
