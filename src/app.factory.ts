@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { type AppModuleOptions, AppModule } from './app.module.js';
 import {
@@ -13,6 +13,7 @@ import {
   withSecurityHeaders,
 } from './common/http-hygiene.js';
 import { QuietNestLogger, requestId } from './common/logging.js';
+import { buildOpenApiDocument } from './common/openapi.js';
 import { ProblemDetailsFilter } from './common/problem-details.filter.js';
 import { RequestValidationPipe } from './common/validation.pipe.js';
 import { widgetSources } from './captcha/captcha-verification.js';
@@ -88,16 +89,7 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
 
   // The contract is public for a website's developers; in production only when chosen.
   if (options.config.docsPublic) {
-    const document = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('Relational Intake')
-        .setDescription(
-          'Intake and lead management for therapy practices. The guide: docs/api.md in the repository.',
-        )
-        .setVersion('1')
-        .build(),
-    );
+    const document = buildOpenApiDocument(app);
     SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   }
   return app;

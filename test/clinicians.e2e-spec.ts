@@ -97,7 +97,7 @@ describe('clinician profiles', () => {
       await t.http.post('/v1/admin/clinicians').send(aClinician()).expect(401);
     });
 
-    it('a new profile needs every field but userId: 422 names each one missing', async () => {
+    it('a new profile needs every field but userId and active: 422 names each one missing', async () => {
       const response = await create({ name: 'Dana Whitfield' }).expect(422);
       expect(response.body.errors).toEqual([
         { field: 'email', message: 'is required' },
@@ -106,8 +106,14 @@ describe('clinician profiles', () => {
         { field: 'licensedStates', message: 'is required' },
         { field: 'acceptingNewClients', message: 'is required' },
         { field: 'weeklyCapacity', message: 'is required' },
-        { field: 'active', message: 'is required' },
       ]);
+    });
+
+    it('a new profile without `active` is active', async () => {
+      const withoutActive = aClinician();
+      delete withoutActive.active;
+      const response = await create(withoutActive).expect(201);
+      expect(response.body.active).toBe(true);
     });
 
     it('bad values answer 422 naming each field, without echoing them', async () => {
@@ -134,7 +140,7 @@ describe('clinician profiles', () => {
           { field: 'licensedStates', message: 'must each be a US state or territory code' },
           { field: 'acceptingNewClients', message: 'must be true or false' },
           { field: 'weeklyCapacity', message: 'must be at most 100' },
-          { field: 'active', message: 'is required' },
+          { field: 'active', message: 'must be true or false' },
           { field: 'phone', message: 'is not allowed' },
         ]),
       );

@@ -428,12 +428,15 @@ describe('HTTP hygiene of the public surface', () => {
       ]) {
         const response = tooMany(path!, method!);
         expect(response.headers['Retry-After']).toBeDefined();
-        expect(
-          response.content['application/problem+json'].schema.properties.resources,
-        ).toBeDefined();
+        expect(response.content['application/problem+json'].schema.$ref).toBe(
+          '#/components/schemas/RateLimitProblem',
+        );
       }
+      expect(doc.components.schemas.RateLimitProblem.allOf[1].required).toEqual(['resources']);
       const login = tooMany('/v1/auth/login', 'post');
-      expect(login.content['application/problem+json'].schema.properties.resources).toBeUndefined();
+      expect(login.content['application/problem+json'].schema.$ref).toBe(
+        '#/components/schemas/Problem',
+      );
       expect(doc.components.schemas.LeadSummaryView.properties.needsReview).toBeDefined();
       expect(doc.components.schemas.UpdateLeadDto.properties.needsReview).toBeDefined();
       expect(doc.components.schemas.CaptchaSettingsView.required).toEqual([

@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Staff } from '../auth/staff.decorator.js';
 import type { AuditEvent } from './audit-event.entity.js';
 import { AuditTrail } from './audit.service.js';
+import { AuditEventPage } from './dto/audit-event.view.js';
 import { AuditQueryDto } from './dto/audit-query.dto.js';
 
 export interface AuditEventView {
@@ -39,6 +40,8 @@ export class AuditController {
   constructor(private readonly trail: AuditTrail) {}
 
   @Get()
+  @ApiOperation({ summary: 'The audit trail, newest first: who did what, to which lead, when' })
+  @ApiOkResponse({ type: AuditEventPage })
   async list(
     @Query() query: AuditQueryDto,
   ): Promise<{ items: AuditEventView[]; nextCursor: string | null }> {

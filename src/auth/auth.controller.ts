@@ -1,11 +1,21 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf } from '../audit/audit.service.js';
+import { ProblemResponses } from '../common/openapi.js';
 import { RateLimited } from '../rate-limit/rate-limited.decorator.js';
 import { toUserView, type UserView } from '../users/user.view.js';
 import { AuthService } from './auth.service.js';
 import { clearedSessionCookie, sessionCookie } from './cookies.js';
+import {
+  CsrfTokenView,
+  FreshCredentialsView,
+  LoginView,
+  MeView,
+  MfaEnrolledView,
+  MfaSetupView,
+  RecoveryCodesView,
+} from './dto/auth.view.js';
 import { LoginDto, MfaVerifyDto, ReauthenticateDto } from './dto/login.dto.js';
 import { StaffSessions } from './sessions.service.js';
 import type { StaffContext } from './staff-context.js';
@@ -29,6 +39,18 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @RateLimited('auth')
+  @ApiOperation({
+    summary: 'Sign in: a bearer token and the session cookie',
+    description:
+      'Sets the `__Host-ri_session` cookie (HttpOnly, Secure, SameSite=Strict) and answers ' +
+      'the same token for API clients. An account with two-factor sign-in also sends `totp` ' +
+      '(or a `recoveryCode`); without it the answer is 401 `/problems/mfa-required`.',
+  })
+  @ApiOkResponse({
+    type: LoginView,
+    headers: { 'Set-Cookie': { description: 'The session cookie.', schema: { type: 'string' } } },
+  })
+  @ProblemResponses([401, 'Wrong email or password, or the second factor is missing or wrong.'])
   async login(
     @Body() body: LoginDto,
     @Req() request: FastifyRequest,
@@ -48,6 +70,8 @@ export class AuthController {
   @HttpCode(204)
   @Staff()
   @AllowedBeforeMfa()
+  @ApiOperation({ summary: 'Sign out: the session ends on the server and the cookie is cleared' })
+  @ApiNoContentResponse({ description: 'Signed out.' })
   async logout(
     @CurrentStaff() staff: StaffContext,
     @Req() request: FastifyRequest,
@@ -60,6 +84,8 @@ export class AuthController {
   @Get('me')
   @Staff()
   @AllowedBeforeMfa()
+  @ApiOperation({ summary: 'Who is signed in, with this session and two-factor status' })
+  @ApiOkResponse({ type: MeView })
   async me(@CurrentStaff() staff: StaffContext): Promise<{
     user: UserView;
     session: { id: string; expiresAt: string; mfaSetupRequired: boolean };
@@ -79,7 +105,11 @@ export class AuthController {
   @Get('csrf')
   @Staff()
   @AllowedBeforeMfa()
-  @ApiOkResponse({ description: 'Send it as X-CSRF-Token with cookie-authenticated writes.' })
+  @ApiOperation({ summary: 'The CSRF token a cookie session sends with every change' })
+  @ApiOkResponse({
+    type: CsrfTokenView,
+    description: 'Send it as X-CSRF-Token with cookie-authenticated writes.',
+  })
   csrf(@CurrentStaff() staff: StaffContext): { token: string } {
     return { token: this.sessions.csrfToken(staff.session.id) };
   }
@@ -88,6 +118,9 @@ export class AuthController {
   @HttpCode(200)
   @Staff()
   @AllowedBeforeMfa()
+  @ApiOperation({ summary: 'Start two-factor enrolment: a new TOTP secret' })
+  @ApiOkResponse({ type: MfaSetupView })
+  @ProblemResponses([409, 'Two-factor sign-in is already set up.'])
   mfaSetup(
     @CurrentStaff() staff: StaffContext,
     @Req() request: FastifyRequest,
@@ -99,7 +132,10 @@ export class AuthController {
   @HttpCode(200)
   @Staff()
   @AllowedBeforeMfa()
+  @ApiOperation({ summary: 'Finish two-factor enrolment with a code from the app' })
+  @ProblemResponses([409, 'Already set up, or no enrolment was started.'])
   @ApiOkResponse({
+    type: MfaEnrolledView,
     description:
       'Enrolled. The session is replaced (new token and cookie; the old token is dead), ' +
       'every other session has ended, and the ten recovery codes are shown this once.',
@@ -124,7 +160,9 @@ export class AuthController {
   @HttpCode(200)
   @Staff()
   @RateLimited('auth')
+  @ApiOperation({ summary: 'Replace the recovery codes (needs a current code)' })
   @ApiOkResponse({
+    type: RecoveryCodesView,
     description: 'Ten new recovery codes, shown this once; the previous ones no longer work.',
   })
   async regenerateRecoveryCodes(
@@ -144,7 +182,7 @@ export class AuthController {
   @ApiOperation({
     summary: 'Prove the password or a code again, for actions that need it (10 minutes)',
   })
-  @ApiOkResponse({ description: '`{ "freshUntil" }`: when the proof stops counting.' })
+  @ApiOkResponse({ type: FreshCredentialsView })
   async reauthenticate(
     @CurrentStaff() staff: StaffContext,
     @Body() body: ReauthenticateDto,

@@ -1,14 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiGoneResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { actorOf } from '../audit/audit.service.js';
+import { ProblemResponses } from '../common/openapi.js';
 import { RateLimited } from '../rate-limit/rate-limited.decorator.js';
 import { CredentialsService } from './credentials.service.js';
 import {
@@ -34,10 +28,13 @@ export class CredentialsController {
   @Post('invitations/:token/accept')
   @HttpCode(204)
   @RateLimited('auth')
+  @ApiOperation({ summary: 'Accept a staff invitation by choosing a password' })
   @ApiNoContentResponse({ description: 'The password is set; sign in with it.' })
-  @ApiNotFoundResponse({ description: 'No such invitation.' })
-  @ApiGoneResponse({ description: 'The invitation expired, was used or was replaced.' })
-  @ApiUnprocessableEntityResponse({ description: 'The password policy refused the password.' })
+  @ProblemResponses(
+    [404, 'No such invitation.'],
+    [410, 'The invitation expired, was used or was replaced.'],
+    [422, 'The password policy refused the password, or a field is invalid.'],
+  )
   async acceptInvitation(
     @Param('token') token: string,
     @Body() body: SetPasswordDto,
@@ -49,6 +46,7 @@ export class CredentialsController {
   @Post('password-reset')
   @HttpCode(202)
   @RateLimited('password-reset')
+  @ApiOperation({ summary: 'Ask for a password reset link by email' })
   @ApiAcceptedResponse({
     type: PasswordResetRequestedView,
     description: 'The same answer whether or not an account uses the address.',
@@ -64,10 +62,13 @@ export class CredentialsController {
   @Post('password-reset/:token')
   @HttpCode(204)
   @RateLimited('auth')
+  @ApiOperation({ summary: 'Choose a new password with a reset link' })
   @ApiNoContentResponse({ description: 'The password is set and every session has ended.' })
-  @ApiNotFoundResponse({ description: 'No such reset link.' })
-  @ApiGoneResponse({ description: 'The link expired, was used or was replaced.' })
-  @ApiUnprocessableEntityResponse({ description: 'The password policy refused the password.' })
+  @ProblemResponses(
+    [404, 'No such reset link.'],
+    [410, 'The link expired, was used or was replaced.'],
+    [422, 'The password policy refused the password, or a field is invalid.'],
+  )
   async completePasswordReset(
     @Param('token') token: string,
     @Body() body: SetPasswordDto,
@@ -80,12 +81,11 @@ export class CredentialsController {
   @HttpCode(204)
   @Staff()
   @RateLimited('auth')
+  @ApiOperation({ summary: 'Change your own password' })
   @ApiNoContentResponse({
     description: 'Changed; every other session of the account has ended, this one goes on.',
   })
-  @ApiUnprocessableEntityResponse({
-    description: '`currentPassword` is wrong, or the policy refused `newPassword`.',
-  })
+  @ProblemResponses([422, '`currentPassword` is wrong, or the policy refused `newPassword`.'])
   async changePassword(
     @CurrentStaff() staff: StaffContext,
     @Body() body: ChangePasswordDto,

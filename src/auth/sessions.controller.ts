@@ -1,7 +1,8 @@
 import { Controller, Delete, Get, HttpCode, Param, Req } from '@nestjs/common';
-import { ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { actorOf } from '../audit/audit.service.js';
+import { ProblemResponses } from '../common/openapi.js';
 import { AuthService } from './auth.service.js';
 import { SessionListView, toSessionView } from './dto/session.view.js';
 import { StaffSessions } from './sessions.service.js';
@@ -19,6 +20,7 @@ export class SessionsController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'Your live sessions: where you are signed in' })
   @ApiOkResponse({ type: SessionListView, description: 'Live sessions, newest first.' })
   async list(@CurrentStaff() staff: StaffContext): Promise<SessionListView> {
     const live = await this.sessions.liveOf(staff.user.id);
@@ -27,8 +29,9 @@ export class SessionsController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiOperation({ summary: 'End one of your sessions' })
   @ApiNoContentResponse({ description: 'Ended; ending the current one signs this device out.' })
-  @ApiNotFoundResponse({ description: 'No live session of yours has this id.' })
+  @ProblemResponses([404, 'No live session of yours has this id.'])
   async end(
     @CurrentStaff() staff: StaffContext,
     @Param('id') id: string,

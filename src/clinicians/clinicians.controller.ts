@@ -1,12 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Req } from '@nestjs/common';
-import {
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ProblemResponses } from '../common/openapi.js';
 import type { FastifyRequest } from 'fastify';
 import { actorOf } from '../audit/audit.service.js';
 import type { StaffContext } from '../auth/staff-context.js';
@@ -31,16 +25,18 @@ export class CliniciansController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One clinician profile' })
   @ApiOkResponse({ type: ClinicianView })
-  @ApiNotFoundResponse()
+  @ProblemResponses(404)
   get(@Param('id') id: string): Promise<ClinicianView> {
     return this.clinicians.get(id);
   }
 
   @Post()
   @Staff('admin', 'coordinator')
+  @ApiOperation({ summary: 'Add a clinician profile' })
   @ApiCreatedResponse({ type: ClinicianView })
-  @ApiForbiddenResponse({ description: 'A coordinator sent `userId` (linking is admin-only).' })
+  @ProblemResponses([403, 'A coordinator sent `userId` (linking is admin-only).'])
   create(
     @Body() body: CreateClinicianDto,
     @CurrentStaff() staff: StaffContext,
@@ -57,8 +53,7 @@ export class CliniciansController {
       '`acceptingNewClients`, `weeklyCapacity` and `modalities`, of their own profile (403 otherwise).',
   })
   @ApiOkResponse({ type: ClinicianView })
-  @ApiForbiddenResponse()
-  @ApiNotFoundResponse()
+  @ProblemResponses(403, 404)
   update(
     @Param('id') id: string,
     @Body() body: UpdateClinicianDto,

@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Req } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ProblemResponses } from '../common/openapi.js';
 import type { FastifyRequest } from 'fastify';
 import { actorOf } from '../audit/audit.service.js';
 import type { StaffContext } from '../auth/staff-context.js';
@@ -17,7 +18,7 @@ export class LeadMatchesController {
   @Get(':id/matches')
   @ApiOperation({ summary: 'Clinicians ranked for a lead, each with score and reasons' })
   @ApiOkResponse({ type: MatchListView })
-  @ApiNotFoundResponse({ description: 'Unknown lead, or one a clinician may not see.' })
+  @ProblemResponses([404, 'Unknown lead, or one a clinician may not see.'])
   list(
     @Param('id') id: string,
     @CurrentStaff() staff: StaffContext,

@@ -1,11 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
-import {
-  ApiOkResponse,
-  ApiOperation,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProblemException } from '../common/problem-details.js';
+import { LiveView, ReadyView } from './dto/health.view.js';
 import { Readiness } from './readiness.service.js';
 
 @ApiTags('operations')
@@ -16,17 +12,14 @@ export class HealthController {
   /** Never touches the database: a database outage must not get the process restarted. */
   @Get('live')
   @ApiOperation({ summary: 'The process is up' })
-  @ApiOkResponse({ schema: { example: { status: 'ok' } } })
+  @ApiOkResponse({ type: LiveView })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   @Get('ready')
   @ApiOperation({ summary: 'The database answers and every migration is applied' })
-  @ApiOkResponse({ schema: { example: { status: 'ok', database: 'ok', migrations: 'ok' } } })
-  @ApiServiceUnavailableResponse({
-    description: 'problem+json `/problems/unavailable` with `Retry-After`',
-  })
+  @ApiOkResponse({ type: ReadyView })
   async ready(): Promise<{ status: 'ok'; database: 'ok'; migrations: 'ok' }> {
     const database = await this.readiness.database();
     if (database === 'unreachable') {

@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdempotencyKey } from '../common/idempotency/idempotency-key.decorator.js';
+import { IdempotencyKeyHeader } from '../common/openapi.js';
 import { RateLimited } from '../rate-limit/rate-limited.decorator.js';
 import { CreateInquiryDto } from './dto/create-inquiry.dto.js';
 import { SubmissionReceiptDto } from './dto/inquiry-receipt.dto.js';
@@ -15,11 +16,7 @@ export class InquiriesController {
   @HttpCode(201)
   @RateLimited('submission')
   @ApiOperation({ summary: 'The "reach out" form' })
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'Repeat with the same key and body within 24 h: same answer, nothing new.',
-  })
+  @IdempotencyKeyHeader()
   @ApiCreatedResponse({ type: SubmissionReceiptDto })
   create(
     @Body() body: CreateInquiryDto,

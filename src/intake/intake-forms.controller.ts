@@ -1,6 +1,7 @@
 import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ProblemException } from '../common/problem-details.js';
+import { ProblemResponses } from '../common/openapi.js';
 import { RateLimited } from '../rate-limit/rate-limited.decorator.js';
 import { FormDefinitionDto } from './dto/form-definition.dto.js';
 import { IntakeFormsService } from './intake-forms.service.js';
@@ -19,6 +20,7 @@ export class IntakeFormsController {
   @Get(':slug')
   @ApiOperation({ summary: 'The current published version of a form (individual, couples)' })
   @ApiOkResponse({ type: FormDefinitionDto })
+  @ProblemResponses([404, 'No published form has this slug.'])
   latest(@Param('slug') slug: string): Promise<FormDefinitionDto> {
     return this.forms.latest(slug);
   }
@@ -26,6 +28,8 @@ export class IntakeFormsController {
   @Get(':slug/versions/:version')
   @ApiOperation({ summary: 'A given version of a form, old versions included' })
   @ApiOkResponse({ type: FormDefinitionDto })
+  @ApiParam({ name: 'version', schema: { type: 'integer', minimum: 1 } })
+  @ProblemResponses([404, 'No such form or version.'])
   version(
     @Param('slug') slug: string,
     @Param('version', versionPipe) version: number,

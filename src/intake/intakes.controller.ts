@@ -1,12 +1,7 @@
 import { Body, Controller, Get, HttpCode, Ip, Param, Post } from '@nestjs/common';
-import {
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdempotencyKey } from '../common/idempotency/idempotency-key.decorator.js';
+import { IdempotencyKeyHeader, ProblemResponses } from '../common/openapi.js';
 import { RateLimited } from '../rate-limit/rate-limited.decorator.js';
 import { CreateIntakeDto, RespondentSubmissionDto } from './dto/create-intake.dto.js';
 import {
@@ -33,8 +28,9 @@ export class IntakesController {
   @HttpCode(201)
   @RateLimited('submission')
   @ApiOperation({ summary: 'A full intake; for couples, also invites the partner' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @IdempotencyKeyHeader()
   @ApiCreatedResponse({ type: IntakeReceiptDto })
+  @ProblemResponses([404, 'No published form has this slug and version.'])
   create(
     @Body() body: CreateIntakeDto,
     @IdempotencyKey() idempotencyKey: string | undefined,
@@ -47,6 +43,7 @@ export class IntakesController {
   @RateLimited('read')
   @ApiOperation({ summary: "What the invited partner sees: the form and the inviter's first name" })
   @ApiOkResponse({ type: PartnerInvitationViewDto })
+  @ProblemResponses([404, 'No invitation has this token.'], [410, 'The link expired or was used.'])
   show(@Param('token') token: string): Promise<PartnerInvitationView> {
     return this.partners.show(token);
   }
@@ -55,12 +52,9 @@ export class IntakesController {
   @HttpCode(201)
   @RateLimited('submission')
   @ApiOperation({ summary: "The invited partner's own answers; the link works once" })
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'A retry with the same key and body gets the same receipt, not a 410.',
-  })
+  @IdempotencyKeyHeader('A retry with the same key and body gets the same receipt, not a 410.')
   @ApiCreatedResponse({ type: PartnerResponseReceiptDto })
+  @ProblemResponses([404, 'No invitation has this token.'], [410, 'The link expired or was used.'])
   respond(
     @Param('token') token: string,
     @Body() body: RespondentSubmissionDto,

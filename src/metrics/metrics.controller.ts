@@ -1,13 +1,7 @@
 import { Controller, Get, Headers, Inject, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { ProblemResponses, SECURITY } from '../common/openapi.js';
 import { ProblemException } from '../common/problem-details.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -30,10 +24,13 @@ export class MetricsController {
       'Prometheus text format. With METRICS_TOKEN set it needs `Authorization: Bearer <METRICS_TOKEN>`; ' +
       'in production without a token it is not served. A refused scrape answers 404, as an unknown address does.',
   })
-  @ApiBearerAuth()
+  @ApiBearerAuth(SECURITY.metrics)
   @ApiProduces('text/plain')
-  @ApiOkResponse({ description: 'Every series of this process, in Prometheus text format' })
-  @ApiNotFoundResponse({ description: 'No token configured in production, or a wrong token' })
+  @ApiOkResponse({
+    description: 'Every series of this process, in Prometheus text format',
+    schema: { type: 'string' },
+  })
+  @ProblemResponses([404, 'No token configured in production, or a wrong token'])
   async scrape(
     @Headers('authorization') authorization: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,

@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ProblemResponses } from '../common/openapi.js';
 import type { FastifyRequest } from 'fastify';
 import { actorOf } from '../audit/audit.service.js';
 import { Staff } from '../auth/staff.decorator.js';
@@ -25,6 +26,7 @@ export class NotificationsController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Send a failed notification again (409 unless it failed)' })
   @ApiAcceptedResponse({ type: NotificationRetryView })
+  @ProblemResponses(404, [409, 'The notification has not failed.'])
   retry(@Param('id') id: string, @Req() request: FastifyRequest): Promise<NotificationRetryView> {
     return this.log.retry(id, actorOf(request));
   }

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
+import { ProblemResponses } from '../common/openapi.js';
 import { actorOf } from '../audit/audit.service.js';
 import type { StaffContext } from '../auth/staff-context.js';
 import { CurrentStaff, Staff } from '../auth/staff.decorator.js';
@@ -49,6 +50,11 @@ export class LeadPrivacyController {
   })
   @ApiParam({ name: 'id', format: 'uuid', description: 'The duplicate, folded into the other.' })
   @ApiOkResponse({ type: MergeResultDto })
+  @ProblemResponses(
+    [404, 'Either lead is unknown, or one you may not see.'],
+    [409, 'Either lead was merged or erased already.'],
+    [422, 'The same lead, or a field is invalid.'],
+  )
   async merge(
     @Param('id') id: string,
     @Body() body: MergeLeadDto,
@@ -73,6 +79,10 @@ export class LeadPrivacyController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: ErasureResultDto })
+  @ProblemResponses(
+    [404, 'Unknown lead.'],
+    [409, 'Erased already, or merged into another lead (erase that one).'],
+  )
   async erase(
     @Param('id') id: string,
     @Body() body: EraseLeadDto,

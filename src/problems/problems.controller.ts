@@ -1,5 +1,6 @@
 import { Controller, Get, Header, Param } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ProblemResponses } from '../common/openapi.js';
 import {
   PROBLEM_TYPES,
   type ProblemCode,
@@ -10,10 +11,15 @@ import {
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Serves the page each problem `type` points at. */
-@ApiExcludeController()
+@ApiTags('operations')
 @Controller('problems')
 export class ProblemsController {
   @Get(':code')
+  @ApiOperation({ summary: 'The page a problem `type` points at: what it means, what to do' })
+  @ApiParam({ name: 'code', enum: Object.keys(PROBLEM_TYPES) })
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'An HTML page.', schema: { type: 'string' } })
+  @ProblemResponses([404, 'No problem type has this code.'])
   @Header('content-type', 'text/html; charset=utf-8')
   describe(@Param('code') code: string): string {
     if (!Object.hasOwn(PROBLEM_TYPES, code)) throw new ProblemException('not-found');

@@ -17,6 +17,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { ProblemResponses } from '../common/openapi.js';
 import type { FastifyRequest } from 'fastify';
 import { actorOf } from '../audit/audit.service.js';
 import { Staff } from '../auth/staff.decorator.js';
@@ -42,6 +43,7 @@ export class WebhooksController {
   constructor(private readonly subscriptions: WebhookSubscriptions) {}
 
   @Get()
+  @ApiOperation({ summary: 'Webhook subscriptions' })
   @ApiOkResponse({ type: WebhookListView })
   async list(): Promise<WebhookListView> {
     return { items: await this.subscriptions.list() };
@@ -60,7 +62,9 @@ export class WebhooksController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One webhook subscription' })
   @ApiOkResponse({ type: WebhookView })
+  @ProblemResponses(404)
   get(@Param('id') id: string): Promise<WebhookView> {
     return this.subscriptions.get(id);
   }
@@ -69,6 +73,7 @@ export class WebhooksController {
   @RequiresFreshCredentials({ whenBodyHas: 'secret' })
   @ApiOperation({ summary: 'Change the URL, events, active flag or secret' })
   @ApiOkResponse({ type: WebhookView })
+  @ProblemResponses(404)
   update(
     @Param('id') id: string,
     @Body() body: UpdateWebhookDto,
@@ -79,7 +84,9 @@ export class WebhooksController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a webhook subscription' })
   @ApiNoContentResponse({ description: 'Deleted, with its delivery history.' })
+  @ProblemResponses(404)
   async remove(@Param('id') id: string, @Req() request: FastifyRequest): Promise<void> {
     await this.subscriptions.remove(id, actorOf(request));
   }
@@ -87,6 +94,7 @@ export class WebhooksController {
   @Get(':id/deliveries')
   @ApiOperation({ summary: 'Deliveries of this subscription, newest first, with attempts' })
   @ApiOkResponse({ type: WebhookDeliveryPage })
+  @ProblemResponses(404)
   deliveries(
     @Param('id') id: string,
     @Query() query: WebhookDeliveriesQueryDto,

@@ -46,6 +46,9 @@ export default async function globalSetup() {
   await boss.start();
   await boss.stop({ graceful: false });
 
+  // Where test apps record what they answer, checked against the OpenAPI document by
+  // the global teardown (test/contract/observed-answers.mjs). Fresh for every run.
+  process.env.RI_CONTRACT_OBSERVATIONS_DIR = mkdtempSync(path.join(tmpdir(), 'ri-observed-'));
   process.env.RI_TEST_ADMIN_URL = database.urlFor('postgres');
   process.env.RI_TEST_TEMPLATE_DATABASE = template;
 }

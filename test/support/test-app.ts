@@ -1,3 +1,5 @@
+import { appendFileSync } from 'node:fs';
+import path from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
@@ -40,6 +42,35 @@ export const RATE_LIMITS_OFF: Record<string, string> = {
 /** One fixed key for every test app, so a database can be reopened by the next one. */
 export const TEST_DATA_KEY = `test1:${Buffer.alloc(32, 7).toString('base64')}`;
 
+/**
+ * Every (route template, method, status, content type) the e2e suite sees, one JSON line
+ * each in a file per worker process under the directory the global setup names; the
+ * global teardown fails the run on any not documented for its route (test/contract).
+ */
+const observed = new Set<string>();
+function recordAnswers(app: NestFastifyApplication): void {
+  const dir = process.env.RI_CONTRACT_OBSERVATIONS_DIR;
+  if (!dir) return;
+  const file = path.join(dir, `observed-${process.pid}.jsonl`);
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onResponse', async (request, reply) => {
+      const route = request.routeOptions.url;
+      if (route === undefined) return;
+      const type = reply.getHeader('content-type');
+      const line = JSON.stringify({
+        route,
+        method: request.method,
+        status: reply.statusCode,
+        contentType: typeof type === 'string' ? type.split(';')[0].trim().toLowerCase() : null,
+      });
+      if (observed.has(line)) return;
+      observed.add(line);
+      appendFileSync(file, `${line}\n`);
+    });
+}
+
 /** The real application on a fresh database, served through Fastify for supertest. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
@@ -67,6 +98,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       ? { write: (line: string) => void logs.push(line) }
       : undefined,
   });
+  recordAnswers(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return {

@@ -98,7 +98,8 @@ export const LicensedStatesField = (required: boolean) =>
     IsArray({ message: 'must be an array' }),
     Presence(required),
     Documented(required, {
-      type: [String],
+      enum: US_STATE_CODES,
+      isArray: true,
       example: ['OR', 'WA'],
       description: 'USPS codes of the states the clinician is licensed in.',
     }),
@@ -149,7 +150,8 @@ export class CreateClinicianDto {
   @FlagField(true, 'Open to new clients: a hard constraint of matching.')
   acceptingNewClients!: boolean;
   @WeeklyCapacityField(true) weeklyCapacity!: number;
-  @FlagField(true, 'Inactive clinicians are not matched.') active!: boolean;
+  /** Optional: a new profile is active unless it says otherwise. */
+  @FlagField(false, 'Inactive clinicians are not matched. Default: true.') active?: boolean = true;
   @LinkedUserField() userId?: string | null;
 }
 

@@ -31,7 +31,9 @@ export class CreateInquiryDto {
   @PhoneField()
   phone?: string;
 
-  @ApiPropertyOptional({ enum: PREFERRED_CONTACTS, default: 'email' })
+  // Defaults are described, not declared: generated clients (openapi-typescript) make a
+  // property with a `default` required, and a website need not send these.
+  @ApiPropertyOptional({ enum: PREFERRED_CONTACTS, description: 'Default: `email`.' })
   @IsOptional()
   @IsIn(PREFERRED_CONTACTS, { message: `must be one of ${PREFERRED_CONTACTS.join(', ')}` })
   preferredContact?: PreferredContact;
@@ -44,7 +46,7 @@ export class CreateInquiryDto {
   @UsStateField()
   state?: string;
 
-  @ApiPropertyOptional({ maxLength: 5000, default: '' })
+  @ApiPropertyOptional({ maxLength: 5000, description: 'Default: empty.' })
   @FreeTextField(5000)
   message?: string;
 

@@ -27,6 +27,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf } from '../../audit/audit.service.js';
 import type { StaffContext } from '../../auth/staff-context.js';
 import { CurrentStaff, Staff } from '../../auth/staff.decorator.js';
+import { ETAG_HEADER, ProblemResponses } from '../../common/openapi.js';
 import { loggableError } from '../../common/problem-details.filter.js';
 import { leadEtag } from '../lead-etag.js';
 import { AddNoteDto } from './dto/add-note.dto.js';
@@ -42,6 +43,7 @@ import { RequiresFreshCredentials } from '../../auth/fresh-credentials.js';
 const LEAD_VIEW = {
   description:
     'The lead (`ETag` header: its version). An erased lead answers its tombstone: `erasedAt` set, no personal data.',
+  headers: ETAG_HEADER,
   schema: {
     oneOf: [{ $ref: getSchemaPath(LeadDetailView) }, { $ref: getSchemaPath(LeadTombstoneView) }],
   },
@@ -84,6 +86,13 @@ export class LeadsAdminController {
   })
   @ApiProduces('text/csv')
   @ApiOkResponse({
+    schema: { type: 'string' },
+    headers: {
+      'Content-Disposition': {
+        description: '`attachment; filename="leads-<date>.csv"`',
+        schema: { type: 'string' },
+      },
+    },
     description:
       'UTF-8 with a byte order mark, CR LF line ends; cells that would start a formula begin with a quote.',
   })
@@ -109,6 +118,7 @@ export class LeadsAdminController {
   @Get('leads/:id')
   @ApiOperation({ summary: 'One lead with its submissions, notes, timeline, duplicates (audited)' })
   @ApiOkResponse(LEAD_VIEW)
+  @ProblemResponses([404, 'Unknown lead, or one a clinician may not see.'])
   async read(
     @Param('id') id: string,
     @CurrentStaff() staff: StaffContext,
@@ -124,8 +134,18 @@ export class LeadsAdminController {
     description:
       '428 without If-Match, 409 when it is stale or the status move is not allowed, 403 when a clinician changes the assignment.',
   })
-  @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of your last read' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: true,
+    schema: { type: 'string' },
+    description: 'The ETag of your last read',
+  })
   @ApiOkResponse(LEAD_VIEW)
+  @ProblemResponses(
+    [404, 'Unknown lead, or one a clinician may not see.'],
+    [409, 'The `If-Match` is stale, or the status move is not allowed.'],
+    [428, 'No `If-Match` header.'],
+  )
   async update(
     @Param('id') id: string,
     @Headers('if-match') ifMatch: string | undefined,
@@ -141,6 +161,7 @@ export class LeadsAdminController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Add a note (append-only: notes are never edited or deleted)' })
   @ApiCreatedResponse({ type: NoteView })
+  @ProblemResponses([404, 'Unknown lead, or one a clinician may not see.'])
   addNote(
     @Param('id') id: string,
     @Body() body: AddNoteDto,

@@ -56,7 +56,11 @@ export const UsStateField = () =>
   applyDecorators(
     IsIn(US_STATE_CODES, { message: 'must be a US state or territory code, e.g. OR' }),
     IsOptional(),
-    ApiPropertyOptional({ description: 'US state or territory of the client', example: 'OR' }),
+    ApiPropertyOptional({
+      enum: US_STATE_CODES,
+      description: 'US state or territory of the client',
+      example: 'OR',
+    }),
   );
 
 /**

@@ -1,0 +1,2 @@
+export function documentFile(document: unknown): Promise<string>;
+export function typesFile(document: unknown): Promise<string>;
