@@ -18,7 +18,7 @@ const built = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
 if (built.status !== 0) process.exit(built.status ?? 1);
 
 const { openApiDocumentWithoutDatabase } = await import(
-  path.join(root, 'dist/src/common/openapi-document.js')
+  path.join(root, 'dist/src/openapi-document.js')
 );
 const { documentFile, typesFile } = await import(path.join(root, 'scripts/openapi-files.mjs'));
 const document = await openApiDocumentWithoutDatabase();

@@ -1,4 +1,5 @@
-import { SESSION_COOKIE, SESSION_LIFETIME_MS } from './staff-context.js';
+import { SESSION_COOKIE } from '../vocabulary/staff-session.js';
+import { SESSION_LIFETIME_MS } from './staff-context.js';
 
 /** The value of one cookie from a Cookie header (RFC 6265 syntax; no decoding needed). */
 export function readCookie(header: string | undefined, name: string): string | undefined {

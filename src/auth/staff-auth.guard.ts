@@ -5,7 +5,7 @@ import { ProblemException } from '../common/problem-details.js';
 import type { UserRole } from '../vocabulary/user-role.js';
 import { readCookie } from './cookies.js';
 import { StaffSessions } from './sessions.service.js';
-import { SESSION_COOKIE } from './staff-context.js';
+import { SESSION_COOKIE } from '../vocabulary/staff-session.js';
 import { STAFF_ROLES, WITHOUT_MFA } from './staff.decorator.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

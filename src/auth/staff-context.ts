@@ -16,12 +16,6 @@ declare module 'fastify' {
 }
 
 /**
- * `__Host-`: the browser keeps it only if Secure, Path=/ and without Domain, so no
- * sibling subdomain can set or shadow it. Browsers treat http://localhost as secure, so
- * plain-HTTP development keeps working as before.
- */
-export const SESSION_COOKIE = '__Host-ri_session';
-/**
  * docs/api.md#staff-sign-in-and-accounts: sessions end 12 hours after sign-in, or after 30
  * minutes without a request.
  */

@@ -7,7 +7,8 @@ import {
 import { ApiBearerAuth, ApiCookieAuth } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { UserRole } from '../vocabulary/user-role.js';
-import { SESSION_COOKIE, type StaffContext } from './staff-context.js';
+import { SESSION_COOKIE } from '../vocabulary/staff-session.js';
+import type { StaffContext } from './staff-context.js';
 
 export const STAFF_ROLES = 'staff:roles';
 export const WITHOUT_MFA = 'staff:without-mfa';

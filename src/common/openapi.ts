@@ -6,7 +6,7 @@ import {
   type OpenAPIObject,
   SwaggerModule,
 } from '@nestjs/swagger';
-import { SESSION_COOKIE } from '../auth/staff-context.js';
+import { SESSION_COOKIE } from '../vocabulary/staff-session.js';
 import { PROBLEM_TYPES, type ProblemCode } from './problem-details.js';
 
 /**

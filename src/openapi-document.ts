@@ -1,10 +1,10 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { AppModule } from '../app.module.js';
-import { loadConfig } from '../config/app-config.js';
-import { parseKeyRing } from './encryption/data-cipher.js';
-import { buildOpenApiDocument } from './openapi.js';
+import { AppModule } from './app.module.js';
+import { loadConfig } from './config/app-config.js';
+import { parseKeyRing } from './common/encryption/data-cipher.js';
+import { buildOpenApiDocument } from './common/openapi.js';
 
 /**
  * The OpenAPI document without a database: Nest's preview mode reads every module,
