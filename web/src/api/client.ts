@@ -102,7 +102,9 @@ export async function startSession(): Promise<void> {
 
 /** Routes used before signing in (invitation, password reset): no session, no CSRF. */
 function isPublicWrite(url: string): boolean {
-  return /^\/v1\/auth\/(login|invitations\/|password-reset)/.test(new URL(url, 'http://x').pathname);
+  return /^\/v1\/auth\/(login|invitations\/|password-reset)/.test(
+    new URL(url, 'http://x').pathname,
+  );
 }
 
 /** Writes carry the session's CSRF token, fetched first when the app has none yet. */
@@ -164,7 +166,11 @@ export async function call<T>(
   };
   let result = await settle(tracked);
   // A CSRF token belongs to a session; after a new sign-in elsewhere, fetch it once more.
-  if (result.kind === 'problem' && result.status === 403 && /csrf/i.test(result.problem.detail ?? '')) {
+  if (
+    result.kind === 'problem' &&
+    result.status === 403 &&
+    /csrf/i.test(result.problem.detail ?? '')
+  ) {
     if (await fetchCsrfToken()) result = await settle(tracked);
   }
   // Fresh credentials needed: ask for them, then try the same request once more.

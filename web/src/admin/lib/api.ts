@@ -6,7 +6,9 @@ import { call, staffApi, type ApiFailure, type ApiResult } from '../../api/clien
  * words, and the CSV export downloaded as the browser would from a link.
  */
 /** The filters of GET /v1/admin/leads and its CSV export. */
-export type LeadQuery = NonNullable<operations['LeadsAdminController_export']['parameters']['query']>;
+export type LeadQuery = NonNullable<
+  operations['LeadsAdminController_export']['parameters']['query']
+>;
 
 export type { ApiFailure, ApiResult } from '../../api/client';
 
@@ -14,10 +16,7 @@ export type { ApiFailure, ApiResult } from '../../api/client';
  * Downloads the CSV export through the client, not a plain link, so that a request for
  * fresh credentials can be answered first.
  */
-export async function downloadLeads(
-  query: LeadQuery,
-  filename: string,
-): Promise<ApiResult<null>> {
+export async function downloadLeads(query: LeadQuery, filename: string): Promise<ApiResult<null>> {
   const result = await call(() =>
     staffApi.GET('/v1/admin/leads.csv', { params: { query }, parseAs: 'blob' }),
   );

@@ -23,7 +23,9 @@ export class FailedRequest extends Error {
 const failureOf = (error: unknown): ApiFailure =>
   error instanceof FailedRequest ? error.failure : { kind: 'offline' };
 
-async function unwrap<T>(result: Promise<ApiResult<T>>): Promise<{ value: T; etag: string | null }> {
+async function unwrap<T>(
+  result: Promise<ApiResult<T>>,
+): Promise<{ value: T; etag: string | null }> {
   const answer = await result;
   if (answer.kind !== 'ok') throw new FailedRequest(answer);
   return { value: answer.body, etag: answer.etag };
@@ -70,7 +72,9 @@ export function useListQuery<T>(
 /** A list answered in keyset pages (`items`, `nextCursor`), with "Load more". */
 export function usePagedQuery<T>(
   queryKey: QueryKey,
-  loadPage: (cursor: string | undefined) => Promise<ApiResult<{ items: T[]; nextCursor: string | null }>>,
+  loadPage: (
+    cursor: string | undefined,
+  ) => Promise<ApiResult<{ items: T[]; nextCursor: string | null }>>,
 ): ListState<T> & { reload: () => void } {
   const query = useInfiniteQuery({
     queryKey,

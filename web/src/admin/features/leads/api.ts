@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { call, staffApi, type ApiResult } from '../../../api/client';
 import type { LeadCore, LeadDetail, LeadStatus, Urgency } from '../../../api/types';
 import type { FormDefinition } from '../../../lib/form-definition';
@@ -85,6 +86,13 @@ export function eraseLead(id: string, reason: string) {
   );
 }
 
-export function activeClinicians() {
-  return call(() => staffApi.GET('/v1/admin/clinicians', { params: { query: { active: true } } }));
+/** For the "assigned to" filter; a clinician's own inbox has none. */
+export function useActiveClinicians(wanted: boolean) {
+  const query = useQuery({
+    queryKey: ['clinicians', 'active'],
+    queryFn: () =>
+      call(() => staffApi.GET('/v1/admin/clinicians', { params: { query: { active: true } } })),
+    enabled: wanted,
+  });
+  return query.data?.kind === 'ok' ? query.data.body.items : [];
 }

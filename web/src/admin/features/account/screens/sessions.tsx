@@ -2,14 +2,7 @@ import { useState } from 'react';
 import type { ApiFailure } from '../../../lib/api';
 import { ListScreen } from '../../../components/list-screen';
 import { endSession, useSessions } from '../api';
-import {
-  ErrorNotice,
-  Loading,
-  PageFailure,
-  PageHeading,
-  StatusMessage,
-  useLoad,
-} from '../../../components/ui';
+import { ErrorNotice, PageHeading, StatusMessage } from '../../../components/ui';
 import { Link } from 'react-router';
 import { useSession } from '../../../session';
 import type { SessionView } from '../../../../api/types';

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { ErrorNotice, Loading, PageHeading } from '../../../components/ui';
+import { PageHeading } from '../../../components/ui';
 import { startOfDay, startOfNextDay } from '../../leads/inbox-filters';
-import { Link, navigate, useLocation } from 'react-router';
-import type { AuditEventView } from '../../../../api/types';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { ListScreen } from '../../../components/list-screen';
+import { useAuditEvents } from '../api';
+
 import { formatDateTime } from '../../../words';
-import { usePaged } from './paging';
 
 const FIELDS = ['actorUserId', 'action', 'leadId', 'from', 'to'] as const;
 type AuditFilters = Record<(typeof FIELDS)[number], string>;
@@ -16,73 +17,71 @@ export function AuditLog() {
   const filters = Object.fromEntries(
     FIELDS.map((field) => [field, params.get(field) ?? '']),
   ) as AuditFilters;
-  const paged = usePaged<AuditEventView>('/v1/admin/audit-events', {
-    actorUserId: filters.actorUserId,
-    action: filters.action,
-    leadId: filters.leadId,
-    from: filters.from ? startOfDay(filters.from) : '',
-    to: filters.to ? startOfNextDay(filters.to) : '',
+  const paged = useAuditEvents({
+    actorUserId: filters.actorUserId || undefined,
+    action: filters.action || undefined,
+    leadId: filters.leadId || undefined,
+    from: filters.from ? startOfDay(filters.from) : undefined,
+    to: filters.to ? startOfNextDay(filters.to) : undefined,
   });
   return (
     <>
       <PageHeading title="Audit log">Audit log</PageHeading>
-      <AuditFilterForm key={search} filters={filters} />
-      <ErrorNotice failure={paged.failure} />
-      {paged.items === null ? <Loading what="events" /> : null}
-      {paged.items?.length === 0 ? <p>No events match.</p> : null}
-      {paged.items && paged.items.length > 0 ? (
-        <div className="table-wrap">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">Action</th>
-                <th scope="col">Lead</th>
-                <th scope="col">Details</th>
-                <th scope="col">From</th>
-              </tr>
-            </thead>
-            <tbody>
-              {paged.items.map((event) => (
-                <tr key={event.id}>
-                  <td>{formatDateTime(event.occurredAt)}</td>
-                  <td>
-                    {event.actor.userId ? (
-                      <Link to={`/admin/audit?actorUserId=${event.actor.userId}`}>
-                        {event.actor.role ?? 'staff'} {event.actor.userId.slice(0, 8)}
-                      </Link>
-                    ) : (
-                      'public'
-                    )}
-                  </td>
-                  <td>
-                    <code>{event.action}</code>
-                  </td>
-                  <td>
-                    {event.leadId ? (
-                      <Link to={`/admin/leads/${event.leadId}`}>{event.leadId.slice(0, 8)}</Link>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                  <td className="wrap-anywhere">
-                    <code>
-                      {Object.keys(event.details).length ? JSON.stringify(event.details) : ''}
-                    </code>
-                  </td>
-                  <td>{event.ip ?? '—'}</td>
+      <ListScreen
+        list={paged}
+        what="events"
+        empty={<p>No events match.</p>}
+        filters={<AuditFilterForm key={search} filters={filters} />}
+      >
+        {(items) => (
+          <div className="table-wrap">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col">Who</th>
+                  <th scope="col">Action</th>
+                  <th scope="col">Lead</th>
+                  <th scope="col">Details</th>
+                  <th scope="col">From</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-      {paged.nextCursor ? (
-        <button type="button" className="button button--quiet" onClick={paged.loadMore}>
-          Load more
-        </button>
-      ) : null}
+              </thead>
+              <tbody>
+                {items.map((event) => (
+                  <tr key={event.id}>
+                    <td>{formatDateTime(event.occurredAt)}</td>
+                    <td>
+                      {event.actor.userId ? (
+                        <Link to={`/admin/audit?actorUserId=${event.actor.userId}`}>
+                          {event.actor.role ?? 'staff'} {event.actor.userId.slice(0, 8)}
+                        </Link>
+                      ) : (
+                        'public'
+                      )}
+                    </td>
+                    <td>
+                      <code>{event.action}</code>
+                    </td>
+                    <td>
+                      {event.leadId ? (
+                        <Link to={`/admin/leads/${event.leadId}`}>{event.leadId.slice(0, 8)}</Link>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
+                    <td className="wrap-anywhere">
+                      <code>
+                        {Object.keys(event.details).length ? JSON.stringify(event.details) : ''}
+                      </code>
+                    </td>
+                    <td>{event.ip ?? '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </ListScreen>
     </>
   );
 }
@@ -90,12 +89,13 @@ export function AuditLog() {
 function AuditFilterForm({ filters }: { filters: AuditFilters }) {
   const [draft, setDraft] = useState(filters);
   const set = (key: keyof AuditFilters, value: string) => setDraft((d) => ({ ...d, [key]: value }));
+  const navigate = useNavigate();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const params = new URLSearchParams();
     for (const field of FIELDS) if (draft[field].trim()) params.set(field, draft[field].trim());
     const text = params.toString();
-    navigate(`/admin/audit${text ? `?${text}` : ''}`);
+    void navigate(`/admin/audit${text ? `?${text}` : ''}`);
   };
   return (
     <form className="filters filters__grid" onSubmit={submit} aria-label="Filter events">

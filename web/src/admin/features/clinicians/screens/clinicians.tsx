@@ -6,14 +6,7 @@ import type { ApiFailure } from '../../../lib/api';
 import { ListScreen } from '../../../components/list-screen';
 import { createClinician, refreshClinicians, updateClinician, useClinicians } from '../api';
 import { CheckList, errorFor, TextField } from '../../../components/forms';
-import {
-  ErrorNotice,
-  Loading,
-  PageFailure,
-  PageHeading,
-  StatusMessage,
-  useLoad,
-} from '../../../components/ui';
+import { ErrorNotice, PageHeading, StatusMessage } from '../../../components/ui';
 import { hasRole, useSession } from '../../../session';
 import type { Schemas } from '../../../../api/client';
 import type { ClinicianView, ServiceType } from '../../../../api/types';

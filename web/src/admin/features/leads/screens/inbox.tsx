@@ -1,27 +1,22 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { LEAD_STATUSES } from '../../../vocabulary';
 import { URGENCIES } from '../../../vocabulary';
 import { SERVICE_TYPES } from '../../../vocabulary';
-import { download, request, type ApiFailure } from '../../../lib/api';
+import { downloadLeads, type ApiFailure, type LeadQuery } from '../../../lib/api';
+import { OverdueBadge, PageHeading, StatusBadge, UrgencyBadge } from '../../../components/ui';
 import {
-  ErrorNotice,
-  Loading,
-  OverdueBadge,
-  PageHeading,
-  StatusBadge,
-  UrgencyBadge,
-} from '../../../components/ui';
-import {
-  apiQuery,
+  apiParams,
   filtersFromSearch,
   INBOX_SORTS,
   NO_FILTERS,
   searchFromFilters,
   type InboxFilters,
 } from '../../leads/inbox-filters';
-import { Link, navigate, useLocation } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { ListScreen } from '../../../components/list-screen';
+import { useActiveClinicians, useLeadList } from '../api';
 import { hasRole, useSession } from '../../../session';
-import type { ClinicianView, LeadPage, LeadSummary } from '../../../../api/types';
+import type { ClinicianView, LeadSummary } from '../../../../api/types';
 import {
   formatDateTime,
   INTAKE_STATUS_NAMES,
@@ -44,18 +39,13 @@ export function Inbox() {
   const session = useSession();
   const { search } = useLocation();
   const filters = filtersFromSearch(search);
-  const query = apiQuery(filters, { limit: PAGE_SIZE });
-  const [clinicians, setClinicians] = useState<ClinicianView[]>([]);
+  const navigate = useNavigate();
+  const query = apiParams(filters);
   const isClinician = hasRole(session, 'clinician');
+  const clinicians = useActiveClinicians(!isClinician);
 
-  useEffect(() => {
-    if (isClinician) return;
-    void request<{ items: ClinicianView[] }>('/v1/admin/clinicians?active=true').then((result) => {
-      if (result.kind === 'ok') setClinicians(result.body.items);
-    });
-  }, [isClinician]);
-
-  const apply = (changed: InboxFilters) => navigate(`/admin/leads${searchFromFilters(changed)}`);
+  const apply = (changed: InboxFilters) =>
+    void navigate(`/admin/leads${searchFromFilters(changed)}`);
 
   return (
     <>
@@ -68,8 +58,7 @@ export function Inbox() {
         onApply={apply}
       />
       <Results
-        key={query}
-        filters={filters}
+        key={JSON.stringify(query)}
         query={query}
         mayExport={hasRole(session, 'admin', 'coordinator')}
       />
@@ -78,95 +67,59 @@ export function Inbox() {
 }
 
 /** One filtered list, first page on mount, more on request. */
-function Results({
-  filters,
-  query,
-  mayExport,
-}: {
-  filters: InboxFilters;
-  query: string;
-  mayExport: boolean;
-}) {
-  const [leads, setLeads] = useState<LeadSummary[] | null>(null);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [failure, setFailure] = useState<ApiFailure | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-
-  useEffect(() => {
-    let current = true;
-    void request<LeadPage>(`/v1/admin/leads${query}`).then((result) => {
-      if (!current) return;
-      if (result.kind === 'ok') {
-        setLeads(result.body.items);
-        setNextCursor(result.body.nextCursor);
-      } else setFailure(result);
-    });
-    return () => {
-      current = false;
-    };
-  }, [query]);
-
-  const loadMore = async () => {
-    if (!nextCursor || loadingMore) return;
-    setLoadingMore(true);
-    const result = await request<LeadPage>(
-      `/v1/admin/leads${apiQuery(filters, { limit: PAGE_SIZE, cursor: nextCursor })}`,
-    );
-    setLoadingMore(false);
-    if (result.kind === 'ok') {
-      setLeads((shown) => [...(shown ?? []), ...result.body.items]);
-      setNextCursor(result.body.nextCursor);
-    } else setFailure(result);
-  };
-  const exportHref = `/v1/admin/leads.csv${apiQuery(filters)}`;
-
+function Results({ query, mayExport }: { query: LeadQuery; mayExport: boolean }) {
+  const list = useLeadList(query, PAGE_SIZE);
+  const [exportFailure, setExportFailure] = useState<ApiFailure | null>(null);
+  const leads = list.items;
+  const toolbar = (
+    <div className="list-bar">
+      <p role="status" className="muted">
+        {leads === null
+          ? ''
+          : `${leads.length}${list.nextCursor ? '+' : ''} lead${leads.length === 1 ? '' : 's'} shown`}
+      </p>
+      {mayExport ? (
+        <a
+          className="button button--quiet button--small"
+          href={`/v1/admin/leads.csv${searchOf(query)}`}
+          download
+          onClick={(event) => {
+            // Through the client: an export may first ask to confirm it is you.
+            event.preventDefault();
+            void downloadLeads(query, 'leads.csv').then((result) => {
+              if (result.kind !== 'ok') setExportFailure(result);
+            });
+          }}
+        >
+          Export these leads (CSV)
+        </a>
+      ) : null}
+    </div>
+  );
   return (
-    <>
-      <div className="list-bar">
-        <p role="status" className="muted">
-          {leads === null
-            ? ''
-            : `${leads.length}${nextCursor ? '+' : ''} lead${leads.length === 1 ? '' : 's'} shown`}
-        </p>
-        {mayExport ? (
-          <a
-            className="button button--quiet button--small"
-            href={exportHref}
-            download
-            onClick={(event) => {
-              // Through fetch: an export may first ask to confirm it is you.
-              event.preventDefault();
-              void download(exportHref, 'leads.csv').then((result) => {
-                if (result.kind !== 'ok') setFailure(result);
-              });
-            }}
-          >
-            Export these leads (CSV)
-          </a>
-        ) : null}
-      </div>
-      <ErrorNotice failure={failure} />
-      {leads === null && !failure ? <Loading what="leads" /> : null}
-      {leads && leads.length === 0 ? <p>No lead matches these filters.</p> : null}
-      {leads && leads.length > 0 ? (
+    <ListScreen
+      list={{ ...list, failure: exportFailure ?? list.failure }}
+      what="leads"
+      toolbar={toolbar}
+      empty={<p>No lead matches these filters.</p>}
+    >
+      {(items) => (
         <ul className="lead-list" aria-label="Leads">
-          {leads.map((lead) => (
+          {items.map((lead) => (
             <LeadRow key={lead.id} lead={lead} />
           ))}
         </ul>
-      ) : null}
-      {nextCursor ? (
-        <button
-          type="button"
-          className="button button--quiet"
-          onClick={() => void loadMore()}
-          aria-disabled={loadingMore}
-        >
-          {loadingMore ? 'Loading…' : 'Load more'}
-        </button>
-      ) : null}
-    </>
+      )}
+    </ListScreen>
   );
+}
+
+/** The address of a link to the same query (what a plain click would download). */
+function searchOf(query: LeadQuery): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) params.set(key, String(value));
+  const text = params.toString();
+  return text ? `?${text}` : '';
 }
 
 function LeadRow({ lead }: { lead: LeadSummary }) {

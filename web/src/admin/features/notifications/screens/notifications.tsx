@@ -1,12 +1,20 @@
 import { useState } from 'react';
-import { request, type ApiFailure } from '../../../lib/api';
-import { ErrorNotice, Loading, PageHeading, StatusMessage } from '../../../components/ui';
-import { Link, navigate, useLocation } from 'react-router';
+import type { ApiFailure } from '../../../lib/api';
+import { ListScreen } from '../../../components/list-screen';
+import { retryNotification, useNotifications, type NotificationStatus } from '../api';
+import { ErrorNotice, PageHeading, StatusMessage } from '../../../components/ui';
+import { Link, useLocation, useNavigate } from 'react-router';
 import type { NotificationView } from '../../../../api/types';
 import { formatDateTime } from '../../../words';
-import { usePaged } from './paging';
 
-const STATUSES = ['', 'pending', 'sent', 'failed', 'held', 'withheld'] as const;
+const STATUSES: readonly (NotificationStatus | '')[] = [
+  '',
+  'pending',
+  'sent',
+  'failed',
+  'held',
+  'withheld',
+];
 const STATUS_NAMES: Record<string, string> = {
   '': 'Any status',
   pending: 'Pending',
@@ -29,16 +37,17 @@ const KIND_NAMES: Record<string, string> = {
 /** Outgoing email and its delivery; a failed one can be sent again. */
 export function NotificationsPage() {
   const { search } = useLocation();
+  const navigate = useNavigate();
   const status = new URLSearchParams(search).get('status') ?? '';
-  const paged = usePaged<NotificationView>('/v1/admin/notifications', { status });
+  const paged = useNotifications(
+    STATUSES.includes(status as NotificationStatus) ? (status as NotificationStatus) : undefined,
+  );
   const [message, setMessage] = useState('');
   const [failure, setFailure] = useState<ApiFailure | null>(null);
 
   const retry = async (notification: NotificationView) => {
     setFailure(null);
-    const result = await request(`/v1/admin/notifications/${notification.id}/retry`, {
-      method: 'POST',
-    });
+    const result = await retryNotification(notification.id);
     if (result.kind === 'ok') {
       setMessage('The email is queued to be sent again.');
       paged.reload();
@@ -54,7 +63,7 @@ export function NotificationsPage() {
           id="notification-status"
           value={status}
           onChange={(event) =>
-            navigate(
+            void navigate(
               `/admin/notifications${event.target.value ? `?status=${event.target.value}` : ''}`,
             )
           }
@@ -67,60 +76,59 @@ export function NotificationsPage() {
         </select>
       </div>
       <StatusMessage>{message}</StatusMessage>
-      <ErrorNotice failure={failure ?? paged.failure} />
-      {paged.items === null ? <Loading what="notifications" /> : null}
-      {paged.items?.length === 0 ? <p>No notifications.</p> : null}
-      {paged.items && paged.items.length > 0 ? (
-        <div className="table-wrap">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Created</th>
-                <th scope="col">Kind</th>
-                <th scope="col">To</th>
-                <th scope="col">Status</th>
-                <th scope="col">Attempts</th>
-                <th scope="col">Lead</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {paged.items.map((n) => (
-                <tr key={n.id}>
-                  <td>{formatDateTime(n.createdAt)}</td>
-                  <td>{KIND_NAMES[n.kind] ?? n.kind}</td>
-                  <td>{n.recipient.kind === 'user' ? 'Staff member' : n.recipient.kind}</td>
-                  <td>
-                    <span className={`badge badge--${n.status}`}>{STATUS_NAMES[n.status]}</span>
-                    {n.lastError ? <div className="muted">{n.lastError}</div> : null}
-                    {n.sentAt ? <div className="muted">sent {formatDateTime(n.sentAt)}</div> : null}
-                  </td>
-                  <td>{n.attempts}</td>
-                  <td>{n.leadId ? <Link to={`/admin/leads/${n.leadId}`}>Open lead</Link> : '—'}</td>
-                  <td>
-                    {n.status === 'failed' ? (
-                      <button
-                        type="button"
-                        className="button button--small"
-                        onClick={() => void retry(n)}
-                      >
-                        Retry
-                      </button>
-                    ) : null}
-                  </td>
+      <ErrorNotice failure={failure} />
+      <ListScreen list={paged} what="notifications" empty={<p>No notifications.</p>}>
+        {(items) => (
+          <div className="table-wrap">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">Created</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col">To</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Attempts</th>
+                  <th scope="col">Lead</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-      {paged.nextCursor ? (
-        <button type="button" className="button button--quiet" onClick={paged.loadMore}>
-          Load more
-        </button>
-      ) : null}
+              </thead>
+              <tbody>
+                {items.map((n) => (
+                  <tr key={n.id}>
+                    <td>{formatDateTime(n.createdAt)}</td>
+                    <td>{KIND_NAMES[n.kind] ?? n.kind}</td>
+                    <td>{n.recipient.kind === 'user' ? 'Staff member' : n.recipient.kind}</td>
+                    <td>
+                      <span className={`badge badge--${n.status}`}>{STATUS_NAMES[n.status]}</span>
+                      {n.lastError ? <div className="muted">{n.lastError}</div> : null}
+                      {n.sentAt ? (
+                        <div className="muted">sent {formatDateTime(n.sentAt)}</div>
+                      ) : null}
+                    </td>
+                    <td>{n.attempts}</td>
+                    <td>
+                      {n.leadId ? <Link to={`/admin/leads/${n.leadId}`}>Open lead</Link> : '—'}
+                    </td>
+                    <td>
+                      {n.status === 'failed' ? (
+                        <button
+                          type="button"
+                          className="button button--small"
+                          onClick={() => void retry(n)}
+                        >
+                          Retry
+                        </button>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </ListScreen>
     </>
   );
 }

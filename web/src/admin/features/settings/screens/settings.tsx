@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { FieldError } from '../../../../lib/problem';
-import { request, type ApiFailure } from '../../../lib/api';
+import type { ApiFailure } from '../../../lib/api';
+import { showSettings, updateSettings, useSettings } from '../api';
 import { TextField } from '../../../components/forms';
 import {
   ErrorNotice,
@@ -8,17 +9,13 @@ import {
   PageFailure,
   PageHeading,
   StatusMessage,
-  useLoad,
 } from '../../../components/ui';
 import type { SettingsView } from '../../../../api/types';
 import { formatDateTime } from '../../../words';
 
 /** Response-time targets and the spam minimum (admin only); CORS origins shown read-only. */
 export function SettingsPage() {
-  const { loaded, setLoaded } = useLoad(
-    () => request<SettingsView>('/v1/admin/settings'),
-    'settings',
-  );
+  const { loaded } = useSettings();
   if (loaded.state === 'loading') return <Loading what="settings" />;
   if (loaded.state === 'failed') {
     return (
@@ -34,7 +31,7 @@ export function SettingsPage() {
       <SettingsForm
         key={loaded.value.updatedAt ?? 'defaults'}
         settings={loaded.value}
-        onSaved={(value) => setLoaded({ state: 'ready', value, etag: null })}
+        onSaved={showSettings}
       />
     </>
   );
@@ -61,16 +58,13 @@ function SettingsForm({
     setErrors([]);
     setFailure(null);
     setSaved('');
-    const result = await request<SettingsView>('/v1/admin/settings', {
-      method: 'PATCH',
-      body: {
-        responseTargets: {
-          crisisMinutes: number(crisis),
-          highMinutes: number(high),
-          routineBusinessDays: number(routine),
-        },
-        spamMinSeconds: number(spam),
+    const result = await updateSettings({
+      responseTargets: {
+        crisisMinutes: number(crisis),
+        highMinutes: number(high),
+        routineBusinessDays: number(routine),
       },
+      spamMinSeconds: number(spam),
     });
     if (result.kind === 'ok') {
       onSaved(result.body);

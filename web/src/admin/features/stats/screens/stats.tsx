@@ -1,17 +1,15 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { LEAD_STATUSES } from '../../../vocabulary';
-import { queryString, request, type ApiFailure } from '../../../lib/api';
+import { useStats, useWeeklyStats } from '../api';
 import { BarChart, StackedBarChart } from '../components/charts';
 import { ErrorNotice, Loading, PageHeading } from '../../../components/ui';
 import { startOfDay, startOfNextDay } from '../../leads/inbox-filters';
-import { navigate, useLocation } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import type { StatsView } from '../../../../api/types';
 import { formatMinutes, formatShare, SERVICE_NAMES, STATUS_NAMES } from '../../../words';
-import { sourcesOf, stackOf, weeksBetween } from '../weeks';
+import { sourcesOf, stackOf } from '../weeks';
 
 const DEFAULT_WEEKS = 12;
-/** Weekly calls run a few at a time: the server is shared with the people triaging. */
-const PARALLEL = 4;
 
 function localDay(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -28,10 +26,6 @@ function defaultRange(): { from: string; to: string } {
   return { from: localDay(from), to: localDay(today) };
 }
 
-async function statsFor(from: string, to: string) {
-  return request<StatsView>(`/v1/admin/stats${queryString({ from, to })}`);
-}
-
 /**
  * Figures for a range of days, and two charts by week. The weekly figures are one
  * GET /v1/admin/stats per week: the server's own definitions (median, sources) per
@@ -43,60 +37,18 @@ export function StatsPage() {
   const fallback = defaultRange();
   const from = params.get('from') ?? fallback.from;
   const to = params.get('to') ?? fallback.to;
-  const range = `${from}/${to}`;
-  const [answer, setAnswer] = useState<{
-    range: string;
-    total?: StatsView;
-    weekly?: { label: string; stats: StatsView }[];
-    failure?: ApiFailure;
-  } | null>(null);
-  const shown = answer?.range === range ? answer : null;
-  const total = shown?.total ?? null;
-  const weekly = shown?.weekly ?? null;
-  const failure = shown?.failure ?? null;
-
-  useEffect(() => {
-    let current = true;
-    const keep = (part: {
-      total?: StatsView;
-      weekly?: { label: string; stats: StatsView }[];
-      failure?: ApiFailure;
-    }) => {
-      if (current)
-        setAnswer((previous) => ({
-          ...(previous?.range === range ? previous : {}),
-          range,
-          ...part,
-        }));
-    };
-    const rangeFrom = startOfDay(from);
-    const rangeTo = startOfNextDay(to);
-    void statsFor(rangeFrom, rangeTo).then((result) => {
-      keep(result.kind === 'ok' ? { total: result.body } : { failure: result });
-    });
-    const weeks = weeksBetween(new Date(rangeFrom), new Date(rangeTo));
-    void (async () => {
-      const answers: { label: string; stats: StatsView }[] = [];
-      for (let i = 0; i < weeks.length; i += PARALLEL) {
-        const batch = weeks.slice(i, i + PARALLEL);
-        const results = await Promise.all(
-          batch.map((week) => statsFor(week.from.toISOString(), week.to.toISOString())),
-        );
-        for (const [index, result] of results.entries()) {
-          if (result.kind !== 'ok') {
-            keep({ failure: result });
-            return;
-          }
-          answers.push({ label: batch[index]!.label, stats: result.body });
-        }
-        if (!current) return;
-      }
-      keep({ weekly: answers });
-    })();
-    return () => {
-      current = false;
-    };
-  }, [from, to, range]);
+  const rangeFrom = startOfDay(from);
+  const rangeTo = startOfNextDay(to);
+  const totalQuery = useStats(rangeFrom, rangeTo).loaded;
+  const weeklyQuery = useWeeklyStats(rangeFrom, rangeTo).loaded;
+  const total = totalQuery.state === 'ready' ? totalQuery.value : null;
+  const weekly = weeklyQuery.state === 'ready' ? weeklyQuery.value : null;
+  const failure =
+    totalQuery.state === 'failed'
+      ? totalQuery.failure
+      : weeklyQuery.state === 'failed'
+        ? weeklyQuery.failure
+        : null;
 
   return (
     <>
@@ -116,9 +68,10 @@ export function StatsPage() {
 
 function RangeForm({ from, to }: { from: string; to: string }) {
   const [draft, setDraft] = useState({ from, to });
+  const navigate = useNavigate();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    navigate(`/admin/stats?from=${draft.from}&to=${draft.to}`);
+    void navigate(`/admin/stats?from=${draft.from}&to=${draft.to}`);
   };
   return (
     <form className="filters filters--row" onSubmit={submit} aria-label="Range">

@@ -4,14 +4,7 @@ import type { ApiFailure } from '../../../lib/api';
 import { ListScreen } from '../../../components/list-screen';
 import { inviteUser, refreshUsers, resendInvitation, resetMfa, updateUser, useUsers } from '../api';
 import { TextField } from '../../../components/forms';
-import {
-  ErrorNotice,
-  Loading,
-  PageFailure,
-  PageHeading,
-  StatusMessage,
-  useLoad,
-} from '../../../components/ui';
+import { ErrorNotice, PageHeading, StatusMessage } from '../../../components/ui';
 import { useSession } from '../../../session';
 import type { Role, UserView } from '../../../../api/types';
 import { formatDateTime, ROLE_NAMES } from '../../../words';

@@ -4,14 +4,7 @@ import type { ApiFailure } from '../../../lib/api';
 import { ListScreen } from '../../../components/list-screen';
 import { createWebhook, deleteWebhook, refreshWebhooks, updateWebhook, useWebhooks } from '../api';
 import { CheckList, errorFor, TextField } from '../../../components/forms';
-import {
-  ErrorNotice,
-  Loading,
-  PageFailure,
-  PageHeading,
-  StatusMessage,
-  useLoad,
-} from '../../../components/ui';
+import { ErrorNotice, PageHeading, StatusMessage } from '../../../components/ui';
 import type { Schemas } from '../../../../api/client';
 import type { WebhookView } from '../../../../api/types';
 import { formatDateTime } from '../../../words';
