@@ -1,5 +1,6 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import { fieldErrorsOf, isProblem, type FieldError, type Problem } from '../lib/problem';
+import type { ApiResult as PublicResult } from '../lib/api';
 import type { components, paths } from './schema';
 
 /**
@@ -193,14 +194,8 @@ export async function call<T>(
 // The public pages: no cookie (an embedding site's cookies stay out of it), and the answers
 // a person filling in a form acts on.
 
-/** What a request to the public API came to, in the terms a page acts on. */
-export type PublicResult<T> =
-  | { kind: 'ok'; status: number; body: T }
-  /** 422: every bad field, named by its path in the body. */
-  | { kind: 'invalid'; errors: FieldError[] }
-  | { kind: 'problem'; status: number; problem: Problem; retryAfterSeconds?: number }
-  /** No answer at all: offline, DNS, CORS refused, server down. */
-  | { kind: 'offline' };
+/** The same results as the embed's own small client (lib/api.ts), which has no dependency. */
+export type { PublicResult };
 
 export const publicApi = createClient<paths>({
   credentials: 'omit',
