@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
-import type { FieldError } from '../../../../lib/problem';
-import type { ApiFailure } from '../../../lib/api';
+import { useState } from 'react';
+
+import { useStaffForm } from '../../../lib/forms';
 import { showSettings, updateSettings, useSettings } from '../api';
 import { TextField } from '../../../components/forms';
 import {
@@ -37,6 +37,17 @@ export function SettingsPage() {
   );
 }
 
+/** The fields as typed; see `number`. */
+interface SettingsDraft {
+  crisisMinutes: string;
+  highMinutes: string;
+  routineBusinessDays: string;
+  spamMinSeconds: string;
+}
+
+/** A whole number as a number; anything else as typed, so the server names the field. */
+const number = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text) : text);
+
 function SettingsForm({
   settings,
   onSaved,
@@ -44,34 +55,30 @@ function SettingsForm({
   settings: SettingsView;
   onSaved: (value: SettingsView) => void;
 }) {
-  const [crisis, setCrisis] = useState(String(settings.responseTargets.crisisMinutes));
-  const [high, setHigh] = useState(String(settings.responseTargets.highMinutes));
-  const [routine, setRoutine] = useState(String(settings.responseTargets.routineBusinessDays));
-  const [spam, setSpam] = useState(String(settings.spamMinSeconds));
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const form = useStaffForm<SettingsDraft>({
+    crisisMinutes: String(settings.responseTargets.crisisMinutes),
+    highMinutes: String(settings.responseTargets.highMinutes),
+    routineBusinessDays: String(settings.responseTargets.routineBusinessDays),
+    spamMinSeconds: String(settings.spamMinSeconds),
+  });
   const [saved, setSaved] = useState('');
-  const number = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text) : text);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setErrors([]);
-    setFailure(null);
-    setSaved('');
-    const result = await updateSettings({
-      responseTargets: {
-        crisisMinutes: number(crisis),
-        highMinutes: number(high),
-        routineBusinessDays: number(routine),
-      },
-      spamMinSeconds: number(spam),
-    });
-    if (result.kind === 'ok') {
-      onSaved(result.body);
-    } else if (result.kind === 'invalid') setErrors(result.errors);
-    else setFailure(result);
-    if (result.kind === 'ok') setSaved('Settings saved. Leads still new got new respond-by times.');
-  };
+  const submit = form.submitWith(
+    (draft) => {
+      setSaved('');
+      return updateSettings({
+        responseTargets: {
+          crisisMinutes: number(draft.crisisMinutes),
+          highMinutes: number(draft.highMinutes),
+          routineBusinessDays: number(draft.routineBusinessDays),
+        },
+        spamMinSeconds: number(draft.spamMinSeconds),
+      });
+    },
+    (value) => {
+      onSaved(value);
+      setSaved('Settings saved. Leads still new got new respond-by times.');
+    },
+  );
   const d = settings.defaults;
   return (
     <form onSubmit={submit} noValidate className="card form-card" aria-labelledby="targets-heading">
@@ -81,16 +88,15 @@ function SettingsForm({
         {formatDateTime(settings.updatedAt)}.
       </p>
       <StatusMessage>{saved}</StatusMessage>
-      <ErrorNotice failure={failure} />
+      <ErrorNotice failure={form.failure} />
       <TextField
         id="crisisMinutes"
         field="responseTargets.crisisMinutes"
         label="Crisis (minutes)"
         hint={`Default ${d.responseTargets.crisisMinutes}; 1 to 1440.`}
         inputMode="numeric"
-        value={crisis}
-        onChange={setCrisis}
-        errors={errors}
+        registration={form.register('crisisMinutes')}
+        errors={form.errors}
       />
       <TextField
         id="highMinutes"
@@ -98,9 +104,8 @@ function SettingsForm({
         label="High (minutes)"
         hint={`Default ${d.responseTargets.highMinutes}; 1 to 10080.`}
         inputMode="numeric"
-        value={high}
-        onChange={setHigh}
-        errors={errors}
+        registration={form.register('highMinutes')}
+        errors={form.errors}
       />
       <TextField
         id="routineBusinessDays"
@@ -108,9 +113,8 @@ function SettingsForm({
         label="Routine (business days)"
         hint={`Default ${d.responseTargets.routineBusinessDays}; 1 to 30.`}
         inputMode="numeric"
-        value={routine}
-        onChange={setRoutine}
-        errors={errors}
+        registration={form.register('routineBusinessDays')}
+        errors={form.errors}
       />
       <h2>Spam</h2>
       <TextField
@@ -118,9 +122,8 @@ function SettingsForm({
         label="Minimum seconds to fill a public form"
         hint={`Faster submissions are stored as spam; 0 turns the check off. Default ${d.spamMinSeconds}.`}
         inputMode="numeric"
-        value={spam}
-        onChange={setSpam}
-        errors={errors}
+        registration={form.register('spamMinSeconds')}
+        errors={form.errors}
       />
       <h2>Allowed origins (CORS)</h2>
       <p className="muted">Read-only: set CORS_ORIGINS in the environment.</p>

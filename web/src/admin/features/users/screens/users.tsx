@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
-import type { FieldError } from '../../../../lib/problem';
+import { useState } from 'react';
+
 import type { ApiFailure } from '../../../lib/api';
 import { ListScreen } from '../../../components/list-screen';
 import { inviteUser, refreshUsers, resendInvitation, resetMfa, updateUser, useUsers } from '../api';
 import { TextField } from '../../../components/forms';
+import { useStaffForm } from '../../../lib/forms';
 import { ErrorNotice, PageHeading, StatusMessage } from '../../../components/ui';
 import { useSession } from '../../../session';
 import type { Role, UserView } from '../../../../api/types';
@@ -164,26 +165,20 @@ export function UsersPage() {
   );
 }
 
+interface Invitation {
+  name: string;
+  email: string;
+  role: Role;
+}
+
 function Invite({ onInvited }: { onInvited: (user: UserView) => void }) {
   const [open, setOpen] = useState(false);
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
-  const [role, setRole] = useState<Role>('coordinator');
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [failure, setFailure] = useState<ApiFailure | null>(null);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setErrors([]);
-    setFailure(null);
-    const result = await inviteUser({ name, email, role });
-    if (result.kind === 'ok') {
-      setOpen(false);
-      setName('');
-      setEmail('');
-      onInvited(result.body);
-    } else if (result.kind === 'invalid') setErrors(result.errors);
-    else setFailure(result);
-  };
+  const form = useStaffForm<Invitation>({ name: '', email: '', role: 'coordinator' });
+  const submit = form.submitWith(inviteUser, (user) => {
+    setOpen(false);
+    form.reset();
+    onInvited(user);
+  });
   if (!open) {
     return (
       <button type="button" className="button button--small" onClick={() => setOpen(true)}>
@@ -195,24 +190,25 @@ function Invite({ onInvited }: { onInvited: (user: UserView) => void }) {
     <form className="card form-card" onSubmit={submit} noValidate aria-labelledby="invite-heading">
       <h2 id="invite-heading">Invite a user</h2>
       <p className="muted">They get an email with a link to choose a password (valid 72 hours).</p>
-      <ErrorNotice failure={failure} />
-      <TextField id="name" label="Name" value={name} onChange={setName} errors={errors} required />
+      <ErrorNotice failure={form.failure} />
+      <TextField
+        id="name"
+        label="Name"
+        registration={form.register('name')}
+        errors={form.errors}
+        required
+      />
       <TextField
         id="email"
         label="Email"
         type="email"
-        value={email}
-        onChange={setEmail}
-        errors={errors}
+        registration={form.register('email')}
+        errors={form.errors}
         required
       />
       <div className="field">
         <label htmlFor="invite-role">Role</label>
-        <select
-          id="invite-role"
-          value={role}
-          onChange={(event) => setRole(event.target.value as Role)}
-        >
+        <select id="invite-role" {...form.register('role')}>
           {ROLES.map((value) => (
             <option key={value} value={value}>
               {ROLE_NAMES[value]}
