@@ -152,13 +152,15 @@ function StaffApp() {
 
   useEffect(
     () =>
-      onSessionEnded(() =>
+      onSessionEnded(() => {
+        // What this session read stays out of the next one's sight.
+        queryClient.clear();
         setSession((current) =>
           current.kind === 'signed-out'
             ? current
             : { kind: 'signed-out', notice: 'Your session has ended. Sign in again to go on.' },
-        ),
-      ),
+        );
+      }),
     [],
   );
 

@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
-import type { FieldError } from '../../../../lib/problem';
+import { useState } from 'react';
+
 import type { ApiFailure } from '../../../lib/api';
 import { ListScreen } from '../../../components/list-screen';
+import { useStaffForm } from '../../../lib/forms';
 import { createWebhook, deleteWebhook, refreshWebhooks, updateWebhook, useWebhooks } from '../api';
 import { CheckList, errorFor, TextField } from '../../../components/forms';
 import { ErrorNotice, PageHeading, StatusMessage } from '../../../components/ui';
@@ -145,6 +146,14 @@ export function WebhooksPage() {
   );
 }
 
+interface WebhookDraft {
+  url: string;
+  events: WebhookEvent[];
+  active: boolean;
+  /** A new secret, to rotate it; empty keeps the current one. */
+  secret: string;
+}
+
 function WebhookForm({
   webhook,
   onCreated,
@@ -156,34 +165,23 @@ function WebhookForm({
   onSaved: () => void;
   onCancel: () => void;
 }) {
-  const [url, setUrl] = useState(webhook?.url ?? '');
-  const [events, setEvents] = useState<string[]>(webhook?.events ?? ['lead.created']);
-  const [active, setActive] = useState(webhook?.active ?? true);
-  const [newSecret, setNewSecret] = useState('');
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [failure, setFailure] = useState<ApiFailure | null>(null);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setErrors([]);
-    setFailure(null);
-    if (webhook) {
-      const result = await updateWebhook(webhook.id, {
-        url,
-        events: events as WebhookEvent[],
-        active,
-        ...(newSecret ? { secret: newSecret } : {}),
-      });
-      if (result.kind === 'ok') onSaved();
-      else if (result.kind === 'invalid') setErrors(result.errors);
-      else setFailure(result);
-      return;
-    }
-    const result = await createWebhook({ url, events: events as WebhookEvent[] });
-    if (result.kind === 'ok') onCreated(result.body.url, result.body.secret);
-    else if (result.kind === 'invalid') setErrors(result.errors);
-    else setFailure(result);
-  };
+  const form = useStaffForm<WebhookDraft>({
+    url: webhook?.url ?? '',
+    events: (webhook?.events ?? ['lead.created']) as WebhookEvent[],
+    active: webhook?.active ?? true,
+    secret: '',
+  });
+  const submit = webhook
+    ? form.submitWith(
+        ({ url, events, active, secret }) =>
+          updateWebhook(webhook.id, { url, events, active, ...(secret ? { secret } : {}) }),
+        onSaved,
+      )
+    : form.submitWith(
+        ({ url, events }) => createWebhook({ url, events }),
+        (created) => onCreated(created.url, created.secret),
+      );
+  const events = form.watch('events');
   return (
     <form
       className="card form-card"
@@ -192,40 +190,34 @@ function WebhookForm({
       aria-labelledby="webhook-form-heading"
     >
       <h2 id="webhook-form-heading">{webhook ? 'Edit subscription' : 'Add a subscription'}</h2>
-      <ErrorNotice failure={failure} />
+      <ErrorNotice failure={form.failure} />
       <TextField
         id="url"
         label="URL"
         type="url"
-        value={url}
-        onChange={setUrl}
-        errors={errors}
+        registration={form.register('url')}
+        errors={form.errors}
         hint="https://… of the receiver"
       />
       <CheckList
         legend="Events"
         options={EVENTS}
         selected={events}
-        onChange={setEvents}
-        error={errorFor(errors, 'events')}
+        onChange={(selected) => form.setValue('events', selected as WebhookEvent[])}
+        error={errorFor(form.errors, 'events')}
       />
       {webhook ? (
         <>
           <label className="check">
-            <input
-              type="checkbox"
-              checked={active}
-              onChange={(event) => setActive(event.target.checked)}
-            />
+            <input type="checkbox" {...form.register('active')} />
             Active (unticked pauses deliveries)
           </label>
           <TextField
             id="secret"
             label="New secret (optional, to rotate it)"
             hint="32 to 200 visible characters; not shown again."
-            value={newSecret}
-            onChange={setNewSecret}
-            errors={errors}
+            registration={form.register('secret')}
+            errors={form.errors}
           />
         </>
       ) : (
