@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { SERVICE_TYPES } from '../../../vocabulary';
 import { US_STATES } from '../../../../lib/vocabulary';
-import type { FieldError } from '../../../../lib/problem';
-import type { ApiFailure } from '../../../lib/api';
+
 import { ListScreen } from '../../../components/list-screen';
+import { useStaffForm } from '../../../lib/forms';
 import { createClinician, refreshClinicians, updateClinician, useClinicians } from '../api';
 import { CheckList, errorFor, TextField } from '../../../components/forms';
 import { ErrorNotice, PageHeading, StatusMessage } from '../../../components/ui';
@@ -153,39 +153,31 @@ function ClinicianForm({
   onDone: (message: string) => void;
   onCancel: () => void;
 }) {
-  const [draft, setDraft] = useState<Draft>(clinician ? draftOf(clinician) : EMPTY);
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [failure, setFailure] = useState<ApiFailure | null>(null);
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
-    setDraft((d) => ({ ...d, [key]: value }));
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setErrors([]);
-    setFailure(null);
-    const own = {
-      modalities: words(draft.modalities.toLowerCase()),
-      acceptingNewClients: draft.acceptingNewClients,
-      weeklyCapacity: Number(draft.weeklyCapacity),
-    };
-    const body = ownOnly
-      ? own
-      : {
-          ...own,
-          name: draft.name,
-          email: draft.email,
-          serviceTypes: draft.serviceTypes as ServiceType[],
-          licensedStates: words(draft.licensedStates.toUpperCase()),
-          active: draft.active,
-        };
-    const result = clinician
-      ? await updateClinician(clinician.id, body)
-      : await createClinician(body as Schemas['CreateClinicianDto']);
-    if (result.kind === 'ok')
-      onDone(clinician ? `${result.body.name} saved.` : `${result.body.name} added.`);
-    else if (result.kind === 'invalid') setErrors(result.errors);
-    else setFailure(result);
-  };
+  const form = useStaffForm<Draft>(clinician ? draftOf(clinician) : EMPTY);
+  const { errors } = form;
+  const submit = form.submitWith(
+    (draft) => {
+      const own = {
+        modalities: words(draft.modalities.toLowerCase()),
+        acceptingNewClients: draft.acceptingNewClients,
+        weeklyCapacity: Number(draft.weeklyCapacity),
+      };
+      const body = ownOnly
+        ? own
+        : {
+            ...own,
+            name: draft.name,
+            email: draft.email,
+            serviceTypes: draft.serviceTypes as ServiceType[],
+            licensedStates: words(draft.licensedStates.toUpperCase()),
+            active: draft.active,
+          };
+      return clinician
+        ? updateClinician(clinician.id, body)
+        : createClinician(body as Schemas['CreateClinicianDto']);
+    },
+    (saved) => onDone(clinician ? `${saved.name} saved.` : `${saved.name} added.`),
+  );
   const stateCodes = US_STATES.map(([code]) => code).join(', ');
 
   return (
@@ -198,7 +190,7 @@ function ClinicianForm({
       <h2 id="clinician-form-heading">
         {clinician ? `Edit ${clinician.name}` : 'Add a clinician'}
       </h2>
-      <ErrorNotice failure={failure} />
+      <ErrorNotice failure={form.failure} />
       {errors.length > 0 ? (
         <ErrorNotice>
           <p>Some fields need a change.</p>
@@ -209,8 +201,7 @@ function ClinicianForm({
           <TextField
             id="name"
             label="Name"
-            value={draft.name}
-            onChange={(v) => set('name', v)}
+            registration={form.register('name')}
             errors={errors}
             required
           />
@@ -218,24 +209,22 @@ function ClinicianForm({
             id="email"
             label="Email"
             type="email"
-            value={draft.email}
-            onChange={(v) => set('email', v)}
+            registration={form.register('email')}
             errors={errors}
             required
           />
           <CheckList
             legend="Services offered"
             options={SERVICE_TYPES.map((type) => [type, SERVICE_NAMES[type]!] as const)}
-            selected={draft.serviceTypes}
-            onChange={(v) => set('serviceTypes', v)}
+            selected={form.watch('serviceTypes')}
+            onChange={(selected) => form.setValue('serviceTypes', selected)}
             error={errorFor(errors, 'serviceTypes')}
           />
           <TextField
             id="licensedStates"
             label="Licensed in (state codes)"
             hint={`Comma-separated, e.g. OR, WA. Codes: ${stateCodes.slice(0, 60)}…`}
-            value={draft.licensedStates}
-            onChange={(v) => set('licensedStates', v)}
+            registration={form.register('licensedStates')}
             errors={errors}
           />
         </>
@@ -244,33 +233,23 @@ function ClinicianForm({
         id="modalities"
         label="Modalities"
         hint="Comma-separated, lower case: gottman, eft, ifs, cbt"
-        value={draft.modalities}
-        onChange={(v) => set('modalities', v)}
+        registration={form.register('modalities')}
         errors={errors}
       />
       <TextField
         id="weeklyCapacity"
         label="New clients per week"
         inputMode="numeric"
-        value={draft.weeklyCapacity}
-        onChange={(v) => set('weeklyCapacity', v)}
+        registration={form.register('weeklyCapacity')}
         errors={errors}
       />
       <label className="check">
-        <input
-          type="checkbox"
-          checked={draft.acceptingNewClients}
-          onChange={(event) => set('acceptingNewClients', event.target.checked)}
-        />
+        <input type="checkbox" {...form.register('acceptingNewClients')} />
         Accepting new clients
       </label>
       {ownOnly ? null : (
         <label className="check">
-          <input
-            type="checkbox"
-            checked={draft.active}
-            onChange={(event) => set('active', event.target.checked)}
-          />
+          <input type="checkbox" {...form.register('active')} />
           Active (inactive clinicians are not matched)
         </label>
       )}
