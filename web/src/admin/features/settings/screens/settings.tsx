@@ -16,6 +16,8 @@ import { formatDateTime } from '../../../words';
 /** Response-time targets and the spam minimum (admin only); CORS origins shown read-only. */
 export function SettingsPage() {
   const { loaded } = useSettings();
+  // Kept here: the form starts afresh from the saved values, and the message outlives it.
+  const [saved, setSaved] = useState('');
   if (loaded.state === 'loading') return <Loading what="settings" />;
   if (loaded.state === 'failed') {
     return (
@@ -31,7 +33,12 @@ export function SettingsPage() {
       <SettingsForm
         key={loaded.value.updatedAt ?? 'defaults'}
         settings={loaded.value}
-        onSaved={showSettings}
+        saved={saved}
+        onSaving={() => setSaved('')}
+        onSaved={(value) => {
+          showSettings(value);
+          setSaved('Settings saved. Leads still new got new respond-by times.');
+        }}
       />
     </>
   );
@@ -50,8 +57,12 @@ const number = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text) : tex
 
 function SettingsForm({
   settings,
+  saved,
+  onSaving,
   onSaved,
 }: {
+  saved: string;
+  onSaving: () => void;
   settings: SettingsView;
   onSaved: (value: SettingsView) => void;
 }) {
@@ -61,24 +72,17 @@ function SettingsForm({
     routineBusinessDays: String(settings.responseTargets.routineBusinessDays),
     spamMinSeconds: String(settings.spamMinSeconds),
   });
-  const [saved, setSaved] = useState('');
-  const submit = form.submitWith(
-    (draft) => {
-      setSaved('');
-      return updateSettings({
-        responseTargets: {
-          crisisMinutes: number(draft.crisisMinutes),
-          highMinutes: number(draft.highMinutes),
-          routineBusinessDays: number(draft.routineBusinessDays),
-        },
-        spamMinSeconds: number(draft.spamMinSeconds),
-      });
-    },
-    (value) => {
-      onSaved(value);
-      setSaved('Settings saved. Leads still new got new respond-by times.');
-    },
-  );
+  const submit = form.submitWith((draft) => {
+    onSaving();
+    return updateSettings({
+      responseTargets: {
+        crisisMinutes: number(draft.crisisMinutes),
+        highMinutes: number(draft.highMinutes),
+        routineBusinessDays: number(draft.routineBusinessDays),
+      },
+      spamMinSeconds: number(draft.spamMinSeconds),
+    });
+  }, onSaved);
   const d = settings.defaults;
   return (
     <form onSubmit={submit} noValidate className="card form-card" aria-labelledby="targets-heading">
