@@ -45,6 +45,12 @@ export default defineConfig(({ mode }): UserConfig => {
       modulePreload: { polyfill: false },
       rolldownOptions: {
         input: Object.fromEntries(PAGES.map((page) => [page, here(`${page}/index.html`)])),
+        // React Router and TanStack Query mark modules "use client" for server components,
+        // which mean nothing in a browser bundle.
+        onLog(level, log, handler) {
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE') return;
+          handler(level, log);
+        },
       },
     },
   };

@@ -1,37 +1,51 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { forgetCsrfToken, onSessionEnded, request, startSession } from './api';
-import { Loading } from './components/ui';
-import { Link, navigate, useLocation } from './router';
-import { AccountPage } from './screens/account';
-import { AuditLog } from './screens/audit';
-import { CliniciansPage } from './screens/clinicians';
-import { Inbox } from './screens/inbox';
-import { LeadPage } from './screens/lead-page';
-import { NotificationsPage } from './screens/notifications';
-import { AcceptInvitation, ForgotPassword, ResetPassword } from './screens/passwords';
-import { SessionsPage } from './screens/sessions';
-import { SettingsPage } from './screens/settings';
-import { MfaEnrolment, SignIn } from './screens/sign-in';
-import { StatsPage } from './screens/stats';
-import { UsersPage } from './screens/users';
-import { WebhooksPage } from './screens/webhooks';
-import { SessionContext, type Session } from './session';
-import type { Me, Role } from './types';
-import { ROLE_NAMES } from './words';
+import {
+  createBrowserRouter,
+  Link,
+  Navigate,
+  NavLink,
+  Outlet,
+  RouterProvider,
+  useParams,
+} from 'react-router';
+import {
+  call,
+  forgetCsrfToken,
+  onSessionEnded,
+  staffApi,
+  startSession,
+  type ApiResult,
+} from '../api/client';
+import type { Me, Role } from '../api/types';
 import { ReauthenticateDialog } from './components/reauthenticate-dialog';
+import { Loading } from './components/ui';
+import { AccountPage } from './features/account/screens/account';
+import {
+  AcceptInvitation,
+  ForgotPassword,
+  ResetPassword,
+} from './features/account/screens/passwords';
+import { SessionsPage } from './features/account/screens/sessions';
+import { MfaEnrolment, SignIn } from './features/account/screens/sign-in';
+import { AuditLog } from './features/audit/screens/audit';
+import { CliniciansPage } from './features/clinicians/screens/clinicians';
+import { Inbox } from './features/leads/screens/inbox';
+import { LeadPage } from './features/leads/screens/lead-page';
+import { NotificationsPage } from './features/notifications/screens/notifications';
+import { SettingsPage } from './features/settings/screens/settings';
+import { StatsPage } from './features/stats/screens/stats';
+import { UsersPage } from './features/users/screens/users';
+import { WebhooksPage } from './features/webhooks/screens/webhooks';
+import { queryClient } from './lib/query';
+import { SessionContext, type Session } from './session';
+import { ROLE_NAMES } from './words';
 
 type SessionState =
   | { kind: 'loading' }
   | { kind: 'signed-out'; notice?: string }
   | { kind: 'mfa-setup'; me: Me }
   | { kind: 'signed-in'; me: Me };
-
-/** The pages an emailed link opens: no session needed. */
-const PUBLIC_PAGES: Record<string, () => ReactNode> = {
-  '/admin/accept-invitation': () => <AcceptInvitation />,
-  '/admin/reset-password': () => <ResetPassword />,
-  '/admin/forgot-password': () => <ForgotPassword />,
-};
 
 interface NavItem {
   to: string;
@@ -53,21 +67,80 @@ const NAVIGATION: NavItem[] = [
 
 /** Who is signed in, from the session cookie (if any). */
 async function readSession(notice?: string): Promise<SessionState> {
-  const result = await request<Me>('/v1/auth/me');
+  // LOCAL type: the document has no schema for /v1/auth/me yet.
+  const result = (await call(() => staffApi.GET('/v1/auth/me'))) as ApiResult<Me>;
   if (result.kind !== 'ok') return { kind: 'signed-out', notice };
   await startSession();
   const me = result.body;
   return me.session.mfaSetupRequired ? { kind: 'mfa-setup', me } : { kind: 'signed-in', me };
 }
 
+/** The staff app's addresses, all under /admin; the emailed links need no session. */
+const router = createBrowserRouter([
+  {
+    path: '/admin',
+    children: [
+      {
+        path: 'accept-invitation',
+        element: (
+          <Frame>
+            <AcceptInvitation />
+          </Frame>
+        ),
+      },
+      {
+        path: 'reset-password',
+        element: (
+          <Frame>
+            <ResetPassword />
+          </Frame>
+        ),
+      },
+      {
+        path: 'forgot-password',
+        element: (
+          <Frame>
+            <ForgotPassword />
+          </Frame>
+        ),
+      },
+      {
+        element: <StaffApp />,
+        children: [
+          { index: true, element: <Navigate to="/admin/leads" replace /> },
+          { path: 'leads', element: <Inbox /> },
+          { path: 'leads/:leadId', element: <LeadScreen /> },
+          { path: 'stats', element: <StatsPage /> },
+          { path: 'clinicians', element: <CliniciansPage /> },
+          { path: 'notifications', element: <NotificationsPage /> },
+          { path: 'users', element: <UsersPage /> },
+          { path: 'webhooks', element: <WebhooksPage /> },
+          { path: 'audit', element: <AuditLog /> },
+          { path: 'settings', element: <SettingsPage /> },
+          { path: 'account', element: <AccountPage /> },
+          { path: 'sessions', element: <SessionsPage /> },
+          { path: '*', element: <NotFound /> },
+        ],
+      },
+    ],
+  },
+]);
+
 export function App() {
-  const { pathname } = useLocation();
+  return (
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>
+  );
+}
+
+/** Everything behind the sign-in: who is signed in decides what is shown. */
+function StaffApp() {
   const [session, setSession] = useState<SessionState>({ kind: 'loading' });
 
   const loadMe = useCallback(async (notice?: string) => setSession(await readSession(notice)), []);
 
   useEffect(() => {
-    if (PUBLIC_PAGES[window.location.pathname]) return;
     let current = true;
     void readSession().then((state) => {
       if (current) setSession(state);
@@ -79,24 +152,25 @@ export function App() {
 
   useEffect(
     () =>
-      onSessionEnded(() =>
+      onSessionEnded(() => {
+        // What this session read stays out of the next one's sight.
+        queryClient.clear();
         setSession((current) =>
           current.kind === 'signed-out'
             ? current
             : { kind: 'signed-out', notice: 'Your session has ended. Sign in again to go on.' },
-        ),
-      ),
+        );
+      }),
     [],
   );
 
   const signOut = useCallback(async () => {
-    await request('/v1/auth/logout', { method: 'POST' });
+    await call(() => staffApi.POST('/v1/auth/logout'));
     forgetCsrfToken();
+    // Nothing the last person saw stays in the cache for the next one.
+    queryClient.clear();
     setSession({ kind: 'signed-out', notice: 'You are signed out.' });
   }, []);
-
-  const publicPage = PUBLIC_PAGES[pathname];
-  if (publicPage) return <Frame>{publicPage()}</Frame>;
 
   switch (session.kind) {
     case 'loading':
@@ -133,14 +207,8 @@ function SignedIn({
   signOut: () => Promise<void>;
   refresh: () => Promise<void>;
 }) {
-  const { pathname } = useLocation();
   const session: Session = useMemo(() => ({ me, signOut, refresh }), [me, signOut, refresh]);
   const items = NAVIGATION.filter((item) => item.roles.includes(me.user.role));
-
-  useEffect(() => {
-    if (pathname === '/admin' || pathname === '/admin/')
-      navigate('/admin/leads', { replace: true });
-  }, [pathname]);
 
   return (
     <SessionContext.Provider value={session}>
@@ -155,14 +223,8 @@ function SignedIn({
           <ul className="app-nav">
             {items.map((item) => (
               <li key={item.to}>
-                <Link
-                  to={item.to}
-                  aria-current={
-                    pathname === item.to || pathname.startsWith(`${item.to}/`) ? 'page' : undefined
-                  }
-                >
-                  {item.label}
-                </Link>
+                {/* aria-current="page" on the screen shown and on the screens below it. */}
+                <NavLink to={item.to}>{item.label}</NavLink>
               </li>
             ))}
           </ul>
@@ -181,48 +243,28 @@ function SignedIn({
         </div>
       </header>
       <main className="app-main" id="main" tabIndex={-1}>
-        <Screen pathname={pathname} />
+        <Outlet />
       </main>
       <ReauthenticateDialog />
     </SessionContext.Provider>
   );
 }
 
-function Screen({ pathname }: { pathname: string }) {
-  const lead = /^\/admin\/leads\/([^/]+)$/.exec(pathname);
-  if (lead) return <LeadPage key={lead[1]} leadId={decodeURIComponent(lead[1]!)} />;
-  switch (pathname.replace(/\/$/, '')) {
-    case '/admin':
-    case '/admin/leads':
-      return <Inbox />;
-    case '/admin/stats':
-      return <StatsPage />;
-    case '/admin/clinicians':
-      return <CliniciansPage />;
-    case '/admin/notifications':
-      return <NotificationsPage />;
-    case '/admin/users':
-      return <UsersPage />;
-    case '/admin/webhooks':
-      return <WebhooksPage />;
-    case '/admin/audit':
-      return <AuditLog />;
-    case '/admin/settings':
-      return <SettingsPage />;
-    case '/admin/account':
-      return <AccountPage />;
-    case '/admin/sessions':
-      return <SessionsPage />;
-    default:
-      return (
-        <>
-          <h1>Page not found</h1>
-          <p>
-            There is no page at this address. <Link to="/admin/leads">Go to the inbox</Link>.
-          </p>
-        </>
-      );
-  }
+/** One lead; a new lead id is a new page (no state carried over). */
+function LeadScreen() {
+  const { leadId = '' } = useParams();
+  return <LeadPage key={leadId} leadId={leadId} />;
+}
+
+function NotFound() {
+  return (
+    <>
+      <h1>Page not found</h1>
+      <p>
+        There is no page at this address. <Link to="/admin/leads">Go to the inbox</Link>.
+      </p>
+    </>
+  );
 }
 
 /** The frame of the pages shown before signing in. */

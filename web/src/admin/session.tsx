@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Me, Role } from './types';
+import type { Me, Role } from '../api/types';
 
 /** Who is signed in, for every screen below the app shell. */
 export interface Session {

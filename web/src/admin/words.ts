@@ -1,6 +1,5 @@
-import type { LeadStatus } from '../../../src/vocabulary/lead-status.js';
-import type { Urgency } from '../../../src/vocabulary/urgency.js';
-import { LEAD_LABELS } from '../../../src/vocabulary/lead-labels.js';
+import type { LeadStatus, Urgency } from '../api/types';
+import { LEAD_LABELS } from './vocabulary';
 
 /** The words the staff app shows for the API's codes. */
 export const STATUS_NAMES: Record<LeadStatus, string> = {

@@ -2,15 +2,13 @@ import type { FormValues } from './form-values';
 import { toE164 } from './phone';
 import type { FieldError } from './problem';
 
-// The published form's shape is the server's own type (the contract of GET
-// /v1/intake-forms/:slug), so the pages cannot drift from what the API serves.
-import type { FormDefinition, Question } from '../../../src/intake/form-definition.js';
-export type {
-  FormDefinition,
-  FormSection,
-  Question,
-  QuestionType,
-} from '../../../src/intake/form-definition.js';
+// The published form's shape is the contract of GET /v1/intake-forms/:slug, generated from the
+// service's OpenAPI document, so the pages cannot drift from what the API serves.
+import type { Schemas } from '../api/client';
+export type FormDefinition = Schemas['FormDefinitionDto'];
+export type FormSection = Schemas['FormSectionDto'];
+export type Question = Schemas['QuestionDto'];
+export type QuestionType = Question['type'];
 
 export const answerPath = (question: Pick<Question, 'id'>) => `answers.${question.id}`;
 

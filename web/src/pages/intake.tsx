@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { type CrisisResource, requestJson } from '../lib/api';
+import type { Schemas } from '../api/client';
+import { intakeForm, sendIntake } from './api';
 import {
   answersBody,
   type FormDefinition,
@@ -31,14 +32,6 @@ import {
 } from './components/questions';
 import { mount } from './mount';
 
-interface IntakeReceipt {
-  id: string;
-  reference: string;
-  receivedAt: string;
-  partnerInvitation?: { sentTo: string; expiresAt: string };
-  resources?: CrisisResource[];
-}
-
 type Loaded =
   | { kind: 'loading' }
   | { kind: 'ready'; form: FormDefinition }
@@ -68,14 +61,12 @@ function IntakePage() {
 
   useEffect(() => {
     let current = true;
-    void requestJson<FormDefinition>(`/v1/intake-forms/${encodeURIComponent(slug)}`).then(
-      (result) => {
-        if (!current) return;
-        if (result.kind === 'ok') setLoaded({ kind: 'ready', form: result.body });
-        else if (result.kind === 'problem' && result.status === 404) setLoaded({ kind: 'missing' });
-        else setLoaded({ kind: 'failed' });
-      },
-    );
+    void intakeForm(slug).then((result) => {
+      if (!current) return;
+      if (result.kind === 'ok') setLoaded({ kind: 'ready', form: result.body });
+      else if (result.kind === 'problem' && result.status === 404) setLoaded({ kind: 'missing' });
+      else setLoaded({ kind: 'failed' });
+    });
     return () => {
       current = false;
     };
@@ -121,7 +112,7 @@ function IntakeForm({
   form: FormDefinition;
   inquiryReference?: string;
 }) {
-  const submission = useSubmittableForm<IntakeReceipt>();
+  const submission = useSubmittableForm<Schemas['IntakeReceiptDto']>();
   const captcha = useCaptcha();
   const [formStartedAt] = useState(() => new Date().toISOString());
   const couple = form.slug === 'couples';
@@ -157,25 +148,28 @@ function IntakeForm({
     const answers = answersBody(form, values);
     void submission
       .submit(
-        '/v1/intakes',
-        captcha.withToken({
-          formSlug: form.slug,
-          formVersion: form.version,
-          ...(inquiryReference ? { inquiryReference } : {}),
-          client: clientBody(values),
-          answers,
-          ...(couple
-            ? {
-                partner: {
-                  name: text(values, 'partner.name'),
-                  email: text(values, 'partner.email'),
-                },
-              }
-            : {}),
-          consent: consentBody(values),
-          website: typeof values.website === 'string' ? values.website : '',
-          formStartedAt,
-        }),
+        (key) =>
+          sendIntake(
+            captcha.withToken({
+              formSlug: form.slug,
+              formVersion: form.version,
+              ...(inquiryReference ? { inquiryReference } : {}),
+              client: clientBody(values),
+              answers,
+              ...(couple
+                ? {
+                    partner: {
+                      name: text(values, 'partner.name'),
+                      email: text(values, 'partner.email'),
+                    },
+                  }
+                : {}),
+              consent: consentBody(values),
+              website: typeof values.website === 'string' ? values.website : '',
+              formStartedAt,
+            }),
+            key,
+          ),
         {
           pageErrors: [
             ...requiredErrors(values, requiredPaths(couple)),

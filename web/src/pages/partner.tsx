@@ -1,11 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { type CrisisResource, requestJson } from '../lib/api';
-import {
-  answersBody,
-  type FormDefinition,
-  questionLabels,
-  unansweredRequired,
-} from '../lib/form-definition';
+import type { Schemas } from '../api/client';
+import { partnerInvitation, sendPartnerResponse } from './api';
+import { answersBody, questionLabels, unansweredRequired } from '../lib/form-definition';
 import { requiredErrors } from '../lib/field-errors';
 import { clientBody, consentBody } from '../lib/form-values';
 import { FormProvider, useSubmittableForm } from './components/form-context';
@@ -28,17 +24,7 @@ import {
 } from './components/questions';
 import { mount } from './mount';
 
-interface Invitation {
-  form: FormDefinition;
-  /** Partner A's first name only. */
-  invitedBy: string;
-  expiresAt: string;
-}
-
-interface PartnerReceipt {
-  reference: string;
-  resources?: CrisisResource[];
-}
+type Invitation = Schemas['PartnerInvitationViewDto'];
 
 type Loaded =
   | { kind: 'loading' }
@@ -82,15 +68,13 @@ function PartnerPage() {
   useEffect(() => {
     if (!token) return;
     let current = true;
-    void requestJson<Invitation>(`/v1/partner-invitations/${encodeURIComponent(token)}`).then(
-      (result) => {
-        if (!current) return;
-        if (result.kind === 'ok') setLoaded({ kind: 'ready', invitation: result.body });
-        else if (result.kind === 'problem' && result.status === 404) setLoaded({ kind: 'unknown' });
-        else if (result.kind === 'problem' && result.status === 410) setLoaded({ kind: 'gone' });
-        else setLoaded({ kind: 'failed' });
-      },
-    );
+    void partnerInvitation(token).then((result) => {
+      if (!current) return;
+      if (result.kind === 'ok') setLoaded({ kind: 'ready', invitation: result.body });
+      else if (result.kind === 'problem' && result.status === 404) setLoaded({ kind: 'unknown' });
+      else if (result.kind === 'problem' && result.status === 410) setLoaded({ kind: 'gone' });
+      else setLoaded({ kind: 'failed' });
+    });
     return () => {
       current = false;
     };
@@ -124,7 +108,7 @@ function PartnerPage() {
 }
 
 function PartnerForm({ token, invitation }: { token: string; invitation: Invitation }) {
-  const submission = useSubmittableForm<PartnerReceipt>();
+  const submission = useSubmittableForm<Schemas['PartnerResponseReceiptDto']>();
   const [expired, setExpired] = useState(false);
   const { form, invitedBy } = invitation;
   const labels = { ...CLIENT_LABELS, ...questionLabels(form) };
@@ -150,8 +134,12 @@ function PartnerForm({ token, invitation }: { token: string; invitation: Invitat
     const answers = answersBody(form, values);
     // The key lets a retry after a lost answer get its receipt instead of "link used".
     const result = await submission.submit(
-      `/v1/partner-invitations/${encodeURIComponent(token)}/responses`,
-      { client: clientBody(values), answers, consent: consentBody(values) },
+      (key) =>
+        sendPartnerResponse(
+          token,
+          { client: clientBody(values), answers, consent: consentBody(values) },
+          key,
+        ),
       {
         pageErrors: [
           ...requiredErrors(values, requiredPaths(false)),

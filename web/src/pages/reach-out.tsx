@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import type { CrisisResource } from '../lib/api';
+import type { Schemas } from '../api/client';
+import { sendInquiry } from './api';
 import { requiredErrors } from '../lib/field-errors';
 import { inquiryBody } from '../lib/form-values';
 import {
@@ -20,13 +21,6 @@ import {
   SubmitButton,
 } from './components/page-parts';
 import { mount } from './mount';
-
-interface InquiryReceipt {
-  id: string;
-  reference: string;
-  receivedAt: string;
-  resources?: CrisisResource[];
-}
 
 const LABELS: Record<string, string> = {
   name: 'Your name',
@@ -52,7 +46,7 @@ const KINDS = {
 } as const;
 
 function ReachOutPage() {
-  const form = useSubmittableForm<InquiryReceipt>({ preferredContact: 'email' });
+  const form = useSubmittableForm<Schemas['SubmissionReceiptDto']>({ preferredContact: 'email' });
   const captcha = useCaptcha();
   // When the page rendered the form: the API stores much faster submissions as spam.
   const [formStartedAt] = useState(() => new Date().toISOString());
@@ -83,10 +77,13 @@ function ReachOutPage() {
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void form
-      .submit('/v1/inquiries', captcha.withToken(inquiryBody(form.values, formStartedAt)), {
-        pageErrors: requiredErrors(form.values, REQUIRED),
-        order: Object.keys(LABELS),
-      })
+      .submit(
+        (key) => sendInquiry(captcha.withToken(inquiryBody(form.values, formStartedAt)), key),
+        {
+          pageErrors: requiredErrors(form.values, REQUIRED),
+          order: Object.keys(LABELS),
+        },
+      )
       .then((result) => {
         if (result && result.kind !== 'ok') captcha.reset();
       });

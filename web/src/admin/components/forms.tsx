@@ -1,12 +1,17 @@
 import type { ReactNode } from 'react';
+import type { UseFormRegisterReturn } from 'react-hook-form';
 import type { FieldError } from '../../lib/problem';
 
-/** A labelled input with its hint and error tied to it (aria-describedby). */
+/**
+ * A labelled input with its hint and error tied to it (aria-describedby): controlled
+ * (`value`, `onChange`) or registered with React Hook Form (`registration`).
+ */
 export function TextField({
   id,
   label,
   value,
   onChange,
+  registration,
   errors,
   field,
   hint,
@@ -16,8 +21,9 @@ export function TextField({
 }: {
   id: string;
   label: string;
-  value: string;
-  onChange: (value: string) => void;
+  value?: string;
+  onChange?: (value: string) => void;
+  registration?: UseFormRegisterReturn;
   errors?: FieldError[];
   field?: string;
   hint?: string;
@@ -40,12 +46,11 @@ export function TextField({
       <input
         id={id}
         type={type}
-        value={value}
         inputMode={inputMode}
         required={required}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy || undefined}
-        onChange={(event) => onChange(event.target.value)}
+        {...(registration ?? { value, onChange: (event) => onChange?.(event.target.value) })}
       />
       {error ? (
         <p className="field-error" id={`${id}-error`}>

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { onReauthenticationRequired, request, type ApiFailure } from '../api';
+import { onReauthenticationRequired } from '../../api/client';
+import { reauthenticate } from '../features/account/api';
+import type { ApiFailure } from '../lib/api';
 import { ErrorNotice } from './ui';
 
 /**
@@ -42,9 +44,7 @@ export function ReauthenticateDialog() {
     event.preventDefault();
     if (busy) return;
     setBusy(true);
-    const result = await request<{ freshUntil: string }>('/v1/auth/reauthenticate', {
-      body: useCode ? { totp: secret.trim() } : { password: secret },
-    });
+    const result = await reauthenticate(useCode ? { totp: secret.trim() } : { password: secret });
     setBusy(false);
     if (result.kind === 'ok') finish(true);
     else setFailure(result);

@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { LeadStatus } from '../../../../src/vocabulary/lead-status.js';
-import type { Urgency } from '../../../../src/vocabulary/urgency.js';
-import { failureText, type ApiFailure, type ApiResult } from '../api';
+import { useEffect, useRef, type ReactNode } from 'react';
+import type { LeadStatus, Urgency } from '../../api/types';
+import { failureText, type ApiFailure } from '../lib/api';
 import { STATUS_NAMES, URGENCY_NAMES } from '../words';
 
 /** The page's heading; takes focus when the page opens so screen readers announce it. */
@@ -54,35 +53,6 @@ export function StatusBadge({ status }: { status: LeadStatus }) {
 
 export function OverdueBadge() {
   return <span className="badge badge--overdue">Overdue</span>;
-}
-
-export type Loaded<T> =
-  | { state: 'loading' }
-  | { state: 'failed'; failure: ApiFailure }
-  | { state: 'ready'; value: T; etag: string | null };
-
-/** Loads once per `key`; `reload` fetches again (after a change, or on request). */
-export function useLoad<T>(load: () => Promise<ApiResult<T>>, key: string) {
-  const [loaded, setLoaded] = useState<Loaded<T>>({ state: 'loading' });
-  const [round, setRound] = useState(0);
-  useEffect(() => {
-    let current = true;
-    void load().then((result) => {
-      if (!current) return;
-      setLoaded(
-        result.kind === 'ok'
-          ? { state: 'ready', value: result.body, etag: result.etag }
-          : { state: 'failed', failure: result },
-      );
-    });
-    return () => {
-      current = false;
-    };
-    // `key` names what `load` fetches: a new function with the same key fetches nothing new.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, round]);
-  const reload = useCallback(() => setRound((n) => n + 1), []);
-  return { loaded, reload, setLoaded };
 }
 
 export function Loading({ what }: { what: string }) {

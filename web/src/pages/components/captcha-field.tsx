@@ -1,5 +1,5 @@
 import { type ReactNode, type RefObject, useEffect, useRef, useState } from 'react';
-import { requestJson } from '../../lib/api';
+import { captchaSettings } from '../api';
 import {
   type CaptchaSettings,
   type CaptchaStatus,
@@ -22,7 +22,7 @@ export function useCaptcha() {
   const widgetRef = useRef<CaptchaWidget | null>(null);
   useEffect(() => {
     let current = true;
-    void requestJson<CaptchaSettings>('/v1/captcha').then((result) => {
+    void captchaSettings().then((result) => {
       // Unreachable settings: no widget; a server that needs a token says so on submit.
       if (current && result.kind === 'ok') setSettings(result.body);
     });

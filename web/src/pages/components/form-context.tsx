@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useRef, useState } from 'react';
-import { type ApiResult, failureMessage, requestJson } from '../../lib/api';
+import { type ApiResult, failureMessage } from '../../lib/api';
 import { withPageErrors } from '../../lib/field-errors';
 import type { FormValues, FieldValue } from '../../lib/form-values';
 import { newIdempotencyKey } from '../../lib/idempotency';
@@ -53,11 +53,10 @@ export function useSubmittableForm<T>(initial: FormValues = {}) {
   const errors: Record<string, string> = {};
   for (const error of fieldErrors) errors[error.field] ??= error.message;
 
+  /** `send` makes the request with the page's Idempotency-Key (see ../api.ts). */
   async function submit(
-    url: string,
-    body: unknown,
+    send: (idempotencyKey: string) => Promise<ApiResult<T>>,
     options: {
-      idempotent?: boolean;
       /** Errors the page found itself (empty required fields), merged into a 422's. */
       pageErrors?: readonly FieldError[];
       /** Field paths in the order they appear, for the error summary. */
@@ -67,10 +66,7 @@ export function useSubmittableForm<T>(initial: FormValues = {}) {
     if (inFlight.current) return undefined;
     inFlight.current = true;
     setSending(true);
-    const result = await requestJson<T>(url, {
-      body,
-      idempotencyKey: options.idempotent === false ? undefined : idempotencyKey,
-    });
+    const result = await send(idempotencyKey);
     inFlight.current = false;
     setSending(false);
     if (result.kind === 'ok') {

@@ -1,0 +1,92 @@
+import { call, staffApi, type ApiResult } from '../../../api/client';
+import type { SessionView } from '../../../api/types';
+import { useListQuery } from '../../lib/query';
+
+/** Signing in, two-factor sign-in, passwords and one's own sessions. */
+
+// LOCAL: the document has no response schema for login, MFA setup/verify, recovery codes
+// or re-authentication yet; these are what the service answers.
+export interface LoginAnswer {
+  token: string;
+  expiresAt: string;
+  mfaSetupRequired: boolean;
+}
+export interface MfaSetup {
+  secret: string;
+  otpauthUri: string;
+}
+export interface RecoveryCodesAnswer {
+  recoveryCodes: string[];
+}
+
+export interface Credentials {
+  email: string;
+  password: string;
+  totp?: string;
+  recoveryCode?: string;
+}
+
+/** Its 401 is an answer (wrong password), not a lost session. */
+export function signIn(body: Credentials) {
+  return call(() => staffApi.POST('/v1/auth/login', { body }), {
+    signingIn: true,
+  }) as Promise<ApiResult<LoginAnswer>>;
+}
+
+export function startMfaSetup() {
+  return call(() => staffApi.POST('/v1/auth/mfa/setup')) as Promise<ApiResult<MfaSetup>>;
+}
+
+export function verifyMfa(code: string) {
+  return call(() => staffApi.POST('/v1/auth/mfa/verify', { body: { code } })) as Promise<
+    ApiResult<RecoveryCodesAnswer>
+  >;
+}
+
+export function newRecoveryCodes(code: string) {
+  return call(() => staffApi.POST('/v1/auth/mfa/recovery-codes', { body: { code } })) as Promise<
+    ApiResult<RecoveryCodesAnswer>
+  >;
+}
+
+export function reauthenticate(body: { totp: string } | { password: string }) {
+  return call(() => staffApi.POST('/v1/auth/reauthenticate', { body })) as Promise<
+    ApiResult<{ freshUntil: string }>
+  >;
+}
+
+export function changePassword(currentPassword: string, newPassword: string) {
+  return call(() => staffApi.POST('/v1/auth/password', { body: { currentPassword, newPassword } }));
+}
+
+export function acceptInvitation(token: string, password: string) {
+  return call(() =>
+    staffApi.POST('/v1/auth/invitations/{token}/accept', {
+      params: { path: { token } },
+      body: { password },
+    }),
+  );
+}
+
+export function resetPassword(token: string, password: string) {
+  return call(() =>
+    staffApi.POST('/v1/auth/password-reset/{token}', {
+      params: { path: { token } },
+      body: { password },
+    }),
+  );
+}
+
+export function requestPasswordReset(email: string) {
+  return call(() => staffApi.POST('/v1/auth/password-reset', { body: { email } }));
+}
+
+export function useSessions() {
+  return useListQuery<SessionView>(['sessions'], () =>
+    call(() => staffApi.GET('/v1/auth/sessions')),
+  );
+}
+
+export function endSession(id: string) {
+  return call(() => staffApi.DELETE('/v1/auth/sessions/{id}', { params: { path: { id } } }));
+}

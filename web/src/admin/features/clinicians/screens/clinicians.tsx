@@ -1,0 +1,269 @@
+import { useState } from 'react';
+import { SERVICE_TYPES } from '../../../vocabulary';
+import { US_STATES } from '../../../../lib/vocabulary';
+
+import { ListScreen } from '../../../components/list-screen';
+import { useStaffForm } from '../../../lib/forms';
+import { createClinician, refreshClinicians, updateClinician, useClinicians } from '../api';
+import { CheckList, errorFor, TextField } from '../../../components/forms';
+import { ErrorNotice, PageHeading, StatusMessage } from '../../../components/ui';
+import { hasRole, useSession } from '../../../session';
+import type { Schemas } from '../../../../api/client';
+import type { ClinicianView, ServiceType } from '../../../../api/types';
+import { SERVICE_NAMES } from '../../../words';
+
+interface Draft {
+  name: string;
+  email: string;
+  modalities: string;
+  serviceTypes: string[];
+  licensedStates: string;
+  acceptingNewClients: boolean;
+  weeklyCapacity: string;
+  active: boolean;
+}
+
+const EMPTY: Draft = {
+  name: '',
+  email: '',
+  modalities: '',
+  serviceTypes: [],
+  licensedStates: '',
+  acceptingNewClients: true,
+  weeklyCapacity: '4',
+  active: true,
+};
+
+function draftOf(clinician: ClinicianView): Draft {
+  return {
+    name: clinician.name,
+    email: clinician.email,
+    modalities: clinician.modalities.join(', '),
+    serviceTypes: clinician.serviceTypes,
+    licensedStates: clinician.licensedStates.join(', '),
+    acceptingNewClients: clinician.acceptingNewClients,
+    weeklyCapacity: String(clinician.weeklyCapacity),
+    active: clinician.active,
+  };
+}
+
+const words = (text: string) =>
+  text
+    .split(/[,\s]+/)
+    .map((word) => word.trim())
+    .filter(Boolean);
+
+/** Clinician profiles for matching: staff add and edit; a clinician edits their own few fields. */
+export function CliniciansPage() {
+  const session = useSession();
+  const isStaff = hasRole(session, 'admin', 'coordinator');
+  const list = useClinicians();
+  const [editing, setEditing] = useState<ClinicianView | 'new' | null>(null);
+  const [saved, setSaved] = useState('');
+
+  return (
+    <>
+      <PageHeading title="Clinicians">Clinicians</PageHeading>
+      <StatusMessage>{saved}</StatusMessage>
+      {isStaff && editing === null ? (
+        <button type="button" className="button button--small" onClick={() => setEditing('new')}>
+          Add a clinician
+        </button>
+      ) : null}
+      {editing ? (
+        <ClinicianForm
+          key={editing === 'new' ? 'new' : editing.id}
+          clinician={editing === 'new' ? null : editing}
+          ownOnly={!isStaff}
+          onDone={(message) => {
+            setEditing(null);
+            setSaved(message);
+            void refreshClinicians();
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      ) : null}
+      <ListScreen
+        list={list}
+        what="clinicians"
+        failureWhat="Clinicians"
+        empty={<p>No clinicians yet.</p>}
+      >
+        {(items) => (
+          <div className="table-wrap">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Services</th>
+                  <th scope="col">Modalities</th>
+                  <th scope="col">Licensed in</th>
+                  <th scope="col">New clients</th>
+                  <th scope="col">Open leads / weekly capacity</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((clinician) => (
+                  <tr key={clinician.id} className={clinician.active ? '' : 'inactive'}>
+                    <th scope="row">
+                      {clinician.name}
+                      {clinician.active ? '' : ' (inactive)'}
+                      <div className="muted">{clinician.email}</div>
+                    </th>
+                    <td>{clinician.serviceTypes.map((type) => SERVICE_NAMES[type]).join(', ')}</td>
+                    <td>{clinician.modalities.join(', ')}</td>
+                    <td>{clinician.licensedStates.join(', ')}</td>
+                    <td>{clinician.acceptingNewClients ? 'Accepting' : 'Not accepting'}</td>
+                    <td>
+                      {clinician.openLeads} / {clinician.weeklyCapacity}
+                    </td>
+                    <td>
+                      {isStaff || clinician.userId === session.me.user.id ? (
+                        <button
+                          type="button"
+                          className="button button--small button--quiet"
+                          onClick={() => setEditing(clinician)}
+                        >
+                          Edit<span className="visually-hidden"> {clinician.name}</span>
+                        </button>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </ListScreen>
+    </>
+  );
+}
+
+function ClinicianForm({
+  clinician,
+  ownOnly,
+  onDone,
+  onCancel,
+}: {
+  clinician: ClinicianView | null;
+  ownOnly: boolean;
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}) {
+  const form = useStaffForm<Draft>(clinician ? draftOf(clinician) : EMPTY);
+  const { errors } = form;
+  const submit = form.submitWith(
+    (draft) => {
+      const own = {
+        modalities: words(draft.modalities.toLowerCase()),
+        acceptingNewClients: draft.acceptingNewClients,
+        weeklyCapacity: Number(draft.weeklyCapacity),
+      };
+      const body = ownOnly
+        ? own
+        : {
+            ...own,
+            name: draft.name,
+            email: draft.email,
+            serviceTypes: draft.serviceTypes as ServiceType[],
+            // Typed as codes: the server checks each one and names the field when one is not.
+            licensedStates: words(draft.licensedStates.toUpperCase()) as NonNullable<
+              Schemas['UpdateClinicianDto']['licensedStates']
+            >,
+            active: draft.active,
+          };
+      return clinician
+        ? updateClinician(clinician.id, body)
+        : createClinician(body as Schemas['CreateClinicianDto']);
+    },
+    (saved) => onDone(clinician ? `${saved.name} saved.` : `${saved.name} added.`),
+  );
+  const stateCodes = US_STATES.map(([code]) => code).join(', ');
+
+  return (
+    <form
+      className="card form-card"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="clinician-form-heading"
+    >
+      <h2 id="clinician-form-heading">
+        {clinician ? `Edit ${clinician.name}` : 'Add a clinician'}
+      </h2>
+      <ErrorNotice failure={form.failure} />
+      {errors.length > 0 ? (
+        <ErrorNotice>
+          <p>Some fields need a change.</p>
+        </ErrorNotice>
+      ) : null}
+      {ownOnly ? null : (
+        <>
+          <TextField
+            id="name"
+            label="Name"
+            registration={form.register('name')}
+            errors={errors}
+            required
+          />
+          <TextField
+            id="email"
+            label="Email"
+            type="email"
+            registration={form.register('email')}
+            errors={errors}
+            required
+          />
+          <CheckList
+            legend="Services offered"
+            options={SERVICE_TYPES.map((type) => [type, SERVICE_NAMES[type]!] as const)}
+            selected={form.watch('serviceTypes')}
+            onChange={(selected) => form.setValue('serviceTypes', selected)}
+            error={errorFor(errors, 'serviceTypes')}
+          />
+          <TextField
+            id="licensedStates"
+            label="Licensed in (state codes)"
+            hint={`Comma-separated, e.g. OR, WA. Codes: ${stateCodes.slice(0, 60)}…`}
+            registration={form.register('licensedStates')}
+            errors={errors}
+          />
+        </>
+      )}
+      <TextField
+        id="modalities"
+        label="Modalities"
+        hint="Comma-separated, lower case: gottman, eft, ifs, cbt"
+        registration={form.register('modalities')}
+        errors={errors}
+      />
+      <TextField
+        id="weeklyCapacity"
+        label="New clients per week"
+        inputMode="numeric"
+        registration={form.register('weeklyCapacity')}
+        errors={errors}
+      />
+      <label className="check">
+        <input type="checkbox" {...form.register('acceptingNewClients')} />
+        Accepting new clients
+      </label>
+      {ownOnly ? null : (
+        <label className="check">
+          <input type="checkbox" {...form.register('active')} />
+          Active (inactive clinicians are not matched)
+        </label>
+      )}
+      <div className="actions">
+        <button type="submit" className="button button--small">
+          {clinician ? 'Save' : 'Add clinician'}
+        </button>
+        <button type="button" className="button button--small button--quiet" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

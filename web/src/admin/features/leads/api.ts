@@ -1,0 +1,98 @@
+import { useQuery } from '@tanstack/react-query';
+import { call, staffApi, type ApiResult } from '../../../api/client';
+import type { LeadCore, LeadDetail, LeadStatus, Urgency } from '../../../api/types';
+import type { FormDefinition } from '../../../lib/form-definition';
+import type { LeadQuery } from '../../lib/api';
+import { useApiQuery, usePagedQuery } from '../../lib/query';
+
+/** The lead list and one lead: reads cached by query key, changes through the typed client. */
+export const leadKeys = {
+  all: ['leads'] as const,
+  list: (query: LeadQuery) => ['leads', 'list', query] as const,
+  one: (id: string) => ['leads', 'one', id] as const,
+  matches: (id: string, assignedTo: string) => ['leads', 'matches', id, assignedTo] as const,
+};
+
+export function useLeadList(query: LeadQuery, limit: number) {
+  return usePagedQuery(leadKeys.list(query), (cursor) =>
+    call(() => staffApi.GET('/v1/admin/leads', { params: { query: { ...query, limit, cursor } } })),
+  );
+}
+
+export function useLead(id: string) {
+  return useApiQuery(leadKeys.one(id), () =>
+    call(() => staffApi.GET('/v1/admin/leads/{id}', { params: { path: { id } } })),
+  );
+}
+
+export function useMatches(id: string, assignedTo: string) {
+  return useApiQuery(leadKeys.matches(id, assignedTo), () =>
+    call(() => staffApi.GET('/v1/admin/leads/{id}/matches', { params: { path: { id } } })),
+  );
+}
+
+/** The questions of the form version an intake answered. */
+export function useFormVersion(slug: string, version: number) {
+  return useApiQuery(
+    ['forms', slug, version],
+    () =>
+      call(() =>
+        staffApi.GET('/v1/intake-forms/{slug}/versions/{version}', {
+          params: { path: { slug, version } },
+        }),
+      ) as Promise<ApiResult<FormDefinition>>,
+  );
+}
+
+export interface LeadChange {
+  status?: LeadStatus;
+  urgency?: Urgency;
+  assignedClinicianId?: string | null;
+  tags?: string[];
+}
+
+/** PATCH with the ETag of the lead as read: a stale one answers 409/428, never overwrites. */
+export function changeLead(id: string, change: LeadChange, etag: string | null) {
+  return call(() =>
+    staffApi.PATCH('/v1/admin/leads/{id}', {
+      // Without an ETag the header stays out and the server asks for one (428).
+      params: {
+        path: { id },
+        header: (etag ? { 'If-Match': etag } : {}) as { 'If-Match': string },
+      },
+      body: change,
+    }),
+  ) as Promise<ApiResult<LeadCore | LeadDetail>>;
+}
+
+export function addNote(id: string, body: string) {
+  return call(() =>
+    staffApi.POST('/v1/admin/leads/{id}/notes', { params: { path: { id } }, body: { body } }),
+  );
+}
+
+export function mergeLead(duplicateId: string, intoLeadId: string) {
+  return call(() =>
+    staffApi.POST('/v1/admin/leads/{id}/merge', {
+      params: { path: { id: duplicateId } },
+      body: { intoLeadId },
+    }),
+  );
+}
+
+export function eraseLead(id: string, reason: string) {
+  return call(() =>
+    staffApi.DELETE('/v1/admin/leads/{id}', { params: { path: { id } }, body: { reason } }),
+  );
+}
+
+/** For the "assigned to" filter; a clinician's own inbox has none. */
+export function useActiveClinicians(wanted: boolean) {
+  const query = useQuery({
+    queryKey: ['clinicians', 'active'],
+    queryFn: () =>
+      call(() => staffApi.GET('/v1/admin/clinicians', { params: { query: { active: true } } })),
+    enabled: wanted,
+  });
+  return query.data?.kind === 'ok' ? query.data.body.items : [];
+}

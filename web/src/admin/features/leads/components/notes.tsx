@@ -1,0 +1,108 @@
+import { useState, type FormEvent } from 'react';
+import type {
+  LeadDetail,
+  LeadStatus,
+  NoteView,
+  TimelineEntry,
+  Urgency,
+} from '../../../../api/types';
+import type { ApiFailure } from '../../../lib/api';
+import { ErrorNotice } from '../../../components/ui';
+import { formatDateTime, STATUS_NAMES, timelineName, URGENCY_NAMES } from '../../../words';
+import { addNote } from '../api';
+
+/** What was said and done about a lead: its notes (add-only) and its timeline. */
+export function Notes({ lead, onAdded }: { lead: LeadDetail; onAdded: () => void }) {
+  const [body, setBody] = useState('');
+  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [added, setAdded] = useState<NoteView[]>([]);
+  const notes = [
+    ...lead.notes,
+    ...added.filter((note) => !lead.notes.some((n) => n.id === note.id)),
+  ];
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy || !body.trim()) return;
+    setBusy(true);
+    setFailure(null);
+    const result = await addNote(lead.id, body);
+    setBusy(false);
+    if (result.kind === 'ok') {
+      setAdded((list) => [...list, result.body]);
+      setBody('');
+      onAdded();
+    } else setFailure(result);
+  };
+  return (
+    <section aria-labelledby="notes-heading" className="card">
+      <h2 id="notes-heading">Notes</h2>
+      {notes.length === 0 ? <p className="muted">No notes yet.</p> : null}
+      <ol className="notes">
+        {notes.map((note) => (
+          <li key={note.id}>
+            <p className="muted">
+              {note.author.name} · {formatDateTime(note.createdAt)}
+            </p>
+            <p className="note-body">{note.body}</p>
+          </li>
+        ))}
+      </ol>
+      <form onSubmit={submit}>
+        <div className="field">
+          <label htmlFor="note">Add a note</label>
+          <p className="hint" id="note-hint">
+            Notes cannot be edited or deleted afterwards.
+          </p>
+          <textarea
+            id="note"
+            rows={3}
+            maxLength={10000}
+            aria-describedby="note-hint"
+            value={body}
+            onChange={(event) => setBody(event.target.value)}
+          />
+        </div>
+        <ErrorNotice failure={failure} />
+        <button
+          type="submit"
+          className="button button--small"
+          disabled={!body.trim()}
+          aria-disabled={busy}
+        >
+          Add note
+        </button>
+      </form>
+    </section>
+  );
+}
+
+export function Timeline({ entries }: { entries: TimelineEntry[] }) {
+  return (
+    <section aria-labelledby="timeline-heading" className="card">
+      <h2 id="timeline-heading">Timeline</h2>
+      <ol className="timeline">
+        {[...entries].reverse().map((entry, index) => (
+          <li key={`${entry.at}-${index}`}>
+            <span className="timeline__when">{formatDateTime(entry.at)}</span>{' '}
+            <span className="timeline__what">{timelineName(entry.kind)}</span>
+            {describeDetails(entry.details)}
+            {entry.actor ? <span className="muted"> · by {entry.actor.name}</span> : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function describeDetails(details: Record<string, unknown>): string {
+  const from = details.from ?? details.previous;
+  const to = details.to ?? details.status;
+  if (typeof from === 'string' && typeof to === 'string') {
+    const name = (s: string) => STATUS_NAMES[s as LeadStatus] ?? URGENCY_NAMES[s as Urgency] ?? s;
+    return `: ${name(from)} → ${name(to)}`;
+  }
+  if (typeof details.reference === 'string') return ` (${details.reference})`;
+  return '';
+}

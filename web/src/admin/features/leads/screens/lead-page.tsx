@@ -1,0 +1,139 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { isFullLead } from '../../../../api/types';
+import type { ApiFailure } from '../../../lib/api';
+import { queryClient } from '../../../lib/query';
+import {
+  ErrorNotice,
+  Loading,
+  OverdueBadge,
+  PageFailure,
+  PageHeading,
+  StatusBadge,
+  StatusMessage,
+  UrgencyBadge,
+} from '../../../components/ui';
+import { INTAKE_STATUS_NAMES, SERVICE_NAMES } from '../../../words';
+import { changeLead, leadKeys, useLead, type LeadChange } from '../api';
+import { Intake } from '../components/intake';
+import { Contact, Inquiries, Tombstone } from '../components/lead-facts';
+import { Duplicates, Erase } from '../components/merge-and-erase';
+import { Notes, Timeline } from '../components/notes';
+import { SignalBanners } from '../components/signal-banners';
+import { Assignment, Triage } from '../components/triage';
+
+/** One lead: everything needed to triage it, and every change it allows. */
+export function LeadPage({ leadId }: { leadId: string }) {
+  const { loaded, reload } = useLead(leadId);
+  const [stale, setStale] = useState<ApiFailure | null>(null);
+  const [changeFailure, setChangeFailure] = useState<ApiFailure | null>(null);
+  const [changed, setChanged] = useState('');
+
+  if (loaded.state === 'loading') return <Loading what="the lead" />;
+  if (loaded.state === 'failed') {
+    return (
+      <>
+        <PageHeading title="Lead">Lead</PageHeading>
+        <PageFailure failure={loaded.failure} what="Lead" />
+        <p>
+          <Link to="/admin/leads">Back to the inbox</Link>
+        </p>
+      </>
+    );
+  }
+  const lead = loaded.value;
+  const etag = loaded.etag;
+
+  /** PATCH with If-Match; a stale ETag (409/428) asks for a reload instead of overwriting. */
+  const change = async (body: LeadChange, said: string): Promise<boolean> => {
+    setChangeFailure(null);
+    setStale(null);
+    setChanged('');
+    const result = await changeLead(lead.id, body, etag);
+    if (result.kind === 'ok') {
+      // The answer is the lead as it is now, with its new ETag: no second read.
+      queryClient.setQueryData(leadKeys.one(leadId), { value: result.body, etag: result.etag });
+      setChanged(said);
+      return true;
+    }
+    if (result.kind === 'problem' && (result.status === 409 || result.status === 428))
+      setStale(result);
+    else setChangeFailure(result);
+    return false;
+  };
+  const reloadLead = () => {
+    setStale(null);
+    setChanged('');
+    reload();
+  };
+
+  if (!isFullLead(lead)) return <Tombstone lead={lead} />;
+
+  return (
+    <div className="lead-page">
+      <p className="breadcrumb">
+        <Link to="/admin/leads">← Inbox</Link>
+      </p>
+      <SignalBanners lead={lead} />
+      {lead.labels.includes('screen_partners_individually') ? (
+        <div className="banner banner--warning" role="note">
+          <strong>Screen each partner individually</strong> before any joint session: a partner
+          reported a safety concern.
+        </div>
+      ) : null}
+      {lead.mergedIntoLeadId ? (
+        <div className="banner" role="note">
+          This lead was merged into{' '}
+          <Link to={`/admin/leads/${lead.mergedIntoLeadId}`}>another lead</Link>.
+        </div>
+      ) : null}
+      <header className="lead-header">
+        <PageHeading title={`Lead ${lead.reference ?? ''}`}>{lead.name}</PageHeading>
+        <p className="reference" aria-label="Reference">
+          {lead.reference}
+        </p>
+        <div className="badges">
+          <UrgencyBadge urgency={lead.urgency} />
+          {lead.overdue ? <OverdueBadge /> : null}
+          <StatusBadge status={lead.status} />
+          {lead.intakeStatus ? (
+            <span className="badge">{INTAKE_STATUS_NAMES[lead.intakeStatus]}</span>
+          ) : null}
+          <span className="badge">{SERVICE_NAMES[lead.serviceType]}</span>
+        </div>
+      </header>
+
+      {stale ? (
+        <div className="notice notice--error" role="alert">
+          <p>
+            <strong>This lead changed since you opened it</strong>, or the change is not allowed
+            now. {stale.kind === 'problem' ? stale.problem.detail : ''}
+          </p>
+          <button type="button" className="button button--small" onClick={reloadLead}>
+            Reload the lead
+          </button>
+        </div>
+      ) : null}
+      <ErrorNotice failure={changeFailure} />
+      <StatusMessage>{changed}</StatusMessage>
+
+      <div className="lead-columns">
+        <div className="lead-columns__main">
+          <Contact lead={lead} />
+          {lead.intakes.map((intake) => (
+            <Intake key={intake.id} intake={intake} />
+          ))}
+          <Inquiries lead={lead} />
+          <Notes lead={lead} onAdded={reload} />
+          <Timeline entries={lead.timeline} />
+        </div>
+        <aside className="lead-columns__side" aria-label="Triage">
+          <Triage key={etag ?? ''} lead={lead} change={change} />
+          <Assignment lead={lead} change={change} />
+          <Duplicates lead={lead} onMerged={reload} />
+          <Erase lead={lead} onErased={reload} />
+        </aside>
+      </div>
+    </div>
+  );
+}

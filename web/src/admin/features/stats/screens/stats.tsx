@@ -1,0 +1,195 @@
+import { useState, type FormEvent } from 'react';
+import { LEAD_STATUSES } from '../../../vocabulary';
+import { useStats, useWeeklyStats } from '../api';
+import { BarChart, StackedBarChart } from '../components/charts';
+import { ErrorNotice, Loading, PageHeading } from '../../../components/ui';
+import { startOfDay, startOfNextDay } from '../../leads/inbox-filters';
+import { useLocation, useNavigate } from 'react-router';
+import type { StatsView } from '../../../../api/types';
+import { formatMinutes, formatShare, SERVICE_NAMES, STATUS_NAMES } from '../../../words';
+import { sourcesOf, stackOf } from '../weeks';
+
+const DEFAULT_WEEKS = 12;
+
+function localDay(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+function defaultRange(): { from: string; to: string } {
+  const today = new Date();
+  const from = new Date(
+    today.getFullYear(),
+    today.getMonth(),
+    today.getDate() - DEFAULT_WEEKS * 7 + 1,
+  );
+  return { from: localDay(from), to: localDay(today) };
+}
+
+/**
+ * Figures for a range of days, and two charts by week. The weekly figures are one
+ * GET /v1/admin/stats per week: the server's own definitions (median, sources) per
+ * bucket, and no new route.
+ */
+export function StatsPage() {
+  const { search } = useLocation();
+  const params = new URLSearchParams(search);
+  const fallback = defaultRange();
+  const from = params.get('from') ?? fallback.from;
+  const to = params.get('to') ?? fallback.to;
+  const rangeFrom = startOfDay(from);
+  const rangeTo = startOfNextDay(to);
+  const totalQuery = useStats(rangeFrom, rangeTo).loaded;
+  const weeklyQuery = useWeeklyStats(rangeFrom, rangeTo).loaded;
+  const total = totalQuery.state === 'ready' ? totalQuery.value : null;
+  const weekly = weeklyQuery.state === 'ready' ? weeklyQuery.value : null;
+  const failure =
+    totalQuery.state === 'failed'
+      ? totalQuery.failure
+      : weeklyQuery.state === 'failed'
+        ? weeklyQuery.failure
+        : null;
+
+  return (
+    <>
+      <PageHeading title="Stats">Stats</PageHeading>
+      <RangeForm key={`${from}/${to}`} from={from} to={to} />
+      <ErrorNotice failure={failure} />
+      {total === null && !failure ? <Loading what="figures" /> : null}
+      {total ? <Figures stats={total} /> : null}
+      <section className="card" aria-labelledby="weekly-heading">
+        <h2 id="weekly-heading">By week</h2>
+        {weekly === null && !failure ? <Loading what="weekly figures" /> : null}
+        {weekly ? <WeeklyCharts weekly={weekly} /> : null}
+      </section>
+    </>
+  );
+}
+
+function RangeForm({ from, to }: { from: string; to: string }) {
+  const [draft, setDraft] = useState({ from, to });
+  const navigate = useNavigate();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void navigate(`/admin/stats?from=${draft.from}&to=${draft.to}`);
+  };
+  return (
+    <form className="filters filters--row" onSubmit={submit} aria-label="Range">
+      <div className="field">
+        <label htmlFor="stats-from">From</label>
+        <input
+          id="stats-from"
+          type="date"
+          value={draft.from}
+          onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+          required
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="stats-to">To (inclusive)</label>
+        <input
+          id="stats-to"
+          type="date"
+          value={draft.to}
+          onChange={(e) => setDraft({ ...draft, to: e.target.value })}
+          required
+        />
+      </div>
+      <button type="submit" className="button button--small">
+        Show
+      </button>
+    </form>
+  );
+}
+
+function Figures({ stats }: { stats: StatsView }) {
+  return (
+    <>
+      <dl className="kpis">
+        <div>
+          <dt>Leads</dt>
+          <dd>{stats.total}</dd>
+        </div>
+        <div>
+          <dt>Median time to first contact</dt>
+          <dd>{formatMinutes(stats.medianTimeToFirstContactMinutes)}</dd>
+        </div>
+        <div>
+          <dt>Contacted within target</dt>
+          <dd>{formatShare(stats.contactedWithinTargetShare)}</dd>
+        </div>
+        <div>
+          <dt>Conversion rate</dt>
+          <dd>{formatShare(stats.conversionRate)}</dd>
+        </div>
+        <div>
+          <dt>Overdue now</dt>
+          <dd>{stats.overdueNow}</dd>
+        </div>
+      </dl>
+      <div className="count-tables">
+        <CountTable
+          caption="By status"
+          rows={LEAD_STATUSES.map((status) => [STATUS_NAMES[status], stats.byStatus[status] ?? 0])}
+        />
+        <CountTable
+          caption="By source"
+          rows={stats.bySource.map((entry) => [entry.source, entry.count])}
+        />
+        <CountTable
+          caption="By service type"
+          rows={Object.entries(stats.byServiceType).map(([type, count]) => [
+            SERVICE_NAMES[type] ?? type,
+            count,
+          ])}
+        />
+      </div>
+    </>
+  );
+}
+
+function CountTable({ caption, rows }: { caption: string; rows: [string, number][] }) {
+  return (
+    <table className="data-table count-table">
+      <caption>{caption}</caption>
+      <tbody>
+        {rows.length === 0 ? (
+          <tr>
+            <td colSpan={2}>None</td>
+          </tr>
+        ) : (
+          rows.map(([name, count]) => (
+            <tr key={name}>
+              <th scope="row">{name}</th>
+              <td>{count}</td>
+            </tr>
+          ))
+        )}
+      </tbody>
+    </table>
+  );
+}
+
+function WeeklyCharts({ weekly }: { weekly: { label: string; stats: StatsView }[] }) {
+  const series = sourcesOf(weekly.map((week) => week.stats));
+  const stacks = weekly.map((week) => ({
+    label: week.label,
+    parts: stackOf(week.stats.bySource, series),
+  }));
+  return (
+    <>
+      <h3 id="chart-sources">Leads per week, by source</h3>
+      <StackedBarChart labelledBy="chart-sources" weeks={stacks} />
+      <h3 id="chart-contact">Median time to first contact, per week</h3>
+      <BarChart
+        labelledBy="chart-contact"
+        bars={weekly.map((week) => ({
+          label: week.label,
+          value: week.stats.medianTimeToFirstContactMinutes,
+        }))}
+        format={formatMinutes}
+        unit="minutes"
+      />
+    </>
+  );
+}
