@@ -11,13 +11,18 @@ const HEADER = `/**
  */
 `;
 
+/** Prettier with the repository's options for `file`. */
+async function format(text, file, parser) {
+  const options = (await prettier.resolveConfig(file)) ?? {};
+  return prettier.format(text, { ...options, filepath: file, parser });
+}
+
 export async function documentFile(document) {
-  return prettier.format(JSON.stringify(document), { parser: 'json' });
+  return format(JSON.stringify(document), 'docs/openapi.json', 'json');
 }
 
 export async function typesFile(document) {
   // A copy: openapi-typescript annotates the object it is given.
   const ast = await openapiTS(structuredClone(document), { alphabetize: false });
-  const options = (await prettier.resolveConfig('web/src/api/schema.d.ts')) ?? {};
-  return prettier.format(HEADER + astToString(ast), { ...options, parser: 'typescript' });
+  return format(HEADER + astToString(ast), 'web/src/api/schema.d.ts', 'typescript');
 }

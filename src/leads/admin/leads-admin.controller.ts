@@ -161,7 +161,10 @@ export class LeadsAdminController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Add a note (append-only: notes are never edited or deleted)' })
   @ApiCreatedResponse({ type: NoteView })
-  @ProblemResponses([404, 'Unknown lead, or one a clinician may not see.'])
+  @ProblemResponses(
+    [404, 'Unknown lead, or one a clinician may not see.'],
+    [409, 'The lead was erased or merged into another.'],
+  )
   addNote(
     @Param('id') id: string,
     @Body() body: AddNoteDto,
