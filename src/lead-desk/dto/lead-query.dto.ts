@@ -14,14 +14,14 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { NormalizedText } from '../../../common/text.js';
-import { SERVICE_TYPES, type ServiceType } from '../../contact.js';
-import { LEAD_SORTS, type LeadSort } from '../../keyset-cursor.js';
-import { SEARCH_MAX_LENGTH, SEARCH_MIN_LENGTH } from '../../lead-search.js';
-import { LEAD_STATUSES, type LeadStatus } from '../../lead-status.js';
-import { MAX_TAGS, TAG_PATTERN, normalizeTag } from '../../lead-tags.js';
-import { URGENCIES, type Urgency } from '../../urgency.js';
-import { queryInt, queryBoolean } from '../../../common/query-params.js';
+import { NormalizedText } from '../../common/text.js';
+import { SERVICE_TYPES, type ServiceType } from '../../leads/contact.js';
+import { LEAD_SORTS, type LeadSort } from '../../leads/keyset-cursor.js';
+import { SEARCH_MAX_LENGTH, SEARCH_MIN_LENGTH } from '../../leads/lead-search.js';
+import { LEAD_STATUSES, type LeadStatus } from '../../leads/lead-status.js';
+import { MAX_TAGS, TAG_PATTERN, normalizeTag } from '../../leads/lead-tags.js';
+import { URGENCIES, type Urgency } from '../../leads/urgency.js';
+import { queryInt, queryBoolean } from '../../common/query-params.js';
 
 /**
  * `status=new,contacted` and `status=new&status=contacted` both mean "either". Anything
