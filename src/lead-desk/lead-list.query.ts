@@ -6,7 +6,7 @@ import type { ServiceType } from '../leads/contact.js';
 import type { CursorKey, LeadSort } from '../leads/keyset-cursor.js';
 import { LeadAccess } from '../leads/lead-access.js';
 import type { ReviewReason } from '../leads/lead-review.js';
-import { type LeadSearch, leadSearch } from '../leads/lead-search.js';
+import { type LeadSearch, leadSearch } from './lead-search.js';
 import type { LeadStatus } from '../leads/lead-status.js';
 import { Lead } from '../leads/lead.entity.js';
 import type { Urgency } from '../leads/urgency.js';
@@ -155,8 +155,9 @@ export const SEARCH_WINDOW = 5000;
 function textMatch(search: Extract<LeadSearch, { kind: 'text' }>, alias: string): string {
   const columns = [
     search.namePattern !== null && `${alias}.name ILIKE :namePattern`,
-    search.nameWords !== null &&
-      `to_tsvector('simple', ${alias}.name) @@ to_tsquery('simple', :nameWords)`,
+    // Every word a word start of the name: the GIN index of the names' word starts
+    // (IDX_lead_name_prefixes) answers it with exact keys, no prefix scan.
+    search.nameWords !== null && `lead_name_prefixes(${alias}.name) @> CAST(:nameWords AS text[])`,
     search.emailPattern !== null && `${alias}.email_normalized LIKE :emailPattern`,
     search.phonePattern !== null && `${alias}.phone LIKE :phonePattern`,
   ].filter(Boolean);
@@ -332,13 +333,14 @@ export class LeadListQuery {
     const builder = this.filtered(manager, listing, { search: !windowed });
     if (windowed && search?.kind === 'text') {
       // The newest leads with every other filter and the same cursor, then the search on
-      // those rows only: no index over the whole table is asked for the name. The
+      // those rows only: no index over the whole table is asked for the name. Only the
+      // columns IDX_lead_live_recent holds, so the newest first is read from the index
+      // alone (no phone: a text that reads as a phone number is never windowed). The
       // window's named parameters are the outer query's own.
       const recent = this.filtered(manager, listing, { search: false })
         .select('lead.id', 'id')
         .addSelect('lead.name', 'name')
-        .addSelect('lead.email_normalized', 'email_normalized')
-        .addSelect('lead.phone', 'phone');
+        .addSelect('lead.email_normalized', 'email_normalized');
       if (after) recent.andWhere(ORDER[sort].after);
       builder.andWhere(
         `lead.id IN (SELECT recent.id FROM (${recent.getQuery()} ORDER BY ${ORDER[sort].inner} LIMIT ${SEARCH_WINDOW}) recent WHERE ${textMatch(search, 'recent')})`,

@@ -17,7 +17,7 @@ import {
 import { NormalizedText } from '../../common/text.js';
 import { SERVICE_TYPES, type ServiceType } from '../../leads/contact.js';
 import { LEAD_SORTS, type LeadSort } from '../../leads/keyset-cursor.js';
-import { SEARCH_MAX_LENGTH, SEARCH_MIN_LENGTH } from '../../leads/lead-search.js';
+import { SEARCH_MAX_LENGTH, SEARCH_MIN_LENGTH } from '../lead-search.js';
 import { LEAD_STATUSES, type LeadStatus } from '../../leads/lead-status.js';
 import { MAX_TAGS, TAG_PATTERN, normalizeTag } from '../../leads/lead-tags.js';
 import { URGENCIES, type Urgency } from '../../leads/urgency.js';
