@@ -19,6 +19,7 @@ import { FreshCredentials1795660000200 } from './1795660000200-FreshCredentials.
 import { SignInSlowdownAndRecoveryCodes1795670000100 } from './1795670000100-SignInSlowdownAndRecoveryCodes.js';
 import { StaffSessionUserAgent1795670000200 } from './1795670000200-StaffSessionUserAgent.js';
 import { SealedValueBinding1795690000000 } from './1795690000000-SealedValueBinding.js';
+import { LeadDeskNameSearch1795730000000 } from './1795730000000-LeadDeskNameSearch.js';
 
 export const MIGRATIONS = [
   InitialSchema1795597613012,
@@ -40,4 +41,5 @@ export const MIGRATIONS = [
   SignInSlowdownAndRecoveryCodes1795670000100,
   StaffSessionUserAgent1795670000200,
   SealedValueBinding1795690000000,
+  LeadDeskNameSearch1795730000000,
 ];

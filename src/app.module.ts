@@ -19,7 +19,7 @@ import { HealthModule } from './health/health.module.js';
 import { InquiriesModule } from './inquiries/inquiries.module.js';
 import { IntakeModule } from './intake/intake.module.js';
 import { LeadPrivacyModule } from './privacy/lead-privacy.module.js';
-import { LeadsAdminModule } from './leads/admin/leads-admin.module.js';
+import { LeadDeskModule } from './lead-desk/lead-desk.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ProblemsController } from './problems/problems.controller.js';
@@ -63,7 +63,7 @@ export class AppModule {
         AuthModule,
         InquiriesModule,
         IntakeModule,
-        LeadsAdminModule,
+        LeadDeskModule,
         NotificationsModule.forRoot(smtpUrl),
         UsersModule,
         SettingsAdminModule,

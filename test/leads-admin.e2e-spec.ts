@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { anInquiry } from './support/builders.js';
 import { type LeadFields, type SeededLead, aLead, auditEvents, leadIdOf } from './support/leads.js';
 import { aSignedInStaffMember, aStaffMember } from './support/staff.js';
-import { SEARCH_WINDOW } from '../src/leads/admin/lead-list.service.js';
+import { SEARCH_WINDOW } from '../src/lead-desk/lead-list.query.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 type Auth = { Authorization: string };

@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { StaffContext } from '../src/auth/staff-context.js';
-import { LeadListService } from '../src/leads/admin/lead-list.service.js';
+import { LeadListService } from '../src/lead-desk/lead-list.service.js';
 import { parseCsv } from './support/csv.js';
 import { type LeadFields, aLead, auditEvents } from './support/leads.js';
 import { aSignedInStaffMember, aStaffMember } from './support/staff.js';

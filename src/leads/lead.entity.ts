@@ -40,13 +40,15 @@ const oneOf = (column: string, values: readonly string[]) =>
 // The admin list's search, urgency sort and likely duplicates (written by hand in the
 // LeadTriageSearch migration: trigram and expression indexes TypeORM cannot describe).
 @Index('IDX_lead_name_trgm', { synchronize: false })
-@Index('IDX_lead_name_words', { synchronize: false })
+@Index('IDX_lead_name_prefixes', { synchronize: false })
 @Index('IDX_lead_email_trgm', { synchronize: false })
 @Index('IDX_lead_phone_trgm', { synchronize: false })
 @Index('IDX_lead_urgency_rank_created', { synchronize: false })
 @Index('IDX_lead_name_state', { synchronize: false })
 @Index('IDX_lead_phone', ['phone'])
 @Index('IDX_lead_needs_review_created', ['createdAt', 'id'], { where: 'needs_review' })
+// The lead desk's window of the newest live leads (LeadDeskNameSearch: INCLUDE columns).
+@Index('IDX_lead_live_recent', { synchronize: false })
 export class Lead {
   @PrimaryColumn('uuid')
   id!: string;

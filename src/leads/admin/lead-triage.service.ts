@@ -20,8 +20,14 @@ import { PracticeSettings } from '../../settings/practice-settings.js';
 import type { ResponseTargets } from '../../vocabulary/response-targets.js';
 import { LeadsService } from '../leads.service.js';
 import type { UpdateLeadDto } from './dto/update-lead.dto.js';
-import { type LeadRead, LeadDetailService } from './lead-detail.service.js';
-import type { NoteView } from './lead-detail.view.js';
+
+/** A note as it was added (the lead desk answers it as its NoteView). */
+export interface AddedNote {
+  id: string;
+  body: string;
+  author: { id: string; name: string };
+  createdAt: string;
+}
 
 /** The lead_event kind each change writes (its details: statuses and ids only). */
 function eventOf(change: TriageChange): { kind: string; details: Record<string, unknown> } {
@@ -52,7 +58,6 @@ export class LeadTriageService {
     private readonly cipher: DataCipher,
     private readonly leads: LeadsService,
     private readonly webhooks: WebhooksService,
-    private readonly details: LeadDetailService,
     private readonly settings: PracticeSettings,
     private readonly announcements: LeadAnnouncements,
     private readonly leadRows: LeadRepository,
@@ -63,15 +68,17 @@ export class LeadTriageService {
   /**
    * Applies a PATCH under a row lock, if `If-Match` names the current version: the
    * fields, a lead_event per changed aspect, the `lead.status_changed` webhook and the
-   * audit event, in one transaction. Answers the lead as it now is.
+   * audit event, in one transaction. Answers what `answer` makes of the lead as it now
+   * is, in that transaction (the lead desk's view: this folder does not render leads).
    */
-  async update(
+  async update<T>(
     staff: StaffContext,
     actor: AuditActor,
     leadId: string,
     ifMatchHeader: string | undefined,
     dto: UpdateLeadDto,
-  ): Promise<LeadRead> {
+    answer: (manager: EntityManager, lead: Lead) => Promise<T>,
+  ): Promise<T> {
     if (ifMatchHeader === undefined) {
       throw new ProblemException(
         'precondition-required',
@@ -116,7 +123,7 @@ export class LeadTriageService {
         await this.apply(manager, staff, actor, lead, plan.changes, targets);
       }
       const current = await this.access.visibleLead(manager, staff, leadId);
-      return this.details.viewOf(manager, staff, actor, current);
+      return answer(manager, current);
     });
   }
 
@@ -214,7 +221,7 @@ export class LeadTriageService {
     actor: AuditActor,
     leadId: string,
     body: string,
-  ): Promise<NoteView> {
+  ): Promise<AddedNote> {
     return this.dataSource.transaction(async (manager) => {
       // Locked: an erasure or merge running now finishes first, and is then seen here.
       const lead = await this.access.visibleLead(manager, staff, leadId, { lock: true });

@@ -442,7 +442,7 @@ export interface paths {
       cookie?: never;
     };
     /** Find leads: filters, search, sort, keyset pages (audited) */
-    get: operations['LeadsAdminController_list'];
+    get: operations['LeadDeskController_list'];
     put?: never;
     post?: never;
     delete?: never;
@@ -459,7 +459,7 @@ export interface paths {
       cookie?: never;
     };
     /** Export the leads the filters match as CSV, streamed (audited as lead.exported) */
-    get: operations['LeadsAdminController_export'];
+    get: operations['LeadDeskController_export'];
     put?: never;
     post?: never;
     delete?: never;
@@ -476,7 +476,7 @@ export interface paths {
       cookie?: never;
     };
     /** One lead with its submissions, notes, timeline, duplicates (audited) */
-    get: operations['LeadsAdminController_read'];
+    get: operations['LeadDeskController_read'];
     put?: never;
     post?: never;
     /**
@@ -490,7 +490,7 @@ export interface paths {
      * Change status, urgency, assignment or tags
      * @description 428 without If-Match, 409 when it is stale or the status move is not allowed, 403 when a clinician changes the assignment.
      */
-    patch: operations['LeadsAdminController_update'];
+    patch: operations['LeadDeskController_update'];
     trace?: never;
   };
   '/v1/admin/leads/{id}/notes': {
@@ -503,7 +503,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Add a note (append-only: notes are never edited or deleted) */
-    post: operations['LeadsAdminController_addNote'];
+    post: operations['LeadDeskController_addNote'];
     delete?: never;
     options?: never;
     head?: never;
@@ -4431,7 +4431,7 @@ export interface operations {
       };
     };
   };
-  LeadsAdminController_list: {
+  LeadDeskController_list: {
     parameters: {
       query?: {
         /** @description One or several statuses, comma-separated (any of them): new, in_review, contacted, consultation_scheduled, waitlisted, converted, referred_out, declined, closed_no_response, spam. */
@@ -4523,7 +4523,7 @@ export interface operations {
       };
     };
   };
-  LeadsAdminController_export: {
+  LeadDeskController_export: {
     parameters: {
       query?: {
         /** @description One or several statuses, comma-separated (any of them): new, in_review, contacted, consultation_scheduled, waitlisted, converted, referred_out, declined, closed_no_response, spam. */
@@ -4615,7 +4615,7 @@ export interface operations {
       };
     };
   };
-  LeadsAdminController_read: {
+  LeadDeskController_read: {
     parameters: {
       query?: never;
       header?: never;
@@ -4804,7 +4804,7 @@ export interface operations {
       };
     };
   };
-  LeadsAdminController_update: {
+  LeadDeskController_update: {
     parameters: {
       query?: never;
       header: {
@@ -4937,7 +4937,7 @@ export interface operations {
       };
     };
   };
-  LeadsAdminController_addNote: {
+  LeadDeskController_addNote: {
     parameters: {
       query?: never;
       header?: never;

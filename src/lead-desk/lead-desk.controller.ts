@@ -24,21 +24,21 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { actorOf } from '../../audit/audit.service.js';
-import type { StaffContext } from '../../auth/staff-context.js';
-import { CurrentStaff, Staff } from '../../auth/staff.decorator.js';
-import { ETAG_HEADER, ProblemResponses } from '../../common/openapi.js';
-import { loggableError } from '../../common/problem-details.filter.js';
-import { leadEtag } from '../lead-etag.js';
-import { AddNoteDto } from './dto/add-note.dto.js';
+import { actorOf } from '../audit/audit.service.js';
+import type { StaffContext } from '../auth/staff-context.js';
+import { CurrentStaff, Staff } from '../auth/staff.decorator.js';
+import { ETAG_HEADER, ProblemResponses } from '../common/openapi.js';
+import { loggableError } from '../common/problem-details.filter.js';
+import { leadEtag } from '../leads/lead-etag.js';
+import { AddNoteDto } from '../leads/admin/dto/add-note.dto.js';
 import { LeadFilterDto, LeadListQueryDto } from './dto/lead-query.dto.js';
-import { UpdateLeadDto } from './dto/update-lead.dto.js';
+import { UpdateLeadDto } from '../leads/admin/dto/update-lead.dto.js';
 import { type LeadRead, LeadDetailService } from './lead-detail.service.js';
 import { LeadDetailView, LeadTombstoneView, NoteView } from './lead-detail.view.js';
 import { LeadListService } from './lead-list.service.js';
 import { LeadPageView } from './lead-summary.view.js';
-import { LeadTriageService } from './lead-triage.service.js';
-import { RequiresFreshCredentials } from '../../auth/fresh-credentials.js';
+import { LeadTriageService } from '../leads/admin/lead-triage.service.js';
+import { RequiresFreshCredentials } from '../auth/fresh-credentials.js';
 
 const LEAD_VIEW = {
   description:
@@ -50,7 +50,7 @@ const LEAD_VIEW = {
 };
 
 /**
- * Lead triage for staff (docs/api.md#leads). Clinicians see only leads assigned to
+ * The lead desk: lead triage for staff (docs/api.md#leads). Clinicians see only leads assigned to
  * them; any other lead answers 404 as if it did not exist. Every answer is `no-store`
  * (it holds client data), like every admin answer (src/common/http-hygiene.ts).
  */
@@ -58,8 +58,8 @@ const LEAD_VIEW = {
 @ApiExtraModels(LeadDetailView, LeadTombstoneView)
 @Controller('v1/admin')
 @Staff()
-export class LeadsAdminController {
-  private readonly logger = new Logger(LeadsAdminController.name);
+export class LeadDeskController {
+  private readonly logger = new Logger(LeadDeskController.name);
 
   constructor(
     private readonly leadList: LeadListService,
@@ -154,7 +154,12 @@ export class LeadsAdminController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<LeadRead['view']> {
-    return this.answer(reply, await this.triage.update(staff, actorOf(request), id, ifMatch, body));
+    const actor = actorOf(request);
+    // Answered from the lead as changed, read in the change's own transaction.
+    const read = await this.triage.update(staff, actor, id, ifMatch, body, (manager, lead) =>
+      this.details.viewOf(manager, staff, actor, lead),
+    );
+    return this.answer(reply, read);
   }
 
   @Post('leads/:id/notes')

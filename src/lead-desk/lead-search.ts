@@ -4,7 +4,7 @@
  * exactly; anything else is a case-insensitive substring of the name or the email, and
  * when it reads as a phone number, a run of digits of the phone.
  */
-import { normalizeReference } from './reference-code.js';
+import { normalizeReference } from '../leads/reference-code.js';
 
 /** Trigram indexes answer substrings of three characters or more. */
 export const SEARCH_MIN_LENGTH = 3;
@@ -17,10 +17,11 @@ export type LeadSearch =
       /** For `name ILIKE`: one word; null for several words or a text with an `@`. */
       namePattern: string | null;
       /**
-       * For several words: a `to_tsquery('simple', …)` that wants each word as the start
-       * of a word of the name, in any order ("ken john" finds Kenneth Johnson).
+       * For several words: each must start a word of the name, in any order ("ken john"
+       * finds Kenneth Johnson). Lower case, letters and digits only; looked up in the
+       * index of the name's word starts (`lead_name_prefixes`, migration LeadDeskNameSearch).
        */
-      nameWords: string | null;
+      nameWords: string[] | null;
       /** For `email_normalized LIKE` (already lower case); null when the text holds a space. */
       emailPattern: string | null;
       /** For `phone LIKE`, when the text is a phone number or part of one. */
@@ -54,10 +55,7 @@ export function leadSearch(q: string): LeadSearch {
     // A column that cannot match is left out: each trigram index scan costs milliseconds
     // at a million leads (BENCHMARKS.md), and a full name or an address is searched often.
     namePattern: text.includes('@') || several ? null : `%${escapeLike(text)}%`,
-    nameWords:
-      text.includes('@') || !several || words.length === 0
-        ? null
-        : words.map((word) => `${word}:*`).join(' & '),
+    nameWords: text.includes('@') || !several || words.length === 0 ? null : words,
     emailPattern: /\s/.test(text) ? null : `%${escapeLike(text.toLowerCase())}%`,
     phonePattern: PHONE_DIGITS.test(digits) ? `%${digits}%` : null,
   };

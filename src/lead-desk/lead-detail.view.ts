@@ -1,29 +1,22 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { Inquiry } from '../../inquiries/inquiry.entity.js';
-import type { Intake } from '../../intake/intake.entity.js';
-import type { PartnerInvitation } from '../../intake/partner-invitation.entity.js';
-import type { PartnerResponse } from '../../intake/partner-response.entity.js';
-import type { CoupleResult, RespondentResult } from '../../survey/scoring.js';
+import type { CoupleResult, RespondentResult } from '../survey/scoring.js';
 import {
   PREFERRED_CONTACTS,
   type PreferredContact,
   SERVICE_TYPES,
   type ServiceType,
-} from '../../vocabulary/contact.js';
-import { LEAD_LABELS, type LeadFlags, type LeadLabel } from '../../vocabulary/lead-labels.js';
-import { REVIEW_REASONS, type ReviewReason } from '../lead-review.js';
-import { LEAD_STATUSES, type LeadStatus } from '../../vocabulary/lead-status.js';
-import type { Lead } from '../lead.entity.js';
+} from '../vocabulary/contact.js';
+import { LEAD_LABELS, type LeadLabel } from '../vocabulary/lead-labels.js';
+import { REVIEW_REASONS, type ReviewReason } from '../leads/lead-review.js';
+import { LEAD_STATUSES, type LeadStatus } from '../vocabulary/lead-status.js';
 import {
   type Partner,
-  type ScreenedInquiry,
-  type ScreenedRespondent,
   SIGNAL_KINDS,
   SIGNAL_SOURCES,
   type SignalKind,
   type SignalSource,
-} from '../lead-signals.js';
-import { URGENCIES, type Urgency } from '../../vocabulary/urgency.js';
+} from '../leads/lead-signals.js';
+import { URGENCIES, type Urgency } from '../vocabulary/urgency.js';
 import {
   PersonRefView,
   SUMMARY_INTAKE_STATUSES,
@@ -252,143 +245,4 @@ export class LeadDetailView extends LeadCoreView {
   timeline!: TimelineEntryView[];
   @ApiProperty({ type: [DuplicateView], description: 'Likely duplicates you may see' })
   duplicates!: DuplicateView[];
-}
-
-export function toLeadCore(
-  lead: Lead,
-  reference: string | null,
-  clinician: PersonRefView | null,
-): LeadCoreView {
-  return {
-    id: lead.id,
-    reference,
-    status: lead.status,
-    urgency: lead.urgency,
-    serviceType: lead.serviceType,
-    assignedClinician: clinician,
-    createdAt: lead.createdAt.toISOString(),
-    statusChangedAt: lead.statusChangedAt.toISOString(),
-    firstContactedAt: lead.firstContactedAt?.toISOString() ?? null,
-    mergedIntoLeadId: lead.mergedIntoLeadId,
-    erasedAt: lead.erasedAt?.toISOString() ?? null,
-  };
-}
-
-export function isOverdue(lead: Lead, now: Date): boolean {
-  return lead.status === 'new' && lead.respondBy !== null && lead.respondBy < now;
-}
-
-export function toInquiryView(inquiry: Inquiry, message: string): InquiryView {
-  return {
-    id: inquiry.id,
-    reference: inquiry.reference,
-    receivedAt: inquiry.receivedAt.toISOString(),
-    name: inquiry.name,
-    email: inquiry.email,
-    phone: inquiry.phone,
-    preferredContact: inquiry.preferredContact,
-    serviceType: inquiry.serviceType,
-    state: inquiry.state,
-    message,
-    referralSource: inquiry.referralSource,
-    consent: {
-      contact: inquiry.consentContact,
-      privacyNoticeVersion: inquiry.privacyNoticeVersion,
-    },
-    spamReason: inquiry.spamReason,
-    crisisIndicated: inquiry.crisisIndicated,
-  };
-}
-
-/** A respondent's data, opened: answers, result and date of birth decrypted by the caller. */
-export interface OpenedRespondent {
-  answers: Record<string, unknown>;
-  result: RespondentResult | null;
-  dateOfBirth: string | null;
-  flags: LeadFlags;
-  /** How crisis was raised: `crisis_now` answered yes, crisis words in free text. */
-  crisisAnswer: boolean;
-  crisisText: boolean;
-}
-
-export function toRespondentView(
-  partner: 'A' | 'B',
-  respondent: Intake | PartnerResponse,
-  opened: OpenedRespondent,
-): RespondentView {
-  return {
-    partner,
-    reference: respondent.reference,
-    receivedAt: respondent.receivedAt.toISOString(),
-    name: respondent.name,
-    email: respondent.email,
-    phone: respondent.phone,
-    state: respondent.state,
-    pronouns: respondent.pronouns,
-    dateOfBirth: opened.dateOfBirth,
-    answers: opened.answers,
-    result: opened.result,
-    flags: opened.flags,
-    consent: {
-      contact: respondent.consentContact,
-      privacyNoticeVersion: respondent.privacyNoticeVersion,
-    },
-  };
-}
-
-export function toIntakeView(
-  intake: Intake,
-  respondents: RespondentView[],
-  invitation: PartnerInvitation | undefined,
-  coupleResult: CoupleResult | null,
-): IntakeView {
-  return {
-    id: intake.id,
-    reference: intake.reference,
-    formSlug: intake.formSlug,
-    formVersion: intake.formVersion,
-    status: intake.status,
-    receivedAt: intake.receivedAt.toISOString(),
-    completedAt: intake.completedAt?.toISOString() ?? null,
-    consentTelehealth: intake.consentTelehealth,
-    spamReason: intake.spamReason,
-    respondents,
-    partnerInvitation: invitation
-      ? {
-          name: invitation.partnerName,
-          email: invitation.partnerEmail,
-          invitedAt: invitation.createdAt.toISOString(),
-          expiresAt: invitation.expiresAt.toISOString(),
-          usedAt: invitation.usedAt?.toISOString() ?? null,
-        }
-      : null,
-    coupleResult,
-    flags: {
-      safetyConcern: respondents.some((respondent) => respondent.flags.safetyConcern),
-      crisis: respondents.some((respondent) => respondent.flags.crisis),
-    },
-  };
-}
-
-/** An inquiry as the signal rules see it: its sender and whether it holds crisis words. */
-export function screenedInquiry(inquiry: Inquiry): ScreenedInquiry {
-  return {
-    contact: { name: inquiry.name, email: inquiry.email, phone: inquiry.phone },
-    crisisText: inquiry.crisisIndicated,
-  };
-}
-
-/** A respondent as the signal rules see it; `partner` is null outside a couple's intake. */
-export function screenedRespondent(
-  partner: Partner | null,
-  respondent: Intake | PartnerResponse,
-  opened: OpenedRespondent,
-): ScreenedRespondent {
-  return {
-    partner,
-    contact: { name: respondent.name, email: respondent.email, phone: respondent.phone },
-    crisisAnswer: opened.crisisAnswer,
-    crisisText: opened.crisisText,
-    safetyConcern: opened.flags.safetyConcern,
-  };
 }

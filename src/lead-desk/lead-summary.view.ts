@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { SERVICE_TYPES, type ServiceType } from '../../vocabulary/contact.js';
-import { LEAD_LABELS, type LeadLabel } from '../../vocabulary/lead-labels.js';
-import { REVIEW_REASONS, type ReviewReason } from '../lead-review.js';
-import { SIGNAL_KINDS, type Partner, type SignalKind, type SignalMark } from '../lead-signals.js';
-import { LEAD_STATUSES, type LeadStatus } from '../../vocabulary/lead-status.js';
-import { URGENCIES, type Urgency } from '../../vocabulary/urgency.js';
+import { SERVICE_TYPES, type ServiceType } from '../vocabulary/contact.js';
+import { LEAD_LABELS, type LeadLabel } from '../vocabulary/lead-labels.js';
+import { REVIEW_REASONS, type ReviewReason } from '../leads/lead-review.js';
+import { SIGNAL_KINDS, type Partner, type SignalKind } from '../leads/lead-signals.js';
+import { LEAD_STATUSES, type LeadStatus } from '../vocabulary/lead-status.js';
+import { URGENCIES, type Urgency } from '../vocabulary/urgency.js';
 
 export const SUMMARY_INTAKE_STATUSES = ['awaiting_partner', 'intake_complete'] as const;
 export type SummaryIntakeStatus = (typeof SUMMARY_INTAKE_STATUSES)[number];
@@ -81,67 +81,4 @@ export class LeadPageView {
     description: 'Pass as `cursor` for the next page; null on the last page',
   })
   nextCursor!: string | null;
-}
-
-/** A lead row as the list query selects it (see LeadListService). */
-export interface LeadListRow {
-  id: string;
-  status: LeadStatus;
-  urgency: Urgency;
-  service_type: ServiceType;
-  name: string;
-  email: string;
-  phone: string | null;
-  state: string | null;
-  source: string | null;
-  tags: string[];
-  created_at: Date;
-  /** created_at as PostgreSQL wrote it, microseconds kept, for the cursor. */
-  created_key: string;
-  urgency_rank: number;
-  respond_by: Date | null;
-  first_contacted_at: Date | null;
-  overdue: boolean;
-  assigned_clinician_id: string | null;
-  clinician_name: string | null;
-  reference: string | null;
-  needs_review: boolean;
-  review_reason: ReviewReason | null;
-}
-
-export function intakeStatusOf(status: string | null | undefined): SummaryIntakeStatus | null {
-  if (status === 'awaiting_partner') return 'awaiting_partner';
-  if (status === 'complete') return 'intake_complete';
-  return null;
-}
-
-export function toLeadSummary(
-  row: LeadListRow,
-  intakeStatus: SummaryIntakeStatus | null,
-  labels: LeadLabel[],
-  signals: SignalMark[],
-): LeadSummaryView {
-  return {
-    id: row.id,
-    reference: row.reference,
-    status: row.status,
-    urgency: row.urgency,
-    serviceType: row.service_type,
-    name: row.name,
-    state: row.state,
-    source: row.source,
-    assignedClinician: row.assigned_clinician_id
-      ? { id: row.assigned_clinician_id, name: row.clinician_name ?? '' }
-      : null,
-    tags: row.tags,
-    createdAt: row.created_at.toISOString(),
-    respondBy: row.respond_by?.toISOString() ?? null,
-    overdue: row.overdue,
-    firstContactedAt: row.first_contacted_at?.toISOString() ?? null,
-    intakeStatus,
-    labels,
-    signals,
-    needsReview: row.needs_review,
-    reviewReason: row.review_reason,
-  };
 }

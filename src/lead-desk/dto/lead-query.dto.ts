@@ -14,14 +14,14 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { NormalizedText } from '../../../common/text.js';
-import { SERVICE_TYPES, type ServiceType } from '../../../vocabulary/contact.js';
-import { LEAD_SORTS, type LeadSort } from '../../../vocabulary/keyset-cursor.js';
-import { SEARCH_MAX_LENGTH, SEARCH_MIN_LENGTH } from '../../lead-search.js';
-import { LEAD_STATUSES, type LeadStatus } from '../../../vocabulary/lead-status.js';
-import { MAX_TAGS, TAG_PATTERN, normalizeTag } from '../../lead-tags.js';
-import { URGENCIES, type Urgency } from '../../../vocabulary/urgency.js';
-import { queryInt, queryBoolean } from '../../../common/query-params.js';
+import { NormalizedText } from '../../common/text.js';
+import { SERVICE_TYPES, type ServiceType } from '../../vocabulary/contact.js';
+import { LEAD_SORTS, type LeadSort } from '../../vocabulary/keyset-cursor.js';
+import { SEARCH_MAX_LENGTH, SEARCH_MIN_LENGTH } from '../lead-search.js';
+import { LEAD_STATUSES, type LeadStatus } from '../../vocabulary/lead-status.js';
+import { MAX_TAGS, TAG_PATTERN, normalizeTag } from '../../leads/lead-tags.js';
+import { URGENCIES, type Urgency } from '../../vocabulary/urgency.js';
+import { queryInt, queryBoolean } from '../../common/query-params.js';
 
 /**
  * `status=new,contacted` and `status=new&status=contacted` both mean "either". Anything

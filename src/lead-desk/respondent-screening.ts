@@ -1,9 +1,9 @@
-import type { DataCipher, SealedColumn } from '../../common/encryption/data-cipher.js';
-import { SEALED_COLUMNS } from '../../vocabulary/sealed-columns.js';
-import type { Answers } from '../../intake/answer-validation.js';
-import type { FormDefinition } from '../../intake/form-definition.js';
-import { screenRespondent } from '../../intake/intakes.service.js';
-import type { RespondentResult } from '../../survey/scoring.js';
+import type { DataCipher, SealedColumn } from '../common/encryption/data-cipher.js';
+import { SEALED_COLUMNS } from '../vocabulary/sealed-columns.js';
+import type { Answers } from '../intake/answer-validation.js';
+import type { FormDefinition } from '../intake/form-definition.js';
+import { screenRespondent } from '../intake/intakes.service.js';
+import type { RespondentResult } from '../survey/scoring.js';
 
 /** Where one respondent's sealed answers, result and date of birth are stored. */
 export interface RespondentColumns {

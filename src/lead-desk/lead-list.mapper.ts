@@ -1,0 +1,95 @@
+/**
+ * Rows of the lead list and export → what staff get: the summary view, the CSV record
+ * and the next page's cursor. No framework code here.
+ */
+import type { CsvCell } from '../leads/export/csv.js';
+import type { CursorKey, LeadSort } from '../vocabulary/keyset-cursor.js';
+import type { LeadLabel } from '../vocabulary/lead-labels.js';
+import type { SignalMark } from '../leads/lead-signals.js';
+import type { LeadListRow } from './lead-list.query.js';
+import type { LeadSummaryView, SummaryIntakeStatus } from './lead-summary.view.js';
+
+export const EXPORT_COLUMNS = [
+  'reference',
+  'created_at',
+  'status',
+  'urgency',
+  'service_type',
+  'name',
+  'email',
+  'phone',
+  'state',
+  'source',
+  'assigned_clinician',
+  'tags',
+  'first_contacted_at',
+  'overdue',
+] as const;
+
+export function intakeStatusOf(status: string | null | undefined): SummaryIntakeStatus | null {
+  if (status === 'awaiting_partner') return 'awaiting_partner';
+  if (status === 'complete') return 'intake_complete';
+  return null;
+}
+
+/** One lead of the list: who and where, never how to reach them or what they wrote. */
+export function toLeadSummary(
+  row: LeadListRow,
+  intakeStatus: SummaryIntakeStatus | null,
+  labels: LeadLabel[],
+  signals: SignalMark[],
+): LeadSummaryView {
+  return {
+    id: row.id,
+    reference: row.reference,
+    status: row.status,
+    urgency: row.urgency,
+    serviceType: row.service_type,
+    name: row.name,
+    state: row.state,
+    source: row.source,
+    assignedClinician: row.assigned_clinician_id
+      ? { id: row.assigned_clinician_id, name: row.clinician_name ?? '' }
+      : null,
+    tags: row.tags,
+    createdAt: row.created_at.toISOString(),
+    respondBy: row.respond_by?.toISOString() ?? null,
+    overdue: row.overdue,
+    firstContactedAt: row.first_contacted_at?.toISOString() ?? null,
+    intakeStatus,
+    labels,
+    signals,
+    needsReview: row.needs_review,
+    reviewReason: row.review_reason,
+  };
+}
+
+/** One line of the export, in EXPORT_COLUMNS order. */
+export function csvRecord(row: LeadListRow): CsvCell[] {
+  return [
+    row.reference,
+    row.created_at,
+    row.status,
+    row.urgency,
+    row.service_type,
+    row.name,
+    row.email,
+    row.phone,
+    row.state,
+    row.source,
+    row.clinician_name,
+    row.tags.join('; '),
+    row.first_contacted_at,
+    row.overdue,
+  ];
+}
+
+/** The keyset position of a row in `sort` order: where the next page starts after it. */
+export function cursorKeyOf(row: LeadListRow, sort: LeadSort): CursorKey {
+  return {
+    sort,
+    createdAt: row.created_key,
+    id: row.id,
+    ...(sort === 'urgency' ? { urgencyRank: row.urgency_rank } : {}),
+  };
+}
