@@ -7,7 +7,7 @@ import { call, staffApi, type ApiFailure, type ApiResult } from '../../api/clien
  */
 /** The filters of GET /v1/admin/leads and its CSV export. */
 export type LeadQuery = NonNullable<
-  operations['LeadsAdminController_export']['parameters']['query']
+  operations['LeadDeskController_export']['parameters']['query']
 >;
 
 export type { ApiFailure, ApiResult } from '../../api/client';
