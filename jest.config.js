@@ -16,12 +16,17 @@ const common = {
     ],
   },
   testEnvironment: 'node',
+  // Inside the checkout (ignored by git), not in the shared /tmp: each clone keeps its own
+  // transform cache and the file times the sequencer reads.
+  cacheDirectory: '<rootDir>/.cache/jest',
 };
 
 export default {
   silent: true,
   testTimeout: 30000,
   reporters: ['summary'],
+  // The longest files first, also on a fresh clone (see the file).
+  testSequencer: '<rootDir>/test/support/slow-first-sequencer.mjs',
   projects: [
     {
       ...common,

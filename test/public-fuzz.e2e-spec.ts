@@ -30,19 +30,39 @@ interface Counts {
 
 const cipher = new DataCipher(parseKeyRing(TEST_DATA_KEY));
 
-/** Runs per route: at least 10,000 requests in all. */
-const RUNS = {
-  inquiries: 2600,
-  intakes: 2200,
-  partnerResponses: 1300,
-  partnerInvitation: 700,
-  intakeForms: 900,
-  captcha: 250,
-  login: 350,
-  passwordReset: 700,
-  passwordResetToken: 500,
-  invitationAccept: 500,
-};
+/**
+ * Runs per route, 2,400 requests in all, from a fixed seed: every run sends the same
+ * requests, so a failure is reproduced by running the file again, and a run costs seconds
+ * instead of a minute (the suite's time budget). New inputs are found by running with
+ * another seed and more runs, e.g. before a release or after changing a public route:
+ * `FUZZ_SEED=$RANDOM FUZZ_RUNS_TIMES=10 npx jest … test/public-fuzz.e2e-spec.ts`
+ * (10 times the runs below). A failure names the seed that found it.
+ */
+const RUNS_TIMES = Number(process.env.FUZZ_RUNS_TIMES ?? 1);
+const SEED = Number(process.env.FUZZ_SEED ?? 20_261_204);
+/** Test timeouts grow with the runs. */
+const LONGER = Math.max(1, RUNS_TIMES);
+const RUNS = scaled(
+  {
+    inquiries: 600,
+    intakes: 550,
+    partnerResponses: 350,
+    partnerInvitation: 150,
+    intakeForms: 200,
+    captcha: 60,
+    login: 100,
+    passwordReset: 150,
+    passwordResetToken: 120,
+    invitationAccept: 120,
+  },
+  RUNS_TIMES,
+);
+
+function scaled<T extends Record<string, number>>(runs: T, times: number): T {
+  return Object.fromEntries(
+    Object.entries(runs).map(([route, count]) => [route, Math.round(count * times)]),
+  ) as T;
+}
 
 describe('fuzzing every public route', () => {
   let t: TestApp;
@@ -125,12 +145,17 @@ describe('fuzzing every public route', () => {
   };
 
   /** Runs the property; a failure names its seed and the request, cut to a readable size. */
+  let current = 0;
   const fuzz = async (requests: fc.Arbitrary<FuzzRequest>, numRuns: number) => {
+    // A route that outlived its test's timeout must stop, not send requests while the next
+    // route counts rows (its changes would be blamed on the wrong request).
+    const run = ++current;
     const details = await fc.check(
       fc.asyncProperty(requests, async (request) => {
+        if (run !== current) throw new Error('stopped: this route ran past its timeout');
         await check(request);
       }),
-      { numRuns, endOnFailure: true },
+      { numRuns, seed: SEED, endOnFailure: true },
     );
     if (details.failed) {
       const error = details.errorInstance as Error | undefined;
@@ -161,77 +186,112 @@ describe('fuzzing every public route', () => {
     await t.close();
   });
 
-  it('POST /v1/inquiries', async () => {
-    await fuzz(post('/v1/inquiries', nearValid(anInquiry)), RUNS.inquiries);
-  }, 120_000);
+  it(
+    'POST /v1/inquiries',
+    async () => {
+      await fuzz(post('/v1/inquiries', nearValid(anInquiry)), RUNS.inquiries);
+    },
+    120_000 * LONGER,
+  );
 
-  it('POST /v1/intakes', async () => {
-    const bodies = fc.oneof(nearValid(aCouplesIntake), nearValid(anIndividualIntake));
-    await fuzz(post('/v1/intakes', bodies), RUNS.intakes);
-  }, 120_000);
+  it(
+    'POST /v1/intakes',
+    async () => {
+      const bodies = fc.oneof(nearValid(aCouplesIntake), nearValid(anIndividualIntake));
+      await fuzz(post('/v1/intakes', bodies), RUNS.intakes);
+    },
+    120_000 * LONGER,
+  );
 
-  it('POST /v1/partner-invitations/:token/responses', async () => {
-    const partnerB = () => ({
-      client: {
-        name: 'Sam Rivera',
-        email: `sam.${Math.random().toString(36).slice(2)}@example.com`,
-      },
-      answers: coupleAnswers(),
-      consent: { contact: true, privacyNoticeVersion: '2026-01' },
-    });
-    const token = fc.oneof(
-      { weight: 3, arbitrary: fc.constantFrom(...tokens) },
-      { weight: 1, arbitrary: pathSegment },
-    );
-    const requests = fc
-      .tuple(token, onTheWire(nearValid(partnerB)))
-      .map(([value, wire]): FuzzRequest => ({
-        method: 'POST',
-        path: `/v1/partner-invitations/${value}/responses`,
-        wire,
-      }));
-    await fuzz(requests, RUNS.partnerResponses);
-  }, 120_000);
+  it(
+    'POST /v1/partner-invitations/:token/responses',
+    async () => {
+      const partnerB = () => ({
+        client: {
+          name: 'Sam Rivera',
+          email: `sam.${Math.random().toString(36).slice(2)}@example.com`,
+        },
+        answers: coupleAnswers(),
+        consent: { contact: true, privacyNoticeVersion: '2026-01' },
+      });
+      const token = fc.oneof(
+        { weight: 3, arbitrary: fc.constantFrom(...tokens) },
+        { weight: 1, arbitrary: pathSegment },
+      );
+      const requests = fc
+        .tuple(token, onTheWire(nearValid(partnerB)))
+        .map(([value, wire]): FuzzRequest => ({
+          method: 'POST',
+          path: `/v1/partner-invitations/${value}/responses`,
+          wire,
+        }));
+      await fuzz(requests, RUNS.partnerResponses);
+    },
+    120_000 * LONGER,
+  );
 
-  it('GET /v1/partner-invitations/:token', async () => {
-    const requests = fc
-      .tuple(fc.oneof(fc.constantFrom(...tokens), pathSegment), queryString)
-      .map(([token, query]): FuzzRequest => ({
+  it(
+    'GET /v1/partner-invitations/:token',
+    async () => {
+      const requests = fc
+        .tuple(fc.oneof(fc.constantFrom(...tokens), pathSegment), queryString)
+        .map(([token, query]): FuzzRequest => ({
+          method: 'GET',
+          path: `/v1/partner-invitations/${token}${query}`,
+        }));
+      await fuzz(requests, RUNS.partnerInvitation);
+    },
+    60_000 * LONGER,
+  );
+
+  it(
+    'GET /v1/intake-forms/:slug and /:slug/versions/:version',
+    async () => {
+      const requests = fc
+        .tuple(pathSegment, fc.option(pathSegment), queryString)
+        .map(([slug, version, query]): FuzzRequest => ({
+          method: 'GET',
+          path: `/v1/intake-forms/${slug}${version === null ? '' : `/versions/${version}`}${query}`,
+        }));
+      await fuzz(requests, RUNS.intakeForms);
+    },
+    60_000 * LONGER,
+  );
+
+  it(
+    'GET /v1/captcha',
+    async () => {
+      const requests = queryString.map((query): FuzzRequest => ({
         method: 'GET',
-        path: `/v1/partner-invitations/${token}${query}`,
+        path: `/v1/captcha${query}`,
       }));
-    await fuzz(requests, RUNS.partnerInvitation);
-  }, 60_000);
+      await fuzz(requests, RUNS.captcha);
+    },
+    60_000 * LONGER,
+  );
 
-  it('GET /v1/intake-forms/:slug and /:slug/versions/:version', async () => {
-    const requests = fc
-      .tuple(pathSegment, fc.option(pathSegment), queryString)
-      .map(([slug, version, query]): FuzzRequest => ({
-        method: 'GET',
-        path: `/v1/intake-forms/${slug}${version === null ? '' : `/versions/${version}`}${query}`,
-      }));
-    await fuzz(requests, RUNS.intakeForms);
-  }, 60_000);
+  it(
+    'POST /v1/auth/login',
+    async () => {
+      const login = () => ({
+        email: 'someone@practice.example',
+        password: 'a long enough password',
+      });
+      await fuzz(post('/v1/auth/login', nearValid(login)), RUNS.login);
+    },
+    120_000 * LONGER,
+  );
 
-  it('GET /v1/captcha', async () => {
-    const requests = queryString.map((query): FuzzRequest => ({
-      method: 'GET',
-      path: `/v1/captcha${query}`,
-    }));
-    await fuzz(requests, RUNS.captcha);
-  }, 60_000);
-
-  it('POST /v1/auth/login', async () => {
-    const login = () => ({ email: 'someone@practice.example', password: 'a long enough password' });
-    await fuzz(post('/v1/auth/login', nearValid(login)), RUNS.login);
-  }, 120_000);
-
-  it('POST /v1/auth/password-reset', async () => {
-    const reset = () => ({
-      email: `reset.${Math.random().toString(36).slice(2)}@practice.example`,
-    });
-    await fuzz(post('/v1/auth/password-reset', nearValid(reset)), RUNS.passwordReset);
-  }, 60_000);
+  it(
+    'POST /v1/auth/password-reset',
+    async () => {
+      const reset = () => ({
+        email: `reset.${Math.random().toString(36).slice(2)}@practice.example`,
+      });
+      await fuzz(post('/v1/auth/password-reset', nearValid(reset)), RUNS.passwordReset);
+    },
+    60_000 * LONGER,
+  );
 
   it.each([
     [
@@ -259,12 +319,11 @@ describe('fuzzing every public route', () => {
         }));
       await fuzz(requests, numRuns);
     },
-    60_000,
+    60_000 * LONGER,
   );
 
-  it('sent at least 10,000 requests, some of them accepted', () => {
-    expect(seen.requests).toBeGreaterThanOrEqual(10_000);
-    expect(Object.values(RUNS).reduce((sum, runs) => sum + runs, 0)).toBeGreaterThanOrEqual(10_000);
+  it('sent every planned request, some of them accepted', () => {
+    expect(seen.requests).toBe(Object.values(RUNS).reduce((sum, runs) => sum + runs, 0));
     expect(seen.created).toBeGreaterThan(100);
     // Each kind of refusal was reached, so the generators do reach past the first check.
     for (const status of [400, 404, 410, 413, 415, 422]) {
