@@ -33,7 +33,10 @@ export type SubmissionLeadChoice =
   | { kind: 'match'; quotedReference?: string }
   /** Start a lead that joins nothing and nothing joins (spam). */
   | { kind: 'separate' }
-  /** The lead is known (a partner completing an intake): touch nothing. */
+  /**
+   * The lead is known (a partner completing an intake): locked, not touched. Locked here,
+   * before the submission's own rows, as every other submission locks its lead.
+   */
   | { kind: 'existing'; leadId: string };
 
 export interface SubmissionLeadWrite {
@@ -97,7 +100,8 @@ export class LeadRepository {
       ctes.push(
         `lead_row AS (
            SELECT id, status, urgency, service_type, needs_review, false AS created
-             FROM lead WHERE id = ${params.add(choice.leadId, 'uuid')})`,
+             FROM lead WHERE id = ${params.add(choice.leadId, 'uuid')}
+              FOR UPDATE)`,
       );
     } else {
       if (!newLead) throw new Error('a new lead needs its row');
