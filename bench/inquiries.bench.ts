@@ -140,7 +140,7 @@ async function startSameWorkBaseline(
       await client.query(
         `INSERT INTO lead (id, status, urgency, service_type, name, email, email_normalized,
                            phone, state, preferred_contact, source, last_submission_at, version)
-         VALUES ($1, 'new', 'routine', $2, $3, $4, lower($4), $5, $6, $7, $8, now(), 1)`,
+         VALUES ($1, 'new', 'routine', $2, $3, $4::varchar, lower($4::varchar), $5, $6, $7, $8, now(), 1)`,
         [
           leadId,
           form.serviceType,
@@ -325,7 +325,7 @@ async function load(
         `${unexpected} unexpected answers`,
       result.errors > 0 && `${result.errors} connection errors`,
       result.timeouts > 0 && `${result.timeouts} timeouts`,
-      wanted === 0 && `no ${expect ?? '2xx'} answer at all`,
+      phase === 'measured' && wanted === 0 && `no ${expect ?? '2xx'} answer at all`,
     ].filter(Boolean);
     if (problems.length > 0) {
       throw new Error(

@@ -64,10 +64,9 @@ export class InquiriesService {
         // bot check must still see where to get help now.
         ...crisisResourcesIf(crisis),
       }),
-      store: (manager, { id, reference, receivedAt, lead, spam }) =>
-        this.inquiries.insert(manager, {
+      insertUnderLead: (params, { id, reference, receivedAt, spam }) =>
+        this.inquiries.insertUnderLead(params, {
           id,
-          leadId: lead.id,
           reference,
           name: dto.name,
           email: dto.email,

@@ -12,8 +12,8 @@ import type { PreferredContact, ServiceType } from '../leads/contact.js';
 import { LeadEventRepository } from '../leads/lead-event.repository.js';
 import {
   LeadRepository,
+  type StatementParams,
   type SubmissionLead,
-  type SubmissionLeadWrite,
 } from '../leads/lead.repository.js';
 import { newReferenceCode } from '../leads/reference-code.js';
 import { type ResponseTargets, responseDeadline } from '../leads/response-targets.js';
@@ -74,9 +74,23 @@ export interface SubmissionStep<R> {
     | { existingLeadId: string };
   /** The answer, known before anything is written: it is stored with the key's claim. */
   receipt(facts: SubmissionFacts): R;
-  /** Stores the submission's own rows (and only those), in the pipeline's transaction. */
-  store(manager: EntityManager, context: StoreContext): Promise<void>;
+  /**
+   * "Store my row", the cheap way: one INSERT that the lead's own statement runs (it
+   * reads the lead's id from that statement's `lead_row`), built by the row's repository.
+   */
+  insertUnderLead?(params: StatementParams, context: RowContext): string;
+  /** "Store my row", the general way: any writes of the submission's own rows. */
+  store?(manager: EntityManager, context: StoreContext): Promise<void>;
 }
+
+/** What `insertUnderLead` is handed (the lead is not known yet, only to SQL). */
+export type RowContext = Omit<StoreContext, 'lead'>;
+
+interface MoreOfTheStatement {
+  ctes: string[];
+  select: string[];
+}
+const NONE: MoreOfTheStatement = { ctes: [], select: [] };
 
 /** A clash of two random reference codes: the whole transaction is tried again. */
 const REFERENCE_ATTEMPTS = 5;
@@ -84,7 +98,8 @@ const REFERENCE_ATTEMPTS = 5;
 /**
  * The one way a public submission is stored: inquiries, intakes and partner answers
  * plug in their own row (`SubmissionStep.store`). A new lead and its job are committed
- * with the row or not at all, and five statements do it (BEGIN, locks, lead, row, COMMIT).
+ * with the row or not at all. Four statements do it when the row is one INSERT (BEGIN,
+ * locks, lead + reference + job + row, COMMIT), one more per statement of `store`.
  */
 @Injectable()
 export class SubmissionPipeline {
@@ -180,8 +195,15 @@ export class SubmissionPipeline {
         receivedAt: facts.receivedAt,
         raisedDeadlineMinutes: person ? deadlineMinutes(person.urgency, targets) : null,
         reference: { code: facts.reference, kind: step.kind, submissionId: facts.id },
-        alsoWith:
-          spam === null ? (params) => this.submissionJob(step.kind, facts, params) : undefined,
+        alsoWith: async (params) => {
+          const job = spam === null ? await this.submissionJob(step.kind, facts, params) : NONE;
+          if (!step.insertUnderLead) return job;
+          const row = step.insertUnderLead(params, { ...facts, spam, targets });
+          return {
+            ctes: [...job.ctes, `submission_row AS (${row} RETURNING 1)`],
+            select: [...job.select, '(SELECT count(*) FROM submission_row)::int'],
+          };
+        },
       },
       new SqlParams(),
     );
@@ -192,7 +214,7 @@ export class SubmissionPipeline {
         'captcha_unavailable',
       );
     }
-    await step.store(manager, { ...facts, spam, lead, targets });
+    await step.store?.(manager, { ...facts, spam, lead, targets });
     return { receipt, started: lead.created && spam === null ? lead : undefined };
   }
 
@@ -200,8 +222,8 @@ export class SubmissionPipeline {
   private async submissionJob(
     kind: SubmissionKind,
     facts: SubmissionFacts,
-    params: SqlParams,
-  ): ReturnType<NonNullable<SubmissionLeadWrite['alsoWith']>> {
+    params: StatementParams,
+  ): Promise<MoreOfTheStatement> {
     const payload = `json_build_object(
         'leadId', id, 'submissionId', ${params.add(facts.id, 'uuid')},
         'submissionKind', ${params.add(kind, 'text')}, 'leadCreated', created)`;
