@@ -22,7 +22,7 @@
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -267,16 +267,16 @@ function rssSampler(pid: number | 'self'): { stop: () => number } {
     if (pid === 'self') rss = process.memoryUsage.rss();
     else {
       try {
-        const status = execFileSync('cat', [`/proc/${pid}/status`]).toString();
+        const status = readFileSync(`/proc/${pid}/status`, 'utf8');
         rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
       } catch {
-        rss = 0;
+        rss = 0; // not Linux, or the process is gone
       }
     }
     peak = Math.max(peak, rss);
   };
   sample();
-  const timer = setInterval(sample, 250);
+  const timer = setInterval(sample, 250).unref();
   return {
     stop: () => {
       clearInterval(timer);

@@ -296,6 +296,8 @@ async function generateLoad(
   const autocannon = requireCjs('autocannon') as Autocannon;
   const run = randomBytes(4).toString('hex');
   const formStartedAt = new Date(Date.now() - 60_000).toISOString();
+  // The label as the local part of an address: letters, digits and dashes.
+  const local = spec.label.toLowerCase().replace(/[^a-z0-9]+/g, '-');
   let sequence = 0;
 
   const phase = async (name: string, seconds: number): Promise<PhaseResult> => {
@@ -313,7 +315,7 @@ async function generateLoad(
           setupRequest: (request) => {
             const n = ++sequence;
             const form = reachOutForm(
-              `bench.${spec.label}.${name}.${run}.${n}@example.com`,
+              `bench.${local}.${name}.${run}.${n}@example.com`,
               formStartedAt,
             );
             if (spec.variant === 'invalid') delete form.email;
