@@ -1,25 +1,43 @@
 /**
- * POST /v1/inquiries under load: the real application against a bare Fastify + pg
- * baseline doing one INSERT, both on one throw-away embedded PostgreSQL, in one process.
- * The load comes from autocannon in a child process. See BENCHMARKS.md.
+ * POST /v1/inquiries under load, in one run and on one throw-away embedded PostgreSQL:
+ *   (a) bare:      Fastify + pg, one INSERT of the body (what any HTTP + SQL service pays);
+ *   (b) same work: Fastify + pg, one transaction claiming the Idempotency-Key and inserting
+ *                  the lead, the inquiry and the pg-boss job (pg-boss's own INSERT);
+ *   (c) the app:   the real application, each request with its own Idempotency-Key and
+ *                  client address, rate limits at their defaults;
+ *   (d) old main:  the application as of another commit (default 7fbfee5), built in a
+ *                  temporary folder and run as its own process on its own database;
+ * then what refusing costs the app: a flood of invalid forms (422) and a flood from one
+ * address over its limit (429). The load comes from autocannon in a child process. See
+ * BENCHMARKS.md.
  *
- *   npm run bench:inquiries                             # 2 s warm-up + 10 s per target
- *   BENCH_DURATION_SECONDS=30 npm run bench:inquiries   # longer runs
- *   BENCH_CONNECTIONS=10 npm run bench:inquiries        # other concurrency (targets: 50)
+ *   npm run bench:inquiries                              # 2 s warm-up + 10 s per target
+ *   npm run bench:inquiries -- --compare-with 7fbfee5    # old main: another commit
+ *   BENCH_COMPARE_WITH=none npm run bench:inquiries      # skip the old main
+ *   BENCH_DURATION_SECONDS=30 npm run bench:inquiries    # longer runs
+ *   BENCH_CONNECTIONS=10 npm run bench:inquiries         # other concurrency (targets: 50)
  *
  * Exits 0 when it measured (targets met or not), 1 when it could not measure honestly
- * (a non-2xx answer, a connection error, a timeout, a crash).
+ * (an unexpected status, a connection error, a timeout, a crash).
  */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import pg from 'pg';
+import { insertJobs } from 'pg-boss/dist/plans.js';
 import { BODY_LIMIT_BYTES, createApp } from '../src/app.factory.js';
 import { newKeyRingEntry, parseKeyRing } from '../src/common/encryption/data-cipher.js';
 import { loadConfig } from '../src/config/app-config.js';
+import { QUEUE_SCHEMA } from '../src/queue/job-queue.js';
 import {
   type AutocannonResult,
   type LoadResult,
+  type LoadSpec,
   machineBusy,
   machineInfo,
   markdownTable,
@@ -27,34 +45,45 @@ import {
   positiveIntFromEnv,
   CleanupStack,
   describeError as describe,
+  freePort,
   portOf,
   startBenchDatabase,
 } from './support.js';
 
 /** The targets below are defined at 50 connections. */
 const TARGET_CONNECTIONS = 50;
-/** The app's TypeORM pool (src/database/data-source-options.ts); the baseline gets the same. */
+/** The app's TypeORM pool (src/database/data-source-options.ts); the baselines get the same. */
 const POOL_SIZE = 10;
 const ROUTE = '/v1/inquiries';
-const TARGET_RATIO = 0.6;
+const TARGET_SAME_WORK_RATIO = 0.5;
+const TARGET_OLD_MAIN_RATIO = 2;
 const TARGET_P99_MS = 50;
+const TARGET_RSS_MB = 200;
 /** Discard port: well formed, never connected to (no job workers run, see main). */
 const UNUSED_SMTP_URL = 'smtp://127.0.0.1:9';
 const BENCH_DATA_KEY = newKeyRingEntry('bench');
+const JOB = 'lead.submission-received';
 
 const CONNECTIONS = positiveIntFromEnv('BENCH_CONNECTIONS', TARGET_CONNECTIONS);
 const durationSeconds = positiveIntFromEnv('BENCH_DURATION_SECONDS', 10);
 const warmupSeconds = positiveIntFromEnv('BENCH_WARMUP_SECONDS', 2);
 /** Only to compare logging costs; the figures in BENCHMARKS.md use the default. */
 const appLogLevel = process.env.BENCH_LOG_LEVEL ?? 'silent';
-/** Boot, two targets (warm-up + run + requests still in flight), shutdown. */
-const deadlineMs = (120 + 2 * (warmupSeconds + durationSeconds + 15)) * 1000;
+const compareFlag = process.argv.indexOf('--compare-with');
+/** The commit run side by side as "old main"; `none` skips it. */
+const compareWith =
+  (compareFlag >= 0 ? process.argv[compareFlag + 1] : undefined) ??
+  process.env.BENCH_COMPARE_WITH ??
+  '7fbfee5';
+/** Boot and build, six targets (warm-up + run + requests still in flight), shutdown. */
+const deadlineMs = (420 + 6 * (warmupSeconds + durationSeconds + 15)) * 1000;
+const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 const cleanups = new CleanupStack();
 const cleanUp = () => cleanups.run();
 
-/** What any HTTP + PostgreSQL service needs at least: parse JSON, one INSERT, answer. */
-async function startBaseline(
+/** (a) What any HTTP + PostgreSQL service needs at least: parse JSON, one INSERT, answer. */
+async function startBareBaseline(
   databaseUrl: string,
 ): Promise<{ server: FastifyInstance; pool: pg.Pool }> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: POOL_SIZE });
@@ -75,10 +104,200 @@ async function startBaseline(
   return { server, pool };
 }
 
-async function load(label: string, port: number, postgresPid?: number): Promise<LoadResult> {
+/**
+ * (b) The same rows the app writes, by hand: one transaction claiming the key and
+ * inserting the lead, the inquiry (its message as sent, not sealed) and the job with
+ * pg-boss's own INSERT. No validation, no dedupe, no reference, no settings, no limits.
+ */
+async function startSameWorkBaseline(
+  databaseUrl: string,
+): Promise<{ server: FastifyInstance; pool: pg.Pool }> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: POOL_SIZE });
+  const { rows } = await pool.query<{ table_name: string }>(
+    `SELECT table_name FROM ${QUEUE_SCHEMA}.queue WHERE name = $1`,
+    [JOB],
+  );
+  const jobSql = insertJobs(QUEUE_SCHEMA, {
+    table: rows[0]!.table_name,
+    name: JOB,
+    returnId: true,
+    notify: true,
+  });
+  const server = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES });
+  server.post(ROUTE, async (request, reply) => {
+    const form = request.body as Record<string, string>;
+    const key = request.headers['idempotency-key'];
+    const leadId = randomUUID();
+    const id = randomUUID();
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(
+        `INSERT INTO idempotency_record (scope, key, request_hash, created_at)
+         VALUES ('bench same-work', $1, repeat('0', 64), now())`,
+        [key],
+      );
+      await client.query(
+        `INSERT INTO lead (id, status, urgency, service_type, name, email, email_normalized,
+                           phone, state, preferred_contact, source, last_submission_at, version)
+         VALUES ($1, 'new', 'routine', $2, $3, $4::varchar, lower($4::varchar), $5, $6, $7, $8, now(), 1)`,
+        [
+          leadId,
+          form.serviceType,
+          form.name,
+          form.email,
+          form.phone,
+          form.state,
+          form.preferredContact,
+          form.referralSource,
+        ],
+      );
+      await client.query(
+        `INSERT INTO inquiry (id, lead_id, reference, name, email, phone, preferred_contact,
+                              service_type, state, message, referral_source, consent_contact,
+                              privacy_notice_version, received_at, crisis_indicated)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, true, '2026-01', now(), false)`,
+        [
+          id,
+          leadId,
+          `RI-${id.slice(0, 8).toUpperCase()}`,
+          form.name,
+          form.email,
+          form.phone,
+          form.preferredContact,
+          form.serviceType,
+          form.state,
+          form.message,
+          form.referralSource,
+        ],
+      );
+      await client.query(jobSql, [
+        JSON.stringify([
+          { data: { leadId, submissionId: id, submissionKind: 'inquiry', leadCreated: true } },
+        ]),
+      ]);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+    return reply.code(201).send({ id });
+  });
+  await server.listen({ port: 0, host: '127.0.0.1' });
+  return { server, pool };
+}
+
+/**
+ * (d) The application as of `commit`, built in a temporary folder (this repository's
+ * node_modules linked in) and started as its own process on its own database. Nothing of
+ * it is kept. Undefined (with the reason printed) when it cannot be built or started.
+ */
+async function startOldMain(
+  commit: string,
+  clusterUrl: string,
+  env: Record<string, string>,
+): Promise<{ port: number; pid: number; reason?: undefined } | { reason: string }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ri-old-main-'));
+  cleanups.push({
+    name: 'remove the old main',
+    run: () => rmSync(dir, { recursive: true, force: true }),
+  });
+  try {
+    console.log(`building ${commit} in ${dir}…`);
+    execFileSync('sh', [
+      '-c',
+      `git -C "$1" archive "$2" | tar -x -C "$3"`,
+      'sh',
+      repository,
+      commit,
+      dir,
+    ]);
+    symlinkSync(path.join(repository, 'node_modules'), path.join(dir, 'node_modules'));
+    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: dir, stdio: 'inherit' });
+  } catch (error) {
+    return { reason: `could not build ${commit}: ${describe(error)}` };
+  }
+  const admin = new pg.Client({ connectionString: clusterUrl });
+  await admin.connect();
+  await admin.query('CREATE DATABASE ri_old_main');
+  await admin.end();
+  const url = new URL(clusterUrl);
+  url.pathname = '/ri_old_main';
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ['dist/src/main.js'], {
+    cwd: dir,
+    env: {
+      PATH: process.env.PATH ?? '',
+      ...env,
+      DATABASE_URL: url.toString(),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  cleanups.push({
+    name: 'stop the old main',
+    run: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  });
+  for (let attempt = 0; attempt < 240; attempt++) {
+    if (child.exitCode !== null) return { reason: `${commit} exited (${child.exitCode}) at start` };
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/health/live`);
+      if (response.ok) return { port, pid: child.pid! };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return { reason: `${commit} did not answer /health/live within 60 s` };
+}
+
+/** Resident memory of a process, in MB, while `during` runs (its peak, sampled). */
+function rssSampler(pid: number | 'self'): { stop: () => number } {
+  let peak = 0;
+  const sample = () => {
+    let rss: number;
+    if (pid === 'self') rss = process.memoryUsage.rss();
+    else {
+      try {
+        const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+        rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+      } catch {
+        rss = 0; // not Linux, or the process is gone
+      }
+    }
+    peak = Math.max(peak, rss);
+  };
+  sample();
+  const timer = setInterval(sample, 250).unref();
+  return {
+    stop: () => {
+      clearInterval(timer);
+      sample();
+      return peak / 1024 / 1024;
+    },
+  };
+}
+
+async function load(
+  label: string,
+  port: number,
+  postgresPid: number | undefined,
+  options: Pick<LoadSpec, 'variant' | 'idempotencyKeys' | 'forwardedFor'> & {
+    expect?: number;
+  } = {},
+): Promise<LoadResult> {
   console.log(
     `\n${label}: ${warmupSeconds} s warm-up, then ${durationSeconds} s at ${CONNECTIONS} connections…`,
   );
+  const { expect, ...variant } = options;
   const outcome = await runLoad(
     {
       label,
@@ -87,6 +306,7 @@ async function load(label: string, port: number, postgresPid?: number): Promise<
       connections: CONNECTIONS,
       warmupSeconds,
       durationSeconds,
+      ...variant,
     },
     postgresPid,
   );
@@ -94,11 +314,18 @@ async function load(label: string, port: number, postgresPid?: number): Promise<
     ['warm-up', outcome.warmup],
     ['measured', outcome.measured],
   ] as const) {
+    const wanted =
+      expect === undefined ? result['2xx'] : (result.statusCodeStats[expect]?.count ?? 0);
+    const unexpected =
+      expect === undefined ? result.non2xx : result['2xx'] + result.non2xx - wanted;
     const problems = [
-      result.non2xx > 0 && `${result.non2xx} non-2xx responses`,
+      // A flood's first requests pass until the limit is reached (in the warm-up).
+      unexpected > 0 &&
+        !(phase === 'warm-up' && options.variant === 'flood') &&
+        `${unexpected} unexpected answers`,
       result.errors > 0 && `${result.errors} connection errors`,
       result.timeouts > 0 && `${result.timeouts} timeouts`,
-      result['2xx'] === 0 && 'no 2xx response at all',
+      phase === 'measured' && wanted === 0 && `no ${expect ?? '2xx'} answer at all`,
     ].filter(Boolean);
     if (problems.length > 0) {
       throw new Error(
@@ -110,8 +337,7 @@ async function load(label: string, port: number, postgresPid?: number): Promise<
   }
   const { measured } = outcome;
   console.log(
-    `${label}: ${measured.result['2xx']} × 2xx in ${measured.result.duration.toFixed(1)} s, ` +
-      `${Math.round(measured.result.requests.average)} req/s, p99 ${measured.result.latency.p99} ms`,
+    `${label}: ${Math.round(measured.result.requests.average)} req/s, p50 ${measured.result.latency.p50} ms, p99 ${measured.result.latency.p99} ms`,
   );
   return outcome;
 }
@@ -120,18 +346,21 @@ async function load(label: string, port: number, postgresPid?: number): Promise<
 const ms = (value: number) => value.toFixed(Number.isInteger(value) ? 0 : 1);
 const percent = (value: number | undefined) =>
   value === undefined ? 'n/a' : `${Math.round(value)} %`;
+const rate = (result: AutocannonResult) => result.requests.average;
 
 function row(label: string, result: AutocannonResult): string[] {
+  const statuses = Object.entries(result.statusCodeStats)
+    .map(([status, { count }]) => `${status}: ${count}`)
+    .join(', ');
   return [
     label,
-    Math.round(result.requests.average).toString(),
+    Math.round(rate(result)).toString(),
     ms(result.latency.average),
     ms(result.latency.p50),
     ms(result.latency.p97_5),
     ms(result.latency.p99),
     ms(result.latency.max),
-    result['2xx'].toString(),
-    result.non2xx.toString(),
+    statuses,
   ];
 }
 
@@ -155,15 +384,15 @@ interface RowCounts {
   leads: number;
   inquiries: number;
   jobs: number;
-  baseline: number;
+  keys: number;
 }
 
 /** Row counts in one snapshot, once requests still in flight at the end have landed. */
 async function rowCounts(pool: pg.Pool): Promise<RowCounts> {
   const sql = `SELECT (SELECT count(*) FROM lead)::int AS leads,
                       (SELECT count(*) FROM inquiry)::int AS inquiries,
-                      (SELECT count(*) FROM pgboss.job WHERE name = 'lead.submission-received')::int AS jobs,
-                      (SELECT count(*) FROM bench_baseline)::int AS baseline`;
+                      (SELECT count(*) FROM pgboss.job WHERE name = '${JOB}')::int AS jobs,
+                      (SELECT count(*) FROM idempotency_record)::int AS keys`;
   let previous = '';
   for (let attempt = 0; ; attempt++) {
     const { rows } = await pool.query<RowCounts>(sql);
@@ -182,69 +411,117 @@ async function main(): Promise<void> {
 
   const { database, postgresPid } = await startBenchDatabase(cleanups, 'ri-bench-');
 
-  console.log('starting the application (migrations run at boot)…');
-  const config = loadConfig({
+  // Production settings, rate limits at their defaults. Each request comes from its own
+  // address (X-Forwarded-For behind one trusted proxy), as real visitors do.
+  const env: Record<string, string> = {
     NODE_ENV: 'production',
     LOG_LEVEL: appLogLevel,
-    DATABASE_URL: database.url,
-    PORT: '0',
     SPAM_MIN_SECONDS: '0',
+    TRUST_PROXY: '1',
     // The request path only: no job workers in this process (as with separate worker
     // processes), so nothing is ever sent to SMTP_URL; production merely requires one.
     RUN_WORKERS: 'false',
     SMTP_URL: UNUSED_SMTP_URL,
     DATA_ENCRYPTION_KEY: BENCH_DATA_KEY,
-  });
-  const appOptions = {
+  };
+  console.log('starting the application (migrations run at boot)…');
+  const config = loadConfig({ ...env, DATABASE_URL: database.url, PORT: '0' });
+  const app: NestFastifyApplication = await createApp({
     config,
     databaseUrl: database.url,
     smtpUrl: UNUSED_SMTP_URL,
     dataKeys: parseKeyRing(BENCH_DATA_KEY),
-  };
-  const app: NestFastifyApplication = await createApp(appOptions);
+  });
   cleanups.push({ name: 'close the application', run: () => app.close() });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const appPort = portOf(app.getHttpServer().address());
 
-  const baseline = await startBaseline(database.url);
-  cleanups.push({ name: 'end the baseline pool', run: () => baseline.pool.end() });
-  cleanups.push({ name: 'close the baseline server', run: () => baseline.server.close() });
-  const baselinePort = portOf(baseline.server.server.address());
+  const bare = await startBareBaseline(database.url);
+  cleanups.push({ name: 'end the bare pool', run: () => bare.pool.end() });
+  cleanups.push({ name: 'close the bare server', run: () => bare.server.close() });
+  const sameWork = await startSameWorkBaseline(database.url);
+  cleanups.push({ name: 'end the same-work pool', run: () => sameWork.pool.end() });
+  cleanups.push({ name: 'close the same-work server', run: () => sameWork.server.close() });
 
-  const { rows: versionRows } = await baseline.pool.query<{ server_version: string }>(
+  const oldMain =
+    compareWith === 'none'
+      ? { reason: 'skipped (BENCH_COMPARE_WITH=none)' }
+      : await startOldMain(compareWith, database.url, env);
+
+  const { rows: versionRows } = await bare.pool.query<{ server_version: string }>(
     'SHOW server_version',
   );
   const postgresVersion = versionRows[0]?.server_version ?? 'unknown';
+  const real = { idempotencyKeys: true, forwardedFor: true } as const;
 
-  const base = await load('baseline', baselinePort, postgresPid);
-  const application = await load('app', appPort, postgresPid);
-  const counts = await rowCounts(baseline.pool);
+  const bareRun = await load('bare', portOf(bare.server.server.address()), postgresPid);
+  const sameWorkRun = await load(
+    'same-work',
+    portOf(sameWork.server.server.address()),
+    postgresPid,
+    real,
+  );
+  const appRss = rssSampler('self');
+  const appRun = await load('app', appPort, postgresPid, real);
+  const appRssMb = appRss.stop();
+  const counts = await rowCounts(bare.pool);
+  let oldRun: LoadResult | undefined;
+  let oldRssMb: number | undefined;
+  if (oldMain.reason === undefined) {
+    const oldRss = rssSampler(oldMain.pid);
+    oldRun = await load(`old main ${compareWith}`, oldMain.port, postgresPid, real);
+    oldRssMb = oldRss.stop();
+  }
+  const invalidRun = await load('app, invalid forms (422)', appPort, postgresPid, {
+    ...real,
+    variant: 'invalid',
+    expect: 422,
+  });
+  const floodRun = await load('app, one address over its limit (429)', appPort, postgresPid, {
+    ...real,
+    variant: 'flood',
+    expect: 429,
+  });
 
-  const ratio =
-    application.measured.result.requests.average / base.measured.result.requests.average;
-  const appP99 = application.measured.result.latency.p99;
-  const ratioHolds = ratio >= TARGET_RATIO;
-  const p99Holds = appP99 < TARGET_P99_MS;
-  const appAnswers = application.warmup.result['2xx'] + application.measured.result['2xx'];
-  const baselineAnswers = base.warmup.result['2xx'] + base.measured.result['2xx'];
+  const app201 = rate(appRun.measured.result);
+  const sameWorkRatio = app201 / rate(sameWorkRun.measured.result);
+  const bareRatio = app201 / rate(bareRun.measured.result);
+  const oldRatio = oldRun ? app201 / rate(oldRun.measured.result) : undefined;
+  const appP99 = appRun.measured.result.latency.p99;
+  const verdicts = [
+    [
+      'app / same-work',
+      sameWorkRatio.toFixed(2),
+      `≥ ${TARGET_SAME_WORK_RATIO.toFixed(2)}`,
+      sameWorkRatio >= TARGET_SAME_WORK_RATIO,
+    ],
+    [
+      'app / old main',
+      oldRatio === undefined ? 'n/a' : oldRatio.toFixed(2),
+      `≥ ${TARGET_OLD_MAIN_RATIO.toFixed(2)}`,
+      oldRatio === undefined ? undefined : oldRatio >= TARGET_OLD_MAIN_RATIO,
+    ],
+    ['app / bare', bareRatio.toFixed(2), '(for scale)', undefined],
+    ['app p99', `${ms(appP99)} ms`, `< ${TARGET_P99_MS} ms`, appP99 < TARGET_P99_MS],
+    [
+      'app peak RSS under load',
+      `${Math.round(appRssMb)} MB`,
+      `< ${TARGET_RSS_MB} MB`,
+      appRssMb < TARGET_RSS_MB,
+    ],
+  ] as const;
 
   const table = markdownTable(
+    ['target', 'req/s (mean)', 'mean ms', 'p50 ms', 'p97.5 ms', 'p99 ms', 'max ms', 'answers'],
     [
-      'target',
-      'req/s (mean)',
-      'mean ms',
-      'p50 ms',
-      'p97.5 ms',
-      'p99 ms',
-      'max ms',
-      '2xx',
-      'non-2xx',
+      row('(a) bare: Fastify + pg, 1 INSERT', bareRun.measured.result),
+      row('(b) same work: pg, 1 transaction', sameWorkRun.measured.result),
+      row('(c) app POST /v1/inquiries', appRun.measured.result),
+      ...(oldRun ? [row(`(d) old main ${compareWith}`, oldRun.measured.result)] : []),
+      row('app, invalid forms (422)', invalidRun.measured.result),
+      row('app, over the limit (429)', floodRun.measured.result),
     ],
-    [
-      row('baseline (Fastify + pg, 1 INSERT)', base.measured.result),
-      row('app POST /v1/inquiries', application.measured.result),
-    ],
-    [false, true, true, true, true, true, true, true, true],
+    [false, true, true, true, true, true, true, false],
   );
   const cpuTable = markdownTable(
     [
@@ -257,8 +534,25 @@ async function main(): Promise<void> {
       'server ms/req',
       'PostgreSQL ms/req',
     ],
-    [cpuRow('baseline', base), cpuRow('app', application)],
+    [
+      cpuRow('bare', bareRun),
+      cpuRow('same work', sameWorkRun),
+      cpuRow('app', appRun),
+      ...(oldRun ? [cpuRow('old main (server: this process, idle)', oldRun)] : []),
+      cpuRow('app 422', invalidRun),
+      cpuRow('app 429', floodRun),
+    ],
     [false, true, true, true, true, true, true, true],
+  );
+  const verdictTable = markdownTable(
+    ['measure', 'value', 'target', 'verdict'],
+    verdicts.map(([name, value, target, met]) => [
+      name,
+      value,
+      target,
+      met === undefined ? '' : met ? 'MET' : 'NOT MET',
+    ]),
+    [false, true, false, false],
   );
 
   console.log(`
@@ -266,8 +560,9 @@ async function main(): Promise<void> {
 date:        ${startedAt.toISOString()}
 machine:     ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB RAM, ${machine.os}
 runtime:     Node ${machine.node}, PostgreSQL ${postgresVersion} (embedded, same machine)
-load:        autocannon (child process), ${CONNECTIONS} connections, ${warmupSeconds} s warm-up + ${durationSeconds} s per target, a distinct email per request
-app:         NODE_ENV=production LOG_LEVEL=${appLogLevel} RUN_WORKERS=false, pool ${POOL_SIZE}; baseline pool ${POOL_SIZE}
+load:        autocannon (child process), ${CONNECTIONS} connections, ${warmupSeconds} s warm-up + ${durationSeconds} s per target, a distinct email, Idempotency-Key and client address per request (not for the bare baseline)
+app:         NODE_ENV=production LOG_LEVEL=${appLogLevel} RUN_WORKERS=false TRUST_PROXY=1, rate limits at their defaults, pool ${POOL_SIZE}; baselines pool ${POOL_SIZE}
+old main:    ${oldMain.reason === undefined ? `${compareWith}, its own process and database in the same cluster, same settings` : `NOT RUN: ${oldMain.reason}`}
 idle check:  machine ${percent(busyBefore)} busy before the run (of ${machine.cores * 100} %)
 
 ${table}
@@ -275,24 +570,14 @@ ${table}
 ${cpuTable}
 
 CPU in % of one core (the machine: ${machine.cores * 100} % when fully busy); "other" is everything
-else on the machine, ms/req are CPU milliseconds per request.
+else on the machine (for the old main: its own process), ms/req are CPU milliseconds per request.
 
-throughput ratio app/baseline: ${ratio.toFixed(2)}  (target ≥ ${TARGET_RATIO.toFixed(2)}: ${ratioHolds ? 'MET' : 'NOT MET'})
-app p99 latency:               ${ms(appP99)} ms  (target < ${TARGET_P99_MS} ms: ${p99Holds ? 'MET' : 'NOT MET'})
-targets:                       ${ratioHolds && p99Holds ? 'ALL MET' : 'NOT ALL MET'}${
-    CONNECTIONS === TARGET_CONNECTIONS
-      ? ''
-      : ` (but the targets are defined at ${TARGET_CONNECTIONS} connections, not ${CONNECTIONS})`
-  }
-
-rows: app ${counts.leads} leads, ${counts.inquiries} inquiries, ${counts.jobs} jobs for ${appAnswers} 2xx answers;
-      baseline ${counts.baseline} rows for ${baselineAnswers} 2xx answers
-      (warm-up + measured; requests in flight when the load stops are stored but not counted by autocannon)
+${verdictTable}
+${oldRssMb === undefined ? '' : `\nold main peak RSS under load: ${Math.round(oldRssMb)} MB`}
+refusals: ${Math.round(rate(invalidRun.measured.result))} × 422/s and ${Math.round(rate(floodRun.measured.result))} × 429/s, against ${Math.round(app201)} × 201/s: a refused request costs ${(app201 / rate(invalidRun.measured.result)).toFixed(2)} (422) and ${(app201 / rate(floodRun.measured.result)).toFixed(2)} (429) of a stored one
+rows:        ${counts.leads} leads, ${counts.inquiries} inquiries, ${counts.jobs} jobs, ${counts.keys} keys after the same-work baseline and the app (one of each per stored request)
 `);
-  if (counts.leads !== counts.inquiries) {
-    console.log('note: fewer leads than inquiries: some requests were attached to one lead');
-  }
-  const busiest = Math.max(base.cpu.other, application.cpu.other);
+  const busiest = Math.max(bareRun.cpu.other, sameWorkRun.cpu.other, appRun.cpu.other);
   if (busiest > 25) {
     console.log(
       `note: other processes used up to ${percent(busiest)} of a core while measuring: the figures are skewed`,

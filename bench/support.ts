@@ -73,6 +73,15 @@ export interface LoadSpec {
   connections: number;
   warmupSeconds: number;
   durationSeconds: number;
+  /**
+   * What each request is (default `valid`): `invalid` a form the validation refuses
+   * (422), `flood` valid forms all from one client address (429 once over its limit).
+   */
+  variant?: 'valid' | 'invalid' | 'flood';
+  /** Send a fresh Idempotency-Key with each request. */
+  idempotencyKeys?: boolean;
+  /** Send `X-Forwarded-For` (for an app with TRUST_PROXY): a new address per request. */
+  forwardedFor?: boolean;
 }
 
 export interface PhaseResult {
@@ -287,6 +296,8 @@ async function generateLoad(
   const autocannon = requireCjs('autocannon') as Autocannon;
   const run = randomBytes(4).toString('hex');
   const formStartedAt = new Date(Date.now() - 60_000).toISOString();
+  // The label as the local part of an address: letters, digits and dashes.
+  const local = spec.label.toLowerCase().replace(/[^a-z0-9]+/g, '-');
   let sequence = 0;
 
   const phase = async (name: string, seconds: number): Promise<PhaseResult> => {
@@ -301,15 +312,24 @@ async function generateLoad(
           method: 'POST',
           path: spec.path,
           headers: { 'content-type': 'application/json' },
-          setupRequest: (request) => ({
-            ...request,
-            body: JSON.stringify(
-              reachOutForm(
-                `bench.${spec.label}.${name}.${run}.${++sequence}@example.com`,
-                formStartedAt,
-              ),
-            ),
-          }),
+          setupRequest: (request) => {
+            const n = ++sequence;
+            const form = reachOutForm(
+              `bench.${local}.${name}.${run}.${n}@example.com`,
+              formStartedAt,
+            );
+            if (spec.variant === 'invalid') delete form.email;
+            const headers: Record<string, string> = { ...request.headers };
+            if (spec.idempotencyKeys) headers['idempotency-key'] = `${run}-${name}-${n}`;
+            if (spec.forwardedFor) {
+              // One address per request, or one for all when flooding (10.x.y.z, 192.0.2.1).
+              headers['x-forwarded-for'] =
+                spec.variant === 'flood'
+                  ? '192.0.2.1'
+                  : `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+            }
+            return { ...request, headers, body: JSON.stringify(form) };
+          },
           onResponse: (status, body) => {
             if ((status < 200 || status > 299) && firstFailure === undefined) {
               firstFailure = { status, body: body.slice(0, 2000) };

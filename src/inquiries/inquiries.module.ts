@@ -1,16 +1,12 @@
 import { Module } from '@nestjs/common';
-import { SettingsModule } from '../settings/settings.module.js';
-import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
-import { MetricsModule } from '../metrics/metrics.module.js';
-import { CaptchaModule } from '../captcha/captcha.module.js';
-import { IdempotencyService } from '../common/idempotency/idempotency.service.js';
-import { LeadsModule } from '../leads/leads.module.js';
+import { SubmissionsModule } from '../submissions/submissions.module.js';
 import { InquiriesController } from './inquiries.controller.js';
 import { InquiriesService } from './inquiries.service.js';
+import { InquiryRepository } from './inquiry.repository.js';
 
 @Module({
-  imports: [LeadsModule, CaptchaModule, MetricsModule, RateLimitModule, SettingsModule],
+  imports: [SubmissionsModule],
   controllers: [InquiriesController],
-  providers: [InquiriesService, IdempotencyService],
+  providers: [InquiriesService, InquiryRepository],
 })
 export class InquiriesModule {}

@@ -1,9 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import type { PreferredContact, ServiceType } from '../vocabulary/contact.js';
 import { Lead } from '../leads/lead.entity.js';
-
-export const SPAM_REASONS = ['honeypot', 'too_fast'] as const;
-export type SpamReason = (typeof SPAM_REASONS)[number];
+import type { SpamReason } from '../submissions/spam.js';
 
 /** One "reach out" form as the person sent it. */
 @Entity()

@@ -1,6 +1,6 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Lead } from '../leads/lead.entity.js';
-import type { SpamReason } from '../inquiries/inquiry.entity.js';
+import type { SpamReason } from '../submissions/spam.js';
 
 export type IntakeStatus = 'awaiting_partner' | 'complete';
 

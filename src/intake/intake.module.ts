@@ -1,28 +1,24 @@
 import { Module } from '@nestjs/common';
-import { SettingsModule } from '../settings/settings.module.js';
-import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
-import { MetricsModule } from '../metrics/metrics.module.js';
-import { CaptchaModule } from '../captcha/captcha.module.js';
-import { IdempotencyService } from '../common/idempotency/idempotency.service.js';
-import { LeadsModule } from '../leads/leads.module.js';
+import { SubmissionsModule } from '../submissions/submissions.module.js';
 import { WebhooksModule } from '../webhooks/webhooks.module.js';
 import { IntakeFormsController } from './intake-forms.controller.js';
 import { IntakeFormsService } from './intake-forms.service.js';
 import { IntakesController } from './intakes.controller.js';
+import { IntakeRepository } from './intake.repository.js';
 import { IntakesService } from './intakes.service.js';
+import { PartnerResponseRepository } from './partner-response.repository.js';
 import { PartnerResponsesService } from './partner-responses.service.js';
 
 @Module({
-  imports: [
-    LeadsModule,
-    WebhooksModule,
-    CaptchaModule,
-    MetricsModule,
-    RateLimitModule,
-    SettingsModule,
-  ],
+  imports: [SubmissionsModule, WebhooksModule],
   controllers: [IntakeFormsController, IntakesController],
-  providers: [IntakeFormsService, IntakesService, PartnerResponsesService, IdempotencyService],
+  providers: [
+    IntakeFormsService,
+    IntakesService,
+    PartnerResponsesService,
+    IntakeRepository,
+    PartnerResponseRepository,
+  ],
   exports: [IntakeFormsService],
 })
 export class IntakeModule {}

@@ -1,19 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { CaptchaCheck } from '../captcha/captcha.service.js';
-import { Metrics } from '../metrics/metrics.service.js';
 import { DataCipher } from '../common/encryption/data-cipher.js';
 import { SEALED_COLUMNS } from '../vocabulary/sealed-columns.js';
-import { IdempotencyService } from '../common/idempotency/idempotency.service.js';
 import { type FieldError, ProblemException } from '../common/problem-details.js';
-import { spamReason } from '../inquiries/spam.js';
-import type { Lead } from '../leads/lead.entity.js';
-import { LeadsService } from '../leads/leads.service.js';
 import { normalizeReference } from '../leads/reference-code.js';
-import { SubmissionReference } from '../leads/submission-reference.entity.js';
-import { SubmissionReferences } from '../leads/submission-references.service.js';
 import {
   type CrisisResource,
   type Urgency,
@@ -21,21 +13,19 @@ import {
   textSuggestsCrisis,
 } from '../vocabulary/urgency.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { JobQueue } from '../queue/job-queue.js';
 import {
   type RespondentResult,
   SCORING_VERSION,
   scoreRespondent,
   screenCrisis,
 } from '../survey/scoring.js';
-import { PracticeSettings } from '../settings/practice-settings.js';
+import { SubmissionPipeline } from '../submissions/submission-pipeline.js';
 import { WebhooksService } from '../webhooks/webhooks.service.js';
 import { type Answers, freeTextOf, validateAnswers } from './answer-validation.js';
 import type { CreateIntakeDto } from './dto/create-intake.dto.js';
 import type { FormDefinition } from './form-definition.js';
 import { IntakeFormsService } from './intake-forms.service.js';
-import { Intake } from './intake.entity.js';
-import { PartnerInvitation } from './partner-invitation.entity.js';
+import { IntakeRepository } from './intake.repository.js';
 import { partnerToken } from './partner-tokens.js';
 
 const IDEMPOTENCY_SCOPE = 'POST /v1/intakes';
@@ -78,18 +68,13 @@ export function screenRespondent(
 @Injectable()
 export class IntakesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly settings: PracticeSettings,
+    private readonly pipeline: SubmissionPipeline,
     private readonly forms: IntakeFormsService,
-    private readonly leads: LeadsService,
-    private readonly references: SubmissionReferences,
-    private readonly idempotency: IdempotencyService,
+    private readonly intakes: IntakeRepository,
     private readonly notifications: NotificationsService,
-    private readonly jobs: JobQueue,
     private readonly cipher: DataCipher,
     private readonly webhooks: WebhooksService,
     private readonly captcha: CaptchaCheck,
-    private readonly metrics: Metrics,
   ) {}
 
   /** Loads the named form version and checks the answers and partner against it. */
@@ -127,43 +112,53 @@ export class IntakesService {
     client: { ip?: string } = {},
   ): Promise<IntakeReceipt> {
     const { form, answers } = await this.validated(dto);
-    // As for inquiries (InquiriesService.receive): asked outside the transaction, a
-    // refusal raised only when this is not a replay, the token not part of the request.
-    const captcha = await this.captcha.verify(dto.captchaToken, client.ip);
-    const request = { ...dto, captchaToken: undefined };
-    let started: Lead | undefined;
-    const receipt = await this.dataSource.transaction((manager) =>
-      this.idempotency.once(manager, IDEMPOTENCY_SCOPE, idempotencyKey, request, async () => {
-        if (captcha.outcome === 'rejected') throw this.captcha.rejection();
-        const receivedAt = new Date();
-        const { spamMinSeconds, targets } = await this.settings.forSubmission(manager);
-        const spam = spamReason(dto, receivedAt, spamMinSeconds);
-        const screening = screenRespondent(form, answers);
-        const { lead, created } = await this.leads.leadForSubmission(
-          manager,
-          {
-            name: dto.client.name,
-            email: dto.client.email,
-            phone: dto.client.phone,
-            state: dto.client.state,
-            preferredContact: 'email',
-            serviceType: form.slug === 'couples' ? 'couples' : 'individual',
-          },
-          {
-            spam: spam !== null,
-            targets,
-            urgency: screening.urgency,
-            receivedAt,
-            ...(captcha.outcome === 'unavailable' ? { review: 'captcha_unavailable' } : {}),
-          },
-          await this.referencedLead(manager, dto.inquiryReference),
-        );
-
-        if (created && spam === null) started = lead;
-        const id = randomUUID();
-        const reference = await this.references.allocate(manager, lead.id, 'intake', id);
-        const couples = form.slug === 'couples';
-        await manager.getRepository(Intake).insert({
+    const screening = screenRespondent(form, answers);
+    const couples = form.slug === 'couples';
+    // Fixed before the transaction: the receipt that names it is stored with the key.
+    const invitationExpiresAt = (receivedAt: Date) =>
+      new Date(receivedAt.getTime() + INVITATION_VALID_DAYS * 86_400_000);
+    const quotedReference = dto.inquiryReference
+      ? normalizeReference(dto.inquiryReference)
+      : undefined;
+    return this.pipeline.submit<IntakeReceipt>({
+      kind: 'intake',
+      idempotency: {
+        scope: IDEMPOTENCY_SCOPE,
+        key: idempotencyKey,
+        request: { ...dto, captchaToken: undefined },
+      },
+      captcha: { token: dto.captchaToken, ip: client.ip },
+      spamSignals: dto,
+      lead: {
+        contact: {
+          name: dto.client.name,
+          email: dto.client.email,
+          phone: dto.client.phone,
+          state: dto.client.state,
+          preferredContact: 'email',
+          serviceType: couples ? 'couples' : 'individual',
+        },
+        urgency: screening.urgency,
+        // An unknown reference is ignored, not reported.
+        ...(quotedReference ? { quotedReference } : {}),
+      },
+      receipt: ({ id, reference, receivedAt }) => ({
+        id,
+        reference,
+        receivedAt: receivedAt.toISOString(),
+        // Bots get the same shape: a spam intake "invites" nobody.
+        ...(couples && dto.partner
+          ? {
+              partnerInvitation: {
+                sentTo: maskEmail(dto.partner.email),
+                expiresAt: invitationExpiresAt(receivedAt).toISOString(),
+              },
+            }
+          : {}),
+        ...crisisResourcesIf(screening.crisis),
+      }),
+      store: async (manager, { id, reference, receivedAt, lead, spam }) => {
+        await this.intakes.insert(manager, {
           id,
           leadId: lead.id,
           reference,
@@ -192,56 +187,26 @@ export class IntakesService {
           completedAt: couples ? null : receivedAt,
           spamReason: spam,
         });
-
-        const expiresAt = new Date(receivedAt.getTime() + INVITATION_VALID_DAYS * 86_400_000);
-        if (couples && dto.partner && spam === null) {
+        if (spam !== null) return;
+        if (couples && dto.partner) {
           await this.invitePartner(
             manager,
             { intakeId: id, leadId: lead.id, reference, held: lead.needsReview },
             dto.partner,
-            expiresAt,
+            invitationExpiresAt(receivedAt),
           );
-        }
-        if (spam === null) {
-          await this.jobs.enqueueIn(manager, 'lead.submission-received', {
+        } else if (!couples) {
+          // One respondent: the intake is complete as it arrives.
+          await this.webhooks.emitIn(manager, 'intake.completed', {
             leadId: lead.id,
-            submissionId: id,
-            submissionKind: 'intake',
-            leadCreated: created,
+            reference,
+            status: lead.status,
+            urgency: lead.urgency,
+            serviceType: lead.serviceType,
           });
-          if (!couples) {
-            // One respondent: the intake is complete as it arrives.
-            await this.webhooks.emitIn(manager, 'intake.completed', {
-              leadId: lead.id,
-              reference,
-              status: lead.status,
-              urgency: lead.urgency,
-              serviceType: lead.serviceType,
-            });
-          }
         }
-
-        const receipt: IntakeReceipt = {
-          id,
-          reference,
-          receivedAt: receivedAt.toISOString(),
-          // Bots get the same shape: a spam intake "invites" nobody.
-          ...(couples && dto.partner
-            ? {
-                partnerInvitation: {
-                  sentTo: maskEmail(dto.partner.email),
-                  expiresAt: expiresAt.toISOString(),
-                },
-              }
-            : {}),
-          ...crisisResourcesIf(screening.crisis),
-        };
-        return receipt;
-      }),
-    );
-    // Counted once committed; a replayed request started nothing.
-    if (started) this.metrics.leadCreated(started);
-    return receipt;
+      },
+    });
   }
 
   private async invitePartner(
@@ -252,7 +217,7 @@ export class IntakesService {
   ): Promise<void> {
     const invitationId = randomUUID();
     const { hash, keyId } = partnerToken(this.cipher, invitationId);
-    await manager.getRepository(PartnerInvitation).insert({
+    await this.intakes.insertInvitation(manager, {
       id: invitationId,
       intakeId: intake.intakeId,
       leadId: intake.leadId,
@@ -274,15 +239,5 @@ export class IntakesService {
         hold: intake.held,
       },
     ]);
-  }
-
-  /** The lead behind a quoted reference; an unknown one is ignored, not reported. */
-  private async referencedLead(
-    manager: EntityManager,
-    quoted?: string,
-  ): Promise<string | undefined> {
-    const reference = quoted ? normalizeReference(quoted) : undefined;
-    if (!reference) return undefined;
-    return (await manager.getRepository(SubmissionReference).findOneBy({ reference }))?.leadId;
   }
 }

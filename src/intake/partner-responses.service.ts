@@ -1,25 +1,27 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { IdempotencyService } from '../common/idempotency/idempotency.service.js';
 import { DataCipher } from '../common/encryption/data-cipher.js';
 import { SEALED_COLUMNS } from '../vocabulary/sealed-columns.js';
 import { ProblemException } from '../common/problem-details.js';
-import { LeadsService } from '../leads/leads.service.js';
-import { SubmissionReferences } from '../leads/submission-references.service.js';
+import { LeadRepository } from '../leads/lead.repository.js';
 import { type CrisisResource, crisisResourcesIf, highestUrgency } from '../vocabulary/urgency.js';
-import { JobQueue } from '../queue/job-queue.js';
+import {
+  type StoreContext,
+  SubmissionPipeline,
+  deadlineMinutes,
+} from '../submissions/submission-pipeline.js';
 import { type RespondentResult, SCORING_VERSION, scoreCouple } from '../survey/scoring.js';
 import { WebhooksService } from '../webhooks/webhooks.service.js';
-import { validateAnswers } from './answer-validation.js';
+import { type Answers, validateAnswers } from './answer-validation.js';
 import type { RespondentSubmissionDto } from './dto/create-intake.dto.js';
 import type { FormDefinition } from './form-definition.js';
 import { IntakeFormsService } from './intake-forms.service.js';
 import { Intake } from './intake.entity.js';
+import { IntakeRepository } from './intake.repository.js';
 import { screenRespondent } from './intakes.service.js';
 import { PartnerInvitation } from './partner-invitation.entity.js';
-import { PartnerResponse } from './partner-response.entity.js';
+import { PartnerResponseRepository } from './partner-response.repository.js';
 import { firstName, hashToken } from './partner-tokens.js';
 
 export interface PartnerInvitationView {
@@ -43,13 +45,13 @@ const IDEMPOTENCY_SCOPE = 'partner-response';
 export class PartnerResponsesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly pipeline: SubmissionPipeline,
     private readonly forms: IntakeFormsService,
-    private readonly leads: LeadsService,
-    private readonly references: SubmissionReferences,
-    private readonly jobs: JobQueue,
+    private readonly leads: LeadRepository,
+    private readonly intakes: IntakeRepository,
+    private readonly responses: PartnerResponseRepository,
     private readonly webhooks: WebhooksService,
     private readonly cipher: DataCipher,
-    private readonly idempotency: IdempotencyService,
   ) {}
 
   /** 404 for a token never issued, 410 for one expired or used. */
@@ -78,59 +80,67 @@ export class PartnerResponsesService {
   }
 
   /**
-   * Stores partner B's answers and completes the couple. The token is spent by a
+   * Partner B's answers: stored, and the couple completed. The token is spent by a
    * conditional UPDATE, so of two responses racing with one link exactly one wins; the
-   * other gets 410 and nothing of it is stored.
-   */
-  /**
-   * Partner B's answers. With an `Idempotency-Key`, a retry of a request that went
-   * through (its answer lost on the way) gets the same receipt instead of the 410 of a
-   * spent link; the key is bound to this link's token and this body.
+   * other gets 410 and nothing of it is stored. With an `Idempotency-Key`, a retry of a
+   * request that went through (its answer lost on the way) gets the same receipt instead
+   * of the 410 of a spent link; the key is bound to this link's token and this body.
    */
   async respond(
     token: string,
     dto: RespondentSubmissionDto,
     idempotencyKey?: string,
   ): Promise<PartnerResponseReceipt> {
-    return this.dataSource.transaction((manager) =>
-      this.idempotency.once(
-        manager,
-        IDEMPOTENCY_SCOPE,
-        idempotencyKey,
-        { token: hashToken(token), ...dto },
-        () => this.answer(manager, token, dto),
-      ),
-    );
-  }
-
-  private async answer(
-    manager: EntityManager,
-    token: string,
-    dto: RespondentSubmissionDto,
-  ): Promise<PartnerResponseReceipt> {
-    const { intake } = await this.openInvitation(token);
+    const tokenHash = hashToken(token);
+    const invitation = await this.dataSource
+      .getRepository(PartnerInvitation)
+      .findOneBy({ tokenHash });
+    if (!invitation) throw unknown();
+    // A spent link answers 410, unless the key may be a retry of the request that spent it.
+    const linkGone = invitation.usedAt !== null || invitation.expiresAt.getTime() <= Date.now();
+    if (linkGone && idempotencyKey === undefined) throw gone();
+    const intake = await this.dataSource
+      .getRepository(Intake)
+      .findOneByOrFail({ id: invitation.intakeId });
     const form = await this.forms.version(intake.formSlug, intake.formVersion);
     const { answers, errors } = validateAnswers(form, dto.answers);
-    if (errors.length > 0) throw ProblemException.validation(errors);
-
-    const spent = (await manager.query(
-      `UPDATE partner_invitation SET used_at = now()
-        WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING id`,
-      [hashToken(token)],
-    )) as [{ id: string }[], number];
-    const invitationId = spent[0][0]?.id;
-    if (!invitationId) throw gone();
-
-    const receivedAt = new Date();
+    if (errors.length > 0) throw linkGone ? gone() : ProblemException.validation(errors);
     const screening = screenRespondent(form, answers);
-    const id = randomUUID();
-    const reference = await this.references.allocate(
-      manager,
-      intake.leadId,
-      'partner_response',
-      id,
-    );
-    await manager.getRepository(PartnerResponse).insert({
+    return this.pipeline.submit<PartnerResponseReceipt>({
+      kind: 'partner_response',
+      idempotency: {
+        scope: IDEMPOTENCY_SCOPE,
+        key: idempotencyKey,
+        request: { token: tokenHash, ...dto },
+      },
+      lead: { existingLeadId: intake.leadId },
+      receipt: ({ reference }) => ({ reference, ...crisisResourcesIf(screening.crisis) }),
+      store: (manager, context) =>
+        this.answer(manager, { tokenHash, intake, answers, screening, dto }, context),
+    });
+  }
+
+  /** "Store my row": spend the link, keep B's answers, complete the couple, raise urgency. */
+  private async answer(
+    manager: EntityManager,
+    {
+      tokenHash,
+      intake,
+      answers,
+      screening,
+      dto,
+    }: {
+      tokenHash: string;
+      intake: Intake;
+      answers: Answers;
+      screening: ReturnType<typeof screenRespondent>;
+      dto: RespondentSubmissionDto;
+    },
+    { id, reference, receivedAt, targets }: StoreContext,
+  ): Promise<void> {
+    const invitationId = await this.intakes.spendInvitation(manager, tokenHash);
+    if (!invitationId) throw gone();
+    await this.responses.insert(manager, {
       id,
       invitationId,
       intakeId: intake.id,
@@ -152,39 +162,33 @@ export class PartnerResponsesService {
       receivedAt,
     });
 
-    const locked = await manager
-      .getRepository(Intake)
-      .findOneOrFail({ where: { id: intake.id }, lock: { mode: 'pessimistic_write' } });
+    const locked = await this.intakes.lockForCompletion(manager, intake.id);
     const resultA = this.cipher.decryptJson<RespondentResult>(
       locked.resultEncrypted!,
       SEALED_COLUMNS.intakeResult,
       locked.id,
     );
     const couple = scoreCouple(resultA, screening.result!);
-    locked.status = 'complete';
-    locked.completedAt = receivedAt;
-    locked.coupleResultEncrypted = this.cipher.encryptJson(
-      couple,
-      SEALED_COLUMNS.intakeCoupleResult,
-      locked.id,
-    );
-    await manager.getRepository(Intake).save(locked);
+    await this.intakes.complete(manager, locked.id, {
+      completedAt: receivedAt,
+      coupleResultEncrypted: this.cipher.encryptJson(
+        couple,
+        SEALED_COLUMNS.intakeCoupleResult,
+        locked.id,
+      ),
+    });
 
     // Urgency is re-evaluated over both partners; rules only ever raise it.
-    const lead = await this.leads.raiseUrgency(
+    const urgency = highestUrgency(
+      screening.urgency,
+      couple.crisis ? 'crisis' : couple.safetyConcern ? 'high' : 'routine',
+    );
+    const lead = await this.leads.raiseUrgencyForSubmission(
       manager,
       intake.leadId,
-      highestUrgency(
-        screening.urgency,
-        couple.crisis ? 'crisis' : couple.safetyConcern ? 'high' : 'routine',
-      ),
+      urgency,
+      deadlineMinutes(urgency, targets),
     );
-    await this.jobs.enqueueIn(manager, 'lead.submission-received', {
-      leadId: intake.leadId,
-      submissionId: id,
-      submissionKind: 'partner_response',
-      leadCreated: false,
-    });
     await this.webhooks.emitIn(manager, 'intake.completed', {
       leadId: lead.id,
       reference: intake.reference,
@@ -192,9 +196,5 @@ export class PartnerResponsesService {
       urgency: lead.urgency,
       serviceType: lead.serviceType,
     });
-    return {
-      reference,
-      ...crisisResourcesIf(screening.crisis),
-    };
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { LeadEvent } from './lead-event.entity.js';
+import type { ReviewReason } from './lead-review.js';
 
 /** A timeline step to record: statuses and ids in `details`, never client data. */
 export interface NewLeadEvent {
@@ -42,5 +43,18 @@ export class LeadEventRepository {
 
   async deleteOfLeads(manager: EntityManager, leadIds: string[]): Promise<void> {
     await manager.query(`DELETE FROM lead_event WHERE lead_id = ANY($1::uuid[])`, [leadIds]);
+  }
+
+  /** The timeline says why a submission's lead now waits for a person's look. */
+  async recordSubmissionFlaggedForReview(
+    manager: EntityManager,
+    leadId: string,
+    reason: ReviewReason,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO lead_event (lead_id, kind, actor_user_id, details)
+       VALUES ($1, 'review_flagged', NULL, $2::jsonb)`,
+      [leadId, JSON.stringify({ reason })],
+    );
   }
 }

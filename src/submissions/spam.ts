@@ -1,4 +1,5 @@
-import type { SpamReason } from './inquiry.entity.js';
+export const SPAM_REASONS = ['honeypot', 'too_fast'] as const;
+export type SpamReason = (typeof SPAM_REASONS)[number];
 
 /**
  * Bot signals from the contract: the hidden `website` field was filled, or the form
