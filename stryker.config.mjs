@@ -1,0 +1,27 @@
+// Mutation testing of the pure rule modules (npm run test:mutation; not part of npm test).
+// Jest runs ESM through node's VM modules, hence the node flag for Stryker's test runner.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'jest',
+  jest: { projectType: 'custom', configFile: 'jest.mutation.config.js' },
+  testRunnerNodeArgs: ['--experimental-vm-modules', '--disable-warning=ExperimentalWarning'],
+  coverageAnalysis: 'perTest',
+  concurrency: 2,
+  mutate: [
+    'src/leads/lead-status.ts',
+    'src/leads/urgency.ts',
+    'src/clinicians/matching.ts',
+    'src/leads/lead-triage.ts',
+    'src/notifications/recipients.ts',
+    'src/leads/response-targets.ts',
+    'src/survey/scoring.ts',
+    'src/leads/keyset-cursor.ts',
+    'src/leads/export/csv.ts',
+  ],
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: true,
+  thresholds: { high: 95, low: 90, break: 90 },
+};
