@@ -11,6 +11,7 @@ export default {
   testMatch: [
     '<rootDir>/src/leads/lead-status.spec.ts',
     '<rootDir>/src/leads/urgency.spec.ts',
+    '<rootDir>/src/leads/crisis-phrases.spec.ts',
     '<rootDir>/src/clinicians/matching.spec.ts',
     '<rootDir>/src/leads/lead-triage.spec.ts',
     '<rootDir>/src/notifications/recipients.spec.ts',
