@@ -75,7 +75,7 @@ describe('a separate worker process', () => {
     ]);
 
     await startWorker();
-    await jobsFinished(api.db, undefined, 30_000);
+    await jobsFinished(api.db, undefined, 60_000);
     expect(await jobStates()).toEqual([
       { name: 'lead.submission-received', state: 'completed', jobs: leads },
       { name: 'notification.deliver', state: 'completed', jobs: leads * 2 },
@@ -91,7 +91,7 @@ describe('a separate worker process', () => {
       workerSink.messages.filter((message) => message.to.includes(coordinator.email)),
     ).toHaveLength(leads);
     // Starting a second Node process takes a while on a busy machine.
-  }, 120_000);
+  }, 180_000);
 
   it('logs JSON lines and stops cleanly on SIGTERM', async () => {
     if (!worker) await startWorker();
