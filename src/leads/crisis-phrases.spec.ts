@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { textSuggestsCrisis } from './urgency.js';
+import { crisisResourcesIf, textSuggestsCrisis } from './urgency.js';
 
 /**
  * The crisis phrases of docs/survey.md ("Urgency"), copied by hand: a phrase dropped from
@@ -40,5 +40,20 @@ describe('the published crisis phrases', () => {
     ]) {
       expect(textSuggestsCrisis(text)).toBe(false);
     }
+  });
+});
+
+describe('the published crisis resources', () => {
+  it('are what a crisis submission is answered with, in this order', () => {
+    expect(crisisResourcesIf(true)).toEqual({
+      resources: [
+        { name: '988 Suicide & Crisis Lifeline', contact: 'Call or text 988' },
+        { name: 'Emergency services', contact: 'Call 911' },
+      ],
+    });
+  });
+
+  it('are left out of every other answer', () => {
+    expect(crisisResourcesIf(false)).toEqual({});
   });
 });
