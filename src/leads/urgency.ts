@@ -46,7 +46,6 @@ export function urgencyRank(urgency: Urgency): number {
 /** The highest of the given urgencies; `routine` when none is given. */
 export function highestUrgency(...urgencies: Urgency[]): Urgency {
   return urgencies.reduce<Urgency>(
-    // Stryker disable next-line EqualityOperator: equal ranks are the same urgency, either is right
     (highest, next) => (urgencyRank(next) > urgencyRank(highest) ? next : highest),
     'routine',
   );
