@@ -6,7 +6,8 @@ import { freePort } from './support/free-port.js';
 import { type SmtpSink, startSmtpSink } from './support/smtp-sink.js';
 import { aStaffMember } from './support/staff.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-import { eventually, sleep } from './support/wait.js';
+import { jobsFinished, jobsOfLead, unfinishedJobs } from './support/queue-rows.js';
+import { eventually } from './support/wait.js';
 
 const FAST_RETRIES = { DELIVERY_RETRY_DELAY_SECONDS: '1', DELIVERY_RETRY_LIMIT: '5' };
 
@@ -58,9 +59,9 @@ describe('email about a new lead', () => {
 
   it('without staff accounts: the client is thanked and the practice inbox is told, nothing more', async () => {
     const { body } = await t.http.post('/v1/inquiries').send(anInquiry(client)).expect(201);
-    const messages = await sink.waitForCount(2);
-    await sleep(300);
-    expect(sink.messages).toHaveLength(2);
+    await jobsFinished(t.db);
+    const messages = sink.messages;
+    expect(messages).toHaveLength(2);
     const acknowledgement = messages.find((message) => message.to.includes(client.email))!;
     const notice = messages.find((message) => message.to.includes('intake@practice.example'))!;
     expect(acknowledgement.subject).toBe(`We received your message (${body.reference})`);
@@ -70,11 +71,7 @@ describe('email about a new lead', () => {
     expect(notice.text).toContain(`/admin/leads/${leadId}`);
     expect(notice.text).toContain('Service: couples');
     expect(notice.text).toContain('Urgency: routine');
-    const rows = await eventually(async () => {
-      const current = await notificationsOf(t, leadId);
-      return current.every((row) => row.status === 'sent') && current;
-    }, 'both notifications to be marked sent');
-    expect(rows).toEqual([
+    expect(await notificationsOf(t, leadId)).toEqual([
       expect.objectContaining({ kind: 'client_acknowledgement', status: 'sent', attempts: 1 }),
       expect.objectContaining({ kind: 'staff_new_lead', status: 'sent', attempts: 1 }),
     ]);
@@ -115,8 +112,7 @@ describe('email about a new lead', () => {
       const clinician = await aStaffMember(other.db, 'clinician');
       const departed = await aStaffMember(other.db, 'coordinator', { active: false });
       await other.http.post('/v1/inquiries').send(anInquiry()).expect(201);
-      await sink.waitForCount(3);
-      await sleep(300);
+      await jobsFinished(other.db);
       const recipients = sink.messages.flatMap((message) => message.to);
       expect(recipients).toEqual(expect.arrayContaining([admin.email, coordinator.email]));
       expect(recipients).not.toContain(clinician.email);
@@ -153,20 +149,27 @@ describe('email about a new lead', () => {
       .post('/v1/inquiries')
       .send(anInquiry({ website: 'http://bot.example' }))
       .expect(201);
-    await sleep(800);
+    // The 201 came after the commit: no job was queued with the lead, so nothing can follow.
+    const leadId = await leadIdOf(t, body.id);
+    expect(await jobsOfLead(t.db, leadId)).toEqual([]);
+    expect(await notificationsOf(t, leadId)).toEqual([]);
     expect(sink.messages).toHaveLength(0);
-    expect(await notificationsOf(t, await leadIdOf(t, body.id))).toEqual([]);
   });
 
   it('a returning person is thanked again, staff are not told twice', async () => {
     const email = 'twice.over@example.org';
-    await t.http.post('/v1/inquiries').send(anInquiry({ email })).expect(201);
-    await sink.waitForCount(2);
+    const first = await t.http.post('/v1/inquiries').send(anInquiry({ email })).expect(201);
+    await jobsFinished(t.db);
     sink.messages.length = 0;
     await t.http.post('/v1/inquiries').send(anInquiry({ email })).expect(201);
-    await sink.waitForCount(1);
-    await sleep(500);
+    await jobsFinished(t.db);
     expect(sink.messages.map((message) => message.to)).toEqual([[email]]);
+    const rows = await notificationsOf(t, await leadIdOf(t, first.body.id));
+    expect(rows.map((row) => [row.kind, row.status])).toEqual([
+      ['client_acknowledgement', 'sent'],
+      ['client_acknowledgement', 'sent'],
+      ['staff_new_lead', 'sent'],
+    ]);
   });
 });
 
@@ -193,8 +196,7 @@ describe('delivery through failures', () => {
 
     const sink = await startSmtpSink(port);
     cleanup.push(() => sink.stop());
-    await sink.waitForCount(2, 20_000);
-    await sleep(1500);
+    await jobsFinished(t.db);
     expect(sink.messages).toHaveLength(2);
     const rows = await notificationsOf(t, leadId);
     expect(rows.map((row) => row.status)).toEqual(['sent', 'sent']);
@@ -280,8 +282,7 @@ describe('delivery through failures', () => {
       ),
     );
     const expected = leads * 3;
-    await sink.waitForCount(expected, 30_000);
-    await sleep(1500);
+    await jobsFinished(a.db, undefined, 30_000);
     expect(sink.messages).toHaveLength(expected);
     expect(new Set(sink.messages.map((message) => message.messageId)).size).toBe(expected);
     const [{ n }] = await a.db.query(
@@ -344,25 +345,41 @@ describe('response-time targets', () => {
           retryCount: 0,
           retryLimit: 1,
         });
+      const overdueNotices = async () =>
+        (
+          (await t.db.query(
+            `SELECT kind, recipient_user_id FROM notification
+              WHERE lead_id = $1 AND kind LIKE 'overdue%' ORDER BY created_at, kind`,
+            [leadId],
+          )) as { kind: string; recipient_user_id: string }[]
+        ).map((row) => [row.kind, row.recipient_user_id]);
       await check('reminder');
       await check('reminder');
+      expect(await overdueNotices()).toEqual([['overdue_reminder', coordinator.id]]);
       const [reminder] = await sink.waitForCount(1);
       expect(reminder!.to).toEqual([coordinator.email]);
       expect(reminder!.subject).toBe(
         `Reminder: lead ${body.reference} is past its response target`,
       );
       await check('escalation');
-      const messages = await sink.waitForCount(2);
-      expect(messages[1]!.to).toEqual([admin.email]);
-      await sleep(500);
-      expect(sink.messages).toHaveLength(2);
+      expect(await overdueNotices()).toEqual([
+        ['overdue_reminder', coordinator.id],
+        ['overdue_escalation', admin.id],
+      ]);
+      await jobsFinished(t.db);
+      expect(sink.messages.map((message) => message.to)).toEqual([
+        [coordinator.email],
+        [admin.email],
+      ]);
 
       await t.db.query(`UPDATE lead SET status = 'contacted' WHERE id = $1`, [leadId]);
       await t.db.query(`DELETE FROM notification WHERE lead_id = $1 AND kind LIKE 'overdue%'`, [
         leadId,
       ]);
       await check('reminder');
-      await sleep(500);
+      // A contacted lead is not overdue: the check planned nothing and queued nothing.
+      expect(await overdueNotices()).toEqual([]);
+      expect(await unfinishedJobs(t.db)).toBe(0);
       expect(sink.messages).toHaveLength(2);
     } finally {
       await t.close();

@@ -5,7 +5,7 @@ import { anInquiry } from './support/builders.js';
 import { type SmtpSink, startSmtpSink } from './support/smtp-sink.js';
 import { aSignedInStaffMember, aStaffMember, signIn } from './support/staff.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-import { sleep } from './support/wait.js';
+import { jobsFinished, unfinishedJobs } from './support/queue-rows.js';
 
 const CRISIS_MESSAGE = 'I have been feeling suicidal';
 
@@ -25,6 +25,16 @@ const leadOf = async (t: TestApp, inquiryId: string) =>
       [inquiryId],
     )) as LeadRow[]
   )[0]!;
+
+/** The overdue reminders and escalations planned for a lead, as [kind, recipient user]. */
+const overdueNoticesOf = async (t: TestApp, leadId: string) =>
+  (
+    (await t.db.query(
+      `SELECT kind, recipient_user_id FROM notification
+        WHERE lead_id = $1 AND kind LIKE 'overdue%' ORDER BY created_at, kind`,
+      [leadId],
+    )) as { kind: string; recipient_user_id: string }[]
+  ).map((row) => [row.kind, row.recipient_user_id]);
 
 /** Response checks queued for a lead, as [stage, minutes after the lead was created]. */
 const checksOf = async (t: TestApp, leadId: string) =>
@@ -289,11 +299,16 @@ describe('response-time reminders', () => {
       );
 
       await check(t, lead.id, 'escalation', 'routine');
-      const messages = await sink.waitForCount(2);
-      expect(messages[1]!.to).toEqual([admin.email]);
-      await sleep(500);
+      expect(await overdueNoticesOf(t, lead.id)).toEqual([
+        ['overdue_reminder', clinician.id],
+        ['overdue_escalation', admin.id],
+      ]);
+      await jobsFinished(t.db);
+      expect(sink.messages.map((message) => message.to)).toEqual([
+        [clinician.email],
+        [admin.email],
+      ]);
       expect(sink.messages.flatMap((message) => message.to)).not.toContain(coordinator.email);
-      expect(sink.messages).toHaveLength(2);
     } finally {
       await t.close();
     }
@@ -329,7 +344,8 @@ describe('response-time reminders', () => {
         lead.id,
       ]);
       await check(t, lead.id, 'reminder', 'crisis');
-      await sleep(500);
+      expect(await overdueNoticesOf(t, lead.id)).toEqual([]);
+      expect(await unfinishedJobs(t.db)).toBe(0);
       expect(sink.messages).toHaveLength(0);
 
       await t.db.query(`UPDATE lead SET created_at = now() - interval '31 minutes' WHERE id = $1`, [

@@ -5,7 +5,7 @@ import { aCouplesIntake, coupleAnswers } from './support/couples.js';
 import { type SmtpSink, startSmtpSink } from './support/smtp-sink.js';
 import { aSignedInStaffMember } from './support/staff.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-import { eventually, sleep } from './support/wait.js';
+import { eventually } from './support/wait.js';
 import {
   startWebhookReceiver,
   subscribeWebhook,
@@ -160,7 +160,10 @@ describe('intake.completed', () => {
       });
 
       const couple = await t.http.post('/v1/intakes').send(aCouplesIntake()).expect(201);
-      await sleep(500);
+      // Half a couple is not a completed intake: no delivery was written with it.
+      expect(
+        await t.db.query(`SELECT event_type FROM webhook_delivery ORDER BY created_at`),
+      ).toEqual([{ event_type: 'intake.completed' }]);
       expect(received).toHaveLength(1);
       const invitation = await eventually(
         async () => sink.messages.find((message) => message.text.includes('partner?token=')),

@@ -39,11 +39,50 @@ describe('jsonLimitProblem', () => {
     expect(jsonLimitProblem(nested(100_000))).toMatch(/levels deep/);
   });
 
-  it('never quotes the body in its answer', () => {
+  /** Every answer jsonLimitProblem can give: fixed sentences, so none can quote the body. */
+  const ANSWERS = [
+    'must not contain NUL characters',
+    'must be well-formed Unicode text (no lone surrogates)',
+    'must not nest objects and arrays more than 16 levels deep',
+    'must not hold a list of more than 500 items',
+    'must not hold an object of more than 200 fields',
+  ];
+
+  /** A body that breaks one limit, with any JSON beside and inside it. */
+  const brokenBody = fc
+    .tuple(
+      fc.jsonValue({ maxDepth: 3 }),
+      fc.string(),
+      fc.constantFrom('nul', 'surrogate', 'deep', 'long', 'wide', 'key'),
+    )
+    .map(([beside, text, limit]) => {
+      const broken = {
+        nul: () => `${text}\u0000${text}`,
+        surrogate: () => `${text}\ud800`,
+        deep: () => nested(JSON_LIMITS.maxDepth + 1),
+        long: () => Array(JSON_LIMITS.maxArrayLength + 1).fill(text),
+        wide: () =>
+          Object.fromEntries(
+            Array.from({ length: JSON_LIMITS.maxObjectKeys + 1 }, (_, i) => [`${text}${i}`, text]),
+          ),
+        key: () => ({ [`${text}\u0000`]: beside }),
+      }[limit]();
+      return { beside, text, broken };
+    });
+
+  it('answers every body that breaks a limit with one of its fixed sentences', () => {
+    fc.assert(
+      fc.property(brokenBody, fc.boolean(), ({ beside, broken }, first) => {
+        const body = first ? [broken, beside] : { beside, broken };
+        expect(ANSWERS).toContain(jsonLimitProblem(body));
+      }),
+    );
+  });
+
+  it('answers any body with nothing or one of its fixed sentences', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
-        const problem = jsonLimitProblem(value);
-        if (problem !== undefined) expect(problem).toMatch(/^must not /);
+        expect([undefined, ...ANSWERS]).toContain(jsonLimitProblem(value));
       }),
     );
   });

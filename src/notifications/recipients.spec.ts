@@ -37,6 +37,33 @@ describe('staffRecipientsForNewLead', () => {
     ]);
   });
 
+  it('tells coordinators and admins when the assigned account is inactive or unknown', () => {
+    const away: StaffMember = { id: 'away', role: 'clinician', active: false };
+    for (const assignedUserId of ['away', 'nobody', null]) {
+      expect(
+        staffRecipientsForNewLead({ urgency: 'routine', assignedUserId }, [...staff, away]),
+      ).toEqual([
+        { userId: 'admin', kind: 'staff_new_lead' },
+        { userId: 'coordinator', kind: 'staff_new_lead' },
+      ]);
+    }
+  });
+
+  it('alerts admins to a crisis instead of the ordinary notice, inactive admins excepted', () => {
+    const retired: StaffMember = { id: 'retired', role: 'admin', active: false };
+    expect(staffRecipientsForNewLead({ urgency: 'crisis' }, [...staff, retired])).toEqual([
+      { userId: 'admin', kind: 'crisis_alert' },
+      { userId: 'coordinator', kind: 'staff_new_lead' },
+    ]);
+  });
+
+  it('alerts nobody to a high urgency beyond the usual notices', () => {
+    expect(staffRecipientsForNewLead({ urgency: 'high' }, staff)).toEqual([
+      { userId: 'admin', kind: 'staff_new_lead' },
+      { userId: 'coordinator', kind: 'staff_new_lead' },
+    ]);
+  });
+
   it('never plans anyone twice, nor anyone inactive', () => {
     const member = fc.record({
       id: fc.constantFrom('a', 'b', 'c', 'd', 'e'),
@@ -81,7 +108,10 @@ describe('staffRecipientsForResponseCheck', () => {
   });
 
   it('escalates to every active admin, assigned or not', () => {
-    expect(staffRecipientsForResponseCheck('escalation', {}, staff)).toEqual(['admin']);
+    const retired: StaffMember = { id: 'retired', role: 'admin', active: false };
+    expect(staffRecipientsForResponseCheck('escalation', {}, [...staff, retired])).toEqual([
+      'admin',
+    ]);
     expect(
       staffRecipientsForResponseCheck('escalation', { assignedUserId: 'clinician' }, staff),
     ).toEqual(['admin']);

@@ -253,3 +253,94 @@ describe('properties', () => {
 function pad(value: number, width: number): string {
   return String(value).padStart(width, '0');
 }
+
+describe('the timestamp in a cursor', () => {
+  const key = (createdAt: string): CursorKey => ({ sort: 'createdAt', createdAt, id: ID });
+
+  it.each([
+    '2024-02-29T00:00:00Z',
+    '2000-02-29T00:00:00Z',
+    '2026-04-30T23:59:59Z',
+    '2026-12-31T23:59:59.999999Z',
+    '2026-01-31T00:00:00+15:59',
+    '0001-01-01T00:00:00Z',
+  ])('is a real instant: %s round-trips', (createdAt) => {
+    expect(decodeCursor(encodeCursor(key(createdAt)), 'createdAt').createdAt).toBe(createdAt);
+  });
+
+  it.each([
+    '2026-02-29T00:00:00Z',
+    '1900-02-29T00:00:00Z',
+    '2026-04-31T00:00:00Z',
+    '2026-06-31T00:00:00Z',
+    '2026-09-31T00:00:00Z',
+    '2026-11-31T00:00:00Z',
+    '2026-01-32T00:00:00Z',
+    '2026-01-00T00:00:00Z',
+    '2026-00-10T00:00:00Z',
+    '2026-13-10T00:00:00Z',
+    '0000-01-01T00:00:00Z',
+    '2026-01-01T24:00:00Z',
+    '2026-01-01T00:60:00Z',
+    '2026-01-01T00:00:60Z',
+    '2026-01-01T00:00:00+16:00',
+    '2026-01-01T00:00:00+01:60',
+  ])('is refused when no calendar has it: %s', (createdAt) => {
+    expect(() => encodeCursor(key(createdAt))).toThrow(RangeError);
+    const written = tokenOf({ v: 1, s: 'createdAt', c: createdAt, i: ID });
+    expect(decodeError(written).message).toBe(
+      'cursor is not valid; start again from the first page',
+    );
+  });
+});
+
+describe('decodeCursor answers a CursorError, never another error, for', () => {
+  it.each([
+    ['an empty text', ''],
+    ['a text longer than any cursor written', 'A'.repeat(257)],
+    ['characters outside base64url', 'abc+/='],
+    ['bytes that are not UTF-8', Buffer.from([0xff, 0xfe, 0xfd]).toString('base64url')],
+    ['text that is not JSON', Buffer.from('not json').toString('base64url')],
+    ['JSON that is not an object', tokenOf([1, 2])],
+    ['JSON null', tokenOf(null)],
+    ['another version', tokenOf({ v: 2, s: 'createdAt', c: CREATED, i: ID })],
+    ['an unknown sort', tokenOf({ v: 1, s: 'name', c: CREATED, i: ID })],
+    ['a time that is not text', tokenOf({ v: 1, s: 'createdAt', c: 1_700_000_000, i: ID })],
+    ['an id that is not text', tokenOf({ v: 1, s: 'createdAt', c: CREATED, i: 7 })],
+    ['an upper-case id', tokenOf({ v: 1, s: 'createdAt', c: CREATED, i: ID.toUpperCase() })],
+    ['an urgency sort without a rank', tokenOf({ v: 1, s: 'urgency', c: CREATED, i: ID })],
+    ['a rank past crisis', tokenOf({ v: 1, s: 'urgency', c: CREATED, i: ID, u: 3 })],
+    ['a negative rank', tokenOf({ v: 1, s: 'urgency', c: CREATED, i: ID, u: -1 })],
+    ['a fractional rank', tokenOf({ v: 1, s: 'urgency', c: CREATED, i: ID, u: 1.5 })],
+  ])('%s', (_what, text) => {
+    expect(decodeError(text).message).toBe('cursor is not valid; start again from the first page');
+  });
+
+  it('accepts the longest cursor it writes', () => {
+    const longest = encodeCursor({
+      sort: 'urgency',
+      createdAt: '2026-11-25T09:30:00.123456+05:30',
+      id: ID,
+      urgencyRank: 2,
+    });
+    expect(longest.length).toBeLessThanOrEqual(256);
+    expect(decodeCursor(longest, 'urgency').urgencyRank).toBe(2);
+  });
+});
+
+describe('encodeCursor refuses, naming what is wrong', () => {
+  it.each([
+    [{ sort: 'name', createdAt: CREATED, id: ID }, 'cursor: unknown sort "name"'],
+    [
+      { sort: 'createdAt', createdAt: 'today', id: ID },
+      'cursor: createdAt is not an ISO 8601 timestamp',
+    ],
+    [{ sort: 'createdAt', createdAt: CREATED, id: 'x' }, 'cursor: id is not a lower-case UUID'],
+    [
+      { sort: 'urgency', createdAt: CREATED, id: ID },
+      'cursor: urgencyRank must be an urgency rank for sort=urgency',
+    ],
+  ])('%o', (key, message) => {
+    expect(() => encodeCursor(key as CursorKey)).toThrow(new RangeError(message));
+  });
+});
