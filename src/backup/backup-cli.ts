@@ -4,6 +4,7 @@
 // key is not in the file and must be kept apart from it (README, "Operations").
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { UsageError, exitWith, runCommandLine } from '../common/command-line.js';
 import { ConfigurationError, loadConfig } from '../config/app-config.js';
 import { connectDatabase } from '../database/database-url.js';
 import { backupFileName } from './backup-files.js';
@@ -11,11 +12,6 @@ import { backupFolder } from './backup-folder.js';
 import { writeBackup } from './database-backup.js';
 
 const USAGE = 'usage: npm run backup [-- --out FILE]';
-
-/** Exit codes: 0 written, 1 failed (the message says why), 2 bad arguments. */
-const EXIT = { written: 0, failed: 1, usage: 2 } as const;
-
-class UsageError extends Error {}
 
 function parseArguments(argv: string[]): { out?: string } | 'help' {
   try {
@@ -68,27 +64,15 @@ async function backup(out: string | undefined): Promise<void> {
   }
 }
 
-async function main(): Promise<number> {
-  try {
-    const args = parseArguments(process.argv.slice(2));
-    if (args === 'help') {
-      console.log(USAGE);
-      return EXIT.written;
-    }
-    await backup(args.out);
-    return EXIT.written;
-  } catch (error) {
-    if (error instanceof UsageError) {
-      console.error(`${error.message}\n${USAGE}`);
-      return EXIT.usage;
-    }
-    if (error instanceof ConfigurationError) {
-      console.error(error.message);
-      return EXIT.failed;
-    }
-    console.error(`backup failed: ${error instanceof Error ? error.message : String(error)}`);
-    return EXIT.failed;
-  }
-}
-
-void main().then((code) => process.exit(code));
+exitWith(
+  runCommandLine(
+    {
+      name: 'backup',
+      usage: USAGE,
+      parse: parseArguments,
+      run: (args) => backup(args.out),
+      refusal: (error) => (error instanceof ConfigurationError ? error.message : undefined),
+    },
+    process.argv.slice(2),
+  ),
+);

@@ -4,6 +4,7 @@
 // come back sealed: DATA_ENCRYPTION_KEY must hold the key they were sealed with.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { UsageError, exitWith, runCommandLine } from '../common/command-line.js';
 import { parseKeyRing } from '../common/encryption/data-cipher.js';
 import { ConfigurationError, loadConfig } from '../config/app-config.js';
 import { connectDatabase } from '../database/database-url.js';
@@ -11,11 +12,6 @@ import { BackupFormatError } from './backup-manifest.js';
 import { RestoreRefused, restoreBackup } from './database-restore.js';
 
 const USAGE = 'usage: npm run restore -- FILE [--force]';
-
-/** Exit codes: 0 restored, 1 refused or failed (the message says why), 2 bad arguments. */
-const EXIT = { restored: 0, refused: 1, usage: 2 } as const;
-
-class UsageError extends Error {}
 
 function parseArguments(argv: string[]): { file: string; force: boolean } | 'help' {
   try {
@@ -75,34 +71,21 @@ async function restore(file: string, force: boolean): Promise<void> {
   }
 }
 
-async function main(): Promise<number> {
-  try {
-    const args = parseArguments(process.argv.slice(2));
-    if (args === 'help') {
-      console.log(USAGE);
-      return EXIT.restored;
-    }
-    await restore(args.file, args.force);
-    return EXIT.restored;
-  } catch (error) {
-    if (error instanceof UsageError) {
-      console.error(`${error.message}\n${USAGE}`);
-      return EXIT.usage;
-    }
-    if (
-      error instanceof RestoreRefused ||
-      error instanceof BackupFormatError ||
-      error instanceof ConfigurationError
-    ) {
-      console.error(`${error.message}; nothing was restored`);
-      return EXIT.refused;
-    }
-    console.error(
-      `restore failed: ${error instanceof Error ? error.message : String(error)}; ` +
-        'the target may hold part of a schema now: run again with --force',
-    );
-    return EXIT.refused;
-  }
-}
-
-void main().then((code) => process.exit(code));
+exitWith(
+  runCommandLine(
+    {
+      name: 'restore',
+      usage: USAGE,
+      parse: parseArguments,
+      run: (args) => restore(args.file, args.force),
+      refusal: (error) =>
+        error instanceof RestoreRefused ||
+        error instanceof BackupFormatError ||
+        error instanceof ConfigurationError
+          ? `${error.message}; nothing was restored`
+          : undefined,
+      failureHint: '; the target may hold part of a schema now: run again with --force',
+    },
+    process.argv.slice(2),
+  ),
+);

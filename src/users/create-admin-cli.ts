@@ -11,6 +11,7 @@ import { AuditRepository } from '../audit/audit-event.repository.js';
 import { AuditTrail } from '../audit/audit.service.js';
 import { checkPassword } from '../auth/password-policy.js';
 import { hashPassword } from '../auth/passwords.js';
+import { UsageError, exitWith, runCommandLine } from '../common/command-line.js';
 import { ProblemException } from '../common/problem-details.js';
 import { ConfigurationError, loadConfig } from '../config/app-config.js';
 import { connectDatabase } from '../database/database-url.js';
@@ -21,10 +22,6 @@ import { User } from './user.entity.js';
 
 const USAGE = 'usage: npm run create-admin -- --email <email> --name <name> [--password-stdin]';
 
-/** Exit codes: 0 created, 1 refused or failed (the message says why), 2 bad arguments. */
-const EXIT = { created: 0, refused: 1, usage: 2 } as const;
-
-class UsageError extends Error {}
 class Refused extends Error {}
 
 interface Arguments {
@@ -152,32 +149,22 @@ async function createAdmin(args: Arguments): Promise<void> {
   }
 }
 
-async function main(): Promise<number> {
-  try {
-    const args = parseArguments(process.argv.slice(2));
-    if (args === 'help') {
-      console.log(USAGE);
-      return EXIT.created;
-    }
-    await createAdmin(args);
-    return EXIT.created;
-  } catch (error) {
-    if (error instanceof UsageError) {
-      console.error(`${error.message}\n${USAGE}`);
-      return EXIT.usage;
-    }
-    if (error instanceof ProblemException && error.code === 'conflict') {
-      // Another process created the address meanwhile.
-      console.error(`${error.message}; nothing was created`);
-      return EXIT.refused;
-    }
-    if (error instanceof Refused || error instanceof ConfigurationError) {
-      console.error(error.message);
-      return EXIT.refused;
-    }
-    console.error(`create-admin failed: ${error instanceof Error ? error.message : String(error)}`);
-    return EXIT.refused;
-  }
-}
-
-void main().then((code) => process.exit(code));
+exitWith(
+  runCommandLine(
+    {
+      name: 'create-admin',
+      usage: USAGE,
+      parse: parseArguments,
+      run: createAdmin,
+      refusal: (error) => {
+        // Another process created the address meanwhile.
+        if (error instanceof ProblemException && error.code === 'conflict') {
+          return `${error.message}; nothing was created`;
+        }
+        if (error instanceof Refused || error instanceof ConfigurationError) return error.message;
+        return undefined;
+      },
+    },
+    process.argv.slice(2),
+  ),
+);
