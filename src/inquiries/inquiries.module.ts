@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
+import { MetricsModule } from '../metrics/metrics.module.js';
+import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
 import { SubmissionsModule } from '../submissions/submissions.module.js';
 import { InquiriesController } from './inquiries.controller.js';
 import { InquiriesService } from './inquiries.service.js';
 import { InquiryRepository } from './inquiry.repository.js';
 
 @Module({
-  imports: [SubmissionsModule],
+  imports: [SubmissionsModule, RateLimitModule, MetricsModule],
   controllers: [InquiriesController],
   providers: [InquiriesService, InquiryRepository],
 })

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { MetricsModule } from '../metrics/metrics.module.js';
+import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
 import { SubmissionsModule } from '../submissions/submissions.module.js';
 import { WebhooksModule } from '../webhooks/webhooks.module.js';
 import { IntakeFormsController } from './intake-forms.controller.js';
@@ -10,7 +12,7 @@ import { PartnerResponseRepository } from './partner-response.repository.js';
 import { PartnerResponsesService } from './partner-responses.service.js';
 
 @Module({
-  imports: [SubmissionsModule, WebhooksModule],
+  imports: [SubmissionsModule, RateLimitModule, MetricsModule, WebhooksModule],
   controllers: [IntakeFormsController, IntakesController],
   providers: [
     IntakeFormsService,

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CaptchaModule } from '../captcha/captcha.module.js';
+import { MetricsModule } from '../metrics/metrics.module.js';
+import { SettingsModule } from '../settings/settings.module.js';
 import { IdempotencyService } from '../common/idempotency/idempotency.service.js';
 import { LeadEventRepository } from '../leads/lead-event.repository.js';
 import { LeadRepository } from '../leads/lead.repository.js';
@@ -8,7 +10,7 @@ import { SubmissionPipeline } from './submission-pipeline.js';
 
 /** The public submission path every form plugs into (SubmissionPipeline). */
 @Module({
-  imports: [CaptchaModule],
+  imports: [CaptchaModule, SettingsModule, MetricsModule],
   providers: [
     SubmissionPipeline,
     SubmissionJobs,
