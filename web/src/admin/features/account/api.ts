@@ -1,6 +1,6 @@
 import { call, staffApi, type Schemas } from '../../../api/client';
 import type { SessionView } from '../../../api/types';
-import { useListQuery } from '../../lib/query';
+import { queryClient, useListQuery } from '../../lib/query';
 
 /** Signing in, two-factor sign-in, passwords and one's own sessions. */
 
@@ -62,11 +62,16 @@ export function requestPasswordReset(email: string) {
   return call(() => staffApi.POST('/v1/auth/password-reset', { body: { email } }));
 }
 
+const sessionsKey = ['sessions'] as const;
+
 export function useSessions() {
-  return useListQuery<SessionView>(['sessions'], () =>
+  return useListQuery<SessionView>(sessionsKey, () =>
     call(() => staffApi.GET('/v1/auth/sessions')),
   );
 }
+
+/** Resolves once the sessions were read again. */
+export const reloadSessions = () => queryClient.refetchQueries({ queryKey: sessionsKey });
 
 export function endSession(id: string) {
   return call(() => staffApi.DELETE('/v1/auth/sessions/{id}', { params: { path: { id } } }));
