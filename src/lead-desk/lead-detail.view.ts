@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { CoupleResult, RespondentResult } from '../survey/scoring.js';
+import type { AttachmentStyle, CoupleResult, RespondentResult } from '../survey/scoring.js';
 import {
   PREFERRED_CONTACTS,
   type PreferredContact,
@@ -93,6 +93,44 @@ export class InquiryView {
   @ApiProperty() crisisIndicated!: boolean;
 }
 
+// Every style once: the compiler names a style missing here.
+const ATTACHMENT_STYLES = Object.keys({
+  secure: true,
+  anxious: true,
+  avoidant: true,
+  fearful: true,
+} satisfies Record<AttachmentStyle, true>);
+
+/** One respondent's scored survey result (docs/survey.md#results). */
+export class RespondentResultView implements RespondentResult {
+  @ApiProperty({ minimum: 1, maximum: 7, description: 'Mean of the anxiety items, 2 decimals' })
+  anxiety!: number;
+  @ApiProperty({ type: 'integer', minimum: 6, maximum: 42 }) anxietySum!: number;
+  @ApiProperty({ description: 'anxietySum ≥ 25' }) anxietyElevated!: boolean;
+  @ApiProperty({ minimum: 1, maximum: 7, description: 'Mean of the avoidance items, 2 decimals' })
+  avoidance!: number;
+  @ApiProperty({ type: 'integer', minimum: 6, maximum: 42 }) avoidanceSum!: number;
+  @ApiProperty({ description: 'avoidanceSum ≥ 25' }) avoidanceElevated!: boolean;
+  @ApiProperty({ enum: ATTACHMENT_STYLES, description: 'Which indicators are elevated' })
+  style!: AttachmentStyle;
+  @ApiProperty() pursues!: boolean;
+  @ApiProperty() withdraws!: boolean;
+  @ApiProperty() safetyConcern!: boolean;
+  @ApiProperty() crisis!: boolean;
+}
+
+/** The couple's pattern once both partners answered (docs/survey.md#results). */
+export class CoupleResultView implements CoupleResult {
+  @ApiProperty({ description: "One partner's style is anxious and the other's avoidant" })
+  anxiousAvoidantPairing!: boolean;
+  @ApiProperty({ description: 'One partner pursues and the other withdraws' })
+  pursueWithdraw!: boolean;
+  @ApiProperty({ enum: ['A', 'B'], nullable: true, description: 'Who pursues, when one does' })
+  pursuer!: 'A' | 'B' | null;
+  @ApiProperty({ description: "Either partner's" }) safetyConcern!: boolean;
+  @ApiProperty({ description: "Either partner's" }) crisis!: boolean;
+}
+
 export class RespondentView {
   @ApiProperty({ enum: ['A', 'B'], description: 'A submitted the intake; B was invited' })
   partner!: 'A' | 'B';
@@ -107,7 +145,7 @@ export class RespondentView {
   @ApiProperty({ ...freeObject, description: 'Answers by question id (decrypted)' })
   answers!: Record<string, unknown>;
   @ApiProperty({
-    ...freeObject,
+    type: RespondentResultView,
     nullable: true,
     description:
       'Scored survey result (docs/survey.md#results); null for forms that are not scored',
@@ -138,7 +176,7 @@ export class IntakeView {
   @ApiProperty({ type: [RespondentView] }) respondents!: RespondentView[];
   @ApiProperty({ type: InvitationView, nullable: true }) partnerInvitation!: InvitationView | null;
   @ApiProperty({
-    ...freeObject,
+    type: CoupleResultView,
     nullable: true,
     description: "The couple's result once both partners answered (docs/survey.md#results)",
   })

@@ -10,6 +10,8 @@ const countsOf = (keys: readonly string[]) => ({
   properties: Object.fromEntries(keys.map((key) => [key, { type: 'integer' as const }])),
   required: [...keys],
   additionalProperties: false,
+  // An array `required` above would otherwise make the property itself optional.
+  selfRequired: true,
 });
 
 export class SourceCount {

@@ -9,14 +9,7 @@ import {
   RouterProvider,
   useParams,
 } from 'react-router';
-import {
-  call,
-  forgetCsrfToken,
-  onSessionEnded,
-  staffApi,
-  startSession,
-  type ApiResult,
-} from '../api/client';
+import { call, forgetCsrfToken, onSessionEnded, staffApi, startSession } from '../api/client';
 import type { Me, Role } from '../api/types';
 import { ReauthenticateDialog } from './components/reauthenticate-dialog';
 import { Loading } from './components/ui';
@@ -67,8 +60,7 @@ const NAVIGATION: NavItem[] = [
 
 /** Who is signed in, from the session cookie (if any). */
 async function readSession(notice?: string): Promise<SessionState> {
-  // LOCAL type: the document has no schema for /v1/auth/me yet.
-  const result = (await call(() => staffApi.GET('/v1/auth/me'))) as ApiResult<Me>;
+  const result = await call(() => staffApi.GET('/v1/auth/me'));
   if (result.kind !== 'ok') return { kind: 'signed-out', notice };
   await startSession();
   const me = result.body;

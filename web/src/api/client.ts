@@ -91,8 +91,7 @@ export function forgetCsrfToken(): void {
 
 async function fetchCsrfToken(): Promise<string | null> {
   const result = await settle(() => staffApi.GET('/v1/auth/csrf'));
-  const body = result.kind === 'ok' ? (result.body as { token?: unknown } | undefined) : undefined;
-  csrfToken = typeof body?.token === 'string' ? body.token : null;
+  csrfToken = result.kind === 'ok' ? result.body.token : null;
   return csrfToken;
 }
 

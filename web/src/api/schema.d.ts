@@ -1409,6 +1409,27 @@ export interface components {
       spamReason: string | null;
       crisisIndicated: boolean;
     };
+    RespondentResultView: {
+      /** @description Mean of the anxiety items, 2 decimals */
+      anxiety: number;
+      anxietySum: number;
+      /** @description anxietySum ≥ 25 */
+      anxietyElevated: boolean;
+      /** @description Mean of the avoidance items, 2 decimals */
+      avoidance: number;
+      avoidanceSum: number;
+      /** @description avoidanceSum ≥ 25 */
+      avoidanceElevated: boolean;
+      /**
+       * @description Which indicators are elevated
+       * @enum {string}
+       */
+      style: 'secure' | 'anxious' | 'avoidant' | 'fearful';
+      pursues: boolean;
+      withdraws: boolean;
+      safetyConcern: boolean;
+      crisis: boolean;
+    };
     FlagsView: {
       /** @description A respondent reported fear of, or harm from, the partner */
       safetyConcern: boolean;
@@ -1436,9 +1457,7 @@ export interface components {
         [key: string]: unknown;
       };
       /** @description Scored survey result (docs/survey.md#results); null for forms that are not scored */
-      result: {
-        [key: string]: unknown;
-      } | null;
+      result: components['schemas']['RespondentResultView'] | null;
       flags: components['schemas']['FlagsView'];
       consent: components['schemas']['ConsentView'];
     };
@@ -1451,6 +1470,21 @@ export interface components {
       expiresAt: string;
       /** Format: date-time */
       usedAt: string | null;
+    };
+    CoupleResultView: {
+      /** @description One partner's style is anxious and the other's avoidant */
+      anxiousAvoidantPairing: boolean;
+      /** @description One partner pursues and the other withdraws */
+      pursueWithdraw: boolean;
+      /**
+       * @description Who pursues, when one does
+       * @enum {string|null}
+       */
+      pursuer: 'A' | 'B' | null;
+      /** @description Either partner's */
+      safetyConcern: boolean;
+      /** @description Either partner's */
+      crisis: boolean;
     };
     IntakeView: {
       /** Format: uuid */
@@ -1469,9 +1503,7 @@ export interface components {
       respondents: components['schemas']['RespondentView'][];
       partnerInvitation: components['schemas']['InvitationView'] | null;
       /** @description The couple's result once both partners answered (docs/survey.md#results) */
-      coupleResult: {
-        [key: string]: unknown;
-      } | null;
+      coupleResult: components['schemas']['CoupleResultView'] | null;
       flags: components['schemas']['FlagsView'];
     };
     NoteView: {
@@ -2166,7 +2198,7 @@ export interface components {
       /** @description How many leads created in [from, to), not merged into another lead. */
       total: number;
       /** @description Every status, 0 when none. */
-      byStatus?: {
+      byStatus: {
         new: number;
         in_review: number;
         contacted: number;
@@ -2181,14 +2213,14 @@ export interface components {
       /** @description Most frequent first. */
       bySource: components['schemas']['SourceCount'][];
       /** @description Every service type, 0 when none. */
-      byServiceType?: {
+      byServiceType: {
         individual: number;
         couples: number;
         family: number;
         other: number;
       };
       /** @description Every urgency, 0 when none. */
-      byUrgency?: {
+      byUrgency: {
         routine: number;
         high: number;
         crisis: number;

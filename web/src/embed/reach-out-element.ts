@@ -6,6 +6,7 @@
  * posts to POST /v1/inquiries on the `api` origin (default: where this script came
  * from), which must list the host page's origin in CORS_ORIGINS.
  */
+import type { Schemas } from '../api/client';
 import { failureMessage, requestJson } from '../lib/api';
 import {
   type CaptchaSettings,
@@ -13,7 +14,7 @@ import {
   captchaStatusText,
   mountCaptcha,
 } from '../lib/captcha';
-import { type CrisisResource, splitContact } from '../lib/crisis';
+import { splitContact } from '../lib/crisis';
 import { requiredErrors, withPageErrors } from '../lib/field-errors';
 import { type FormValues, inquiryBody } from '../lib/form-values';
 import { newIdempotencyKey } from '../lib/idempotency';
@@ -24,10 +25,7 @@ import styles from './reach-out.css?inline';
 
 export const TAG_NAME = 'relational-intake-reach-out';
 
-interface InquiryReceipt {
-  reference: string;
-  resources?: CrisisResource[];
-}
+type InquiryReceipt = Schemas['SubmissionReceiptDto'];
 
 type Options = readonly (readonly [string, string])[];
 

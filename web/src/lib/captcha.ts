@@ -1,14 +1,12 @@
+import type { Schemas } from '../api/client';
+
 /**
  * The CAPTCHA widget of the public forms (Turnstile or hCaptcha, whichever the server is
  * configured with; GET /v1/captcha). No framework: the hosted pages and the embed share it.
  * Both providers offer the same explicit API, `render(container, { sitekey, callback,
  * 'error-callback', 'expired-callback' })` and `reset(id)`.
  */
-export interface CaptchaSettings {
-  provider: 'none' | 'turnstile' | 'hcaptcha';
-  siteKey: string | null;
-  scriptUrl: string | null;
-}
+export type CaptchaSettings = Schemas['CaptchaSettingsView'];
 
 /**
  * What a form sends when the widget could not load (blocked, or the provider is down).

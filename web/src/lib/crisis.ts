@@ -1,8 +1,7 @@
+import type { Schemas } from '../api/client';
+
 /** Sent with a submission that suggests a crisis (docs/survey.md#crisis-phrases). */
-export interface CrisisResource {
-  name: string;
-  contact: string;
-}
+export type CrisisResource = Schemas['CrisisResourceDto'];
 
 /**
  * Splits "Call or text 988" around its number, so the number can be a tel: link that a

@@ -1,23 +1,10 @@
-import { call, staffApi, type ApiResult } from '../../../api/client';
+import { call, staffApi, type Schemas } from '../../../api/client';
 import type { SessionView } from '../../../api/types';
-import { useListQuery } from '../../lib/query';
+import { queryClient, useListQuery } from '../../lib/query';
 
 /** Signing in, two-factor sign-in, passwords and one's own sessions. */
 
-// LOCAL: the document has no response schema for login, MFA setup/verify, recovery codes
-// or re-authentication yet; these are what the service answers.
-export interface LoginAnswer {
-  token: string;
-  expiresAt: string;
-  mfaSetupRequired: boolean;
-}
-export interface MfaSetup {
-  secret: string;
-  otpauthUri: string;
-}
-export interface RecoveryCodesAnswer {
-  recoveryCodes: string[];
-}
+export type MfaSetup = Schemas['MfaSetupView'];
 
 export interface Credentials {
   email: string;
@@ -30,29 +17,23 @@ export interface Credentials {
 export function signIn(body: Credentials) {
   return call(() => staffApi.POST('/v1/auth/login', { body }), {
     signingIn: true,
-  }) as Promise<ApiResult<LoginAnswer>>;
+  });
 }
 
 export function startMfaSetup() {
-  return call(() => staffApi.POST('/v1/auth/mfa/setup')) as Promise<ApiResult<MfaSetup>>;
+  return call(() => staffApi.POST('/v1/auth/mfa/setup'));
 }
 
 export function verifyMfa(code: string) {
-  return call(() => staffApi.POST('/v1/auth/mfa/verify', { body: { code } })) as Promise<
-    ApiResult<RecoveryCodesAnswer>
-  >;
+  return call(() => staffApi.POST('/v1/auth/mfa/verify', { body: { code } }));
 }
 
 export function newRecoveryCodes(code: string) {
-  return call(() => staffApi.POST('/v1/auth/mfa/recovery-codes', { body: { code } })) as Promise<
-    ApiResult<RecoveryCodesAnswer>
-  >;
+  return call(() => staffApi.POST('/v1/auth/mfa/recovery-codes', { body: { code } }));
 }
 
 export function reauthenticate(body: { totp: string } | { password: string }) {
-  return call(() => staffApi.POST('/v1/auth/reauthenticate', { body })) as Promise<
-    ApiResult<{ freshUntil: string }>
-  >;
+  return call(() => staffApi.POST('/v1/auth/reauthenticate', { body }));
 }
 
 export function changePassword(currentPassword: string, newPassword: string) {
@@ -81,11 +62,16 @@ export function requestPasswordReset(email: string) {
   return call(() => staffApi.POST('/v1/auth/password-reset', { body: { email } }));
 }
 
+const sessionsKey = ['sessions'] as const;
+
 export function useSessions() {
-  return useListQuery<SessionView>(['sessions'], () =>
+  return useListQuery<SessionView>(sessionsKey, () =>
     call(() => staffApi.GET('/v1/auth/sessions')),
   );
 }
+
+/** Resolves once the sessions were read again. */
+export const reloadSessions = () => queryClient.refetchQueries({ queryKey: sessionsKey });
 
 export function endSession(id: string) {
   return call(() => staffApi.DELETE('/v1/auth/sessions/{id}', { params: { path: { id } } }));

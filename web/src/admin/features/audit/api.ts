@@ -1,5 +1,4 @@
-import { call, staffApi, type ApiResult } from '../../../api/client';
-import type { AuditEventView } from '../../../api/types';
+import { call, staffApi } from '../../../api/client';
 import { usePagedQuery } from '../../lib/query';
 
 /** Who did what, to which lead, when (admin only). */
@@ -12,12 +11,7 @@ export interface AuditQuery {
 }
 
 export function useAuditEvents(query: AuditQuery) {
-  return usePagedQuery(
-    ['audit-events', query],
-    (cursor) =>
-      // LOCAL type: the document has no response schema for the audit events yet.
-      call(() =>
-        staffApi.GET('/v1/admin/audit-events', { params: { query: { ...query, cursor } } }),
-      ) as Promise<ApiResult<{ items: AuditEventView[]; nextCursor: string | null }>>,
+  return usePagedQuery(['audit-events', query], (cursor) =>
+    call(() => staffApi.GET('/v1/admin/audit-events', { params: { query: { ...query, cursor } } })),
   );
 }

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { call, staffApi, type ApiResult } from '../../../api/client';
-import type { LeadCore, LeadDetail, LeadStatus, Urgency } from '../../../api/types';
-import type { FormDefinition } from '../../../lib/form-definition';
+import { call, staffApi } from '../../../api/client';
+import type { LeadStatus, Urgency } from '../../../api/types';
 import type { LeadQuery } from '../../lib/api';
 import { useApiQuery, usePagedQuery } from '../../lib/query';
 
@@ -33,14 +32,12 @@ export function useMatches(id: string, assignedTo: string) {
 
 /** The questions of the form version an intake answered. */
 export function useFormVersion(slug: string, version: number) {
-  return useApiQuery(
-    ['forms', slug, version],
-    () =>
-      call(() =>
-        staffApi.GET('/v1/intake-forms/{slug}/versions/{version}', {
-          params: { path: { slug, version } },
-        }),
-      ) as Promise<ApiResult<FormDefinition>>,
+  return useApiQuery(['forms', slug, version], () =>
+    call(() =>
+      staffApi.GET('/v1/intake-forms/{slug}/versions/{version}', {
+        params: { path: { slug, version } },
+      }),
+    ),
   );
 }
 
@@ -62,7 +59,7 @@ export function changeLead(id: string, change: LeadChange, etag: string | null) 
       },
       body: change,
     }),
-  ) as Promise<ApiResult<LeadCore | LeadDetail>>;
+  );
 }
 
 export function addNote(id: string, body: string) {

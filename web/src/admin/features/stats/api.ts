@@ -7,9 +7,7 @@ import { weeksBetween } from './weeks';
 const PARALLEL = 4;
 
 function statsFor(from: string, to: string) {
-  return call(() =>
-    staffApi.GET('/v1/admin/stats', { params: { query: { from, to } } }),
-  ) as Promise<ApiResult<StatsView>>;
+  return call(() => staffApi.GET('/v1/admin/stats', { params: { query: { from, to } } }));
 }
 
 /** The figures of a range of instants. */

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ApiFailure } from '../../../lib/api';
 import { ListScreen } from '../../../components/list-screen';
-import { endSession, useSessions } from '../api';
+import { endSession, reloadSessions, useSessions } from '../api';
 import { ErrorNotice, PageHeading, StatusMessage } from '../../../components/ui';
 import { Link } from 'react-router';
 import { useSession } from '../../../session';
@@ -24,8 +24,9 @@ export function SessionsPage() {
     }
     const result = await endSession(item.id);
     if (result.kind === 'ok') {
+      // The list first, so what is announced is what the list shows.
+      await reloadSessions();
       setMessage('That session has ended: the device it was on must sign in again.');
-      list.reload();
     } else setFailure(result);
   };
 

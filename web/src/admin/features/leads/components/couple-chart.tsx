@@ -35,12 +35,14 @@ export function CoupleChart({
   ]);
   if (coupleResult?.safetyConcern && !raised.some((line) => line.startsWith('Safety')))
     raised.push('Safety concern reported');
-  const scored = respondents.filter((r) => r.result !== null);
+  const scored = respondents.flatMap(({ partner, result }) =>
+    result ? [{ partner, result }] : [],
+  );
   const plotted = plotPartners(
     scored.map((r) => ({
       partner: r.partner,
-      anxiety: r.result!.anxiety,
-      avoidance: r.result!.avoidance,
+      anxiety: r.result.anxiety,
+      avoidance: r.result.avoidance,
     })),
     BOX,
   );
@@ -50,7 +52,7 @@ export function CoupleChart({
   const description = scored
     .map(
       (r) =>
-        `Partner ${r.partner}: anxiety ${r.result!.anxiety}, avoidance ${r.result!.avoidance}, ${r.result!.style}.`,
+        `Partner ${r.partner}: anxiety ${r.result.anxiety}, avoidance ${r.result.avoidance}, ${r.result.style}.`,
     )
     .join(' ');
 
@@ -154,15 +156,13 @@ export function CoupleChart({
             <tr key={r.partner}>
               <th scope="row">{r.partner}</th>
               <td>
-                {r.result!.anxiety} {r.result!.anxietyElevated ? '(elevated)' : ''}
+                {r.result.anxiety} {r.result.anxietyElevated ? '(elevated)' : ''}
               </td>
               <td>
-                {r.result!.avoidance} {r.result!.avoidanceElevated ? '(elevated)' : ''}
+                {r.result.avoidance} {r.result.avoidanceElevated ? '(elevated)' : ''}
               </td>
-              <td>{STYLE_NAMES[r.result!.style]}</td>
-              <td>
-                {r.result!.pursues ? 'Pursues' : r.result!.withdraws ? 'Withdraws' : 'Neither'}
-              </td>
+              <td>{STYLE_NAMES[r.result.style]}</td>
+              <td>{r.result.pursues ? 'Pursues' : r.result.withdraws ? 'Withdraws' : 'Neither'}</td>
             </tr>
           ))}
         </tbody>

@@ -130,7 +130,7 @@ function Figures({ stats }: { stats: StatsView }) {
       <div className="count-tables">
         <CountTable
           caption="By status"
-          rows={LEAD_STATUSES.map((status) => [STATUS_NAMES[status], stats.byStatus[status] ?? 0])}
+          rows={LEAD_STATUSES.map((status) => [STATUS_NAMES[status], stats.byStatus[status]])}
         />
         <CountTable
           caption="By source"
