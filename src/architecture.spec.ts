@@ -134,9 +134,6 @@ const WRITERS = [
 
 /* Files that still write tables outside a repository (none: keep it that way). */
 const WRITERS_PENDING: string[] = [
-  // Dead since the submission pipeline: removed next.
-  'leads/leads.service.ts',
-  'leads/submission-references.service.ts',
   // Erasure and merge still update inquiry, intake, partner_* and submission_reference
   // rows themselves: those statements move into the submission tables' repositories.
   'privacy/lead-erasures.service.ts',

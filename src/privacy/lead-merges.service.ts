@@ -14,7 +14,7 @@ import { LeadAccess } from '../leads/lead-access.js';
 import { LeadEventRepository } from '../leads/lead-event.repository.js';
 import type { Lead } from '../leads/lead.entity.js';
 import { LeadRepository } from '../leads/lead.repository.js';
-import { LeadsService } from '../leads/leads.service.js';
+import { setUrgency } from '../leads/lead-urgency.js';
 import { SubmissionReference } from '../leads/submission-reference.entity.js';
 import { NoteRepository } from '../leads/triage-note.repository.js';
 import { survivorChanges } from './merge.js';
@@ -48,7 +48,6 @@ export class LeadMerges {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly settings: PracticeSettings,
     private readonly access: LeadAccess,
-    private readonly leads: LeadsService,
     private readonly audit: AuditTrail,
     private readonly queue: JobQueue,
     private readonly leadRows: LeadRepository,
@@ -85,7 +84,7 @@ export class LeadMerges {
       const changes = survivorChanges(survivor, duplicate);
       const { urgency, ...others } = changes;
       Object.assign(survivor, others);
-      if (urgency) this.leads.setUrgency(survivor, urgency, targets);
+      if (urgency) setUrgency(survivor, urgency, targets);
       // The update bumps both versions (the ETag) even when the survivor takes nothing.
       await this.leadRows.mergeInto(manager, duplicate.id, survivor.id, {
         urgency: survivor.urgency,
