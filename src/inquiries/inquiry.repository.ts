@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { PreferredContact, ServiceType } from '../vocabulary/contact.js';
 import type { StatementParams } from '../leads/lead.repository.js';
 import type { SpamReason } from '../submissions/spam.js';
+import { Inquiry } from './inquiry.entity.js';
 
 /** An inquiry row as stored; `messageEncrypted` sealed for this row by the caller. */
 export interface NewInquiry {
@@ -47,5 +49,35 @@ export class InquiryRepository {
              ${params.add(row.formStartedAt, 'timestamptz')}, ${params.add(row.receivedAt, 'timestamptz')},
              ${params.add(row.spamReason, 'varchar')}, ${params.add(row.crisisIndicated, 'boolean')}
         FROM lead_row`;
+  }
+
+  /** Erasure: empties the personal data of a lead's inquiries; answers how many. */
+  async eraseOfLead(manager: EntityManager, leadId: string): Promise<number> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(Inquiry)
+      .set({
+        name: '',
+        email: '',
+        phone: null,
+        state: null,
+        message: null,
+        messageEncrypted: null,
+        referralSource: null,
+      })
+      .where('lead_id = :leadId', { leadId })
+      .execute();
+    return result.affected ?? 0;
+  }
+
+  /** Merge: the inquiries of one lead move to another; answers how many. */
+  async moveToLead(manager: EntityManager, fromLeadId: string, toLeadId: string): Promise<number> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(Inquiry)
+      .set({ leadId: toLeadId })
+      .where('lead_id = :fromLeadId', { fromLeadId })
+      .execute();
+    return result.affected ?? 0;
   }
 }

@@ -5,7 +5,7 @@ import type { PreferredContact, ServiceType } from '../vocabulary/contact.js';
 import type { LeadStatus } from '../vocabulary/lead-status.js';
 import { OPEN_STATUSES } from '../vocabulary/lead-status.js';
 import type { ReviewReason } from './lead-review.js';
-import type { SubmissionKind } from './submission-reference.entity.js';
+import { type SubmissionKind, SubmissionReference } from './submission-reference.entity.js';
 import { URGENCIES, type Urgency } from '../vocabulary/urgency.js';
 
 /** What a merge leaves on the lead that survives (bumps its version even when unchanged). */
@@ -112,6 +112,24 @@ export class LeadRepository {
     const leads = manager.getRepository(Lead);
     await leads.update(survivorId, survivorFields);
     await leads.update(duplicateId, { mergedIntoLeadId: survivorId });
+  }
+
+  /**
+   * Merge: the submission references of one lead move to another (references belong to
+   * their lead: they are written with it, here). Answers how many.
+   */
+  async moveReferencesToLead(
+    manager: EntityManager,
+    fromLeadId: string,
+    toLeadId: string,
+  ): Promise<number> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(SubmissionReference)
+      .set({ leadId: toLeadId })
+      .where('lead_id = :fromLeadId', { fromLeadId })
+      .execute();
+    return result.affected ?? 0;
   }
 
   /** Empties the lead's personal data; ids, statuses and times stay. */

@@ -6,8 +6,9 @@ import type { StaffContext } from '../auth/staff-context.js';
 import { IdempotencyRecordRepository } from '../common/idempotency/idempotency-record.repository.js';
 import { RateLimiter } from '../rate-limit/rate-limiter.service.js';
 import { ProblemException } from '../common/problem-details.js';
-import { Inquiry } from '../inquiries/inquiry.entity.js';
-import { Intake } from '../intake/intake.entity.js';
+import { InquiryRepository } from '../inquiries/inquiry.repository.js';
+import { IntakeRepository } from '../intake/intake.repository.js';
+import { PartnerResponseRepository } from '../intake/partner-response.repository.js';
 import { NotificationRepository } from '../notifications/notification.repository.js';
 import { LeadAccess } from '../leads/lead-access.js';
 import { LeadEventRepository } from '../leads/lead-event.repository.js';
@@ -64,6 +65,9 @@ export class LeadErasures {
     private readonly notes: NoteRepository,
     private readonly notifications: NotificationRepository,
     private readonly idempotencyRecords: IdempotencyRecordRepository,
+    private readonly inquiryRows: InquiryRepository,
+    private readonly intakeRows: IntakeRepository,
+    private readonly partnerResponseRows: PartnerResponseRepository,
   ) {}
 
   async erase(
@@ -150,8 +154,6 @@ export class LeadErasures {
     leadId: string,
     erasedAt: Date,
   ): Promise<ErasedRows> {
-    const builder = () => manager.createQueryBuilder();
-    const affected = (result: { affected?: number | null }) => result.affected ?? 0;
     const submissionIds = (
       (await manager.query(
         `SELECT id FROM inquiry WHERE lead_id = $1 UNION ALL SELECT id FROM intake WHERE lead_id = $1`,
@@ -175,55 +177,11 @@ export class LeadErasures {
     ).map((row) => row.email);
     await this.rateLimits.forgetEmails(manager, emails);
 
-    // Partner rows follow their intake, found (by index) through the lead's intakes. Raw
-    // SQL: the query builder would rewrite `intake` (a relation's name) in the subquery.
-    const ofLeadIntakes = 'intake_id IN (SELECT id FROM intake WHERE lead_id = $1)';
-    const [, partnerInvitations] = (await manager.query(
-      // An open link would let partner B add new answers to the erased lead: it closes.
-      `UPDATE partner_invitation
-          SET partner_name = '', partner_email = '', expires_at = LEAST(expires_at, now())
-        WHERE ${ofLeadIntakes}`,
-      [leadId],
-    )) as [unknown[], number];
-    const [, partnerResponses] = (await manager.query(
-      `UPDATE partner_response
-          SET name = '', email = '', phone = NULL, state = NULL, pronouns = NULL,
-              date_of_birth_encrypted = NULL, answers_encrypted = NULL, result_encrypted = NULL
-        WHERE ${ofLeadIntakes}`,
-      [leadId],
-    )) as [unknown[], number];
-    const inquiries = affected(
-      await builder()
-        .update(Inquiry)
-        .set({
-          name: '',
-          email: '',
-          phone: null,
-          state: null,
-          message: null,
-          messageEncrypted: null,
-          referralSource: null,
-        })
-        .where('lead_id = :leadId', { leadId })
-        .execute(),
-    );
-    const intakes = affected(
-      await builder()
-        .update(Intake)
-        .set({
-          name: '',
-          email: '',
-          phone: null,
-          state: null,
-          pronouns: null,
-          dateOfBirthEncrypted: null,
-          answersEncrypted: null,
-          resultEncrypted: null,
-          coupleResultEncrypted: null,
-        })
-        .where('lead_id = :leadId', { leadId })
-        .execute(),
-    );
+    // An open partner link closes: it would let partner B add answers to the erased lead.
+    const partnerInvitations = await this.intakeRows.eraseInvitationsOfLead(manager, leadId);
+    const partnerResponses = await this.partnerResponseRows.eraseOfLead(manager, leadId);
+    const inquiries = await this.inquiryRows.eraseOfLead(manager, leadId);
+    const intakes = await this.intakeRows.eraseOfLead(manager, leadId);
     const notes = await this.notes.eraseBodies(manager, leadId);
     // A tag change names the tags in the timeline; the lead's own tags are emptied below,
     // so these copies go too (the event stays: that tags changed, and when).

@@ -4,8 +4,9 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { type AuditActor, AuditTrail } from '../audit/audit.service.js';
 import type { StaffContext } from '../auth/staff-context.js';
 import { ProblemException } from '../common/problem-details.js';
-import { Inquiry } from '../inquiries/inquiry.entity.js';
-import { Intake } from '../intake/intake.entity.js';
+import { InquiryRepository } from '../inquiries/inquiry.repository.js';
+import { IntakeRepository } from '../intake/intake.repository.js';
+import { PartnerResponseRepository } from '../intake/partner-response.repository.js';
 import { NotificationRepository } from '../notifications/notification.repository.js';
 import { scheduleResponseChecks } from '../notifications/response-checks.js';
 import { JobQueue } from '../queue/job-queue.js';
@@ -14,8 +15,7 @@ import { LeadAccess } from '../leads/lead-access.js';
 import { LeadEventRepository } from '../leads/lead-event.repository.js';
 import type { Lead } from '../leads/lead.entity.js';
 import { LeadRepository } from '../leads/lead.repository.js';
-import { LeadsService } from '../leads/leads.service.js';
-import { SubmissionReference } from '../leads/submission-reference.entity.js';
+import { setUrgency } from '../leads/lead-urgency.js';
 import { NoteRepository } from '../leads/triage-note.repository.js';
 import { survivorChanges } from './merge.js';
 
@@ -48,13 +48,15 @@ export class LeadMerges {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly settings: PracticeSettings,
     private readonly access: LeadAccess,
-    private readonly leads: LeadsService,
     private readonly audit: AuditTrail,
     private readonly queue: JobQueue,
     private readonly leadRows: LeadRepository,
     private readonly events: LeadEventRepository,
     private readonly notes: NoteRepository,
     private readonly notifications: NotificationRepository,
+    private readonly inquiries: InquiryRepository,
+    private readonly intakes: IntakeRepository,
+    private readonly partnerResponses: PartnerResponseRepository,
   ) {}
 
   async merge(
@@ -85,7 +87,7 @@ export class LeadMerges {
       const changes = survivorChanges(survivor, duplicate);
       const { urgency, ...others } = changes;
       Object.assign(survivor, others);
-      if (urgency) this.leads.setUrgency(survivor, urgency, targets);
+      if (urgency) setUrgency(survivor, urgency, targets);
       // The update bumps both versions (the ETag) even when the survivor takes nothing.
       await this.leadRows.mergeInto(manager, duplicate.id, survivor.id, {
         urgency: survivor.urgency,
@@ -171,34 +173,24 @@ export class LeadMerges {
     duplicateId: string,
     survivorId: string,
   ): Promise<MovedRows> {
-    const byLead = async (entity: { new (): { leadId: string | null } }) =>
-      (
-        await manager
-          .createQueryBuilder()
-          .update(entity)
-          .set({ leadId: survivorId })
-          .where('lead_id = :duplicateId', { duplicateId })
-          .execute()
-      ).affected ?? 0;
-    // Raw SQL: the query builder would rewrite `intake` (a relation's name) in the subquery.
-    const byIntake = async (table: 'partner_invitation' | 'partner_response') =>
-      (
-        (await manager.query(
-          `UPDATE ${table} SET lead_id = $2
-            WHERE intake_id IN (SELECT id FROM intake WHERE lead_id = $1)`,
-          [duplicateId, survivorId],
-        )) as [unknown[], number]
-      )[1];
     // Partner rows first: they follow their intake, found (by index) through the intakes
     // still on the duplicate.
-    const partnerInvitations = await byIntake('partner_invitation');
-    const partnerResponses = await byIntake('partner_response');
+    const partnerInvitations = await this.intakes.moveInvitationsToLead(
+      manager,
+      duplicateId,
+      survivorId,
+    );
+    const partnerResponses = await this.partnerResponses.moveToLead(
+      manager,
+      duplicateId,
+      survivorId,
+    );
     return {
-      inquiries: await byLead(Inquiry),
-      intakes: await byLead(Intake),
+      inquiries: await this.inquiries.moveToLead(manager, duplicateId, survivorId),
+      intakes: await this.intakes.moveToLead(manager, duplicateId, survivorId),
       partnerInvitations,
       partnerResponses,
-      references: await byLead(SubmissionReference),
+      references: await this.leadRows.moveReferencesToLead(manager, duplicateId, survivorId),
       notes: await this.notes.moveToLead(manager, duplicateId, survivorId),
       events: await this.events.moveToLead(manager, duplicateId, survivorId),
       notifications: await this.notifications.moveToLead(manager, duplicateId, survivorId),

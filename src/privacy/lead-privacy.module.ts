@@ -5,6 +5,9 @@ import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
 import { SettingsModule } from '../settings/settings.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { IdempotencyRecordRepository } from '../common/idempotency/idempotency-record.repository.js';
+import { InquiryRepository } from '../inquiries/inquiry.repository.js';
+import { IntakeRepository } from '../intake/intake.repository.js';
+import { PartnerResponseRepository } from '../intake/partner-response.repository.js';
 import { LeadsModule } from '../leads/leads.module.js';
 import { LeadErasures } from './lead-erasures.service.js';
 import { LeadMerges } from './lead-merges.service.js';
@@ -16,7 +19,16 @@ import { Retention } from './retention.service.js';
 @Module({
   imports: [LeadsModule, AuditModule, SettingsModule, RateLimitModule, AuthModule, WebhooksModule],
   controllers: [LeadPrivacyController],
-  providers: [LeadMerges, LeadErasures, Retention, RetentionSchedule, IdempotencyRecordRepository],
+  providers: [
+    LeadMerges,
+    LeadErasures,
+    Retention,
+    RetentionSchedule,
+    IdempotencyRecordRepository,
+    InquiryRepository,
+    IntakeRepository,
+    PartnerResponseRepository,
+  ],
   exports: [Retention],
 })
 export class LeadPrivacyModule {}

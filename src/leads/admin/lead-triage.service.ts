@@ -12,13 +12,13 @@ import { WebhooksService } from '../../webhooks/webhooks.service.js';
 import { LeadAccess } from '../lead-access.js';
 import { ifMatchAllows, leadEtag, parseIfMatch } from '../lead-etag.js';
 import { type TriageChange, planTriage } from '../lead-triage.js';
+import { setUrgency } from '../lead-urgency.js';
 import { Lead } from '../lead.entity.js';
 import { LeadEventRepository } from '../lead-event.repository.js';
 import { LeadRepository } from '../lead.repository.js';
 import { NoteRepository } from '../triage-note.repository.js';
 import { PracticeSettings } from '../../settings/practice-settings.js';
 import type { ResponseTargets } from '../../vocabulary/response-targets.js';
-import { LeadsService } from '../leads.service.js';
 import type { UpdateLeadDto } from './dto/update-lead.dto.js';
 
 /** A note as it was added (the lead desk answers it as its NoteView). */
@@ -56,7 +56,6 @@ export class LeadTriageService {
     private readonly access: LeadAccess,
     private readonly audit: AuditTrail,
     private readonly cipher: DataCipher,
-    private readonly leads: LeadsService,
     private readonly webhooks: WebhooksService,
     private readonly settings: PracticeSettings,
     private readonly announcements: LeadAnnouncements,
@@ -144,10 +143,10 @@ export class LeadTriageService {
           lead.statusChangedAt = now;
           if (change.firstContact) lead.firstContactedAt = now;
           // Back to `new` (e.g. from spam): its response target applies again.
-          if (change.to === 'new') this.leads.setUrgency(lead, lead.urgency, targets);
+          if (change.to === 'new') setUrgency(lead, lead.urgency, targets);
           break;
         case 'urgency':
-          this.leads.setUrgency(lead, change.to, targets);
+          setUrgency(lead, change.to, targets);
           break;
         case 'assignedClinicianId':
           if (change.to !== null) await this.requireActiveClinician(manager, change.to);
