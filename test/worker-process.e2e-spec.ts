@@ -22,6 +22,7 @@ describe('a separate worker process', () => {
         DATABASE_URL: api.database.url,
         SMTP_URL: sink.url,
         DATA_ENCRYPTION_KEY: TEST_DATA_KEY,
+        DATABASE_CONNECT_TIMEOUT_SECONDS: '20',
         LOG_LEVEL: 'info',
         NODE_ENV: 'test',
       },
@@ -29,8 +30,21 @@ describe('a separate worker process', () => {
     });
     worker.stdout?.on('data', (chunk: Buffer) => (workerOutput += chunk.toString()));
     worker.stderr?.on('data', (chunk: Buffer) => (workerOutput += chunk.toString()));
-    await eventually(async () => workerOutput.includes('worker running'), 'the worker to start');
-  });
+    // Its readiness line, however long a loaded machine takes to boot it; an early exit fails
+    // at once, with what it printed.
+    await eventually(
+      async () => {
+        if (worker.exitCode !== null) {
+          throw new Error(
+            `the worker exited (${worker.exitCode}) before running:\n${workerOutput}`,
+          );
+        }
+        return workerOutput.includes('worker running');
+      },
+      'the worker to start',
+      90_000,
+    );
+  }, 120_000);
 
   afterAll(async () => {
     if (worker.exitCode === null) {
