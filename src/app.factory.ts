@@ -1,3 +1,4 @@
+import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -24,6 +25,26 @@ import type { TrustProxy } from './config/app-config.js';
 /** TRUST_PROXY as Fastify's option; a hop count as the function Fastify makes of one. */
 function fastifyTrustProxy(trust: TrustProxy) {
   return typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
+}
+
+/**
+ * How Nest boots every process of the service. A failed boot rejects (`abortOnError:
+ * false`) instead of ending the process, so the caller decides: `main.ts`/`worker.ts` print
+ * one line and exit 1, a test fails on its own. Nest's boot lines wait in a buffer until
+ * our logger exists (`flushLogs` after `useLogger`); a failed boot drops them rather than
+ * printing them with Nest's console logger (`autoFlushLogs: false`).
+ */
+export const nestBootOptions = {
+  bufferLogs: true,
+  autoFlushLogs: false,
+  abortOnError: false,
+} as const;
+
+/** Drops what a failed boot buffered (see nestBootOptions), then fails as it did. */
+export function dropBufferedBootLogs(error: unknown): never {
+  NestLogger.overrideLogger(false);
+  NestLogger.flush();
+  throw error;
 }
 
 /** docs/api.md#conventions: bodies over 64 KiB answer 413. */
@@ -73,12 +94,11 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(options),
     adapter,
-    {
-      bufferLogs: true,
-      bodyParser: false,
-    },
-  );
+    // Only JSON, by our own parser (jsonOnlyBodies above).
+    { ...nestBootOptions, bodyParser: false },
+  ).catch(dropBufferedBootLogs);
   app.useLogger(new QuietNestLogger(app.get(Logger)));
+  app.flushLogs();
   // Every answer, matched or not, is timed under its route template (src/metrics).
   const metrics = app.get(Metrics);
   fastify.addHook('onResponse', async (request, reply) => metrics.observeRequest(request, reply));

@@ -1,5 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
+import { dropBufferedBootLogs, nestBootOptions } from './app.factory.js';
 import { AppModule } from './app.module.js';
 import { QuietNestLogger } from './common/logging.js';
 import { exitOnStartupFailure, runProcess } from './process.js';
@@ -14,9 +15,10 @@ runProcess(async ({ config, databaseUrl, smtpUrl, dataKeys, boot }) => {
       smtpUrl,
       dataKeys,
     }),
-    { bufferLogs: true },
-  );
+    nestBootOptions,
+  ).catch(dropBufferedBootLogs);
   app.useLogger(new QuietNestLogger(app.get(Logger)));
+  app.flushLogs();
   await app.init();
   boot.info('Relational Intake worker running');
   return app;

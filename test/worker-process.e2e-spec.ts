@@ -36,23 +36,32 @@ describe('a separate worker process', () => {
   });
 
   const startWorker = async () => {
-    worker = spawn(process.execPath, ['dist/src/worker.js'], {
+    const child = spawn(process.execPath, ['dist/src/worker.js'], {
       env: {
         PATH: process.env.PATH,
         DATABASE_URL: api.database.url,
         SMTP_URL: workerSink.url,
         DATA_ENCRYPTION_KEY: TEST_DATA_KEY,
+        DATABASE_CONNECT_TIMEOUT_SECONDS: '20',
         LOG_LEVEL: 'info',
         NODE_ENV: 'test',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    worker.stdout?.on('data', (chunk: Buffer) => (workerOutput += chunk.toString()));
-    worker.stderr?.on('data', (chunk: Buffer) => (workerOutput += chunk.toString()));
+    worker = child;
+    child.stdout?.on('data', (chunk: Buffer) => (workerOutput += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (workerOutput += chunk.toString()));
+    // Its readiness line, however long a loaded machine takes to boot it; an early exit fails
+    // at once, with what it printed.
     await eventually(
-      async () => workerOutput.includes('worker running'),
+      async () => {
+        if (child.exitCode !== null) {
+          throw new Error(`the worker exited (${child.exitCode}) before running:\n${workerOutput}`);
+        }
+        return workerOutput.includes('worker running');
+      },
       'the worker to start',
-      60_000,
+      90_000,
     );
   };
 

@@ -7,7 +7,7 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({
       env: 'development',
       http: { port: 3000, host: '0.0.0.0' },
-      database: { url: undefined, runMigrations: true },
+      database: { url: undefined, runMigrations: true, connectTimeoutSeconds: 4 },
       dataDir: '.data',
       spamMinSeconds: 3,
       corsOrigins: [],
@@ -24,7 +24,11 @@ describe('loadConfig', () => {
     });
     expect(config.http.port).toBe(8080);
     expect(config.corsOrigins).toEqual(['https://a.example.com', 'https://b.example.com']);
-    expect(config.database).toEqual({ url: 'postgres://u:p@db:5432/intake', runMigrations: false });
+    expect(config.database).toEqual({
+      url: 'postgres://u:p@db:5432/intake',
+      runMigrations: false,
+      connectTimeoutSeconds: 4,
+    });
     expect(config.publicBaseUrl).toBe('https://intake.example.com');
   });
 
@@ -69,6 +73,17 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_SECONDS: '0' })).toThrow(
       /HTTP_HEADERS_TIMEOUT_SECONDS/,
     );
+  });
+
+  it('bounds how long a database connection may take to open', () => {
+    expect(
+      loadConfig({ DATABASE_CONNECT_TIMEOUT_SECONDS: '20' }).database.connectTimeoutSeconds,
+    ).toBe(20);
+    for (const value of ['0', '121', 'soon']) {
+      expect(() => loadConfig({ DATABASE_CONNECT_TIMEOUT_SECONDS: value })).toThrow(
+        /DATABASE_CONNECT_TIMEOUT_SECONDS/,
+      );
+    }
   });
 
   it('keeps webhooks to public https addresses in production unless private URLs are allowed', () => {

@@ -71,6 +71,17 @@ export class EnvironmentVariables {
   @IsBoolean()
   MIGRATIONS_RUN = true;
 
+  /**
+   * How long opening a database connection (or waiting for a free pooled one) may take
+   * before the request answers 503. Above about 5 s a request during an outage no longer
+   * answers within 10 s.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  DATABASE_CONNECT_TIMEOUT_SECONDS = 4;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 
@@ -408,6 +419,7 @@ export interface AppConfig {
     /** Unset when the embedded PostgreSQL should be started. */
     readonly url?: string;
     readonly runMigrations: boolean;
+    readonly connectTimeoutSeconds: number;
   };
   readonly dataDir: string;
   /** Unset: the development key in DATA_DIR is used (created on first start). */
@@ -578,7 +590,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         vars.HTTP_REQUEST_TIMEOUT_SECONDS,
       ),
     },
-    database: { url: vars.DATABASE_URL, runMigrations: vars.MIGRATIONS_RUN },
+    database: {
+      url: vars.DATABASE_URL,
+      runMigrations: vars.MIGRATIONS_RUN,
+      connectTimeoutSeconds: vars.DATABASE_CONNECT_TIMEOUT_SECONDS,
+    },
     dataDir: vars.DATA_DIR,
     dataEncryptionKey: vars.DATA_ENCRYPTION_KEY,
     embeddedPostgresPort: vars.EMBEDDED_POSTGRES_PORT,

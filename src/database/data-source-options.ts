@@ -9,6 +9,10 @@ import { SnakeNamingStrategy } from './snake-naming.strategy.js';
  * database is down"). Connecting includes waiting for a free pooled connection.
  */
 export const DATABASE_WAITS = {
+  /**
+   * The default of DATABASE_CONNECT_TIMEOUT_SECONDS, for the command-line tools; the app
+   * and its job queue use the configured value.
+   */
   connectMs: 4_000,
   /** Server side: a statement of this API that runs longer is a bug or an overload. */
   statementMs: 9_000,
@@ -21,12 +25,14 @@ export const DATABASE_WAITS = {
 /**
  * The one description of our database connection, used by the app, the CLI and tests.
  * `statements: 'unbounded'` lifts the statement timeouts, for migrations and maintenance
- * commands run by an operator, which may rightly take minutes.
+ * commands run by an operator, which may rightly take minutes. `connectMs`: see
+ * DATABASE_WAITS.connectMs.
  */
 export function dataSourceOptions(
   url: string,
   poolSize = 10,
   statements: 'bounded' | 'unbounded' = 'bounded',
+  connectMs: number = DATABASE_WAITS.connectMs,
 ): DataSourceOptions {
   return {
     type: 'postgres',
@@ -45,7 +51,7 @@ export function dataSourceOptions(
     poolErrorHandler: () => undefined,
     extra: {
       application_name: 'relational-intake',
-      connectionTimeoutMillis: DATABASE_WAITS.connectMs,
+      connectionTimeoutMillis: connectMs,
       keepAlive: true,
       keepAliveInitialDelayMillis: DATABASE_WAITS.keepAliveInitialDelayMs,
       ...(statements === 'bounded'

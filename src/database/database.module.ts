@@ -14,7 +14,12 @@ export class DatabaseModule {
       module: DatabaseModule,
       imports: [
         TypeOrmModule.forRoot({
-          ...dataSourceOptions(url),
+          ...dataSourceOptions(
+            url,
+            undefined,
+            undefined,
+            config.database.connectTimeoutSeconds * 1000,
+          ),
           migrationsRun: config.database.runMigrations,
           // A failed connection at boot is reported once; retrying forever hides it.
           retryAttempts: 0,

@@ -11,7 +11,6 @@ import type { EntityManager } from 'typeorm';
 import { loggableError } from '../common/problem-details.filter.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { DATABASE_WAITS } from '../database/data-source-options.js';
 import { DATABASE_URL } from '../database/database.module.js';
 import { isDatabaseUnreachable } from '../database/unreachable.js';
 import { type JobName, type JobPayloads, OUTAGE_PATIENCE_MS, queuePolicies } from './jobs.js';
@@ -70,7 +69,7 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
       connectionString: url,
       max: 4,
       application_name: 'relational-intake-queue',
-      connectionTimeoutMillis: DATABASE_WAITS.connectMs,
+      connectionTimeoutMillis: config.database.connectTimeoutSeconds * 1000,
       // Workers wake on NOTIFY the moment a job commits; polling stays as a floor.
       useListenNotify: true,
     });

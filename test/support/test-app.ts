@@ -84,6 +84,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     // Tests submit far more than a person would, from one address: limits are off unless
     // a test turns one on (test/rate-limits.e2e-spec.ts).
     ...RATE_LIMITS_OFF,
+    // A loaded CI machine may take seconds to hand out a connection; a boot must not fail
+    // on that (test/database-outage.e2e-spec.ts sets the production value).
+    DATABASE_CONNECT_TIMEOUT_SECONDS: '20',
     ...options.env,
     DATABASE_URL: database.url,
   });

@@ -6,9 +6,7 @@ import { call, staffApi, type ApiFailure, type ApiResult } from '../../api/clien
  * words, and the CSV export downloaded as the browser would from a link.
  */
 /** The filters of GET /v1/admin/leads and its CSV export. */
-export type LeadQuery = NonNullable<
-  operations['LeadDeskController_export']['parameters']['query']
->;
+export type LeadQuery = NonNullable<operations['LeadDeskController_export']['parameters']['query']>;
 
 export type { ApiFailure, ApiResult } from '../../api/client';
 
