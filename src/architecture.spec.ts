@@ -60,10 +60,6 @@ function folderEdges(): Map<string, string> {
  * work land; a new pair fails the test.
  */
 const TWO_WAY_ALLOWED: string[] = [
-  // leads/admin/lead-detail*, lead-list*, respondent-screening read inquiries and intakes:
-  // they move to lead-desk/ (the only folder that may read across capabilities).
-  'inquiries <-> leads',
-  'intake <-> leads',
   // leads/admin/lead-triage announces a cleared review; it moves with the lead desk.
   'leads <-> notifications',
   // intake/intakes.service plans emails; notifications renders partner links from intake/.
@@ -93,6 +89,15 @@ describe('folder dependencies', () => {
       .map(([from, to]) => `${from} <-> ${to}`)
       .filter((pair) => !TWO_WAY_ALLOWED.includes(pair));
     expect(twoWay).toEqual([]);
+  });
+
+  it('every allowed pair still imports both ways (a removed pair leaves the list)', () => {
+    const edges = folderEdges();
+    const stale = TWO_WAY_ALLOWED.filter((pair) => {
+      const [from, to] = pair.split(' <-> ');
+      return !(edges.has(`${from} -> ${to}`) && edges.has(`${to} -> ${from}`));
+    });
+    expect(stale).toEqual([]);
   });
 
   it('common/ and vocabulary/ import no capability', () => {
