@@ -70,9 +70,6 @@ const TWO_WAY_ALLOWED: string[] = [
   // leave leads/ (submissions/, lead-desk/), or when the screen gets a folder of its own.
   'leads <-> settings',
   'notifications <-> settings',
-  // The audit trail's staff screen (audit.controller) uses the staff guard, while auth
-  // records audit events: the screen moves out of audit/ with the contract work.
-  'audit <-> auth',
   // The staff account entity and its repository live in users/, the sessions and links
   // that users.service ends in auth/: one of the two folders takes the account.
   'auth <-> users',
