@@ -52,7 +52,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot(config),
+        ConfigModule.forRoot(config, { smtpUrl }),
         LoggerModule.forRoot(loggerParams(config, logDestination)),
         DatabaseModule.forRoot(config, databaseUrl),
         EncryptionModule.forRoot(dataKeys),
@@ -64,7 +64,7 @@ export class AppModule {
         InquiriesModule,
         IntakeModule,
         LeadDeskModule,
-        NotificationsModule.forRoot(smtpUrl),
+        NotificationsModule,
         UsersModule,
         SettingsAdminModule,
         CliniciansModule,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
 import { AuditModule } from '../audit/audit.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { APP_GUARD } from '@nestjs/core';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
@@ -20,7 +21,7 @@ import { StaffTokenRepository } from './staff-token.repository.js';
 import { StaffTokens } from './staff-tokens.service.js';
 
 @Module({
-  imports: [AuditModule, RateLimitModule],
+  imports: [AuditModule, RateLimitModule, NotificationsModule],
   controllers: [AuthController, CredentialsController, SessionsController],
   providers: [
     AuthService,

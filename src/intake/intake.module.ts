@@ -6,6 +6,7 @@ import { CaptchaModule } from '../captcha/captcha.module.js';
 import { IdempotencyService } from '../common/idempotency/idempotency.service.js';
 import { LeadsModule } from '../leads/leads.module.js';
 import { WebhooksModule } from '../webhooks/webhooks.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { IntakeFormsController } from './intake-forms.controller.js';
 import { IntakeFormsService } from './intake-forms.service.js';
 import { IntakesController } from './intakes.controller.js';
@@ -20,6 +21,7 @@ import { PartnerResponsesService } from './partner-responses.service.js';
     MetricsModule,
     RateLimitModule,
     SettingsModule,
+    NotificationsModule,
   ],
   controllers: [IntakeFormsController, IntakesController],
   providers: [IntakeFormsService, IntakesService, PartnerResponsesService, IdempotencyService],

@@ -6,6 +6,7 @@ import { SettingsModule } from '../settings/settings.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { IdempotencyRecordRepository } from '../common/idempotency/idempotency-record.repository.js';
 import { LeadsModule } from '../leads/leads.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { LeadErasures } from './lead-erasures.service.js';
 import { LeadMerges } from './lead-merges.service.js';
 import { LeadPrivacyController } from './lead-privacy.controller.js';
@@ -14,7 +15,15 @@ import { Retention } from './retention.service.js';
 
 /** Merge, erasure and retention of leads. */
 @Module({
-  imports: [LeadsModule, AuditModule, SettingsModule, RateLimitModule, AuthModule, WebhooksModule],
+  imports: [
+    LeadsModule,
+    AuditModule,
+    SettingsModule,
+    RateLimitModule,
+    AuthModule,
+    WebhooksModule,
+    NotificationsModule,
+  ],
   controllers: [LeadPrivacyController],
   providers: [LeadMerges, LeadErasures, Retention, RetentionSchedule, IdempotencyRecordRepository],
   exports: [Retention],
