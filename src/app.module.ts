@@ -25,7 +25,7 @@ import { NotificationsModule } from './notifications/notifications.module.js';
 import { ProblemsController } from './problems/problems.controller.js';
 import { QueueModule } from './queue/queue.module.js';
 import { UsersModule } from './users/users.module.js';
-import { SettingsAdminModule } from './settings/settings-admin.module.js';
+import { SettingsAdminModule } from './settings-admin/settings-admin.module.js';
 import { StatsModule } from './stats/stats.module.js';
 
 export interface AppModuleOptions {

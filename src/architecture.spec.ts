@@ -65,11 +65,6 @@ const TWO_WAY_ALLOWED: string[] = [
   // intake/intakes.service plans emails; notifications renders partner links from intake/.
   // The submission pipeline's "store my row" step takes the planning out of intake/.
   'intake <-> notifications',
-  // leads.service (the submission path) and lead-triage read the settings in force, while
-  // the settings screen recomputes open leads' deadlines and their checks. Goes when both
-  // leave leads/ (submissions/, lead-desk/), or when the screen gets a folder of its own.
-  'leads <-> settings',
-  'notifications <-> settings',
   // The staff account entity and its repository live in users/, the sessions and links
   // that users.service ends in auth/: one of the two folders takes the account.
   'auth <-> users',
