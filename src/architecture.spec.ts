@@ -66,8 +66,6 @@ const TWO_WAY_ALLOWED: string[] = [
   // The staff account entity and its repository live in users/, the sessions and links
   // that users.service ends in auth/: one of the two folders takes the account.
   'auth <-> users',
-  // Invitation and reset emails render a link from auth/; auth/ plans them.
-  'auth <-> notifications',
 ];
 
 describe('folder dependencies', () => {

@@ -17,7 +17,7 @@ import { SignInThrottle } from './sign-in-throttle.service.js';
 import { StaffUserRepository } from '../users/staff-user.repository.js';
 import { StaffAuthGuard } from './staff-auth.guard.js';
 import { StaffSessionRepository } from './staff-session.repository.js';
-import { StaffTokenRepository } from './staff-token.repository.js';
+import { StaffTokenRepository } from '../users/staff-token.repository.js';
 import { StaffTokens } from './staff-tokens.service.js';
 
 @Module({

@@ -19,7 +19,7 @@ import {
   slowedProblem,
 } from './sign-in-throttle.service.js';
 import type { StaffContext } from './staff-context.js';
-import type { StaffTokenPurpose } from './staff-token.entity.js';
+import type { StaffTokenPurpose } from '../users/staff-token.entity.js';
 import { gone, StaffTokens } from './staff-tokens.service.js';
 
 /** A new reset link is not sent while the last one is younger than this (no mail bombing). */
