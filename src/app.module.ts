@@ -24,7 +24,7 @@ import { MetricsModule } from './metrics/metrics.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ProblemsController } from './problems/problems.controller.js';
 import { QueueModule } from './queue/queue.module.js';
-import { UsersModule } from './users/users.module.js';
+import { UsersAdminModule } from './users-admin/users-admin.module.js';
 import { SettingsAdminModule } from './settings-admin/settings-admin.module.js';
 import { StatsModule } from './stats/stats.module.js';
 
@@ -65,7 +65,7 @@ export class AppModule {
         IntakeModule,
         LeadDeskModule,
         NotificationsModule,
-        UsersModule,
+        UsersAdminModule,
         SettingsAdminModule,
         CliniciansModule,
         StatsModule,

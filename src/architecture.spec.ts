@@ -63,9 +63,6 @@ const TWO_WAY_ALLOWED: string[] = [
   // intake/intakes.service plans emails; notifications renders partner links from intake/.
   // The submission pipeline's "store my row" step takes the planning out of intake/.
   'intake <-> notifications',
-  // The staff account entity and its repository live in users/, the sessions and links
-  // that users.service ends in auth/: one of the two folders takes the account.
-  'auth <-> users',
 ];
 
 describe('folder dependencies', () => {

@@ -14,7 +14,7 @@ import { Staff } from '../common/staff-routes.js';
 import { CreateUserDto } from './dto/create-user.dto.js';
 import { UpdateUserDto } from './dto/update-user.dto.js';
 import { UsersQueryDto } from './dto/users-query.dto.js';
-import { toUserView, UserView } from './user.view.js';
+import { toUserView, UserView } from '../users/user.view.js';
 import { UsersService } from './users.service.js';
 import { RequiresFreshCredentials } from '../auth/fresh-credentials.js';
 
