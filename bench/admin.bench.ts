@@ -17,7 +17,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import pg from 'pg';
 import type { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import { createApp } from '../src/app.factory.js';
-import { hashPassword } from '../src/auth/passwords.js';
+import { hashPassword } from '../src/users/passwords.js';
 import { DataCipher, newKeyRingEntry, parseKeyRing } from '../src/common/encryption/data-cipher.js';
 import { SEALED_COLUMNS } from '../src/vocabulary/sealed-columns.js';
 import { hashToken, secretToken } from '../src/common/tokens.js';

@@ -24,8 +24,8 @@ import { MetricsModule } from './metrics/metrics.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ProblemsController } from './problems/problems.controller.js';
 import { QueueModule } from './queue/queue.module.js';
-import { UsersModule } from './users/users.module.js';
-import { SettingsAdminModule } from './settings/settings-admin.module.js';
+import { UsersAdminModule } from './users-admin/users-admin.module.js';
+import { SettingsAdminModule } from './settings-admin/settings-admin.module.js';
 import { StatsModule } from './stats/stats.module.js';
 
 export interface AppModuleOptions {
@@ -52,7 +52,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot(config),
+        ConfigModule.forRoot(config, { smtpUrl }),
         LoggerModule.forRoot(loggerParams(config, logDestination)),
         DatabaseModule.forRoot(config, databaseUrl),
         EncryptionModule.forRoot(dataKeys),
@@ -64,8 +64,8 @@ export class AppModule {
         InquiriesModule,
         IntakeModule,
         LeadDeskModule,
-        NotificationsModule.forRoot(smtpUrl),
-        UsersModule,
+        NotificationsModule,
+        UsersAdminModule,
         SettingsAdminModule,
         CliniciansModule,
         StatsModule,

@@ -1,7 +1,7 @@
 import { createApp } from './app.factory.js';
 import { exitOnStartupFailure, runProcess } from './process.js';
 import { startBanner } from './start-banner.js';
-import { UsersService } from './users/users.service.js';
+import { UsersService } from './users-admin/users.service.js';
 
 // The API: HTTP on PORT, plus the job workers unless RUN_WORKERS=false.
 runProcess(async ({ config, databaseUrl, smtpUrl, mailInboxUrl, dataKeys, boot }) => {

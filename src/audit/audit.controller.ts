@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Staff } from '../auth/staff.decorator.js';
+import { Staff } from '../common/staff-routes.js';
 import type { AuditEvent } from './audit-event.entity.js';
 import { AuditTrail } from './audit.service.js';
 import { AuditEventPage } from './dto/audit-event.view.js';

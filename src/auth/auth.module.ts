@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
 import { AuditModule } from '../audit/audit.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { APP_GUARD } from '@nestjs/core';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
@@ -16,11 +17,11 @@ import { SignInThrottle } from './sign-in-throttle.service.js';
 import { StaffUserRepository } from '../users/staff-user.repository.js';
 import { StaffAuthGuard } from './staff-auth.guard.js';
 import { StaffSessionRepository } from './staff-session.repository.js';
-import { StaffTokenRepository } from './staff-token.repository.js';
+import { StaffTokenRepository } from '../users/staff-token.repository.js';
 import { StaffTokens } from './staff-tokens.service.js';
 
 @Module({
-  imports: [AuditModule, RateLimitModule],
+  imports: [AuditModule, RateLimitModule, NotificationsModule],
   controllers: [AuthController, CredentialsController, SessionsController],
   providers: [
     AuthService,

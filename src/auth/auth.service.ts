@@ -11,7 +11,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { normalizeEmail } from '../vocabulary/contact.js';
 import { User } from '../users/user.entity.js';
 import { FRESH_CREDENTIALS_MS } from './fresh-credentials.js';
-import { verifyPassword } from './passwords.js';
+import { verifyPassword } from '../users/passwords.js';
 import { RecoveryCodes } from './recovery-codes.service.js';
 import { StaffUserRepository } from '../users/staff-user.repository.js';
 import { StaffSessions } from './sessions.service.js';

@@ -9,8 +9,8 @@ import { normalizeEmail } from '../vocabulary/contact.js';
 import { JobQueue, type RunningJob } from '../queue/job-queue.js';
 import { StaffUserRepository } from '../users/staff-user.repository.js';
 import { User } from '../users/user.entity.js';
-import { checkPassword } from './password-policy.js';
-import { hashPassword, verifyPassword } from './passwords.js';
+import { checkPassword } from '../users/password-policy.js';
+import { hashPassword, verifyPassword } from '../users/passwords.js';
 import { StaffSessions } from './sessions.service.js';
 import {
   type CountedAttempt,
@@ -19,7 +19,7 @@ import {
   slowedProblem,
 } from './sign-in-throttle.service.js';
 import type { StaffContext } from './staff-context.js';
-import type { StaffTokenPurpose } from './staff-token.entity.js';
+import type { StaffTokenPurpose } from '../users/staff-token.entity.js';
 import { gone, StaffTokens } from './staff-tokens.service.js';
 
 /** A new reset link is not sent while the last one is younger than this (no mail bombing). */

@@ -6,7 +6,7 @@ import type { UserRole } from '../vocabulary/user-role.js';
 import { readCookie } from './cookies.js';
 import { StaffSessions } from './sessions.service.js';
 import { SESSION_COOKIE } from '../vocabulary/staff-session.js';
-import { STAFF_ROLES, WITHOUT_MFA } from './staff.decorator.js';
+import { STAFF_ROLES, WITHOUT_MFA } from '../common/staff-routes.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

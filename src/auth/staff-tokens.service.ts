@@ -10,9 +10,9 @@ import {
   STAFF_LINK_TOKEN_PATTERN,
   STAFF_TOKEN_LIFETIME_MS,
   staffLinkToken,
-} from './staff-link-tokens.js';
-import { StaffToken, type StaffTokenPurpose } from './staff-token.entity.js';
-import { StaffTokenRepository } from './staff-token.repository.js';
+} from '../users/staff-link-tokens.js';
+import { StaffToken, type StaffTokenPurpose } from '../users/staff-token.entity.js';
+import { StaffTokenRepository } from '../users/staff-token.repository.js';
 
 /** A link that can still be used, with the account it belongs to. */
 export type LiveStaffToken = StaffToken & { user: User };

@@ -2,7 +2,7 @@ import { AuditEvent } from '../audit/audit-event.entity.js';
 import { LoginThrottle } from '../auth/login-throttle.entity.js';
 import { RecoveryCode } from '../auth/recovery-code.entity.js';
 import { StaffSession } from '../auth/staff-session.entity.js';
-import { StaffToken } from '../auth/staff-token.entity.js';
+import { StaffToken } from '../users/staff-token.entity.js';
 import { Clinician } from '../clinicians/clinician.entity.js';
 import { IdempotencyRecord } from '../common/idempotency/idempotency-record.entity.js';
 import { RateLimitBucket } from '../rate-limit/rate-limit-bucket.entity.js';

@@ -3,6 +3,7 @@ import { MetricsModule } from '../metrics/metrics.module.js';
 import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
 import { SubmissionsModule } from '../submissions/submissions.module.js';
 import { WebhooksModule } from '../webhooks/webhooks.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { IntakeFormsController } from './intake-forms.controller.js';
 import { IntakeFormsService } from './intake-forms.service.js';
 import { IntakesController } from './intakes.controller.js';
@@ -12,7 +13,7 @@ import { PartnerResponseRepository } from './partner-response.repository.js';
 import { PartnerResponsesService } from './partner-responses.service.js';
 
 @Module({
-  imports: [SubmissionsModule, RateLimitModule, MetricsModule, WebhooksModule],
+  imports: [SubmissionsModule, RateLimitModule, MetricsModule, WebhooksModule, NotificationsModule],
   controllers: [IntakeFormsController, IntakesController],
   providers: [
     IntakeFormsService,

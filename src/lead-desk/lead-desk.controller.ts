@@ -30,14 +30,14 @@ import { CurrentStaff, Staff } from '../auth/staff.decorator.js';
 import { ETAG_HEADER, ProblemResponses } from '../common/openapi.js';
 import { loggableError } from '../common/problem-details.filter.js';
 import { leadEtag } from '../leads/lead-etag.js';
-import { AddNoteDto } from '../leads/admin/dto/add-note.dto.js';
+import { AddNoteDto } from './dto/add-note.dto.js';
 import { LeadFilterDto, LeadListQueryDto } from './dto/lead-query.dto.js';
-import { UpdateLeadDto } from '../leads/admin/dto/update-lead.dto.js';
+import { UpdateLeadDto } from './dto/update-lead.dto.js';
 import { type LeadRead, LeadDetailService } from './lead-detail.service.js';
 import { LeadDetailView, LeadTombstoneView, NoteView } from './lead-detail.view.js';
 import { LeadListService } from './lead-list.service.js';
 import { LeadPageView } from './lead-summary.view.js';
-import { LeadTriageService } from '../leads/admin/lead-triage.service.js';
+import { LeadTriageService } from './lead-triage.service.js';
 import { RequiresFreshCredentials } from '../auth/fresh-credentials.js';
 
 const LEAD_VIEW = {

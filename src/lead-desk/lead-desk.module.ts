@@ -1,22 +1,31 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
-import { LeadsAdminModule } from '../leads/admin/leads-admin.module.js';
 import { LeadsModule } from '../leads/leads.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { SettingsModule } from '../settings/settings.module.js';
+import { WebhooksModule } from '../webhooks/webhooks.module.js';
 import { LeadDeskController } from './lead-desk.controller.js';
 import { LeadDetailQuery } from './lead-detail.query.js';
 import { LeadDetailService } from './lead-detail.service.js';
 import { LeadListQuery } from './lead-list.query.js';
 import { LeadListService } from './lead-list.service.js';
+import { LeadTriageService } from './lead-triage.service.js';
 
 /**
  * The lead desk: the staff's list, export and page of leads (read across capabilities:
- * leads, inquiries, intakes, notifications, clinicians), and the routes of their changes.
+ * leads, inquiries, intakes, notifications, clinicians), and their changes: triage (PATCH),
+ * which announces a cleared review, and notes.
  * Nothing imports it but the app module.
  */
 @Module({
-  imports: [LeadsModule, LeadsAdminModule, AuditModule, SettingsModule],
+  imports: [LeadsModule, AuditModule, SettingsModule, WebhooksModule, NotificationsModule],
   controllers: [LeadDeskController],
-  providers: [LeadListQuery, LeadDetailQuery, LeadListService, LeadDetailService],
+  providers: [
+    LeadListQuery,
+    LeadDetailQuery,
+    LeadListService,
+    LeadDetailService,
+    LeadTriageService,
+  ],
 })
 export class LeadDeskModule {}

@@ -1,11 +1,8 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { createTransport } from 'nodemailer';
 import type { AppConfig } from '../config/app-config.js';
-import { APP_CONFIG } from '../config/config.module.js';
+import { APP_CONFIG, SMTP_URL } from '../config/config.module.js';
 import type { RenderedMessage } from './messages.js';
-
-/** The SMTP server in use: SMTP_URL, or the local mail catcher's. */
-export const SMTP_URL = Symbol('SMTP_URL');
 
 /** One pooled SMTP connection set for the process, closed on shutdown. */
 @Injectable()

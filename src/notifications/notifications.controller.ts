@@ -3,7 +3,7 @@ import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nest
 import { ProblemResponses } from '../common/openapi.js';
 import type { FastifyRequest } from 'fastify';
 import { actorOf } from '../audit/audit.service.js';
-import { Staff } from '../auth/staff.decorator.js';
+import { Staff } from '../common/staff-routes.js';
 import { NotificationsQueryDto } from './dto/notifications-query.dto.js';
 import { NotificationLog } from './notification-log.service.js';
 import { NotificationPage, NotificationRetryView } from './notification.view.js';

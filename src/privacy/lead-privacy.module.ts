@@ -9,6 +9,7 @@ import { InquiryRepository } from '../inquiries/inquiry.repository.js';
 import { IntakeRepository } from '../intake/intake.repository.js';
 import { PartnerResponseRepository } from '../intake/partner-response.repository.js';
 import { LeadsModule } from '../leads/leads.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { LeadErasures } from './lead-erasures.service.js';
 import { LeadMerges } from './lead-merges.service.js';
 import { LeadPrivacyController } from './lead-privacy.controller.js';
@@ -17,7 +18,15 @@ import { Retention } from './retention.service.js';
 
 /** Merge, erasure and retention of leads. */
 @Module({
-  imports: [LeadsModule, AuditModule, SettingsModule, RateLimitModule, AuthModule, WebhooksModule],
+  imports: [
+    LeadsModule,
+    AuditModule,
+    SettingsModule,
+    RateLimitModule,
+    AuthModule,
+    WebhooksModule,
+    NotificationsModule,
+  ],
   controllers: [LeadPrivacyController],
   providers: [
     LeadMerges,

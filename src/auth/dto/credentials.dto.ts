@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength } from 'class-validator';
 import { NormalizedText, SingleLine } from '../../common/text.js';
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../password-policy.js';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../users/password-policy.js';
 
 // The topmost validator's message wins (see validation.pipe.ts): the type check goes on top.
 // Length and quality are judged by the password policy (password-policy.ts), which

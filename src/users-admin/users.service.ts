@@ -6,10 +6,10 @@ import { RecoveryCodes } from '../auth/recovery-codes.service.js';
 import { StaffSessions } from '../auth/sessions.service.js';
 import { StaffTokens } from '../auth/staff-tokens.service.js';
 import { ProblemException } from '../common/problem-details.js';
-import { addStaffUser } from './staff-accounts.js';
+import { addStaffUser } from '../users/staff-accounts.js';
 import type { UserRole } from '../vocabulary/user-role.js';
-import { StaffUserRepository } from './staff-user.repository.js';
-import { User } from './user.entity.js';
+import { StaffUserRepository } from '../users/staff-user.repository.js';
+import { User } from '../users/user.entity.js';
 import { isUuid } from '../common/uuid.js';
 
 /**

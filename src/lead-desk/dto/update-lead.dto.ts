@@ -12,9 +12,9 @@ import {
   Matches,
   ValidateIf,
 } from 'class-validator';
-import { LEAD_STATUSES, type LeadStatus } from '../../../vocabulary/lead-status.js';
-import { MAX_TAGS, TAG_PATTERN, uniqueTags } from '../../lead-tags.js';
-import { URGENCIES, type Urgency } from '../../../vocabulary/urgency.js';
+import { LEAD_STATUSES, type LeadStatus } from '../../vocabulary/lead-status.js';
+import { MAX_TAGS, TAG_PATTERN, uniqueTags } from '../../leads/lead-tags.js';
+import { URGENCIES, type Urgency } from '../../vocabulary/urgency.js';
 
 /** Only what is sent changes; `null` is a value only for the assignment (unassigned). */
 const present = (_object: unknown, value: unknown) => value !== undefined;

@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryColumn } from 'typeorm';
-import { User } from '../users/user.entity.js';
+import { User } from './user.entity.js';
 
 export const STAFF_TOKEN_PURPOSES = ['invitation', 'password_reset'] as const;
 export type StaffTokenPurpose = (typeof STAFF_TOKEN_PURPOSES)[number];

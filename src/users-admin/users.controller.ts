@@ -10,11 +10,11 @@ import {
 import { ProblemResponses } from '../common/openapi.js';
 import type { FastifyRequest } from 'fastify';
 import { actorOf } from '../audit/audit.service.js';
-import { Staff } from '../auth/staff.decorator.js';
+import { Staff } from '../common/staff-routes.js';
 import { CreateUserDto } from './dto/create-user.dto.js';
 import { UpdateUserDto } from './dto/update-user.dto.js';
 import { UsersQueryDto } from './dto/users-query.dto.js';
-import { toUserView, UserView } from './user.view.js';
+import { toUserView, UserView } from '../users/user.view.js';
 import { UsersService } from './users.service.js';
 import { RequiresFreshCredentials } from '../auth/fresh-credentials.js';
 

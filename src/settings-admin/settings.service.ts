@@ -11,8 +11,8 @@ import { scheduleResponseChecks } from '../notifications/response-checks.js';
 import { JobQueue } from '../queue/job-queue.js';
 import type { SettingsView, UpdateSettingsDto } from './dto/settings.dto.js';
 import { LeadRepository } from '../leads/lead.repository.js';
-import { SettingsRepository } from './practice-setting.repository.js';
-import { PracticeSettings, targetsOf } from './practice-settings.js';
+import { SettingsRepository } from '../settings/practice-setting.repository.js';
+import { PracticeSettings, targetsOf } from '../settings/practice-settings.js';
 import {
   applyChange,
   changedValues,
@@ -22,7 +22,7 @@ import {
   type SettingsChange,
   type SettingValues,
   targetsChanged,
-} from './setting-values.js';
+} from '../settings/setting-values.js';
 
 /** Leads whose deadline is recomputed per statement when the targets change. */
 export const RECOMPUTE_BATCH_SIZE = 500;
