@@ -3,6 +3,7 @@
  * here. These are screening indicators that help a clinician prepare for a first session;
  * they are not a diagnosis, and no result is ever shown to either partner.
  */
+import { ELEVATED_SUM, SCALE_MAX, SCALE_MIN } from '../vocabulary/survey-scale.js';
 
 /** Bump when any rule below changes, so a stored result can be recomputed by its own rules. */
 export const SCORING_VERSION = 1;
@@ -26,10 +27,6 @@ export interface SafetyItem {
   readonly signals: 'safetyConcern' | 'crisis';
 }
 
-export const SCALE_MIN = 1;
-export const SCALE_MAX = 7;
-/** A dimension is elevated from this sum on (mean above the midpoint 4). */
-export const ELEVATED_SUM = 25;
 /** Pursuing is `cyc_pursue ≥ 5` with `cyc_withdraw ≤ 3`; withdrawing the other way round. */
 export const CYCLE_HIGH = 5;
 export const CYCLE_LOW = 3;

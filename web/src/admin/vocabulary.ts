@@ -1,10 +1,10 @@
 /**
  * The service's pure vocabularies the staff app needs as values (its types come from the
  * generated schema). This file is the one place the web app reaches into the server's
- * source; those modules import nothing but each other.
+ * source, and only into `src/vocabulary/`, whose modules import nothing but each other.
  */
 export { ALLOWED_TRANSITIONS, LEAD_STATUSES } from '../../../src/vocabulary/lead-status.js';
 export { URGENCIES } from '../../../src/vocabulary/urgency.js';
 export { SERVICE_TYPES } from '../../../src/vocabulary/contact.js';
 export { LEAD_LABELS } from '../../../src/vocabulary/lead-labels.js';
-export { ELEVATED_SUM, SCALE_MAX, SCALE_MIN } from '../../../src/survey/scoring.js';
+export { ELEVATED_SUM, SCALE_MAX, SCALE_MIN } from '../../../src/vocabulary/survey-scale.js';
