@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { type KeyObject, createHmac, createSecretKey } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -49,7 +49,7 @@ export interface CountedRequest {
 @Injectable()
 export class RateLimiter {
   private readonly logger = new Logger(RateLimiter.name);
-  private bucketSubKey: Buffer | undefined;
+  private bucketSubKey: KeyObject | undefined;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -124,9 +124,9 @@ export class RateLimiter {
    * per process (an HKDF per request cost more than the rest of the check).
    */
   bucketKey(rule: Pick<RateLimitRule, 'name' | 'by'>, subject: string): string {
-    this.bucketSubKey ??= Buffer.from(
-      this.cipher.derive(BUCKET_PURPOSE, 'bucket-names').value,
-      'base64url',
+    // A KeyObject: handed a Buffer, createHmac would check and wrap it on every call.
+    this.bucketSubKey ??= createSecretKey(
+      Buffer.from(this.cipher.derive(BUCKET_PURPOSE, 'bucket-names').value, 'base64url'),
     );
     const hash = createHmac('sha256', this.bucketSubKey)
       .update(`${rule.by}:${subject}`)
