@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { IDEMPOTENCY_WINDOW_HOURS } from '../common/idempotency/idempotency.service.js';
 import { PRACTICE_SETTING_ROW } from '../settings/practice-setting.entity.js';
 import type { StoredSettings } from '../settings/setting-values.js';
+import { queryPrepared } from './prepared-statements.js';
 
 /**
  * THE LOCK ORDER of every public submission, in one place. Concurrent submissions, a
@@ -49,7 +50,8 @@ export async function takeSubmissionLocks(
   request: SubmissionLockRequest,
 ): Promise<SubmissionLocks> {
   const { claim, emailNormalized } = request;
-  const [row] = (await manager.query(
+  const [row] = await queryPrepared<LockRow>(
+    manager,
     `WITH claim AS (
        INSERT INTO idempotency_record
               (scope, key, request_hash, response_status, response_body, created_at)
@@ -91,7 +93,7 @@ export async function takeSubmissionLocks(
       PRACTICE_SETTING_ROW,
       emailNormalized ?? null,
     ],
-  )) as LockRow[];
+  );
   if (!row) throw new Error('the submission locks answered no row');
   return {
     claimed: row.claimed > 0,

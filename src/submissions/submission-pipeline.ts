@@ -23,6 +23,7 @@ import { Metrics } from '../metrics/metrics.service.js';
 import { PracticeSettings, targetsOf } from '../settings/practice-settings.js';
 import { effectiveSettings } from '../settings/setting-values.js';
 import { type SpamReason, spamReason } from './spam.js';
+import { preparingQueries } from './prepared-statements.js';
 import { SqlParams } from './sql-params.js';
 import { SubmissionJobs } from './submission-jobs.js';
 import { takeSubmissionLocks } from './submission-locks.repository.js';
@@ -170,7 +171,7 @@ export class SubmissionPipeline {
     const review = person && spam === null && captcha.outcome === 'unavailable';
 
     const lead = await this.leads.matchOrCreateForSubmission(
-      manager,
+      preparingQueries(manager),
       {
         choice: !person
           ? { kind: 'existing', leadId: (step.lead as { existingLeadId: string }).existingLeadId }

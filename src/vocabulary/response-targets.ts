@@ -14,8 +14,16 @@ export interface ResponseTargets {
 
 const DAY_MS = 86_400_000;
 
+/** One weekday formatter per time zone: building one costs far more than using it. */
+const weekdayFormats = new Map<string, Intl.DateTimeFormat>();
+
 function isWeekend(at: Date, timeZone: string): boolean {
-  const weekday = new Intl.DateTimeFormat('en-US', { weekday: 'short', timeZone }).format(at);
+  let format = weekdayFormats.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-US', { weekday: 'short', timeZone });
+    weekdayFormats.set(timeZone, format);
+  }
+  const weekday = format.format(at);
   return weekday === 'Sat' || weekday === 'Sun';
 }
 
