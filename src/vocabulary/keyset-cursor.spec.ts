@@ -307,6 +307,8 @@ describe('decodeCursor answers a CursorError, never another error, for', () => {
     ['an unknown sort', tokenOf({ v: 1, s: 'name', c: CREATED, i: ID })],
     ['a time that is not text', tokenOf({ v: 1, s: 'createdAt', c: 1_700_000_000, i: ID })],
     ['an id that is not text', tokenOf({ v: 1, s: 'createdAt', c: CREATED, i: 7 })],
+    ['a time given as a list', tokenOf({ v: 1, s: 'createdAt', c: [CREATED], i: ID })],
+    ['an id given as a list', tokenOf({ v: 1, s: 'createdAt', c: CREATED, i: [ID] })],
     ['an upper-case id', tokenOf({ v: 1, s: 'createdAt', c: CREATED, i: ID.toUpperCase() })],
     ['an urgency sort without a rank', tokenOf({ v: 1, s: 'urgency', c: CREATED, i: ID })],
     ['a rank past crisis', tokenOf({ v: 1, s: 'urgency', c: CREATED, i: ID, u: 3 })],
