@@ -261,6 +261,11 @@ describe('load', () => {
     expect(full.reasons).toContain('5 open leads of a weekly capacity of 5: at capacity');
   });
 
+  it('a clinician over capacity loses the same points as one at capacity', () => {
+    const over = matchFor(leadWith(), clinicianWith({ openLeads: 7 }));
+    expect(over).toMatchObject({ eligible: true, score: 48 - AT_CAPACITY_PENALTY });
+  });
+
   it('says so when a clinician is over capacity or has none', () => {
     expect(matchFor(leadWith(), clinicianWith({ openLeads: 7 })).reasons).toContain(
       '7 open leads of a weekly capacity of 5: over capacity',

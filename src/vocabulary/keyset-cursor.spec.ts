@@ -349,7 +349,7 @@ describe('decodeCursor stays cheap for junk', () => {
   // Every list request may carry a cursor: text no cursor could be is refused unread.
   it.each([
     ['longer than any cursor written', 'A'.repeat(10_000)],
-    ['outside base64url', `${encodeCursor({ sort: 'createdAt', createdAt: CREATED, id: ID })}=`],
+    ['outside base64url', `${tokenOf({ v: 1, s: 'createdAt', c: CREATED, i: ID })}=`],
   ])('refuses text %s without decoding it', (_what, text) => {
     const parse = jest.spyOn(JSON, 'parse');
     try {
