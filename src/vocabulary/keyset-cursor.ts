@@ -128,7 +128,6 @@ function payloadOf(text: string): Record<string, unknown> {
     // Stryker disable next-line ObjectLiteral,BooleanLiteral: equivalent, see the line above
     const json = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(text, 'base64url'));
     parsed = JSON.parse(json);
-    // Stryker disable next-line BlockStatement: emptied, it leaves `parsed` undefined, refused below
   } catch {
     throw invalid();
   }
