@@ -57,6 +57,20 @@ describe('hard constraints', () => {
     expect(match.eligible).toBe(true);
   });
 
+  it('reads the clinician’s states and services without regard to case or surrounding spaces', () => {
+    const match = matchFor(
+      leadWith(),
+      clinicianWith({ licensedStates: [' ca '], serviceTypes: [' Couples'] }),
+    );
+    expect(match.eligible).toBe(true);
+  });
+
+  it('a state of only spaces counts as no state', () => {
+    const match = matchFor(leadWith({ state: '  ' }), clinicianWith({ licensedStates: ['CA'] }));
+    expect(match.eligible).toBe(true);
+    expect(match.reasons[0]).toBe('State unknown: check licensure');
+  });
+
   it('a lead without a state excludes nobody but asks to check licensure', () => {
     const match = matchFor(leadWith({ state: null }), clinicianWith({ licensedStates: [] }));
     expect(match.eligible).toBe(true);
@@ -191,6 +205,28 @@ describe('modality fit', () => {
     expect(match.reasons[0]).toBe('Trained in psychodynamic, not specific to couples therapy');
   });
 
+  it('reads a modality without regard to surrounding spaces', () => {
+    const match = matchFor(leadWith(), clinicianWith({ modalities: [' eft '] }));
+    expect(match.reasons[0]).toBe('Trained in EFT, suited to couples therapy');
+  });
+
+  it.each([
+    [['psychodynamic', 'cbt', 'narrative', 'ifs']],
+    [['narrative', 'ifs', 'psychodynamic', 'cbt']],
+    [['cbt', 'psychodynamic', 'ifs', 'narrative']],
+  ])('lists known modalities first, then the others alphabetically, from %j', (modalities) => {
+    const match = matchFor(leadWith(), clinicianWith({ modalities }));
+    expect(match.reasons[0]).toBe(
+      'Trained in IFS, CBT, narrative and psychodynamic, not specific to couples therapy',
+    );
+  });
+
+  it('ignores empty modality entries', () => {
+    const match = matchFor(leadWith(), clinicianWith({ modalities: ['', '  '] }));
+    expect(match.score).toBe(16);
+    expect(match.reasons[0]).toBe('No modalities listed');
+  });
+
   it('for other requests every modality counts as general', () => {
     const match = matchFor(
       leadWith({ serviceType: 'other' }),
@@ -225,6 +261,11 @@ describe('load', () => {
     expect(full.reasons).toContain('5 open leads of a weekly capacity of 5: at capacity');
   });
 
+  it('a clinician over capacity loses the same points as one at capacity', () => {
+    const over = matchFor(leadWith(), clinicianWith({ openLeads: 7 }));
+    expect(over).toMatchObject({ eligible: true, score: 48 - AT_CAPACITY_PENALTY });
+  });
+
   it('says so when a clinician is over capacity or has none', () => {
     expect(matchFor(leadWith(), clinicianWith({ openLeads: 7 })).reasons).toContain(
       '7 open leads of a weekly capacity of 5: over capacity',
@@ -233,6 +274,28 @@ describe('load', () => {
       matchFor(leadWith(), clinicianWith({ weeklyCapacity: 0, openLeads: 0 })).reasons,
     ).toContain('0 open leads of a weekly capacity of 0: at capacity');
   });
+
+  // The database keeps both numbers non-negative integers; anything else counts as none.
+  it.each([-2, Number.NaN, Number.POSITIVE_INFINITY])(
+    'a weekly capacity of %p counts as no capacity',
+    (weeklyCapacity) => {
+      const match = matchFor(leadWith(), clinicianWith({ weeklyCapacity, openLeads: 0 }));
+      expect(match).toMatchObject({ eligible: true, score: 48 - AT_CAPACITY_PENALTY });
+      expect(match.reasons[1]).toBe(
+        `0 open leads of a weekly capacity of ${weeklyCapacity}: at capacity`,
+      );
+    },
+  );
+
+  it.each([-2, Number.NaN, Number.POSITIVE_INFINITY])(
+    'an open-lead count of %p counts as no open leads',
+    (openLeads) => {
+      const match = matchFor(leadWith(), clinicianWith({ weeklyCapacity: 5, openLeads }));
+      // 60 × 0.8 for Gottman + all 40 capacity points.
+      expect(match.score).toBe(88);
+      expect(match.reasons[1]).toBe(`${openLeads} open leads of a weekly capacity of 5`);
+    },
+  );
 
   it('never goes below 0 for an eligible clinician with nothing in favour', () => {
     const match = matchFor(leadWith(), clinicianWith({ modalities: [], openLeads: 9 }));
@@ -294,6 +357,16 @@ describe('ordering', () => {
       clinicianWith({ id: 'a', name: 'Al' }),
     ]);
     expect(ranked.map((match) => match.clinicianId)).toEqual(['a', 'z', 'c', 'b']);
+  });
+
+  it('orders a clinician listed twice with different data the same whatever the input order', () => {
+    // Same id, name, score and load: only the reasons tell the two entries apart.
+    const lead = leadWith({ serviceType: 'other' });
+    const short = clinicianWith({ modalities: ['eft'], serviceTypes: ['other'] });
+    const long = clinicianWith({ modalities: ['eft', 'gottman'], serviceTypes: ['other'] });
+    const ranked = rankClinicians(lead, [short, long]);
+    expect(ranked[0].score).toBe(ranked[1].score);
+    expect(rankClinicians(lead, [long, short])).toEqual(ranked);
   });
 
   it('returns nothing for no clinicians', () => {

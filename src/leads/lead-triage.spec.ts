@@ -67,6 +67,21 @@ describe('planTriage', () => {
     expect(planTriage(aLead(), { needsReview: false })).toEqual({ ok: true, changes: [] });
   });
 
+  it('keeps a review open when the request does not mention it', () => {
+    const flagged = aLead({ needsReview: true, reviewReason: 'captcha_unavailable' });
+    expect(planTriage(flagged, { urgency: 'high' })).toEqual({
+      ok: true,
+      changes: [{ field: 'urgency', from: 'routine', to: 'high' }],
+    });
+  });
+
+  it('removing a tag is a change, with nothing added', () => {
+    expect(planTriage(aLead({ tags: ['callback', 'spanish'] }), { tags: ['spanish'] })).toEqual({
+      ok: true,
+      changes: [{ field: 'tags', to: ['spanish'], added: [], removed: ['callback'] }],
+    });
+  });
+
   it('unassigns with null', () => {
     expect(
       planTriage(aLead({ assignedClinicianId: CLINICIAN }), { assignedClinicianId: null }),

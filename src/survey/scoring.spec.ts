@@ -392,6 +392,14 @@ describe('scoreRespondent', () => {
     expect(() => scoreRespondent(answers)).toThrow(`"${id}"`);
   });
 
+  it('throws an error that says what it is and which item, for the logs', () => {
+    const answers = answersWith();
+    delete answers.anx2;
+    expect(() => scoreRespondent(answers)).toThrow(
+      expect.objectContaining({ name: 'ScoringInputError', itemId: 'anx2' }),
+    );
+  });
+
   it.each([0, 8, -1, 4.5, Number.NaN, '4', null, true])('refuses the scale answer %p', (value) => {
     expect(() => scoreRespondent(answersWith({ avd5: value }))).toThrow(
       'answer "avd5" is missing or invalid; expected an integer from 1 to 7',

@@ -159,6 +159,7 @@ function signalled(answers: Record<string, unknown>, signal: SafetyItem['signals
  * required; a missing or out-of-range answer throws a `ScoringInputError` naming the item.
  */
 export function scoreRespondent(answers: Record<string, unknown>): RespondentResult {
+  // Stryker disable next-line EqualityOperator: six items per dimension, so either count is 6
   const anxietyCount = ATTACHMENT_ITEMS.filter((item) => item.dimension === 'anxiety').length;
   const avoidanceCount = ATTACHMENT_ITEMS.length - anxietyCount;
   const anxietySum = dimensionSum(answers, 'anxiety');

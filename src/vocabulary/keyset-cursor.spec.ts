@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import fc from 'fast-check';
 import {
   type CursorKey,
@@ -307,6 +307,8 @@ describe('decodeCursor answers a CursorError, never another error, for', () => {
     ['an unknown sort', tokenOf({ v: 1, s: 'name', c: CREATED, i: ID })],
     ['a time that is not text', tokenOf({ v: 1, s: 'createdAt', c: 1_700_000_000, i: ID })],
     ['an id that is not text', tokenOf({ v: 1, s: 'createdAt', c: CREATED, i: 7 })],
+    ['a time given as a list', tokenOf({ v: 1, s: 'createdAt', c: [CREATED], i: ID })],
+    ['an id given as a list', tokenOf({ v: 1, s: 'createdAt', c: CREATED, i: [ID] })],
     ['an upper-case id', tokenOf({ v: 1, s: 'createdAt', c: CREATED, i: ID.toUpperCase() })],
     ['an urgency sort without a rank', tokenOf({ v: 1, s: 'urgency', c: CREATED, i: ID })],
     ['a rank past crisis', tokenOf({ v: 1, s: 'urgency', c: CREATED, i: ID, u: 3 })],
@@ -325,6 +327,37 @@ describe('decodeCursor answers a CursorError, never another error, for', () => {
     });
     expect(longest.length).toBeLessThanOrEqual(256);
     expect(decodeCursor(longest, 'urgency').urgencyRank).toBe(2);
+  });
+});
+
+describe('a cursor holds exactly one id and one time', () => {
+  it.each([
+    ['an id with a prefix', { sort: 'createdAt', createdAt: CREATED, id: `0${ID}` }],
+    ['an id with a suffix', { sort: 'createdAt', createdAt: CREATED, id: `${ID}0` }],
+    ['a time with a prefix', { sort: 'createdAt', createdAt: `0${CREATED}`, id: ID }],
+    ['a time with a suffix', { sort: 'createdAt', createdAt: `${CREATED}0`, id: ID }],
+  ] as [string, CursorKey][])('refuses %s, written or read', (_what, key) => {
+    expect(() => encodeCursor(key)).toThrow(RangeError);
+    const written = tokenOf({ v: 1, s: key.sort, c: key.createdAt, i: key.id });
+    expect(decodeError(written).message).toBe(
+      'cursor is not valid; start again from the first page',
+    );
+  });
+});
+
+describe('decodeCursor stays cheap for junk', () => {
+  // Every list request may carry a cursor: text no cursor could be is refused unread.
+  it.each([
+    ['longer than any cursor written', 'A'.repeat(10_000)],
+    ['outside base64url', `${tokenOf({ v: 1, s: 'createdAt', c: CREATED, i: ID })}=`],
+  ])('refuses text %s without decoding it', (_what, text) => {
+    const parse = jest.spyOn(JSON, 'parse');
+    try {
+      expect(decodeError(text)).toBeInstanceOf(CursorError);
+      expect(parse).not.toHaveBeenCalled();
+    } finally {
+      parse.mockRestore();
+    }
   });
 });
 
