@@ -70,6 +70,10 @@ export class LeadDeskController {
   @Get('leads')
   @ApiOperation({ summary: 'Find leads: filters, search, sort, keyset pages (audited)' })
   @ApiOkResponse({ type: LeadPageView })
+  @ProblemResponses([
+    409,
+    'A sealed value cannot be opened with the configured data keys (`sealed-data-unreadable`).',
+  ])
   list(
     @Query() query: LeadListQueryDto,
     @CurrentStaff() staff: StaffContext,
@@ -118,7 +122,13 @@ export class LeadDeskController {
   @Get('leads/:id')
   @ApiOperation({ summary: 'One lead with its submissions, notes, timeline, duplicates (audited)' })
   @ApiOkResponse(LEAD_VIEW)
-  @ProblemResponses([404, 'Unknown lead, or one a clinician may not see.'])
+  @ProblemResponses(
+    [404, 'Unknown lead, or one a clinician may not see.'],
+    [
+      409,
+      'A sealed value cannot be opened with the configured data keys (`sealed-data-unreadable`).',
+    ],
+  )
   async read(
     @Param('id') id: string,
     @CurrentStaff() staff: StaffContext,
@@ -143,7 +153,10 @@ export class LeadDeskController {
   @ApiOkResponse(LEAD_VIEW)
   @ProblemResponses(
     [404, 'Unknown lead, or one a clinician may not see.'],
-    [409, 'The `If-Match` is stale, or the status move is not allowed.'],
+    [
+      409,
+      'The `If-Match` is stale, the status move is not allowed, or a sealed value cannot be opened.',
+    ],
     [428, 'No `If-Match` header.'],
   )
   async update(

@@ -4524,6 +4524,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description A sealed value cannot be opened with the configured data keys (`sealed-data-unreadable`). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description `/problems/validation` */
       422: {
         headers: {
@@ -4690,6 +4699,15 @@ export interface operations {
       };
       /** @description Unknown lead, or one a clinician may not see. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A sealed value cannot be opened with the configured data keys (`sealed-data-unreadable`). */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -4902,7 +4920,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The `If-Match` is stale, or the status move is not allowed. */
+      /** @description The `If-Match` is stale, the status move is not allowed, or a sealed value cannot be opened. */
       409: {
         headers: {
           [name: string]: unknown;
