@@ -4,6 +4,7 @@ import type { PreferredContact, ServiceType } from '../vocabulary/contact.js';
 import type { StatementParams } from '../leads/lead.repository.js';
 import type { SpamReason } from '../submissions/spam.js';
 import { Inquiry } from './inquiry.entity.js';
+import { moveLeadRows } from '../database/move-lead-rows.js';
 
 /** An inquiry row as stored; `messageEncrypted` sealed for this row by the caller. */
 export interface NewInquiry {
@@ -72,12 +73,6 @@ export class InquiryRepository {
 
   /** Merge: the inquiries of one lead move to another; answers how many. */
   async moveToLead(manager: EntityManager, fromLeadId: string, toLeadId: string): Promise<number> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(Inquiry)
-      .set({ leadId: toLeadId })
-      .where('lead_id = :fromLeadId', { fromLeadId })
-      .execute();
-    return result.affected ?? 0;
+    return moveLeadRows(manager, Inquiry, fromLeadId, toLeadId);
   }
 }

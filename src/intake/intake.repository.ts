@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Intake } from './intake.entity.js';
 import { PartnerInvitation } from './partner-invitation.entity.js';
+import { moveLeadRows } from '../database/move-lead-rows.js';
 
 /** An intake row as stored; its sealed columns sealed for this row by the caller. */
 export type NewIntake = Omit<Intake, 'lead' | 'createdAt' | 'updatedAt'>;
@@ -66,13 +67,7 @@ export class IntakeRepository {
 
   /** Merge: the intakes of one lead move to another; answers how many. */
   async moveToLead(manager: EntityManager, fromLeadId: string, toLeadId: string): Promise<number> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(Intake)
-      .set({ leadId: toLeadId })
-      .where('lead_id = :fromLeadId', { fromLeadId })
-      .execute();
-    return result.affected ?? 0;
+    return moveLeadRows(manager, Intake, fromLeadId, toLeadId);
   }
 
   /**

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { LeadEvent } from './lead-event.entity.js';
 import type { ReviewReason } from './lead-review.js';
+import { moveLeadRows } from '../database/move-lead-rows.js';
 
 /** A timeline step to record: statuses and ids in `details`, never client data. */
 export interface NewLeadEvent {
@@ -23,13 +24,7 @@ export class LeadEventRepository {
 
   /** Re-points a merged duplicate's timeline at the lead that survived it. */
   async moveToLead(manager: EntityManager, fromLeadId: string, toLeadId: string): Promise<number> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(LeadEvent)
-      .set({ leadId: toLeadId })
-      .where('lead_id = :fromLeadId', { fromLeadId })
-      .execute();
-    return result.affected ?? 0;
+    return moveLeadRows(manager, LeadEvent, fromLeadId, toLeadId);
   }
 
   /** A tag change names the tags: erasure empties those copies (the event stays). */

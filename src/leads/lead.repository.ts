@@ -7,6 +7,7 @@ import { OPEN_STATUSES } from '../vocabulary/lead-status.js';
 import type { ReviewReason } from './lead-review.js';
 import { type SubmissionKind, SubmissionReference } from './submission-reference.entity.js';
 import { URGENCIES, type Urgency } from '../vocabulary/urgency.js';
+import { moveLeadRows } from '../database/move-lead-rows.js';
 
 /** What a merge leaves on the lead that survives (bumps its version even when unchanged). */
 export type SurvivorFields = Pick<
@@ -123,13 +124,7 @@ export class LeadRepository {
     fromLeadId: string,
     toLeadId: string,
   ): Promise<number> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(SubmissionReference)
-      .set({ leadId: toLeadId })
-      .where('lead_id = :fromLeadId', { fromLeadId })
-      .execute();
-    return result.affected ?? 0;
+    return moveLeadRows(manager, SubmissionReference, fromLeadId, toLeadId);
   }
 
   /** Empties the lead's personal data; ids, statuses and times stay. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { TriageNote } from './triage-note.entity.js';
+import { moveLeadRows } from '../database/move-lead-rows.js';
 
 export interface NewTriageNote {
   id: string;
@@ -27,13 +28,7 @@ export class NoteRepository {
   }
 
   async moveToLead(manager: EntityManager, fromLeadId: string, toLeadId: string): Promise<number> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(TriageNote)
-      .set({ leadId: toLeadId })
-      .where('lead_id = :fromLeadId', { fromLeadId })
-      .execute();
-    return result.affected ?? 0;
+    return moveLeadRows(manager, TriageNote, fromLeadId, toLeadId);
   }
 
   /** Empties the bodies of a lead's notes; answers how many held one. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { moveLeadRows } from '../database/move-lead-rows.js';
 import {
   Notification,
   type NotificationStatus,
@@ -106,13 +107,7 @@ export class NotificationRepository {
   }
 
   async moveToLead(manager: EntityManager, fromLeadId: string, toLeadId: string): Promise<number> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(Notification)
-      .set({ leadId: toLeadId })
-      .where('lead_id = :fromLeadId', { fromLeadId })
-      .execute();
-    return result.affected ?? 0;
+    return moveLeadRows(manager, Notification, fromLeadId, toLeadId);
   }
 
   async deleteOfLeads(manager: EntityManager, leadIds: string[]): Promise<void> {
