@@ -30,7 +30,6 @@ export default tseslint.config(
       'src/**/cli.ts',
       '*.js',
       'src/**/*-cli.ts',
-      'src/common/command-line.ts',
     ],
     rules: { 'no-restricted-properties': 'off', 'no-console': 'off' },
   },

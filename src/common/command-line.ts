@@ -26,9 +26,10 @@ export interface CommandLine<Arguments> {
 export async function runCommandLine<Arguments>(
   command: CommandLine<Arguments>,
   argv: string[],
+  // Straight to the terminal: a program's answer to the person who ran it, not a log line.
   print: { out: (line: string) => void; error: (line: string) => void } = {
-    out: (line) => console.log(line),
-    error: (line) => console.error(line),
+    out: (line) => process.stdout.write(`${line}\n`),
+    error: (line) => process.stderr.write(`${line}\n`),
   },
 ): Promise<number> {
   try {
