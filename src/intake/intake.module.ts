@@ -4,6 +4,7 @@ import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
 import { SubmissionsModule } from '../submissions/submissions.module.js';
 import { WebhooksModule } from '../webhooks/webhooks.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
+import { IntakeMail } from './intake-mail.js';
 import { IntakeFormsController } from './intake-forms.controller.js';
 import { IntakeFormsService } from './intake-forms.service.js';
 import { IntakesController } from './intakes.controller.js';
@@ -21,6 +22,7 @@ import { PartnerResponsesService } from './partner-responses.service.js';
     PartnerResponsesService,
     IntakeRepository,
     PartnerResponseRepository,
+    IntakeMail,
   ],
   exports: [IntakeFormsService],
 })

@@ -22,6 +22,7 @@ export interface NewNotification {
 
 export interface HeldNotification {
   id: string;
+  kind: Notification['kind'];
   recipient_kind: RecipientKind;
   recipient_submission_id: string | null;
   context: Record<string, string>;
@@ -56,7 +57,7 @@ export class NotificationRepository {
   /** A lead's held emails, locked, oldest first. */
   async lockHeld(manager: EntityManager, leadId: string): Promise<HeldNotification[]> {
     return (await manager.query(
-      `SELECT id, recipient_kind, recipient_submission_id, context FROM notification
+      `SELECT id, kind, recipient_kind, recipient_submission_id, context FROM notification
         WHERE lead_id = $1 AND status = 'held' ORDER BY created_at, id FOR UPDATE`,
       [leadId],
     )) as HeldNotification[];

@@ -4,6 +4,7 @@ import { MetricsModule } from '../metrics/metrics.module.js';
 import { SettingsModule } from '../settings/settings.module.js';
 import { WebhooksModule } from '../webhooks/webhooks.module.js';
 import { LeadAnnouncements } from './lead-announcements.service.js';
+import { MailSources } from './mail-sources.js';
 import { MailTransport } from './mail-transport.js';
 import { NotificationLog } from './notification-log.service.js';
 import { NotificationRepository } from './notification.repository.js';
@@ -18,6 +19,7 @@ import { VisitorMailRepository } from './visitor-mail.repository.js';
   controllers: [NotificationsController],
   providers: [
     MailTransport,
+    MailSources,
     NotificationsService,
     LeadAnnouncements,
     NotificationWorkers,
@@ -27,6 +29,7 @@ import { VisitorMailRepository } from './visitor-mail.repository.js';
   ],
   exports: [
     NotificationsService,
+    MailSources,
     MailTransport,
     LeadAnnouncements,
     NotificationRepository,

@@ -8,11 +8,6 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { DataCipher, KeyRingError } from '../common/encryption/data-cipher.js';
 import { staffLink, staffLinkToken } from '../users/staff-link-tokens.js';
 import { StaffToken } from '../users/staff-token.entity.js';
-import { Inquiry } from '../inquiries/inquiry.entity.js';
-import { Intake } from '../intake/intake.entity.js';
-import { PartnerInvitation } from '../intake/partner-invitation.entity.js';
-import { PartnerResponse } from '../intake/partner-response.entity.js';
-import { partnerToken } from '../intake/partner-tokens.js';
 import { Lead } from '../leads/lead.entity.js';
 import { SubmissionReference } from '../leads/submission-reference.entity.js';
 import { Metrics, type NotificationOutcome } from '../metrics/metrics.service.js';
@@ -29,7 +24,6 @@ import {
   clientAcknowledgement,
   crisisAlert,
   overdueReminder,
-  partnerInvitation,
   passwordReset,
   staffInvitation,
   staffNewLead,
@@ -41,13 +35,10 @@ import {
   type RecipientKind,
 } from './notification.entity.js';
 import { NotificationRepository } from './notification.repository.js';
+import { MailSources, type MailRow } from './mail-sources.js';
 import { classifySmtpFailure } from './smtp-failure.js';
 import { VisitorMailRepository } from './visitor-mail.repository.js';
-import {
-  VISITOR_MAILS_PER_ADDRESS,
-  VISITOR_MAIL_WINDOW_HOURS,
-  nameForMail,
-} from './visitor-mail.js';
+import { VISITOR_MAILS_PER_ADDRESS, VISITOR_MAIL_WINDOW_HOURS } from './visitor-mail.js';
 
 /** An email to plan: one recipient, one kind, a key that makes planning idempotent. */
 export type PlannedNotification = {
@@ -92,6 +83,7 @@ export class NotificationsService implements BeforeApplicationShutdown {
     private readonly metrics: Metrics,
     private readonly notifications: NotificationRepository,
     private readonly visitorMails: VisitorMailRepository,
+    private readonly sources: MailSources,
   ) {
     this.practice = { name: config.practice.name, baseUrl: config.publicBaseUrl };
   }
@@ -126,7 +118,7 @@ export class NotificationsService implements BeforeApplicationShutdown {
         manager,
         id,
         plan.recipient,
-        plan.context ?? {},
+        { kind: plan.kind, leadId: plan.leadId, context: plan.context ?? {} },
         plan.recipient === 'submitter' ? plan.submissionId : null,
       );
     }
@@ -146,7 +138,7 @@ export class NotificationsService implements BeforeApplicationShutdown {
         manager,
         row.id,
         row.recipient_kind,
-        row.context,
+        { kind: row.kind, leadId, context: row.context },
         row.recipient_submission_id,
       );
       if (status === 'pending') released += 1;
@@ -162,13 +154,13 @@ export class NotificationsService implements BeforeApplicationShutdown {
     manager: EntityManager,
     notificationId: string,
     recipient: RecipientKind,
-    context: Record<string, string>,
+    row: MailRow,
     submissionId?: string | null,
   ): Promise<NotificationStatus> {
     if (VISITOR_RECIPIENTS.has(recipient)) {
       const address =
         recipient === 'partner'
-          ? await this.partnerAddress(manager, context.invitationId)
+          ? await this.sources.visitor(row.kind).address(manager, row)
           : await this.submitterAddress(manager, submissionId ?? null);
       if (address && !(await this.countVisitorMail(manager, notificationId, address))) {
         await this.notifications.withhold(
@@ -353,19 +345,8 @@ export class NotificationsService implements BeforeApplicationShutdown {
       case 'submitter':
         return this.submitterAddress(manager, notification.recipientSubmissionId);
       case 'partner':
-        return this.partnerAddress(manager, notification.context.invitationId);
+        return this.sources.visitor(notification.kind).address(manager, notification);
     }
-  }
-
-  private async partnerAddress(
-    manager: EntityManager,
-    invitationId: string | undefined,
-  ): Promise<string | null> {
-    if (!invitationId) return null;
-    const invitation = await manager
-      .getRepository(PartnerInvitation)
-      .findOneBy({ id: invitationId });
-    return invitation?.partnerEmail ?? null;
   }
 
   private async submitterAddress(
@@ -375,19 +356,7 @@ export class NotificationsService implements BeforeApplicationShutdown {
     if (!submissionId) return null;
     const reference = await manager.getRepository(SubmissionReference).findOneBy({ submissionId });
     if (!reference) return null;
-    switch (reference.kind) {
-      case 'inquiry':
-        return (
-          (await manager.getRepository(Inquiry).findOneBy({ id: submissionId }))?.email ?? null
-        );
-      case 'intake':
-        return (await manager.getRepository(Intake).findOneBy({ id: submissionId }))?.email ?? null;
-      case 'partner_response':
-        return (
-          (await manager.getRepository(PartnerResponse).findOneBy({ id: submissionId }))?.email ??
-          null
-        );
-    }
+    return this.sources.submitter(reference.kind)(manager, submissionId);
   }
 
   private async render(
@@ -398,8 +367,9 @@ export class NotificationsService implements BeforeApplicationShutdown {
     if (notification.kind === 'client_acknowledgement') {
       return clientAcknowledgement(this.practice, { reference });
     }
-    if (notification.kind === 'partner_invitation')
-      return this.renderInvitation(manager, notification);
+    if (notification.recipientKind === 'partner') {
+      return this.sources.visitor(notification.kind).render(manager, notification, this.practice);
+    }
     if (notification.kind === 'staff_invitation' || notification.kind === 'password_reset') {
       return this.renderStaffLink(manager, notification);
     }
@@ -459,24 +429,5 @@ export class NotificationsService implements BeforeApplicationShutdown {
           expiresAt: staffToken.expiresAt,
         })
       : passwordReset(this.practice, { link, expiresAt: staffToken.expiresAt });
-  }
-
-  /** The link carries a token derived again here from the invitation; none is stored. */
-  private async renderInvitation(
-    manager: EntityManager,
-    notification: Notification,
-  ): Promise<RenderedMessage | undefined> {
-    const invitation = await manager
-      .getRepository(PartnerInvitation)
-      .findOneBy({ id: notification.context.invitationId });
-    const intake =
-      invitation && (await manager.getRepository(Intake).findOneBy({ id: invitation.intakeId }));
-    if (!invitation || !intake || invitation.usedAt) return undefined;
-    const { token } = partnerToken(this.cipher, invitation.id, invitation.tokenKeyId);
-    return partnerInvitation(this.practice, {
-      invitedByFirstName: nameForMail(intake.name),
-      link: `${this.practice.baseUrl}/partner?token=${token}`,
-      expiresAt: invitation.expiresAt,
-    });
   }
 }

@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { SubmissionKind } from '../leads/submission-reference.entity.js';
+import type { PracticeDetails, RenderedMessage } from './messages.js';
+import type { NotificationKind } from './notification.entity.js';
+
+/** What a notification row tells a mail source: ids, never personal data. */
+export interface MailRow {
+  kind: NotificationKind;
+  leadId: string | null;
+  context: Record<string, string>;
+}
+
+/**
+ * The capability that owns a kind of email to a visitor (the recipient `partner` of a
+ * row): where it goes and what it says, both read at delivery time from that
+ * capability's own tables, so no address or text waits in the notification row.
+ */
+export interface VisitorMailSource {
+  /** The address, or null when the row it names is gone. */
+  address(manager: EntityManager, row: MailRow): Promise<string | null>;
+  /** The message, or undefined when it must not go out any more (a link already used). */
+  render(
+    manager: EntityManager,
+    row: MailRow,
+    practice: PracticeDetails,
+  ): Promise<RenderedMessage | undefined>;
+}
+
+/** The address a submission was sent from (the `submitter` recipient of a row). */
+export type SubmitterAddress = (
+  manager: EntityManager,
+  submissionId: string,
+) => Promise<string | null>;
+
+/**
+ * Where notifications finds what only other capabilities know: the address of a
+ * submission's sender and the visitor emails a capability sends. Capabilities that send
+ * such mail register here when their module starts (`onModuleInit`); notifications/
+ * itself imports none of them, so the dependency runs one way.
+ */
+@Injectable()
+export class MailSources {
+  private readonly submitters = new Map<SubmissionKind, SubmitterAddress>();
+  private readonly visitorMail = new Map<NotificationKind, VisitorMailSource>();
+
+  addSubmitter(kind: SubmissionKind, address: SubmitterAddress): void {
+    this.once(this.submitters, kind);
+    this.submitters.set(kind, address);
+  }
+
+  addVisitorMail(kind: NotificationKind, source: VisitorMailSource): void {
+    this.once(this.visitorMail, kind);
+    this.visitorMail.set(kind, source);
+  }
+
+  submitter(kind: SubmissionKind): SubmitterAddress {
+    return this.registered(this.submitters, kind, 'submission');
+  }
+
+  visitor(kind: NotificationKind): VisitorMailSource {
+    return this.registered(this.visitorMail, kind, 'visitor email');
+  }
+
+  private once(map: Map<string, unknown>, key: string): void {
+    if (map.has(key)) throw new Error(`mail source for ${key} registered twice`);
+  }
+
+  /** A kind nobody registered is a wiring mistake of the app, not a delivery failure. */
+  private registered<T>(map: Map<string, T>, key: string, what: string): T {
+    const found = map.get(key);
+    if (!found) throw new Error(`no mail source registered for the ${what} kind ${key}`);
+    return found;
+  }
+}
