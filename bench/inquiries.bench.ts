@@ -219,12 +219,27 @@ async function startOldMain(
   } catch (error) {
     return { reason: `could not build ${commit}: ${describe(error)}` };
   }
+  return startServerProcess(dir, 'ri_old_main', commit, clusterUrl, env);
+}
+
+/**
+ * A built checkout (`dir`) started as its own process (`node dist/src/main.js`) on its own
+ * database `name` in the bench cluster, stopped at clean-up. Its resident memory is then
+ * its own, measured apart from this process's baselines and load bookkeeping.
+ */
+async function startServerProcess(
+  dir: string,
+  name: string,
+  label: string,
+  clusterUrl: string,
+  env: Record<string, string>,
+): Promise<{ port: number; pid: number; reason?: undefined } | { reason: string }> {
   const admin = new pg.Client({ connectionString: clusterUrl });
   await admin.connect();
-  await admin.query('CREATE DATABASE ri_old_main');
+  await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   const url = new URL(clusterUrl);
-  url.pathname = '/ri_old_main';
+  url.pathname = `/${name}`;
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['dist/src/main.js'], {
     cwd: dir,
@@ -238,7 +253,7 @@ async function startOldMain(
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   cleanups.push({
-    name: 'stop the old main',
+    name: `stop ${label}`,
     run: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -247,7 +262,7 @@ async function startOldMain(
     },
   });
   for (let attempt = 0; attempt < 240; attempt++) {
-    if (child.exitCode !== null) return { reason: `${commit} exited (${child.exitCode}) at start` };
+    if (child.exitCode !== null) return { reason: `${label} exited (${child.exitCode}) at start` };
     try {
       const response = await fetch(`http://127.0.0.1:${port}/health/live`);
       if (response.ok) return { port, pid: child.pid! };
@@ -256,7 +271,7 @@ async function startOldMain(
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  return { reason: `${commit} did not answer /health/live within 60 s` };
+  return { reason: `${label} did not answer /health/live within 60 s` };
 }
 
 /** Resident memory of a process, in MB, while `during` runs (its peak, sampled). */
@@ -461,9 +476,25 @@ async function main(): Promise<void> {
     postgresPid,
     real,
   );
-  const appRss = rssSampler('self');
   const appRun = await load('app', appPort, postgresPid, real);
-  const appRssMb = appRss.stop();
+  // The same build as its own process: its memory alone, without this process's
+  // baselines, pools and bookkeeping (the RSS target is the application's).
+  const appProcess = await startServerProcess(
+    repository,
+    'ri_app_process',
+    'the app process',
+    database.url,
+    env,
+  );
+  let processRun: LoadResult | undefined;
+  let appRssMb: number | undefined;
+  if (appProcess.reason === undefined) {
+    const appRss = rssSampler(appProcess.pid);
+    processRun = await load('app, own process', appProcess.port, postgresPid, real);
+    appRssMb = appRss.stop();
+  } else {
+    console.log(`app in its own process NOT RUN: ${appProcess.reason}`);
+  }
   const counts = await rowCounts(bare.pool);
   let oldRun: LoadResult | undefined;
   let oldRssMb: number | undefined;
@@ -504,10 +535,10 @@ async function main(): Promise<void> {
     ['app / bare', bareRatio.toFixed(2), '(for scale)', undefined],
     ['app p99', `${ms(appP99)} ms`, `< ${TARGET_P99_MS} ms`, appP99 < TARGET_P99_MS],
     [
-      'app peak RSS under load',
-      `${Math.round(appRssMb)} MB`,
+      'app peak RSS under load (own process)',
+      appRssMb === undefined ? 'n/a' : `${appRssMb.toFixed(1)} MB`,
       `< ${TARGET_RSS_MB} MB`,
-      appRssMb < TARGET_RSS_MB,
+      appRssMb === undefined ? undefined : appRssMb < TARGET_RSS_MB,
     ],
   ] as const;
 
@@ -517,6 +548,7 @@ async function main(): Promise<void> {
       row('(a) bare: Fastify + pg, 1 INSERT', bareRun.measured.result),
       row('(b) same work: pg, 1 transaction', sameWorkRun.measured.result),
       row('(c) app POST /v1/inquiries', appRun.measured.result),
+      ...(processRun ? [row('(c) the same app, its own process', processRun.measured.result)] : []),
       ...(oldRun ? [row(`(d) old main ${compareWith}`, oldRun.measured.result)] : []),
       row('app, invalid forms (422)', invalidRun.measured.result),
       row('app, over the limit (429)', floodRun.measured.result),
@@ -538,6 +570,7 @@ async function main(): Promise<void> {
       cpuRow('bare', bareRun),
       cpuRow('same work', sameWorkRun),
       cpuRow('app', appRun),
+      ...(processRun ? [cpuRow('app, own process (server: this process, idle)', processRun)] : []),
       ...(oldRun ? [cpuRow('old main (server: this process, idle)', oldRun)] : []),
       cpuRow('app 422', invalidRun),
       cpuRow('app 429', floodRun),
