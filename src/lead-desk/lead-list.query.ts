@@ -85,6 +85,15 @@ export interface PageWindow {
   withIntakes: boolean;
 }
 
+/** The named parameters of a sort's `after` condition. */
+function afterParameters(after: CursorKey) {
+  return {
+    afterCreated: after.createdAt,
+    afterId: after.id,
+    afterRank: after.urgencyRank ?? null,
+  };
+}
+
 /**
  * crisis 2, high 1, routine 0 (urgencyRank). Written exactly as the expression index
  * IDX_lead_urgency_rank_created (migration LeadTriageSearch), so sort=urgency uses it.
@@ -214,13 +223,40 @@ export class LeadListQuery {
     // is rare enough for its own index to be faster than any window.
     const byName =
       search?.kind === 'text' && search.namePattern !== null && search.phonePattern === null;
-    if (window.limit <= SEARCH_WINDOW / 40 && byName) {
+    if (
+      window.limit <= SEARCH_WINDOW / 40 &&
+      byName &&
+      (await this.fillsAPage(manager, listing, window))
+    ) {
       // Matches among the newest leads (in sort order) are the first matches of all, so a
       // window that yields a full page answers exactly what the whole table would.
       const rows = await this.pageOf(manager, listing, window, true);
       if (rows.length >= window.limit) return rows;
     }
     return this.pageOf(manager, listing, window, false);
+  }
+
+  /**
+   * Whether the whole table holds more matches than a page, asked without an order so
+   * PostgreSQL stops at the page's size: a common name is answered by the first table
+   * pages it reads, a rare one (a surname of three leads, all older than the window) by
+   * the trigram indexes in well under a millisecond. Only then is the window worth its
+   * 5,000 pattern matches; a rare name goes straight to the indexes (BENCHMARKS.md,
+   * bench:admin, "a rare surname outside the window").
+   */
+  private async fillsAPage(
+    manager: EntityManager,
+    listing: Listing,
+    { limit, after }: PageWindow,
+  ): Promise<boolean> {
+    const builder = this.filtered(manager, listing).select('1');
+    if (after) builder.andWhere(ORDER[listing.sort].after, afterParameters(after));
+    const [sql, parameters] = builder.getQueryAndParameters();
+    const [{ found }] = (await manager.query(
+      `SELECT count(*)::int AS found FROM (${sql} LIMIT ${Number(limit) + 1}) probe`,
+      parameters,
+    )) as [{ found: number }];
+    return found > limit;
   }
 
   /** The crisis inquiries of the given leads, oldest first. */
@@ -350,13 +386,7 @@ export class LeadListQuery {
     const [[firstExpression, firstAlias], ...rest] = COLUMNS;
     builder.select(firstExpression, firstAlias);
     for (const [expression, alias] of rest) builder.addSelect(expression, alias);
-    if (after) {
-      builder.andWhere(ORDER[sort].after, {
-        afterCreated: after.createdAt,
-        afterId: after.id,
-        afterRank: after.urgencyRank ?? null,
-      });
-    }
+    if (after) builder.andWhere(ORDER[sort].after, afterParameters(after));
     const [sql, parameters] = builder.getQueryAndParameters();
     return (await manager.query(
       `SELECT page.*, c.name AS clinician_name, first_ref.reference
