@@ -65,7 +65,10 @@ export function toLeadCore(
 }
 
 /** A contact attempt's row, its note opened by the caller (null: none, or erased). */
-export function toContactAttemptView(row: ContactAttemptRow, note: string | null): ContactAttemptView {
+export function toContactAttemptView(
+  row: ContactAttemptRow,
+  note: string | null,
+): ContactAttemptView {
   return {
     id: row.id,
     channel: row.channel,

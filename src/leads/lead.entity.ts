@@ -49,6 +49,8 @@ const oneOf = (column: string, values: readonly string[]) =>
 @Index('IDX_lead_needs_review_created', ['createdAt', 'id'], { where: 'needs_review' })
 // The lead desk's window of the newest live leads (LeadDeskNameSearch: INCLUDE columns).
 @Index('IDX_lead_live_recent', { synchronize: false })
+// The lead list's sort=dueAt (DeskClock: an expression index TypeORM cannot describe).
+@Index('IDX_lead_due', { synchronize: false })
 export class Lead {
   @PrimaryColumn('uuid')
   id!: string;

@@ -8,7 +8,13 @@ export const CONTACT_CHANNELS = ['phone', 'text', 'email'] as const;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 
 /** What staff may log. */
-export const LOGGED_OUTCOMES = ['connected', 'voicemail', 'no_answer', 'wrong_number', 'sent'] as const;
+export const LOGGED_OUTCOMES = [
+  'connected',
+  'voicemail',
+  'no_answer',
+  'wrong_number',
+  'sent',
+] as const;
 export type LoggedOutcome = (typeof LOGGED_OUTCOMES)[number];
 
 /**
@@ -35,7 +41,9 @@ export interface ClockedLead {
 /** Open: not spam, not closed, not merged away, not erased. */
 export function isOpenLead(lead: ClockedLead): boolean {
   return (
-    OPEN_STATUSES.includes(lead.status) && !lead.mergedIntoLeadId && (lead.erasedAt ?? null) === null
+    OPEN_STATUSES.includes(lead.status) &&
+    !lead.mergedIntoLeadId &&
+    (lead.erasedAt ?? null) === null
   );
 }
 

@@ -77,7 +77,8 @@ export function dueAtOrder(
 ): number {
   const due = (lead: DeskLead) =>
     clockRunning(lead) && lead.respondBy !== null ? lead.respondBy.getTime() : Infinity;
-  const rank = (lead: DeskLead) => (lead.urgency === 'crisis' ? 2 : lead.urgency === 'high' ? 1 : 0);
+  const rank = (lead: DeskLead) =>
+    lead.urgency === 'crisis' ? 2 : lead.urgency === 'high' ? 1 : 0;
   return (
     compare(due(a), due(b)) ||
     compare(rank(b), rank(a)) ||
