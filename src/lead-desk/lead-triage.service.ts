@@ -172,6 +172,7 @@ export class LeadTriageService {
         ? await this.contactAttempts.recordIn(manager, staff, lead, {
             channel: null,
             outcome: 'unspecified',
+            at: now,
           })
         : null;
     if (changes.some((change) => change.field === 'needsReview')) {
