@@ -12,6 +12,11 @@ import { moveLeadRows } from '../database/move-lead-rows.js';
 /** What a merge leaves on the lead that survives (bumps its version even when unchanged). */
 export type SurvivorFields = Pick<
   Lead,
+  | 'status'
+  | 'statusChangedAt'
+  | 'firstContactedAt'
+  | 'needsReview'
+  | 'reviewReason'
   | 'urgency'
   | 'respondBy'
   | 'tags'
