@@ -1786,7 +1786,8 @@ export interface components {
         | 'overdue_reminder'
         | 'overdue_escalation'
         | 'staff_invitation'
-        | 'password_reset';
+        | 'password_reset'
+        | 'staff_follow_up';
       /** @enum {string} */
       status: 'pending' | 'sent' | 'failed' | 'held' | 'withheld';
       /** @description Sending attempts so far. */
@@ -5191,7 +5192,8 @@ export interface operations {
           | 'overdue_reminder'
           | 'overdue_escalation'
           | 'staff_invitation'
-          | 'password_reset';
+          | 'password_reset'
+          | 'staff_follow_up';
         leadId?: string;
       };
       header?: never;
