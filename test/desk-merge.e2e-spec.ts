@@ -65,6 +65,80 @@ describe("the coordinator's desk: returning clients, partners, audit, reminders"
       )) as { id: string }[]
     ).map((row) => row.id);
 
+  const listed = async (q: string, as: SignedIn = coordinator) =>
+    (await t.http.get('/v1/admin/leads').query({ q }).set(as.auth).expect(200)).body.items as {
+      id: string;
+      labels: string[];
+    }[];
+  /** A lead heard from long ago, now closed: a new inquiry from its person starts another. */
+  const anOldClosedLead = async (overrides: Record<string, unknown> = {}) => {
+    const old = await inquiryLead(overrides);
+    await t.db.query(
+      `UPDATE lead SET status = 'closed_no_response', created_at = now() - interval '90 days',
+              last_submission_at = now() - interval '90 days' WHERE id = $1`,
+      [old.leadId],
+    );
+    return old;
+  };
+
+  describe('possible returning client', () => {
+    it('a new lead with the email of an older closed lead is labelled, and its page names that lead', async () => {
+      const email = anEmail();
+      const old = await anOldClosedLead({ email });
+      const fresh = await inquiryLead({ email: email.toUpperCase() });
+      expect(fresh.leadId).not.toBe(old.leadId);
+
+      const [row] = await listed(fresh.reference);
+      expect(row).toMatchObject({ id: fresh.leadId, labels: ['possible_returning_client'] });
+      const page = await detail(fresh.leadId);
+      expect(page.labels).toEqual(['possible_returning_client']);
+      expect(page.returningClientMatches).toEqual([
+        {
+          id: old.leadId,
+          reference: old.reference,
+          status: 'closed_no_response',
+          matchedOn: ['email'],
+        },
+      ]);
+      // The older lead is the new one's match too.
+      expect((await detail(old.leadId)).returningClientMatches).toEqual([
+        expect.objectContaining({ id: fresh.leadId, status: 'new', matchedOn: ['email'] }),
+      ]);
+    });
+
+    it('the same phone is enough; a lead with no match, or matching only spam, is not labelled', async () => {
+      const phone = '+15417770123';
+      const old = await anOldClosedLead({ phone });
+      const fresh = await inquiryLead({ phone });
+      expect((await listed(fresh.reference))[0]!.labels).toEqual(['possible_returning_client']);
+      expect((await detail(fresh.leadId)).returningClientMatches).toEqual([
+        expect.objectContaining({ id: old.leadId, matchedOn: ['phone'] }),
+      ]);
+
+      const alone = await inquiryLead();
+      expect((await listed(alone.reference))[0]!.labels).toEqual([]);
+      const email = anEmail();
+      const spam = await inquiryLead({ email });
+      await t.db.query(`UPDATE lead SET status = 'spam' WHERE id = $1`, [spam.leadId]);
+      const afterSpam = await inquiryLead({ email });
+      expect(afterSpam.leadId).not.toBe(spam.leadId);
+      expect((await listed(afterSpam.reference))[0]!.labels).toEqual([]);
+      expect((await detail(afterSpam.leadId)).returningClientMatches).toEqual([]);
+    });
+
+    it('a clinician sees the label only for a match they may see', async () => {
+      const email = anEmail();
+      await anOldClosedLead({ email });
+      const fresh = await inquiryLead({ email });
+      await t.db.query(`UPDATE lead SET assigned_clinician_id = $2 WHERE id = $1`, [
+        fresh.leadId,
+        clinician.clinicianId,
+      ]);
+      expect((await listed(fresh.reference, clinician))[0]!.labels).toEqual([]);
+      expect((await detail(fresh.leadId, clinician)).labels).toEqual([]);
+    });
+  });
+
   describe('a returning client is never silent', () => {
     it('a second inquiry on an assigned open lead notifies its clinician with a follow-up notice, on the timeline', async () => {
       const email = anEmail();

@@ -10,6 +10,7 @@ import { LeadDetailService } from './lead-detail.service.js';
 import { LeadListQuery } from './lead-list.query.js';
 import { LeadListService } from './lead-list.service.js';
 import { LeadTriageService } from './lead-triage.service.js';
+import { ReturningClientQuery } from './returning-client.query.js';
 
 /**
  * The lead desk: the staff's list, export and page of leads (read across capabilities:
@@ -26,6 +27,7 @@ import { LeadTriageService } from './lead-triage.service.js';
     LeadListService,
     LeadDetailService,
     LeadTriageService,
+    ReturningClientQuery,
   ],
 })
 export class LeadDeskModule {}

@@ -20,6 +20,7 @@ import {
 } from './lead-list.mapper.js';
 import { type Assignee, LeadListQuery, type Listing } from './lead-list.query.js';
 import type { LeadPageView } from './lead-summary.view.js';
+import { ReturningClientQuery } from './returning-client.query.js';
 import {
   INTAKE_RESPONDENT,
   PARTNER_RESPONDENT,
@@ -42,6 +43,7 @@ export class LeadListService {
     private readonly query: LeadListQuery,
     private readonly audit: AuditTrail,
     private readonly cipher: DataCipher,
+    private readonly returningClients: ReturningClientQuery,
   ) {}
 
   async list(
@@ -67,8 +69,13 @@ export class LeadListService {
       manager,
       pageRows.map((row) => row.id),
     );
+    const returning = await this.returningClients.matched(
+      manager,
+      staff,
+      pageRows.map((row) => row.id),
+    );
     const items = pageRows.map((row) => {
-      const { marks, labels } = listMarks(signals.get(row.id) ?? []);
+      const { marks, labels } = listMarks(signals.get(row.id) ?? [], returning.has(row.id));
       return toLeadSummary(row, intakeStatusOf(row.intake_status), labels, marks);
     });
     const nextCursor =

@@ -1546,6 +1546,24 @@ export interface components {
       createdAt: string;
       matchedOn: ('email' | 'phone' | 'name_state')[];
     };
+    ReturningClientView: {
+      /** Format: uuid */
+      id: string;
+      reference: string | null;
+      /** @enum {string} */
+      status:
+        | 'new'
+        | 'in_review'
+        | 'contacted'
+        | 'consultation_scheduled'
+        | 'waitlisted'
+        | 'converted'
+        | 'referred_out'
+        | 'declined'
+        | 'closed_no_response'
+        | 'spam';
+      matchedOn: ('email' | 'phone')[];
+    };
     LeadDetailView: {
       /** Format: uuid */
       id: string;
@@ -1598,8 +1616,8 @@ export interface components {
       /** @enum {string|null} */
       intakeStatus: 'awaiting_partner' | 'intake_complete' | null;
       flags: components['schemas']['LeadFlagsView'];
-      /** @description `screen_partners_individually`: Screen each partner individually before any joint session */
-      labels: 'screen_partners_individually'[];
+      /** @description `screen_partners_individually`: Screen each partner individually before any joint session; `possible_returning_client`: Possible returning client: another lead has the same email or phone (preview a merge) */
+      labels: ('screen_partners_individually' | 'possible_returning_client')[];
       /** @description A submission could not be vouched for (e.g. the CAPTCHA provider was down): staff were not notified of it as a new lead. Clear with PATCH `needsReview: false`. */
       needsReview: boolean;
       /**
@@ -1615,6 +1633,8 @@ export interface components {
       timeline: components['schemas']['TimelineEntryView'][];
       /** @description Likely duplicates you may see */
       duplicates: components['schemas']['DuplicateView'][];
+      /** @description Other live leads you may see with the same email or phone (not spam), newest first: why the lead is labelled `possible_returning_client`. Preview a merge with `dryRun`. */
+      returningClientMatches: components['schemas']['ReturningClientView'][];
     };
     LeadTombstoneView: {
       /** Format: uuid */
@@ -1701,8 +1721,8 @@ export interface components {
        * @enum {string|null}
        */
       intakeStatus: 'awaiting_partner' | 'intake_complete' | null;
-      /** @description `screen_partners_individually`: Screen each partner individually before any joint session */
-      labels: 'screen_partners_individually'[];
+      /** @description `screen_partners_individually`: Screen each partner individually before any joint session; `possible_returning_client`: Possible returning client: another lead has the same email or phone (preview a merge) */
+      labels: ('screen_partners_individually' | 'possible_returning_client')[];
       /** @description Crisis and safety signals by partner ("crisis: B"), crisis first */
       signals: components['schemas']['SignalMarkView'][];
       /** @description A submission could not be vouched for (e.g. the CAPTCHA provider was down): staff were not notified of it as a new lead. Clear with PATCH `needsReview: false`. */
