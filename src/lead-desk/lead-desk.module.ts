@@ -13,6 +13,8 @@ import { LeadTriageService } from './lead-triage.service.js';
 import { ContactAttempts } from './contact-attempts.service.js';
 import { LeadCountsQuery } from './lead-counts.query.js';
 
+import { ReturningClientQuery } from './returning-client.query.js';
+
 /**
  * The lead desk: the staff's list, export and page of leads (read across capabilities:
  * leads, inquiries, intakes, notifications, clinicians), and their changes: triage (PATCH),
@@ -30,6 +32,8 @@ import { LeadCountsQuery } from './lead-counts.query.js';
     LeadTriageService,
     ContactAttempts,
     LeadCountsQuery,
+
+    ReturningClientQuery,
   ],
 })
 export class LeadDeskModule {}

@@ -8,6 +8,7 @@ import type { PartnerInvitation } from '../intake/partner-invitation.entity.js';
 import type { PartnerResponse } from '../intake/partner-response.entity.js';
 import type { CoupleResult, RespondentResult } from '../survey/scoring.js';
 import { type LeadFlags, leadLabels } from '../vocabulary/lead-labels.js';
+import { returningClientMatches } from './returning-client.js';
 import type { Partner, ScreenedInquiry } from '../leads/lead-signals.js';
 import type { Lead } from '../leads/lead.entity.js';
 import type { FlaggedRespondent, LeadFlagsOf } from './lead-flags.js';
@@ -223,6 +224,7 @@ export function toLeadDetail(
   contents: LeadContents,
   now: Date,
 ): LeadDetailView {
+  const returningClient = returningClientMatches(contents.duplicates);
   return {
     ...core,
     name: lead.name,
@@ -237,7 +239,7 @@ export function toLeadDetail(
     lastSubmissionAt: lead.lastSubmissionAt.toISOString(),
     intakeStatus: intakeStatusOf(contents.intakes.at(-1)?.status),
     flags: contents.flags,
-    labels: leadLabels(contents.flags),
+    labels: leadLabels({ ...contents.flags, returningClient: returningClient.length > 0 }),
     needsReview: lead.needsReview,
     reviewReason: lead.reviewReason,
     inquiries: contents.inquiries,
@@ -246,5 +248,6 @@ export function toLeadDetail(
     contactAttempts: contents.contactAttempts,
     timeline: contents.timeline,
     duplicates: contents.duplicates,
+    returningClientMatches: returningClient,
   };
 }

@@ -47,15 +47,24 @@ export function leadFlags(
   };
 }
 
-/** What the list shows of a lead's signals: "crisis: B" marks, and the labels they call for. */
-export function listMarks(signals: readonly LeadSignal[]): {
+/**
+ * What the list shows of a lead's signals: "crisis: B" marks, and the labels they and
+ * a possible returning client call for.
+ */
+export function listMarks(
+  signals: readonly LeadSignal[],
+  returningClient = false,
+): {
   marks: SignalMark[];
   labels: LeadLabel[];
 } {
   const marks = signalMarks(signals);
   return {
     marks,
-    labels: leadLabels({ safetyConcern: marks.some((mark) => mark.kind === 'safety') }),
+    labels: leadLabels({
+      safetyConcern: marks.some((mark) => mark.kind === 'safety'),
+      returningClient,
+    }),
   };
 }
 

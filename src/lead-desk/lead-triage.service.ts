@@ -8,6 +8,8 @@ import { DataCipher } from '../common/encryption/data-cipher.js';
 import { SEALED_COLUMNS } from '../vocabulary/sealed-columns.js';
 import { ProblemException } from '../common/problem-details.js';
 import { LeadAnnouncements } from '../notifications/lead-announcements.service.js';
+import { scheduleResponseChecks } from '../notifications/response-checks.js';
+import { JobQueue } from '../queue/job-queue.js';
 import { WebhooksService } from '../webhooks/webhooks.service.js';
 import { LeadAccess } from '../leads/lead-access.js';
 import { ifMatchAllows, leadEtag, parseIfMatch } from '../leads/lead-etag.js';
@@ -21,6 +23,7 @@ import { PracticeSettings } from '../settings/practice-settings.js';
 import type { ResponseTargets } from '../vocabulary/response-targets.js';
 import type { UpdateLeadDto } from './dto/update-lead.dto.js';
 import { ContactAttempts } from './contact-attempts.service.js';
+import { clockRunning } from '../vocabulary/contact-attempts.js';
 import { refuseIfGone } from './lead-gone.js';
 
 /** A note as it was added (the lead desk answers it as its NoteView). */
@@ -65,6 +68,8 @@ export class LeadTriageService {
     private readonly events: LeadEventRepository,
     private readonly notes: NoteRepository,
     private readonly contactAttempts: ContactAttempts,
+
+    private readonly queue: JobQueue,
   ) {}
 
   /**
@@ -175,6 +180,16 @@ export class LeadTriageService {
             at: now,
           })
         : null;
+
+    // A lead still waiting for a first attempt whose target moved (another urgency, or back
+    // from spam): its reminder and escalation at the new times, keyed by time so a target
+    // met before is planned again.
+    const targetMoved =
+      changes.some((change) => change.field === 'urgency') ||
+      (statusChange?.field === 'status' && statusChange.to === 'new');
+    if (clockRunning(lead) && targetMoved) {
+      await scheduleResponseChecks(this.queue, manager, lead, targets, { keyedByTime: true });
+    }
     if (changes.some((change) => change.field === 'needsReview')) {
       await this.announcements.onReviewCleared(manager, lead);
     }

@@ -13,6 +13,15 @@ import { clockRunningSql } from '../vocabulary/contact-attempts.js';
 /** What a merge leaves on the lead that survives (bumps its version even when unchanged). */
 export type SurvivorFields = Pick<
   Lead,
+  | 'status'
+  | 'statusChangedAt'
+  | 'firstContactedAt'
+  | 'firstAttemptAt'
+  | 'firstConnectedAt'
+  | 'lastAttemptAt'
+  | 'attemptCount'
+  | 'needsReview'
+  | 'reviewReason'
   | 'urgency'
   | 'respondBy'
   | 'tags'

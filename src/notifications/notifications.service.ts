@@ -26,6 +26,7 @@ import {
   overdueReminder,
   passwordReset,
   staffInvitation,
+  staffFollowUp,
   staffNewLead,
 } from './messages.js';
 import {
@@ -387,6 +388,8 @@ export class NotificationsService implements BeforeApplicationShutdown {
     switch (notification.kind) {
       case 'staff_new_lead':
         return staffNewLead(this.practice, facts);
+      case 'staff_follow_up':
+        return staffFollowUp(this.practice, facts);
       case 'crisis_alert':
         return crisisAlert(this.practice, facts);
       case 'overdue_reminder':

@@ -1,9 +1,19 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
+import { LEAD_STATUSES, isOpen, pipelineRank } from '../vocabulary/lead-status.js';
 import { URGENCIES, urgencyRank } from '../vocabulary/urgency.js';
 import { type MergeableLead, survivorChanges } from './merge.js';
 
 const lead = (overrides: Partial<MergeableLead> = {}): MergeableLead => ({
+  status: 'new',
+  statusChangedAt: new Date('2026-11-01T10:00:00Z'),
+  firstContactedAt: null,
+  firstAttemptAt: null,
+  firstConnectedAt: null,
+  lastAttemptAt: null,
+  attemptCount: 0,
+  needsReview: false,
+  reviewReason: null,
   urgency: 'routine',
   tags: [],
   lastSubmissionAt: new Date('2026-11-01T10:00:00Z'),
@@ -14,7 +24,22 @@ const lead = (overrides: Partial<MergeableLead> = {}): MergeableLead => ({
   ...overrides,
 });
 
+const anyDate = fc.date({
+  min: new Date('2026-01-01T00:00:00Z'),
+  max: new Date('2027-01-01T00:00:00Z'),
+  noInvalidDate: true,
+});
+
 const anyLead = fc.record({
+  status: fc.constantFrom(...LEAD_STATUSES),
+  statusChangedAt: anyDate,
+  firstContactedAt: fc.option(anyDate, { nil: null }),
+  firstAttemptAt: fc.option(anyDate, { nil: null }),
+  firstConnectedAt: fc.option(anyDate, { nil: null }),
+  lastAttemptAt: fc.option(anyDate, { nil: null }),
+  attemptCount: fc.nat({ max: 5 }),
+  needsReview: fc.boolean(),
+  reviewReason: fc.constantFrom(null, 'captcha_unavailable' as const),
   urgency: fc.constantFrom(...URGENCIES),
   tags: fc.array(fc.constantFrom('couples', 'sliding-scale', 'evening', 'spanish'), {
     maxLength: 4,
@@ -70,6 +95,40 @@ describe('what the surviving lead takes from the duplicate', () => {
     );
   });
 
+  it('keeps the earliest first attempt and connection, the latest attempt, and every attempt counted', () => {
+    const early = new Date('2026-11-02T09:00:00Z');
+    const late = new Date('2026-11-03T09:00:00Z');
+    expect(
+      survivorChanges(
+        lead({ firstAttemptAt: late, lastAttemptAt: late, attemptCount: 1 }),
+        lead({
+          firstAttemptAt: early,
+          firstConnectedAt: early,
+          lastAttemptAt: early,
+          attemptCount: 2,
+        }),
+      ),
+    ).toEqual({ firstAttemptAt: early, firstConnectedAt: early, attemptCount: 3 });
+    const time = (date: Date | null) => date?.getTime() ?? null;
+    const pick = (a: Date | null, b: Date | null, choose: (x: number, y: number) => number) =>
+      a === null ? time(b) : b === null ? time(a) : choose(a.getTime(), b.getTime());
+    fc.assert(
+      fc.property(anyLead, anyLead, (survivor, duplicate) => {
+        const result = merged(survivor, duplicate);
+        expect(time(result.firstAttemptAt)).toBe(
+          pick(survivor.firstAttemptAt, duplicate.firstAttemptAt, Math.min),
+        );
+        expect(time(result.firstConnectedAt)).toBe(
+          pick(survivor.firstConnectedAt, duplicate.firstConnectedAt, Math.min),
+        );
+        expect(time(result.lastAttemptAt)).toBe(
+          pick(survivor.lastAttemptAt, duplicate.lastAttemptAt, Math.max),
+        );
+        expect(result.attemptCount).toBe(survivor.attemptCount + duplicate.attemptCount);
+      }),
+    );
+  });
+
   it('takes the later of the two last submissions', () => {
     fc.assert(
       fc.property(anyLead, anyLead, (survivor, duplicate) => {
@@ -104,6 +163,73 @@ describe('what the surviving lead takes from the duplicate', () => {
         for (const field of ['phone', 'state', 'source'] as const) {
           if (survivor[field]) expect(result[field]).toBe(survivor[field]);
         }
+      }),
+    );
+  });
+
+  it("a returning client's new lead merged into an older contacted, assigned one leaves it contacted and assigned", () => {
+    const contactedAt = new Date('2026-10-02T09:00:00Z');
+    const older = lead({
+      status: 'contacted',
+      firstContactedAt: contactedAt,
+      assignedClinicianId: '3f1c2a6e-1111-4c1d-9e1f-000000000001',
+    });
+    expect(survivorChanges(older, lead())).toEqual({});
+    // Kept the other way round, the new lead takes the older one's place in the pipeline.
+    expect(survivorChanges(lead(), older)).toEqual({
+      status: 'contacted',
+      statusChangedAt: older.statusChangedAt,
+      firstContactedAt: contactedAt,
+      assignedClinicianId: older.assignedClinicianId,
+    });
+  });
+
+  it('keeps the status further in the pipeline, with the time it was reached', () => {
+    expect(survivorChanges(lead({ status: 'spam' }), lead({ status: 'new' }))).toMatchObject({
+      status: 'new',
+    });
+    expect(survivorChanges(lead({ status: 'new' }), lead({ status: 'declined' }))).toEqual({});
+    fc.assert(
+      fc.property(anyLead, anyLead, (survivor, duplicate) => {
+        const result = merged(survivor, duplicate);
+        expect([survivor.status, duplicate.status]).toContain(result.status);
+        expect(pipelineRank(result.status)).toBe(
+          Math.max(pipelineRank(survivor.status), pipelineRank(duplicate.status)),
+        );
+        // A closed or spam lead never wins over an open one.
+        if (isOpen(survivor.status) || isOpen(duplicate.status)) {
+          expect(isOpen(result.status)).toBe(true);
+        }
+        if (result.status !== survivor.status) {
+          expect(result.statusChangedAt).toBe(duplicate.statusChangedAt);
+        } else {
+          expect(result.statusChangedAt).toBe(survivor.statusChangedAt);
+        }
+      }),
+    );
+  });
+
+  it('keeps the earliest first contact of the two', () => {
+    fc.assert(
+      fc.property(anyLead, anyLead, (survivor, duplicate) => {
+        const times = [survivor.firstContactedAt, duplicate.firstContactedAt]
+          .filter((at): at is Date => at !== null)
+          .map((at) => at.getTime());
+        const first = merged(survivor, duplicate).firstContactedAt;
+        expect(first?.getTime() ?? null).toBe(times.length > 0 ? Math.min(...times) : null);
+      }),
+    );
+  });
+
+  it('keeps a review pending on either lead, with its reason', () => {
+    expect(
+      survivorChanges(lead(), lead({ needsReview: true, reviewReason: 'captcha_unavailable' })),
+    ).toEqual({ needsReview: true, reviewReason: 'captcha_unavailable' });
+    fc.assert(
+      fc.property(anyLead, anyLead, (survivor, duplicate) => {
+        const result = merged(survivor, duplicate);
+        expect(result.needsReview).toBe(survivor.needsReview || duplicate.needsReview);
+        if (survivor.needsReview) expect(result.reviewReason).toBe(survivor.reviewReason);
       }),
     );
   });

@@ -1,11 +1,24 @@
+import type { ReviewReason } from '../leads/lead-review.js';
+import { type LeadStatus, furtherStatus } from '../vocabulary/lead-status.js';
 import { type Urgency, highestUrgency } from '../vocabulary/urgency.js';
 
 /** What a merge reads of each lead. No framework code here. */
 export interface MergeableLead {
+  status: LeadStatus;
+  statusChangedAt: Date;
   urgency: Urgency;
   tags: readonly string[];
   lastSubmissionAt: Date;
+  /** The first move to a contacted-or-later status. */
+  firstContactedAt: Date | null;
+  /** The response clock's contact attempts (every attempt row moves to the survivor). */
+  firstAttemptAt: Date | null;
+  firstConnectedAt: Date | null;
+  lastAttemptAt: Date | null;
+  attemptCount: number;
   assignedClinicianId: string | null;
+  needsReview: boolean;
+  reviewReason: ReviewReason | null;
   phone: string | null;
   state: string | null;
   source: string | null;
@@ -13,26 +26,42 @@ export interface MergeableLead {
 
 /** The survivor's fields that change, and only those. */
 export interface SurvivorChanges {
+  status?: LeadStatus;
+  statusChangedAt?: Date;
   urgency?: Urgency;
   tags?: string[];
   lastSubmissionAt?: Date;
+  firstContactedAt?: Date;
+  firstAttemptAt?: Date;
+  firstConnectedAt?: Date;
+  lastAttemptAt?: Date;
+  attemptCount?: number;
   assignedClinicianId?: string;
+  needsReview?: true;
+  reviewReason?: ReviewReason;
   phone?: string;
   state?: string;
   source?: string;
 }
 
 /**
- * What the surviving lead takes from the duplicate folded into it: the higher urgency
- * (both were said by the same person), every tag of both, the latest submission time,
- * and whatever it lacks of assignment and contact facts. Status and anything the
- * survivor already has stay as they are.
+ * What the surviving lead takes from the duplicate folded into it, whichever of the two
+ * staff chose to keep: the status further along the pipeline (with the time it was
+ * reached), the higher urgency (both were said by the same person), the earliest first
+ * contact, every tag of both, the latest submission time, a review still pending on
+ * either, and whatever it lacks of assignment and contact facts. What the survivor
+ * already has of those stays.
  */
 export function survivorChanges(
   survivor: MergeableLead,
   duplicate: MergeableLead,
 ): SurvivorChanges {
   const changes: SurvivorChanges = {};
+  const status = furtherStatus(survivor.status, duplicate.status);
+  if (status !== survivor.status) {
+    changes.status = status;
+    changes.statusChangedAt = duplicate.statusChangedAt;
+  }
   const urgency = highestUrgency(survivor.urgency, duplicate.urgency);
   if (urgency !== survivor.urgency) changes.urgency = urgency;
   const added = duplicate.tags.filter(
@@ -42,8 +71,21 @@ export function survivorChanges(
   if (duplicate.lastSubmissionAt.getTime() > survivor.lastSubmissionAt.getTime()) {
     changes.lastSubmissionAt = duplicate.lastSubmissionAt;
   }
+  for (const field of ['firstContactedAt', 'firstAttemptAt', 'firstConnectedAt'] as const) {
+    const first = earlier(survivor[field], duplicate[field]);
+    if (first !== survivor[field] && first !== null) changes[field] = first;
+  }
+  const last = later(survivor.lastAttemptAt, duplicate.lastAttemptAt);
+  if (last !== survivor.lastAttemptAt && last !== null) changes.lastAttemptAt = last;
+  if (duplicate.attemptCount > 0) {
+    changes.attemptCount = survivor.attemptCount + duplicate.attemptCount;
+  }
   if (survivor.assignedClinicianId === null && duplicate.assignedClinicianId !== null) {
     changes.assignedClinicianId = duplicate.assignedClinicianId;
+  }
+  if (!survivor.needsReview && duplicate.needsReview) {
+    changes.needsReview = true;
+    if (duplicate.reviewReason !== null) changes.reviewReason = duplicate.reviewReason;
   }
   for (const field of ['phone', 'state', 'source'] as const) {
     const missing = survivor[field] === null || survivor[field] === '';
@@ -51,4 +93,18 @@ export function survivorChanges(
     if (missing && value !== null && value !== '') changes[field] = value;
   }
   return changes;
+}
+
+/** The later of two times, either of which may be missing; `a` when they are equal. */
+function later(a: Date | null, b: Date | null): Date | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return b.getTime() > a.getTime() ? b : a;
+}
+
+/** The earlier of two times, either of which may be missing; `a` when they are equal. */
+function earlier(a: Date | null, b: Date | null): Date | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return b.getTime() < a.getTime() ? b : a;
 }

@@ -759,7 +759,7 @@ export interface paths {
     put?: never;
     /**
      * Fold this lead (a duplicate) into another
-     * @description Every inquiry, intake, note, event and notification moves to `intoLeadId`, which takes the higher urgency, all tags, the latest submission and any assignment it lacks. This lead stays as a pointer (`mergedIntoLeadId`). 404 for a lead you may not see, 422 for the same lead, 409 when either was merged or erased already.
+     * @description Every inquiry, intake, note, event and notification moves to `intoLeadId`, which takes the status further in the pipeline, the higher urgency, the earliest first contact, all tags, the latest submission, a pending review and any assignment it lacks. This lead stays as a pointer (`mergedIntoLeadId`). With `dryRun: true` the same answer, nothing merged. 404 for a lead you may not see, 422 for the same lead, 409 when either was merged or erased already.
      */
     post: operations['LeadPrivacyController_merge'];
     delete?: never;
@@ -1603,6 +1603,24 @@ export interface components {
       createdAt: string;
       matchedOn: ('email' | 'phone' | 'name_state')[];
     };
+    ReturningClientView: {
+      /** Format: uuid */
+      id: string;
+      reference: string | null;
+      /** @enum {string} */
+      status:
+        | 'new'
+        | 'in_review'
+        | 'contacted'
+        | 'consultation_scheduled'
+        | 'waitlisted'
+        | 'converted'
+        | 'referred_out'
+        | 'declined'
+        | 'closed_no_response'
+        | 'spam';
+      matchedOn: ('email' | 'phone')[];
+    };
     LeadDetailView: {
       /** Format: uuid */
       id: string;
@@ -1672,8 +1690,8 @@ export interface components {
       /** @enum {string|null} */
       intakeStatus: 'awaiting_partner' | 'intake_complete' | null;
       flags: components['schemas']['LeadFlagsView'];
-      /** @description `screen_partners_individually`: Screen each partner individually before any joint session */
-      labels: 'screen_partners_individually'[];
+      /** @description `screen_partners_individually`: Screen each partner individually before any joint session; `possible_returning_client`: Possible returning client: another lead has the same email or phone (preview a merge) */
+      labels: ('screen_partners_individually' | 'possible_returning_client')[];
       /** @description A submission could not be vouched for (e.g. the CAPTCHA provider was down): staff were not notified of it as a new lead. Clear with PATCH `needsReview: false`. */
       needsReview: boolean;
       /**
@@ -1691,6 +1709,8 @@ export interface components {
       timeline: components['schemas']['TimelineEntryView'][];
       /** @description Likely duplicates you may see */
       duplicates: components['schemas']['DuplicateView'][];
+      /** @description Other live leads you may see with the same email or phone (not spam), newest first: why the lead is labelled `possible_returning_client`. Preview a merge with `dryRun`. */
+      returningClientMatches: components['schemas']['ReturningClientView'][];
     };
     LeadTombstoneView: {
       /** Format: uuid */
@@ -1811,8 +1831,8 @@ export interface components {
        * @enum {string|null}
        */
       intakeStatus: 'awaiting_partner' | 'intake_complete' | null;
-      /** @description `screen_partners_individually`: Screen each partner individually before any joint session */
-      labels: 'screen_partners_individually'[];
+      /** @description `screen_partners_individually`: Screen each partner individually before any joint session; `possible_returning_client`: Possible returning client: another lead has the same email or phone (preview a merge) */
+      labels: ('screen_partners_individually' | 'possible_returning_client')[];
       /** @description Crisis and safety signals by partner ("crisis: B"), crisis first */
       signals: components['schemas']['SignalMarkView'][];
       /** @description A submission could not be vouched for (e.g. the CAPTCHA provider was down): staff were not notified of it as a new lead. Clear with PATCH `needsReview: false`. */
@@ -1929,7 +1949,8 @@ export interface components {
         | 'overdue_reminder'
         | 'overdue_escalation'
         | 'staff_invitation'
-        | 'password_reset';
+        | 'password_reset'
+        | 'staff_follow_up';
       /** @enum {string} */
       status: 'pending' | 'sent' | 'failed' | 'held' | 'withheld';
       /** @description Sending attempts so far. */
@@ -2387,6 +2408,11 @@ export interface components {
        * @description The lead that survives; the lead in the path is folded into it.
        */
       intoLeadId: string;
+      /**
+       * @description `true` previews: the answer is the merge as it would be, and nothing is written but the audit event of the preview.
+       * @default false
+       */
+      dryRun: boolean;
     };
     MovedRowsDto: {
       /** @example 1 */
@@ -2412,7 +2438,58 @@ export interface components {
       /** @example 3 */
       notifications: number;
     };
+    MergedSurvivorDto: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description The further of the two in the pipeline; closed or spam never over an open one
+       * @enum {string}
+       */
+      status:
+        | 'new'
+        | 'in_review'
+        | 'contacted'
+        | 'consultation_scheduled'
+        | 'waitlisted'
+        | 'converted'
+        | 'referred_out'
+        | 'declined'
+        | 'closed_no_response'
+        | 'spam';
+      /** Format: date-time */
+      statusChangedAt: string;
+      /**
+       * @description The higher of the two
+       * @enum {string}
+       */
+      urgency: 'routine' | 'high' | 'crisis';
+      /** Format: date-time */
+      respondBy: string | null;
+      /**
+       * Format: date-time
+       * @description The earlier of the two
+       */
+      firstContactedAt: string | null;
+      /**
+       * Format: uuid
+       * @description The survivor's own, else the other's
+       */
+      assignedClinicianId: string | null;
+      /** @description Every tag of both */
+      tags: string[];
+      /** Format: date-time */
+      lastSubmissionAt: string;
+      /** @description Either lead still waited for review */
+      needsReview: boolean;
+      /** @enum {string|null} */
+      reviewReason: 'captcha_unavailable' | null;
+      phone: string | null;
+      state: string | null;
+      source: string | null;
+    };
     MergeResultDto: {
+      /** @description `true`: a preview, nothing was merged */
+      dryRun: boolean;
       /**
        * Format: uuid
        * @description The surviving lead.
@@ -2423,8 +2500,24 @@ export interface components {
        * @description The folded lead; it stays as a pointer with `mergedIntoLeadId`.
        */
       mergedLeadId: string;
-      /** @description Rows moved from the folded lead, by kind. */
+      /** @description Rows moved (previewed: that would move) from the folded lead, by kind. */
       moved: components['schemas']['MovedRowsDto'];
+      /** @description The survivor's fields the merge changes */
+      changed: (
+        | 'status'
+        | 'statusChangedAt'
+        | 'urgency'
+        | 'tags'
+        | 'lastSubmissionAt'
+        | 'firstContactedAt'
+        | 'assignedClinicianId'
+        | 'needsReview'
+        | 'reviewReason'
+        | 'phone'
+        | 'state'
+        | 'source'
+      )[];
+      survivor: components['schemas']['MergedSurvivorDto'];
     };
     EraseLeadDto: {
       /**
@@ -5458,7 +5551,8 @@ export interface operations {
           | 'overdue_reminder'
           | 'overdue_escalation'
           | 'staff_invitation'
-          | 'password_reset';
+          | 'password_reset'
+          | 'staff_follow_up';
         leadId?: string;
       };
       header?: never;
