@@ -2408,11 +2408,8 @@ export interface components {
        * @description The lead that survives; the lead in the path is folded into it.
        */
       intoLeadId: string;
-      /**
-       * @description `true` previews: the answer is the merge as it would be, and nothing is written but the audit event of the preview.
-       * @default false
-       */
-      dryRun: boolean;
+      /** @description `true` previews: the answer is the merge as it would be, and nothing is written but the audit event of the preview. Default `false`. */
+      dryRun?: boolean;
     };
     MovedRowsDto: {
       /** @example 1 */
@@ -2430,6 +2427,8 @@ export interface components {
       references: number;
       /** @example 2 */
       notes: number;
+      /** @example 1 */
+      contactAttempts: number;
       /**
        * @description Timeline events.
        * @example 4
@@ -2471,6 +2470,23 @@ export interface components {
        */
       firstContactedAt: string | null;
       /**
+       * Format: date-time
+       * @description The earlier first contact attempt of the two
+       */
+      firstAttemptAt: string | null;
+      /**
+       * Format: date-time
+       * @description The earlier first connection of the two
+       */
+      firstConnectedAt: string | null;
+      /**
+       * Format: date-time
+       * @description The later last attempt of the two
+       */
+      lastAttemptAt: string | null;
+      /** @description Attempts of both */
+      attemptCount: number;
+      /**
        * Format: uuid
        * @description The survivor's own, else the other's
        */
@@ -2510,6 +2526,10 @@ export interface components {
         | 'tags'
         | 'lastSubmissionAt'
         | 'firstContactedAt'
+        | 'firstAttemptAt'
+        | 'firstConnectedAt'
+        | 'lastAttemptAt'
+        | 'attemptCount'
         | 'assignedClinicianId'
         | 'needsReview'
         | 'reviewReason'
