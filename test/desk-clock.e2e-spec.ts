@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DataCipher, newKeyRingEntry, parseKeyRing } from '../src/common/encryption/data-cipher.js';
+import { rotateEncryptedValues } from '../src/key-rotation/key-rotation.js';
+import { dueAtSql } from '../src/lead-desk/desk-views.sql.js';
 import { LeadAnnouncements } from '../src/notifications/lead-announcements.service.js';
+import { SEALED_COLUMNS } from '../src/vocabulary/sealed-columns.js';
 import { DESK_VIEWS, type DeskView } from '../src/vocabulary/desk-views.js';
 import { anInquiry } from './support/builders.js';
 import { type LeadFields, aLead, auditEvents, leadIdOf } from './support/leads.js';
 import { aSignedInStaffMember } from './support/staff.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startTestApp, TEST_DATA_KEY, type TestApp } from './support/test-app.js';
 
 type SignedIn = Awaited<ReturnType<typeof aSignedInStaffMember>>;
 
@@ -204,6 +208,35 @@ describe("the coordinator's desk: contact attempts, the response clock, views an
       expect(row).toEqual({ note_encrypted: null, outcome: 'sent' });
       const refused = await attempt(seeded.id, { channel: 'phone', outcome: 'connected' });
       expect(refused.status).toBe(409);
+    });
+
+    it('has its notes resealed by rotate-key like every sealed column', async () => {
+      const seeded = await lead();
+      const { body } = await attempt(seeded.id, {
+        channel: 'phone',
+        outcome: 'connected',
+        note: 'Sealed with the old key',
+      }).expect(201);
+      const [next] = parseKeyRing(newKeyRingEntry('next'));
+      const rotated = new DataCipher([next!, ...parseKeyRing(TEST_DATA_KEY)]);
+      const reports = await rotateEncryptedValues(t.db, rotated);
+      expect(reports.find((report) => report.table === 'contact_attempt')!.resealed).toBe(
+        (
+          (await t.db.query(
+            `SELECT count(*)::int AS n FROM contact_attempt WHERE note_encrypted IS NOT NULL`,
+          )) as [{ n: number }]
+        )[0].n,
+      );
+      const [row] = (await t.db.query(`SELECT note_encrypted FROM contact_attempt WHERE id = $1`, [
+        body.id,
+      ])) as { note_encrypted: string }[];
+      expect(row!.note_encrypted.startsWith('v2.next.')).toBe(true);
+      expect(rotated.decrypt(row!.note_encrypted, SEALED_COLUMNS.contactAttemptNote, body.id)).toBe(
+        'Sealed with the old key',
+      );
+      // Back to the key the app has, for whatever runs after this test.
+      await rotateEncryptedValues(t.db, new DataCipher([...parseKeyRing(TEST_DATA_KEY), next!]));
+      expect((await detail(seeded.id)).body.contactAttempts).toEqual([body]);
     });
 
     it('keeps attempts append-only in the database', async () => {
@@ -419,6 +452,21 @@ describe("the coordinator's desk: contact attempts, the response clock, views an
         limit: '3',
       });
       expect(waiting).toEqual(order);
+    });
+
+    it('can read the leads in due order from IDX_lead_due, written as the list writes it', async () => {
+      const rank = `(CASE lead.urgency WHEN 'crisis' THEN 2 WHEN 'high' THEN 1 ELSE 0 END)`;
+      const plan = await t.db.transaction(async (manager) => {
+        await manager.query(`SET LOCAL enable_seqscan = off`);
+        await manager.query(`SET LOCAL enable_sort = off`);
+        return (await manager.query(
+          `EXPLAIN SELECT lead.id FROM lead lead
+            WHERE lead.merged_into_lead_id IS NULL AND lead.erased_at IS NULL
+            ORDER BY ${dueAtSql('lead')} ASC, (2 - ${rank}) ASC, lead.created_at ASC, lead.id ASC
+            LIMIT 25`,
+        )) as { 'QUERY PLAN': string }[];
+      });
+      expect(plan.map((line) => line['QUERY PLAN']).join('\n')).toContain('IDX_lead_due');
     });
 
     it('refuses a cursor made for another sort', async () => {

@@ -87,7 +87,7 @@ export class Metrics {
   });
   private readonly leadsOverdue = new Gauge({
     name: `${METRIC_PREFIX}leads_overdue`,
-    help: 'Leads still new past their response target, by urgency, read from the database at scrape time.',
+    help: 'Open leads with no contact attempt past their response target, by urgency, read from the database at scrape time.',
     labelNames: ['urgency'] as const,
     registers: [this.registry],
   });
