@@ -61,12 +61,8 @@ export class LiveDesk implements OnModuleInit, BeforeApplicationShutdown {
       staff.user.role === 'clinician'
         ? await readClinicianIdOf(this.dataSource.manager, staff.user.id)
         : null;
-    await this.audit.record(actor, {
-      action: 'lead.stream_opened',
-      subjectType: 'staff_session',
-      subjectId: staff.session.id,
-    });
     const body = new PassThrough();
+    body.write(retryFrame(RETRY_MS));
     const stream: OpenStream = {
       sessionId: staff.session.id,
       viewer: { role: staff.user.role, clinicianId },
@@ -77,7 +73,18 @@ export class LiveDesk implements OnModuleInit, BeforeApplicationShutdown {
     };
     const remove = this.fanOut.add(stream);
     body.once('close', remove);
-    body.write(retryFrame(RETRY_MS));
+    // Audited once it hears signals (a recorded opening is a listening stream); a stream
+    // whose opening cannot be audited is not opened.
+    try {
+      await this.audit.record(actor, {
+        action: 'lead.stream_opened',
+        subjectType: 'staff_session',
+        subjectId: staff.session.id,
+      });
+    } catch (error) {
+      body.destroy();
+      throw error;
+    }
     return body;
   }
 
