@@ -51,8 +51,8 @@ export class LiveStreamController {
     // HEAD opens nothing: no stream to keep, no opening to audit.
     if (request.method === 'HEAD') return void reply.send();
     const body = await this.desk.open(staff, actorOf(request));
-    // The client left: the stream is dropped from the desk at once.
-    request.raw.once('close', () => body.destroy());
+    // The client left (the response closed before the stream ended): drop it at once.
+    reply.raw.once('close', () => body.destroy());
     void reply.send(body);
   }
 }
