@@ -203,6 +203,25 @@ describe('live arrivals: GET /v1/admin/stream', () => {
     ]);
   });
 
+  it('a replica whose listening connection dropped listens again, and closes its streams so browsers read again', async () => {
+    const coordinator = await aSignedInStaffMember(b, 'coordinator');
+    const before = await openStream(baseOfB, coordinator.auth);
+    const listeners = `SELECT pid FROM pg_stat_activity
+      WHERE application_name = 'relational-intake-live' AND datname = current_database()`;
+    const dropped = ((await a.db.query(listeners)) as { pid: number }[]).map((row) => row.pid);
+    expect(dropped).toHaveLength(2);
+    await a.db.query(`SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid`, [dropped]);
+
+    await before.ended;
+    await eventually(async () => {
+      const rows = (await a.db.query(listeners)) as { pid: number }[];
+      return rows.filter((row) => !dropped.includes(row.pid)).length === 2;
+    }, 'both replicas to listen again');
+    const after = await openStream(baseOfB, coordinator.auth);
+    const { leadId } = await inquiry(a);
+    await after.next((event) => event.leadId === leadId, 'a lead after the drop');
+  });
+
   it('the keepalive counts as activity and says when the session would end', async () => {
     const coordinator = await aSignedInStaffMember(b, 'coordinator');
     const tenMinutesAgo = new Date(Date.now() - 10 * 60_000);

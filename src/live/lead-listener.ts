@@ -8,6 +8,7 @@ import {
 import pg from 'pg';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { DATABASE_WAITS } from '../database/data-source-options.js';
 import { DATABASE_URL } from '../database/database.module.js';
 import { isDatabaseUnreachable } from '../database/unreachable.js';
 import {
@@ -40,6 +41,10 @@ export class LeadListener implements OnApplicationBootstrap, BeforeApplicationSh
   private attempt = 0;
   private everConnected = false;
   private retry: NodeJS.Timeout | null = null;
+  /** A connection being opened: shutdown waits for it, so none outlives the process's. */
+  private connecting: Promise<void> | null = null;
+  /** Gives up the current connection and schedules the next (set per connection). */
+  private lose: ((error: Error) => void) | null = null;
   private lastOutageReport = 0;
 
   constructor(
@@ -54,15 +59,37 @@ export class LeadListener implements OnApplicationBootstrap, BeforeApplicationSh
 
   /** Listening before the app serves; a failure does not stop the boot, it retries. */
   async onApplicationBootstrap(): Promise<void> {
-    await this.connect();
+    await this.connectOnce();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     if (this.retry) clearTimeout(this.retry);
+    await this.connecting;
     const client = this.client;
     this.client = null;
     await client?.end().catch(() => undefined);
+  }
+
+  /**
+   * Asks the connection a trivial question: one gone silent (no reset, e.g. a network
+   * partition) would otherwise be noticed only by TCP keepalive, many minutes later.
+   */
+  async verify(): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    try {
+      await client.query('SELECT 1');
+    } catch (error) {
+      if (this.client === client) this.lose?.(error as Error);
+    }
+  }
+
+  private connectOnce(): Promise<void> {
+    this.connecting = this.connect().finally(() => {
+      this.connecting = null;
+    });
+    return this.connecting;
   }
 
   private async connect(): Promise<void> {
@@ -72,6 +99,8 @@ export class LeadListener implements OnApplicationBootstrap, BeforeApplicationSh
       application_name: 'relational-intake-live',
       connectionTimeoutMillis: this.config.database.connectTimeoutSeconds * 1000,
       keepAlive: true,
+      keepAliveInitialDelayMillis: DATABASE_WAITS.keepAliveInitialDelayMs,
+      query_timeout: DATABASE_WAITS.queryMs,
     });
     let lost = false;
     const onLost = (error?: Error) => {
@@ -83,6 +112,7 @@ export class LeadListener implements OnApplicationBootstrap, BeforeApplicationSh
       if (error) this.report(error);
       this.scheduleReconnect();
     };
+    this.lose = onLost;
     client.on('error', onLost);
     client.on('end', () => onLost());
     client.on('notification', (message) => {
@@ -117,7 +147,7 @@ export class LeadListener implements OnApplicationBootstrap, BeforeApplicationSh
     this.attempt += 1;
     this.retry = setTimeout(() => {
       this.retry = null;
-      void this.connect();
+      void this.connectOnce();
     }, delay);
     this.retry.unref();
   }

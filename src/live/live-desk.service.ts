@@ -35,7 +35,7 @@ export class LiveDesk implements OnModuleInit, BeforeApplicationShutdown {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
-    listener: LeadListener,
+    private readonly listener: LeadListener,
   ) {
     listener.listen({
       signal: (signal) => void this.fanOut.publish(signal),
@@ -88,9 +88,10 @@ export class LiveDesk implements OnModuleInit, BeforeApplicationShutdown {
     return body;
   }
 
-  /** Beats every stream, then closes those whose session ended. */
+  /** Beats every stream, checks the listener, then closes the streams of ended sessions. */
   private async tick(): Promise<void> {
     this.fanOut.heartbeat();
+    void this.listener.verify();
     if (this.checking || this.fanOut.size === 0) return;
     this.checking = true;
     try {
