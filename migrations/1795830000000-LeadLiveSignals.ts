@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * (any replica) hears it through LISTEN and no service has to remember to tell anyone.
  *
  * - Merged and erased leads signal nothing: they have left every list.
- * - A new lead held as spam or for review signals nothing (staff were not told of it as
- *   a new lead either); a later change to it does.
+ * - A new lead marked spam signals nothing (a flood of bots must not reach every desk);
+ *   a later change to it does. A lead held for review does signal: the desk lists it.
  * - An update that changes nothing but the version and update time signals nothing.
  *
  * NOTIFY is delivered on commit only, and a rolled-back change never signals.
@@ -23,7 +23,7 @@ export class LeadLiveSignals1795830000000 implements MigrationInterface {
           RETURN NULL;
         END IF;
         IF TG_OP = 'INSERT' THEN
-          IF NEW.status = 'spam' OR NEW.needs_review THEN
+          IF NEW.status = 'spam' THEN
             RETURN NULL;
           END IF;
         ELSIF (to_jsonb(NEW) - 'version' - 'updated_at') = (to_jsonb(OLD) - 'version' - 'updated_at') THEN

@@ -175,14 +175,16 @@ describe('live arrivals: GET /v1/admin/stream', () => {
     expect(session!.last_seen_at.getTime()).toBe(tenMinutesAgo.getTime());
   });
 
-  it('an update that changes nothing, a merged and an erased lead send nothing', async () => {
+  it('a new lead marked spam, an update that changes nothing, a merged and an erased lead send nothing', async () => {
     const coordinator = await aSignedInStaffMember(b, 'coordinator');
     const stream = await openStream(baseOfB, coordinator.auth);
+    const spam = await aLead(a.db, { status: 'spam' });
     const unchanged = await aLead(a.db);
     const merged = await aLead(a.db);
     const erased = await aLead(a.db);
     const changed = await aLead(a.db);
     await stream.next((event) => event.leadId === changed.id, 'the last seeded lead');
+    expect(stream.events.map((event) => event.leadId)).not.toContain(spam.id);
     const before = stream.events.length;
 
     await a.db.query(`UPDATE lead SET version = version + 1, updated_at = now() WHERE id = $1`, [
