@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { LiveDesk } from '../src/live/live-desk.service.js';
 import { anInquiry } from './support/builders.js';
 import { aLead, auditEvents, leadIdOf } from './support/leads.js';
 import { aSignedInStaffMember, aStaffMember, signIn } from './support/staff.js';
@@ -222,6 +223,32 @@ describe('live arrivals: GET /v1/admin/stream', () => {
     const after = await openStream(baseOfB, coordinator.auth);
     const { leadId } = await inquiry(a);
     await after.next((event) => event.leadId === leadId, 'a lead after the drop');
+  });
+
+  it('at the beat, the streams of sessions that ended close (signed out, idle, account deactivated); the others stay', async () => {
+    const staying = await aSignedInStaffMember(b, 'coordinator');
+    const signingOut = await aSignedInStaffMember(b, 'coordinator');
+    const idle = await aSignedInStaffMember(b, 'admin');
+    const deactivated = await aSignedInStaffMember(b, 'coordinator');
+    const streams = {
+      staying: await openStream(baseOfB, staying.auth),
+      signingOut: await openStream(baseOfB, signingOut.auth),
+      idle: await openStream(baseOfB, idle.auth),
+      deactivated: await openStream(baseOfB, deactivated.auth),
+    };
+    await b.http.post('/v1/auth/logout').set(signingOut.auth).expect(204);
+    await b.db.query(
+      `UPDATE staff_session SET last_seen_at = now() - interval '31 minutes' WHERE user_id = $1`,
+      [idle.id],
+    );
+    await b.db.query(`UPDATE staff_user SET active = false WHERE id = $1`, [deactivated.id]);
+
+    await b.app.get(LiveDesk).beat();
+
+    await Promise.all([streams.signingOut.ended, streams.idle.ended, streams.deactivated.ended]);
+    expect(streams.staying.text).toContain(': keep-alive');
+    const { leadId } = await inquiry(a);
+    await streams.staying.next((event) => event.leadId === leadId, 'a lead on the open stream');
   });
 
   it('the keepalive counts as activity and says when the session would end', async () => {

@@ -29,8 +29,7 @@ export const RETRY_MS = 5_000;
 export class LiveDesk implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger(LiveDesk.name);
   private readonly fanOut = new StreamFanOut();
-  private beat: NodeJS.Timeout | null = null;
-  private checking = false;
+  private timer: NodeJS.Timeout | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -46,12 +45,12 @@ export class LiveDesk implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   onModuleInit(): void {
-    this.beat = setInterval(() => void this.tick(), HEARTBEAT_MS);
-    this.beat.unref();
+    this.timer = setInterval(() => void this.beat(), HEARTBEAT_MS);
+    this.timer.unref();
   }
 
   beforeApplicationShutdown(): void {
-    if (this.beat) clearInterval(this.beat);
+    if (this.timer) clearInterval(this.timer);
     this.fanOut.closeAll();
   }
 
@@ -88,26 +87,25 @@ export class LiveDesk implements OnModuleInit, BeforeApplicationShutdown {
     return body;
   }
 
-  /** Beats every stream, checks the listener, then closes the streams of ended sessions. */
-  private async tick(): Promise<void> {
+  /**
+   * Every 25 s: beats every stream, checks the listener, then closes the streams of
+   * sessions that ended (signed out, idle, past their lifetime, account deactivated).
+   */
+  async beat(): Promise<void> {
     this.fanOut.heartbeat();
     void this.listener.verify();
-    if (this.checking || this.fanOut.size === 0) return;
-    this.checking = true;
+    const asked = this.fanOut.sessionIds();
+    if (asked.length === 0) return;
     try {
-      const live = await readLiveViewers(
-        this.dataSource.manager,
-        this.fanOut.sessionIds(),
-        new Date(),
+      this.fanOut.keepOnly(
+        asked,
+        await readLiveViewers(this.dataSource.manager, asked, new Date()),
       );
-      this.fanOut.keepOnly(live);
     } catch (error) {
       // While the database is away nobody can be checked: streams stay until it answers.
       if (!isDatabaseUnreachable(error)) {
         this.logger.error({ err: { type: (error as Error).name } }, 'live desk check failed');
       }
-    } finally {
-      this.checking = false;
     }
   }
 }

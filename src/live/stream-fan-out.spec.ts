@@ -65,6 +65,7 @@ describe('the fan-out of signals to open streams', () => {
   it('closes the streams whose session ended and takes the viewer as now read for the others', () => {
     const { sut, coordinator, clinician, colleague } = setUp();
     const closed = sut.keepOnly(
+      ['s-coordinator', 's-clinician', 's-colleague'],
       new Map<string, Viewer>([
         ['s-coordinator', { role: 'coordinator', clinicianId: null }],
         // The colleague's account was given the other profile meanwhile.
@@ -76,6 +77,12 @@ describe('the fan-out of signals to open streams', () => {
     expect(sut.publish(signal(MINE))).toBe(2);
     expect(clinician.frames).toEqual([]);
     expect(colleague.frames).toHaveLength(1);
+  });
+
+  it('leaves a stream opened while the database was asked for the next beat', () => {
+    const { sut, coordinator, clinician, colleague } = setUp();
+    expect(sut.keepOnly(['s-coordinator'], new Map())).toBe(1);
+    expect([coordinator.closed, clinician.closed, colleague.closed]).toEqual([true, false, false]);
   });
 
   it('names each open session once', () => {

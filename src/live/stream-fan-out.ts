@@ -57,13 +57,16 @@ export class StreamFanOut {
   }
 
   /**
-   * After reading who is still signed in: a stream whose session ended (signed out, idle,
-   * past its lifetime, account deactivated) closes; the others take the viewer as now read
-   * (a changed role or clinician profile). Returns how many closed.
+   * After reading which of the `asked` sessions are still signed in (`live`): a stream
+   * whose session ended (signed out, idle, past its lifetime, account deactivated) closes;
+   * the others take the viewer as now read (a changed role or clinician profile). Streams
+   * opened while the database was asked are left for the next beat. Returns how many closed.
    */
-  keepOnly(live: ReadonlyMap<string, Viewer>): number {
+  keepOnly(asked: readonly string[], live: ReadonlyMap<string, Viewer>): number {
+    const checked = new Set(asked);
     let closed = 0;
     for (const stream of [...this.streams]) {
+      if (!checked.has(stream.sessionId)) continue;
       const viewer = live.get(stream.sessionId);
       if (viewer) {
         stream.viewer = viewer;
