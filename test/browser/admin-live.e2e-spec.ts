@@ -61,4 +61,29 @@ describe('the staff app: live arrivals', () => {
     await expect(page.evaluate('window.stillTheSamePage')).resolves.toBe(true);
     await expect(seriousAxeViolations(page)).resolves.toEqual([]);
   });
+
+  it('a desk left open without activity: a warning 2 minutes before the end, then signed out, saying why', async () => {
+    const coordinator = await aStaffMember(t.db, 'coordinator');
+    const page = await browser.newPage();
+    // The page's clock only: the server's half hour has not passed, so only the app can
+    // have ended this session.
+    await page.clock.install();
+    const firstKeepalive = page.waitForResponse('**/v1/auth/session/keepalive');
+    await signInOnPage(page, site, coordinator);
+    await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+    expect((await firstKeepalive).status()).toBe(200);
+
+    await page.clock.fastForward('28:30');
+    const warning = page.getByRole('dialog', { name: /^Your session ends in/ });
+    await warning.waitFor();
+    await warning.getByRole('button', { name: 'Stay signed in' }).waitFor();
+    await expect(seriousAxeViolations(page)).resolves.toEqual([]);
+
+    await page.clock.fastForward('02:00');
+    await page.getByText('Your session ended after 30 minutes without activity.').waitFor();
+    const sessions = (await t.db.query(`SELECT ended_at FROM staff_session WHERE user_id = $1`, [
+      coordinator.id,
+    ])) as { ended_at: Date | null }[];
+    expect(sessions.map((session) => session.ended_at !== null)).toEqual([true]);
+  });
 });
