@@ -5,6 +5,7 @@ import {
   type OnApplicationBootstrap,
   type BeforeApplicationShutdown,
 } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import pg from 'pg';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -50,6 +51,7 @@ export class LeadListener implements OnApplicationBootstrap, BeforeApplicationSh
   constructor(
     @Inject(DATABASE_URL) private readonly url: string,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly adapterHost: HttpAdapterHost,
   ) {}
 
   /** Set once by the desk before the application starts. */
@@ -57,8 +59,12 @@ export class LeadListener implements OnApplicationBootstrap, BeforeApplicationSh
     this.handlers = handlers;
   }
 
-  /** Listening before the app serves; a failure does not stop the boot, it retries. */
+  /**
+   * Listening before the app serves; a failure does not stop the boot, it retries. A
+   * process without HTTP (`npm run worker`) serves no stream: it does not listen.
+   */
   async onApplicationBootstrap(): Promise<void> {
+    if (!this.adapterHost.httpAdapter) return;
     await this.connectOnce();
   }
 
