@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Req, Res } from '@nestjs/common';
 import {
   ApiOkResponse,
   ApiOperation,
@@ -9,10 +9,10 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf } from '../audit/audit.service.js';
-import { SESSION_IDLE_MS, type StaffContext } from '../auth/staff-context.js';
+import type { StaffContext } from '../auth/staff-context.js';
 import { CurrentStaff } from '../auth/staff.decorator.js';
 import { LeavesSessionIdle, Staff } from '../common/staff-routes.js';
-import { LiveEventView, SessionKeepaliveView } from './dto/live.view.js';
+import { LiveEventView } from './dto/live.view.js';
 import { LiveDesk } from './live-desk.service.js';
 
 /** The staff's live stream of lead arrivals and changes (docs/api.md#live-arrivals). */
@@ -54,32 +54,5 @@ export class LiveStreamController {
     // The client left (the response closed before the stream ended): drop it at once.
     reply.raw.once('close', () => body.destroy());
     void reply.send(body);
-  }
-}
-
-/** A light, authenticated request the staff app sends while someone is at the desk. */
-@ApiTags('auth')
-@Controller('v1/auth/session/keepalive')
-@Staff()
-export class SessionKeepaliveController {
-  @Post()
-  @HttpCode(200)
-  @ApiOperation({
-    summary: 'Keep your session alive while you work, and learn when it would end',
-    description:
-      'Counts as activity like any other request, within the same limits: the session ' +
-      'still ends 12 h after sign-in.',
-  })
-  @ApiOkResponse({ type: SessionKeepaliveView })
-  keepalive(@CurrentStaff() staff: StaffContext): SessionKeepaliveView {
-    return {
-      expiresAt: staff.session.expiresAt.toISOString(),
-      idleExpiresAt: new Date(
-        Math.min(
-          staff.session.lastSeenAt.getTime() + SESSION_IDLE_MS,
-          staff.session.expiresAt.getTime(),
-        ),
-      ).toISOString(),
-    };
   }
 }
