@@ -24,6 +24,8 @@ import { DeskClock1795810000000 } from './1795810000000-DeskClock.js';
 
 import { FollowUpNotice1795820000000 } from './1795820000000-FollowUpNotice.js';
 
+import { LeadLiveSignals1795830000000 } from './1795830000000-LeadLiveSignals.js';
+
 export const MIGRATIONS = [
   InitialSchema1795597613012,
   NotificationsAndWebhooks1795598413777,
@@ -48,4 +50,6 @@ export const MIGRATIONS = [
   DeskClock1795810000000,
 
   FollowUpNotice1795820000000,
+
+  LeadLiveSignals1795830000000,
 ];

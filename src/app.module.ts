@@ -20,6 +20,7 @@ import { InquiriesModule } from './inquiries/inquiries.module.js';
 import { IntakeModule } from './intake/intake.module.js';
 import { LeadPrivacyModule } from './privacy/lead-privacy.module.js';
 import { LeadDeskModule } from './lead-desk/lead-desk.module.js';
+import { LiveModule } from './live/live.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ProblemsController } from './problems/problems.controller.js';
@@ -74,6 +75,7 @@ export class AppModule {
         RateLimitModule,
         CaptchaModule,
         BackupModule,
+        LiveModule,
       ],
       controllers: [ProblemsController],
       providers: [ConnectionDrain],

@@ -48,6 +48,8 @@ const MATRIX: Record<string, Access> = {
   'GET /v1/admin/leads/{id}/matches': { roles: ALL, lead: true },
   'POST /v1/admin/leads/{id}/merge': { roles: OFFICE, lead: true },
   'GET /v1/admin/stats': { roles: OFFICE },
+  'GET /v1/admin/stream': { roles: ALL },
+  'POST /v1/auth/session/keepalive': { roles: ALL },
   'GET /v1/admin/clinicians': { roles: ALL },
   'GET /v1/admin/clinicians/{id}': { roles: ALL },
   'POST /v1/admin/clinicians': { roles: OFFICE },
@@ -172,7 +174,9 @@ describe('authorization matrix', () => {
   function call(route: string, id: string, token?: string) {
     const [method, template] = route.split(' ') as [string, string];
     const path = template.replace('{id}', id);
-    const request = t.http[method.toLowerCase() as 'get'](path);
+    // The live stream never ends by itself: HEAD is authorized the same way, without one.
+    const verb = route === 'GET /v1/admin/stream' ? 'head' : method.toLowerCase();
+    const request = t.http[verb as 'get'](path);
     if (token) request.set('Authorization', `Bearer ${token}`);
     // An empty body: authorization is decided before validation, so an allowed caller
     // gets a 4xx from validation (422/428) or the lookup, never 401/403.

@@ -46,10 +46,14 @@ export class StaffSessions {
     return { token, session };
   }
 
-  /** The live session and its active user for a token, or null; keeps an active session alive. */
+  /**
+   * The live session and its active user for a token, or null; keeps an active session
+   * alive unless `touch` is false (a request that is not activity).
+   */
   async resolve(
     token: string,
     now = new Date(),
+    { touch = true }: { touch?: boolean } = {},
   ): Promise<{ session: StaffSession; user: User } | null> {
     if (token.length < 32 || token.length > 128) return null;
     const session = await this.dataSource.getRepository(StaffSession).findOne({
@@ -63,7 +67,7 @@ export class StaffSessions {
     ) {
       return null;
     }
-    if (now.getTime() - session.lastSeenAt.getTime() > SESSION_TOUCH_INTERVAL_MS) {
+    if (touch && now.getTime() - session.lastSeenAt.getTime() > SESSION_TOUCH_INTERVAL_MS) {
       session.lastSeenAt = now;
       await this.sessions.touch(this.dataSource.manager, session.id, now);
     }

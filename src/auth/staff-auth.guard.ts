@@ -6,7 +6,7 @@ import type { UserRole } from '../vocabulary/user-role.js';
 import { readCookie } from './cookies.js';
 import { StaffSessions } from './sessions.service.js';
 import { SESSION_COOKIE } from '../vocabulary/staff-session.js';
-import { STAFF_ROLES, WITHOUT_MFA } from '../common/staff-routes.js';
+import { LEAVES_SESSION_IDLE, STAFF_ROLES, WITHOUT_MFA } from '../common/staff-routes.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -38,7 +38,8 @@ export class StaffAuthGuard implements CanActivate {
     const cookie = bearer ? undefined : readCookie(request.headers.cookie, SESSION_COOKIE);
     const token = bearer ?? cookie;
     if (!token) throw new ProblemException('unauthenticated');
-    const found = await this.sessions.resolve(token);
+    const quiet = this.reflector.getAllAndOverride<boolean>(LEAVES_SESSION_IDLE, targets);
+    const found = await this.sessions.resolve(token, new Date(), { touch: !quiet });
     if (!found) {
       throw new ProblemException('unauthenticated', 'The session has ended or is not known.');
     }

@@ -10,6 +10,7 @@ import { SESSION_COOKIE } from '../vocabulary/staff-session.js';
 
 export const STAFF_ROLES = 'staff:roles';
 export const WITHOUT_MFA = 'staff:without-mfa';
+export const LEAVES_SESSION_IDLE = 'staff:leaves-session-idle';
 
 /**
  * Marks a controller or route as staff-only, for these roles. Every route under
@@ -25,3 +26,9 @@ export function Staff(...roles: UserRole[]) {
 
 /** A staff route a session may use before its required MFA enrolment is done. */
 export const AllowedBeforeMfa = () => SetMetadata(WITHOUT_MFA, true);
+
+/**
+ * A staff route that does not count as activity: it does not keep an idle session alive
+ * (a long-lived stream that a browser reopens by itself must not keep a session forever).
+ */
+export const LeavesSessionIdle = () => SetMetadata(LEAVES_SESSION_IDLE, true);

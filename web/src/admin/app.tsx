@@ -23,6 +23,8 @@ import { SessionsPage } from './features/account/screens/sessions';
 import { MfaEnrolment, SignIn } from './features/account/screens/sign-in';
 import { AuditLog } from './features/audit/screens/audit';
 import { CliniciansPage } from './features/clinicians/screens/clinicians';
+import { LiveDesk } from './features/live/live-desk';
+import { SessionKeeper } from './features/live/session-keeper';
 import { Inbox } from './features/leads/screens/inbox';
 import { LeadPage } from './features/leads/screens/lead-page';
 import { NotificationsPage } from './features/notifications/screens/notifications';
@@ -156,12 +158,12 @@ function StaffApp() {
     [],
   );
 
-  const signOut = useCallback(async () => {
+  const signOut = useCallback(async (notice = 'You are signed out.') => {
     await call(() => staffApi.POST('/v1/auth/logout'));
     forgetCsrfToken();
     // Nothing the last person saw stays in the cache for the next one.
     queryClient.clear();
-    setSession({ kind: 'signed-out', notice: 'You are signed out.' });
+    setSession({ kind: 'signed-out', notice });
   }, []);
 
   switch (session.kind) {
@@ -196,7 +198,7 @@ function SignedIn({
   refresh,
 }: {
   me: Me;
-  signOut: () => Promise<void>;
+  signOut: (notice?: string) => Promise<void>;
   refresh: () => Promise<void>;
 }) {
   const session: Session = useMemo(() => ({ me, signOut, refresh }), [me, signOut, refresh]);
@@ -238,6 +240,8 @@ function SignedIn({
         <Outlet />
       </main>
       <ReauthenticateDialog />
+      <LiveDesk />
+      <SessionKeeper me={me} onEnded={signOut} />
     </SessionContext.Provider>
   );
 }

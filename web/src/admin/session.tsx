@@ -4,7 +4,8 @@ import type { Me, Role } from '../api/types';
 /** Who is signed in, for every screen below the app shell. */
 export interface Session {
   me: Me;
-  signOut(): Promise<void>;
+  /** Ends the session; `notice` is what the sign-in page then says (why it ended). */
+  signOut(notice?: string): Promise<void>;
   /** Reads /v1/auth/me again (after a profile or MFA change). */
   refresh(): Promise<void>;
 }

@@ -788,6 +788,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/admin/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Live arrivals: Server-Sent Events of the leads you may see (audited once)
+     * @description Each event is one `data:` line holding a LiveEventView, sent from whichever process the change was made on. A comment line every 25 s keeps the stream open; `retry:` says how long to wait before reconnecting. The stream closes when the session ends (sign-out, 30 min idle, 12 h) and on shutdown. Opening it does not count as activity: it keeps no session alive.
+     */
+    get: operations['LiveStreamController_stream'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/session/keepalive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Keep your session alive while you work, and learn when it would end
+     * @description Counts as activity like any other request, within the same limits: the session still ends 12 h after sign-in.
+     */
+    post: operations['SessionKeepaliveController_keepalive'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/admin/webhooks': {
     parameters: {
       query?: never;
@@ -2571,6 +2611,29 @@ export interface components {
       siteKey: string | null;
       /** @description Where a page loads the provider's widget script (explicit rendering); null without a provider */
       scriptUrl: string | null;
+    };
+    LiveEventView: {
+      /**
+       * @description `lead.created`: a new lead arrived; `lead.changed`: a lead you may see changed.
+       * @enum {string}
+       */
+      type: 'lead.created' | 'lead.changed';
+      /** Format: uuid */
+      leadId: string;
+      /** @enum {string} */
+      urgency: 'routine' | 'high' | 'crisis';
+    };
+    SessionKeepaliveView: {
+      /**
+       * Format: date-time
+       * @description The end of the session however active it is (12 h after sign-in).
+       */
+      expiresAt: string;
+      /**
+       * Format: date-time
+       * @description When the session ends unless another request comes first (30 min idle).
+       */
+      idleExpiresAt: string;
     };
     WebhookView: {
       /** Format: uuid */
@@ -6991,6 +7054,121 @@ export interface operations {
         };
         content: {
           'application/problem+json': components['schemas']['RateLimitProblem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The database cannot be reached right now; the service recovers by itself. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  LiveStreamController_stream: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description An endless stream of `data: <LiveEventView as JSON>` events. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': components['schemas']['LiveEventView'];
+        };
+      };
+      /** @description No credentials, or a session that has ended. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role does not allow this, two-factor enrolment is still due, or a cookie session sent a change without `X-CSRF-Token`. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The database cannot be reached right now; the service recovers by itself. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SessionKeepaliveController_keepalive: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionKeepaliveView'];
+        };
+      };
+      /** @description No credentials, or a session that has ended. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role does not allow this, two-factor enrolment is still due, or a cookie session sent a change without `X-CSRF-Token`. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Something went wrong on our side; it is logged, without detail here. */

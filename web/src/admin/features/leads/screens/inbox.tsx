@@ -14,6 +14,7 @@ import { FilterForm } from '../components/inbox-filter-form';
 import { LeadRow } from '../components/lead-row';
 import { useActiveClinicians, useLeadList } from '../api';
 import { hasRole, useSession } from '../../../session';
+import { LiveListBar } from '../../live/new-leads-pill';
 
 const PAGE_SIZE = 25;
 
@@ -33,6 +34,7 @@ export function Inbox() {
   return (
     <>
       <PageHeading title="Inbox">{isClinician ? 'My leads' : 'Inbox'}</PageHeading>
+      <LiveListBar />
       <FilterForm
         key={search}
         filters={filters}

@@ -1,0 +1,53 @@
+import { newLeadsText } from './live-events';
+import { useLiveDesk } from './live-desk';
+
+/**
+ * "3 new leads — show": new arrivals wait here rather than moving the list under the
+ * reader. Any screen that lists leads may place it; it shows nothing while none wait.
+ * The region is always there, so a screen reader announces the count as it changes.
+ */
+export function NewLeadsPill() {
+  const desk = useLiveDesk();
+  const count = desk.newLeads;
+  return (
+    <div role="status" className="new-leads">
+      {count > 0 ? (
+        <button
+          type="button"
+          className="button button--small new-leads-pill"
+          onClick={desk.showNewLeads}
+        >
+          {newLeadsText(count)} — show
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+/** Browser notifications of crisis leads: asked for only when the person clicks. */
+export function CrisisAlertsButton() {
+  const desk = useLiveDesk();
+  if (desk.crisisAlerts === 'unsupported' || desk.crisisAlerts === 'denied') return null;
+  if (desk.crisisAlerts === 'granted') {
+    return <p className="muted">This browser tells you of crisis leads.</p>;
+  }
+  return (
+    <button
+      type="button"
+      className="button button--quiet button--small"
+      onClick={() => void desk.askForCrisisAlerts()}
+    >
+      Notify me of crisis leads
+    </button>
+  );
+}
+
+/** The pill and the alerts switch in one row, for the top of a lead list. */
+export function LiveListBar() {
+  return (
+    <div className="live-bar">
+      <NewLeadsPill />
+      <CrisisAlertsButton />
+    </div>
+  );
+}
