@@ -23,6 +23,7 @@ import { LeadDeskModule } from './lead-desk/lead-desk.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ProblemsController } from './problems/problems.controller.js';
+import { PracticeModule } from './practice/practice.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { UsersAdminModule } from './users-admin/users-admin.module.js';
 import { SettingsAdminModule } from './settings-admin/settings-admin.module.js';
@@ -74,6 +75,7 @@ export class AppModule {
         RateLimitModule,
         CaptchaModule,
         BackupModule,
+        PracticeModule,
       ],
       controllers: [ProblemsController],
       providers: [ConnectionDrain],

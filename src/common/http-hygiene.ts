@@ -18,6 +18,7 @@ export const PUBLIC_PATH_PREFIXES = [
   '/v1/intake-forms',
   '/v1/partner-invitations',
   '/v1/captcha',
+  '/v1/practice',
 ] as const;
 
 export function isPublicPath(url: string): boolean {
@@ -166,6 +167,28 @@ export function jsonOnlyBodies(fastify: FastifyInstance, bodyLimit: number): voi
         }
         done(null, value);
       });
+    },
+  );
+}
+
+/** The one route that takes a body other than JSON: the practice's logo, as image bytes. */
+export const IMAGE_BODY_PATHS: ReadonlySet<string> = new Set(['/v1/admin/settings/logo']);
+
+/**
+ * PNG and JPEG bodies, as bytes, for IMAGE_BODY_PATHS only (415 anywhere else). The
+ * route checks the bytes and its own, smaller size limit; this limit only keeps a huge
+ * body from being read at all.
+ */
+export function imageBodies(fastify: FastifyInstance, bodyLimit: number): void {
+  fastify.addContentTypeParser(
+    ['image/png', 'image/jpeg'],
+    { parseAs: 'buffer', bodyLimit },
+    (request, body, done) => {
+      const path = request.url.split('?')[0] ?? '';
+      if (!IMAGE_BODY_PATHS.has(path)) {
+        return done(new ProblemException('unsupported-media-type'), undefined);
+      }
+      done(null, body);
     },
   );
 }

@@ -17,6 +17,7 @@ import { SubmissionReference } from '../leads/submission-reference.entity.js';
 import { TriageNote } from '../leads/triage-note.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
 import { VisitorMail } from '../notifications/visitor-mail.entity.js';
+import { PracticeLogo } from '../settings/practice-logo.entity.js';
 import { PracticeSetting } from '../settings/practice-setting.entity.js';
 import { User } from '../users/user.entity.js';
 import { WebhookDelivery } from '../webhooks/webhook-delivery.entity.js';
@@ -47,4 +48,5 @@ export const ENTITIES = [
   PracticeSetting,
   RateLimitBucket,
   VisitorMail,
+  PracticeLogo,
 ];
