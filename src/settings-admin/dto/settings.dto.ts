@@ -81,8 +81,11 @@ export class ResponseTargetsChangeDto {
   routineBusinessDays?: number | null;
 }
 
-/** A phone number as a practice writes it: digits with spaces, dots, dashes, parentheses, a leading +. */
-export const PRACTICE_PHONE_PATTERN = /^\+?[0-9][0-9 ().-]{2,30}$/;
+/**
+ * A phone number as a practice writes it: at least 3 digits, with spaces, dots, dashes,
+ * parentheses and a leading +.
+ */
+export const PRACTICE_PHONE_PATTERN = /^(?=(?:\D*\d){3})\+?[0-9 ().-]{3,31}$/;
 const PHONE_MESSAGE = 'must be a phone number of digits, spaces, dots, dashes and parentheses';
 const WEB_ADDRESS = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
 const WEB_MESSAGE = 'must be an http(s) address';
