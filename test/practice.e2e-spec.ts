@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { responseDeadline } from '../src/vocabulary/response-targets.js';
 import { anInquiry } from './support/builders.js';
 import { leadIdOf } from './support/leads.js';
 import { jobsFinished } from './support/queue-rows.js';
@@ -136,6 +137,31 @@ describe('practice identity and referring out kindly', () => {
     expect((await t.http.get('/v1/practice').expect(200)).body.name).toBe('Our practice');
   });
 
+  it('a new time zone recomputes the deadlines of leads still new, in that zone', async () => {
+    const { body } = await t.http.post('/v1/inquiries').send(anInquiry()).expect(201);
+    const leadId = await leadIdOf(t, body.id);
+    const readLead = async () =>
+      (
+        (await t.db.query(`SELECT created_at, urgency, respond_by FROM lead WHERE id = $1`, [
+          leadId,
+        ])) as { created_at: Date; urgency: 'routine'; respond_by: Date }[]
+      )[0]!;
+    const { body: view } = await patchSettings({
+      practice: { timeZone: 'Pacific/Kiritimati' },
+    }).expect(200);
+    const lead = await readLead();
+    const targets = { ...view.responseTargets, timeZone: 'Pacific/Kiritimati' };
+    expect(lead.respond_by).toEqual(responseDeadline(lead.created_at, lead.urgency, targets));
+    const { body: next } = await t.http.post('/v1/inquiries').send(anInquiry()).expect(201);
+    const [created] = (await t.db.query(
+      `SELECT l.created_at, l.respond_by FROM lead l JOIN inquiry i ON i.lead_id = l.id WHERE i.id = $1`,
+      [next.id],
+    )) as { created_at: Date; respond_by: Date }[];
+    // Counted from the time the service received it, a moment before the row's created_at.
+    const expected = responseDeadline(created!.created_at, 'routine', targets);
+    expect(Math.abs(created!.respond_by.getTime() - expected.getTime())).toBeLessThan(1000);
+  });
+
   it('takes a PNG or JPEG logo up to 256 KiB and serves it as what it is', async () => {
     const refused = await t.http.get('/v1/practice/logo').expect(404);
     expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -177,7 +203,10 @@ describe('practice identity and referring out kindly', () => {
     }).expect(200);
     const inquiry = anInquiry();
     await t.http.post('/v1/inquiries').send(inquiry).expect(201);
-    const [acknowledgement] = await sink.waitForCount(1);
+    const messages = await sink.waitForCount(2);
+    const acknowledgement = messages.find((message) =>
+      message.to.includes(inquiry.email as string),
+    );
     expect(acknowledgement!.to).toEqual([inquiry.email]);
     expect(acknowledgement!.text).toMatch(/— Willow Couples Counseling\nPhone: \(503\) 555-0100$/);
     const from = acknowledgement!.headerLines.find((line) => /^from:/i.test(line));
