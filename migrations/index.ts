@@ -26,6 +26,8 @@ import { FollowUpNotice1795820000000 } from './1795820000000-FollowUpNotice.js';
 
 import { LeadLiveSignals1795830000000 } from './1795830000000-LeadLiveSignals.js';
 
+import { PracticeIdentity1795850000000 } from './1795850000000-PracticeIdentity.js';
+
 export const MIGRATIONS = [
   InitialSchema1795597613012,
   NotificationsAndWebhooks1795598413777,
@@ -52,4 +54,6 @@ export const MIGRATIONS = [
   FollowUpNotice1795820000000,
 
   LeadLiveSignals1795830000000,
+
+  PracticeIdentity1795850000000,
 ];

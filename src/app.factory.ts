@@ -8,6 +8,7 @@ import {
   clientErrorAnswer,
   frameworkErrorAnswer,
   jsonContentSecurityPolicy,
+  imageBodies,
   jsonOnlyBodies,
   publicCors,
   noStoreOnStaffRoutes,
@@ -49,6 +50,8 @@ export function dropBufferedBootLogs(error: unknown): never {
 
 /** docs/api.md#conventions: bodies over 64 KiB answer 413. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
+/** The practice's logo is checked against its own 256 KiB; nothing larger than this is read. */
+const IMAGE_BODY_LIMIT_BYTES = 1024 * 1024;
 
 /**
  * Builds the whole HTTP application, exactly as production runs it; tests use this too.
@@ -81,6 +84,7 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   // false` below). Errors from parsing reach the ProblemDetailsFilter through Nest's
   // Fastify error handler.
   jsonOnlyBodies(fastify, BODY_LIMIT_BYTES);
+  imageBodies(fastify, IMAGE_BODY_LIMIT_BYTES);
   withSecurityHeaders(fastify, options.config);
   noStoreOnStaffRoutes(fastify);
   jsonContentSecurityPolicy(fastify);

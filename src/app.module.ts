@@ -24,6 +24,7 @@ import { LiveModule } from './live/live.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ProblemsController } from './problems/problems.controller.js';
+import { PracticeModule } from './practice/practice.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { UsersAdminModule } from './users-admin/users-admin.module.js';
 import { SettingsAdminModule } from './settings-admin/settings-admin.module.js';
@@ -76,6 +77,8 @@ export class AppModule {
         CaptchaModule,
         BackupModule,
         LiveModule,
+
+        PracticeModule,
       ],
       controllers: [ProblemsController],
       providers: [ConnectionDrain],

@@ -72,6 +72,7 @@ const MATRIX: Record<string, Access> = {
   'GET /v1/admin/webhooks/{id}/deliveries': { roles: ADMIN },
   'GET /v1/admin/settings': { roles: ADMIN },
   'PATCH /v1/admin/settings': { roles: ADMIN },
+  'PUT /v1/admin/settings/logo': { roles: ADMIN },
 };
 
 /** Routes anyone may call: the public forms and the ways into an account. */
@@ -87,6 +88,8 @@ const PUBLIC = new Set([
   'POST /v1/auth/password-reset/{token}',
   'POST /v1/auth/invitations/{token}/accept',
   'GET /v1/captcha',
+  'GET /v1/practice',
+  'GET /v1/practice/logo',
   'GET /health/live',
   'GET /health/ready',
   // Prometheus scrapes: a bearer METRICS_TOKEN of its own, not a staff session (metrics.e2e-spec.ts).

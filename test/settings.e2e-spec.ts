@@ -92,10 +92,26 @@ describe('practice settings', () => {
       responseTargets: { crisisMinutes: 15, highMinutes: 240, routineBusinessDays: 1 },
       spamMinSeconds: 3,
     };
+    const practice = {
+      name: 'Our practice',
+      timeZone: 'America/Los_Angeles',
+      privacyNoticeVersion: '1',
+    };
     expect(response.body).toEqual({
       ...defaults,
+      practice: {
+        ...practice,
+        phone: null,
+        email: null,
+        website: null,
+        address: null,
+        privacyNoticeUrl: null,
+        logoUrl: null,
+      },
+      booking: { enabled: false },
+      referralResources: [],
       corsOrigins: ['https://www.practice.example', 'https://practice.example'],
-      defaults,
+      defaults: { ...defaults, practice },
       updatedAt: null,
     });
   });

@@ -18,6 +18,7 @@ export const PUBLIC_PATH_PREFIXES = [
   '/v1/intake-forms',
   '/v1/partner-invitations',
   '/v1/captcha',
+  '/v1/practice',
 ] as const;
 
 export function isPublicPath(url: string): boolean {
@@ -168,6 +169,42 @@ export function jsonOnlyBodies(fastify: FastifyInstance, bodyLimit: number): voi
       });
     },
   );
+}
+
+/** The one route that takes a body other than JSON: the practice's logo, as image bytes. */
+export const IMAGE_BODY_PATHS: ReadonlySet<string> = new Set(['/v1/admin/settings/logo']);
+
+/**
+ * PNG and JPEG bodies, as bytes, for IMAGE_BODY_PATHS only: anywhere else the answer is
+ * 415 before a byte of the body is read. The route checks the bytes and its own, smaller
+ * size limit; past `bodyLimit` reading stops with 413.
+ */
+export function imageBodies(fastify: FastifyInstance, bodyLimit: number): void {
+  fastify.addContentTypeParser(['image/png', 'image/jpeg'], (request, payload, done) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (!IMAGE_BODY_PATHS.has(path)) {
+      return done(new ProblemException('unsupported-media-type'), undefined);
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let finished = false;
+    const finish = (error: Error | null, body?: Buffer) => {
+      if (finished) return;
+      finished = true;
+      done(error, body);
+    };
+    payload.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > bodyLimit) {
+        payload.removeAllListeners('data');
+        payload.resume();
+        return finish(new ProblemException('payload-too-large'));
+      }
+      chunks.push(chunk);
+    });
+    payload.on('end', () => finish(null, Buffer.concat(chunks)));
+    payload.on('error', (error) => finish(error));
+  });
 }
 
 /**

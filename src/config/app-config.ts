@@ -149,9 +149,13 @@ export class EnvironmentVariables {
   @Matches(/^[^\r\n]+$/, { message: 'must be one line' })
   MAIL_FROM = 'Relational Intake <intake@practice.example>';
 
+  /**
+   * The name clients see until an admin sets one (PATCH /v1/admin/settings `practice.name`).
+   * Neutral by default: clients must never meet this product's own name.
+   */
   @IsString()
   @Matches(/^[^\r\n]{1,100}$/, { message: 'must be one line of at most 100 characters' })
-  PRACTICE_NAME = 'Relational Intake';
+  PRACTICE_NAME = 'Our practice';
 
   /** Receives staff notifications while no coordinator or admin account exists. */
   @IsEmail({ require_tld: false }, { message: 'must be an email address' })

@@ -18,6 +18,7 @@ import { SubmissionReference } from '../leads/submission-reference.entity.js';
 import { TriageNote } from '../leads/triage-note.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
 import { VisitorMail } from '../notifications/visitor-mail.entity.js';
+import { PracticeLogo } from '../settings/practice-logo.entity.js';
 import { PracticeSetting } from '../settings/practice-setting.entity.js';
 import { User } from '../users/user.entity.js';
 import { WebhookDelivery } from '../webhooks/webhook-delivery.entity.js';
@@ -49,4 +50,6 @@ export const ENTITIES = [
   RateLimitBucket,
   VisitorMail,
   ContactAttempt,
+
+  PracticeLogo,
 ];

@@ -228,16 +228,16 @@ export class IntakesService {
       expiresAt,
       usedAt: null,
     });
-    await this.notifications.planIn(manager, [
-      {
-        kind: 'partner_invitation',
-        dedupeKey: `partner_invitation:${invitationId}`,
-        leadId: intake.leadId,
-        recipient: 'partner',
-        context: { invitationId, reference: intake.reference },
-        // A lead kept for review invites nobody until staff release it.
-        hold: intake.held,
-      },
-    ]);
+    await this.notifications.mailVisitorIn(manager, {
+      kind: 'partner_invitation',
+      dedupeKey: `partner_invitation:${invitationId}`,
+      leadId: intake.leadId,
+      to: 'partner',
+      invitationId,
+      context: { reference: intake.reference },
+      origin: 'public',
+      // A lead kept for review invites nobody until staff release it.
+      heldForReview: intake.held,
+    });
   }
 }

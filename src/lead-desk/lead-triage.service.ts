@@ -129,6 +129,8 @@ export class LeadTriageService {
       if (plan.changes.length > 0) {
         await this.apply(manager, staff, actor, lead, plan.changes, targets);
       }
+      const moved = plan.changes.some((change) => change.field === 'status');
+      if (dto.notifyClient === true && moved) await this.referClient(manager, staff, actor, lead);
       const current = await this.access.visibleLead(manager, staff, leadId);
       return answer(manager, current);
     });
@@ -227,6 +229,32 @@ export class LeadTriageService {
           ...(loggedAttempt ? { contactAttemptId: loggedAttempt.id } : {}),
         },
       },
+      manager,
+    );
+  }
+
+  /**
+   * The kind email to a client referred out or declined, with the timeline's
+   * `client_referred` (how many resources fitted) and the audit event.
+   */
+  private async referClient(
+    manager: EntityManager,
+    staff: StaffContext,
+    actor: AuditActor,
+    lead: Lead,
+  ): Promise<void> {
+    const referral = await this.announcements.referClient(manager, lead);
+    if (!referral) return;
+    const details = { status: lead.status, resources: referral.resources };
+    await this.events.record(manager, {
+      leadId: lead.id,
+      actorUserId: staff.user.id,
+      kind: 'client_referred',
+      details,
+    });
+    await this.audit.record(
+      actor,
+      { action: 'lead.client_referred', leadId: lead.id, details },
       manager,
     );
   }

@@ -11,6 +11,7 @@ import { escalationDeadline, responseDeadline } from '../vocabulary/response-tar
 import { SubmissionReference } from '../leads/submission-reference.entity.js';
 import { JobQueue, type RunningJob } from '../queue/job-queue.js';
 import { scheduleResponseChecks } from './response-checks.js';
+import { resourcesFor } from '../settings/practice-profile.js';
 import { PracticeSettings } from '../settings/practice-settings.js';
 import { User } from '../users/user.entity.js';
 import { leadCreatedEventId } from '../webhooks/webhook-event.js';
@@ -66,17 +67,17 @@ export class LeadAnnouncements {
         receivedAt: submission.createdAt.toISOString(),
       };
 
-      const plans: PlannedNotification[] = [
-        {
-          kind: 'client_acknowledgement',
-          dedupeKey: `client_acknowledgement:${submissionId}`,
-          leadId,
-          recipient: 'submitter',
-          submissionId,
-          context,
-          hold: lead.needsReview,
-        },
-      ];
+      await this.notifications.mailVisitorIn(manager, {
+        kind: 'client_acknowledgement',
+        dedupeKey: `client_acknowledgement:${submissionId}`,
+        leadId,
+        to: 'submitter',
+        submissionId,
+        context,
+        origin: 'public',
+        heldForReview: lead.needsReview,
+      });
+      const plans: PlannedNotification[] = [];
       const staff = await manager.getRepository(User).find({ where: { active: true } });
       if (leadCreated) {
         const planned = heldForReview(lead, staffRecipientsForNewLead(lead, staff));
@@ -144,6 +145,37 @@ export class LeadAnnouncements {
       take: 1,
     });
     if (first) await this.announceLeadCreated(manager, lead, first.reference);
+  }
+
+  /**
+   * Staff referred the client out or declined them, and asked that the client hear it
+   * kindly: plans the referral email (through the gate for visitor mail, sent by staff)
+   * in the caller's transaction. Answers how many resources fit the lead, or null when
+   * the lead has no submission of the client's own to answer.
+   */
+  async referClient(manager: EntityManager, lead: Lead): Promise<{ resources: number } | null> {
+    const [latest] = await manager.getRepository(SubmissionReference).find({
+      where: [
+        { leadId: lead.id, kind: 'inquiry' },
+        { leadId: lead.id, kind: 'intake' },
+      ],
+      order: { createdAt: 'DESC' },
+      take: 1,
+    });
+    if (!latest) return null;
+    const { referralResources } = await this.settings.stored(manager);
+    const resources = resourcesFor(referralResources, lead).length;
+    await this.notifications.mailVisitorIn(manager, {
+      kind: 'client_referral',
+      dedupeKey: `client_referral:${lead.id}:${lead.statusChangedAt.toISOString()}`,
+      leadId: lead.id,
+      to: 'submitter',
+      submissionId: latest.submissionId,
+      context: { reference: latest.reference },
+      origin: 'staff',
+      heldForReview: lead.needsReview,
+    });
+    return { resources };
   }
 
   private async announceLeadCreated(

@@ -8,8 +8,11 @@ import type { RenderedMessage } from './messages.js';
 @Injectable()
 export class MailTransport implements OnApplicationShutdown {
   private readonly transporter;
+  /** The address part of MAIL_FROM, for mail sent under the practice's own name. */
+  private readonly fromAddress: string;
 
   constructor(@Inject(SMTP_URL) url: string, @Inject(APP_CONFIG) config: AppConfig) {
+    this.fromAddress = /<([^<>]+)>\s*$/.exec(config.mail.from)?.[1] ?? config.mail.from.trim();
     this.transporter = createTransport(
       {
         url,
@@ -27,10 +30,19 @@ export class MailTransport implements OnApplicationShutdown {
     );
   }
 
-  /** Resolves when the server accepted the message; rejects with nodemailer's error. */
-  async send(to: string, message: RenderedMessage, messageId: string): Promise<void> {
+  /**
+   * Resolves when the server accepted the message; rejects with nodemailer's error.
+   * `fromName` (the practice's name, for client mail) replaces MAIL_FROM's display name.
+   */
+  async send(
+    to: string,
+    message: RenderedMessage,
+    messageId: string,
+    fromName?: string,
+  ): Promise<void> {
     await this.transporter.sendMail({
       to,
+      ...(fromName ? { from: { name: fromName, address: this.fromAddress } } : {}),
       subject: message.subject,
       text: message.text,
       html: message.html,

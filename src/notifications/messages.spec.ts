@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import {
   clientAcknowledgement,
+  clientReferral,
   crisisAlert,
   escapeHtml,
   headerSafe,
@@ -84,6 +85,58 @@ describe('messages', () => {
     const message = clientAcknowledgement(practice, { reference: 'RI-7KQ2M9XD' });
     expect(message.text).toContain('RI-7KQ2M9XD');
     expect(message.text).toContain('988');
+  });
+
+  it('every client email ends with the practice’s name and contact, and never names this product', () => {
+    const signed = {
+      ...practice,
+      contact: {
+        phone: '(503) 555-0100',
+        email: 'hello@willow.example',
+        website: 'https://willow.example',
+      },
+    };
+    for (const message of [
+      clientAcknowledgement(signed, { reference: 'RI-7KQ2M9XD' }),
+      partnerInvitation(signed, {
+        invitedByFirstName: 'Sam',
+        link: 'https://intake.example.com/partner?token=t',
+        expiresAt: new Date('2026-12-09T00:00:00Z'),
+      }),
+      clientReferral(signed, { resources: [] }),
+    ]) {
+      expect(message.text).toMatch(
+        /— Willow & Oak <Therapy>\nPhone: \(503\) 555-0100\nEmail: hello@willow\.example\nWeb: https:\/\/willow\.example$/,
+      );
+      expect(message.html).toContain('— Willow &amp; Oak &lt;Therapy&gt;<br>Phone: (503) 555-0100');
+      expect(`${message.subject}${message.text}${message.html}`).not.toMatch(/relational intake/i);
+    }
+  });
+
+  it('staff mail is signed with the name only', () => {
+    const signed = { ...practice, contact: { phone: '(503) 555-0100' } };
+    expect(staffNewLead(signed, lead).text).not.toContain('555-0100');
+  });
+
+  it('a referral lists each fitting resource with its contact, then the 988 line', () => {
+    const message = clientReferral(practice, {
+      resources: [
+        { name: 'Riverside Clinic', phone: '503 555 0199', website: 'https://r.example' },
+        { name: 'Open Path <Collective>', note: 'Sliding scale' },
+      ],
+    });
+    expect(message.subject).toBe('Willow & Oak <Therapy>: places that may help you');
+    expect(message.text).toContain(
+      'Riverside Clinic\nPhone: 503 555 0199\nWeb: https://r.example\n\nOpen Path <Collective>\nSliding scale',
+    );
+    expect(message.text).toContain('988 Suicide & Crisis Lifeline: Call or text 988');
+    expect(message.html).toContain('Open Path &lt;Collective&gt;<br>Sliding scale');
+  });
+
+  it('a referral without fitting resources still points somewhere, and to 988', () => {
+    const message = clientReferral(practice, { resources: [] });
+    expect(message.text).toContain('a local directory of therapists');
+    expect(message.text).toContain('Call or text 988');
   });
 
   it('a staff invitation gives the role, the link and until when it works, in plain text too', () => {

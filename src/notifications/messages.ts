@@ -1,4 +1,4 @@
-import type { Urgency } from '../vocabulary/urgency.js';
+import { CRISIS_RESOURCES, type Urgency } from '../vocabulary/urgency.js';
 
 /**
  * The words of every email (no framework code here). Staff mail carries only what
@@ -16,6 +16,23 @@ export interface PracticeDetails {
   name: string;
   /** Base URL of this service, for links. */
   baseUrl: string;
+  /** How a client reaches the practice: each line set appears under the name. */
+  contact?: PracticeContact;
+}
+
+export interface PracticeContact {
+  phone?: string;
+  email?: string;
+  website?: string;
+  address?: string;
+}
+
+/** A place a client may turn to, as a referral email lists it. */
+export interface ReferralListing {
+  name: string;
+  phone?: string;
+  website?: string;
+  note?: string;
 }
 
 export interface LeadFacts {
@@ -52,26 +69,49 @@ const URGENCY_WORDS: Record<Urgency, string> = {
 const leadLink = (practice: PracticeDetails, leadId: string) =>
   `${practice.baseUrl}/admin/leads/${encodeURIComponent(leadId)}`;
 
+/**
+ * The signature: the practice's name, then each contact line it has set (phone, email,
+ * website, address). Every email to a client or partner ends with it; staff mail carries
+ * the name only.
+ */
+export function signatureLines(practice: PracticeDetails): string[] {
+  const contact = practice.contact ?? {};
+  return [
+    practice.name,
+    ...(contact.phone ? [`Phone: ${contact.phone}`] : []),
+    ...(contact.email ? [`Email: ${contact.email}`] : []),
+    ...(contact.website ? [`Web: ${contact.website}`] : []),
+    ...(contact.address ? [contact.address] : []),
+  ];
+}
+
 function layout(
   practice: PracticeDetails,
   paragraphs: string[],
   link?: { href: string; label: string },
 ) {
+  const [name, ...contact] = signatureLines(practice);
   const text = [
     ...paragraphs,
     ...(link ? [`${link.label}: ${link.href}`] : []),
     '',
-    `— ${practice.name}`,
+    [`— ${name}`, ...contact].join('\n'),
   ].join('\n\n');
   const html = [
     '<!doctype html><html><body style="font-family: sans-serif; line-height: 1.5">',
-    ...paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
+    ...paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph).replaceAll('\n', '<br>')}</p>`),
     ...(link ? [`<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></p>`] : []),
-    `<p>— ${escapeHtml(practice.name)}</p>`,
+    `<p>${[`— ${name}`, ...contact].map(escapeHtml).join('<br>')}</p>`,
     '</body></html>',
   ].join('\n');
   return { text, html };
 }
+
+/** Staff mail is signed with the name only: the contact lines are for clients. */
+const staffSigned = (practice: PracticeDetails): PracticeDetails => ({
+  name: practice.name,
+  baseUrl: practice.baseUrl,
+});
 
 function leadSummary(lead: LeadFacts): string[] {
   return [
@@ -86,10 +126,14 @@ export function staffNewLead(practice: PracticeDetails, lead: LeadFacts): Render
   const flag = lead.urgency === 'routine' ? '' : ` [${URGENCY_WORDS[lead.urgency]}]`;
   return {
     subject: headerSafe(`New lead ${lead.reference}${flag}`),
-    ...layout(practice, ['A new lead is waiting for triage.', leadSummary(lead).join('\n')], {
-      href: leadLink(practice, lead.leadId),
-      label: 'Open the lead',
-    }),
+    ...layout(
+      staffSigned(practice),
+      ['A new lead is waiting for triage.', leadSummary(lead).join('\n')],
+      {
+        href: leadLink(practice, lead.leadId),
+        label: 'Open the lead',
+      },
+    ),
   };
 }
 
@@ -110,7 +154,7 @@ export function crisisAlert(practice: PracticeDetails, lead: LeadFacts): Rendere
   return {
     subject: headerSafe(`CRISIS: lead ${lead.reference} needs attention now`),
     ...layout(
-      practice,
+      staffSigned(practice),
       [
         'A submission suggests a crisis. Please review this lead now.',
         leadSummary(lead).join('\n'),
@@ -133,7 +177,7 @@ export function overdueReminder(
         : `Reminder: lead ${lead.reference} is past its response target`,
     ),
     ...layout(
-      practice,
+      staffSigned(practice),
       [
         escalation
           ? 'This lead has waited twice its response-time target without first contact.'
@@ -153,7 +197,7 @@ export function clientAcknowledgement(
     subject: headerSafe(`We received your message (${submission.reference})`),
     ...layout(practice, [
       'Hello,',
-      `Thank you for reaching out to ${practice.name}. We have received your message and someone from our team will contact you soon.`,
+      'Thank you for reaching out. We have received your message and someone from our team will contact you soon.',
       `Your reference is ${submission.reference}. Please mention it if you call us.`,
       'If you are in crisis or thinking about harming yourself, call or text 988 (Suicide & Crisis Lifeline) now, or call 911 in an emergency.',
     ]),
@@ -189,7 +233,7 @@ export function staffInvitation(
   return {
     subject: headerSafe(`${practice.name}: your staff account is ready`),
     ...layout(
-      practice,
+      staffSigned(practice),
       [
         'Hello,',
         `An admin of ${practice.name} has created a staff account for you on its intake system, with the role ${invitation.role}.`,
@@ -208,7 +252,7 @@ export function passwordReset(
   return {
     subject: headerSafe(`${practice.name}: reset your password`),
     ...layout(
-      practice,
+      staffSigned(practice),
       [
         'Hello,',
         `Someone asked to reset the password of your staff account at ${practice.name}.`,
@@ -217,5 +261,63 @@ export function passwordReset(
       ],
       { href: reset.link, label: 'Choose a new password' },
     ),
+  };
+}
+
+/** The 988 line and emergency services, as every kind client email ends its help with. */
+const crisisLines = () =>
+  CRISIS_RESOURCES.map((resource) => `${resource.name}: ${resource.contact}`).join('\n');
+
+/**
+ * The words of the referral email, in one place per language (key `clientReferral`):
+ * a translation adds a sibling of `en` with the same keys.
+ */
+export const CLIENT_REFERRAL_WORDS = {
+  en: {
+    subject: (practiceName: string) => `${practiceName}: places that may help you`,
+    greeting: 'Hello,',
+    opening:
+      'Thank you for reaching out to us. We are sorry that we are not able to offer you the care you are looking for right now. We do not want to leave you without somewhere to turn.',
+    withResources: 'These services may be a good fit for you:',
+    withoutResources:
+      'Your doctor, your insurance, or a local directory of therapists can help you find someone who is a good fit.',
+    crisis:
+      'If you are in crisis or thinking about harming yourself, please reach out now, day or night:',
+    closing: 'We wish you well.',
+    phone: 'Phone',
+    website: 'Web',
+  },
+} as const;
+
+/** One resource as a block of lines: name, phone, website, note. */
+function listingLines(listing: ReferralListing, words: (typeof CLIENT_REFERRAL_WORDS)['en']) {
+  return [
+    listing.name,
+    ...(listing.phone ? [`${words.phone}: ${listing.phone}`] : []),
+    ...(listing.website ? [`${words.website}: ${listing.website}`] : []),
+    ...(listing.note ? [listing.note] : []),
+  ].join('\n');
+}
+
+/**
+ * The kind email to a client the practice refers out or declines: the places that fit
+ * them, the 988 line, and the practice's signature. Holds nothing the client wrote.
+ */
+export function clientReferral(
+  practice: PracticeDetails,
+  referral: { resources: readonly ReferralListing[] },
+): RenderedMessage {
+  const words = CLIENT_REFERRAL_WORDS.en;
+  const listings = referral.resources.map((listing) => listingLines(listing, words));
+  return {
+    subject: headerSafe(words.subject(practice.name)),
+    ...layout(practice, [
+      words.greeting,
+      words.opening,
+      ...(listings.length > 0 ? [words.withResources, ...listings] : [words.withoutResources]),
+      words.crisis,
+      crisisLines(),
+      words.closing,
+    ]),
   };
 }

@@ -16,12 +16,15 @@ import { JobQueue, type RunningJob, isLastAttempt } from '../queue/job-queue.js'
 import { OUTAGE_PATIENCE_MS } from '../queue/jobs.js';
 import { UnrecordedDeliveries } from '../queue/unrecorded-deliveries.js';
 import { User } from '../users/user.entity.js';
+import { resourcesFor } from '../settings/practice-profile.js';
+import { PracticeSettings } from '../settings/practice-settings.js';
 import { MailTransport } from './mail-transport.js';
 import {
   type LeadFacts,
   type PracticeDetails,
   type RenderedMessage,
   clientAcknowledgement,
+  clientReferral,
   crisisAlert,
   overdueReminder,
   passwordReset,
@@ -60,6 +63,33 @@ export type PlannedNotification = {
   | { recipient: 'partner' }
 );
 
+/**
+ * An email to an address a visitor typed (a client's or a partner's): the one way to
+ * plan one (`NotificationsService.mailVisitorIn`). It applies the rules for such mail:
+ * a lead kept for review holds it until staff release the lead; mail asked for by a
+ * public route counts against the address's 3 a day (the rest is `withheld`, silently);
+ * and the message itself may repeat no visitor-typed text but a first name passed
+ * through `nameForMail` (the renderers in messages.ts take no other visitor text).
+ */
+export type VisitorMail = {
+  kind: NotificationKind;
+  /** Makes planning idempotent, e.g. `booking_confirmation:<bookingId>`. */
+  dedupeKey: string;
+  leadId: string;
+  /** Ids the message needs; never personal data. */
+  context?: Record<string, string>;
+  /**
+   * `public`: a public route asked for it (counted against the daily limit);
+   * `staff`: a staff action sent it (not counted; still held for review).
+   */
+  origin: 'public' | 'staff';
+  /** The lead waits for review (`lead.needsReview`): held until staff release it. */
+  heldForReview: boolean;
+} & ({ to: 'submitter'; submissionId: string } | { to: 'partner'; invitationId: string });
+
+/** Set in a notification's context when staff sent it: not counted against the daily limit. */
+const SENT_BY_STAFF = 'staff';
+
 export type RetryResult = 'queued' | 'not_failed' | 'not_found';
 
 /** Recipients whose address a visitor typed into a public form. */
@@ -70,7 +100,7 @@ const MAILBOX_PURPOSE = 'visitor-mailbox';
 @Injectable()
 export class NotificationsService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(NotificationsService.name);
-  private readonly practice: PracticeDetails;
+  private readonly baseUrl: string;
   /** Emails the SMTP server accepted while the database could not record them. */
   private readonly unrecorded = new UnrecordedDeliveries();
 
@@ -85,8 +115,49 @@ export class NotificationsService implements BeforeApplicationShutdown {
     private readonly notifications: NotificationRepository,
     private readonly visitorMails: VisitorMailRepository,
     private readonly sources: MailSources,
+    private readonly settings: PracticeSettings,
   ) {
-    this.practice = { name: config.practice.name, baseUrl: config.publicBaseUrl };
+    this.baseUrl = config.publicBaseUrl;
+  }
+
+  /**
+   * The gate for every email to an address a visitor typed (see VisitorMail): plans it
+   * in the caller's transaction under the rules for such mail. Answers the ids created
+   * (none when the dedupe key was planned before).
+   */
+  async mailVisitorIn(manager: EntityManager, mail: VisitorMail): Promise<string[]> {
+    const context = {
+      ...(mail.context ?? {}),
+      ...(mail.to === 'partner' ? { invitationId: mail.invitationId } : {}),
+      ...(mail.origin === 'staff' ? { sentBy: SENT_BY_STAFF } : {}),
+    };
+    const common = {
+      kind: mail.kind,
+      dedupeKey: mail.dedupeKey,
+      leadId: mail.leadId,
+      context,
+      hold: mail.heldForReview,
+    };
+    return this.planIn(manager, [
+      mail.to === 'submitter'
+        ? { ...common, recipient: 'submitter', submissionId: mail.submissionId }
+        : { ...common, recipient: 'partner' },
+    ]);
+  }
+
+  /** The practice as an email signs: its name in force, and its contact for clients. */
+  private async practiceIn(manager: EntityManager): Promise<PracticeDetails> {
+    const identity = await this.settings.identity(manager);
+    return {
+      name: identity.name,
+      baseUrl: this.baseUrl,
+      contact: {
+        ...(identity.phone ? { phone: identity.phone } : {}),
+        ...(identity.email ? { email: identity.email } : {}),
+        ...(identity.website ? { website: identity.website } : {}),
+        ...(identity.address ? { address: identity.address } : {}),
+      },
+    };
   }
 
   /**
@@ -158,7 +229,7 @@ export class NotificationsService implements BeforeApplicationShutdown {
     row: MailRow,
     submissionId?: string | null,
   ): Promise<NotificationStatus> {
-    if (VISITOR_RECIPIENTS.has(recipient)) {
+    if (VISITOR_RECIPIENTS.has(recipient) && row.context.sentBy !== SENT_BY_STAFF) {
       const address =
         recipient === 'partner'
           ? await this.sources.visitor(row.kind).address(manager, row)
@@ -279,7 +350,16 @@ export class NotificationsService implements BeforeApplicationShutdown {
         notification.lastError = 'the recipient or the lead no longer exists';
       } else {
         try {
-          await this.mail.send(address, message, `<${notification.id}@relational-intake>`);
+          // A client sees the practice as the sender, never this product.
+          const fromName = VISITOR_RECIPIENTS.has(notification.recipientKind)
+            ? (await this.practiceIn(manager)).name
+            : undefined;
+          await this.mail.send(
+            address,
+            message,
+            `<${notification.id}@relational-intake>`,
+            fromName,
+          );
           notification.status = 'sent';
           notification.sentAt = new Date();
           onSent(notification.sentAt, notification.kind);
@@ -365,19 +445,26 @@ export class NotificationsService implements BeforeApplicationShutdown {
     notification: Notification,
   ): Promise<RenderedMessage | undefined> {
     const reference = notification.context.reference ?? '';
+    const practice = await this.practiceIn(manager);
     if (notification.kind === 'client_acknowledgement') {
-      return clientAcknowledgement(this.practice, { reference });
+      return clientAcknowledgement(practice, { reference });
     }
     if (notification.recipientKind === 'partner') {
-      return this.sources.visitor(notification.kind).render(manager, notification, this.practice);
+      return this.sources.visitor(notification.kind).render(manager, notification, practice);
     }
     if (notification.kind === 'staff_invitation' || notification.kind === 'password_reset') {
-      return this.renderStaffLink(manager, notification);
+      return this.renderStaffLink(manager, notification, practice);
     }
     const lead = notification.leadId
       ? await manager.getRepository(Lead).findOneBy({ id: notification.leadId })
       : null;
     if (!lead) return undefined;
+    if (notification.kind === 'client_referral') {
+      // The resources in force when it is sent, fitted to the lead (lead_event counted them).
+      const { referralResources } = await this.settings.stored(manager);
+      const resources = resourcesFor(referralResources, lead);
+      return clientReferral(practice, { resources });
+    }
     const facts: LeadFacts = {
       leadId: lead.id,
       reference,
@@ -387,15 +474,15 @@ export class NotificationsService implements BeforeApplicationShutdown {
     };
     switch (notification.kind) {
       case 'staff_new_lead':
-        return staffNewLead(this.practice, facts);
+        return staffNewLead(practice, facts);
       case 'staff_follow_up':
-        return staffFollowUp(this.practice, facts);
+        return staffFollowUp(practice, facts);
       case 'crisis_alert':
-        return crisisAlert(this.practice, facts);
+        return crisisAlert(practice, facts);
       case 'overdue_reminder':
-        return overdueReminder(this.practice, facts, 'reminder');
+        return overdueReminder(practice, facts, 'reminder');
       case 'overdue_escalation':
-        return overdueReminder(this.practice, facts, 'escalation');
+        return overdueReminder(practice, facts, 'escalation');
     }
   }
 
@@ -406,6 +493,7 @@ export class NotificationsService implements BeforeApplicationShutdown {
   private async renderStaffLink(
     manager: EntityManager,
     notification: Notification,
+    practice: PracticeDetails,
   ): Promise<RenderedMessage | undefined> {
     const tokenId = notification.context.tokenId;
     const staffToken = tokenId
@@ -424,13 +512,13 @@ export class NotificationsService implements BeforeApplicationShutdown {
       if (error instanceof KeyRingError) return undefined;
       throw error;
     }
-    const link = staffLink(this.practice.baseUrl, staffToken.purpose, token);
+    const link = staffLink(this.baseUrl, staffToken.purpose, token);
     return staffToken.purpose === 'invitation'
-      ? staffInvitation(this.practice, {
+      ? staffInvitation(practice, {
           role: staffToken.user.role,
           link,
           expiresAt: staffToken.expiresAt,
         })
-      : passwordReset(this.practice, { link, expiresAt: staffToken.expiresAt });
+      : passwordReset(practice, { link, expiresAt: staffToken.expiresAt });
   }
 }

@@ -1,4 +1,6 @@
 import { clockRunningSql } from '../vocabulary/contact-attempts.js';
+
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -10,10 +12,26 @@ import { responseDeadline, type ResponseTargets } from '../vocabulary/response-t
 import type { Urgency } from '../vocabulary/urgency.js';
 import { scheduleResponseChecks } from '../notifications/response-checks.js';
 import { JobQueue } from '../queue/job-queue.js';
-import type { SettingsView, UpdateSettingsDto } from './dto/settings.dto.js';
+import type { ReferralResourceDto, SettingsView, UpdateSettingsDto } from './dto/settings.dto.js';
 import { LeadRepository } from '../leads/lead.repository.js';
-import { SettingsRepository } from '../settings/practice-setting.repository.js';
-import { PracticeSettings, targetsOf } from '../settings/practice-settings.js';
+import {
+  SettingsRepository,
+  type StoredPracticeDetails,
+} from '../settings/practice-setting.repository.js';
+import { checkLogo } from '../settings/practice-logo.js';
+import {
+  applyProfileChange,
+  changedProfileFields,
+  DEFAULT_PRIVACY_NOTICE_VERSION,
+  effectiveProfile,
+  type ProfileChange,
+  type ReferralResource,
+} from '../settings/practice-profile.js';
+import {
+  PracticeSettings,
+  type StoredPracticeSettings,
+  targetsOf,
+} from '../settings/practice-settings.js';
 import {
   applyChange,
   changedValues,
@@ -22,6 +40,7 @@ import {
   SETTING_NAMES,
   type SettingsChange,
   type SettingValues,
+  type StoredSettings,
   targetsChanged,
 } from '../settings/setting-values.js';
 
@@ -37,12 +56,39 @@ export function changeOf(dto: UpdateSettingsDto): SettingsChange {
   };
 }
 
+/** A resource as stored: no empty lists, states upper-case and once each. */
+export function referralResourceOf(dto: ReferralResourceDto): ReferralResource {
+  const states = [...new Set((dto.states ?? []).map((state) => state.toUpperCase()))];
+  const serviceTypes = [...new Set(dto.serviceTypes ?? [])];
+  return {
+    name: dto.name.trim(),
+    ...(dto.phone ? { phone: dto.phone.trim() } : {}),
+    ...(dto.website ? { website: dto.website.trim() } : {}),
+    ...(dto.note ? { note: dto.note.trim() } : {}),
+    ...(serviceTypes.length > 0 ? { serviceTypes } : {}),
+    ...(states.length > 0 ? { states } : {}),
+  };
+}
+
+/** Where the logo is served, versioned by its hash so a new one is never read from a cache. */
+export function logoUrlOf(baseUrl: string, version: string | undefined): string | null {
+  return version ? `${baseUrl}/v1/practice/logo?v=${encodeURIComponent(version)}` : null;
+}
+
+interface ViewFacts {
+  stored: StoredPracticeDetails;
+  logoVersion: string | undefined;
+  profileDefaults: { name: string; timeZone: string };
+}
+
 function toSettingsView(
   values: SettingValues,
   defaults: SettingValues,
   corsOrigins: readonly string[],
   updatedAt: Date | null,
+  facts: ViewFacts & { baseUrl: string },
 ): SettingsView {
+  const profile = effectiveProfile(facts.stored.profile, facts.profileDefaults);
   const shape = (of: SettingValues) => ({
     responseTargets: {
       crisisMinutes: of['responseTargets.crisisMinutes'],
@@ -52,10 +98,41 @@ function toSettingsView(
     spamMinSeconds: of.spamMinSeconds,
   });
   return {
+    practice: {
+      name: profile.name,
+      timeZone: profile.timeZone,
+      phone: profile.phone ?? null,
+      email: profile.email ?? null,
+      website: profile.website ?? null,
+      address: profile.address ?? null,
+      privacyNoticeVersion: profile.privacyNoticeVersion,
+      privacyNoticeUrl: profile.privacyNoticeUrl ?? null,
+      logoUrl: logoUrlOf(facts.baseUrl, facts.logoVersion),
+    },
+    booking: { enabled: facts.stored.bookingEnabled },
+    referralResources: facts.stored.referralResources.map((resource) => ({ ...resource })),
     ...shape(values),
     corsOrigins: [...corsOrigins],
-    defaults: shape(defaults),
+    defaults: {
+      ...shape(defaults),
+      practice: { ...facts.profileDefaults, privacyNoticeVersion: DEFAULT_PRIVACY_NOTICE_VERSION },
+    },
     updatedAt: updatedAt?.toISOString() ?? null,
+  };
+}
+
+/** What the row holds beside the numbers once the change in `dto` is applied. */
+function detailsAfter(
+  before: StoredPracticeSettings,
+  dto: UpdateSettingsDto,
+): StoredPracticeDetails {
+  return {
+    profile: applyProfileChange(before.profile, (dto.practice ?? {}) as ProfileChange),
+    bookingEnabled: dto.booking?.enabled ?? before.bookingEnabled,
+    referralResources:
+      dto.referralResources === undefined
+        ? before.referralResources
+        : dto.referralResources.map(referralResourceOf),
   };
 }
 
@@ -74,12 +151,28 @@ export class SettingsService {
 
   async view(): Promise<SettingsView> {
     const stored = await this.settings.stored();
+    return this.render(stored, stored.values, stored.updatedAt);
+  }
+
+  private async render(
+    stored: StoredPracticeDetails,
+    values: StoredSettings,
+    updatedAt: Date | null,
+    manager?: EntityManager,
+  ): Promise<SettingsView> {
     const defaults = this.settings.defaults();
+    const { logoVersion } = await this.settings.identity(manager);
     return toSettingsView(
-      effectiveSettings(stored.values, defaults),
+      effectiveSettings(values, defaults),
       defaults,
       this.config.corsOrigins,
-      stored.updatedAt,
+      updatedAt,
+      {
+        stored,
+        logoVersion,
+        profileDefaults: this.settings.profileDefaults(),
+        baseUrl: this.config.publicBaseUrl,
+      },
     );
   }
 
@@ -96,27 +189,44 @@ export class SettingsService {
       const before = await this.settings.stored(manager, 'update');
       const defaults = this.settings.defaults();
       const stored = applyChange(before.values, change);
+      const details = detailsAfter(before, dto);
       const oldValues = effectiveSettings(before.values, defaults);
       const newValues = effectiveSettings(stored, defaults);
       const errors = contradictions(newValues, change);
       if (errors.length > 0) throw ProblemException.validation(errors);
-      if (SETTING_NAMES.every((name) => stored[name] === before.values[name])) {
-        return toSettingsView(oldValues, defaults, this.config.corsOrigins, before.updatedAt);
+      const profileFields = changedProfileFields(before.profile, details.profile);
+      const bookingChanged = details.bookingEnabled !== before.bookingEnabled;
+      const resourcesChanged =
+        JSON.stringify(details.referralResources) !== JSON.stringify(before.referralResources);
+      if (
+        SETTING_NAMES.every((name) => stored[name] === before.values[name]) &&
+        profileFields.length === 0 &&
+        !bookingChanged &&
+        !resourcesChanged
+      ) {
+        return this.render(before, before.values, before.updatedAt, manager);
       }
 
-      const updatedAt = await this.settingRows.store(manager, stored);
+      const updatedAt = await this.settingRows.store(manager, stored, details);
 
-      const timeZone = this.config.practice.timeZone;
-      const leads = targetsChanged(oldValues, newValues)
-        ? await this.recomputeDeadlines(manager, targetsOf(newValues, timeZone))
-        : { recomputed: 0, rescheduled: 0 };
+      const zoneBefore = before.profile.timeZone ?? this.config.practice.timeZone;
+      const timeZone = details.profile.timeZone ?? this.config.practice.timeZone;
+      const leads =
+        targetsChanged(oldValues, newValues) || zoneBefore !== timeZone
+          ? await this.recomputeDeadlines(manager, targetsOf(newValues, timeZone))
+          : { recomputed: 0, rescheduled: 0 };
       await this.audit.record(
         actor,
         {
           action: 'settings.updated',
           subjectType: 'settings',
           details: {
-            fields: SETTING_NAMES.filter((name) => change[name] !== undefined),
+            fields: [
+              ...SETTING_NAMES.filter((name) => change[name] !== undefined),
+              ...profileFields.map((field) => `practice.${field}`),
+              ...(bookingChanged ? ['booking.enabled'] : []),
+              ...(resourcesChanged ? ['referralResources'] : []),
+            ],
             changes: changedValues(oldValues, newValues),
             leadsRecomputed: leads.recomputed,
             leadsRescheduled: leads.rescheduled,
@@ -124,7 +234,52 @@ export class SettingsService {
         },
         manager,
       );
-      return toSettingsView(newValues, defaults, this.config.corsOrigins, updatedAt);
+      return this.render(details, stored, updatedAt, manager);
+    });
+  }
+
+  /**
+   * Replaces the practice's logo with a PNG or JPEG of at most 256 KiB, told by its bytes
+   * (415 or 413 otherwise), audited in the same transaction.
+   */
+  async replaceLogo(
+    body: unknown,
+    declaredType: string | undefined,
+    actor: AuditActor,
+  ): Promise<SettingsView> {
+    if (!Buffer.isBuffer(body)) {
+      throw new ProblemException(
+        'unsupported-media-type',
+        'Send the logo as image/png or image/jpeg.',
+      );
+    }
+    const check = checkLogo(body, declaredType);
+    if (!check.ok) {
+      throw check.problem === 'too-large'
+        ? new ProblemException('payload-too-large', 'A logo is at most 256 KiB.')
+        : new ProblemException(
+            'unsupported-media-type',
+            'A logo must be a PNG or JPEG image, sent with its own Content-Type.',
+          );
+    }
+    const etag = createHash('sha256').update(body).digest('base64url').slice(0, 32);
+    return this.dataSource.transaction(async (manager) => {
+      await this.settingRows.storeLogo(manager, {
+        contentType: check.contentType,
+        bytes: body,
+        etag,
+      });
+      await this.audit.record(
+        actor,
+        {
+          action: 'settings.logo_replaced',
+          subjectType: 'settings',
+          details: { contentType: check.contentType, bytes: body.length },
+        },
+        manager,
+      );
+      const stored = await this.settings.stored(manager);
+      return this.render(stored, stored.values, stored.updatedAt, manager);
     });
   }
 

@@ -1,4 +1,5 @@
 import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
+import type { ReferralResource } from './practice-profile.js';
 
 /** The id of the one row of `practice_setting` (its migration inserts it). */
 export const PRACTICE_SETTING_ROW = 1;
@@ -26,6 +27,40 @@ export class PracticeSetting {
 
   @Column({ type: 'integer', nullable: true })
   spamMinSeconds!: number | null;
+
+  /** The practice's identity as its clients see it; null: PRACTICE_NAME. */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  practiceName!: string | null;
+
+  /** IANA zone of the practice; null: PRACTICE_TIME_ZONE. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  timeZone!: string | null;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  practicePhone!: string | null;
+
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  practiceEmail!: string | null;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  practiceWebsite!: string | null;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  practiceAddress!: string | null;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  privacyNoticeVersion!: string | null;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  privacyNoticeUrl!: string | null;
+
+  /** Whether clients may book a first conversation themselves (read by booking). */
+  @Column({ type: 'boolean', default: false })
+  bookingEnabled!: boolean;
+
+  /** Where a client is pointed when the practice refers them out (docs/api.md#referring-out-kindly). */
+  @Column({ type: 'jsonb', default: () => `'[]'` })
+  referralResources!: ReferralResource[];
 
   /** When a setting was last changed through the API; null while all are defaults. */
   @Column({ type: 'timestamptz', nullable: true })

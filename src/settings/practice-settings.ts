@@ -4,7 +4,15 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { ResponseTargets } from '../vocabulary/response-targets.js';
+import { PracticeLogo } from './practice-logo.entity.js';
 import { PRACTICE_SETTING_ROW, PracticeSetting } from './practice-setting.entity.js';
+import type { StoredPracticeDetails } from './practice-setting.repository.js';
+import {
+  effectiveProfile,
+  NO_PROFILE,
+  type PracticeProfile,
+  type ProfileDefaults,
+} from './practice-profile.js';
 import {
   effectiveSettings,
   NOTHING_STORED,
@@ -12,9 +20,16 @@ import {
   type StoredSettings,
 } from './setting-values.js';
 
-export interface StoredPracticeSettings {
+export interface StoredPracticeSettings extends StoredPracticeDetails {
   values: StoredSettings;
   updatedAt: Date | null;
+}
+
+/** The practice as its clients see it, with what only this service decides. */
+export interface PracticeIdentity extends PracticeProfile {
+  bookingEnabled: boolean;
+  /** The stored logo's version (its ETag), if there is a logo. */
+  logoVersion?: string;
 }
 
 /**
@@ -56,8 +71,28 @@ export class PracticeSettings {
         ? { lock: { mode: lock === 'share' ? 'pessimistic_read' : 'pessimistic_write' } }
         : {}),
     });
-    if (!row) return { values: NOTHING_STORED, updatedAt: null };
+    if (!row) {
+      return {
+        values: NOTHING_STORED,
+        updatedAt: null,
+        profile: NO_PROFILE,
+        bookingEnabled: false,
+        referralResources: [],
+      };
+    }
     return {
+      profile: {
+        name: row.practiceName,
+        timeZone: row.timeZone,
+        phone: row.practicePhone,
+        email: row.practiceEmail,
+        website: row.practiceWebsite,
+        address: row.practiceAddress,
+        privacyNoticeVersion: row.privacyNoticeVersion,
+        privacyNoticeUrl: row.privacyNoticeUrl,
+      },
+      bookingEnabled: row.bookingEnabled,
+      referralResources: row.referralResources,
       values: {
         'responseTargets.crisisMinutes': row.responseTargetCrisisMinutes,
         'responseTargets.highMinutes': row.responseTargetHighMinutes,
@@ -66,6 +101,29 @@ export class PracticeSettings {
       },
       updatedAt: row.updatedAt,
     };
+  }
+
+  /** The environment's name and time zone (PRACTICE_NAME, PRACTICE_TIME_ZONE). */
+  profileDefaults(): ProfileDefaults {
+    return { name: this.config.practice.name, timeZone: this.config.practice.timeZone };
+  }
+
+  /** The practice's identity in force, the booking switch and the logo's version. */
+  async identity(manager: EntityManager = this.dataSource.manager): Promise<PracticeIdentity> {
+    const stored = await this.stored(manager);
+    const [logo] = await manager
+      .getRepository(PracticeLogo)
+      .find({ select: { etag: true }, where: { id: PRACTICE_SETTING_ROW } });
+    return {
+      ...effectiveProfile(stored.profile, this.profileDefaults()),
+      bookingEnabled: stored.bookingEnabled,
+      ...(logo ? { logoVersion: logo.etag } : {}),
+    };
+  }
+
+  /** The stored logo, if any. */
+  async logo(manager: EntityManager = this.dataSource.manager): Promise<PracticeLogo | null> {
+    return manager.getRepository(PracticeLogo).findOneBy({ id: PRACTICE_SETTING_ROW });
   }
 
   /** Every value in force. */
@@ -79,8 +137,9 @@ export class PracticeSettings {
    * the leads second, and the same order here cannot deadlock with it.
    */
   async responseTargets(manager?: EntityManager): Promise<ResponseTargets> {
-    const values = effectiveSettings((await this.stored(manager, 'share')).values, this.defaults());
-    return targetsOf(values, this.config.practice.timeZone);
+    const stored = await this.stored(manager, 'share');
+    const values = effectiveSettings(stored.values, this.defaults());
+    return targetsOf(values, stored.profile.timeZone ?? this.config.practice.timeZone);
   }
 
   /**
@@ -91,10 +150,11 @@ export class PracticeSettings {
   async forSubmission(
     manager: EntityManager,
   ): Promise<{ spamMinSeconds: number; targets: ResponseTargets }> {
-    const values = effectiveSettings((await this.stored(manager, 'share')).values, this.defaults());
+    const stored = await this.stored(manager, 'share');
+    const values = effectiveSettings(stored.values, this.defaults());
     return {
       spamMinSeconds: values.spamMinSeconds,
-      targets: targetsOf(values, this.config.practice.timeZone),
+      targets: targetsOf(values, stored.profile.timeZone ?? this.config.practice.timeZone),
     };
   }
 }

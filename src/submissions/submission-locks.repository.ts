@@ -35,6 +35,8 @@ export interface SubmissionLocks {
   claimed: boolean;
   /** The stored practice settings, read under the share lock. */
   settings: StoredSettings;
+  /** The practice's stored time zone; null: PRACTICE_TIME_ZONE. */
+  timeZone: string | null;
 }
 
 interface LockRow {
@@ -43,6 +45,7 @@ interface LockRow {
   high: number | null;
   routine: number | null;
   spam: number | null;
+  time_zone: string | null;
 }
 
 export async function takeSubmissionLocks(
@@ -66,7 +69,7 @@ export async function takeSubmissionLocks(
      ),
      settings AS (
        SELECT s.response_target_crisis_minutes, s.response_target_high_minutes,
-              s.response_target_routine_business_days, s.spam_min_seconds
+              s.response_target_routine_business_days, s.spam_min_seconds, s.time_zone
          FROM practice_setting s, (SELECT count(*) FROM claim) AS after_claim
         WHERE s.id = $6
           FOR SHARE OF s
@@ -82,7 +85,8 @@ export async function takeSubmissionLocks(
             s.response_target_crisis_minutes AS crisis,
             s.response_target_high_minutes AS high,
             s.response_target_routine_business_days AS routine,
-            s.spam_min_seconds AS spam
+            s.spam_min_seconds AS spam,
+            s.time_zone
        FROM (SELECT 1) AS one LEFT JOIN settings s ON true`,
     [
       claim?.scope ?? null,
@@ -103,5 +107,6 @@ export async function takeSubmissionLocks(
       'responseTargets.routineBusinessDays': row.routine,
       spamMinSeconds: row.spam,
     },
+    timeZone: row.time_zone,
   };
 }

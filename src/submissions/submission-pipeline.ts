@@ -163,7 +163,7 @@ export class SubmissionPipeline {
     if (captcha.outcome === 'rejected') throw this.captcha.rejection();
 
     const values = effectiveSettings(locks.settings, this.settings.defaults());
-    const targets = targetsOf(values, this.config.practice.timeZone);
+    const targets = targetsOf(values, locks.timeZone ?? this.config.practice.timeZone);
     const spam = step.spamSignals
       ? spamReason(step.spamSignals, facts.receivedAt, values.spamMinSeconds)
       : null;

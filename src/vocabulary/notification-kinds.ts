@@ -9,5 +9,7 @@ export const NOTIFICATION_KINDS = [
   'staff_invitation',
   'password_reset',
   'staff_follow_up',
+
+  'client_referral',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -87,6 +87,23 @@ describe('the hosted reach-out page', () => {
     await saveScreenshots(page, 'reach-out-receipt');
   });
 
+  it('shows the practice’s name and contact, never this product’s name', async () => {
+    await t.db.query(
+      `UPDATE practice_setting SET practice_name = 'Willow Couples Counseling',
+         practice_phone = '(503) 555-0100'`,
+    );
+    try {
+      const page = await open();
+      await page.locator('.site-name', { hasText: 'Willow Couples Counseling' }).waitFor();
+      await page.getByRole('link', { name: '(503) 555-0100' }).waitFor();
+      expect(await page.title()).toBe('Reach out · Willow Couples Counseling');
+      expect(await page.locator('body').innerText()).not.toMatch(/relational intake/i);
+      await page.close();
+    } finally {
+      await t.db.query(`UPDATE practice_setting SET practice_name = NULL, practice_phone = NULL`);
+    }
+  });
+
   it('a message about ending one’s life shows the crisis numbers first, before the reference', async () => {
     const page = await open(PHONE);
     await fillIn(page, {

@@ -10,6 +10,7 @@ import {
   IsString,
   IsUUID,
   Matches,
+  ValidateBy,
   ValidateIf,
 } from 'class-validator';
 import { LEAD_STATUSES, type LeadStatus } from '../../vocabulary/lead-status.js';
@@ -24,6 +25,21 @@ const normalizedTags = ({ value }: { value: unknown }) =>
   Array.isArray(value) && value.every((tag) => typeof tag === 'string')
     ? uniqueTags(value as string[])
     : value;
+
+/** The moves after which the client may be sent kind referrals (docs/api.md#referring-out-kindly). */
+export const NOTIFY_CLIENT_STATUSES: readonly LeadStatus[] = ['referred_out', 'declined'];
+
+/** `notifyClient: true` only beside a move to referred_out or declined. */
+const OnlyWithReferral = () =>
+  ValidateBy({
+    name: 'onlyWithReferral',
+    validator: {
+      validate: (value: unknown, args) =>
+        value !== true ||
+        NOTIFY_CLIENT_STATUSES.includes((args?.object as UpdateLeadDto).status as LeadStatus),
+      defaultMessage: () => 'may be true only with status referred_out or declined',
+    },
+  });
 
 /** PATCH /v1/admin/leads/:id. Send `If-Match` with the ETag of your last read. */
 export class UpdateLeadDto {
@@ -82,4 +98,16 @@ export class UpdateLeadDto {
   @IsBoolean({ message: 'must be false (the review is done)' })
   @Equals(false, { message: 'can only be cleared: send false' })
   needsReview?: false;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description:
+      'With `status` `referred_out` or `declined` only (else 422): true emails the client a ' +
+      'kind note with the referral resources that fit their service type and state, and the ' +
+      '988 line, signed by the practice. The timeline records `client_referred`.',
+  })
+  @ValidateIf(present)
+  @IsBoolean({ message: 'must be true or false' })
+  @OnlyWithReferral()
+  notifyClient?: boolean;
 }

@@ -55,6 +55,7 @@ const TIMELINE_NAMES: Record<string, string> = {
   assigned: 'Assigned',
   tags_changed: 'Tags changed',
   merged: 'Merged',
+  client_referred: 'Client sent kind referrals',
 };
 
 export function timelineName(kind: string): string {

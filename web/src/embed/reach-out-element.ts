@@ -26,6 +26,7 @@ import styles from './reach-out.css?inline';
 export const TAG_NAME = 'relational-intake-reach-out';
 
 type InquiryReceipt = Schemas['SubmissionReceiptDto'];
+type Practice = Schemas['PracticeView'];
 
 type Options = readonly (readonly [string, string])[];
 
@@ -125,6 +126,8 @@ export class ReachOutElement extends HTMLElement {
   #sending = false;
   #rendered = false;
   #captcha: CaptchaWidget | null = null;
+  /** The practice behind the form (GET /v1/practice), shown at its foot once known. */
+  #practice: Practice | null = null;
 
   constructor() {
     super();
@@ -138,6 +141,37 @@ export class ReachOutElement extends HTMLElement {
     this.#formStartedAt = new Date().toISOString();
     this.#renderForm();
     void this.#startCaptcha();
+    void this.#loadPractice();
+  }
+
+  async #loadPractice() {
+    const result = await requestJson<Practice>(`${this.#apiBase}/v1/practice`);
+    if (result.kind !== 'ok') return;
+    this.#practice = result.body;
+    this.#showPractice();
+  }
+
+  /** The practice's logo, name and contact, at the foot of whatever the element shows. */
+  #showPractice() {
+    const foot = this.#root.querySelector<HTMLElement>('[data-practice]');
+    const practice = this.#practice;
+    if (!foot || !practice) return;
+    const contact: (Node | string)[] = [];
+    const add = (...parts: (Node | string)[]) => contact.push(' · ', ...parts);
+    if (practice.phone) {
+      add(h('a', { href: `tel:${practice.phone.replace(/[^\d+]/g, '')}` }, practice.phone));
+    }
+    if (practice.email) add(h('a', { href: `mailto:${practice.email}` }, practice.email));
+    if (practice.website) {
+      add(h('a', { href: practice.website }, practice.website.replace(/^https?:\/\//, '')));
+    }
+    foot.replaceChildren(
+      ...(practice.logoUrl
+        ? [h('img', { class: 'practice-logo', src: practice.logoUrl, alt: '', height: '32' })]
+        : []),
+      h('p', {}, h('strong', {}, practice.name), ...contact),
+    );
+    foot.hidden = false;
   }
 
   attributeChangedCallback(name: string) {
@@ -170,8 +204,10 @@ export class ReachOutElement extends HTMLElement {
         h('a', { href: 'tel:911' }, '911'),
         ' in an emergency.',
       ),
+      h('footer', { class: 'practice', 'data-practice': true, hidden: true }),
     );
     this.#root.replaceChildren(container);
+    this.#showPractice();
     return container;
   }
 

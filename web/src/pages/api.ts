@@ -47,3 +47,8 @@ export function sendPartnerResponse(token: string, body: object, idempotencyKey?
     }),
   );
 }
+
+/** Who the client is dealing with: name, logo and contact for the page frame. */
+export function practice() {
+  return callPublic(() => publicApi.GET('/v1/practice'));
+}

@@ -3,21 +3,23 @@ import { type CrisisResource, splitContact } from '../../lib/crisis';
 import { type ControlKind, summaryLine } from '../../lib/messages';
 import type { FieldError } from '../../lib/problem';
 import { fieldId } from './form-context';
+import { PracticeContact, PracticeHeader, usePractice } from './practice-frame';
 
 /** The page frame: banner, the one main landmark with the page's h1, and a footer. */
 export function Layout({ title, children }: { title: string; children: ReactNode }) {
+  // The practice's name, never this product's: clients deal with the practice.
+  const practice = usePractice();
   useEffect(() => {
-    document.title = `${title} · Relational Intake`;
-  }, [title]);
+    document.title = practice ? `${title} · ${practice.name}` : title;
+  }, [title, practice]);
   return (
     <>
-      <header className="site-header">
-        <p className="site-name">Relational Intake</p>
-      </header>
+      <PracticeHeader practice={practice} />
       <main className="page" id="main">
         {children}
       </main>
       <footer className="site-footer">
+        <PracticeContact practice={practice} />
         <p>
           What you send goes straight to the practice over an encrypted connection and is kept
           private. Nothing you write here is shared with anyone else.

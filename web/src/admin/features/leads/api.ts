@@ -46,6 +46,8 @@ export interface LeadChange {
   urgency?: Urgency;
   assignedClinicianId?: string | null;
   tags?: string[];
+  /** With a move to referred_out or declined: email the client kind referrals. */
+  notifyClient?: boolean;
 }
 
 /** PATCH with the ETag of the lead as read: a stale one answers 409/428, never overwrites. */

@@ -27,3 +27,30 @@ export function updateSettings(body: SettingsChange) {
     staffApi.PATCH('/v1/admin/settings', { body: body as Schemas['UpdateSettingsDto'] }),
   );
 }
+
+/** The practice's identity: `null` returns a field to its default (or clears it). */
+export type PracticeChange = Partial<Record<keyof Schemas['PracticeChangeDto'], string | null>>;
+
+export function updatePractice(practice: PracticeChange) {
+  return call(() =>
+    staffApi.PATCH('/v1/admin/settings', {
+      body: { practice } as Schemas['UpdateSettingsDto'],
+    }),
+  );
+}
+
+/** The whole list of referral resources (it replaces the stored one). */
+export function updateReferralResources(referralResources: Schemas['ReferralResourceDto'][]) {
+  return call(() => staffApi.PATCH('/v1/admin/settings', { body: { referralResources } }));
+}
+
+/** The logo as the file's own bytes; the server checks they are a PNG or JPEG. */
+export function uploadLogo(file: File) {
+  return call(() =>
+    staffApi.PUT('/v1/admin/settings/logo', {
+      body: file as unknown as string,
+      bodySerializer: (body: unknown) => body as File,
+      headers: { 'Content-Type': file.type || 'application/octet-stream' },
+    }),
+  );
+}

@@ -12,12 +12,19 @@ export type ChangeLead = (body: LeadChange, said: string) => Promise<boolean>;
 export function Triage({ lead, change }: { lead: LeadDetail; change: ChangeLead }) {
   const moves = ALLOWED_TRANSITIONS[lead.status];
   const [status, setStatus] = useState<LeadStatus | ''>('');
+  const [notifyClient, setNotifyClient] = useState(false);
+  const referring = status === 'referred_out' || status === 'declined';
   const [urgency, setUrgency] = useState<Urgency>(lead.urgency);
   const [tags, setTags] = useState(lead.tags.join(', '));
 
   const move = async (event: FormEvent) => {
     event.preventDefault();
-    if (status) await change({ status }, `Status changed to ${STATUS_NAMES[status]}.`);
+    if (!status) return;
+    const notify = referring && notifyClient;
+    await change(
+      notify ? { status, notifyClient: true } : { status },
+      `Status changed to ${STATUS_NAMES[status]}.${notify ? ' The client will get an email with kind referrals.' : ''}`,
+    );
   };
   const saveUrgency = async (event: FormEvent) => {
     event.preventDefault();
@@ -53,6 +60,17 @@ export function Triage({ lead, change }: { lead: LeadDetail; change: ChangeLead 
             </option>
           ))}
         </select>
+        {referring ? (
+          <label htmlFor="notify-client" className="check">
+            <input
+              id="notify-client"
+              type="checkbox"
+              checked={notifyClient}
+              onChange={(event) => setNotifyClient(event.target.checked)}
+            />{' '}
+            Email the client kind referrals
+          </label>
+        ) : null}
         <button type="submit" className="button button--small" disabled={!status}>
           Move
         </button>

@@ -12,6 +12,7 @@ import {
 } from '../../../components/ui';
 import type { SettingsView } from '../../../../api/types';
 import { formatDateTime } from '../../../words';
+import { LogoForm, PracticeForm, ReferralResourcesForm } from './practice-settings';
 
 /** Response-time targets and the spam minimum (admin only); CORS origins shown read-only. */
 export function SettingsPage() {
@@ -30,6 +31,9 @@ export function SettingsPage() {
   return (
     <>
       <PageHeading title="Settings">Settings</PageHeading>
+      <PracticeForm settings={loaded.value} />
+      <LogoForm settings={loaded.value} />
+      <ReferralResourcesForm settings={loaded.value} />
       <SettingsForm
         key={loaded.value.updatedAt ?? 'defaults'}
         settings={loaded.value}
