@@ -28,6 +28,7 @@ import {
   type RenderedMessage,
   clientAcknowledgement,
   crisisAlert,
+  intakeDraftResume,
   overdueReminder,
   partnerInvitation,
   passwordReset,
@@ -66,12 +67,28 @@ export type PlannedNotification = {
   | { recipient: 'submitter'; submissionId: string }
   | { recipient: 'address'; address: string }
   | { recipient: 'partner' }
+  | { recipient: 'visitor' }
 );
+
+/**
+ * Where a capability newer than this one keeps a visitor's address and the link it
+ * mails (a saved draft): registered by that capability at start, so this folder never
+ * imports it. `null` when the row is gone or its link no longer works.
+ */
+export interface VisitorLinkSource {
+  /** The address only, to count the email against the daily limit. */
+  address(manager: EntityManager, context: Record<string, string>): Promise<string | null>;
+  link(
+    manager: EntityManager,
+    context: Record<string, string>,
+    baseUrl: string,
+  ): Promise<{ address: string; link: string; expiresAt: Date } | null>;
+}
 
 export type RetryResult = 'queued' | 'not_failed' | 'not_found';
 
 /** Recipients whose address a visitor typed into a public form. */
-const VISITOR_RECIPIENTS: ReadonlySet<RecipientKind> = new Set(['submitter', 'partner']);
+const VISITOR_RECIPIENTS: ReadonlySet<RecipientKind> = new Set(['submitter', 'partner', 'visitor']);
 /** Purpose of the keyed hash that names a mailbox in `visitor_mail` (DataCipher.derive). */
 const MAILBOX_PURPOSE = 'visitor-mailbox';
 
@@ -81,6 +98,7 @@ export class NotificationsService implements BeforeApplicationShutdown {
   private readonly practice: PracticeDetails;
   /** Emails the SMTP server accepted while the database could not record them. */
   private readonly unrecorded = new UnrecordedDeliveries();
+  private readonly linkSources = new Map<NotificationKind, VisitorLinkSource>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -94,6 +112,11 @@ export class NotificationsService implements BeforeApplicationShutdown {
     private readonly visitorMails: VisitorMailRepository,
   ) {
     this.practice = { name: config.practice.name, baseUrl: config.publicBaseUrl };
+  }
+
+  /** Names where a `visitor` email of `kind` finds its address and link (see VisitorLinkSource). */
+  registerVisitorLinks(kind: NotificationKind, source: VisitorLinkSource): void {
+    this.linkSources.set(kind, source);
   }
 
   /**
@@ -128,6 +151,7 @@ export class NotificationsService implements BeforeApplicationShutdown {
         plan.recipient,
         plan.context ?? {},
         plan.recipient === 'submitter' ? plan.submissionId : null,
+        plan.kind,
       );
     }
     return created;
@@ -139,6 +163,7 @@ export class NotificationsService implements BeforeApplicationShutdown {
    */
   async releaseHeldIn(manager: EntityManager, leadId: string): Promise<number> {
     const held = await this.notifications.lockHeld(manager, leadId);
+    // Only emails of a lead are held; a `visitor` one (no lead) never is.
     let released = 0;
     for (const row of held) {
       await this.notifications.markPending(manager, row.id);
@@ -164,12 +189,15 @@ export class NotificationsService implements BeforeApplicationShutdown {
     recipient: RecipientKind,
     context: Record<string, string>,
     submissionId?: string | null,
+    kind?: NotificationKind,
   ): Promise<NotificationStatus> {
     if (VISITOR_RECIPIENTS.has(recipient)) {
       const address =
         recipient === 'partner'
           ? await this.partnerAddress(manager, context.invitationId)
-          : await this.submitterAddress(manager, submissionId ?? null);
+          : recipient === 'visitor'
+            ? await this.visitorAddress(manager, kind, context)
+            : await this.submitterAddress(manager, submissionId ?? null);
       if (address && !(await this.countVisitorMail(manager, notificationId, address))) {
         await this.notifications.withhold(
           manager,
@@ -354,7 +382,18 @@ export class NotificationsService implements BeforeApplicationShutdown {
         return this.submitterAddress(manager, notification.recipientSubmissionId);
       case 'partner':
         return this.partnerAddress(manager, notification.context.invitationId);
+      case 'visitor':
+        return this.visitorAddress(manager, notification.kind, notification.context);
     }
+  }
+
+  private async visitorAddress(
+    manager: EntityManager,
+    kind: NotificationKind | undefined,
+    context: Record<string, string>,
+  ): Promise<string | null> {
+    const source = kind && this.linkSources.get(kind);
+    return source ? source.address(manager, context) : null;
   }
 
   private async partnerAddress(
@@ -400,6 +439,12 @@ export class NotificationsService implements BeforeApplicationShutdown {
     }
     if (notification.kind === 'partner_invitation')
       return this.renderInvitation(manager, notification);
+    if (notification.kind === 'intake_draft_resume') {
+      const found = await this.linkSources
+        .get(notification.kind)
+        ?.link(manager, notification.context, this.practice.baseUrl);
+      return found ? intakeDraftResume(this.practice, found) : undefined;
+    }
     if (notification.kind === 'staff_invitation' || notification.kind === 'password_reset') {
       return this.renderStaffLink(manager, notification);
     }

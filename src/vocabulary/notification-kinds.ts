@@ -8,5 +8,6 @@ export const NOTIFICATION_KINDS = [
   'overdue_escalation',
   'staff_invitation',
   'password_reset',
+  'intake_draft_resume',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
