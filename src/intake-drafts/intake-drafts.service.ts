@@ -42,7 +42,8 @@ export class IntakeDraftsService implements OnModuleInit {
 
   onModuleInit(): void {
     this.notifications.registerVisitorLinks('intake_draft_resume', {
-      address: async (manager, context) => (await this.openDraft(manager, context))?.content.email ?? null,
+      address: async (manager, context) =>
+        (await this.openDraft(manager, context))?.content.email ?? null,
       link: async (manager, context, baseUrl) => {
         const open = await this.openDraft(manager, context);
         if (!open) return null;

@@ -130,7 +130,8 @@ export class CreateIntakeDto extends RespondentSubmissionDto {
   captchaToken?: string;
 
   @ApiPropertyOptional({
-    description: 'The token of the saved draft (its resume link) this intake finishes: deleted with it',
+    description:
+      'The token of the saved draft (its resume link) this intake finishes: deleted with it',
   })
   @IsOptional()
   @IsString({ message: 'must be a string' })

@@ -751,6 +751,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/intake-drafts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Save answers to finish later; emails a link that opens them for 7 days */
+    post: operations['IntakeDraftsController_save'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/intake-drafts/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The answers saved behind a resume link */
+    get: operations['IntakeDraftsController_show'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/admin/webhooks': {
     parameters: {
       query?: never;
@@ -1309,6 +1343,8 @@ export interface components {
       formStartedAt?: string;
       /** @description Required only when a CAPTCHA verifier is configured */
       captchaToken?: string;
+      /** @description The token of the saved draft (its resume link) this intake finishes: deleted with it */
+      draftToken?: string;
     };
     PartnerInvitationSentDto: {
       /** @example s***@example.com */
@@ -1767,7 +1803,7 @@ export interface components {
        * @description user: a staff member; submitter: the client who wrote; partner: the invited partner; address: the practice’s configured inbox
        * @enum {string}
        */
-      kind: 'user' | 'submitter' | 'address' | 'partner';
+      kind: 'user' | 'submitter' | 'address' | 'partner' | 'visitor';
       /**
        * Format: uuid
        * @description The staff user, when kind is user.
@@ -1786,7 +1822,8 @@ export interface components {
         | 'overdue_reminder'
         | 'overdue_escalation'
         | 'staff_invitation'
-        | 'password_reset';
+        | 'password_reset'
+        | 'intake_draft_resume';
       /** @enum {string} */
       status: 'pending' | 'sent' | 'failed' | 'held' | 'withheld';
       /** @description Sending attempts so far. */
@@ -2328,6 +2365,138 @@ export interface components {
       siteKey: string | null;
       /** @description Where a page loads the provider's widget script (explicit rendering); null without a provider */
       scriptUrl: string | null;
+    };
+    DraftClientDto: {
+      /** @example Alex Rivera */
+      name?: string;
+      /**
+       * Format: email
+       * @example alex@example.com
+       */
+      email?: string;
+      /**
+       * @description E.164
+       * @example +15035550142
+       */
+      phone?: string;
+      /**
+       * Format: date
+       * @example 1990-04-12
+       */
+      dateOfBirth?: string;
+      /**
+       * @description US state or territory of the client
+       * @example OR
+       * @enum {string}
+       */
+      state?:
+        | 'AL'
+        | 'AK'
+        | 'AZ'
+        | 'AR'
+        | 'CA'
+        | 'CO'
+        | 'CT'
+        | 'DE'
+        | 'FL'
+        | 'GA'
+        | 'HI'
+        | 'ID'
+        | 'IL'
+        | 'IN'
+        | 'IA'
+        | 'KS'
+        | 'KY'
+        | 'LA'
+        | 'ME'
+        | 'MD'
+        | 'MA'
+        | 'MI'
+        | 'MN'
+        | 'MS'
+        | 'MO'
+        | 'MT'
+        | 'NE'
+        | 'NV'
+        | 'NH'
+        | 'NJ'
+        | 'NM'
+        | 'NY'
+        | 'NC'
+        | 'ND'
+        | 'OH'
+        | 'OK'
+        | 'OR'
+        | 'PA'
+        | 'RI'
+        | 'SC'
+        | 'SD'
+        | 'TN'
+        | 'TX'
+        | 'UT'
+        | 'VT'
+        | 'VA'
+        | 'WA'
+        | 'WV'
+        | 'WI'
+        | 'WY'
+        | 'DC'
+        | 'AS'
+        | 'GU'
+        | 'MP'
+        | 'PR'
+        | 'VI';
+      /** @example they/them */
+      pronouns?: string;
+    };
+    SaveIntakeDraftDto: {
+      /** @example couples */
+      formSlug: string;
+      /** @example 1 */
+      formVersion: number;
+      /**
+       * Format: email
+       * @example alex@example.com
+       */
+      email: string;
+      /**
+       * @example en
+       * @enum {string}
+       */
+      lang?: 'en' | 'es';
+      client?: components['schemas']['DraftClientDto'];
+      /** @description The answers given so far by question id, each checked against the form version */
+      answers: {
+        [key: string]: unknown;
+      };
+      /** @description The token of the draft this save replaces (from its link): that draft and its link end */
+      draftToken?: string;
+    };
+    IntakeDraftSavedDto: {
+      /**
+       * Format: date-time
+       * @description When the emailed link stops working
+       */
+      expiresAt: string;
+    };
+    IntakeDraftDto: {
+      /** @example couples */
+      formSlug: string;
+      /** @example 1 */
+      formVersion: number;
+      /**
+       * Format: email
+       * @description Where the link was sent
+       */
+      email: string;
+      /** @enum {string} */
+      lang?: 'en' | 'es';
+      client: components['schemas']['DraftClientDto'];
+      answers: {
+        [key: string]: unknown;
+      };
+      /** Format: date-time */
+      expiresAt: string;
     };
     WebhookView: {
       /** Format: uuid */
@@ -5119,7 +5288,8 @@ export interface operations {
           | 'overdue_reminder'
           | 'overdue_escalation'
           | 'staff_invitation'
-          | 'password_reset';
+          | 'password_reset'
+          | 'intake_draft_resume';
         leadId?: string;
       };
       header?: never;
@@ -6544,6 +6714,166 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CaptchaSettingsView'];
+        };
+      };
+      /** @description Rate limit (read): wait the seconds in `Retry-After`. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['RateLimitProblem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The database cannot be reached right now; the service recovers by itself. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  IntakeDraftsController_save: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SaveIntakeDraftDto'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IntakeDraftSavedDto'];
+        };
+      };
+      /** @description The body is not one JSON object. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is over 64 KiB, or nested or long beyond limits. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not `application/json`. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `/problems/validation` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ValidationProblem'];
+        };
+      };
+      /** @description Rate limit (submission): wait the seconds in `Retry-After`. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['RateLimitProblem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The database cannot be reached right now; the service recovers by itself. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  IntakeDraftsController_show: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IntakeDraftDto'];
+        };
+      };
+      /** @description No saved answers have this link (replaced by a later save, or sent). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The link expired. */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Rate limit (read): wait the seconds in `Retry-After`. */
