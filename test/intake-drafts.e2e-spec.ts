@@ -64,13 +64,14 @@ describe('intake drafts', () => {
   it('saves with 202 and emails a one-time link that opens the answers as saved', async () => {
     const body = aDraft();
     const saved = await save(body).expect(202);
-    expect(Object.keys(saved.body)).toEqual(['expiresAt']);
+    expect(Object.keys(saved.body)).toEqual(['expiresAt', 'draftToken']);
     const days = (Date.parse(saved.body.expiresAt) - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(6.99);
     expect(days).toBeLessThanOrEqual(7);
 
     const { message, link, token } = await linkMailedTo(body.email as string);
     expect(link).toMatch(/\/intake\/individual\?resume=/);
+    expect(token).toBe(saved.body.draftToken);
     // Nothing the visitor typed is repeated, not even the name (the address may be anyone's).
     for (const typed of ['Sam', 'Lee', '555', 'Sleep', 'anxiety']) {
       expect(message.text).not.toContain(typed);
@@ -180,7 +181,7 @@ describe('intake drafts', () => {
 
   it('sends at most 3 links to one address a day; the fourth save answers the same', async () => {
     const email = anAddress();
-    const answers: Record<string, unknown>[] = [];
+    const answers: string[][] = [];
     for (let i = 0; i < 4; i += 1) {
       const response = await save(aDraft({ email })).expect(202);
       answers.push(Object.keys(response.body));

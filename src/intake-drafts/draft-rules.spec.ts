@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import type { FormDefinition } from '../intake/form-definition.js';
 import {
   DRAFT_VALID_DAYS,

@@ -84,7 +84,7 @@ export class IntakeDraftsService implements OnModuleInit {
 
     const id = randomUUID();
     const expiresAt = draftExpiry(new Date());
-    const { hash, keyId } = this.tokenOf(id);
+    const { token, hash, keyId } = this.tokenOf(id);
     const content: DraftContent = {
       email: dto.email,
       ...(dto.lang ? { lang: dto.lang } : {}),
@@ -113,7 +113,7 @@ export class IntakeDraftsService implements OnModuleInit {
         },
       ]);
     });
-    return { expiresAt: expiresAt.toISOString() };
+    return { expiresAt: expiresAt.toISOString(), draftToken: token };
   }
 
   /** The saved answers behind a link: 404 unknown (or replaced, or sent), 410 expired. */

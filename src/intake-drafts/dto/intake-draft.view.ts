@@ -5,6 +5,12 @@ import { DRAFT_LANGUAGES, DraftClientDto } from './save-intake-draft.dto.js';
 export class IntakeDraftSavedDto {
   @ApiProperty({ format: 'date-time', description: 'When the emailed link stops working' })
   expiresAt!: string;
+
+  @ApiProperty({
+    description:
+      'The new link’s token, for the page that saved to name the draft when it sends the intake (kept in memory only)',
+  })
+  draftToken!: string;
 }
 
 /** GET /v1/intake-drafts/:token: the saved answers, to fill the form again. */

@@ -2478,6 +2478,8 @@ export interface components {
        * @description When the emailed link stops working
        */
       expiresAt: string;
+      /** @description The new link’s token, for the page that saved to name the draft when it sends the intake (kept in memory only) */
+      draftToken: string;
     };
     IntakeDraftDto: {
       /** @example couples */

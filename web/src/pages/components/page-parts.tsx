@@ -3,6 +3,7 @@ import { type CrisisResource, splitContact } from '../../lib/crisis';
 import { type ControlKind, summaryLine } from '../../lib/messages';
 import type { FieldError } from '../../lib/problem';
 import { fieldId } from './form-context';
+import { LeaveSafely } from './leave-safely';
 
 /** The page frame: banner, the one main landmark with the page's h1, and a footer. */
 export function Layout({ title, children }: { title: string; children: ReactNode }) {
@@ -11,6 +12,7 @@ export function Layout({ title, children }: { title: string; children: ReactNode
   }, [title]);
   return (
     <>
+      <LeaveSafely />
       <header className="site-header">
         <p className="site-name">Relational Intake</p>
       </header>
