@@ -5,6 +5,7 @@ import {
   browserForThisFile,
   listenOnLoopback,
   PHONE,
+  saveScreenshots,
   seriousAxeViolations,
   startHostSite,
 } from '../support/browser.js';
@@ -98,6 +99,7 @@ describe('leaving safely, the framed form and resuming a draft', () => {
     await page.getByLabel('What would you like to be different after therapy?').fill('Leaving him');
     const leave = page.getByRole('button', { name: 'Leave this site' });
     await expect(leave.isVisible()).resolves.toBe(true);
+    await saveScreenshots(page, 'leave-this-site');
     await leave.click();
     await expectLeft(page);
   });
@@ -121,6 +123,7 @@ describe('leaving safely, the framed form and resuming a draft', () => {
       `(() => { const h = window.heights; return h.length > 0 && h[h.length - 1] > 400 && h[h.length - 1]; })()`,
     );
     expect(await height.jsonValue()).toBeGreaterThan(400);
+    await saveScreenshots(page, 'embed-framed-on-host-page');
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     // Not through browserForThisFile: the refusal is a console error, which is the point.
@@ -155,6 +158,7 @@ describe('leaving safely, the framed form and resuming a draft', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     await save.getByRole('button', { name: 'Email me the link' }).click();
     await save.getByText(/We emailed a link to robin\.park@example\.com/).waitFor();
+    await saveScreenshots(page, 'intake-saved-for-later', { from: save });
     expect(await seriousAxeViolations(page)).toEqual([]);
     await expect(
       page.evaluate('window.localStorage.length + window.sessionStorage.length'),
