@@ -28,6 +28,8 @@ import { LeadLiveSignals1795830000000 } from './1795830000000-LeadLiveSignals.js
 
 import { PracticeIdentity1795850000000 } from './1795850000000-PracticeIdentity.js';
 
+import { IntakeDrafts1795880000000 } from './1795880000000-IntakeDrafts.js';
+
 export const MIGRATIONS = [
   InitialSchema1795597613012,
   NotificationsAndWebhooks1795598413777,
@@ -56,4 +58,6 @@ export const MIGRATIONS = [
   LeadLiveSignals1795830000000,
 
   PracticeIdentity1795850000000,
+
+  IntakeDrafts1795880000000,
 ];

@@ -11,6 +11,7 @@ import {
   imageBodies,
   jsonOnlyBodies,
   publicCors,
+  noStoreOnPublicRoutes,
   noStoreOnStaffRoutes,
   withSecurityHeaders,
 } from './common/http-hygiene.js';
@@ -87,10 +88,13 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   imageBodies(fastify, IMAGE_BODY_LIMIT_BYTES);
   withSecurityHeaders(fastify, options.config);
   noStoreOnStaffRoutes(fastify);
+  noStoreOnPublicRoutes(fastify);
   jsonContentSecurityPolicy(fastify);
   // The built public pages (/reach-out, /intake/:slug, /partner, /embed/reach-out.js, /admin).
   const { captcha } = options.config;
   registerPublicPages(fastify, {
+    safeExitUrl: options.config.safeExitUrl,
+    frameAncestors: options.config.corsOrigins,
     widget:
       captcha.provider === 'none' ? undefined : widgetSources(captcha.provider, captcha.scriptUrl),
   });

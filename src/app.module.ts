@@ -18,6 +18,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InquiriesModule } from './inquiries/inquiries.module.js';
 import { IntakeModule } from './intake/intake.module.js';
+import { IntakeDraftsModule } from './intake-drafts/intake-drafts.module.js';
 import { LeadPrivacyModule } from './privacy/lead-privacy.module.js';
 import { LeadDeskModule } from './lead-desk/lead-desk.module.js';
 import { LiveModule } from './live/live.module.js';
@@ -79,6 +80,8 @@ export class AppModule {
         LiveModule,
 
         PracticeModule,
+
+        IntakeDraftsModule,
       ],
       controllers: [ProblemsController],
       providers: [ConnectionDrain],

@@ -20,10 +20,10 @@ describe('the public pages', () => {
     ['/intake/couples', 'Intake form'],
     ['/partner?token=abc', "Your partner&#39;s invitation|Your partner's invitation"],
   ])('%s', (url, title) => {
-    it('is an HTML page in English that revalidates on every visit', async () => {
+    it('is an HTML page in English that no browser or proxy keeps', async () => {
       const response = await t.http.get(url).expect(200);
       expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
-      expect(response.headers['cache-control']).toBe('no-cache');
+      expect(response.headers['cache-control']).toBe('no-store');
       expect(response.headers.etag).toMatch(/^"[\w-]+"$/);
       expect(response.text).toMatch(/^<!doctype html>\s*<html lang="en">/);
       expect(response.text).toMatch(new RegExp(`<title>(${title})</title>`));

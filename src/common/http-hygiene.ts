@@ -19,6 +19,7 @@ export const PUBLIC_PATH_PREFIXES = [
   '/v1/partner-invitations',
   '/v1/captcha',
   '/v1/practice',
+  '/v1/intake-drafts',
 ] as const;
 
 export function isPublicPath(url: string): boolean {
@@ -101,6 +102,17 @@ export function isStaffPath(url: string): boolean {
 export function noStoreOnStaffRoutes(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', async (request, reply) => {
     if (isStaffPath(request.url)) reply.header('cache-control', 'no-store');
+  });
+}
+
+/**
+ * `Cache-Control: no-store` on every answer of the public API too: what a visitor sent
+ * or saved (answers, a draft) must not stay in a shared computer's cache for the next
+ * person at the keyboard to find. Set before routing, like the staff routes'.
+ */
+export function noStoreOnPublicRoutes(fastify: FastifyInstance): void {
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (isPublicPath(request.url)) reply.header('cache-control', 'no-store');
   });
 }
 

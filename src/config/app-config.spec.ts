@@ -218,4 +218,14 @@ describe('loadConfig', () => {
       /CAPTCHA_SCRIPT_URL: may only be set when NODE_ENV is test/,
     );
   });
+
+  it('sends "Leave this site" to a weather site unless SAFE_EXIT_URL names another http(s) page', () => {
+    expect(loadConfig({}).safeExitUrl).toBe('https://weather.com/');
+    expect(loadConfig({ SAFE_EXIT_URL: 'https://news.example/' }).safeExitUrl).toBe(
+      'https://news.example/',
+    );
+    expect(() => loadConfig({ SAFE_EXIT_URL: 'javascript:alert(1)' })).toThrow(
+      /SAFE_EXIT_URL: must be an http\(s\) URL/,
+    );
+  });
 });

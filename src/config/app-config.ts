@@ -119,6 +119,16 @@ export class EnvironmentVariables {
   @IsUrl({ require_tld: false, require_protocol: true })
   PUBLIC_BASE_URL?: string;
 
+  /**
+   * Where "Leave this site" (and Escape pressed twice) on the public pages and the embed
+   * takes a visitor: a neutral page that does not say what they were reading.
+   */
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'SAFE_EXIT_URL must be an http(s) URL' },
+  )
+  SAFE_EXIT_URL = 'https://weather.com/';
+
   /** A reach-out form submitted faster than this after `formStartedAt` is stored as spam. */
   @Transform(toInt)
   @IsInt()
@@ -435,6 +445,8 @@ export interface AppConfig {
   readonly docsPublic: boolean;
   readonly corsOrigins: readonly string[];
   readonly publicBaseUrl: string;
+  /** "Leave this site" goes here (SAFE_EXIT_URL). */
+  readonly safeExitUrl: string;
   readonly spamMinSeconds: number;
   readonly mail: {
     /** Unset: the local mail catcher is started and used. */
@@ -608,6 +620,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     corsOrigins: vars.CORS_ORIGINS,
     // Links in emails follow the port the service really listens on unless told otherwise.
     publicBaseUrl: (vars.PUBLIC_BASE_URL ?? `http://localhost:${vars.PORT}`).replace(/\/+$/, ''),
+    safeExitUrl: vars.SAFE_EXIT_URL,
     spamMinSeconds: vars.SPAM_MIN_SECONDS,
     mail: {
       smtpUrl: vars.SMTP_URL,

@@ -12,6 +12,8 @@ import { Intake } from '../intake/intake.entity.js';
 import { PartnerInvitation } from '../intake/partner-invitation.entity.js';
 import { PartnerResponse } from '../intake/partner-response.entity.js';
 import { ContactAttempt } from '../leads/contact-attempt.entity.js';
+
+import { IntakeDraft } from '../intake-drafts/intake-draft.entity.js';
 import { LeadEvent } from '../leads/lead-event.entity.js';
 import { Lead } from '../leads/lead.entity.js';
 import { SubmissionReference } from '../leads/submission-reference.entity.js';
@@ -52,4 +54,6 @@ export const ENTITIES = [
   ContactAttempt,
 
   PracticeLogo,
+
+  IntakeDraft,
 ];

@@ -129,6 +129,7 @@ export class IntakesService {
       },
       captcha: { token: dto.captchaToken, ip: client.ip },
       spamSignals: dto,
+      draftToken: dto.draftToken,
       lead: {
         contact: {
           name: dto.client.name,

@@ -223,6 +223,29 @@ export function partnerInvitation(
   };
 }
 
+/**
+ * The link to answers saved for later. Nothing the visitor typed is repeated: the
+ * address may not be theirs (anyone can type any address).
+ */
+export function intakeDraftResume(
+  practice: PracticeDetails,
+  draft: { link: string; expiresAt: Date },
+): RenderedMessage {
+  return {
+    subject: headerSafe(`${practice.name}: your saved answers`),
+    ...layout(
+      practice,
+      [
+        'Hello,',
+        `Someone saved answers to ${practice.name}'s intake questions to finish later, and gave this address for the link.`,
+        `The link below opens them until ${draft.expiresAt.toISOString().slice(0, 10)}. Saving again sends a new link and this one stops working; sending the answers deletes the saved copy.`,
+        'If this was not you, you do not need to do anything: the answers are deleted when the link expires.',
+      ],
+      { href: draft.link, label: 'Continue your answers' },
+    ),
+  };
+}
+
 /** A time a person reads in an email: minutes, UTC, said so. */
 const untilWords = (when: Date) => `${when.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 

@@ -13,10 +13,11 @@ export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 /**
  * Whom a message goes to, resolved to an address only when sending: a staff user, the
  * person behind a submission, the invited partner (`context.invitationId`), or a fixed
- * address from configuration. No client address
+ * address from configuration, or a visitor whose address a capability's own row holds
+ * (`visitor`: a saved draft, resolved by its VisitorLinkSource). No client address
  * is copied here, so erasing a lead leaves none behind.
  */
-export const RECIPIENT_KINDS = ['user', 'submitter', 'address', 'partner'] as const;
+export const RECIPIENT_KINDS = ['user', 'submitter', 'address', 'partner', 'visitor'] as const;
 export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
 
 /** One email to one recipient, with its delivery history. */
@@ -28,7 +29,7 @@ export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
 )
 @Check(
   'CHK_notification_recipient_kind',
-  `"recipient_kind" IN ('user', 'submitter', 'address', 'partner')`,
+  `"recipient_kind" IN (${RECIPIENT_KINDS.map((kind) => `'${kind}'`).join(', ')})`,
 )
 @Index('IDX_notification_status_created', ['status', 'createdAt'])
 @Index('IDX_notification_lead', ['leadId'])

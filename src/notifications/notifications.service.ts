@@ -61,6 +61,7 @@ export type PlannedNotification = {
   | { recipient: 'submitter'; submissionId: string }
   | { recipient: 'address'; address: string }
   | { recipient: 'partner' }
+  | { recipient: 'visitor' }
 );
 
 /**
@@ -93,7 +94,7 @@ const SENT_BY_STAFF = 'staff';
 export type RetryResult = 'queued' | 'not_failed' | 'not_found';
 
 /** Recipients whose address a visitor typed into a public form. */
-const VISITOR_RECIPIENTS: ReadonlySet<RecipientKind> = new Set(['submitter', 'partner']);
+const VISITOR_RECIPIENTS: ReadonlySet<RecipientKind> = new Set(['submitter', 'partner', 'visitor']);
 /** Purpose of the keyed hash that names a mailbox in `visitor_mail` (DataCipher.derive). */
 const MAILBOX_PURPOSE = 'visitor-mailbox';
 
@@ -203,6 +204,7 @@ export class NotificationsService implements BeforeApplicationShutdown {
    */
   async releaseHeldIn(manager: EntityManager, leadId: string): Promise<number> {
     const held = await this.notifications.lockHeld(manager, leadId);
+    // Only emails of a lead are held; a `visitor` one (no lead) never is.
     let released = 0;
     for (const row of held) {
       await this.notifications.markPending(manager, row.id);
@@ -231,9 +233,9 @@ export class NotificationsService implements BeforeApplicationShutdown {
   ): Promise<NotificationStatus> {
     if (VISITOR_RECIPIENTS.has(recipient) && row.context.sentBy !== SENT_BY_STAFF) {
       const address =
-        recipient === 'partner'
-          ? await this.sources.visitor(row.kind).address(manager, row)
-          : await this.submitterAddress(manager, submissionId ?? null);
+        recipient === 'submitter'
+          ? await this.submitterAddress(manager, submissionId ?? null)
+          : await this.sources.visitor(row.kind).address(manager, row);
       if (address && !(await this.countVisitorMail(manager, notificationId, address))) {
         await this.notifications.withhold(
           manager,
@@ -426,6 +428,7 @@ export class NotificationsService implements BeforeApplicationShutdown {
       case 'submitter':
         return this.submitterAddress(manager, notification.recipientSubmissionId);
       case 'partner':
+      case 'visitor':
         return this.sources.visitor(notification.kind).address(manager, notification);
     }
   }
@@ -449,7 +452,7 @@ export class NotificationsService implements BeforeApplicationShutdown {
     if (notification.kind === 'client_acknowledgement') {
       return clientAcknowledgement(practice, { reference });
     }
-    if (notification.recipientKind === 'partner') {
+    if (notification.recipientKind === 'partner' || notification.recipientKind === 'visitor') {
       return this.sources.visitor(notification.kind).render(manager, notification, practice);
     }
     if (notification.kind === 'staff_invitation' || notification.kind === 'password_reset') {

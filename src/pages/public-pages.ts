@@ -39,10 +39,46 @@ export function pageContentSecurityPolicy(widget?: WidgetSources): string {
 /** The policy without a CAPTCHA provider. */
 export const PAGE_CONTENT_SECURITY_POLICY = pageContentSecurityPolicy();
 
+/**
+ * The framed reach-out page's policy: the public pages' own, except that the practice's
+ * websites (CORS_ORIGINS) may frame it; with none configured, nobody may.
+ */
+export function framedPagePolicy(widget: WidgetSources | undefined, origins: readonly string[]) {
+  const ancestors = origins.length > 0 ? origins.join(' ') : "'none'";
+  return pageContentSecurityPolicy(widget).replace(
+    "frame-ancestors 'none'",
+    `frame-ancestors ${ancestors}`,
+  );
+}
+
+/** Where the embed script reads SAFE_EXIT_URL (web/src/lib/leave-safely.ts). */
+export const SAFE_EXIT_PLACEHOLDER = '__RI_SAFE_EXIT_URL__';
+
+/** SAFE_EXIT_URL for a page: a <meta> its script reads (web/src/lib/leave-safely.ts). */
+export function withSafeExitMeta(html: Buffer, safeExitUrl: string | undefined): Buffer {
+  if (!safeExitUrl) return html;
+  const meta = `<meta name="safe-exit-url" content="${escapeAttribute(safeExitUrl)}" />`;
+  return Buffer.from(html.toString('utf8').replace('</head>', `${meta}</head>`), 'utf8');
+}
+
+/** SAFE_EXIT_URL written into the embed script's string literal, whatever its quotes. */
+export function withSafeExitLiteral(script: string, safeExitUrl: string): string {
+  const literal = JSON.stringify(safeExitUrl)
+    .slice(1, -1)
+    .replace(/'/g, '\\u0027')
+    .replace(/</g, '\\u003c');
+  return script.replaceAll(SAFE_EXIT_PLACEHOLDER, literal);
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}
+
 const PAGE_HEADERS = {
   'content-type': 'text/html; charset=utf-8',
-  // Always revalidated, so a deploy's new asset names are picked up at once.
-  'cache-control': 'no-cache',
+  // Never kept: Back after "Leave this site", or the next person at a shared computer,
+  // must not find the form in the cache (and a deploy's new asset names load at once).
+  'cache-control': 'no-store',
   'x-content-type-options': 'nosniff',
   // The partner page's address holds a one-time token: never send it anywhere.
   'referrer-policy': 'no-referrer',
@@ -65,10 +101,10 @@ interface Page {
   readonly etag: string;
 }
 
-function readPage(root: string, name: string): Page | undefined {
+function readPage(root: string, name: string, safeExitUrl?: string): Page | undefined {
   const file = path.join(root, name, 'index.html');
   if (!existsSync(file)) return undefined;
-  const body = readFileSync(file);
+  const body = withSafeExitMeta(readFileSync(file), safeExitUrl);
   return { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
 }
 
@@ -77,8 +113,11 @@ function sendPage(
   reply: FastifyReply,
   page: Page,
   policy: string,
+  framed = false,
 ): FastifyReply {
   reply.headers({ ...PAGE_HEADERS, 'content-security-policy': policy, etag: page.etag });
+  // The framed page's frame-ancestors names who may frame it; X-Frame-Options cannot.
+  if (framed) reply.removeHeader('x-frame-options');
   if (request.headers['if-none-match'] === page.etag) return reply.code(304).send();
   return reply.send(page.body);
 }
@@ -88,12 +127,25 @@ function sendPage(
  * - `/reach-out`, `/intake/:slug`, `/partner` (?token=…), `/admin` and `/admin/*` (the
  *   staff app's single-page fallback): HTML read once at start, `no-cache`, with a CSP;
  * - `/assets/*`: content-hashed files, cached for a year;
- * - `/embed/reach-out.js`: the embeddable form, cacheable for an hour, loadable anywhere.
+ * - `/embed/reach-out.js`: the embeddable form, cacheable for an hour, loadable anywhere;
+ * - `/embed/reach-out.html`: the same form as a page the practice's websites
+ *   (CORS_ORIGINS) may frame; every other page refuses to be framed.
+ * Every page carries SAFE_EXIT_URL for its "Leave this site" control.
  * Nothing is registered when the web build is missing; those paths then answer 404.
  */
 export function registerPublicPages(
   fastify: FastifyInstance,
-  { root = defaultWebRoot(), widget }: { root?: string; widget?: WidgetSources } = {},
+  {
+    root = defaultWebRoot(),
+    widget,
+    safeExitUrl,
+    frameAncestors = [],
+  }: {
+    root?: string;
+    widget?: WidgetSources;
+    safeExitUrl?: string;
+    frameAncestors?: readonly string[];
+  } = {},
 ): void {
   if (!existsSync(root)) return;
   const publicPolicy = pageContentSecurityPolicy(widget);
@@ -104,13 +156,21 @@ export function registerPublicPages(
     [['/admin', '/admin/*'], 'admin'],
   ];
   for (const [urls, name] of pages) {
-    const page = readPage(root, name);
+    const page = readPage(root, name, safeExitUrl);
     if (!page) continue;
     // The staff app shows no widget: its policy stays the strictest.
     const policy = name === 'admin' ? PAGE_CONTENT_SECURITY_POLICY : publicPolicy;
     for (const url of urls) {
       fastify.get(url, (request, reply) => sendPage(request, reply, page, policy));
     }
+  }
+
+  const framed = readPage(root, 'embed-frame', safeExitUrl);
+  if (framed) {
+    const policy = framedPagePolicy(widget, frameAncestors);
+    fastify.get('/embed/reach-out.html', (request, reply) =>
+      sendPage(request, reply, framed, policy, true),
+    );
   }
 
   const assets = path.join(root, 'assets');
@@ -132,6 +192,24 @@ export function registerPublicPages(
   }
 
   const embed = path.join(root, 'embed');
+  const script = path.join(embed, 'reach-out.js');
+  if (existsSync(script) && safeExitUrl) {
+    // Read once: the built script with SAFE_EXIT_URL written in.
+    const body = withSafeExitLiteral(readFileSync(script, 'utf8'), safeExitUrl);
+    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+    fastify.get('/embed/reach-out.js', (request, reply) => {
+      reply.headers({
+        'content-type': 'text/javascript; charset=utf-8',
+        'cache-control': 'public, max-age=3600',
+        'x-content-type-options': 'nosniff',
+        'access-control-allow-origin': '*',
+        'cross-origin-resource-policy': 'cross-origin',
+        etag,
+      });
+      if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+      return reply.send(body);
+    });
+  }
   if (existsSync(embed)) {
     void fastify.register(fastifyStatic, {
       root: embed,

@@ -30,6 +30,8 @@ export interface JobPayloads {
   'retention.purge': Record<string, never>;
   /** Daily (scheduled, only with BACKUP_DIR): write a backup, delete those beyond BACKUP_KEEP. */
   'backup.write': Record<string, never>;
+  /** Daily (scheduled): delete saved intake drafts past their expiry. */
+  'intake-draft.purge': Record<string, never>;
 
   /** Once per current key, sent at start: re-seal what is not v2 under it (rotate-key's work). */
   'encryption.reseal': { keyId: string };
@@ -94,6 +96,7 @@ export function queuePolicies(config: AppConfig): Record<JobName, QueuePolicy> {
     'retention.purge': { retryLimit: 3, retryDelay: 300, retryBackoff: true },
     // A large database takes a while to read; a failed run is tried again once, later.
     'backup.write': { retryLimit: 1, retryDelay: 1800, retryBackoff: false, expireInSeconds: 7200 },
+    'intake-draft.purge': { retryLimit: 3, retryDelay: 300, retryBackoff: true },
 
     'encryption.reseal': { retryLimit: 5, retryDelay: 300, retryBackoff: true },
   };

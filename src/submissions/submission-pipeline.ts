@@ -82,7 +82,12 @@ export interface SubmissionStep<R> {
   insertUnderLead?(params: StatementParams, context: RowContext): string;
   /** "Store my row", the general way: any writes of the submission's own rows. */
   store?(manager: EntityManager, context: StoreContext): Promise<void>;
+  /** The link token of the saved draft this submission finishes: deleted with it. */
+  draftToken?: string;
 }
+
+/** Deletes the saved draft a link token names, in the submission's transaction. */
+export type DraftFinisher = (manager: EntityManager, token: string) => Promise<unknown>;
 
 /** What `insertUnderLead` is handed (the lead is not known yet, only to SQL). */
 export type RowContext = Omit<StoreContext, 'lead'>;
@@ -115,6 +120,13 @@ export class SubmissionPipeline {
     private readonly captcha: CaptchaCheck,
     private readonly metrics: Metrics,
   ) {}
+
+  /** Set by the capability that keeps drafts (it is newer than this one: no import). */
+  private draftFinisher: DraftFinisher | undefined;
+
+  finishDraftsWith(finish: DraftFinisher): void {
+    this.draftFinisher = finish;
+  }
 
   async submit<R>(step: SubmissionStep<R>): Promise<R> {
     // Asked before the transaction: no connection waits on the provider. A refusal is
@@ -216,6 +228,7 @@ export class SubmissionPipeline {
       );
     }
     await step.store?.(manager, { ...facts, spam, lead, targets });
+    if (step.draftToken) await this.draftFinisher?.(manager, step.draftToken);
     return { receipt, started: lead.created && spam === null ? lead : undefined };
   }
 

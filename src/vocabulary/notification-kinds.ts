@@ -11,5 +11,7 @@ export const NOTIFICATION_KINDS = [
   'staff_follow_up',
 
   'client_referral',
+
+  'intake_draft_resume',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -65,6 +65,11 @@ export const SEALED_COLUMNS = {
     column: 'note_encrypted',
     purpose: 'contact-attempt.note',
   },
+  intakeDraft: {
+    table: 'intake_draft',
+    column: 'content_encrypted',
+    purpose: 'intake-draft.content',
+  },
 } as const satisfies Record<string, EncryptedColumn>;
 
 export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = Object.values(SEALED_COLUMNS);

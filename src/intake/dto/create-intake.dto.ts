@@ -128,4 +128,13 @@ export class CreateIntakeDto extends RespondentSubmissionDto {
 
   @CaptchaTokenField()
   captchaToken?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'The token of the saved draft (its resume link) this intake finishes: deleted with it',
+  })
+  @IsOptional()
+  @IsString({ message: 'must be a string' })
+  @Matches(/^[A-Za-z0-9_-]{20,100}$/, { message: 'must be the token of a resume link' })
+  draftToken?: string;
 }

@@ -18,6 +18,7 @@ import { splitContact } from '../lib/crisis';
 import { requiredErrors, withPageErrors } from '../lib/field-errors';
 import { type FormValues, inquiryBody } from '../lib/form-values';
 import { newIdempotencyKey } from '../lib/idempotency';
+import { doubleEscape, leaveNow, safeExitUrl } from '../lib/leave-safely';
 import { type ControlKind, inlineMessage, summaryLine } from '../lib/messages';
 import type { FieldError } from '../lib/problem';
 import { PREFERRED_CONTACTS, SERVICE_TYPES, US_STATES } from '../lib/vocabulary';
@@ -128,6 +129,10 @@ export class ReachOutElement extends HTMLElement {
   #captcha: CaptchaWidget | null = null;
   /** The practice behind the form (GET /v1/practice), shown at its foot once known. */
   #practice: Practice | null = null;
+  readonly #escapePressed = doubleEscape();
+  readonly #onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && this.#escapePressed(event.timeStamp)) this.#leave();
+  };
 
   constructor() {
     super();
@@ -136,6 +141,7 @@ export class ReachOutElement extends HTMLElement {
   }
 
   connectedCallback() {
+    document.addEventListener('keydown', this.#onKeyDown);
     if (this.#rendered) return;
     this.#rendered = true;
     this.#formStartedAt = new Date().toISOString();
@@ -174,6 +180,19 @@ export class ReachOutElement extends HTMLElement {
     foot.hidden = false;
   }
 
+  disconnectedCallback() {
+    document.removeEventListener('keydown', this.#onKeyDown);
+  }
+
+  /**
+   * "Leave this site" (docs/api.md#leaving-safely). On a practice's site the host page is
+   * replaced, its storage left alone; on our framed page (its <meta> says so) ours is cleared.
+   */
+  #leave() {
+    const ownPage = document.querySelector('meta[name="safe-exit-url"]') !== null;
+    leaveNow(safeExitUrl(), { ownPage });
+  }
+
   attributeChangedCallback(name: string) {
     if (name !== 'heading') return;
     const heading = this.#root.querySelector('[data-heading]');
@@ -193,6 +212,7 @@ export class ReachOutElement extends HTMLElement {
     const container = h(
       'section',
       { class: 'ri', 'aria-labelledby': 'ri-heading' },
+      this.#leaveControl(),
       h('h2', { id: 'ri-heading', 'data-heading': true }, this.#heading),
       ...children,
       h(
@@ -209,6 +229,17 @@ export class ReachOutElement extends HTMLElement {
     this.#root.replaceChildren(container);
     this.#showPractice();
     return container;
+  }
+
+  #leaveControl() {
+    const button = h('button', { type: 'button', class: 'leave-button' }, 'Leave this site');
+    button.addEventListener('click', () => this.#leave());
+    return h(
+      'div',
+      { class: 'leave' },
+      h('span', { class: 'leave-hint' }, 'Need to leave quickly? Press Esc twice, or'),
+      button,
+    );
   }
 
   #renderForm() {

@@ -31,10 +31,20 @@ import {
   requiredPaths,
 } from './components/questions';
 import { mount } from './mount';
+import { SaveDraft } from './components/save-draft';
+import { draftValues, intakeFormVersion, openDraft, takeResumeToken } from './drafts';
+import type { FormValues } from '../lib/form-values';
 
 type Loaded =
   | { kind: 'loading' }
-  | { kind: 'ready'; form: FormDefinition }
+  | {
+      kind: 'ready';
+      form: FormDefinition;
+      /** Resumed from a saved draft: its answers and token. */
+      draft?: { values: FormValues; token: string };
+      /** A resume link that no longer opens anything. */
+      resumeFailed?: boolean;
+    }
   | { kind: 'missing' }
   | { kind: 'failed' };
 
@@ -56,21 +66,38 @@ const formatDate = (iso: string) =>
 
 function IntakePage() {
   const [{ slug, inquiryReference }] = useState(fromLocation);
+  const [resumeToken] = useState(takeResumeToken);
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     let current = true;
-    void intakeForm(slug).then((result) => {
+    const resumed = async (): Promise<Loaded | undefined> => {
+      if (!resumeToken) return undefined;
+      const draft = await openDraft(resumeToken);
+      if (draft.kind !== 'ok' || draft.body.formSlug !== slug) return undefined;
+      const form = await intakeFormVersion(slug, draft.body.formVersion);
+      if (form.kind !== 'ok') return undefined;
+      return {
+        kind: 'ready',
+        form: form.body,
+        draft: { values: draftValues(form.body, draft.body), token: resumeToken },
+      };
+    };
+    void resumed().then(async (fromDraft) => {
       if (!current) return;
-      if (result.kind === 'ok') setLoaded({ kind: 'ready', form: result.body });
-      else if (result.kind === 'problem' && result.status === 404) setLoaded({ kind: 'missing' });
+      if (fromDraft) return setLoaded(fromDraft);
+      const result = await intakeForm(slug);
+      if (!current) return;
+      if (result.kind === 'ok') {
+        setLoaded({ kind: 'ready', form: result.body, resumeFailed: !!resumeToken });
+      } else if (result.kind === 'problem' && result.status === 404) setLoaded({ kind: 'missing' });
       else setLoaded({ kind: 'failed' });
     });
     return () => {
       current = false;
     };
-  }, [slug, attempt]);
+  }, [slug, attempt, resumeToken]);
 
   if (loaded.kind === 'loading') {
     return (
@@ -102,17 +129,30 @@ function IntakePage() {
       </Layout>
     );
   }
-  return <IntakeForm form={loaded.form} inquiryReference={inquiryReference} />;
+  return (
+    <IntakeForm
+      form={loaded.form}
+      inquiryReference={inquiryReference}
+      draft={loaded.draft}
+      resumeFailed={loaded.resumeFailed}
+    />
+  );
 }
 
 function IntakeForm({
   form,
   inquiryReference,
+  draft,
+  resumeFailed,
 }: {
   form: FormDefinition;
   inquiryReference?: string;
+  draft?: { values: FormValues; token: string };
+  resumeFailed?: boolean;
 }) {
-  const submission = useSubmittableForm<Schemas['IntakeReceiptDto']>();
+  const submission = useSubmittableForm<Schemas['IntakeReceiptDto']>(draft?.values);
+  // The saved draft this page finishes: deleted with the intake. Memory only.
+  const [draftToken, setDraftToken] = useState(draft?.token);
   const captcha = useCaptcha();
   const [formStartedAt] = useState(() => new Date().toISOString());
   const couple = form.slug === 'couples';
@@ -167,6 +207,7 @@ function IntakeForm({
               consent: consentBody(values),
               website: typeof values.website === 'string' ? values.website : '',
               formStartedAt,
+              ...(draftToken ? { draftToken } : {}),
             }),
             key,
           ),
@@ -192,6 +233,15 @@ function IntakeForm({
           : 'These questions help us find the right clinician for you. Only the practice sees your answers.'}
       </p>
       <p>All questions need an answer unless marked optional.</p>
+      {draft ? (
+        <p role="status">Your saved answers are filled in. Check them, then carry on.</p>
+      ) : null}
+      {resumeFailed ? (
+        <p role="status">
+          That link no longer opens saved answers: it expired, or the answers were saved again or
+          sent. You can start again here.
+        </p>
+      ) : null}
       {inquiryReference ? (
         <p>
           This continues your message <strong>{inquiryReference}</strong>.
@@ -205,7 +255,7 @@ function IntakeForm({
         kindFor={controlKindFor(form)}
       />
       <FormProvider value={submission.state}>
-        <form noValidate onSubmit={onSubmit} aria-label={form.title}>
+        <form noValidate autoComplete="off" onSubmit={onSubmit} aria-label={form.title}>
           <ClientFields />
           {couple ? (
             <section className="form-section" aria-labelledby="section-partner">
@@ -222,10 +272,27 @@ function IntakeForm({
               />
             </section>
           ) : null}
-          <FormSections form={form} couple={couple} />
+          <FormSections
+            form={form}
+            couple={couple}
+            afterFirst={
+              <SaveDraft
+                form={form}
+                values={submission.values}
+                draftToken={draftToken}
+                onSaved={setDraftToken}
+              />
+            }
+          />
           <ConsentFields />
           <Honeypot />
           {captcha.field}
+          <SaveDraft
+            form={form}
+            values={submission.values}
+            draftToken={draftToken}
+            onSaved={setDraftToken}
+          />
           <SubmitButton sending={submission.sending}>Send my answers</SubmitButton>
         </form>
       </FormProvider>

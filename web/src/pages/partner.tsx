@@ -170,7 +170,12 @@ function PartnerForm({ token, invitation }: { token: string; invitation: Invitat
         kindFor={controlKindFor(form)}
       />
       <FormProvider value={submission.state}>
-        <form noValidate onSubmit={(event) => void onSubmit(event)} aria-label={form.title}>
+        <form
+          noValidate
+          autoComplete="off"
+          onSubmit={(event) => void onSubmit(event)}
+          aria-label={form.title}
+        >
           <ClientFields />
           <FormSections form={form} couple />
           <ConsentFields />

@@ -4,6 +4,7 @@ import { type ControlKind, summaryLine } from '../../lib/messages';
 import type { FieldError } from '../../lib/problem';
 import { fieldId } from './form-context';
 import { PracticeContact, PracticeHeader, usePractice } from './practice-frame';
+import { LeaveSafely } from './leave-safely';
 
 /** The page frame: banner, the one main landmark with the page's h1, and a footer. */
 export function Layout({ title, children }: { title: string; children: ReactNode }) {
@@ -14,6 +15,7 @@ export function Layout({ title, children }: { title: string; children: ReactNode
   }, [title, practice]);
   return (
     <>
+      <LeaveSafely />
       <PracticeHeader practice={practice} />
       <main className="page" id="main">
         {children}

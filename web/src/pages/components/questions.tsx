@@ -6,7 +6,9 @@ import {
 } from '../../lib/form-definition';
 import type { ControlKind } from '../../lib/messages';
 import { US_STATES } from '../../lib/vocabulary';
+import { Fragment, type ReactNode } from 'react';
 import { CheckboxField, ChoiceGroup, ScaleField, SelectField, TextField } from './fields';
+import { SafetyNote } from './safety-note';
 
 const YES_NO = [
   ['yes', 'Yes'],
@@ -86,20 +88,30 @@ export function QuestionField({ question, couple }: { question: Question; couple
   }
 }
 
-/** Every section of a form, each under its own heading. */
-export function FormSections({ form, couple }: { form: FormDefinition; couple: boolean }) {
+/** Every section of a form, each under its own heading; `afterFirst` after the first one. */
+export function FormSections({
+  form,
+  couple,
+  afterFirst,
+}: {
+  form: FormDefinition;
+  couple: boolean;
+  afterFirst?: ReactNode;
+}) {
   return (
     <>
-      {form.sections.map((section) => {
+      {form.sections.map((section, index) => {
         const allPrivate = section.questions.every((question) => question.private);
-        return (
+        const drawn = (
           <section
             className="form-section"
             key={section.id}
             aria-labelledby={`section-${section.id}`}
           >
             <h2 id={`section-${section.id}`}>{section.title}</h2>
-            {couple && allPrivate ? (
+            {couple && section.id === 'safety' ? (
+              <SafetyNote />
+            ) : couple && allPrivate ? (
               <p className="section-note">
                 Only the practice sees your answers in this part; your partner never does.
               </p>
@@ -108,6 +120,14 @@ export function FormSections({ form, couple }: { form: FormDefinition; couple: b
               <QuestionField key={question.id} question={question} couple={couple} />
             ))}
           </section>
+        );
+        return index === 0 && afterFirst ? (
+          <Fragment key={section.id}>
+            {drawn}
+            {afterFirst}
+          </Fragment>
+        ) : (
+          drawn
         );
       })}
     </>

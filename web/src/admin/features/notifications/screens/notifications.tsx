@@ -32,6 +32,7 @@ const KIND_NAMES: Record<string, string> = {
   overdue_escalation: 'Overdue escalation',
   staff_invitation: 'Staff invitation',
   password_reset: 'Password reset',
+  intake_draft_resume: 'Saved answers link (client)',
 };
 
 /** Outgoing email and its delivery; a failed one can be sent again. */
