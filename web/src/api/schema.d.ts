@@ -672,6 +672,26 @@ export interface paths {
     patch: operations['SettingsController_update'];
     trace?: never;
   };
+  '/v1/admin/settings/logo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Replace the practice’s logo
+     * @description The body is the image itself: `Content-Type: image/png` or `image/jpeg`, at most 256 KiB. The bytes must be what the type says (checked by their signature). Served at GET /v1/practice/logo.
+     */
+    put: operations['SettingsController_replaceLogo'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/admin/clinicians': {
     parameters: {
       query?: never;
@@ -822,6 +842,80 @@ export interface paths {
      * @description Counts as activity like any other request, within the same limits: the session still ends 12 h after sign-in.
      */
     post: operations['SessionKeepaliveController_keepalive'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/practice': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The practice: name, contact, logo, languages, privacy notice, booking, CAPTCHA
+     * @description Public, for the hosted pages, the embed and the practice’s own website. Cacheable for a minute; send `If-None-Match` to revalidate.
+     */
+    get: operations['PracticeController_view'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/practice/logo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The practice’s logo (PNG or JPEG)
+     * @description Its address in GET /v1/practice carries the version, so it is cached long.
+     */
+    get: operations['PracticeController_logo'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/intake-drafts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Save answers to finish later; emails a link that opens them for 7 days */
+    post: operations['IntakeDraftsController_save'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/intake-drafts/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The answers saved behind a resume link */
+    get: operations['IntakeDraftsController_show'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1386,6 +1480,8 @@ export interface components {
       formStartedAt?: string;
       /** @description Required only when a CAPTCHA verifier is configured */
       captchaToken?: string;
+      /** @description The token of the saved draft (its resume link) this intake finishes: deleted with it */
+      draftToken?: string;
     };
     PartnerInvitationSentDto: {
       /** @example s***@example.com */
@@ -1923,6 +2019,8 @@ export interface components {
        * @enum {boolean}
        */
       needsReview?: false;
+      /** @description With `status` `referred_out` or `declined` only (else 422): true emails the client a kind note with the referral resources that fit their service type and state, and the 988 line, signed by the practice. The timeline records `client_referred`. */
+      notifyClient?: boolean;
     };
     AddNoteDto: {
       /**
@@ -1953,7 +2051,7 @@ export interface components {
        * @description user: a staff member; submitter: the client who wrote; partner: the invited partner; address: the practice’s configured inbox
        * @enum {string}
        */
-      kind: 'user' | 'submitter' | 'address' | 'partner';
+      kind: 'user' | 'submitter' | 'address' | 'partner' | 'visitor';
       /**
        * Format: uuid
        * @description The staff user, when kind is user.
@@ -1973,7 +2071,9 @@ export interface components {
         | 'overdue_escalation'
         | 'staff_invitation'
         | 'password_reset'
-        | 'staff_follow_up';
+        | 'staff_follow_up'
+        | 'client_referral'
+        | 'intake_draft_resume';
       /** @enum {string} */
       status: 'pending' | 'sent' | 'failed' | 'held' | 'withheld';
       /** @description Sending attempts so far. */
@@ -2042,6 +2142,32 @@ export interface components {
        */
       expiresAt: string;
     };
+    PracticeProfileView: {
+      /** @example Riverside Couples Therapy */
+      name: string;
+      /** @example America/Los_Angeles */
+      timeZone: string;
+      phone: string | null;
+      email: string | null;
+      website: string | null;
+      address: string | null;
+      /** @example 1 */
+      privacyNoticeVersion: string;
+      privacyNoticeUrl: string | null;
+      /** @description Where the logo is served (GET /v1/practice/logo); null without a logo. */
+      logoUrl: string | null;
+    };
+    BookingView: {
+      enabled: boolean;
+    };
+    ReferralResourceView: {
+      name: string;
+      phone?: string;
+      website?: string;
+      note?: string;
+      serviceTypes?: ('individual' | 'couples' | 'family' | 'other')[];
+      states?: string[];
+    };
     ResponseTargetsView: {
       /** @example 15 */
       crisisMinutes: number;
@@ -2050,12 +2176,24 @@ export interface components {
       /** @example 1 */
       routineBusinessDays: number;
     };
+    PracticeDefaultsView: {
+      /** @description PRACTICE_NAME */
+      name: string;
+      /** @description PRACTICE_TIME_ZONE */
+      timeZone: string;
+      /** @example 1 */
+      privacyNoticeVersion: string;
+    };
     SettingDefaultsView: {
       responseTargets: components['schemas']['ResponseTargetsView'];
       /** @example 3 */
       spamMinSeconds: number;
+      practice: components['schemas']['PracticeDefaultsView'];
     };
     SettingsView: {
+      practice: components['schemas']['PracticeProfileView'];
+      booking: components['schemas']['BookingView'];
+      referralResources: components['schemas']['ReferralResourceView'][];
       responseTargets: components['schemas']['ResponseTargetsView'];
       /** @example 3 */
       spamMinSeconds: number;
@@ -2091,6 +2229,72 @@ export interface components {
        */
       routineBusinessDays?: number | null;
     };
+    PracticeChangeDto: {
+      /**
+       * @description The name clients see on every page and email. `null` returns it to PRACTICE_NAME.
+       * @example Riverside Couples Therapy
+       */
+      name?: string | null;
+      /**
+       * @description IANA time zone: business days for response targets are counted there. A change recomputes the deadlines of leads in `new`. `null` returns it to PRACTICE_TIME_ZONE.
+       * @example America/Los_Angeles
+       */
+      timeZone?: string | null;
+      /**
+       * @description Shown to clients. `null` clears it.
+       * @example (503) 555-0100
+       */
+      phone?: string | null;
+      /**
+       * @description Shown to clients. `null` clears it.
+       * @example hello@practice.example
+       */
+      email?: string | null;
+      /**
+       * @description The practice's website (http or https). `null` clears it.
+       * @example https://www.practice.example
+       */
+      website?: string | null;
+      /**
+       * @description Postal address, one or more lines. `null` clears it.
+       * @example 100 Main Street, Suite 4, Portland, OR 97201
+       */
+      address?: string | null;
+      /**
+       * @description The version of the privacy notice clients agree to (letters, digits, `.`, `_`, `-`). `null` returns it to "1".
+       * @example 2026-12
+       */
+      privacyNoticeVersion?: string | null;
+      /**
+       * @description Where the privacy notice is published (http or https). `null` clears it.
+       * @example https://www.practice.example/privacy
+       */
+      privacyNoticeUrl?: string | null;
+    };
+    BookingChangeDto: {
+      /** @description Whether clients may book a first conversation themselves. */
+      enabled: boolean;
+    };
+    ReferralResourceDto: {
+      /** @example Portland Community Counseling */
+      name: string;
+      /** @example (503) 555-0199 */
+      phone?: string;
+      /** @example https://counseling.example */
+      website?: string;
+      /** @example Sliding-scale fees; evening sessions. */
+      note?: string;
+      /** @description Offered only to clients asking for one of these; absent or empty: any. */
+      serviceTypes?: ('individual' | 'couples' | 'family' | 'other')[];
+      /**
+       * @description Offered only to clients in these states (USPS codes); absent or empty: anywhere.
+       * @example [
+       *       "OR",
+       *       "WA"
+       *     ]
+       */
+      states?: string[];
+    };
     UpdateSettingsDto: {
       responseTargets?: components['schemas']['ResponseTargetsChangeDto'];
       /**
@@ -2098,6 +2302,10 @@ export interface components {
        * @example 3
        */
       spamMinSeconds?: number | null;
+      practice?: components['schemas']['PracticeChangeDto'];
+      booking?: components['schemas']['BookingChangeDto'];
+      /** @description The whole list (replaces the stored one); `[]` empties it. */
+      referralResources?: components['schemas']['ReferralResourceDto'][];
       /** @description Read-only: set by CORS_ORIGINS. Sending it answers 422. */
       readonly corsOrigins?: Record<string, never>;
     };
@@ -2634,6 +2842,181 @@ export interface components {
        * @description When the session ends unless another request comes first (30 min idle).
        */
       idleExpiresAt: string;
+    };
+    PracticeBookingView: {
+      /** @description Whether clients may book a first conversation themselves. */
+      enabled: boolean;
+    };
+    PracticeCaptchaView: {
+      /** @enum {string} */
+      provider: 'turnstile' | 'hcaptcha';
+      /** @description The provider's public site key for the widget. */
+      siteKey: string;
+    };
+    PracticeView: {
+      /** @example Riverside Couples Therapy */
+      name: string;
+      /**
+       * @description IANA time zone
+       * @example America/Los_Angeles
+       */
+      timeZone: string;
+      /** @example (503) 555-0100 */
+      phone?: string;
+      /** @example hello@practice.example */
+      email?: string;
+      /** @example https://www.practice.example */
+      website?: string;
+      /** @example 100 Main Street, Portland, OR 97201 */
+      address?: string;
+      /**
+       * @description The logo (GET /v1/practice/logo), versioned; absent without a logo.
+       * @example https://intake.practice.example/v1/practice/logo?v=3q2-7w
+       */
+      logoUrl?: string;
+      /** @description Languages the forms, pages and client emails exist in. */
+      languages: ('en' | 'es')[];
+      /** @example 1 */
+      privacyNoticeVersion: string;
+      /** @example https://www.practice.example/privacy */
+      privacyNoticeUrl?: string;
+      booking: components['schemas']['PracticeBookingView'];
+      /** @description The CAPTCHA a public form must show; absent without one. */
+      captcha?: components['schemas']['PracticeCaptchaView'];
+    };
+    DraftClientDto: {
+      /** @example Alex Rivera */
+      name?: string;
+      /**
+       * Format: email
+       * @example alex@example.com
+       */
+      email?: string;
+      /**
+       * @description E.164
+       * @example +15035550142
+       */
+      phone?: string;
+      /**
+       * Format: date
+       * @example 1990-04-12
+       */
+      dateOfBirth?: string;
+      /**
+       * @description US state or territory of the client
+       * @example OR
+       * @enum {string}
+       */
+      state?:
+        | 'AL'
+        | 'AK'
+        | 'AZ'
+        | 'AR'
+        | 'CA'
+        | 'CO'
+        | 'CT'
+        | 'DE'
+        | 'FL'
+        | 'GA'
+        | 'HI'
+        | 'ID'
+        | 'IL'
+        | 'IN'
+        | 'IA'
+        | 'KS'
+        | 'KY'
+        | 'LA'
+        | 'ME'
+        | 'MD'
+        | 'MA'
+        | 'MI'
+        | 'MN'
+        | 'MS'
+        | 'MO'
+        | 'MT'
+        | 'NE'
+        | 'NV'
+        | 'NH'
+        | 'NJ'
+        | 'NM'
+        | 'NY'
+        | 'NC'
+        | 'ND'
+        | 'OH'
+        | 'OK'
+        | 'OR'
+        | 'PA'
+        | 'RI'
+        | 'SC'
+        | 'SD'
+        | 'TN'
+        | 'TX'
+        | 'UT'
+        | 'VT'
+        | 'VA'
+        | 'WA'
+        | 'WV'
+        | 'WI'
+        | 'WY'
+        | 'DC'
+        | 'AS'
+        | 'GU'
+        | 'MP'
+        | 'PR'
+        | 'VI';
+      /** @example they/them */
+      pronouns?: string;
+    };
+    SaveIntakeDraftDto: {
+      /** @example couples */
+      formSlug: string;
+      /** @example 1 */
+      formVersion: number;
+      /**
+       * Format: email
+       * @example alex@example.com
+       */
+      email: string;
+      /**
+       * @example en
+       * @enum {string}
+       */
+      lang?: 'en' | 'es';
+      client?: components['schemas']['DraftClientDto'];
+      /** @description The answers given so far by question id, each checked against the form version */
+      answers: {
+        [key: string]: unknown;
+      };
+      /** @description The token of the draft this save replaces (from its link): that draft and its link end */
+      draftToken?: string;
+    };
+    IntakeDraftSavedDto: {
+      /**
+       * Format: date-time
+       * @description When the emailed link stops working
+       */
+      expiresAt: string;
+      /** @description The new link’s token, for the page that saved to name the draft when it sends the intake (kept in memory only) */
+      draftToken: string;
+    };
+    IntakeDraftDto: {
+      /** @example couples */
+      formSlug: string;
+      /** @example 1 */
+      formVersion: number;
+      /**
+       * Format: email
+       * @description Where the link was sent
+       */
+      email: string;
+      /** @enum {string} */
+      lang?: 'en' | 'es';
+      client: components['schemas']['DraftClientDto'];
+      answers: {
+        [key: string]: unknown;
+      };
+      /** Format: date-time */
+      expiresAt: string;
     };
     WebhookView: {
       /** Format: uuid */
@@ -5618,7 +6001,9 @@ export interface operations {
           | 'overdue_escalation'
           | 'staff_invitation'
           | 'password_reset'
-          | 'staff_follow_up';
+          | 'staff_follow_up'
+          | 'client_referral'
+          | 'intake_draft_resume';
         leadId?: string;
       };
       header?: never;
@@ -6425,6 +6810,104 @@ export interface operations {
       };
     };
   };
+  SettingsController_replaceLogo: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'image/png': string;
+        'image/jpeg': string;
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SettingsView'];
+        };
+      };
+      /** @description The body is not one JSON object. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No credentials, or a session that has ended. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role does not allow this, two-factor enrolment is still due, or a cookie session sent a change without `X-CSRF-Token`. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The logo is over 256 KiB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not a PNG or JPEG image, or bytes that are not what `Content-Type` says. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `/problems/validation` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ValidationProblem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The database cannot be reached right now; the service recovers by itself. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   CliniciansController_list: {
     parameters: {
       query?: {
@@ -7169,6 +7652,305 @@ export interface operations {
         };
         content: {
           'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The database cannot be reached right now; the service recovers by itself. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  PracticeController_view: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of a copy you hold: 304 without a body while it is current. */
+        'If-None-Match'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The version of this answer. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PracticeView'];
+        };
+      };
+      /** @description Your copy is current. */
+      304: {
+        headers: {
+          /** @description The version of this answer. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Rate limit (read): wait the seconds in `Retry-After`. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['RateLimitProblem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The database cannot be reached right now; the service recovers by itself. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  PracticeController_logo: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of a copy you hold: 304 without a body while it is current. */
+        'If-None-Match'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The image */
+      200: {
+        headers: {
+          /** @description The version of this answer. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'image/png': string;
+          'image/jpeg': string;
+        };
+      };
+      /** @description Your copy is current. */
+      304: {
+        headers: {
+          /** @description The version of this answer. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The practice has no logo. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit (read): wait the seconds in `Retry-After`. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['RateLimitProblem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The database cannot be reached right now; the service recovers by itself. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  IntakeDraftsController_save: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SaveIntakeDraftDto'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IntakeDraftSavedDto'];
+        };
+      };
+      /** @description The body is not one JSON object. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is over 64 KiB, or nested or long beyond limits. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not `application/json`. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `/problems/validation` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ValidationProblem'];
+        };
+      };
+      /** @description Rate limit (submission): wait the seconds in `Retry-After`. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['RateLimitProblem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The database cannot be reached right now; the service recovers by itself. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  IntakeDraftsController_show: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IntakeDraftDto'];
+        };
+      };
+      /** @description No saved answers have this link (replaced by a later save, or sent). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The link expired. */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit (read): wait the seconds in `Retry-After`. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['RateLimitProblem'];
         };
       };
       /** @description Something went wrong on our side; it is logged, without detail here. */
