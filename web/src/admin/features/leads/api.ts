@@ -1,21 +1,35 @@
 import { useQuery } from '@tanstack/react-query';
 import { call, staffApi } from '../../../api/client';
 import type { LeadStatus, Urgency } from '../../../api/types';
-import type { LeadQuery } from '../../lib/api';
-import { useApiQuery, usePagedQuery } from '../../lib/query';
+import { queryClient, useApiQuery, usePagedQuery } from '../../lib/query';
+import { listLeads, readCounts, type DeskLeadQuery } from './pending-api';
 
 /** The lead list and one lead: reads cached by query key, changes through the typed client. */
 export const leadKeys = {
   all: ['leads'] as const,
-  list: (query: LeadQuery) => ['leads', 'list', query] as const,
+  list: (query: DeskLeadQuery) => ['leads', 'list', query] as const,
+  counts: ['leads', 'counts'] as const,
   one: (id: string) => ['leads', 'one', id] as const,
   matches: (id: string, assignedTo: string) => ['leads', 'matches', id, assignedTo] as const,
 };
 
-export function useLeadList(query: LeadQuery, limit: number) {
-  return usePagedQuery(leadKeys.list(query), (cursor) =>
-    call(() => staffApi.GET('/v1/admin/leads', { params: { query: { ...query, limit, cursor } } })),
-  );
+export function useLeadList(query: DeskLeadQuery, limit: number) {
+  return usePagedQuery(leadKeys.list(query), (cursor) => listLeads({ ...query, limit, cursor }));
+}
+
+/** How many leads each desk view holds, for the caller. */
+export function useViewCounts() {
+  return useApiQuery(leadKeys.counts, readCounts);
+}
+
+/** After a change: every cached lead list, count and page is read again. */
+export function refreshLeads(): void {
+  void queryClient.invalidateQueries({ queryKey: leadKeys.all });
+}
+
+/** One lead's page with its ETag: read before a change made from the list (If-Match). */
+export function readLead(id: string) {
+  return call(() => staffApi.GET('/v1/admin/leads/{id}', { params: { path: { id } } }));
 }
 
 export function useLead(id: string) {
