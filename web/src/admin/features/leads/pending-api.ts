@@ -35,14 +35,13 @@ export type DeskLeadSummary = Omit<LeadSummary, 'labels'> &
   AttemptFields & { labels: PendingLabel[] };
 
 export interface ContactAttemptView {
-  id?: string;
-  channel: ContactChannel;
+  id: string;
+  /** Null for the attempt a move to `contacted` logged when none was. */
+  channel: ContactChannel | null;
   outcome: ContactOutcome;
-  note?: string | null;
-  at?: string;
-  createdAt?: string;
-  by?: PersonRef | null;
-  actor?: PersonRef | null;
+  note: string | null;
+  at: string;
+  by: PersonRef;
 }
 
 export type DeskLeadDetail = Omit<LeadDetail, 'labels'> &
@@ -98,13 +97,13 @@ export function logContactAttempt(
   );
 }
 
-/** What the merge preview says the surviving lead would be. */
+/** What the merge preview says the surviving lead would be (`survivor` of the answer). */
 export interface MergePreview {
-  leadId?: string;
-  status?: LeadDetail['status'];
-  assignedClinician?: PersonRef | null;
+  id: string;
+  status: LeadDetail['status'];
+  assignedClinicianId: string | null;
+  firstContactedAt: string | null;
   firstAttemptAt?: string | null;
-  firstContactedAt?: string | null;
 }
 
 export async function previewMerge(
@@ -118,10 +117,7 @@ export async function previewMerge(
     }),
   );
   if (result.kind !== 'ok') return result;
-  // The survivor as it would be: at the top level or under `survivor`/`lead`.
-  const body = result.body as Record<string, unknown>;
-  const survivor = (body.survivor ?? body.lead ?? body) as MergePreview;
-  return { ...result, body: survivor };
+  return { ...result, body: (result.body as { survivor: MergePreview }).survivor };
 }
 
 /** The practice's own time zone (public practice identity), or null where not served yet. */

@@ -1,7 +1,8 @@
 import type { IntakeView } from '../../../../api/types';
 import type { FormDefinition, Question } from '../../../../lib/form-definition';
 import { ErrorNotice, Loading } from '../../../components/ui';
-import { formatDate, formatDateTime } from '../../../words';
+import { formatDate } from '../../../words';
+import { Time } from '../../../components/time';
 import { useFormVersion } from '../api';
 import { CoupleChart } from './couple-chart';
 
@@ -16,10 +17,14 @@ export function Intake({ intake }: { intake: IntakeView }) {
         <span className="reference">{intake.reference}</span>
       </h2>
       <p>
-        Received {formatDateTime(intake.receivedAt)}.{' '}
-        {intake.status === 'awaiting_partner'
-          ? `Awaiting partner B${intake.partnerInvitation ? ` (${intake.partnerInvitation.name}, invited ${formatDate(intake.partnerInvitation.invitedAt)}, link valid until ${formatDate(intake.partnerInvitation.expiresAt)})` : ''}.`
-          : `Complete ${formatDateTime(intake.completedAt)}.`}
+        Received <Time iso={intake.receivedAt} />.{' '}
+        {intake.status === 'awaiting_partner' ? (
+          `Awaiting partner B${intake.partnerInvitation ? ` (${intake.partnerInvitation.name}, invited ${formatDate(intake.partnerInvitation.invitedAt)}, link valid until ${formatDate(intake.partnerInvitation.expiresAt)})` : ''}.`
+        ) : (
+          <>
+            Complete <Time iso={intake.completedAt} />.
+          </>
+        )}
       </p>
       {intake.respondents.some((r) => r.result) ? (
         <>

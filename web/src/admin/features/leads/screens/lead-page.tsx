@@ -13,18 +13,31 @@ import {
   StatusMessage,
   UrgencyBadge,
 } from '../../../components/ui';
+import { hasRole, useSession } from '../../../session';
 import { INTAKE_STATUS_NAMES, SERVICE_NAMES } from '../../../words';
-import { changeLead, leadKeys, useLead, type LeadChange } from '../api';
+import {
+  changeLead,
+  leadKeys,
+  refreshLeads,
+  useActiveClinicians,
+  useLead,
+  useMatches,
+  type LeadChange,
+} from '../api';
+import { ActionBar } from '../components/action-bar';
 import { Intake } from '../components/intake';
-import { Contact, Inquiries, Tombstone } from '../components/lead-facts';
+import { Contact, ContactAttempts, Inquiries, Tombstone } from '../components/lead-facts';
 import { Duplicates, Erase } from '../components/merge-and-erase';
 import { Notes, Timeline } from '../components/notes';
 import { SignalBanners } from '../components/signal-banners';
 import { Assignment, Triage } from '../components/triage';
+import { asDeskLead, type DeskLeadDetail } from '../pending-api';
 
 /** One lead: everything needed to triage it, and every change it allows. */
 export function LeadPage({ leadId }: { leadId: string }) {
+  const session = useSession();
   const { loaded, reload } = useLead(leadId);
+  const [choosing, setChoosing] = useState(false);
   const [stale, setStale] = useState<ApiFailure | null>(null);
   const [changeFailure, setChangeFailure] = useState<ApiFailure | null>(null);
   const [changed, setChanged] = useState('');
@@ -54,6 +67,9 @@ export function LeadPage({ leadId }: { leadId: string }) {
       // The answer is the lead as it is now, with its new ETag: no second read.
       queryClient.setQueryData(leadKeys.one(leadId), { value: result.body, etag: result.etag });
       setChanged(said);
+      // The inbox's lists and counts are read again when next shown.
+      void queryClient.invalidateQueries({ queryKey: ['leads', 'list'] });
+      void queryClient.invalidateQueries({ queryKey: leadKeys.counts });
       return true;
     }
     if (result.kind === 'problem' && (result.status === 409 || result.status === 428))
@@ -68,6 +84,11 @@ export function LeadPage({ leadId }: { leadId: string }) {
   };
 
   if (!isFullLead(lead)) return <Tombstone lead={lead} />;
+  const desk = asDeskLead(lead);
+  const openMatches = () => {
+    setChoosing(true);
+    document.getElementById('assignment')?.scrollIntoView({ block: 'start' });
+  };
 
   return (
     <div className="lead-page">
@@ -103,6 +124,17 @@ export function LeadPage({ leadId }: { leadId: string }) {
         </div>
       </header>
 
+      <ActionBar
+        lead={desk}
+        change={change}
+        mayAssign={hasRole(session, 'admin', 'coordinator')}
+        onSaid={(said) => {
+          setChanged(said);
+          refreshLeads();
+        }}
+        onChangeAssignee={openMatches}
+      />
+
       {stale ? (
         <div className="notice notice--error" role="alert">
           <p>
@@ -119,21 +151,37 @@ export function LeadPage({ leadId }: { leadId: string }) {
 
       <div className="lead-columns">
         <div className="lead-columns__main">
-          <Contact lead={lead} />
+          <Contact lead={desk} />
+          <ContactAttempts lead={desk} />
           {lead.intakes.map((intake) => (
             <Intake key={intake.id} intake={intake} />
           ))}
           <Inquiries lead={lead} />
           <Notes lead={lead} onAdded={reload} />
-          <Timeline entries={lead.timeline} />
+          <NamedTimeline lead={desk} />
         </div>
         <aside className="lead-columns__side" aria-label="Triage">
           <Triage key={etag ?? ''} lead={lead} change={change} />
-          <Assignment lead={lead} change={change} />
-          <Duplicates lead={lead} onMerged={reload} />
+          <Assignment lead={lead} change={change} choosing={choosing} onChoosing={setChoosing} />
+          <Duplicates lead={desk} onMerged={reload} />
           <Erase lead={lead} onErased={reload} />
         </aside>
       </div>
     </div>
   );
+}
+
+/** The timeline with clinicians and staff named: from the matches, the clinicians, the notes. */
+function NamedTimeline({ lead }: { lead: DeskLeadDetail }) {
+  const session = useSession();
+  const { loaded } = useMatches(lead.id, lead.assignedClinician?.id ?? '');
+  const clinicians = useActiveClinicians(!hasRole(session, 'clinician'));
+  const names = new Map<string, string>();
+  for (const clinician of clinicians) names.set(clinician.id, clinician.name);
+  if (loaded.state === 'ready')
+    for (const match of loaded.value.items) names.set(match.clinicianId, match.name);
+  if (lead.assignedClinician) names.set(lead.assignedClinician.id, lead.assignedClinician.name);
+  for (const note of lead.notes) names.set(note.author.id, note.author.name);
+  for (const entry of lead.timeline) if (entry.actor) names.set(entry.actor.id, entry.actor.name);
+  return <Timeline entries={lead.timeline} names={names} />;
 }
