@@ -1,19 +1,35 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { readPracticeTimeZone } from '../features/leads/pending-api';
-import { exactText, relativeText, shortText } from './practice-time';
+import { exactText, relativeText, shortText, zoneLabel } from './practice-time';
 
 /** The browser's zone: used only until the practice's own zone is known. */
 const BROWSER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-/** The practice's time zone, read once per session (every role may read it). */
-export function usePracticeZone(): string {
-  const query = useQuery({
+function usePracticeZoneQuery() {
+  return useQuery({
     queryKey: ['practice', 'time-zone'],
     queryFn: readPracticeTimeZone,
     staleTime: Infinity,
   });
-  return query.data ?? BROWSER_ZONE;
+}
+
+/** The practice's time zone, read once per session (every role may read it). */
+export function usePracticeZone(): string {
+  return usePracticeZoneQuery().data ?? BROWSER_ZONE;
+}
+
+/** Says which zone the staff app's times are in (on the Settings screen). */
+export function PracticeZoneNote() {
+  const zone = usePracticeZoneQuery().data;
+  const now = useNow();
+  return (
+    <p className="hint">
+      {zone
+        ? `Times in the staff app are shown in the practice's time zone, ${zoneLabel(zone, now)}.`
+        : `Times in the staff app are shown in this device's time zone, ${zoneLabel(BROWSER_ZONE, now)}: the practice's own zone is not available.`}
+    </p>
+  );
 }
 
 /** Now, moving on each minute, so "due in 3 h" stays true while a screen is open. */

@@ -7,7 +7,7 @@
  * the generated types instead; every cast of the web app to the pending contract is here.
  */
 import { call, staffApi, type ApiResult } from '../../../api/client';
-import type { LeadDetail, LeadSummary, PersonRef } from '../../../api/types';
+import type { AuditEventView, LeadDetail, LeadSummary, PersonRef } from '../../../api/types';
 import { downloadLeads, type LeadQuery } from '../../lib/api';
 
 export const CONTACT_CHANNELS = ['phone', 'text', 'email'] as const;
@@ -134,3 +134,13 @@ export const asDeskLead = (lead: LeadDetail) => lead as DeskLeadDetail;
 export function downloadDeskLeads(query: DeskLeadQuery, filename: string) {
   return downloadLeads(query as LeadQuery, filename);
 }
+
+/** The audit log's readable fields (actor names, action labels, folded list reads). */
+export type AuditItem = AuditEventView & {
+  actor: AuditEventView['actor'] & { name?: string | null };
+  actionLabel?: string;
+  leadReference?: string | null;
+  count?: number;
+  firstOccurredAt?: string;
+};
+export const asAuditItem = (event: AuditEventView) => event as AuditItem;

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useStaffForm } from '../../../lib/forms';
 import { showSettings, updateSettings, useSettings } from '../api';
 import { TextField } from '../../../components/forms';
+import { PracticeZoneNote } from '../../../components/time';
 import {
   ErrorNotice,
   Loading,
@@ -30,6 +31,7 @@ export function SettingsPage() {
   return (
     <>
       <PageHeading title="Settings">Settings</PageHeading>
+      <PracticeZoneNote />
       <SettingsForm
         key={loaded.value.updatedAt ?? 'defaults'}
         settings={loaded.value}
