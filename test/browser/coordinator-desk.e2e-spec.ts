@@ -209,40 +209,38 @@ describe("the staff app: the coordinator's desk", () => {
 /** Whether the page is wider than the screen. */
 function sideways(page: Page): Promise<boolean> {
   return page.evaluate(
-    () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
-  );
+    'document.documentElement.scrollWidth > document.documentElement.clientWidth',
+  ) as Promise<boolean>;
 }
 
 /**
  * The visible controls smaller than 44 × 44 px (a checkbox or radio counts by its label;
- * a link inside a sentence is exempt, as WCAG exempts it).
+ * a link inside a sentence is exempt, as WCAG exempts it). Evaluated in the page, as text:
+ * the test's own TypeScript has no DOM.
  */
 function smallTargets(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const found: string[] = [];
-    const controls = document.querySelectorAll<HTMLElement>(
+  return page.evaluate(`(() => {
+    const found = [];
+    const controls = document.querySelectorAll(
       'a, button, select, input:not([type="hidden"]), textarea, summary',
     );
     for (const control of controls) {
-      if (control.closest('.skip-link') || control.getClientRects().length === 0) continue;
-      if (control.closest('.visually-hidden')) continue;
+      if (control.closest('.skip-link, .visually-hidden')) continue;
+      if (control.getClientRects().length === 0) continue;
+      const text = (control.textContent || '').trim();
       const inSentence =
-        control.tagName === 'A' &&
-        (control.parentElement?.textContent ?? '').trim().length >
-          (control.textContent ?? '').trim().length;
+        control.tagName === 'A' && (control.parentElement.textContent || '').trim().length > text.length;
       if (inSentence) continue;
-      const box = (
-        control instanceof HTMLInputElement && ['checkbox', 'radio'].includes(control.type)
-          ? (control.closest('label') ?? control)
-          : control
-      ).getBoundingClientRect();
+      const target =
+        control.tagName === 'INPUT' && ['checkbox', 'radio'].includes(control.type)
+          ? control.closest('label') || control
+          : control;
+      const box = target.getBoundingClientRect();
       if (box.width < 44 || box.height < 44) {
-        const name = (control.textContent || control.getAttribute('aria-label') || control.id)
-          .trim()
-          .slice(0, 40);
-        found.push(`${control.tagName.toLowerCase()} "${name}" ${box.width}×${box.height}`);
+        const name = (text || control.getAttribute('aria-label') || control.id).slice(0, 40);
+        found.push(control.tagName.toLowerCase() + ' "' + name + '" ' + Math.round(box.width) + 'x' + Math.round(box.height));
       }
     }
     return found;
-  });
+  })()`) as Promise<string[]>;
 }
