@@ -11,6 +11,7 @@ import { IntakeForm } from '../intake/intake-form.entity.js';
 import { Intake } from '../intake/intake.entity.js';
 import { PartnerInvitation } from '../intake/partner-invitation.entity.js';
 import { PartnerResponse } from '../intake/partner-response.entity.js';
+import { ContactAttempt } from '../leads/contact-attempt.entity.js';
 import { LeadEvent } from '../leads/lead-event.entity.js';
 import { Lead } from '../leads/lead.entity.js';
 import { SubmissionReference } from '../leads/submission-reference.entity.js';
@@ -47,4 +48,5 @@ export const ENTITIES = [
   PracticeSetting,
   RateLimitBucket,
   VisitorMail,
+  ContactAttempt,
 ];

@@ -34,7 +34,15 @@ import { AddNoteDto } from './dto/add-note.dto.js';
 import { LeadFilterDto, LeadListQueryDto } from './dto/lead-query.dto.js';
 import { UpdateLeadDto } from './dto/update-lead.dto.js';
 import { type LeadRead, LeadDetailService } from './lead-detail.service.js';
-import { LeadDetailView, LeadTombstoneView, NoteView } from './lead-detail.view.js';
+import {
+  ContactAttemptView,
+  LeadDetailView,
+  LeadTombstoneView,
+  NoteView,
+} from './lead-detail.view.js';
+import { ContactAttempts } from './contact-attempts.service.js';
+import { LogContactAttemptDto } from './dto/log-contact-attempt.dto.js';
+import { LeadCountsView } from './lead-counts.view.js';
 import { LeadListService } from './lead-list.service.js';
 import { LeadPageView } from './lead-summary.view.js';
 import { LeadTriageService } from './lead-triage.service.js';
@@ -65,6 +73,7 @@ export class LeadDeskController {
     private readonly leadList: LeadListService,
     private readonly details: LeadDetailService,
     private readonly triage: LeadTriageService,
+    private readonly contactAttempts: ContactAttempts,
   ) {}
 
   @Get('leads')
@@ -80,6 +89,20 @@ export class LeadDeskController {
     @Req() request: FastifyRequest,
   ): Promise<LeadPageView> {
     return this.leadList.list(staff, actorOf(request), query);
+  }
+
+  @Get('leads/counts')
+  @ApiOperation({
+    summary: "The coordinator's desk: how many leads are in each view, for the caller (audited)",
+    description:
+      'A clinician counts only their own leads. Each count is the number of leads `GET /v1/admin/leads?view=<name>` lists.',
+  })
+  @ApiOkResponse({ type: LeadCountsView })
+  counts(
+    @CurrentStaff() staff: StaffContext,
+    @Req() request: FastifyRequest,
+  ): Promise<LeadCountsView> {
+    return this.leadList.counts(staff, actorOf(request));
   }
 
   @Get('leads.csv')
@@ -190,6 +213,25 @@ export class LeadDeskController {
     @Req() request: FastifyRequest,
   ): Promise<NoteView> {
     return this.triage.addNote(staff, actorOf(request), id, body.body);
+  }
+
+  @Post('leads/:id/contact-attempts')
+  @HttpCode(201)
+  @ApiOperation({
+    summary: 'Log a contact attempt (append-only); the first one stops the response clock',
+  })
+  @ApiCreatedResponse({ type: ContactAttemptView })
+  @ProblemResponses(
+    [404, 'Unknown lead, or one a clinician may not see.'],
+    [409, 'The lead was erased or merged into another.'],
+  )
+  logContactAttempt(
+    @Param('id') id: string,
+    @Body() body: LogContactAttemptDto,
+    @CurrentStaff() staff: StaffContext,
+    @Req() request: FastifyRequest,
+  ): Promise<ContactAttemptView> {
+    return this.contactAttempts.log(staff, actorOf(request), id, body);
   }
 
   private answer(reply: FastifyReply, read: LeadRead): LeadRead['view'] {

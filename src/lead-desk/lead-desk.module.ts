@@ -10,11 +10,13 @@ import { LeadDetailService } from './lead-detail.service.js';
 import { LeadListQuery } from './lead-list.query.js';
 import { LeadListService } from './lead-list.service.js';
 import { LeadTriageService } from './lead-triage.service.js';
+import { ContactAttempts } from './contact-attempts.service.js';
+import { LeadCountsQuery } from './lead-counts.query.js';
 
 /**
  * The lead desk: the staff's list, export and page of leads (read across capabilities:
  * leads, inquiries, intakes, notifications, clinicians), and their changes: triage (PATCH),
- * which announces a cleared review, and notes.
+ * which announces a cleared review, notes, contact attempts and the desk's counts.
  * Nothing imports it but the app module.
  */
 @Module({
@@ -26,6 +28,8 @@ import { LeadTriageService } from './lead-triage.service.js';
     LeadListService,
     LeadDetailService,
     LeadTriageService,
+    ContactAttempts,
+    LeadCountsQuery,
   ],
 })
 export class LeadDeskModule {}

@@ -4,7 +4,6 @@ import type { Lead } from '../leads/lead.entity.js';
 import type { DuplicateRow } from './lead-detail.query.js';
 import {
   type LeadContents,
-  isOverdue,
   toDuplicateView,
   toLeadCore,
   toLeadDetail,
@@ -33,6 +32,10 @@ function lead(overrides: Partial<Lead> = {}): Lead {
     lastSubmissionAt: new Date('2026-12-03T09:00:00.000Z'),
     respondBy: new Date('2026-12-04T09:00:00.000Z'),
     firstContactedAt: null,
+    firstAttemptAt: null,
+    firstConnectedAt: null,
+    lastAttemptAt: null,
+    attemptCount: 0,
     assignedClinicianId: null,
     mergedIntoLeadId: null,
     erasedAt: null,
@@ -47,6 +50,7 @@ const noContents: LeadContents = {
   inquiries: [],
   intakes: [],
   notes: [],
+  contactAttempts: [],
   timeline: [],
   duplicates: [],
   flags: { safetyConcern: false, crisis: false, signals: [] },
@@ -71,12 +75,15 @@ describe('toLeadCore', () => {
   });
 });
 
-describe('isOverdue', () => {
-  it('is a new lead past its response target', () => {
-    expect(isOverdue(lead(), NOW)).toBe(true);
-    expect(isOverdue(lead({ status: 'contacted' }), NOW)).toBe(false);
-    expect(isOverdue(lead({ respondBy: null }), NOW)).toBe(false);
-    expect(isOverdue(lead({ respondBy: new Date('2026-12-05T00:00:00.000Z') }), NOW)).toBe(false);
+describe('the overdue mark', () => {
+  it('is an open lead past its response target with no contact attempt, in_review too', () => {
+    const overdue = (overrides: Partial<Lead>) =>
+      toLeadDetail(lead(overrides), toLeadCore(lead(overrides), null, null), noContents, NOW)
+        .overdue;
+    expect(overdue({})).toBe(true);
+    expect(overdue({ status: 'in_review' })).toBe(true);
+    expect(overdue({ firstAttemptAt: new Date('2026-12-04T10:00:00.000Z') })).toBe(false);
+    expect(overdue({ status: 'declined' })).toBe(false);
   });
 });
 

@@ -11,8 +11,10 @@ import { type LeadFlags, leadLabels } from '../vocabulary/lead-labels.js';
 import type { Partner, ScreenedInquiry } from '../leads/lead-signals.js';
 import type { Lead } from '../leads/lead.entity.js';
 import type { FlaggedRespondent, LeadFlagsOf } from './lead-flags.js';
-import type { DuplicateRow, NoteRow } from './lead-detail.query.js';
+import type { ContactAttemptRow, DuplicateRow, NoteRow } from './lead-detail.query.js';
+import { isOverdue } from '../vocabulary/contact-attempts.js';
 import {
+  type ContactAttemptView,
   DUPLICATE_MATCHES,
   type DuplicateView,
   type InquiryView,
@@ -53,13 +55,28 @@ export function toLeadCore(
     createdAt: lead.createdAt.toISOString(),
     statusChangedAt: lead.statusChangedAt.toISOString(),
     firstContactedAt: lead.firstContactedAt?.toISOString() ?? null,
+    firstAttemptAt: lead.firstAttemptAt?.toISOString() ?? null,
+    lastAttemptAt: lead.lastAttemptAt?.toISOString() ?? null,
+    firstConnectedAt: lead.firstConnectedAt?.toISOString() ?? null,
+    attempts: lead.attemptCount,
     mergedIntoLeadId: lead.mergedIntoLeadId,
     erasedAt: lead.erasedAt?.toISOString() ?? null,
   };
 }
 
-export function isOverdue(lead: Lead, now: Date): boolean {
-  return lead.status === 'new' && lead.respondBy !== null && lead.respondBy < now;
+/** A contact attempt's row, its note opened by the caller (null: none, or erased). */
+export function toContactAttemptView(
+  row: ContactAttemptRow,
+  note: string | null,
+): ContactAttemptView {
+  return {
+    id: row.id,
+    channel: row.channel,
+    outcome: row.outcome,
+    note,
+    at: row.created_at.toISOString(),
+    by: { id: row.author_id, name: row.author_name },
+  };
 }
 
 export function toInquiryView(inquiry: Inquiry, message: string): InquiryView {
@@ -193,6 +210,8 @@ export interface LeadContents {
   inquiries: InquiryView[];
   intakes: IntakeView[];
   notes: NoteView[];
+  /** Newest first. */
+  contactAttempts: ContactAttemptView[];
   timeline: TimelineEntryView[];
   duplicates: DuplicateView[];
   flags: LeadFlagsOf;
@@ -224,6 +243,7 @@ export function toLeadDetail(
     inquiries: contents.inquiries,
     intakes: contents.intakes,
     notes: contents.notes,
+    contactAttempts: contents.contactAttempts,
     timeline: contents.timeline,
     duplicates: contents.duplicates,
   };

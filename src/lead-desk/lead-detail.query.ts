@@ -10,6 +10,7 @@ import { PartnerResponse } from '../intake/partner-response.entity.js';
 import { LeadAccess } from '../leads/lead-access.js';
 import type { LeadStatus } from '../vocabulary/lead-status.js';
 import { Lead } from '../leads/lead.entity.js';
+import type { ContactChannel, ContactOutcome } from '../vocabulary/contact-attempts.js';
 
 /** At most this many likely duplicates are shown, newest first. */
 const MAX_DUPLICATES = 20;
@@ -22,6 +23,16 @@ export interface ClinicianRow {
 export interface NoteRow {
   id: string;
   body_encrypted: string | null;
+  created_at: Date;
+  author_id: string;
+  author_name: string;
+}
+
+export interface ContactAttemptRow {
+  id: string;
+  channel: ContactChannel | null;
+  outcome: ContactOutcome;
+  note_encrypted: string | null;
   created_at: Date;
   author_id: string;
   author_name: string;
@@ -129,6 +140,17 @@ export class LeadDetailQuery {
         WHERE n.lead_id = $1 ORDER BY n.created_at, n.id`,
       [leadId],
     )) as NoteRow[];
+  }
+
+  /** The lead's contact attempts, newest first. */
+  async contactAttempts(manager: EntityManager, leadId: string): Promise<ContactAttemptRow[]> {
+    return (await manager.query(
+      `SELECT a.id, a.channel, a.outcome, a.note_encrypted, a.created_at,
+              u.id AS author_id, u.name AS author_name
+         FROM contact_attempt a JOIN staff_user u ON u.id = a.author_user_id
+        WHERE a.lead_id = $1 ORDER BY a.created_at DESC, a.id DESC`,
+      [leadId],
+    )) as ContactAttemptRow[];
   }
 
   async events(manager: EntityManager, leadId: string): Promise<EventRow[]> {

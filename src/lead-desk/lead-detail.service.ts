@@ -14,6 +14,7 @@ import {
   type OpenedRespondent,
   flaggedRespondent,
   screenedInquiry,
+  toContactAttemptView,
   toDuplicateView,
   toInquiryView,
   toIntakeView,
@@ -83,6 +84,7 @@ export class LeadDetailService {
     const inquiries = await this.query.inquiries(manager, lead.id);
     const intakeRows = await this.query.intakes(manager, lead.id);
     const noteRows = await this.query.notes(manager, lead.id);
+    const attemptRows = await this.query.contactAttempts(manager, lead.id);
     const events = await this.query.events(manager, lead.id);
     const emails = await this.query.emails(manager, lead.id);
 
@@ -113,6 +115,14 @@ export class LeadDetailService {
         ),
         intakes: intakes.views,
         notes,
+        contactAttempts: attemptRows.map((row) =>
+          toContactAttemptView(
+            row,
+            row.note_encrypted
+              ? this.cipher.decrypt(row.note_encrypted, SEALED_COLUMNS.contactAttemptNote, row.id)
+              : null,
+          ),
+        ),
         timeline: leadTimeline({
           inquiries,
           intakes: intakeRows.intakes.map((intake) => ({

@@ -18,10 +18,18 @@ import {
 } from '../leads/lead-signals.js';
 import { URGENCIES, type Urgency } from '../vocabulary/urgency.js';
 import {
+  FIRST_ATTEMPT_DESCRIPTION,
+  OVERDUE_DESCRIPTION,
   PersonRefView,
   SUMMARY_INTAKE_STATUSES,
   type SummaryIntakeStatus,
 } from './lead-summary.view.js';
+import {
+  CONTACT_CHANNELS,
+  CONTACT_OUTCOMES,
+  type ContactChannel,
+  type ContactOutcome,
+} from '../vocabulary/contact-attempts.js';
 
 const dateTime = { type: String, format: 'date-time' } as const;
 const nullableDateTime = { ...dateTime, nullable: true } as const;
@@ -191,6 +199,26 @@ export class NoteView {
   @ApiProperty(dateTime) createdAt!: string;
 }
 
+/** A try at reaching the lead (docs/api.md#the-coordinators-desk). */
+export class ContactAttemptView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({
+    enum: CONTACT_CHANNELS,
+    nullable: true,
+    description: 'Null for the attempt a move to `contacted` logged when none was',
+  })
+  channel!: ContactChannel | null;
+  @ApiProperty({
+    enum: CONTACT_OUTCOMES,
+    description: '`unspecified`: logged by a move to `contacted` without an attempt',
+  })
+  outcome!: ContactOutcome;
+  @ApiProperty({ ...nullableText, description: 'Empty (null) without one, or once erased' })
+  note!: string | null;
+  @ApiProperty(dateTime) at!: string;
+  @ApiProperty({ type: PersonRefView, description: 'Who made it' }) by!: PersonRefView;
+}
+
 export const TIMELINE_KINDS = [
   'inquiry_received',
   'intake_received',
@@ -205,7 +233,7 @@ export const TIMELINE_KINDS = [
 export class TimelineEntryView {
   @ApiProperty(dateTime) at!: string;
   @ApiProperty({
-    description: `${TIMELINE_KINDS.join(', ')}, or a lead event: status_changed, urgency_changed, assigned, tags_changed, …`,
+    description: `${TIMELINE_KINDS.join(', ')}, or a lead event: status_changed, urgency_changed, assigned, tags_changed, contact_attempted (details: attemptId, channel, outcome), …`,
   })
   kind!: string;
   @ApiProperty({ type: PersonRefView, nullable: true, description: 'Staff who did it, if any' })
@@ -237,6 +265,14 @@ export class LeadCoreView {
   @ApiProperty(dateTime) createdAt!: string;
   @ApiProperty(dateTime) statusChangedAt!: string;
   @ApiProperty(nullableDateTime) firstContactedAt!: string | null;
+  @ApiProperty({ ...nullableDateTime, description: FIRST_ATTEMPT_DESCRIPTION })
+  firstAttemptAt!: string | null;
+  @ApiProperty({ ...nullableDateTime, description: 'The newest contact attempt' })
+  lastAttemptAt!: string | null;
+  @ApiProperty({ ...nullableDateTime, description: 'The first attempt that reached the person' })
+  firstConnectedAt!: string | null;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Contact attempts logged' })
+  attempts!: number;
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   mergedIntoLeadId!: string | null;
   @ApiProperty({ ...nullableDateTime, description: 'Set when personal data was erased' })
@@ -256,7 +292,7 @@ export class LeadDetailView extends LeadCoreView {
   @ApiProperty(nullableText) source!: string | null;
   @ApiProperty({ type: [String] }) tags!: string[];
   @ApiProperty(nullableDateTime) respondBy!: string | null;
-  @ApiProperty({ description: 'Still `new` past its response target' }) overdue!: boolean;
+  @ApiProperty({ description: OVERDUE_DESCRIPTION }) overdue!: boolean;
   @ApiProperty(dateTime) lastSubmissionAt!: string;
   @ApiProperty({ enum: SUMMARY_INTAKE_STATUSES, nullable: true })
   intakeStatus!: SummaryIntakeStatus | null;
@@ -279,6 +315,8 @@ export class LeadDetailView extends LeadCoreView {
   @ApiProperty({ type: [InquiryView] }) inquiries!: InquiryView[];
   @ApiProperty({ type: [IntakeView] }) intakes!: IntakeView[];
   @ApiProperty({ type: [NoteView], description: 'Oldest first' }) notes!: NoteView[];
+  @ApiProperty({ type: [ContactAttemptView], description: 'Newest first' })
+  contactAttempts!: ContactAttemptView[];
   @ApiProperty({ type: [TimelineEntryView], description: 'Everything that happened, oldest first' })
   timeline!: TimelineEntryView[];
   @ApiProperty({ type: [DuplicateView], description: 'Likely duplicates you may see' })

@@ -26,6 +26,11 @@ function row(overrides: Partial<LeadListRow> = {}): LeadListRow {
     urgency_rank: 1,
     respond_by: new Date('2026-12-04T13:00:00.000Z'),
     first_contacted_at: null,
+    first_attempt_at: null,
+    last_attempt_at: null,
+    first_connected_at: null,
+    attempt_count: 0,
+    due_key: '2026-12-04T13:00:00.000000Z',
     overdue: true,
     assigned_clinician_id: '0c1f3f5e-9d7a-4d7e-8a39-7f2f4c1b2a90',
     clinician_name: 'Dr. Jordan Lee',
@@ -55,6 +60,10 @@ describe('toLeadSummary', () => {
       respondBy: '2026-12-04T13:00:00.000Z',
       overdue: true,
       firstContactedAt: null,
+      firstAttemptAt: null,
+      lastAttemptAt: null,
+      firstConnectedAt: null,
+      attempts: 0,
       intakeStatus: 'awaiting_partner',
       labels: [],
       signals: [{ kind: 'crisis', partner: 'A' }],
@@ -125,6 +134,16 @@ describe('cursorKeyOf', () => {
       createdAt: '2026-12-04T09:00:00.123456Z',
       id: '5b0d7c43-3f4e-4b8e-9a57-1b8c3a6f0e11',
       urgencyRank: 1,
+    });
+  });
+
+  it('keys sort=dueAt by the due time, the urgency rank, the time and id', () => {
+    expect(cursorKeyOf(row(), 'dueAt')).toEqual({
+      sort: 'dueAt',
+      dueAt: '2026-12-04T13:00:00.000000Z',
+      urgencyRank: 1,
+      createdAt: '2026-12-04T09:00:00.123456Z',
+      id: '5b0d7c43-3f4e-4b8e-9a57-1b8c3a6f0e11',
     });
   });
 });

@@ -56,6 +56,10 @@ export function toLeadSummary(
     respondBy: row.respond_by?.toISOString() ?? null,
     overdue: row.overdue,
     firstContactedAt: row.first_contacted_at?.toISOString() ?? null,
+    firstAttemptAt: row.first_attempt_at?.toISOString() ?? null,
+    lastAttemptAt: row.last_attempt_at?.toISOString() ?? null,
+    firstConnectedAt: row.first_connected_at?.toISOString() ?? null,
+    attempts: row.attempt_count,
     intakeStatus,
     labels,
     signals,
@@ -90,6 +94,7 @@ export function cursorKeyOf(row: LeadListRow, sort: LeadSort): CursorKey {
     sort,
     createdAt: row.created_key,
     id: row.id,
-    ...(sort === 'urgency' ? { urgencyRank: row.urgency_rank } : {}),
+    ...(sort === 'urgency' || sort === 'dueAt' ? { urgencyRank: row.urgency_rank } : {}),
+    ...(sort === 'dueAt' ? { dueAt: row.due_key } : {}),
   };
 }

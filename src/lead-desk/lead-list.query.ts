@@ -11,6 +11,8 @@ import type { LeadStatus } from '../vocabulary/lead-status.js';
 import { Lead } from '../leads/lead.entity.js';
 import type { Urgency } from '../vocabulary/urgency.js';
 import type { LeadFilterDto } from './dto/lead-query.dto.js';
+import { overdueSql } from '../vocabulary/contact-attempts.js';
+import { DESK_VIEW_SQL, dueAtSql } from './desk-views.sql.js';
 
 /** A lead row as the list query selects it. */
 export interface LeadListRow {
@@ -30,6 +32,12 @@ export interface LeadListRow {
   urgency_rank: number;
   respond_by: Date | null;
   first_contacted_at: Date | null;
+  first_attempt_at: Date | null;
+  last_attempt_at: Date | null;
+  first_connected_at: Date | null;
+  attempt_count: number;
+  /** The due time of sort=dueAt as text, microseconds kept, for the cursor. */
+  due_key: string;
   overdue: boolean;
   assigned_clinician_id: string | null;
   clinician_name: string | null;
@@ -91,6 +99,9 @@ export interface PageWindow {
  */
 const URGENCY_RANK = `(CASE lead.urgency WHEN 'crisis' THEN 2 WHEN 'high' THEN 1 ELSE 0 END)`;
 
+/** When the lead is due (sort=dueAt): its response target while the clock runs. */
+const DUE_AT = dueAtSql('lead');
+
 /** The same sort, inside the page query (alias lead) and around it (alias page). */
 const ORDER: Record<LeadSort, { inner: string; outer: string; after: string }> = {
   '-createdAt': {
@@ -109,6 +120,13 @@ const ORDER: Record<LeadSort, { inner: string; outer: string; after: string }> =
     inner: `${URGENCY_RANK} DESC, lead.created_at DESC, lead.id DESC`,
     outer: 'page.urgency_rank DESC, page.created_at DESC, page.id DESC',
     after: `(${URGENCY_RANK}, lead.created_at, lead.id) < (CAST(:afterRank AS integer), CAST(:afterCreated AS timestamptz), CAST(:afterId AS uuid))`,
+  },
+  // Soonest due first (overdue leads are due earliest), crisis first among equal times,
+  // then oldest first; 2 - rank keeps every part of the key ascending for one row compare.
+  dueAt: {
+    inner: `${DUE_AT} ASC, (2 - ${URGENCY_RANK}) ASC, lead.created_at ASC, lead.id ASC`,
+    outer: 'page.due_at ASC, page.urgency_rank DESC, page.created_at ASC, page.id ASC',
+    after: `(${DUE_AT}, 2 - ${URGENCY_RANK}, lead.created_at, lead.id) > (CAST(:afterDue AS timestamptz), 2 - CAST(:afterRank AS integer), CAST(:afterCreated AS timestamptz), CAST(:afterId AS uuid))`,
   },
 };
 
@@ -129,7 +147,13 @@ const COLUMNS: [expression: string, alias: string][] = [
   [URGENCY_RANK, 'urgency_rank'],
   ['lead.respond_by', 'respond_by'],
   ['lead.first_contacted_at', 'first_contacted_at'],
-  [`(lead.status = 'new' AND COALESCE(lead.respond_by < now(), false))`, 'overdue'],
+  ['lead.first_attempt_at', 'first_attempt_at'],
+  ['lead.last_attempt_at', 'last_attempt_at'],
+  ['lead.first_connected_at', 'first_connected_at'],
+  ['lead.attempt_count', 'attempt_count'],
+  [DUE_AT, 'due_at'],
+  [`to_char(${DUE_AT} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'due_key'],
+  [overdueSql('lead'), 'overdue'],
   ['lead.assigned_clinician_id', 'assigned_clinician_id'],
   ['lead.needs_review', 'needs_review'],
   ['lead.review_reason', 'review_reason'],
@@ -313,11 +337,12 @@ export class LeadListQuery {
       builder.andWhere('lead.needs_review = :needsReview', { needsReview: filters.needsReview });
     }
     if (filters.overdue === true) {
-      builder.andWhere(`lead.status = 'new' AND lead.respond_by < now()`);
+      builder.andWhere(overdueSql('lead'));
     } else if (filters.overdue === false) {
-      builder.andWhere(
-        `(lead.status <> 'new' OR lead.respond_by IS NULL OR lead.respond_by >= now())`,
-      );
+      builder.andWhere(`NOT ${overdueSql('lead')}`);
+    }
+    if (filters.view !== undefined) {
+      builder.andWhere(DESK_VIEW_SQL[filters.view]('lead'), { deskViewerUserId: staff.user.id });
     }
     return builder;
   }
@@ -355,6 +380,7 @@ export class LeadListQuery {
         afterCreated: after.createdAt,
         afterId: after.id,
         afterRank: after.urgencyRank ?? null,
+        afterDue: after.dueAt ?? null,
       });
     }
     const [sql, parameters] = builder.getQueryAndParameters();

@@ -20,6 +20,8 @@ import {
 } from './lead-list.mapper.js';
 import { type Assignee, LeadListQuery, type Listing } from './lead-list.query.js';
 import type { LeadPageView } from './lead-summary.view.js';
+import { LeadCountsQuery } from './lead-counts.query.js';
+import type { LeadCountsView } from './lead-counts.view.js';
 import {
   INTAKE_RESPONDENT,
   PARTNER_RESPONDENT,
@@ -42,7 +44,15 @@ export class LeadListService {
     private readonly query: LeadListQuery,
     private readonly audit: AuditTrail,
     private readonly cipher: DataCipher,
+    private readonly countsQuery: LeadCountsQuery,
   ) {}
+
+  /** GET /v1/admin/leads/counts: every view's count for the caller, audited as a list is. */
+  async counts(staff: StaffContext, actor: AuditActor): Promise<LeadCountsView> {
+    const counts = await this.countsQuery.counts(this.dataSource.manager, staff);
+    await this.audit.record(actor, { action: 'lead.counted', details: { counts } });
+    return counts;
+  }
 
   async list(
     staff: StaffContext,

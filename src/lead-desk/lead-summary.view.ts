@@ -6,6 +6,12 @@ import { SIGNAL_KINDS, type Partner, type SignalKind } from '../leads/lead-signa
 import { LEAD_STATUSES, type LeadStatus } from '../vocabulary/lead-status.js';
 import { URGENCIES, type Urgency } from '../vocabulary/urgency.js';
 
+const nullableDateTime = { nullable: true, type: String, format: 'date-time' } as const;
+export const OVERDUE_DESCRIPTION =
+  'Open, no contact attempt yet, and past its response target (`respondBy`)';
+export const FIRST_ATTEMPT_DESCRIPTION =
+  'The first contact attempt: it stops the response clock. Leads contacted before attempts were logged show their first contact time.';
+
 export const SUMMARY_INTAKE_STATUSES = ['awaiting_partner', 'intake_complete'] as const;
 export type SummaryIntakeStatus = (typeof SUMMARY_INTAKE_STATUSES)[number];
 
@@ -42,9 +48,17 @@ export class LeadSummaryView {
   @ApiProperty({ type: [String] }) tags!: string[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) respondBy!: string | null;
-  @ApiProperty({ description: 'Still `new` past its response target' }) overdue!: boolean;
+  @ApiProperty({ description: OVERDUE_DESCRIPTION }) overdue!: boolean;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' })
   firstContactedAt!: string | null;
+  @ApiProperty({ ...nullableDateTime, description: FIRST_ATTEMPT_DESCRIPTION })
+  firstAttemptAt!: string | null;
+  @ApiProperty({ ...nullableDateTime, description: 'The newest contact attempt' })
+  lastAttemptAt!: string | null;
+  @ApiProperty({ ...nullableDateTime, description: 'The first attempt that reached the person' })
+  firstConnectedAt!: string | null;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Contact attempts logged' })
+  attempts!: number;
   @ApiProperty({
     enum: SUMMARY_INTAKE_STATUSES,
     nullable: true,

@@ -20,6 +20,8 @@ import { NoteRepository } from '../leads/triage-note.repository.js';
 import { PracticeSettings } from '../settings/practice-settings.js';
 import type { ResponseTargets } from '../vocabulary/response-targets.js';
 import type { UpdateLeadDto } from './dto/update-lead.dto.js';
+import { ContactAttempts } from './contact-attempts.service.js';
+import { refuseIfGone } from './lead-gone.js';
 
 /** A note as it was added (the lead desk answers it as its NoteView). */
 export interface AddedNote {
@@ -62,6 +64,7 @@ export class LeadTriageService {
     private readonly leadRows: LeadRepository,
     private readonly events: LeadEventRepository,
     private readonly notes: NoteRepository,
+    private readonly contactAttempts: ContactAttempts,
   ) {}
 
   /**
@@ -94,7 +97,7 @@ export class LeadTriageService {
     const targets = await this.settings.responseTargets();
     return this.dataSource.transaction(async (manager) => {
       const lead = await this.access.visibleLead(manager, staff, leadId, { lock: true });
-      this.refuseIfGone(lead);
+      refuseIfGone(lead);
       if (
         staff.user.role === 'clinician' &&
         dto.assignedClinicianId !== undefined &&
@@ -162,6 +165,15 @@ export class LeadTriageService {
       }
     }
     await this.leadRows.saveTriage(manager, lead);
+    // Contacted with no attempt logged: the move is the attempt (it stops the clock). After
+    // the save, which would otherwise write back the attempt columns as read.
+    const loggedAttempt =
+      statusChange?.field === 'status' && statusChange.to === 'contacted' && lead.attemptCount === 0
+        ? await this.contactAttempts.recordIn(manager, staff, lead, {
+            channel: null,
+            outcome: 'unspecified',
+          })
+        : null;
     if (changes.some((change) => change.field === 'needsReview')) {
       await this.announcements.onReviewCleared(manager, lead);
     }
@@ -196,6 +208,7 @@ export class LeadTriageService {
           ...(statusChange?.field === 'status'
             ? { from: statusChange.from, to: statusChange.to }
             : {}),
+          ...(loggedAttempt ? { contactAttemptId: loggedAttempt.id } : {}),
         },
       },
       manager,
@@ -224,7 +237,7 @@ export class LeadTriageService {
     return this.dataSource.transaction(async (manager) => {
       // Locked: an erasure or merge running now finishes first, and is then seen here.
       const lead = await this.access.visibleLead(manager, staff, leadId, { lock: true });
-      this.refuseIfGone(lead);
+      refuseIfGone(lead);
       const id = randomUUID();
       const createdAt = await this.notes.add(manager, {
         id,
@@ -250,18 +263,5 @@ export class LeadTriageService {
         createdAt: createdAt.toISOString(),
       };
     });
-  }
-
-  /** An erased lead is a tombstone, a merged one lives on in another lead: neither changes. */
-  private refuseIfGone(lead: Lead): void {
-    if (lead.erasedAt) {
-      throw new ProblemException('conflict', 'This lead was erased; it can no longer change.');
-    }
-    if (lead.mergedIntoLeadId) {
-      throw new ProblemException(
-        'conflict',
-        `This lead was merged into lead ${lead.mergedIntoLeadId}; change that one instead.`,
-      );
-    }
   }
 }

@@ -12,8 +12,14 @@ const TARGETS: ResponseTargets = {
 const CREATED = new Date('2026-03-10T16:00:00Z');
 const ROUTINE_DEADLINE = new Date('2026-03-11T16:00:00Z');
 
-function lead(status: UrgentLead['status']): UrgentLead {
-  return { status, urgency: 'routine', respondBy: ROUTINE_DEADLINE, createdAt: CREATED };
+function lead(status: UrgentLead['status'], firstAttemptAt: Date | null = null): UrgentLead {
+  return {
+    status,
+    urgency: 'routine',
+    respondBy: ROUTINE_DEADLINE,
+    createdAt: CREATED,
+    firstAttemptAt,
+  };
 }
 
 describe('setUrgency', () => {
@@ -32,9 +38,21 @@ describe('setUrgency', () => {
     expect(waiting.respondBy).toEqual(new Date('2026-03-10T17:00:00Z'));
   });
 
-  it('leaves the deadline of a lead already contacted as it was', () => {
-    const contacted = lead('contacted');
+  it('moves the deadline of a lead in review that no one has tried to reach yet', () => {
+    const reviewing = lead('in_review');
+    setUrgency(reviewing, 'high', TARGETS);
+    expect(reviewing.respondBy).toEqual(new Date('2026-03-10T20:00:00Z'));
+  });
+
+  it('leaves the deadline of a lead already tried as it was', () => {
+    const contacted = lead('contacted', new Date('2026-03-10T16:30:00Z'));
     setUrgency(contacted, 'crisis', TARGETS);
     expect(contacted).toMatchObject({ urgency: 'crisis', respondBy: ROUTINE_DEADLINE });
+  });
+
+  it('leaves the deadline of a closed lead as it was', () => {
+    const declined = lead('declined');
+    setUrgency(declined, 'crisis', TARGETS);
+    expect(declined.respondBy).toEqual(ROUTINE_DEADLINE);
   });
 });

@@ -49,6 +49,8 @@ const oneOf = (column: string, values: readonly string[]) =>
 @Index('IDX_lead_needs_review_created', ['createdAt', 'id'], { where: 'needs_review' })
 // The lead desk's window of the newest live leads (LeadDeskNameSearch: INCLUDE columns).
 @Index('IDX_lead_live_recent', { synchronize: false })
+// The lead list's sort=dueAt (DeskClock: an expression index TypeORM cannot describe).
+@Index('IDX_lead_due', { synchronize: false })
 export class Lead {
   @PrimaryColumn('uuid')
   id!: string;
@@ -95,7 +97,7 @@ export class Lead {
   @Column({ type: 'timestamptz' })
   lastSubmissionAt!: Date;
 
-  /** When the lead should leave `new` (docs/api.md#response-time-targets); past it: overdue. */
+  /** The response target (docs/api.md#response-time-targets); past it with no attempt: overdue. */
   @Column({ type: 'timestamptz', nullable: true })
   respondBy!: Date | null;
 
@@ -105,6 +107,24 @@ export class Lead {
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   statusChangedAt!: Date;
+
+  /**
+   * The first contact attempt: it stops the response clock (docs/api.md#response-time-targets).
+   * Leads contacted before attempts were logged carry their first contact time here.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  firstAttemptAt!: Date | null;
+
+  /** The first attempt that reached the person (outcome `connected`). */
+  @Column({ type: 'timestamptz', nullable: true })
+  firstConnectedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lastAttemptAt!: Date | null;
+
+  /** Attempts logged (`contact_attempt` rows of the lead). */
+  @Column({ type: 'integer', default: 0 })
+  attemptCount!: number;
 
   /** The clinician profile the lead is assigned to. */
   // The foreign key only, named by entity so leads/ does not import clinicians/; the

@@ -8,6 +8,7 @@ import type { ReviewReason } from './lead-review.js';
 import { type SubmissionKind, SubmissionReference } from './submission-reference.entity.js';
 import { URGENCIES, type Urgency } from '../vocabulary/urgency.js';
 import { moveLeadRows } from '../database/move-lead-rows.js';
+import { clockRunningSql } from '../vocabulary/contact-attempts.js';
 
 /** What a merge leaves on the lead that survives (bumps its version even when unchanged). */
 export type SurvivorFields = Pick<
@@ -98,6 +99,30 @@ interface LeadRow {
  */
 @Injectable()
 export class LeadRepository {
+  /**
+   * A contact attempt made at `at` (the attempt row's own time): the lead's first and
+   * last attempt, its first connection if `connected`, and the count. Bumps the version.
+   */
+  async recordContactAttempt(
+    manager: EntityManager,
+    leadId: string,
+    at: Date,
+    connected: boolean,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE lead
+          SET first_attempt_at = COALESCE(first_attempt_at, $2),
+              last_attempt_at = GREATEST(last_attempt_at, $2),
+              first_connected_at = CASE WHEN $3 THEN COALESCE(first_connected_at, $2)
+                                        ELSE first_connected_at END,
+              attempt_count = attempt_count + 1,
+              version = version + 1,
+              updated_at = now()
+        WHERE id = $1`,
+      [leadId, at, connected],
+    );
+  }
+
   /** Stores a lead a staff member changed (status, urgency, assignment, tags, review). */
   async saveTriage(manager: EntityManager, lead: Lead): Promise<Lead> {
     return manager.getRepository(Lead).save(lead);
@@ -205,7 +230,7 @@ export class LeadRepository {
            UPDATE lead l
               SET last_submission_at = ${at},
                   urgency = CASE WHEN ${raises} THEN ${urgency} ELSE l.urgency END,
-                  respond_by = CASE WHEN l.status = 'new' AND ${raises}
+                  respond_by = CASE WHEN ${clockRunningSql('l')} AND ${raises}
                     THEN l.created_at + make_interval(mins => ${params.add(write.raisedDeadlineMinutes, 'int')})
                     ELSE l.respond_by END,
                   needs_review = l.needs_review OR ${review} IS NOT NULL,
@@ -336,7 +361,7 @@ export class LeadRepository {
        raised AS (
          UPDATE lead l
             SET urgency = $2,
-                respond_by = CASE WHEN l.status = 'new'
+                respond_by = CASE WHEN ${clockRunningSql('l')}
                   THEN l.created_at + make_interval(mins => $4::int) ELSE l.respond_by END,
                 version = l.version + 1, updated_at = now()
            FROM locked

@@ -1,3 +1,4 @@
+import { overdueSql } from '../vocabulary/contact-attempts.js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -173,8 +174,7 @@ export class Metrics {
         const backlog = await this.queue.backlog(manager, this.jobNames);
         const overdue = (await manager.query(
           `SELECT urgency, count(*)::int AS leads FROM lead
-            WHERE status = 'new' AND respond_by < now()
-              AND merged_into_lead_id IS NULL AND erased_at IS NULL
+            WHERE ${overdueSql('lead')}
             GROUP BY urgency`,
         )) as { urgency: string; leads: number }[];
         return { backlog, overdue };

@@ -1,3 +1,4 @@
+import { clockRunning } from '../vocabulary/contact-attempts.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -156,13 +157,16 @@ export class LeadAnnouncements {
     );
   }
 
-  /** At the target a reminder, at twice the target an escalation, if the lead is still `new`. */
+  /**
+   * At the target a reminder, at twice the target an escalation, while the response clock
+   * runs: an open lead nobody has tried to reach yet (`in_review` does not stop it).
+   */
   async onResponseCheck(job: RunningJob<'lead.response-check'>): Promise<void> {
     const { leadId, stage } = job.data;
     await this.dataSource.transaction(async (manager) => {
       const lead = await manager.getRepository(Lead).findOneBy({ id: leadId });
       // A merged lead's checks are its survivor's now; an erased one has nobody to reach.
-      if (!lead || lead.status !== 'new' || lead.mergedIntoLeadId || lead.erasedAt) return;
+      if (!lead || !clockRunning(lead)) return;
       const due = (stage === 'reminder' ? responseDeadline : escalationDeadline)(
         lead.createdAt,
         lead.urgency,

@@ -15,6 +15,7 @@ import { LeadEventRepository } from '../leads/lead-event.repository.js';
 import { Lead } from '../leads/lead.entity.js';
 import { LeadRepository } from '../leads/lead.repository.js';
 import { NoteRepository } from '../leads/triage-note.repository.js';
+import { ContactAttemptRepository } from '../leads/contact-attempt.repository.js';
 
 /** What an erasure emptied or cancelled, per kind of row. */
 export interface ErasedRows {
@@ -22,6 +23,7 @@ export interface ErasedRows {
   intakes: number;
   partnerInvitations: number;
   partnerResponses: number;
+  /** Note bodies and contact attempts' notes emptied. */
   notes: number;
   notificationsCancelled: number;
   idempotencyRecords: number;
@@ -63,6 +65,7 @@ export class LeadErasures {
     private readonly leadRows: LeadRepository,
     private readonly events: LeadEventRepository,
     private readonly notes: NoteRepository,
+    private readonly contactAttempts: ContactAttemptRepository,
     private readonly notifications: NotificationRepository,
     private readonly idempotencyRecords: IdempotencyRecordRepository,
     private readonly inquiryRows: InquiryRepository,
@@ -182,7 +185,9 @@ export class LeadErasures {
     const partnerResponses = await this.partnerResponseRows.eraseOfLead(manager, leadId);
     const inquiries = await this.inquiryRows.eraseOfLead(manager, leadId);
     const intakes = await this.intakeRows.eraseOfLead(manager, leadId);
-    const notes = await this.notes.eraseBodies(manager, leadId);
+    const notes =
+      (await this.notes.eraseBodies(manager, leadId)) +
+      (await this.contactAttempts.eraseNotes(manager, leadId));
     // A tag change names the tags in the timeline; the lead's own tags are emptied below,
     // so these copies go too (the event stays: that tags changed, and when).
     await this.events.forgetTagNames(manager, leadId);

@@ -25,7 +25,7 @@ export class SettingsController {
     summary: 'Change settings',
     description:
       'Only the values sent change; `null` returns a value to its default. A changed ' +
-      'response-time target recomputes `respondBy` of every lead still in `new` (and its ' +
+      'response-time target recomputes `respondBy` of every open lead not yet tried (and its ' +
       'reminder and escalation) in the same transaction. `corsOrigins` is read-only (422).',
   })
   @ApiOkResponse({ type: SettingsView })

@@ -1,3 +1,4 @@
+import { clockRunningSql } from '../vocabulary/contact-attempts.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -128,7 +129,7 @@ export class SettingsService {
   }
 
   /**
-   * New deadlines for the leads still in `new`, in batches by id. Where a deadline came
+   * New deadlines for the leads whose response clock runs (no contact attempt yet), in batches by id. Where a deadline came
    * earlier, the reminder and escalation checks are scheduled at the new times (checks
    * already queued for later find the lead handled or the reminder sent, and send nothing
    * twice); where it moved later, the queued check sees it is early and reschedules itself.
@@ -146,7 +147,7 @@ export class SettingsService {
       // settings, and a staff member's If-Match must not fail because the targets moved.
       const rows = (await manager.query(
         `SELECT id, created_at, urgency, respond_by FROM lead
-          WHERE status = 'new' AND id > $1
+          WHERE ${clockRunningSql('lead')} AND id > $1
           ORDER BY id LIMIT $2
           FOR NO KEY UPDATE`,
         [after, RECOMPUTE_BATCH_SIZE],

@@ -89,11 +89,21 @@ export const DEFINITIONS = {
   medianTimeToFirstContactMinutes:
     'Median of (firstContactedAt − createdAt) in minutes over the leads of the range that ' +
     'have been contacted (percentile_cont 0.5); null when none has.',
+  medianMinutesToFirstAttempt:
+    'Median of (firstAttemptAt − createdAt) in minutes over the leads of the range with a ' +
+    'contact attempt (percentile_cont 0.5); null when none has one. Leads contacted before ' +
+    'attempts were logged count their first contact as their first attempt.',
+  medianMinutesToFirstConnection:
+    'Median of (firstConnectedAt − createdAt) in minutes over the leads of the range that an ' +
+    'attempt reached (outcome connected); null when none was.',
   contactedWithinTargetShare:
     'Contacted within target ÷ leads whose outcome is known. Counted: non-spam leads with a ' +
-    'response target (respondBy) that were contacted, or whose target has passed uncontacted. ' +
-    'Within target: firstContactedAt ≤ respondBy. Leads still before their target and not ' +
-    'yet contacted are left out until they are decided. Null when none is counted.',
+    'response target (respondBy) that had a contact attempt, or whose target has passed ' +
+    'without one. Within target: firstAttemptAt ≤ respondBy (the first attempt stops the ' +
+    'response clock). Leads still before their target and not yet tried are left out until ' +
+    'they are decided. Null when none is counted.',
   conversionRate: 'Leads in status converted ÷ leads not in status spam; null when there are none.',
-  overdueNow: 'Leads of the range still in status new whose respondBy has passed.',
+  overdueNow:
+    'Leads of the range that are open (not spam or closed, merged or erased), have no contact ' +
+    'attempt and whose respondBy has passed.',
 } as const;

@@ -6,6 +6,7 @@ import { ProblemException } from '../common/problem-details.js';
 import { SERVICE_TYPES } from '../vocabulary/contact.js';
 import { LEAD_STATUSES } from '../vocabulary/lead-status.js';
 import { URGENCIES } from '../vocabulary/urgency.js';
+import { overdueSql } from '../vocabulary/contact-attempts.js';
 import type { StatsQueryDto } from './dto/stats-query.dto.js';
 import type { StatsView } from './dto/stats.view.js';
 import {
@@ -16,6 +17,9 @@ import {
   statsRange,
 } from './stats-definitions.js';
 
+const minutesOrNull = (minutes: number | string | null) =>
+  roundedMinutes(minutes === null ? null : Number(minutes));
+
 // The lead set of every figure: created in [$1, $2), not merged into another lead.
 const LEAD_SET = `FROM lead
   WHERE created_at >= $1::timestamptz AND created_at < $2::timestamptz
@@ -24,6 +28,8 @@ const LEAD_SET = `FROM lead
 interface Totals {
   total: number;
   median_minutes: number | null;
+  median_attempt_minutes: number | null;
+  median_connection_minutes: number | null;
   within_target: number;
   target_decided: number;
   converted: number;
@@ -54,19 +60,23 @@ export class StatsService {
                 percentile_cont(0.5) WITHIN GROUP (
                   ORDER BY extract(epoch FROM first_contacted_at - created_at) / 60
                 ) FILTER (WHERE first_contacted_at IS NOT NULL) AS median_minutes,
+                percentile_cont(0.5) WITHIN GROUP (
+                  ORDER BY extract(epoch FROM first_attempt_at - created_at) / 60
+                ) FILTER (WHERE first_attempt_at IS NOT NULL) AS median_attempt_minutes,
+                percentile_cont(0.5) WITHIN GROUP (
+                  ORDER BY extract(epoch FROM first_connected_at - created_at) / 60
+                ) FILTER (WHERE first_connected_at IS NOT NULL) AS median_connection_minutes,
                 count(*) FILTER (
                   WHERE status <> 'spam' AND respond_by IS NOT NULL
-                    AND first_contacted_at <= respond_by
+                    AND first_attempt_at <= respond_by
                 )::int AS within_target,
                 count(*) FILTER (
                   WHERE status <> 'spam' AND respond_by IS NOT NULL
-                    AND (first_contacted_at IS NOT NULL OR respond_by <= $3::timestamptz)
+                    AND (first_attempt_at IS NOT NULL OR respond_by <= $3::timestamptz)
                 )::int AS target_decided,
                 count(*) FILTER (WHERE status = 'converted')::int AS converted,
                 count(*) FILTER (WHERE status <> 'spam')::int AS not_spam,
-                count(*) FILTER (
-                  WHERE status = 'new' AND respond_by < $3::timestamptz
-                )::int AS overdue
+                count(*) FILTER (WHERE ${overdueSql('lead', '$3::timestamptz')})::int AS overdue
            ${LEAD_SET}`,
         params,
       )) as [Totals];
@@ -105,6 +115,8 @@ export class StatsService {
         medianTimeToFirstContactMinutes: roundedMinutes(
           totals.median_minutes === null ? null : Number(totals.median_minutes),
         ),
+        medianMinutesToFirstAttempt: minutesOrNull(totals.median_attempt_minutes),
+        medianMinutesToFirstConnection: minutesOrNull(totals.median_connection_minutes),
         contactedWithinTargetShare: shareOf(totals.within_target, totals.target_decided),
         conversionRate: shareOf(totals.converted, totals.not_spam),
         overdueNow: totals.overdue,

@@ -32,8 +32,25 @@ describe('encodeCursor and decodeCursor', () => {
     { sort: 'createdAt', createdAt: CREATED, id: ID },
     { sort: '-createdAt', createdAt: CREATED, id: ID },
     { sort: 'urgency', createdAt: CREATED, id: ID, urgencyRank: 2 },
+    { sort: 'dueAt', createdAt: CREATED, id: ID, urgencyRank: 1, dueAt: CREATED },
   ] as CursorKey[])('gives back the key it was made from (sort=$sort)', (key) => {
     expect(decodeCursor(encodeCursor(key), key.sort)).toEqual(key);
+  });
+
+  it('keys sort=dueAt by its due time and urgency rank, and refuses one without them', () => {
+    expect(() =>
+      encodeCursor({ sort: 'dueAt', createdAt: CREATED, id: ID, urgencyRank: 1 }),
+    ).toThrow(RangeError);
+    expect(() =>
+      encodeCursor({ sort: 'dueAt', createdAt: CREATED, id: ID, dueAt: CREATED }),
+    ).toThrow(RangeError);
+    for (const payload of [
+      { v: 1, s: 'dueAt', c: CREATED, i: ID, u: 1 },
+      { v: 1, s: 'dueAt', c: CREATED, i: ID, d: CREATED },
+      { v: 1, s: 'dueAt', c: CREATED, i: ID, u: 1, d: 'tomorrow' },
+    ]) {
+      expect(() => decodeCursor(tokenOf(payload), 'dueAt')).toThrow(CursorError);
+    }
   });
 
   it('keeps the microseconds and the offset exactly as PostgreSQL wrote them', () => {

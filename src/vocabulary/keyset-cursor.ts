@@ -7,6 +7,8 @@
  *   -createdAt  (created_at, id) < (key.createdAt, key.id)
  *   urgency     (urgency rank, created_at, id) < (key.urgencyRank, key.createdAt, key.id),
  *               ordered by rank desc (crisis 2, high 1, routine 0), then created_at desc, id desc
+ *   dueAt       (due time, 2 - urgency rank, created_at, id) > (key.dueAt, 2 - key.urgencyRank, …):
+ *               soonest due first (overdue ones are due earliest), crisis first among equals
  *
  * `createdAt` stays a string from PostgreSQL to PostgreSQL: a JavaScript Date keeps only
  * milliseconds, and a key rounded to the millisecond skips or repeats leads on a page edge.
@@ -15,7 +17,7 @@
  */
 import { URGENCIES } from './urgency.js';
 
-export const LEAD_SORTS = ['createdAt', '-createdAt', 'urgency'] as const;
+export const LEAD_SORTS = ['createdAt', '-createdAt', 'urgency', 'dueAt'] as const;
 export type LeadSort = (typeof LEAD_SORTS)[number];
 
 export interface CursorKey {
@@ -24,8 +26,10 @@ export interface CursorKey {
   createdAt: string;
   /** The lead's id: a UUID in lower case, as PostgreSQL writes it. */
   id: string;
-  /** `urgencyRank()` of the lead; present exactly when `sort` is `urgency`. */
+  /** `urgencyRank()` of the lead; present exactly when `sort` is `urgency` or `dueAt`. */
   urgencyRank?: number;
+  /** The lead's due time, as `createdAt` (text, microseconds); present exactly for `dueAt`. */
+  dueAt?: string;
 }
 
 /**
@@ -60,6 +64,7 @@ interface Payload {
   c: string;
   i: string;
   u?: number;
+  d?: string;
 }
 
 function daysIn(year: number, month: number): number {
@@ -105,11 +110,17 @@ export function encodeCursor(key: CursorKey): string {
   }
   if (!UUID.test(key.id)) throw new RangeError('cursor: id is not a lower-case UUID');
   const payload: Payload = { v: CURSOR_VERSION, s: key.sort, c: key.createdAt, i: key.id };
-  if (key.sort === 'urgency') {
+  if (key.sort === 'urgency' || key.sort === 'dueAt') {
     if (!isUrgencyRank(key.urgencyRank)) {
-      throw new RangeError('cursor: urgencyRank must be an urgency rank for sort=urgency');
+      throw new RangeError(`cursor: urgencyRank must be an urgency rank for sort=${key.sort}`);
     }
     payload.u = key.urgencyRank;
+  }
+  if (key.sort === 'dueAt') {
+    if (key.dueAt === undefined || !isIsoTimestamp(key.dueAt)) {
+      throw new RangeError('cursor: dueAt is not an ISO 8601 timestamp');
+    }
+    payload.d = key.dueAt;
   }
   return Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
 }
@@ -148,9 +159,13 @@ export function decodeCursor(text: unknown, sort: LeadSort): CursorKey {
   if (typeof payload.c !== 'string' || !isIsoTimestamp(payload.c)) throw invalid();
   if (typeof payload.i !== 'string' || !UUID.test(payload.i)) throw invalid();
   const key: CursorKey = { sort: payload.s, createdAt: payload.c, id: payload.i };
-  if (payload.s === 'urgency') {
+  if (payload.s === 'urgency' || payload.s === 'dueAt') {
     if (!isUrgencyRank(payload.u)) throw invalid();
     key.urgencyRank = payload.u;
+  }
+  if (payload.s === 'dueAt') {
+    if (typeof payload.d !== 'string' || !isIsoTimestamp(payload.d)) throw invalid();
+    key.dueAt = payload.d;
   }
   // Extra fields, duplicate keys, other spacing or a non-canonical base64 all end here.
   if (encodeCursor(key) !== text) throw invalid();

@@ -60,6 +60,11 @@ export const SEALED_COLUMNS = {
     purpose: 'staff-user.mfa-secret',
   },
   noteBody: { table: 'triage_note', column: 'body_encrypted', purpose: 'triage-note.body' },
+  contactAttemptNote: {
+    table: 'contact_attempt',
+    column: 'note_encrypted',
+    purpose: 'contact-attempt.note',
+  },
 } as const satisfies Record<string, EncryptedColumn>;
 
 export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = Object.values(SEALED_COLUMNS);

@@ -21,6 +21,7 @@ import { SEARCH_MAX_LENGTH, SEARCH_MIN_LENGTH } from '../lead-search.js';
 import { LEAD_STATUSES, type LeadStatus } from '../../vocabulary/lead-status.js';
 import { MAX_TAGS, TAG_PATTERN, normalizeTag } from '../../leads/lead-tags.js';
 import { URGENCIES, type Urgency } from '../../vocabulary/urgency.js';
+import { DESK_VIEWS, type DeskView } from '../../vocabulary/desk-views.js';
 import { queryInt, queryBoolean } from '../../common/query-params.js';
 
 /**
@@ -143,7 +144,8 @@ export class LeadFilterDto {
   createdTo?: string;
 
   @ApiPropertyOptional({
-    description: 'true: only leads past their response target (still `new`); false: the others.',
+    description:
+      'true: only leads past their response target with no contact attempt yet (open leads only); false: the others.',
   })
   @IsOptional()
   @IsBoolean({ message: 'must be true or false' })
@@ -160,9 +162,19 @@ export class LeadFilterDto {
   needsReview?: boolean;
 
   @ApiPropertyOptional({
+    enum: DESK_VIEWS,
+    description:
+      "A view of the coordinator's desk (its definitions: docs/api.md#the-coordinators-desk); `GET /v1/admin/leads/counts` counts each.",
+  })
+  @IsOptional()
+  @IsIn(DESK_VIEWS, { message: `must be one of ${DESK_VIEWS.join(', ')}` })
+  view?: DeskView;
+
+  @ApiPropertyOptional({
     enum: LEAD_SORTS,
     default: '-createdAt',
-    description: '`urgency`: crisis, then high, then routine; newest first within each.',
+    description:
+      '`urgency`: crisis, then high, then routine; newest first within each. `dueAt`: soonest response target first (overdue leads first), crisis first among equal times; leads not waiting for a first contact come last.',
   })
   @IsOptional()
   @IsIn(LEAD_SORTS, { message: `must be one of ${LEAD_SORTS.join(', ')}` })
@@ -197,6 +209,7 @@ export function filtersUsed(filters: LeadFilterDto): string[] {
     'createdTo',
     'overdue',
     'needsReview',
+    'view',
   ];
   return names.filter((name) => filters[name] !== undefined);
 }

@@ -45,6 +45,18 @@ export class StatsView {
   @ApiProperty({
     type: Number,
     nullable: true,
+    description: DEFINITIONS.medianMinutesToFirstAttempt,
+  })
+  medianMinutesToFirstAttempt!: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: DEFINITIONS.medianMinutesToFirstConnection,
+  })
+  medianMinutesToFirstConnection!: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
     minimum: 0,
     maximum: 1,
     description: DEFINITIONS.contactedWithinTargetShare,
