@@ -96,7 +96,8 @@ describe('POST /v1/admin/leads/:id/merge', () => {
     const response = await merge(pair.duplicateId, pair.survivorId);
 
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({
+    expect(response.body).toMatchObject({
+      dryRun: false,
       leadId: pair.survivorId,
       mergedLeadId: pair.duplicateId,
       moved: {
@@ -171,6 +172,109 @@ describe('POST /v1/admin/leads/:id/merge', () => {
       [pair.references],
     )) as { lead_id: string }[];
     expect(rows).toEqual([{ lead_id: pair.survivorId }]);
+  });
+
+  it('a returning client merged "into this lead" (their new lead) keeps the older lead\'s contacted status, first contact and assignee', async () => {
+    const email = `returning.client.${randomBytes(4).toString('hex')}@example.com`;
+    const olderId = await aLead({ email });
+    // Heard from long ago: the client's new inquiry starts a lead of its own.
+    await t.db.query(
+      `UPDATE lead SET status = 'contacted', status_changed_at = now() - interval '59 days',
+              first_contacted_at = now() - interval '59 days', assigned_clinician_id = $2,
+              created_at = now() - interval '60 days', last_submission_at = now() - interval '60 days'
+        WHERE id = $1`,
+      [olderId, clinician.clinicianId],
+    );
+    const newerId = await aLead({ email });
+    expect(newerId).not.toBe(olderId);
+    const older = await leadRow(olderId);
+
+    // On the new lead's page, the older lead is merged "into this lead".
+    const response = await merge(olderId, newerId).expect(200);
+
+    expect(await leadRow(newerId)).toMatchObject({
+      status: 'contacted',
+      status_changed_at: older.status_changed_at,
+      first_contacted_at: older.first_contacted_at,
+      assigned_clinician_id: clinician.clinicianId,
+    });
+    expect(response.body.survivor).toMatchObject({
+      id: newerId,
+      status: 'contacted',
+      firstContactedAt: (older.first_contacted_at as Date).toISOString(),
+      assignedClinicianId: clinician.clinicianId,
+    });
+    expect(response.body.changed).toEqual(
+      expect.arrayContaining(['status', 'firstContactedAt', 'assignedClinicianId']),
+    );
+  });
+
+  it('a preview (dryRun) answers the merge as it would be and writes nothing; the merge then answers the same', async () => {
+    const pair = await aDuplicatePair();
+    await t.db.query(
+      `UPDATE lead SET status = 'in_review', tags = '{evening}', needs_review = true,
+              review_reason = 'captcha_unavailable' WHERE id = $1`,
+      [pair.duplicateId],
+    );
+    const snapshot = async () => ({
+      survivor: await leadRow(pair.survivorId),
+      duplicate: await leadRow(pair.duplicateId),
+      survivorRows: await rowsOfLead(t.db, pair.survivorId),
+      duplicateRows: await rowsOfLead(t.db, pair.duplicateId),
+      jobs: (
+        (await t.db.query(
+          `SELECT count(*)::int AS n FROM pgboss.job WHERE data->>'leadId' IN ($1, $2)`,
+          [pair.survivorId, pair.duplicateId],
+        )) as [{ n: number }]
+      )[0].n,
+    });
+    const before = await snapshot();
+
+    const preview = await t.http
+      .post(`/v1/admin/leads/${pair.duplicateId}/merge`)
+      .set(coordinator.auth)
+      .send({ intoLeadId: pair.survivorId, dryRun: true })
+      .expect(200);
+
+    const after = await snapshot();
+    // Nothing written but the preview's own audit event (a staff read of both leads).
+    expect(after.survivorRows.audit_event).toBe(before.survivorRows.audit_event! + 1);
+    expect({ ...after, survivorRows: { ...after.survivorRows, audit_event: 0 } }).toEqual({
+      ...before,
+      survivorRows: { ...before.survivorRows, audit_event: 0 },
+    });
+    expect(preview.body).toMatchObject({
+      dryRun: true,
+      leadId: pair.survivorId,
+      mergedLeadId: pair.duplicateId,
+      moved: { inquiries: 1, intakes: 1, partnerResponses: 1, references: 3, notes: 1 },
+      survivor: {
+        id: pair.survivorId,
+        status: 'in_review',
+        tags: ['evening'],
+        needsReview: true,
+        reviewReason: 'captcha_unavailable',
+      },
+    });
+
+    const real = await merge(pair.duplicateId, pair.survivorId).expect(200);
+    expect(real.body).toEqual({ ...preview.body, dryRun: false });
+    expect(await leadRow(pair.survivorId)).toMatchObject({
+      status: 'in_review',
+      needs_review: true,
+      review_reason: 'captcha_unavailable',
+    });
+  });
+
+  it('dryRun must be true or false (422 naming it)', async () => {
+    const a = await aLead();
+    const b = await aLead();
+    const response = await t.http
+      .post(`/v1/admin/leads/${a}/merge`)
+      .set(coordinator.auth)
+      .send({ intoLeadId: b, dryRun: 'yes' })
+      .expect(422);
+    expect(response.body.errors).toEqual([{ field: 'dryRun', message: 'must be true or false' }]);
   });
 
   it('the survivor takes the higher urgency, every tag, the latest submission and a missing assignment; its status stays', async () => {

@@ -8,6 +8,8 @@ import { DataCipher } from '../common/encryption/data-cipher.js';
 import { SEALED_COLUMNS } from '../vocabulary/sealed-columns.js';
 import { ProblemException } from '../common/problem-details.js';
 import { LeadAnnouncements } from '../notifications/lead-announcements.service.js';
+import { scheduleResponseChecks } from '../notifications/response-checks.js';
+import { JobQueue } from '../queue/job-queue.js';
 import { WebhooksService } from '../webhooks/webhooks.service.js';
 import { LeadAccess } from '../leads/lead-access.js';
 import { ifMatchAllows, leadEtag, parseIfMatch } from '../leads/lead-etag.js';
@@ -65,6 +67,7 @@ export class LeadTriageService {
     private readonly events: LeadEventRepository,
     private readonly notes: NoteRepository,
     private readonly contactAttempts: ContactAttempts,
+    private readonly queue: JobQueue,
   ) {}
 
   /**
@@ -174,6 +177,14 @@ export class LeadTriageService {
             outcome: 'unspecified',
           })
         : null;
+    // A lead in `new` whose target moved (another urgency, or back from spam): its reminder
+    // and escalation at the new times, keyed by time so a target met before is planned again.
+    const targetMoved =
+      changes.some((change) => change.field === 'urgency') ||
+      (statusChange?.field === 'status' && statusChange.to === 'new');
+    if (lead.status === 'new' && targetMoved) {
+      await scheduleResponseChecks(this.queue, manager, lead, targets, { keyedByTime: true });
+    }
     if (changes.some((change) => change.field === 'needsReview')) {
       await this.announcements.onReviewCleared(manager, lead);
     }

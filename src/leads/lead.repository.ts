@@ -13,6 +13,11 @@ import { clockRunningSql } from '../vocabulary/contact-attempts.js';
 /** What a merge leaves on the lead that survives (bumps its version even when unchanged). */
 export type SurvivorFields = Pick<
   Lead,
+  | 'status'
+  | 'statusChangedAt'
+  | 'firstContactedAt'
+  | 'needsReview'
+  | 'reviewReason'
   | 'urgency'
   | 'respondBy'
   | 'tags'

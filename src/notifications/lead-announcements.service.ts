@@ -5,6 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { Clinician } from '../clinicians/clinician.entity.js';
+import { LeadEventRepository } from '../leads/lead-event.repository.js';
 import { Lead } from '../leads/lead.entity.js';
 import { escalationDeadline, responseDeadline } from '../vocabulary/response-targets.js';
 import { SubmissionReference } from '../leads/submission-reference.entity.js';
@@ -17,6 +18,7 @@ import { WebhooksService } from '../webhooks/webhooks.service.js';
 import { NotificationsService, type PlannedNotification } from './notifications.service.js';
 import {
   type PlannedStaffMessage,
+  staffRecipientsForFollowUp,
   staffRecipientsForNewLead,
   staffRecipientsForResponseCheck,
 } from './recipients.js';
@@ -48,10 +50,11 @@ export class LeadAnnouncements {
     private readonly notifications: NotificationsService,
     private readonly webhooks: WebhooksService,
     private readonly settings: PracticeSettings,
+    private readonly events: LeadEventRepository,
   ) {}
 
   async onSubmissionReceived(job: RunningJob<'lead.submission-received'>): Promise<void> {
-    const { leadId, submissionId, leadCreated } = job.data;
+    const { leadId, submissionId, submissionKind, leadCreated } = job.data;
     await this.dataSource.transaction(async (manager) => {
       const lead = await manager.getRepository(Lead).findOneBy({ id: leadId });
       const submission = await manager
@@ -114,6 +117,11 @@ export class LeadAnnouncements {
             });
           }
           if (admins.length === 0) plans.push(this.toIntakeInbox('crisis_alert', lead, context));
+        }
+        // A returning person is never silent: whoever would hear of a new lead hears that
+        // they wrote again (a partner's answers to their couple's intake are not that).
+        if (submissionKind !== 'partner_response' && !lead.needsReview) {
+          plans.push(...(await this.followUp(manager, lead, submissionKind, context)));
         }
         // The submission may have raised the urgency (a safety concern in an intake, say):
         // checks at the new, shorter target. Checks already queued for it are not repeated.
@@ -217,6 +225,60 @@ export class LeadAnnouncements {
       }
       await this.notifications.planIn(manager, plans);
     });
+  }
+
+  /**
+   * The follow-up notices of a submission that joined `lead`, and its `follow_up` timeline
+   * entry (once: a job run again finds it and plans nothing more than the notices' keys allow).
+   */
+  private async followUp(
+    manager: EntityManager,
+    lead: Lead,
+    submissionKind: 'inquiry' | 'intake',
+    context: { reference: string; receivedAt: string },
+  ): Promise<PlannedNotification[]> {
+    const [recorded] = (await manager.query(
+      `SELECT 1 FROM lead_event WHERE lead_id = $1 AND kind = 'follow_up'
+          AND details->>'reference' = $2 LIMIT 1`,
+      [lead.id, context.reference],
+    )) as unknown[];
+    if (!recorded) {
+      await this.events.record(manager, {
+        leadId: lead.id,
+        kind: 'follow_up',
+        actorUserId: null,
+        details: { reference: context.reference, submissionKind },
+      });
+    }
+    const staff = await manager.getRepository(User).find({ where: { active: true } });
+    const recipients = staffRecipientsForFollowUp(
+      { assignedUserId: await this.assignedUserId(manager, lead) },
+      staff,
+    );
+    const plans: PlannedNotification[] = recipients.map((userId) => ({
+      kind: 'staff_follow_up',
+      dedupeKey: `staff_follow_up:${context.reference}:${userId}`,
+      leadId: lead.id,
+      recipient: 'user',
+      userId,
+      context,
+    }));
+    if (plans.length === 0) {
+      plans.push({
+        ...this.toIntakeInbox('staff_follow_up', lead, context),
+        dedupeKey: `staff_follow_up:${context.reference}:inbox`,
+      });
+    }
+    return plans;
+  }
+
+  /** The account of the clinician the lead is assigned to, if any. */
+  private async assignedUserId(manager: EntityManager, lead: Lead): Promise<string | null> {
+    if (!lead.assignedClinicianId) return null;
+    const clinician = await manager
+      .getRepository(Clinician)
+      .findOneBy({ id: lead.assignedClinicianId });
+    return clinician?.userId ?? null;
   }
 
   private async scheduleResponseChecks(manager: EntityManager, lead: Lead): Promise<void> {

@@ -9,6 +9,7 @@ import {
   partnerInvitation,
   passwordReset,
   staffInvitation,
+  staffFollowUp,
   staffNewLead,
 } from './messages.js';
 
@@ -36,8 +37,23 @@ describe('messages', () => {
     );
   });
 
+  it('a follow-up notice says so, with the same facts as a new lead and nothing else', () => {
+    const message = staffFollowUp(practice, lead);
+    expect(message.subject).toBe('Follow-up on lead RI-7KQ2M9XD [high]');
+    expect(message.text).toBe(
+      [
+        'Follow-up: someone on an open lead wrote again.',
+        'Reference: RI-7KQ2M9XD\nService: couples\nUrgency: high\nReceived: 2026-11-25T10:00:00.000Z',
+        'Open the lead: https://intake.example.com/admin/leads/4ef9c698-7659-459c-a860-d158956356ea',
+        '',
+        '— Willow & Oak <Therapy>',
+      ].join('\n\n'),
+    );
+  });
+
   it('escapes every value placed in HTML', () => {
     for (const message of [
+      staffFollowUp(practice, lead),
       staffNewLead(practice, lead),
       crisisAlert(practice, lead),
       overdueReminder(practice, lead, 'escalation'),

@@ -93,6 +93,19 @@ export function staffNewLead(practice: PracticeDetails, lead: LeadFacts): Render
   };
 }
 
+/** A returning person wrote again on an open lead: the same facts, marked as a follow-up. */
+export function staffFollowUp(practice: PracticeDetails, lead: LeadFacts): RenderedMessage {
+  const flag = lead.urgency === 'routine' ? '' : ` [${URGENCY_WORDS[lead.urgency]}]`;
+  return {
+    subject: headerSafe(`Follow-up on lead ${lead.reference}${flag}`),
+    ...layout(
+      practice,
+      ['Follow-up: someone on an open lead wrote again.', leadSummary(lead).join('\n')],
+      { href: leadLink(practice, lead.leadId), label: 'Open the lead' },
+    ),
+  };
+}
+
 export function crisisAlert(practice: PracticeDetails, lead: LeadFacts): RenderedMessage {
   return {
     subject: headerSafe(`CRISIS: lead ${lead.reference} needs attention now`),

@@ -32,6 +32,7 @@ import {
   partnerInvitation,
   passwordReset,
   staffInvitation,
+  staffFollowUp,
   staffNewLead,
 } from './messages.js';
 import {
@@ -417,6 +418,8 @@ export class NotificationsService implements BeforeApplicationShutdown {
     switch (notification.kind) {
       case 'staff_new_lead':
         return staffNewLead(this.practice, facts);
+      case 'staff_follow_up':
+        return staffFollowUp(this.practice, facts);
       case 'crisis_alert':
         return crisisAlert(this.practice, facts);
       case 'overdue_reminder':

@@ -4,6 +4,7 @@ import { USER_ROLES } from '../vocabulary/user-role.js';
 import { URGENCIES } from '../vocabulary/urgency.js';
 import {
   type StaffMember,
+  staffRecipientsForFollowUp,
   staffRecipientsForNewLead,
   staffRecipientsForResponseCheck,
 } from './recipients.js';
@@ -115,5 +116,21 @@ describe('staffRecipientsForResponseCheck', () => {
     expect(
       staffRecipientsForResponseCheck('escalation', { assignedUserId: 'clinician' }, staff),
     ).toEqual(['admin']);
+  });
+});
+
+describe('staffRecipientsForFollowUp', () => {
+  it("tells the assigned clinician's account of a returning person", () => {
+    expect(staffRecipientsForFollowUp({ assignedUserId: 'clinician' }, staff)).toEqual([
+      'clinician',
+    ]);
+  });
+
+  it('tells every active coordinator and admin when nobody active is assigned', () => {
+    expect(staffRecipientsForFollowUp({}, staff)).toEqual(['admin', 'coordinator']);
+    expect(staffRecipientsForFollowUp({ assignedUserId: 'gone' }, staff)).toEqual([
+      'admin',
+      'coordinator',
+    ]);
   });
 });

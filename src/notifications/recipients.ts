@@ -44,6 +44,21 @@ export function staffRecipientsForNewLead(
 }
 
 /**
+ * Who hears that a returning person wrote again on an open lead (docs/api.md#follow-up-notices):
+ * the assigned clinician's account if it is active, else every active coordinator and
+ * admin, as for a new lead. A crisis is announced apart (the crisis alert to admins).
+ */
+export function staffRecipientsForFollowUp(
+  lead: { assignedUserId?: string | null },
+  staff: readonly StaffMember[],
+): string[] {
+  return staffRecipientsForNewLead(
+    { urgency: 'routine', assignedUserId: lead.assignedUserId },
+    staff,
+  ).map((planned) => planned.userId);
+}
+
+/**
  * Who hears that a lead is still `new` past its response target
  * (docs/api.md#response-time-targets): at the target a reminder to the assigned clinician's
  * account, else to every active coordinator; at twice the target an escalation to every

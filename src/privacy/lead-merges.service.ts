@@ -17,7 +17,7 @@ import type { Lead } from '../leads/lead.entity.js';
 import { LeadRepository } from '../leads/lead.repository.js';
 import { setUrgency } from '../leads/lead-urgency.js';
 import { NoteRepository } from '../leads/triage-note.repository.js';
-import { survivorChanges } from './merge.js';
+import { type SurvivorChanges, survivorChanges } from './merge.js';
 
 /** How many rows of each kind moved from the duplicate to the survivor. */
 export interface MovedRows {
@@ -31,10 +31,34 @@ export interface MovedRows {
   notifications: number;
 }
 
+/** The surviving lead as the merge leaves it (or, previewed, would leave it). */
+export type MergedSurvivor = Pick<
+  Lead,
+  | 'id'
+  | 'status'
+  | 'statusChangedAt'
+  | 'urgency'
+  | 'respondBy'
+  | 'firstContactedAt'
+  | 'assignedClinicianId'
+  | 'tags'
+  | 'lastSubmissionAt'
+  | 'needsReview'
+  | 'reviewReason'
+  | 'phone'
+  | 'state'
+  | 'source'
+>;
+
 export interface MergeOutcome {
+  /** True for a preview: nothing but its audit event was written. */
+  dryRun: boolean;
   leadId: string;
   mergedLeadId: string;
   moved: MovedRows;
+  /** The survivor's fields the merge changes (or would change). */
+  changed: (keyof SurvivorChanges)[];
+  survivor: MergedSurvivor;
 }
 
 /**
@@ -59,11 +83,16 @@ export class LeadMerges {
     private readonly partnerResponses: PartnerResponseRepository,
   ) {}
 
+  /**
+   * Merges `duplicateId` into `intoLeadId`, or with `dryRun` answers the same outcome
+   * without writing anything but the preview's audit event (a staff read of both leads).
+   */
   async merge(
     staff: StaffContext,
     actor: AuditActor,
     duplicateId: string,
     intoLeadId: string,
+    { dryRun = false }: { dryRun?: boolean } = {},
   ): Promise<MergeOutcome> {
     if (duplicateId.toLowerCase() === intoLeadId.toLowerCase()) {
       throw ProblemException.validation([
@@ -74,7 +103,8 @@ export class LeadMerges {
       // Read before any lead is locked (see PracticeSettings.responseTargets).
       const targets = await this.settings.responseTargets(manager);
       // Both rows are locked in one fixed order (by id), as erasure locks its leads, so
-      // two merges of the same pair, in either direction, cannot deadlock.
+      // two merges of the same pair, in either direction, cannot deadlock. A preview locks
+      // too: it then answers what a merge at this moment would do.
       const locked = new Map<string, Lead>();
       for (const id of [duplicateId, intoLeadId].map((id) => id.toLowerCase()).sort()) {
         locked.set(id, await this.access.visibleLead(manager, staff, id, { lock: true }));
@@ -83,18 +113,51 @@ export class LeadMerges {
       const survivor = locked.get(intoLeadId.toLowerCase())!;
       this.assertMergeable(duplicate, survivor);
 
-      const moved = await this.moveRows(manager, duplicate.id, survivor.id);
       const changes = survivorChanges(survivor, duplicate);
       const { urgency, ...others } = changes;
+      const statusBefore = survivor.status;
       Object.assign(survivor, others);
       if (urgency) setUrgency(survivor, urgency, targets);
+      // Back to `new` (the survivor was spam): its response target applies again.
+      else if (changes.status === 'new') setUrgency(survivor, survivor.urgency, targets);
+      const changed = Object.keys(changes) as (keyof SurvivorChanges)[];
+      const outcome = (moved: MovedRows): MergeOutcome => ({
+        dryRun,
+        leadId: survivor.id,
+        mergedLeadId: duplicate.id,
+        moved,
+        changed,
+        survivor: survivorOf(survivor),
+      });
+
+      if (dryRun) {
+        await this.audit.record(
+          actor,
+          {
+            action: 'lead.merge_previewed',
+            leadId: survivor.id,
+            subjectType: 'lead',
+            subjectId: duplicate.id,
+            details: { from: duplicate.id, changed },
+          },
+          manager,
+        );
+        return outcome(await this.rowsToMove(manager, duplicate.id));
+      }
+
+      const moved = await this.moveRows(manager, duplicate.id, survivor.id);
       // The update bumps both versions (the ETag) even when the survivor takes nothing.
       await this.leadRows.mergeInto(manager, duplicate.id, survivor.id, {
+        status: survivor.status,
+        statusChangedAt: survivor.statusChangedAt,
         urgency: survivor.urgency,
         respondBy: survivor.respondBy,
+        firstContactedAt: survivor.firstContactedAt,
         tags: survivor.tags,
         lastSubmissionAt: survivor.lastSubmissionAt,
         assignedClinicianId: survivor.assignedClinicianId,
+        needsReview: survivor.needsReview,
+        reviewReason: survivor.reviewReason,
         phone: survivor.phone,
         state: survivor.state,
         source: survivor.source,
@@ -112,7 +175,11 @@ export class LeadMerges {
           leadId: survivor.id,
           kind: 'merged_in',
           actorUserId: staff.user.id,
-          details: { leadId: duplicate.id, changed: Object.keys(changes) },
+          details: {
+            leadId: duplicate.id,
+            changed,
+            ...(changes.status ? { statusFrom: statusBefore, statusTo: changes.status } : {}),
+          },
         },
       );
       await this.audit.record(
@@ -122,7 +189,7 @@ export class LeadMerges {
           leadId: survivor.id,
           subjectType: 'lead',
           subjectId: duplicate.id,
-          details: { from: duplicate.id, moved, changed: Object.keys(changes) },
+          details: { from: duplicate.id, moved, changed },
         },
         manager,
       );
@@ -137,13 +204,33 @@ export class LeadMerges {
         },
         manager,
       );
-      // A survivor still in `new` whose urgency the merge raised has a shorter target:
-      // its checks at the new times (the keys a submission raising it would use).
-      if (urgency && survivor.status === 'new') {
+      // A survivor in `new` whose target the merge moved (a raised urgency, or back from
+      // spam) is checked at the new times (the keys a submission raising it would use).
+      if (survivor.status === 'new' && (urgency || statusBefore !== 'new')) {
         await scheduleResponseChecks(this.queue, manager, survivor, targets);
       }
-      return { leadId: survivor.id, mergedLeadId: duplicate.id, moved };
+      return outcome(moved);
     });
+  }
+
+  /** A preview's `moved`: the rows of the duplicate a merge would re-point, by kind. */
+  private async rowsToMove(manager: EntityManager, duplicateId: string): Promise<MovedRows> {
+    const [counts] = (await manager.query(
+      `SELECT (SELECT count(*) FROM inquiry WHERE lead_id = $1)::int AS inquiries,
+              (SELECT count(*) FROM intake WHERE lead_id = $1)::int AS intakes,
+              (SELECT count(*) FROM partner_invitation
+                WHERE intake_id IN (SELECT id FROM intake WHERE lead_id = $1))::int
+                AS "partnerInvitations",
+              (SELECT count(*) FROM partner_response
+                WHERE intake_id IN (SELECT id FROM intake WHERE lead_id = $1))::int
+                AS "partnerResponses",
+              (SELECT count(*) FROM submission_reference WHERE lead_id = $1)::int AS "references",
+              (SELECT count(*) FROM triage_note WHERE lead_id = $1)::int AS notes,
+              (SELECT count(*) FROM lead_event WHERE lead_id = $1)::int AS events,
+              (SELECT count(*) FROM notification WHERE lead_id = $1)::int AS notifications`,
+      [duplicateId],
+    )) as MovedRows[];
+    return counts!;
   }
 
   private assertMergeable(duplicate: Lead, survivor: Lead): void {
@@ -196,4 +283,23 @@ export class LeadMerges {
       notifications: await this.notifications.moveToLead(manager, duplicateId, survivorId),
     };
   }
+}
+
+function survivorOf(lead: Lead): MergedSurvivor {
+  return {
+    id: lead.id,
+    status: lead.status,
+    statusChangedAt: lead.statusChangedAt,
+    urgency: lead.urgency,
+    respondBy: lead.respondBy,
+    firstContactedAt: lead.firstContactedAt,
+    assignedClinicianId: lead.assignedClinicianId,
+    tags: [...lead.tags],
+    lastSubmissionAt: lead.lastSubmissionAt,
+    needsReview: lead.needsReview,
+    reviewReason: lead.reviewReason,
+    phone: lead.phone,
+    state: lead.state,
+    source: lead.source,
+  };
 }

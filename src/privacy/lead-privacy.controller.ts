@@ -12,10 +12,29 @@ import { LeadMerges, type MergeOutcome } from './lead-merges.service.js';
 import { RequiresFreshCredentials } from '../auth/fresh-credentials.js';
 
 export function toMergeResult(outcome: MergeOutcome): MergeResultDto {
+  const { survivor } = outcome;
   return {
+    dryRun: outcome.dryRun,
     leadId: outcome.leadId,
     mergedLeadId: outcome.mergedLeadId,
     moved: { ...outcome.moved },
+    changed: [...outcome.changed],
+    survivor: {
+      id: survivor.id,
+      status: survivor.status,
+      statusChangedAt: survivor.statusChangedAt.toISOString(),
+      urgency: survivor.urgency,
+      respondBy: survivor.respondBy?.toISOString() ?? null,
+      firstContactedAt: survivor.firstContactedAt?.toISOString() ?? null,
+      assignedClinicianId: survivor.assignedClinicianId,
+      tags: [...survivor.tags],
+      lastSubmissionAt: survivor.lastSubmissionAt.toISOString(),
+      needsReview: survivor.needsReview,
+      reviewReason: survivor.reviewReason,
+      phone: survivor.phone,
+      state: survivor.state,
+      source: survivor.source,
+    },
   };
 }
 
@@ -44,9 +63,11 @@ export class LeadPrivacyController {
     summary: 'Fold this lead (a duplicate) into another',
     description:
       'Every inquiry, intake, note, event and notification moves to `intoLeadId`, which ' +
-      'takes the higher urgency, all tags, the latest submission and any assignment it ' +
-      'lacks. This lead stays as a pointer (`mergedIntoLeadId`). 404 for a lead you may ' +
-      'not see, 422 for the same lead, 409 when either was merged or erased already.',
+      'takes the status further in the pipeline, the higher urgency, the earliest first ' +
+      'contact, all tags, the latest submission, a pending review and any assignment it ' +
+      'lacks. This lead stays as a pointer (`mergedIntoLeadId`). With `dryRun: true` the ' +
+      'same answer, nothing merged. 404 for a lead you may not see, 422 for the same ' +
+      'lead, 409 when either was merged or erased already.',
   })
   @ApiParam({ name: 'id', format: 'uuid', description: 'The duplicate, folded into the other.' })
   @ApiOkResponse({ type: MergeResultDto })
@@ -61,7 +82,11 @@ export class LeadPrivacyController {
     @CurrentStaff() staff: StaffContext,
     @Req() request: FastifyRequest,
   ): Promise<MergeResultDto> {
-    return toMergeResult(await this.merges.merge(staff, actorOf(request), id, body.intoLeadId));
+    return toMergeResult(
+      await this.merges.merge(staff, actorOf(request), id, body.intoLeadId, {
+        dryRun: body.dryRun === true,
+      }),
+    );
   }
 
   @Delete(':id')

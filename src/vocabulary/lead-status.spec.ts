@@ -6,8 +6,11 @@ import {
   LEAD_STATUSES,
   type LeadStatus,
   OPEN_STATUSES,
+  PIPELINE_ORDER,
   canTransition,
+  furtherStatus,
   isOpen,
+  pipelineRank,
 } from './lead-status.js';
 
 describe('lead status', () => {
@@ -59,5 +62,36 @@ describe('lead status', () => {
       expect(isOpen(status as LeadStatus)).toBe(false);
     }
     for (const status of OPEN_STATUSES) expect(isOpen(status)).toBe(true);
+  });
+});
+
+describe('how far along the pipeline a status is', () => {
+  it('ranks every status once', () => {
+    expect([...PIPELINE_ORDER].sort()).toEqual([...LEAD_STATUSES].sort());
+  });
+
+  it('orders the open statuses as a lead moves through them', () => {
+    const open = PIPELINE_ORDER.filter(isOpen);
+    expect(open).toEqual(['new', 'in_review', 'contacted', 'waitlisted', 'consultation_scheduled']);
+  });
+
+  it('never lets a closed status or spam win over an open one, nor spam over anything', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...LEAD_STATUSES), fc.constantFrom(...LEAD_STATUSES), (a, b) => {
+        const further = furtherStatus(a, b);
+        expect([a, b]).toContain(further);
+        expect(further).toBe(furtherStatus(b, a));
+        if (isOpen(a) || isOpen(b)) expect(isOpen(further)).toBe(true);
+        if (a !== 'spam' || b !== 'spam') expect(further).not.toBe('spam');
+        expect(pipelineRank(further)).toBe(Math.max(pipelineRank(a), pipelineRank(b)));
+      }),
+    );
+  });
+
+  it('keeps the first status when both are as far', () => {
+    expect(furtherStatus('contacted', 'contacted')).toBe('contacted');
+    expect(furtherStatus('new', 'contacted')).toBe('contacted');
+    expect(furtherStatus('converted', 'new')).toBe('new');
+    expect(furtherStatus('spam', 'closed_no_response')).toBe('closed_no_response');
   });
 });

@@ -55,3 +55,31 @@ export function isOpen(status: LeadStatus): boolean {
 }
 
 export const OPEN_STATUSES: readonly LeadStatus[] = LEAD_STATUSES.filter(isOpen);
+
+/**
+ * The pipeline from least to furthest (docs/api.md#merge-preview): spam first, then the
+ * closed statuses (a converted client furthest among them), then the open ones in the
+ * order a lead moves through them. A closed lead never outranks an open one, spam
+ * outranks nothing: a returning person's open lead is where the work is.
+ */
+export const PIPELINE_ORDER: readonly LeadStatus[] = [
+  'spam',
+  'closed_no_response',
+  'declined',
+  'referred_out',
+  'converted',
+  'new',
+  'in_review',
+  'contacted',
+  'waitlisted',
+  'consultation_scheduled',
+];
+
+export function pipelineRank(status: LeadStatus): number {
+  return PIPELINE_ORDER.indexOf(status);
+}
+
+/** The status further along the pipeline; `kept` when both are as far. */
+export function furtherStatus(kept: LeadStatus, other: LeadStatus): LeadStatus {
+  return pipelineRank(other) > pipelineRank(kept) ? other : kept;
+}

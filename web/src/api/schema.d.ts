@@ -722,7 +722,7 @@ export interface paths {
     put?: never;
     /**
      * Fold this lead (a duplicate) into another
-     * @description Every inquiry, intake, note, event and notification moves to `intoLeadId`, which takes the higher urgency, all tags, the latest submission and any assignment it lacks. This lead stays as a pointer (`mergedIntoLeadId`). 404 for a lead you may not see, 422 for the same lead, 409 when either was merged or erased already.
+     * @description Every inquiry, intake, note, event and notification moves to `intoLeadId`, which takes the status further in the pipeline, the higher urgency, the earliest first contact, all tags, the latest submission, a pending review and any assignment it lacks. This lead stays as a pointer (`mergedIntoLeadId`). With `dryRun: true` the same answer, nothing merged. 404 for a lead you may not see, 422 for the same lead, 409 when either was merged or erased already.
      */
     post: operations['LeadPrivacyController_merge'];
     delete?: never;
@@ -1786,7 +1786,8 @@ export interface components {
         | 'overdue_reminder'
         | 'overdue_escalation'
         | 'staff_invitation'
-        | 'password_reset';
+        | 'password_reset'
+        | 'staff_follow_up';
       /** @enum {string} */
       status: 'pending' | 'sent' | 'failed' | 'held' | 'withheld';
       /** @description Sending attempts so far. */
@@ -2240,6 +2241,11 @@ export interface components {
        * @description The lead that survives; the lead in the path is folded into it.
        */
       intoLeadId: string;
+      /**
+       * @description `true` previews: the answer is the merge as it would be, and nothing is written but the audit event of the preview.
+       * @default false
+       */
+      dryRun: boolean;
     };
     MovedRowsDto: {
       /** @example 1 */
@@ -2265,7 +2271,58 @@ export interface components {
       /** @example 3 */
       notifications: number;
     };
+    MergedSurvivorDto: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description The further of the two in the pipeline; closed or spam never over an open one
+       * @enum {string}
+       */
+      status:
+        | 'new'
+        | 'in_review'
+        | 'contacted'
+        | 'consultation_scheduled'
+        | 'waitlisted'
+        | 'converted'
+        | 'referred_out'
+        | 'declined'
+        | 'closed_no_response'
+        | 'spam';
+      /** Format: date-time */
+      statusChangedAt: string;
+      /**
+       * @description The higher of the two
+       * @enum {string}
+       */
+      urgency: 'routine' | 'high' | 'crisis';
+      /** Format: date-time */
+      respondBy: string | null;
+      /**
+       * Format: date-time
+       * @description The earlier of the two
+       */
+      firstContactedAt: string | null;
+      /**
+       * Format: uuid
+       * @description The survivor's own, else the other's
+       */
+      assignedClinicianId: string | null;
+      /** @description Every tag of both */
+      tags: string[];
+      /** Format: date-time */
+      lastSubmissionAt: string;
+      /** @description Either lead still waited for review */
+      needsReview: boolean;
+      /** @enum {string|null} */
+      reviewReason: 'captcha_unavailable' | null;
+      phone: string | null;
+      state: string | null;
+      source: string | null;
+    };
     MergeResultDto: {
+      /** @description `true`: a preview, nothing was merged */
+      dryRun: boolean;
       /**
        * Format: uuid
        * @description The surviving lead.
@@ -2276,8 +2333,24 @@ export interface components {
        * @description The folded lead; it stays as a pointer with `mergedIntoLeadId`.
        */
       mergedLeadId: string;
-      /** @description Rows moved from the folded lead, by kind. */
+      /** @description Rows moved (previewed: that would move) from the folded lead, by kind. */
       moved: components['schemas']['MovedRowsDto'];
+      /** @description The survivor's fields the merge changes */
+      changed: (
+        | 'status'
+        | 'statusChangedAt'
+        | 'urgency'
+        | 'tags'
+        | 'lastSubmissionAt'
+        | 'firstContactedAt'
+        | 'assignedClinicianId'
+        | 'needsReview'
+        | 'reviewReason'
+        | 'phone'
+        | 'state'
+        | 'source'
+      )[];
+      survivor: components['schemas']['MergedSurvivorDto'];
     };
     EraseLeadDto: {
       /**
@@ -5119,7 +5192,8 @@ export interface operations {
           | 'overdue_reminder'
           | 'overdue_escalation'
           | 'staff_invitation'
-          | 'password_reset';
+          | 'password_reset'
+          | 'staff_follow_up';
         leadId?: string;
       };
       header?: never;

@@ -1,0 +1,176 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { anInquiry } from './support/builders.js';
+import { aCouplesIntake } from './support/couples.js';
+import { announceSubmissions, leadOfSubmission, partnerAnswers } from './support/lead-rows.js';
+import { aSignedInStaffMember } from './support/staff.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+type SignedIn = Awaited<ReturnType<typeof aSignedInStaffMember>>;
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * The coordinator's desk around returning people: follow-up notices, possible returning
+ * clients, partner B in search, who said what, a readable audit log, reminders that follow
+ * the target. (Merges themselves: lead-merge.e2e-spec.ts.)
+ */
+describe("the coordinator's desk: returning clients, partners, audit, reminders", () => {
+  let t: TestApp;
+  let coordinator: SignedIn;
+  let clinician: SignedIn;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await aSignedInStaffMember(t, 'admin');
+    coordinator = await aSignedInStaffMember(t, 'coordinator');
+    clinician = await aSignedInStaffMember(t, 'clinician');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const anEmail = (who = 'returning') => `${who}.${randomBytes(4).toString('hex')}@example.com`;
+  const inquiryLead = async (overrides: Record<string, unknown> = {}) => {
+    const { body } = await t.http.post('/v1/inquiries').send(anInquiry(overrides)).expect(201);
+    return { leadId: await leadOfSubmission(t.db, body.id), reference: body.reference as string };
+  };
+  const leadRow = async (id: string) =>
+    ((await t.db.query(`SELECT * FROM lead WHERE id = $1`, [id])) as Record<string, unknown>[])[0]!;
+  const detail = async (id: string, as: SignedIn = coordinator) =>
+    (await t.http.get(`/v1/admin/leads/${id}`).set(as.auth).expect(200)).body;
+  const patch = async (id: string, body: Record<string, unknown>) => {
+    const { version } = await leadRow(id);
+    const response = await t.http
+      .patch(`/v1/admin/leads/${id}`)
+      .set(coordinator.auth)
+      .set('If-Match', `"${String(version)}"`)
+      .send(body);
+    expect(response.status).toBe(200);
+    return response;
+  };
+  /** The staff emails planned for a lead, by kind, with their recipients. */
+  const staffNotices = async (leadId: string, kind: string) =>
+    (
+      (await t.db.query(
+        `SELECT recipient_user_id FROM notification WHERE lead_id = $1 AND kind = $2
+          ORDER BY recipient_user_id`,
+        [leadId, kind],
+      )) as { recipient_user_id: string }[]
+    ).map((row) => row.recipient_user_id);
+  const coordinatorsAndAdmins = async () =>
+    (
+      (await t.db.query(
+        `SELECT id FROM staff_user WHERE active AND role IN ('coordinator', 'admin') ORDER BY id`,
+      )) as { id: string }[]
+    ).map((row) => row.id);
+
+  describe('a returning client is never silent', () => {
+    it('a second inquiry on an assigned open lead notifies its clinician with a follow-up notice, on the timeline', async () => {
+      const email = anEmail();
+      const first = await inquiryLead({ email });
+      await announceSubmissions(t, first.leadId);
+      await t.db.query(`UPDATE lead SET assigned_clinician_id = $2 WHERE id = $1`, [
+        first.leadId,
+        clinician.clinicianId,
+      ]);
+
+      const second = await inquiryLead({ email });
+      expect(second.leadId).toBe(first.leadId);
+      await announceSubmissions(t, first.leadId);
+
+      expect(await staffNotices(first.leadId, 'staff_follow_up')).toEqual([clinician.id]);
+      const [notice] = (await t.db.query(
+        `SELECT context FROM notification WHERE lead_id = $1 AND kind = 'staff_follow_up'`,
+        [first.leadId],
+      )) as { context: Record<string, string> }[];
+      expect(notice!.context.reference).toBe(second.reference);
+      const followUps = (await detail(first.leadId)).timeline.filter(
+        (entry: { kind: string }) => entry.kind === 'follow_up',
+      );
+      expect(followUps).toEqual([
+        {
+          at: expect.any(String),
+          kind: 'follow_up',
+          actor: null,
+          details: { reference: second.reference, submissionKind: 'inquiry' },
+        },
+      ]);
+      // The job run again plans nothing twice.
+      await announceSubmissions(t, first.leadId);
+      expect(await staffNotices(first.leadId, 'staff_follow_up')).toEqual([clinician.id]);
+      const [{ n }] = (await t.db.query(
+        `SELECT count(*)::int AS n FROM lead_event WHERE lead_id = $1 AND kind = 'follow_up'`,
+        [first.leadId],
+      )) as [{ n: number }];
+      expect(n).toBe(1);
+    });
+
+    it('an intake joining an unassigned inquiry lead notifies every coordinator and admin; a partner answering does not', async () => {
+      const email = anEmail();
+      const first = await inquiryLead({ email });
+      await announceSubmissions(t, first.leadId);
+      expect(await staffNotices(first.leadId, 'staff_follow_up')).toEqual([]);
+
+      const intake = await t.http
+        .post('/v1/intakes')
+        .send(aCouplesIntake({ client: { name: 'Alex Rivera', email, state: 'OR' } }))
+        .expect(201);
+      expect(await leadOfSubmission(t.db, intake.body.id)).toBe(first.leadId);
+      await announceSubmissions(t, first.leadId);
+      const notified = await staffNotices(first.leadId, 'staff_follow_up');
+      expect(notified).toEqual(await coordinatorsAndAdmins());
+
+      await partnerAnswers(t, intake.body.id, { name: 'Sam Rivera', email: anEmail('sam') });
+      await announceSubmissions(t, first.leadId);
+      expect(await staffNotices(first.leadId, 'staff_follow_up')).toEqual(notified);
+    });
+  });
+
+  describe('reminders follow the target', () => {
+    const checks = async (leadId: string) =>
+      (
+        (await t.db.query(
+          `SELECT data->>'stage' AS stage, data->>'urgency' AS urgency, start_after
+             FROM pgboss.job WHERE name = 'lead.response-check' AND data->>'leadId' = $1
+            ORDER BY start_after`,
+          [leadId],
+        )) as { stage: string; urgency: string; start_after: Date }[]
+      ).map((job) => ({ ...job, start_after: job.start_after.getTime() }));
+
+    it('routine → high: respondBy and the reminder and escalation move to the high target', async () => {
+      const { leadId } = await inquiryLead();
+      await announceSubmissions(t, leadId);
+      const createdAt = ((await leadRow(leadId)).created_at as Date).getTime();
+
+      await patch(leadId, { urgency: 'high' });
+
+      expect(((await leadRow(leadId)).respond_by as Date).getTime()).toBe(createdAt + 4 * HOUR_MS);
+      expect((await checks(leadId)).filter((job) => job.urgency === 'high')).toEqual([
+        { stage: 'reminder', urgency: 'high', start_after: createdAt + 4 * HOUR_MS },
+        { stage: 'escalation', urgency: 'high', start_after: createdAt + 8 * HOUR_MS },
+      ]);
+    });
+
+    it('spam → new: the lead is checked again at its target', async () => {
+      const { leadId } = await inquiryLead();
+      await t.db.query(
+        `UPDATE lead SET status = 'spam', urgency = 'high', respond_by = NULL WHERE id = $1`,
+        [leadId],
+      );
+      const createdAt = ((await leadRow(leadId)).created_at as Date).getTime();
+      const before = await checks(leadId);
+
+      await patch(leadId, { status: 'new' });
+
+      expect(((await leadRow(leadId)).respond_by as Date).getTime()).toBe(createdAt + 4 * HOUR_MS);
+      const added = (await checks(leadId)).filter(
+        (job) => !before.some((old) => old.stage === job.stage && old.urgency === job.urgency),
+      );
+      expect(added).toEqual([
+        { stage: 'reminder', urgency: 'high', start_after: createdAt + 4 * HOUR_MS },
+        { stage: 'escalation', urgency: 'high', start_after: createdAt + 8 * HOUR_MS },
+      ]);
+    });
+  });
+});
