@@ -451,6 +451,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/admin/leads/counts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The coordinator's desk: how many leads are in each view, for the caller (audited)
+     * @description A clinician counts only their own leads. Each count is the number of leads `GET /v1/admin/leads?view=<name>` lists.
+     */
+    get: operations['LeadDeskController_counts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/admin/leads.csv': {
     parameters: {
       query?: never;
@@ -504,6 +524,23 @@ export interface paths {
     put?: never;
     /** Add a note (append-only: notes are never edited or deleted) */
     post: operations['LeadDeskController_addNote'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/leads/{id}/contact-attempts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Log a contact attempt (append-only); the first one stops the response clock */
+    post: operations['LeadDeskController_logContactAttempt'];
     delete?: never;
     options?: never;
     head?: never;
@@ -630,7 +667,7 @@ export interface paths {
     head?: never;
     /**
      * Change settings
-     * @description Only the values sent change; `null` returns a value to its default. A changed response-time target recomputes `respondBy` of every lead still in `new` (and its reminder and escalation) in the same transaction. `corsOrigins` is read-only (422).
+     * @description Only the values sent change; `null` returns a value to its default. A changed response-time target recomputes `respondBy` of every open lead not yet tried (and its reminder and escalation) in the same transaction. `corsOrigins` is read-only (422).
      */
     patch: operations['SettingsController_update'];
     trace?: never;
@@ -700,7 +737,7 @@ export interface paths {
     };
     /**
      * Lead counts and response figures over a range of creation times
-     * @description Every figure counts leads created in [from, to), not merged into another lead (default: the last 30 days; at most 366). contactedWithinTargetShare: Contacted within target ÷ leads whose outcome is known. Counted: non-spam leads with a response target (respondBy) that were contacted, or whose target has passed uncontacted. Within target: firstContactedAt ≤ respondBy. Leads still before their target and not yet contacted are left out until they are decided. Null when none is counted.
+     * @description Every figure counts leads created in [from, to), not merged into another lead (default: the last 30 days; at most 366). contactedWithinTargetShare: Contacted within target ÷ leads whose outcome is known. Counted: non-spam leads with a response target (respondBy) that had a contact attempt, or whose target has passed without one. Within target: firstAttemptAt ≤ respondBy (the first attempt stops the response clock). Leads still before their target and not yet tried are left out until they are decided. Null when none is counted.
      */
     get: operations['StatsController_report'];
     put?: never;
@@ -1514,10 +1551,30 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
     };
+    ContactAttemptView: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description Null for the attempt a move to `contacted` logged when none was
+       * @enum {string|null}
+       */
+      channel: 'phone' | 'text' | 'email' | null;
+      /**
+       * @description `unspecified`: logged by a move to `contacted` without an attempt
+       * @enum {string}
+       */
+      outcome: 'connected' | 'voicemail' | 'no_answer' | 'wrong_number' | 'sent' | 'unspecified';
+      /** @description Empty (null) without one, or once erased */
+      note: string | null;
+      /** Format: date-time */
+      at: string;
+      /** @description Who made it */
+      by: components['schemas']['PersonRefView'];
+    };
     TimelineEntryView: {
       /** Format: date-time */
       at: string;
-      /** @description inquiry_received, intake_received, awaiting_partner, partner_invited, partner_answered, intake_complete, note_added, staff_email, or a lead event: status_changed, urgency_changed, assigned, tags_changed, … */
+      /** @description inquiry_received, intake_received, awaiting_partner, partner_invited, partner_answered, intake_complete, note_added, staff_email, or a lead event: status_changed, urgency_changed, assigned, tags_changed, contact_attempted (details: attemptId, channel, outcome), … */
       kind: string;
       /** @description Staff who did it, if any */
       actor: components['schemas']['PersonRefView'] | null;
@@ -1574,6 +1631,23 @@ export interface components {
       statusChangedAt: string;
       /** Format: date-time */
       firstContactedAt: string | null;
+      /**
+       * Format: date-time
+       * @description The first contact attempt: it stops the response clock. Leads contacted before attempts were logged show their first contact time.
+       */
+      firstAttemptAt: string | null;
+      /**
+       * Format: date-time
+       * @description The newest contact attempt
+       */
+      lastAttemptAt: string | null;
+      /**
+       * Format: date-time
+       * @description The first attempt that reached the person
+       */
+      firstConnectedAt: string | null;
+      /** @description Contact attempts logged */
+      attempts: number;
       /** Format: uuid */
       mergedIntoLeadId: string | null;
       /**
@@ -1591,7 +1665,7 @@ export interface components {
       tags: string[];
       /** Format: date-time */
       respondBy: string | null;
-      /** @description Still `new` past its response target */
+      /** @description Open, no contact attempt yet, and past its response target (`respondBy`) */
       overdue: boolean;
       /** Format: date-time */
       lastSubmissionAt: string;
@@ -1611,6 +1685,8 @@ export interface components {
       intakes: components['schemas']['IntakeView'][];
       /** @description Oldest first */
       notes: components['schemas']['NoteView'][];
+      /** @description Newest first */
+      contactAttempts: components['schemas']['ContactAttemptView'][];
       /** @description Everything that happened, oldest first */
       timeline: components['schemas']['TimelineEntryView'][];
       /** @description Likely duplicates you may see */
@@ -1644,6 +1720,23 @@ export interface components {
       statusChangedAt: string;
       /** Format: date-time */
       firstContactedAt: string | null;
+      /**
+       * Format: date-time
+       * @description The first contact attempt: it stops the response clock. Leads contacted before attempts were logged show their first contact time.
+       */
+      firstAttemptAt: string | null;
+      /**
+       * Format: date-time
+       * @description The newest contact attempt
+       */
+      lastAttemptAt: string | null;
+      /**
+       * Format: date-time
+       * @description The first attempt that reached the person
+       */
+      firstConnectedAt: string | null;
+      /** @description Contact attempts logged */
+      attempts: number;
       /** Format: uuid */
       mergedIntoLeadId: string | null;
       /**
@@ -1692,10 +1785,27 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       respondBy: string | null;
-      /** @description Still `new` past its response target */
+      /** @description Open, no contact attempt yet, and past its response target (`respondBy`) */
       overdue: boolean;
       /** Format: date-time */
       firstContactedAt: string | null;
+      /**
+       * Format: date-time
+       * @description The first contact attempt: it stops the response clock. Leads contacted before attempts were logged show their first contact time.
+       */
+      firstAttemptAt: string | null;
+      /**
+       * Format: date-time
+       * @description The newest contact attempt
+       */
+      lastAttemptAt: string | null;
+      /**
+       * Format: date-time
+       * @description The first attempt that reached the person
+       */
+      firstConnectedAt: string | null;
+      /** @description Contact attempts logged */
+      attempts: number;
       /**
        * @description Of the newest intake; null without one
        * @enum {string|null}
@@ -1717,6 +1827,22 @@ export interface components {
       items: components['schemas']['LeadSummaryView'][];
       /** @description Pass as `cursor` for the next page; null on the last page */
       nextCursor: string | null;
+    };
+    LeadCountsView: {
+      /** @description No contact attempt yet (`view=` of the list) */
+      needsFirstContact: number;
+      /** @description Crisis urgency and no contact attempt yet (`view=` of the list) */
+      crisis: number;
+      /** @description No contact attempt and past the response target (`view=` of the list) */
+      overdue: number;
+      /** @description No clinician assigned (`view=` of the list) */
+      unassigned: number;
+      /** @description Assigned to the caller's clinician profile (0 without one) (`view=` of the list) */
+      mine: number;
+      /** @description The newest intake waits for the partner's answers (`view=` of the list) */
+      awaitingPartner: number;
+      /** @description Held for review (a submission staff were not told of) (`view=` of the list) */
+      heldForReview: number;
     };
     UpdateLeadDto: {
       /**
@@ -1761,6 +1887,23 @@ export interface components {
        * @example Left a voicemail; will try again Thursday morning.
        */
       body: string;
+    };
+    LogContactAttemptDto: {
+      /**
+       * @description How the lead was tried
+       * @enum {string}
+       */
+      channel: 'phone' | 'text' | 'email';
+      /**
+       * @description `connected` reached the person; `sent` a text or email went out
+       * @enum {string}
+       */
+      outcome: 'connected' | 'voicemail' | 'no_answer' | 'wrong_number' | 'sent';
+      /**
+       * @description Plain text, sealed at rest; attempts cannot be edited or deleted.
+       * @example Left a voicemail with our callback number.
+       */
+      note?: string;
     };
     NotificationRecipientView: {
       /**
@@ -2228,11 +2371,15 @@ export interface components {
       };
       /** @description Median of (firstContactedAt − createdAt) in minutes over the leads of the range that have been contacted (percentile_cont 0.5); null when none has. */
       medianTimeToFirstContactMinutes: number | null;
-      /** @description Contacted within target ÷ leads whose outcome is known. Counted: non-spam leads with a response target (respondBy) that were contacted, or whose target has passed uncontacted. Within target: firstContactedAt ≤ respondBy. Leads still before their target and not yet contacted are left out until they are decided. Null when none is counted. */
+      /** @description Median of (firstAttemptAt − createdAt) in minutes over the leads of the range with a contact attempt (percentile_cont 0.5); null when none has one. Leads contacted before attempts were logged count their first contact as their first attempt. */
+      medianMinutesToFirstAttempt: number | null;
+      /** @description Median of (firstConnectedAt − createdAt) in minutes over the leads of the range that an attempt reached (outcome connected); null when none was. */
+      medianMinutesToFirstConnection: number | null;
+      /** @description Contacted within target ÷ leads whose outcome is known. Counted: non-spam leads with a response target (respondBy) that had a contact attempt, or whose target has passed without one. Within target: firstAttemptAt ≤ respondBy (the first attempt stops the response clock). Leads still before their target and not yet tried are left out until they are decided. Null when none is counted. */
       contactedWithinTargetShare: number | null;
       /** @description Leads in status converted ÷ leads not in status spam; null when there are none. */
       conversionRate: number | null;
-      /** @description Leads of the range still in status new whose respondBy has passed. */
+      /** @description Leads of the range that are open (not spam or closed, merged or erased), have no contact attempt and whose respondBy has passed. */
       overdueNow: number;
     };
     MergeLeadDto: {
@@ -4555,12 +4702,21 @@ export interface operations {
         createdFrom?: string;
         /** @description Created before this time (with its zone). */
         createdTo?: string;
-        /** @description true: only leads past their response target (still `new`); false: the others. */
+        /** @description true: only leads past their response target with no contact attempt yet (open leads only); false: the others. */
         overdue?: boolean;
         /** @description true: only leads waiting for review (a submission the CAPTCHA could not vouch for); false: the others. */
         needsReview?: boolean;
-        /** @description `urgency`: crisis, then high, then routine; newest first within each. */
-        sort?: 'createdAt' | '-createdAt' | 'urgency';
+        /** @description A view of the coordinator's desk (its definitions: docs/api.md#the-coordinators-desk); `GET /v1/admin/leads/counts` counts each. */
+        view?:
+          | 'needsFirstContact'
+          | 'crisis'
+          | 'overdue'
+          | 'unassigned'
+          | 'mine'
+          | 'awaitingPartner'
+          | 'heldForReview';
+        /** @description `urgency`: crisis, then high, then routine; newest first within each. `dueAt`: soonest response target first (overdue leads first), crisis first among equal times; leads not waiting for a first contact come last. */
+        sort?: 'createdAt' | '-createdAt' | 'urgency' | 'dueAt';
         limit?: number;
         /** @description `nextCursor` of the previous page, with the same sort. */
         cursor?: string;
@@ -4637,6 +4793,63 @@ export interface operations {
       };
     };
   };
+  LeadDeskController_counts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LeadCountsView'];
+        };
+      };
+      /** @description No credentials, or a session that has ended. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role does not allow this, two-factor enrolment is still due, or a cookie session sent a change without `X-CSRF-Token`. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The database cannot be reached right now; the service recovers by itself. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   LeadDeskController_export: {
     parameters: {
       query?: {
@@ -4656,12 +4869,21 @@ export interface operations {
         createdFrom?: string;
         /** @description Created before this time (with its zone). */
         createdTo?: string;
-        /** @description true: only leads past their response target (still `new`); false: the others. */
+        /** @description true: only leads past their response target with no contact attempt yet (open leads only); false: the others. */
         overdue?: boolean;
         /** @description true: only leads waiting for review (a submission the CAPTCHA could not vouch for); false: the others. */
         needsReview?: boolean;
-        /** @description `urgency`: crisis, then high, then routine; newest first within each. */
-        sort?: 'createdAt' | '-createdAt' | 'urgency';
+        /** @description A view of the coordinator's desk (its definitions: docs/api.md#the-coordinators-desk); `GET /v1/admin/leads/counts` counts each. */
+        view?:
+          | 'needsFirstContact'
+          | 'crisis'
+          | 'overdue'
+          | 'unassigned'
+          | 'mine'
+          | 'awaitingPartner'
+          | 'heldForReview';
+        /** @description `urgency`: crisis, then high, then routine; newest first within each. `dueAt`: soonest response target first (overdue leads first), crisis first among equal times; leads not waiting for a first contact come last. */
+        sort?: 'createdAt' | '-createdAt' | 'urgency' | 'dueAt';
       };
       header?: never;
       path?: never;
@@ -5081,6 +5303,123 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['NoteView'];
+        };
+      };
+      /** @description The body is not one JSON object. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No credentials, or a session that has ended. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role does not allow this, two-factor enrolment is still due, or a cookie session sent a change without `X-CSRF-Token`. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown lead, or one a clinician may not see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The lead was erased or merged into another. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is over 64 KiB, or nested or long beyond limits. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not `application/json`. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `/problems/validation` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ValidationProblem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The database cannot be reached right now; the service recovers by itself. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  LeadDeskController_logContactAttempt: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LogContactAttemptDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactAttemptView'];
         };
       };
       /** @description The body is not one JSON object. */

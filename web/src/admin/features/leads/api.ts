@@ -1,25 +1,34 @@
 import { useQuery } from '@tanstack/react-query';
 import { call, staffApi } from '../../../api/client';
-import type { LeadStatus, Urgency } from '../../../api/types';
+import type { ContactAttemptChange, LeadStatus, Urgency } from '../../../api/types';
+import type { LeadQuery } from '../../lib/api';
 import { queryClient, useApiQuery, usePagedQuery } from '../../lib/query';
-import { listLeads, readCounts, type DeskLeadQuery } from './pending-api';
 
 /** The lead list and one lead: reads cached by query key, changes through the typed client. */
 export const leadKeys = {
   all: ['leads'] as const,
-  list: (query: DeskLeadQuery) => ['leads', 'list', query] as const,
+  list: (query: LeadQuery) => ['leads', 'list', query] as const,
   counts: ['leads', 'counts'] as const,
   one: (id: string) => ['leads', 'one', id] as const,
   matches: (id: string, assignedTo: string) => ['leads', 'matches', id, assignedTo] as const,
 };
 
-export function useLeadList(query: DeskLeadQuery, limit: number) {
-  return usePagedQuery(leadKeys.list(query), (cursor) => listLeads({ ...query, limit, cursor }));
+export function useLeadList(query: LeadQuery, limit: number) {
+  return usePagedQuery(leadKeys.list(query), (cursor) =>
+    call(() => staffApi.GET('/v1/admin/leads', { params: { query: { ...query, limit, cursor } } })),
+  );
 }
 
 /** How many leads each desk view holds, for the caller. */
 export function useViewCounts() {
-  return useApiQuery(leadKeys.counts, readCounts);
+  return useApiQuery(leadKeys.counts, () => call(() => staffApi.GET('/v1/admin/leads/counts')));
+}
+
+/** One attempt to reach the lead; the first stops its response clock. */
+export function logContactAttempt(id: string, body: ContactAttemptChange) {
+  return call(() =>
+    staffApi.POST('/v1/admin/leads/{id}/contact-attempts', { params: { path: { id } }, body }),
+  );
 }
 
 /** After a change: every cached lead list, count and page is read again. */
@@ -82,11 +91,12 @@ export function addNote(id: string, body: string) {
   );
 }
 
-export function mergeLead(duplicateId: string, intoLeadId: string) {
+/** Folds a duplicate into the survivor; with `dryRun` only says what the survivor would be. */
+export function mergeLead(duplicateId: string, intoLeadId: string, dryRun = false) {
   return call(() =>
     staffApi.POST('/v1/admin/leads/{id}/merge', {
       params: { path: { id: duplicateId } },
-      body: { intoLeadId },
+      body: { intoLeadId, dryRun },
     }),
   );
 }

@@ -1,7 +1,10 @@
-import type { LeadStatus, Urgency } from '../../../api/types';
+import type { LeadCounts, LeadStatus, Urgency } from '../../../api/types';
+import type { LeadQuery } from '../../lib/api';
 import { LEAD_STATUSES, SERVICE_TYPES, URGENCIES } from '../../vocabulary';
 import { SERVICE_NAMES, STATUS_NAMES, URGENCY_NAMES } from '../../words';
-import type { DeskLeadQuery, DeskView } from './pending-api';
+
+/** A view of the coordinator's desk, as the list's `view=` and the counts name it. */
+export type DeskView = keyof LeadCounts;
 
 /**
  * The inbox's view and filters, kept in the page address
@@ -136,8 +139,8 @@ export function startOfNextDay(day: string): string {
  * The query of GET /v1/admin/leads (and leads.csv) for the filters: lists comma-separated,
  * days turned into instants. The typed client writes it into the address.
  */
-export function apiParams(filters: InboxFilters): DeskLeadQuery {
-  const query: DeskLeadQuery = {};
+export function apiParams(filters: InboxFilters): LeadQuery {
+  const query: LeadQuery = {};
   if (filters.view !== 'all') query.view = filters.view;
   if (filters.status.length) query.status = filters.status.join(',');
   if (filters.urgency.length) query.urgency = filters.urgency.join(',');

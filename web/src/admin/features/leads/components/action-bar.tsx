@@ -3,8 +3,8 @@ import type { LeadStatus } from '../../../../api/types';
 import { ALLOWED_TRANSITIONS } from '../../../vocabulary';
 import { STATUS_NAMES } from '../../../words';
 import { useMatches } from '../api';
-import type { ContactChannel, DeskLeadDetail } from '../pending-api';
-import { LogAttempt } from './log-attempt';
+import type { DeskLeadDetail } from '../pending-api';
+import { LogAttempt, type ContactChannel } from './log-attempt';
 import type { ChangeLead } from './triage';
 
 /** How many next statuses get a button of their own; the rest are under "More moves". */

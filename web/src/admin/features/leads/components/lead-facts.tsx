@@ -69,7 +69,7 @@ export function Contact({ lead }: { lead: DeskLeadDetail }) {
             ) : null}
           </dd>
         </div>
-        {lead.attempts !== undefined ? (
+        {lead.attempts > 0 ? (
           <div>
             <dt>Attempts</dt>
             <dd>
@@ -82,7 +82,7 @@ export function Contact({ lead }: { lead: DeskLeadDetail }) {
             </dd>
           </div>
         ) : null}
-        {lead.firstConnectedAt !== undefined ? (
+        {lead.firstConnectedAt ? (
           <div>
             <dt>First connected</dt>
             <dd>

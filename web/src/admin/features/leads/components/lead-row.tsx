@@ -120,9 +120,8 @@ export function LeadRow({
   );
 }
 
-/** "2 attempts, last 9:37 AM"; nothing where the server does not count them (yet). */
+/** "2 attempts, last 9:37 AM". */
 function Attempts({ lead }: { lead: DeskLeadSummary }) {
-  if (lead.attempts === undefined) return null;
   if (lead.attempts === 0) return <span>No attempt yet</span>;
   return (
     <span>

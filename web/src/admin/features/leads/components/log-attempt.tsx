@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ApiFailure } from '../../../lib/api';
 import { ErrorNotice } from '../../../components/ui';
-import { refreshLeads } from '../api';
-import {
-  CONTACT_CHANNELS,
-  logContactAttempt,
-  type ContactChannel,
-  type ContactOutcome,
-} from '../pending-api';
+import type { ContactAttemptChange, ContactAttemptView } from '../../../../api/types';
+import { CONTACT_CHANNELS } from '../../../vocabulary';
+import { logContactAttempt, refreshLeads } from '../api';
+
+export type ContactChannel = ContactAttemptChange['channel'];
+export type ContactOutcome = ContactAttemptView['outcome'];
+type LoggedOutcome = ContactAttemptChange['outcome'];
 
 export const CHANNEL_NAMES: Record<ContactChannel, string> = {
   phone: 'Phone',
@@ -25,7 +25,7 @@ export const OUTCOME_NAMES: Record<ContactOutcome, string> = {
 };
 
 /** The outcomes that make sense for each channel. */
-const OUTCOMES: Record<ContactChannel, ContactOutcome[]> = {
+const OUTCOMES: Record<ContactChannel, LoggedOutcome[]> = {
   phone: ['connected', 'voicemail', 'no_answer', 'wrong_number'],
   text: ['sent', 'connected', 'wrong_number'],
   email: ['sent', 'connected'],
@@ -49,7 +49,7 @@ export function LogAttempt({
   onDone: (said: string) => void;
 }) {
   const [channel, setChannel] = useState<ContactChannel>(initialChannel);
-  const [outcome, setOutcome] = useState<ContactOutcome | ''>('');
+  const [outcome, setOutcome] = useState<LoggedOutcome | ''>('');
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiFailure | null>(null);

@@ -1,6 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { isFullLead, type DuplicateView, type LeadDetail } from '../../../../api/types';
+import {
+  isFullLead,
+  type DuplicateView,
+  type LeadDetail,
+  type MergedSurvivor,
+} from '../../../../api/types';
 import type { ApiFailure } from '../../../lib/api';
 import { ErrorNotice, Loading, StatusMessage } from '../../../components/ui';
 import { Time } from '../../../components/time';
@@ -8,7 +13,7 @@ import { hasRole, useSession } from '../../../session';
 import { STATUS_NAMES } from '../../../words';
 import { eraseLead, mergeLead, useLead } from '../api';
 import { defaultSurvivor } from '../merge-survivor';
-import { asDeskLead, previewMerge, type DeskLeadDetail, type MergePreview } from '../pending-api';
+import { asDeskLead, type DeskLeadDetail } from '../pending-api';
 
 /** The changes that cannot be undone: merging a duplicate in, erasing personal data. */
 export function Duplicates({ lead, onMerged }: { lead: DeskLeadDetail; onMerged: () => void }) {
@@ -76,7 +81,7 @@ function MergePanel({
   const navigate = useNavigate();
   const other = useLead(duplicate.id).loaded;
   const [chosen, setChosen] = useState<string | null>(null);
-  const [preview, setPreview] = useState<MergePreview | null>(null);
+  const [preview, setPreview] = useState<MergedSurvivor | null>(null);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -97,9 +102,9 @@ function MergePanel({
   const ask = async () => {
     setBusy(true);
     setFailure(null);
-    const result = await previewMerge(folded.id, survivor.id);
+    const result = await mergeLead(folded.id, survivor.id, true);
     setBusy(false);
-    if (result.kind === 'ok') setPreview(result.body);
+    if (result.kind === 'ok') setPreview(result.body.survivor);
     else setFailure(result);
   };
   const merge = async () => {
@@ -184,7 +189,7 @@ function MergePanel({
             <div>
               <dt>First contact</dt>
               <dd>
-                <Time iso={preview.firstAttemptAt ?? preview.firstContactedAt} />
+                <Time iso={preview.firstContactedAt} />
               </dd>
             </div>
           </dl>

@@ -11,8 +11,12 @@ import { ErrorNotice } from '../../../components/ui';
 import { STATUS_NAMES, timelineName, URGENCY_NAMES } from '../../../words';
 import { Time } from '../../../components/time';
 import { addNote } from '../api';
-import type { ContactChannel, ContactOutcome } from '../pending-api';
-import { CHANNEL_NAMES, OUTCOME_NAMES } from './log-attempt';
+import {
+  CHANNEL_NAMES,
+  OUTCOME_NAMES,
+  type ContactChannel,
+  type ContactOutcome,
+} from './log-attempt';
 
 /** What was said and done about a lead: its notes (add-only) and its timeline. */
 export function Notes({ lead, onAdded }: { lead: LeadDetail; onAdded: () => void }) {

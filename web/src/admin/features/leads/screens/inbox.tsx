@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { ClinicianView } from '../../../../api/types';
-import { failureText, type ApiFailure } from '../../../lib/api';
+import { downloadLeads, failureText, type ApiFailure, type LeadQuery } from '../../../lib/api';
 import { ErrorNotice, PageHeading, StatusMessage } from '../../../components/ui';
 import { ListScreen } from '../../../components/list-screen';
 import { hasRole, useSession } from '../../../session';
@@ -27,7 +27,7 @@ import {
   useViewCounts,
   type LeadChange,
 } from '../api';
-import { downloadDeskLeads, type DeskLeadQuery, type DeskLeadSummary } from '../pending-api';
+import { asDeskLeads } from '../pending-api';
 
 const PAGE_SIZE = 25;
 
@@ -151,7 +151,7 @@ function Results({
   clinicians,
   mayManage,
 }: {
-  query: DeskLeadQuery;
+  query: LeadQuery;
   clinicians: ClinicianView[];
   mayManage: boolean;
 }) {
@@ -163,7 +163,7 @@ function Results({
   const [bulkFailures, setBulkFailures] = useState<string[]>([]);
   const assignSelect = useRef<HTMLSelectElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
-  const leads = list.items;
+  const leads = list.items && asDeskLeads(list.items);
 
   useDeskKeys(listRef, {
     assign: (id) => {
@@ -239,7 +239,7 @@ function Results({
           onClick={(event) => {
             // Through the client: an export may first ask to confirm it is you.
             event.preventDefault();
-            void downloadDeskLeads(query, 'leads.csv').then((result) => {
+            void downloadLeads(query, 'leads.csv').then((result) => {
               if (result.kind !== 'ok') setExportFailure(result);
             });
           }}
@@ -277,9 +277,9 @@ function Results({
         toolbar={toolbar}
         empty={<p>No lead matches these filters.</p>}
       >
-        {(items: DeskLeadSummary[]) => (
+        {(items) => (
           <ul className="lead-list" aria-label="Leads" ref={listRef}>
-            {items.map((lead) => (
+            {asDeskLeads(items).map((lead) => (
               <LeadRow
                 key={lead.id}
                 lead={lead}
@@ -419,7 +419,7 @@ function useDeskKeys(
 }
 
 /** The address of a link to the same query (what a plain click would download). */
-function searchOf(query: DeskLeadQuery): string {
+function searchOf(query: LeadQuery): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) params.set(key, String(value));
   const text = params.toString();
