@@ -190,27 +190,34 @@ describe("the staff app: the coordinator's desk", () => {
     const page = await browser.newPage({ viewport: PHONE_SCREEN });
     await signInOnPage(page, site, coordinator);
     await rows(page).first().waitFor();
-    await expect(sideways(page)).resolves.toBe(false);
+    await expect(sideways(page)).resolves.toEqual([]);
     await expect(smallTargets(page)).resolves.toEqual([]);
 
     await rows(page).filter({ hasText: couple.a.name }).click();
     await page.getByRole('heading', { level: 1, name: couple.a.name }).waitFor();
     await page.getByRole('heading', { name: 'Best matches' }).waitFor();
-    await expect(sideways(page)).resolves.toBe(false);
+    await expect(sideways(page)).resolves.toEqual([]);
     await expect(smallTargets(page)).resolves.toEqual([]);
     // The next actions sit at the bottom of the first screen; the status near the top.
     const bar = await page.getByRole('region', { name: 'Next actions' }).boundingBox();
     expect(bar!.y + bar!.height).toBeLessThanOrEqual(PHONE_SCREEN.height + 1);
     const status = await page.locator('.lead-header .badge--status').boundingBox();
     expect(status!.y).toBeLessThan(PHONE_SCREEN.height / 2);
+    expect(status!.y + status!.height).toBeLessThan(bar!.y);
   });
 });
 
-/** Whether the page is wider than the screen. */
-function sideways(page: Page): Promise<boolean> {
-  return page.evaluate(
-    'document.documentElement.scrollWidth > document.documentElement.clientWidth',
-  ) as Promise<boolean>;
+/** What sticks out past the right edge of the screen (nothing: no sideways scrolling). */
+function sideways(page: Page): Promise<string[]> {
+  return page.evaluate(`(() => {
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth <= width) return [];
+    return [...document.querySelectorAll('body *')]
+      .filter((element) => element.getBoundingClientRect().right > width + 0.5)
+      .slice(-5)
+      .map((element) => element.tagName.toLowerCase() + '.' + element.className + ' ' +
+        Math.round(element.getBoundingClientRect().right));
+  })()`) as Promise<string[]>;
 }
 
 /**

@@ -66,31 +66,33 @@ function Answers({ form, intake }: { form: FormDefinition; intake: IntakeView })
       {form.sections.map((section) => (
         <div key={section.id} className="answer-section">
           <h4>{section.title}</h4>
-          <table className="data-table answers-table">
-            <thead>
-              <tr>
-                <th scope="col">Question</th>
-                {respondents.map((r) => (
-                  <th scope="col" key={r.partner}>
-                    {respondents.length > 1 ? `Partner ${r.partner}` : 'Answer'}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {section.questions.map((question) => (
-                <tr key={question.id}>
-                  <th scope="row">
-                    {question.label}
-                    {question.private ? <span className="muted"> (private)</span> : null}
-                  </th>
+          <div className="table-wrap">
+            <table className="data-table answers-table">
+              <thead>
+                <tr>
+                  <th scope="col">Question</th>
                   {respondents.map((r) => (
-                    <td key={r.partner}>{answerText(question, r.answers[question.id])}</td>
+                    <th scope="col" key={r.partner}>
+                      {respondents.length > 1 ? `Partner ${r.partner}` : 'Answer'}
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {section.questions.map((question) => (
+                  <tr key={question.id}>
+                    <th scope="row">
+                      {question.label}
+                      {question.private ? <span className="muted"> (private)</span> : null}
+                    </th>
+                    {respondents.map((r) => (
+                      <td key={r.partner}>{answerText(question, r.answers[question.id])}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </div>
       ))}
     </>

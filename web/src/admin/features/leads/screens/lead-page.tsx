@@ -95,19 +95,6 @@ export function LeadPage({ leadId }: { leadId: string }) {
       <p className="breadcrumb">
         <Link to="/admin/leads">← Inbox</Link>
       </p>
-      <SignalBanners lead={lead} />
-      {lead.labels.includes('screen_partners_individually') ? (
-        <div className="banner banner--warning" role="note">
-          <strong>Screen each partner individually</strong> before any joint session: a partner
-          reported a safety concern.
-        </div>
-      ) : null}
-      {lead.mergedIntoLeadId ? (
-        <div className="banner" role="note">
-          This lead was merged into{' '}
-          <Link to={`/admin/leads/${lead.mergedIntoLeadId}`}>another lead</Link>.
-        </div>
-      ) : null}
       <header className="lead-header">
         <PageHeading title={`Lead ${lead.reference ?? ''}`}>{lead.name}</PageHeading>
         <p className="reference" aria-label="Reference">
@@ -123,6 +110,19 @@ export function LeadPage({ leadId }: { leadId: string }) {
           <span className="badge">{SERVICE_NAMES[lead.serviceType]}</span>
         </div>
       </header>
+      <SignalBanners lead={lead} />
+      {lead.labels.includes('screen_partners_individually') ? (
+        <div className="banner banner--warning" role="note">
+          <strong>Screen each partner individually</strong> before any joint session: a partner
+          reported a safety concern.
+        </div>
+      ) : null}
+      {lead.mergedIntoLeadId ? (
+        <div className="banner" role="note">
+          This lead was merged into{' '}
+          <Link to={`/admin/leads/${lead.mergedIntoLeadId}`}>another lead</Link>.
+        </div>
+      ) : null}
 
       <ActionBar
         lead={desk}
