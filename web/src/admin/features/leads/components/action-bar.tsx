@@ -83,10 +83,9 @@ export function ActionBar({
             key={status}
             type="button"
             className="button button--small button--quiet"
-            aria-label={`Move to ${STATUS_NAMES[status]}`}
             onClick={() => move(status)}
           >
-            → {STATUS_NAMES[status]}
+            <MoveName status={status} />
           </button>
         ))}
         {more.length > 0 ? (
@@ -98,10 +97,9 @@ export function ActionBar({
                   <button
                     type="button"
                     className="button button--small button--quiet"
-                    aria-label={`Move to ${STATUS_NAMES[status]}`}
                     onClick={() => move(status)}
                   >
-                    → {STATUS_NAMES[status]}
+                    <MoveName status={status} />
                   </button>
                 </li>
               ))}
@@ -165,5 +163,16 @@ function AssignTop({
     >
       Assign top match: {top.name}
     </button>
+  );
+}
+
+/** "→ Contacted", read out as "Move to Contacted". */
+function MoveName({ status }: { status: LeadStatus }) {
+  return (
+    <>
+      <span className="visually-hidden">Move to </span>
+      <span aria-hidden="true">→ </span>
+      {STATUS_NAMES[status]}
+    </>
   );
 }
