@@ -244,7 +244,7 @@ function Results({
             });
           }}
         >
-          Export (CSV)
+          Export these leads (CSV)
         </a>
       ) : null}
     </div>
