@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { aCompletedCouple, signInOnPage, type CoupleContact } from '../support/admin-ui.js';
-import { browserForThisFile, listenOnLoopback, seriousAxeViolations } from '../support/browser.js';
+import {
+  browserForThisFile,
+  listenOnLoopback,
+  saveScreenshots,
+  seriousAxeViolations,
+} from '../support/browser.js';
 import { anInquiry } from '../support/builders.js';
 import { type SmtpSink, startSmtpSink } from '../support/smtp-sink.js';
 import { aSignedInStaffMember, aStaffMember, type StaffMember } from '../support/staff.js';
@@ -95,6 +100,7 @@ describe("the staff app: the coordinator's desk", () => {
       page.getByRole('link', { name: /Needs first contact/ }).getAttribute('aria-current'),
     ).resolves.toBe('page');
     expect(await seriousAxeViolations(page)).toEqual([]);
+    await saveScreenshots(page, 'admin-desk');
   });
 
   it("a partner-B crisis is shown against B, with B's own contact", async () => {
@@ -116,6 +122,7 @@ describe("the staff app: the coordinator's desk", () => {
     await actions.getByRole('link', { name: `Call ${couple.a.name}` }).waitFor();
     await actions.getByRole('button', { name: 'Log attempt' }).waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
+    await saveScreenshots(page, 'admin-desk-lead');
   });
 
   it('an attempt logged from the row stops the clock: the overdue mark is gone', async () => {

@@ -101,7 +101,8 @@ export function LeadRow({
           aria-expanded={logging}
           onClick={() => onLogging(!logging)}
         >
-          Log attempt<span className="visually-hidden"> with {name}</span>
+          Log<span className="lead-row__action-more"> attempt</span>
+          <span className="visually-hidden"> with {name}</span>
         </button>
       </div>
       {logging ? (
