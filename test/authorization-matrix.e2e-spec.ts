@@ -39,6 +39,8 @@ const MATRIX: Record<string, Access> = {
   'POST /v1/auth/reauthenticate': { roles: ALL },
   'GET /v1/admin/leads': { roles: ALL },
   'GET /v1/admin/leads.csv': { roles: OFFICE },
+  'GET /v1/admin/leads/counts': { roles: ALL },
+  'POST /v1/admin/leads/{id}/contact-attempts': { roles: ALL, lead: true },
   'GET /v1/admin/leads/{id}': { roles: ALL, lead: true },
   'PATCH /v1/admin/leads/{id}': { roles: ALL, lead: true },
   'DELETE /v1/admin/leads/{id}': { roles: ADMIN, lead: true },

@@ -170,11 +170,17 @@ describe('triage: PATCH /v1/admin/leads/:id and notes', () => {
       });
       const lead = await aLeadAt({ name: 'Webhook Person', urgency: 'high' });
       await patch(lead.id, { status: 'contacted' }, '"1"').expect(200);
+      // Nobody logged an attempt before: the move logs one (it stops the response clock).
       expect(await eventsOf(lead.id)).toEqual([
         {
           kind: 'status_changed',
           actor_user_id: coordinator.id,
           details: { from: 'new', to: 'contacted' },
+        },
+        {
+          kind: 'contact_attempted',
+          actor_user_id: coordinator.id,
+          details: { attemptId: expect.any(String), channel: null, outcome: 'unspecified' },
         },
       ]);
       const [delivery] = (await t.db.query(
@@ -197,7 +203,12 @@ describe('triage: PATCH /v1/admin/leads/:id and notes', () => {
         {
           actor_user_id: coordinator.id,
           lead_id: lead.id,
-          details: { changed: ['status'], from: 'new', to: 'contacted' },
+          details: {
+            changed: ['status'],
+            from: 'new',
+            to: 'contacted',
+            contactAttemptId: expect.any(String),
+          },
         },
       ]);
       await t.db.query(`UPDATE webhook_subscription SET active = false WHERE id = $1`, [

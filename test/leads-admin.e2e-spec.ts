@@ -69,6 +69,10 @@ describe('the lead list (GET /v1/admin/leads)', () => {
           respondBy: expect.any(String),
           overdue: false,
           firstContactedAt: null,
+          firstAttemptAt: null,
+          lastAttemptAt: null,
+          firstConnectedAt: null,
+          attempts: 0,
           intakeStatus: null,
           labels: [],
           signals: [],
@@ -216,11 +220,15 @@ describe('the lead list (GET /v1/admin/leads)', () => {
       sameIds(await list({ tag, createdFrom: '2025-03-01T12:00:00+00:00' }), [end]);
     });
 
-    it('overdue=true lists leads still new past their response target, and marks them', async () => {
+    it('overdue=true lists open leads nobody tried past their response target, and marks them', async () => {
       const tag = aTag();
       const late = await seed(tag, { status: 'new', respondBy: minutesAgo(5) });
       const onTime = await seed(tag, { status: 'new', respondBy: minutesAgo(-60) });
-      const handled = await seed(tag, { status: 'contacted', respondBy: minutesAgo(5) });
+      const handled = await seed(tag, {
+        status: 'in_review',
+        respondBy: minutesAgo(5),
+        firstAttemptAt: minutesAgo(1),
+      });
       const overdue = await list({ tag, overdue: 'true' });
       sameIds(overdue, [late]);
       expect(overdue.items[0]!.overdue).toBe(true);

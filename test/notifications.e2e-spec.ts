@@ -372,12 +372,15 @@ describe('response-time targets', () => {
         [admin.email],
       ]);
 
-      await t.db.query(`UPDATE lead SET status = 'contacted' WHERE id = $1`, [leadId]);
+      await t.db.query(
+        `UPDATE lead SET status = 'contacted', first_attempt_at = now() WHERE id = $1`,
+        [leadId],
+      );
       await t.db.query(`DELETE FROM notification WHERE lead_id = $1 AND kind LIKE 'overdue%'`, [
         leadId,
       ]);
       await check('reminder');
-      // A contacted lead is not overdue: the check planned nothing and queued nothing.
+      // A lead someone tried is not overdue: the check planned nothing and queued nothing.
       expect(await overdueNotices()).toEqual([]);
       expect(await unfinishedJobs(t.db)).toBe(0);
       expect(sink.messages).toHaveLength(2);

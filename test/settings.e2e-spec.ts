@@ -209,11 +209,14 @@ describe('practice settings', () => {
     expect(row).toEqual({ urgency: 'crisis', seconds: 5 * 60 });
   });
 
-  it('leads still new get deadlines from the new targets and checks at the earlier times; others keep theirs', async () => {
+  it('leads nobody tried yet get deadlines from the new targets and checks at the earlier times; others keep theirs', async () => {
     const routine = await inquiry();
     const crisis = await inquiry({ message: CRISIS_MESSAGE });
     const contacted = await inquiry({ message: CRISIS_MESSAGE });
-    await t.db.query(`UPDATE lead SET status = 'contacted' WHERE id = $1`, [contacted.id]);
+    await t.db.query(
+      `UPDATE lead SET status = 'contacted', first_attempt_at = now() WHERE id = $1`,
+      [contacted.id],
+    );
 
     await patch({ responseTargets: { crisisMinutes: 5, routineBusinessDays: 3 } }).expect(200);
 

@@ -35,9 +35,9 @@ describe('GET /v1/admin/stats', () => {
     await t.db.query(
       `INSERT INTO lead (id, status, urgency, service_type, name, email, email_normalized,
                          preferred_contact, source, created_at, last_submission_at, respond_by,
-                         first_contacted_at, merged_into_lead_id, version)
+                         first_contacted_at, first_attempt_at, merged_into_lead_id, version)
        VALUES ($1, $2, $3, $4, 'Seeded Lead', 'seeded@example.com', 'seeded@example.com',
-               'email', $5, $6, $6, $7, $8, $9, 1)`,
+               'email', $5, $6, $6, $7, $8, $8, $9, 1)`,
       [
         id,
         lead.status ?? 'new',
@@ -144,13 +144,17 @@ describe('GET /v1/admin/stats', () => {
       ],
       byServiceType: { individual: 2, couples: 3, family: 1, other: 1 },
       byUrgency: { routine: 5, high: 1, crisis: 1 },
-      // Contacted after 10, 30, 60 and 90 minutes.
+      // Contacted after 10, 30, 60 and 90 minutes (each then had its first attempt).
       medianTimeToFirstContactMinutes: 45,
+      medianMinutesToFirstAttempt: 45,
+      medianMinutesToFirstConnection: null,
       // Within target: after 30 (of 60), 10 (of 240), 60 (of 60). Missed: 90 (of 60), and
       // two never contacted whose target passed. The spam lead has no target.
       contactedWithinTargetShare: 0.5,
       conversionRate: 0.3333,
-      overdueNow: 1,
+      // The crisis lead still new and the one in review: nobody tried either (moving to
+      // in_review does not stop the response clock).
+      overdueNow: 2,
     });
   });
 

@@ -24,6 +24,8 @@ export interface AttemptToRecord {
   channel: ContactChannel | null;
   outcome: ContactOutcome;
   note?: string;
+  /** When it was made, if not now (a status move's own time). */
+  at?: Date;
 }
 
 /**
@@ -88,6 +90,7 @@ export class ContactAttempts {
       authorUserId: staff.user.id,
       channel: attempt.channel,
       outcome: attempt.outcome,
+      at: attempt.at,
       noteEncrypted:
         note === null ? null : this.cipher.encrypt(note, SEALED_COLUMNS.contactAttemptNote, id),
     });

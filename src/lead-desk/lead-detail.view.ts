@@ -265,14 +265,6 @@ export class LeadCoreView {
   @ApiProperty(dateTime) createdAt!: string;
   @ApiProperty(dateTime) statusChangedAt!: string;
   @ApiProperty(nullableDateTime) firstContactedAt!: string | null;
-  @ApiProperty({ ...nullableDateTime, description: FIRST_ATTEMPT_DESCRIPTION })
-  firstAttemptAt!: string | null;
-  @ApiProperty({ ...nullableDateTime, description: 'The newest contact attempt' })
-  lastAttemptAt!: string | null;
-  @ApiProperty({ ...nullableDateTime, description: 'The first attempt that reached the person' })
-  firstConnectedAt!: string | null;
-  @ApiProperty({ type: 'integer', minimum: 0, description: 'Contact attempts logged' })
-  attempts!: number;
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   mergedIntoLeadId!: string | null;
   @ApiProperty({ ...nullableDateTime, description: 'Set when personal data was erased' })
@@ -293,6 +285,14 @@ export class LeadDetailView extends LeadCoreView {
   @ApiProperty({ type: [String] }) tags!: string[];
   @ApiProperty(nullableDateTime) respondBy!: string | null;
   @ApiProperty({ description: OVERDUE_DESCRIPTION }) overdue!: boolean;
+  @ApiProperty({ ...nullableDateTime, description: FIRST_ATTEMPT_DESCRIPTION })
+  firstAttemptAt!: string | null;
+  @ApiProperty({ ...nullableDateTime, description: 'The newest contact attempt' })
+  lastAttemptAt!: string | null;
+  @ApiProperty({ ...nullableDateTime, description: 'The first attempt that reached the person' })
+  firstConnectedAt!: string | null;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Contact attempts logged' })
+  attempts!: number;
   @ApiProperty(dateTime) lastSubmissionAt!: string;
   @ApiProperty({ enum: SUMMARY_INTAKE_STATUSES, nullable: true })
   intakeStatus!: SummaryIntakeStatus | null;

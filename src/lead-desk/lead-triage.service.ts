@@ -168,15 +168,6 @@ export class LeadTriageService {
       }
     }
     await this.leadRows.saveTriage(manager, lead);
-    // Contacted with no attempt logged: the move is the attempt (it stops the clock). After
-    // the save, which would otherwise write back the attempt columns as read.
-    const loggedAttempt =
-      statusChange?.field === 'status' && statusChange.to === 'contacted' && lead.attemptCount === 0
-        ? await this.contactAttempts.recordIn(manager, staff, lead, {
-            channel: null,
-            outcome: 'unspecified',
-          })
-        : null;
     // A lead in `new` whose target moved (another urgency, or back from spam): its reminder
     // and escalation at the new times, keyed by time so a target met before is planned again.
     const targetMoved =
@@ -196,6 +187,17 @@ export class LeadTriageService {
         ...eventOf(change),
       })),
     );
+    // Contacted with no attempt logged: the move is the attempt (it stops the clock). After
+    // the save, which would otherwise write back the attempt columns as read, and after the
+    // status event, so the timeline reads "contacted", then the attempt.
+    const loggedAttempt =
+      statusChange?.field === 'status' && statusChange.to === 'contacted' && lead.attemptCount === 0
+        ? await this.contactAttempts.recordIn(manager, staff, lead, {
+            channel: null,
+            outcome: 'unspecified',
+            at: now,
+          })
+        : null;
     if (statusChange) {
       const [first] = (await manager.query(
         `SELECT reference FROM submission_reference WHERE lead_id = $1 ORDER BY created_at, reference LIMIT 1`,

@@ -12,6 +12,8 @@ export interface NewContactAttempt {
   outcome: ContactOutcome;
   /** The note, sealed by the caller; null without one. */
   noteEncrypted: string | null;
+  /** When it was made, if not now (the transaction's time). */
+  at?: Date;
 }
 
 /**
@@ -23,8 +25,8 @@ export class ContactAttemptRepository {
   /** Adds an attempt; answers when it was stored. */
   async add(manager: EntityManager, attempt: NewContactAttempt): Promise<Date> {
     const [row] = (await manager.query(
-      `INSERT INTO contact_attempt (id, lead_id, author_user_id, channel, outcome, note_encrypted)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING created_at`,
+      `INSERT INTO contact_attempt (id, lead_id, author_user_id, channel, outcome, note_encrypted, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, COALESCE($7::timestamptz, now())) RETURNING created_at`,
       [
         attempt.id,
         attempt.leadId,
@@ -32,6 +34,7 @@ export class ContactAttemptRepository {
         attempt.channel,
         attempt.outcome,
         attempt.noteEncrypted,
+        attempt.at ?? null,
       ],
     )) as { created_at: Date }[];
     return row!.created_at;

@@ -106,7 +106,9 @@ interface LeadRow {
 export class LeadRepository {
   /**
    * A contact attempt made at `at` (the attempt row's own time): the lead's first and
-   * last attempt, its first connection if `connected`, and the count. Bumps the version.
+   * last attempt, its first connection if `connected`, and the count. The version (ETag)
+   * stays: like a note, an attempt changes nothing a PATCH sends, so a colleague's change
+   * in flight is not refused for it.
    */
   async recordContactAttempt(
     manager: EntityManager,
@@ -121,7 +123,6 @@ export class LeadRepository {
               first_connected_at = CASE WHEN $3 THEN COALESCE(first_connected_at, $2)
                                         ELSE first_connected_at END,
               attempt_count = attempt_count + 1,
-              version = version + 1,
               updated_at = now()
         WHERE id = $1`,
       [leadId, at, connected],

@@ -16,6 +16,8 @@ export interface LeadFields {
   createdAt: Date | string;
   respondBy: Date | string | null;
   firstContactedAt: Date | string | null;
+  /** The first contact attempt; by default the first contact (as the DeskClock migration did). */
+  firstAttemptAt: Date | string | null;
   assignedClinicianId: string | null;
   mergedIntoLeadId: string | null;
   erasedAt: Date | string | null;
@@ -51,6 +53,7 @@ export async function aLead(
     createdAt: new Date(),
     respondBy: new Date(Date.now() + 86_400_000),
     firstContactedAt: null,
+    firstAttemptAt: overrides.firstContactedAt ?? null,
     assignedClinicianId: null,
     mergedIntoLeadId: null,
     erasedAt: null,
@@ -60,9 +63,9 @@ export async function aLead(
     `INSERT INTO lead (id, status, urgency, service_type, name, email, email_normalized, phone, state,
        preferred_contact, source, created_at, updated_at, last_submission_at, respond_by,
        first_contacted_at, status_changed_at, assigned_clinician_id, tags, merged_into_lead_id,
-       erased_at, version)
+       erased_at, first_attempt_at, version)
      VALUES ($1, $2, $3, $4, $5, $6::varchar, lower($6::varchar), $7, $8, 'email', $9, $10, $10, $10, $11, $12, $10,
-       $13, $14, $15, $16, 1)`,
+       $13, $14, $15, $16, $17, 1)`,
     [
       id,
       fields.status,
@@ -80,6 +83,7 @@ export async function aLead(
       fields.tags,
       fields.mergedIntoLeadId,
       fields.erasedAt,
+      fields.firstAttemptAt,
     ],
   );
   await db.query(

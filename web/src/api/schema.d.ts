@@ -1667,6 +1667,23 @@ export interface components {
       respondBy: string | null;
       /** @description Open, no contact attempt yet, and past its response target (`respondBy`) */
       overdue: boolean;
+      /**
+       * Format: date-time
+       * @description The first contact attempt: it stops the response clock. Leads contacted before attempts were logged show their first contact time.
+       */
+      firstAttemptAt: string | null;
+      /**
+       * Format: date-time
+       * @description The newest contact attempt
+       */
+      lastAttemptAt: string | null;
+      /**
+       * Format: date-time
+       * @description The first attempt that reached the person
+       */
+      firstConnectedAt: string | null;
+      /** @description Contact attempts logged */
+      attempts: number;
       /** Format: date-time */
       lastSubmissionAt: string;
       /** @enum {string|null} */
