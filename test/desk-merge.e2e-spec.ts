@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { anInquiry } from './support/builders.js';
-import { aCouplesIntake } from './support/couples.js';
+import { aCouplesIntake, coupleAnswers } from './support/couples.js';
 import { announceSubmissions, leadOfSubmission, partnerAnswers } from './support/lead-rows.js';
 import { aSignedInStaffMember } from './support/staff.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -136,6 +136,33 @@ describe("the coordinator's desk: returning clients, partners, audit, reminders"
       ]);
       expect((await listed(fresh.reference, clinician))[0]!.labels).toEqual([]);
       expect((await detail(fresh.leadId, clinician)).labels).toEqual([]);
+    });
+  });
+
+  describe('who said what', () => {
+    it("partner B's crisis names B with B's own contact and the caution, never the lead's primary contact", async () => {
+      const a = { name: 'Alex Rivera', email: anEmail('alex'), state: 'OR', phone: '+15035550111' };
+      const intake = await t.http
+        .post('/v1/intakes')
+        .send(aCouplesIntake({ client: a }))
+        .expect(201);
+      const leadId = await leadOfSubmission(t.db, intake.body.id);
+      const b = { name: 'Sam Okafor', email: anEmail('sam'), phone: '+15415550177' };
+      await partnerAnswers(t, intake.body.id, b, coupleAnswers({ crisis_now: true }));
+
+      const page = await detail(leadId);
+      expect(page.email).toBe(a.email);
+      expect(page.flags.signals).toEqual([
+        {
+          kind: 'crisis',
+          partner: 'B',
+          source: 'answer',
+          contact: b,
+          caution: 'Do not discuss this with the other partner.',
+        },
+      ]);
+      expect(JSON.stringify(page.flags.signals)).not.toContain(a.email);
+      expect(JSON.stringify(page.flags.signals)).not.toContain(a.phone);
     });
   });
 

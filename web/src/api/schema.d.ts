@@ -1374,6 +1374,11 @@ export interface components {
       source: 'message' | 'answer';
       /** @description The contact of the person who said it: never only the lead primary contact */
       contact: components['schemas']['SignalContactView'];
+      /**
+       * @description On a couple's lead: do not discuss it with the other partner; null on a lead of one person
+       * @enum {string|null}
+       */
+      caution: 'Do not discuss this with the other partner.' | null;
     };
     LeadFlagsView: {
       /** @description A respondent reported fear of, or harm from, the partner */
