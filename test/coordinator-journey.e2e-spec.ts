@@ -27,11 +27,25 @@ describe('a coordinator triages a morning of inquiries through the API', () => {
     // Two reach-outs from one couple: Jordan writes twice from two addresses.
     const first = await t.http
       .post('/v1/inquiries')
-      .send(anInquiry({ name: 'Jordan Avery', email: 'jordan.avery@example.com', state: 'CA' }))
+      .send(
+        anInquiry({
+          name: 'Jordan Avery',
+          email: 'jordan.avery@example.com',
+          phone: '+15035550142',
+          state: 'CA',
+        }),
+      )
       .expect(201);
     const second = await t.http
       .post('/v1/inquiries')
-      .send(anInquiry({ name: 'Jordan Avery', email: 'j.avery@work.example', state: 'CA' }))
+      .send(
+        anInquiry({
+          name: 'Jordan Avery',
+          email: 'j.avery@work.example',
+          phone: '+15035550142',
+          state: 'CA',
+        }),
+      )
       .expect(201);
 
     // Signs in with the cookie, as the staff app does, and takes the CSRF token.

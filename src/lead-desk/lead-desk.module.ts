@@ -12,6 +12,7 @@ import { LeadListService } from './lead-list.service.js';
 import { LeadTriageService } from './lead-triage.service.js';
 import { ContactAttempts } from './contact-attempts.service.js';
 import { LeadCountsQuery } from './lead-counts.query.js';
+import { ReturningClientQuery } from './returning-client.query.js';
 
 /**
  * The lead desk: the staff's list, export and page of leads (read across capabilities:
@@ -30,6 +31,7 @@ import { LeadCountsQuery } from './lead-counts.query.js';
     LeadTriageService,
     ContactAttempts,
     LeadCountsQuery,
+    ReturningClientQuery,
   ],
 })
 export class LeadDeskModule {}

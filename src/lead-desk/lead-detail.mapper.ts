@@ -8,9 +8,10 @@ import type { PartnerInvitation } from '../intake/partner-invitation.entity.js';
 import type { PartnerResponse } from '../intake/partner-response.entity.js';
 import type { CoupleResult, RespondentResult } from '../survey/scoring.js';
 import { type LeadFlags, leadLabels } from '../vocabulary/lead-labels.js';
+import { returningClientMatches } from './returning-client.js';
 import type { Partner, ScreenedInquiry } from '../leads/lead-signals.js';
 import type { Lead } from '../leads/lead.entity.js';
-import type { FlaggedRespondent, LeadFlagsOf } from './lead-flags.js';
+import { type FlaggedRespondent, type LeadFlagsOf, withCaution } from './lead-flags.js';
 import type { ContactAttemptRow, DuplicateRow, NoteRow } from './lead-detail.query.js';
 import { isOverdue } from '../vocabulary/contact-attempts.js';
 import {
@@ -219,6 +220,7 @@ export function toLeadDetail(
   contents: LeadContents,
   now: Date,
 ): LeadDetailView {
+  const returningClient = returningClientMatches(contents.duplicates);
   return {
     ...core,
     name: lead.name,
@@ -236,8 +238,8 @@ export function toLeadDetail(
     attempts: lead.attemptCount,
     lastSubmissionAt: lead.lastSubmissionAt.toISOString(),
     intakeStatus: intakeStatusOf(contents.intakes.at(-1)?.status),
-    flags: contents.flags,
-    labels: leadLabels(contents.flags),
+    flags: { ...contents.flags, signals: contents.flags.signals.map(withCaution) },
+    labels: leadLabels({ ...contents.flags, returningClient: returningClient.length > 0 }),
     needsReview: lead.needsReview,
     reviewReason: lead.reviewReason,
     inquiries: contents.inquiries,
@@ -246,5 +248,6 @@ export function toLeadDetail(
     contactAttempts: contents.contactAttempts,
     timeline: contents.timeline,
     duplicates: contents.duplicates,
+    returningClientMatches: returningClient,
   };
 }

@@ -17,6 +17,8 @@ import {
   type SignalSource,
 } from '../leads/lead-signals.js';
 import { URGENCIES, type Urgency } from '../vocabulary/urgency.js';
+import { PARTNER_CAUTION } from './lead-flags.js';
+import { RETURNING_CLIENT_MATCHES, type ReturningClientMatch } from './returning-client.js';
 import {
   FIRST_ATTEMPT_DESCRIPTION,
   OVERDUE_DESCRIPTION,
@@ -67,6 +69,14 @@ export class SignalView {
     description: 'The contact of the person who said it: never only the lead primary contact',
   })
   contact!: SignalContactView;
+  @ApiProperty({
+    type: String,
+    enum: [PARTNER_CAUTION],
+    nullable: true,
+    description:
+      "On a couple's lead: do not discuss it with the other partner; null on a lead of one person",
+  })
+  caution!: typeof PARTNER_CAUTION | null;
 }
 
 /** The lead's flags, and who raised each one. */
@@ -253,6 +263,14 @@ export class DuplicateView {
   @ApiProperty({ enum: DUPLICATE_MATCHES, isArray: true }) matchedOn!: DuplicateMatch[];
 }
 
+export class ReturningClientView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty(nullableText) reference!: string | null;
+  @ApiProperty({ enum: LEAD_STATUSES }) status!: LeadStatus;
+  @ApiProperty({ enum: RETURNING_CLIENT_MATCHES, isArray: true })
+  matchedOn!: ReturningClientMatch[];
+}
+
 /** What every lead view carries, erased or not: no personal data. */
 export class LeadCoreView {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -321,4 +339,10 @@ export class LeadDetailView extends LeadCoreView {
   timeline!: TimelineEntryView[];
   @ApiProperty({ type: [DuplicateView], description: 'Likely duplicates you may see' })
   duplicates!: DuplicateView[];
+  @ApiProperty({
+    type: [ReturningClientView],
+    description:
+      'Other live leads you may see with the same email or phone (not spam), newest first: why the lead is labelled `possible_returning_client`. Preview a merge with `dryRun`.',
+  })
+  returningClientMatches!: ReturningClientView[];
 }

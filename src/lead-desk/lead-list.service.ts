@@ -22,6 +22,7 @@ import { type Assignee, LeadListQuery, type Listing } from './lead-list.query.js
 import type { LeadPageView } from './lead-summary.view.js';
 import { LeadCountsQuery } from './lead-counts.query.js';
 import type { LeadCountsView } from './lead-counts.view.js';
+import { ReturningClientQuery } from './returning-client.query.js';
 import {
   INTAKE_RESPONDENT,
   PARTNER_RESPONDENT,
@@ -45,6 +46,7 @@ export class LeadListService {
     private readonly audit: AuditTrail,
     private readonly cipher: DataCipher,
     private readonly countsQuery: LeadCountsQuery,
+    private readonly returningClients: ReturningClientQuery,
   ) {}
 
   /** GET /v1/admin/leads/counts: every view's count for the caller, audited as a list is. */
@@ -77,8 +79,13 @@ export class LeadListService {
       manager,
       pageRows.map((row) => row.id),
     );
+    const returning = await this.returningClients.matched(
+      manager,
+      staff,
+      pageRows.map((row) => row.id),
+    );
     const items = pageRows.map((row) => {
-      const { marks, labels } = listMarks(signals.get(row.id) ?? []);
+      const { marks, labels } = listMarks(signals.get(row.id) ?? [], returning.has(row.id));
       return toLeadSummary(row, intakeStatusOf(row.intake_status), labels, marks);
     });
     const nextCursor =

@@ -10,4 +10,15 @@ describe('leadLabels', () => {
   it('labels nothing otherwise', () => {
     expect(leadLabels({ safetyConcern: false })).toEqual([]);
   });
+
+  it('marks a possible returning client, after any safety label', () => {
+    expect(leadLabels({ safetyConcern: false, returningClient: true })).toEqual([
+      'possible_returning_client',
+    ]);
+    expect(leadLabels({ safetyConcern: true, returningClient: true })).toEqual([
+      'screen_partners_individually',
+      'possible_returning_client',
+    ]);
+    expect(leadLabels({ safetyConcern: false, returningClient: false })).toEqual([]);
+  });
 });

@@ -5,6 +5,8 @@
  */
 export const LEAD_LABELS = {
   screen_partners_individually: 'Screen each partner individually before any joint session',
+  possible_returning_client:
+    'Possible returning client: another lead has the same email or phone (preview a merge)',
 } as const;
 export type LeadLabel = keyof typeof LEAD_LABELS;
 
@@ -16,6 +18,15 @@ export interface LeadFlags {
   crisis: boolean;
 }
 
-export function leadLabels(flags: Pick<LeadFlags, 'safetyConcern'>): LeadLabel[] {
-  return flags.safetyConcern ? ['screen_partners_individually'] : [];
+/** What else staff know of a lead that calls for a label. */
+export interface LeadLabelFacts extends Pick<LeadFlags, 'safetyConcern'> {
+  /** Another live lead (not merged, erased or spam) has the same email or phone. */
+  returningClient?: boolean;
+}
+
+export function leadLabels(facts: LeadLabelFacts): LeadLabel[] {
+  const labels: LeadLabel[] = [];
+  if (facts.safetyConcern) labels.push('screen_partners_individually');
+  if (facts.returningClient) labels.push('possible_returning_client');
+  return labels;
 }

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { totpAt } from '../../src/auth/totp.js';
+import { aPhoneNumber } from './builders.js';
 import { ANXIOUS_PURSUER, AVOIDANT_WITHDRAWER, aCouplesIntake, coupleAnswers } from './couples.js';
 import type { SmtpSink } from './smtp-sink.js';
 import type { StaffMember } from './staff.js';
@@ -71,7 +72,7 @@ export async function aCompletedCouple(
   }: { answersA?: Record<string, unknown>; answersB?: Record<string, unknown> } = {},
 ): Promise<{ reference: string; leadId: string; a: CoupleContact; b: CoupleContact }> {
   const body = aCouplesIntake({ answers: coupleAnswers({ ...ANXIOUS_PURSUER, ...answersA }) });
-  const client = { ...(body.client as { name: string; email: string }), phone: '+15035550142' };
+  const client = { ...(body.client as { name: string; email: string }), phone: aPhoneNumber() };
   body.client = client;
   const { body: receipt } = await t.http.post('/v1/intakes').send(body).expect(201);
   const partnerEmail = (body.partner as { email: string }).email;

@@ -81,7 +81,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The audit trail, newest first: who did what, to which lead, when */
+    /**
+     * The audit trail, newest first: who did what, to which lead, when
+     * @description Each item names the actor, the action in words and the lead reference. By default `lead.listed` events of one person, address and hour are folded into one item with a `count` (`fold=false`: every event).
+     */
     get: operations['AuditController_list'];
     put?: never;
     post?: never;
@@ -866,6 +869,8 @@ export interface components {
       userId: string | null;
       /** @enum {string|null} */
       role: 'admin' | 'coordinator' | 'clinician' | null;
+      /** @description Null: no one signed in. */
+      name: string | null;
     };
     AuditSubjectView: {
       /** @example user */
@@ -874,7 +879,7 @@ export interface components {
     };
     AuditEventView: {
       /**
-       * @description Increasing with time; also the page cursor.
+       * @description Increasing with time (a folded item: its newest event).
        * @example 1042
        */
       id: string;
@@ -883,8 +888,28 @@ export interface components {
       actor: components['schemas']['AuditActorView'];
       /** @example lead.read */
       action: string;
+      /**
+       * @description The action in words.
+       * @example Opened a lead
+       */
+      actionLabel: string;
       /** Format: uuid */
       leadId: string | null;
+      /**
+       * @description The lead's first reference, when the event concerns a lead.
+       * @example RI-7KQ2M9XD
+       */
+      leadReference: string | null;
+      /**
+       * @description How many events this item stands for: more than 1 for folded `lead.listed` events (one person, one address, one hour); `occurredAt`, `id` and `details` are the newest one’s.
+       * @example 1
+       */
+      count: number;
+      /**
+       * Format: date-time
+       * @description The oldest folded event’s time; equal to `occurredAt` when `count` is 1.
+       */
+      firstOccurredAt: string;
       subject: components['schemas']['AuditSubjectView'] | null;
       ip: string | null;
       requestId: string | null;
@@ -1411,6 +1436,11 @@ export interface components {
       source: 'message' | 'answer';
       /** @description The contact of the person who said it: never only the lead primary contact */
       contact: components['schemas']['SignalContactView'];
+      /**
+       * @description On a couple's lead: do not discuss it with the other partner; null on a lead of one person
+       * @enum {string|null}
+       */
+      caution: 'Do not discuss this with the other partner.' | null;
     };
     LeadFlagsView: {
       /** @description A respondent reported fear of, or harm from, the partner */
@@ -1603,6 +1633,24 @@ export interface components {
       createdAt: string;
       matchedOn: ('email' | 'phone' | 'name_state')[];
     };
+    ReturningClientView: {
+      /** Format: uuid */
+      id: string;
+      reference: string | null;
+      /** @enum {string} */
+      status:
+        | 'new'
+        | 'in_review'
+        | 'contacted'
+        | 'consultation_scheduled'
+        | 'waitlisted'
+        | 'converted'
+        | 'referred_out'
+        | 'declined'
+        | 'closed_no_response'
+        | 'spam';
+      matchedOn: ('email' | 'phone')[];
+    };
     LeadDetailView: {
       /** Format: uuid */
       id: string;
@@ -1689,8 +1737,8 @@ export interface components {
       /** @enum {string|null} */
       intakeStatus: 'awaiting_partner' | 'intake_complete' | null;
       flags: components['schemas']['LeadFlagsView'];
-      /** @description `screen_partners_individually`: Screen each partner individually before any joint session */
-      labels: 'screen_partners_individually'[];
+      /** @description `screen_partners_individually`: Screen each partner individually before any joint session; `possible_returning_client`: Possible returning client: another lead has the same email or phone (preview a merge) */
+      labels: ('screen_partners_individually' | 'possible_returning_client')[];
       /** @description A submission could not be vouched for (e.g. the CAPTCHA provider was down): staff were not notified of it as a new lead. Clear with PATCH `needsReview: false`. */
       needsReview: boolean;
       /**
@@ -1708,6 +1756,8 @@ export interface components {
       timeline: components['schemas']['TimelineEntryView'][];
       /** @description Likely duplicates you may see */
       duplicates: components['schemas']['DuplicateView'][];
+      /** @description Other live leads you may see with the same email or phone (not spam), newest first: why the lead is labelled `possible_returning_client`. Preview a merge with `dryRun`. */
+      returningClientMatches: components['schemas']['ReturningClientView'][];
     };
     LeadTombstoneView: {
       /** Format: uuid */
@@ -1828,8 +1878,8 @@ export interface components {
        * @enum {string|null}
        */
       intakeStatus: 'awaiting_partner' | 'intake_complete' | null;
-      /** @description `screen_partners_individually`: Screen each partner individually before any joint session */
-      labels: 'screen_partners_individually'[];
+      /** @description `screen_partners_individually`: Screen each partner individually before any joint session; `possible_returning_client`: Possible returning client: another lead has the same email or phone (preview a merge) */
+      labels: ('screen_partners_individually' | 'possible_returning_client')[];
       /** @description Crisis and safety signals by partner ("crisis: B"), crisis first */
       signals: components['schemas']['SignalMarkView'][];
       /** @description A submission could not be vouched for (e.g. the CAPTCHA provider was down): staff were not notified of it as a new lead. Clear with PATCH `needsReview: false`. */
@@ -2903,6 +2953,8 @@ export interface operations {
         from?: string;
         to?: string;
         limit?: number;
+        /** @description `true` (default): `lead.listed` events of one person, address and hour are one item with a `count`. `false`: every event as stored. */
+        fold?: boolean;
         /** @description nextCursor of the previous page. */
         cursor?: string;
       };
