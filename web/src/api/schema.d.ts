@@ -1679,23 +1679,6 @@ export interface components {
       statusChangedAt: string;
       /** Format: date-time */
       firstContactedAt: string | null;
-      /**
-       * Format: date-time
-       * @description The first contact attempt: it stops the response clock. Leads contacted before attempts were logged show their first contact time.
-       */
-      firstAttemptAt: string | null;
-      /**
-       * Format: date-time
-       * @description The newest contact attempt
-       */
-      lastAttemptAt: string | null;
-      /**
-       * Format: date-time
-       * @description The first attempt that reached the person
-       */
-      firstConnectedAt: string | null;
-      /** @description Contact attempts logged */
-      attempts: number;
       /** Format: uuid */
       mergedIntoLeadId: string | null;
       /**
@@ -1787,23 +1770,6 @@ export interface components {
       statusChangedAt: string;
       /** Format: date-time */
       firstContactedAt: string | null;
-      /**
-       * Format: date-time
-       * @description The first contact attempt: it stops the response clock. Leads contacted before attempts were logged show their first contact time.
-       */
-      firstAttemptAt: string | null;
-      /**
-       * Format: date-time
-       * @description The newest contact attempt
-       */
-      lastAttemptAt: string | null;
-      /**
-       * Format: date-time
-       * @description The first attempt that reached the person
-       */
-      firstConnectedAt: string | null;
-      /** @description Contact attempts logged */
-      attempts: number;
       /** Format: uuid */
       mergedIntoLeadId: string | null;
       /**

@@ -6,7 +6,6 @@ import { ListScreen } from '../../../components/list-screen';
 import { useAuditEvents } from '../api';
 import { actionWords, detailWords } from '../audit-words';
 import { Time } from '../../../components/time';
-import { asAuditItem } from '../../leads/pending-api';
 import { ROLE_NAMES } from '../../../words';
 
 const FIELDS = ['actorUserId', 'action', 'leadId', 'from', 'to'] as const;
@@ -49,8 +48,7 @@ export function AuditLog() {
                 </tr>
               </thead>
               <tbody>
-                {items.map((item) => {
-                  const event = asAuditItem(item);
+                {items.map((event) => {
                   const details = detailWords(event.details);
                   return (
                     <tr key={event.id}>

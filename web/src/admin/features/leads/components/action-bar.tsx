@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import type { LeadStatus } from '../../../../api/types';
+import type { LeadDetail, LeadStatus } from '../../../../api/types';
 import { ALLOWED_TRANSITIONS } from '../../../vocabulary';
 import { STATUS_NAMES } from '../../../words';
 import { useMatches } from '../api';
-import type { DeskLeadDetail } from '../pending-api';
 import { LogAttempt, type ContactChannel } from './log-attempt';
 import type { ChangeLead } from './triage';
 
@@ -22,7 +21,7 @@ export function ActionBar({
   onSaid,
   onChangeAssignee,
 }: {
-  lead: DeskLeadDetail;
+  lead: LeadDetail;
   change: ChangeLead;
   mayAssign: boolean;
   onSaid: (said: string) => void;
@@ -129,7 +128,7 @@ function AssignTop({
   mayAssign,
   onChangeAssignee,
 }: {
-  lead: DeskLeadDetail;
+  lead: LeadDetail;
   change: ChangeLead;
   mayAssign: boolean;
   onChangeAssignee: () => void;

@@ -3,7 +3,6 @@ import type { LeadCore, LeadDetail } from '../../../../api/types';
 import { dueText } from '../../../components/practice-time';
 import { CRISIS_PHRASES } from '../../../vocabulary';
 import { crisisParts } from '../crisis-marks';
-import type { DeskLeadDetail } from '../pending-api';
 import { CHANNEL_NAMES, OUTCOME_NAMES } from './log-attempt';
 import { PageHeading } from '../../../components/ui';
 import { SERVICE_NAMES, STATUS_NAMES } from '../../../words';
@@ -25,7 +24,7 @@ export function Tombstone({ lead }: { lead: LeadCore }) {
   );
 }
 
-export function Contact({ lead }: { lead: DeskLeadDetail }) {
+export function Contact({ lead }: { lead: LeadDetail }) {
   const now = useNow();
   const due = dueText(lead, now);
   return (
@@ -142,7 +141,7 @@ export function Inquiries({ lead }: { lead: LeadDetail }) {
 }
 
 /** Every contact attempt logged, newest first (as the server lists them), with who. */
-export function ContactAttempts({ lead }: { lead: DeskLeadDetail }) {
+export function ContactAttempts({ lead }: { lead: LeadDetail }) {
   const attempts = lead.contactAttempts;
   if (!attempts || attempts.length === 0) return null;
   return (

@@ -3,7 +3,7 @@ import { StatusBadge, UrgencyBadge } from '../../../components/ui';
 import { dueText, exactText } from '../../../components/practice-time';
 import { Time, useNow, usePracticeZone } from '../../../components/time';
 import { INTAKE_STATUS_NAMES, LABEL_NAMES, SERVICE_NAMES, signalMarkText } from '../../../words';
-import type { DeskLeadSummary } from '../pending-api';
+import type { LeadSummary } from '../../../../api/types';
 import { LogAttempt } from './log-attempt';
 
 const DESK_LABEL_NAMES: Record<string, string> = {
@@ -25,7 +25,7 @@ export function LeadRow({
   onLogging,
   onLogged,
 }: {
-  lead: DeskLeadSummary;
+  lead: LeadSummary;
   selected: boolean;
   onSelect: (selected: boolean) => void;
   logging: boolean;
@@ -122,7 +122,7 @@ export function LeadRow({
 }
 
 /** "2 attempts, last 9:37 AM". */
-function Attempts({ lead }: { lead: DeskLeadSummary }) {
+function Attempts({ lead }: { lead: LeadSummary }) {
   if (lead.attempts === 0) return <span>No attempt yet</span>;
   return (
     <span>

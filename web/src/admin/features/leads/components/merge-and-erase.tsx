@@ -13,10 +13,9 @@ import { hasRole, useSession } from '../../../session';
 import { STATUS_NAMES } from '../../../words';
 import { eraseLead, mergeLead, useLead } from '../api';
 import { defaultSurvivor } from '../merge-survivor';
-import { asDeskLead, type DeskLeadDetail } from '../pending-api';
 
 /** The changes that cannot be undone: merging a duplicate in, erasing personal data. */
-export function Duplicates({ lead, onMerged }: { lead: DeskLeadDetail; onMerged: () => void }) {
+export function Duplicates({ lead, onMerged }: { lead: LeadDetail; onMerged: () => void }) {
   const session = useSession();
   const [comparing, setComparing] = useState<string | null>(null);
   const [done, setDone] = useState('');
@@ -73,7 +72,7 @@ function MergePanel({
   onCancel,
   onMerged,
 }: {
-  lead: DeskLeadDetail;
+  lead: LeadDetail;
   duplicate: DuplicateView;
   onCancel: () => void;
   onMerged: (said: string) => void;
@@ -88,11 +87,11 @@ function MergePanel({
   if (other.state === 'loading') return <Loading what="the other lead" />;
   if (other.state === 'failed') return <ErrorNotice failure={other.failure} />;
   if (!isFullLead(other.value)) return <p>The other lead was erased: it cannot be merged.</p>;
-  const otherLead = asDeskLead(other.value);
+  const otherLead = other.value;
   const survivorId = chosen ?? defaultSurvivor(lead, otherLead).id;
   const survivor = survivorId === lead.id ? lead : otherLead;
   const folded = survivorId === lead.id ? otherLead : lead;
-  const label = (l: DeskLeadDetail) => (l.id === lead.id ? 'This lead' : 'The other lead');
+  const label = (l: LeadDetail) => (l.id === lead.id ? 'This lead' : 'The other lead');
 
   const choose = (id: string) => {
     setChosen(id);
@@ -301,7 +300,7 @@ export function Erase({ lead, onErased }: { lead: LeadDetail; onErased: () => vo
 }
 
 /** The preview names the survivor's clinician by id: one of the two leads' assignees. */
-function assigneeName(id: string | null, leads: DeskLeadDetail[]): string {
+function assigneeName(id: string | null, leads: LeadDetail[]): string {
   if (!id) return 'Nobody';
   return (
     leads.find((l) => l.assignedClinician?.id === id)?.assignedClinician?.name ?? 'A clinician'

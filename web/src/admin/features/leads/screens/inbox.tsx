@@ -27,7 +27,6 @@ import {
   useViewCounts,
   type LeadChange,
 } from '../api';
-import { asDeskLeads } from '../pending-api';
 
 const PAGE_SIZE = 25;
 
@@ -163,7 +162,7 @@ function Results({
   const [bulkFailures, setBulkFailures] = useState<string[]>([]);
   const assignSelect = useRef<HTMLSelectElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
-  const leads = list.items && asDeskLeads(list.items);
+  const leads = list.items;
 
   useDeskKeys(listRef, {
     assign: (id) => {
@@ -279,7 +278,7 @@ function Results({
       >
         {(items) => (
           <ul className="lead-list" aria-label="Leads" ref={listRef}>
-            {asDeskLeads(items).map((lead) => (
+            {items.map((lead) => (
               <LeadRow
                 key={lead.id}
                 lead={lead}

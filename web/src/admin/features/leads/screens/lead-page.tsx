@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { isFullLead } from '../../../../api/types';
+import { isFullLead, type LeadDetail } from '../../../../api/types';
 import type { ApiFailure } from '../../../lib/api';
 import { queryClient } from '../../../lib/query';
 import {
@@ -31,7 +31,6 @@ import { Duplicates, Erase } from '../components/merge-and-erase';
 import { Notes, Timeline } from '../components/notes';
 import { SignalBanners } from '../components/signal-banners';
 import { Assignment, Triage } from '../components/triage';
-import { asDeskLead, type DeskLeadDetail } from '../pending-api';
 
 /** One lead: everything needed to triage it, and every change it allows. */
 export function LeadPage({ leadId }: { leadId: string }) {
@@ -84,7 +83,6 @@ export function LeadPage({ leadId }: { leadId: string }) {
   };
 
   if (!isFullLead(lead)) return <Tombstone lead={lead} />;
-  const desk = asDeskLead(lead);
   const openMatches = () => {
     setChoosing(true);
     document.getElementById('assignment')?.scrollIntoView({ block: 'start' });
@@ -108,6 +106,9 @@ export function LeadPage({ leadId }: { leadId: string }) {
             <span className="badge">{INTAKE_STATUS_NAMES[lead.intakeStatus]}</span>
           ) : null}
           <span className="badge">{SERVICE_NAMES[lead.serviceType]}</span>
+          {lead.labels.includes('possible_returning_client') ? (
+            <span className="badge badge--warning">Possible returning client</span>
+          ) : null}
         </div>
       </header>
       <SignalBanners lead={lead} />
@@ -125,7 +126,7 @@ export function LeadPage({ leadId }: { leadId: string }) {
       ) : null}
 
       <ActionBar
-        lead={desk}
+        lead={lead}
         change={change}
         mayAssign={hasRole(session, 'admin', 'coordinator')}
         onSaid={(said) => {
@@ -151,19 +152,19 @@ export function LeadPage({ leadId }: { leadId: string }) {
 
       <div className="lead-columns">
         <div className="lead-columns__main">
-          <Contact lead={desk} />
-          <ContactAttempts lead={desk} />
+          <Contact lead={lead} />
+          <ContactAttempts lead={lead} />
           {lead.intakes.map((intake) => (
             <Intake key={intake.id} intake={intake} />
           ))}
           <Inquiries lead={lead} />
           <Notes lead={lead} onAdded={reload} />
-          <NamedTimeline lead={desk} />
+          <NamedTimeline lead={lead} />
         </div>
         <aside className="lead-columns__side" aria-label="Triage">
           <Triage key={etag ?? ''} lead={lead} change={change} />
           <Assignment lead={lead} change={change} choosing={choosing} onChoosing={setChoosing} />
-          <Duplicates lead={desk} onMerged={reload} />
+          <Duplicates lead={lead} onMerged={reload} />
           <Erase lead={lead} onErased={reload} />
         </aside>
       </div>
@@ -172,7 +173,7 @@ export function LeadPage({ leadId }: { leadId: string }) {
 }
 
 /** The timeline with clinicians and staff named: from the matches, the clinicians, the notes. */
-function NamedTimeline({ lead }: { lead: DeskLeadDetail }) {
+function NamedTimeline({ lead }: { lead: LeadDetail }) {
   const session = useSession();
   const { loaded } = useMatches(lead.id, lead.assignedClinician?.id ?? '');
   const clinicians = useActiveClinicians(!hasRole(session, 'clinician'));
