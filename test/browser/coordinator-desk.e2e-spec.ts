@@ -30,6 +30,7 @@ describe("the staff app: the coordinator's desk", () => {
   let admin: { Authorization: string };
   let couple: { leadId: string; a: CoupleContact; b: CoupleContact };
   let overdueId: string;
+  let laterId: string;
 
   /** Sets a lead's response target relative to now (minutes; negative: past). */
   const dueIn = (leadId: string, minutes: number) =>
@@ -57,7 +58,7 @@ describe("the staff app: the coordinator's desk", () => {
     coordinator = await aStaffMember(t.db, 'coordinator');
     couple = await aCompletedCouple(t, sink, { answersB: { crisis_now: true } });
     overdueId = await anInquiryLead('Morgan Ellis', '+15035550111');
-    const laterId = await anInquiryLead('Robin Hale', '+15035550122');
+    laterId = await anInquiryLead('Robin Hale', '+15035550122');
     await dueIn(overdueId, -(8 * 60 + 5));
     await dueIn(couple.leadId, 10);
     await dueIn(laterId, 3 * 60 + 10);
@@ -125,7 +126,7 @@ describe("the staff app: the coordinator's desk", () => {
     await saveScreenshots(page, 'admin-desk-lead');
   });
 
-  it('an attempt logged from the row stops the clock: the overdue mark is gone', async () => {
+  it('an attempt logged from the row stops the clock: the overdue mark is gone; bulk spam', async () => {
     const page = await browser.newPage();
     await signInOnPage(page, site, coordinator);
     const row = rows(page).filter({ hasText: 'Morgan Ellis' });
@@ -155,6 +156,15 @@ describe("the staff app: the coordinator's desk", () => {
       [overdueId],
     )) as { channel: string; outcome: string }[];
     expect(attempts).toEqual([{ channel: 'phone', outcome: 'voicemail' }]);
+
+    // Several at once: each lead changed with its own If-Match, the outcome said.
+    await rows(page).filter({ hasText: 'Robin Hale' }).getByLabel('Select Robin Hale').check();
+    await page.getByRole('button', { name: 'Mark spam' }).click();
+    await page.getByRole('status').filter({ hasText: '1 of 1 lead marked as spam.' }).waitFor();
+    const [robin] = (await t.db.query(`SELECT status FROM lead WHERE id = $1`, [laterId])) as {
+      status: string;
+    }[];
+    expect(robin!.status).toBe('spam');
   });
 
   it('a merge is previewed first and keeps the lead already contacted', async () => {
