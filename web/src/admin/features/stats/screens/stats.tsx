@@ -133,6 +133,14 @@ function Figures({ stats, from, to }: { stats: StatsView; from: string; to: stri
           <dd>{formatMinutes(stats.medianTimeToFirstContactMinutes)}</dd>
         </div>
         <div>
+          <dt>Median time to first attempt</dt>
+          <dd>{formatMinutes(stats.medianMinutesToFirstAttempt)}</dd>
+        </div>
+        <div>
+          <dt>Median time to first conversation</dt>
+          <dd>{formatMinutes(stats.medianMinutesToFirstConnection)}</dd>
+        </div>
+        <div>
           <dt>Contacted within target</dt>
           <dd>{formatShare(stats.contactedWithinTargetShare)}</dd>
         </div>
