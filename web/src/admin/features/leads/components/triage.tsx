@@ -37,7 +37,8 @@ export function Triage({ lead, change }: { lead: LeadDetail; change: ChangeLead 
     <section aria-labelledby="triage-heading" className="card">
       <h2 id="triage-heading">Status</h2>
       <p>
-        Now: <strong>{STATUS_NAMES[lead.status]}</strong> since <Time iso={lead.statusChangedAt} />
+        Now: <strong>{STATUS_NAMES[lead.status]}</strong> since{' '}
+        <Time iso={lead.statusChangedAt} style="exact" />
       </p>
       <form onSubmit={move} className="inline-form">
         <label htmlFor="status-move">Move to</label>
