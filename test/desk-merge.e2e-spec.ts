@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { anInquiry } from './support/builders.js';
-import { aCouplesIntake } from './support/couples.js';
+import { aCouplesIntake, coupleAnswers } from './support/couples.js';
 import { announceSubmissions, leadOfSubmission, partnerAnswers } from './support/lead-rows.js';
 import { aSignedInStaffMember } from './support/staff.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -17,12 +17,13 @@ const HOUR_MS = 3_600_000;
  */
 describe("the coordinator's desk: returning clients, partners, audit, reminders", () => {
   let t: TestApp;
+  let admin: SignedIn;
   let coordinator: SignedIn;
   let clinician: SignedIn;
 
   beforeAll(async () => {
     t = await startTestApp();
-    await aSignedInStaffMember(t, 'admin');
+    admin = await aSignedInStaffMember(t, 'admin');
     coordinator = await aSignedInStaffMember(t, 'coordinator');
     clinician = await aSignedInStaffMember(t, 'clinician');
   });
@@ -136,6 +137,133 @@ describe("the coordinator's desk: returning clients, partners, audit, reminders"
       ]);
       expect((await listed(fresh.reference, clinician))[0]!.labels).toEqual([]);
       expect((await detail(fresh.leadId, clinician)).labels).toEqual([]);
+    });
+  });
+
+  describe('who said what', () => {
+    it("partner B's crisis names B with B's own contact and the caution, never the lead's primary contact", async () => {
+      const a = { name: 'Alex Rivera', email: anEmail('alex'), state: 'OR', phone: '+15035550111' };
+      const intake = await t.http
+        .post('/v1/intakes')
+        .send(aCouplesIntake({ client: a }))
+        .expect(201);
+      const leadId = await leadOfSubmission(t.db, intake.body.id);
+      const b = { name: 'Sam Okafor', email: anEmail('sam'), phone: '+15415550177' };
+      await partnerAnswers(t, intake.body.id, b, coupleAnswers({ crisis_now: true }));
+
+      const page = await detail(leadId);
+      expect(page.email).toBe(a.email);
+      expect(page.flags.signals).toEqual([
+        {
+          kind: 'crisis',
+          partner: 'B',
+          source: 'answer',
+          contact: b,
+          caution: 'Do not discuss this with the other partner.',
+        },
+      ]);
+      expect(JSON.stringify(page.flags.signals)).not.toContain(a.email);
+      expect(JSON.stringify(page.flags.signals)).not.toContain(a.phone);
+    });
+  });
+
+  describe('a readable audit log', () => {
+    const auditLog = async (query: Record<string, unknown>) =>
+      (await t.http.get('/v1/admin/audit-events').query(query).set(admin.auth).expect(200))
+        .body as { items: Record<string, unknown>[]; nextCursor: string | null };
+
+    it('names the actor, the action in words and the lead reference', async () => {
+      const reader = await aSignedInStaffMember(t, 'coordinator');
+      const lead = await inquiryLead();
+      await detail(lead.leadId, reader);
+
+      const { items } = await auditLog({ actorUserId: reader.id, action: 'lead.read' });
+      expect(items).toEqual([
+        expect.objectContaining({
+          actor: { userId: reader.id, role: 'coordinator', name: 'Staff coordinator' },
+          action: 'lead.read',
+          actionLabel: 'Opened a lead',
+          leadId: lead.leadId,
+          leadReference: lead.reference,
+          count: 1,
+        }),
+      ]);
+    });
+
+    it("folds one person's lead listings of one hour into one item with a count; fold=false keeps them all", async () => {
+      const lister = await aSignedInStaffMember(t, 'coordinator');
+      const listing = (at: string, ip = '10.0.0.1') =>
+        t.db.query(
+          `INSERT INTO audit_event (occurred_at, actor_user_id, actor_role, action, ip, details)
+           VALUES ($1, $2, 'coordinator', 'lead.listed', $3, '{"count": 25}')`,
+          [at, lister.id, ip],
+        );
+      await listing('2026-12-01T09:05:00Z');
+      await listing('2026-12-01T09:20:00Z');
+      await listing('2026-12-01T09:25:00Z', '10.0.0.2');
+      await listing('2026-12-01T09:40:00Z');
+      await listing('2026-12-01T10:02:00Z');
+      const window = {
+        actorUserId: lister.id,
+        from: '2026-12-01T00:00:00Z',
+        to: '2026-12-02T00:00:00Z',
+      };
+
+      const folded = await auditLog(window);
+      expect(
+        folded.items.map(({ occurredAt, firstOccurredAt, count, ip, actionLabel }) => ({
+          occurredAt,
+          firstOccurredAt,
+          count,
+          ip,
+          actionLabel,
+        })),
+      ).toEqual([
+        {
+          occurredAt: '2026-12-01T10:02:00.000Z',
+          firstOccurredAt: '2026-12-01T10:02:00.000Z',
+          count: 1,
+          ip: '10.0.0.1',
+          actionLabel: 'Listed leads',
+        },
+        {
+          occurredAt: '2026-12-01T09:40:00.000Z',
+          firstOccurredAt: '2026-12-01T09:05:00.000Z',
+          count: 3,
+          ip: '10.0.0.1',
+          actionLabel: 'Listed leads',
+        },
+        {
+          occurredAt: '2026-12-01T09:25:00.000Z',
+          firstOccurredAt: '2026-12-01T09:25:00.000Z',
+          count: 1,
+          ip: '10.0.0.2',
+          actionLabel: 'Listed leads',
+        },
+      ]);
+      expect(folded.nextCursor).toBeNull();
+      expect((await auditLog({ ...window, fold: false })).items).toHaveLength(5);
+
+      // Pages of one item each: every event counted once, and still folded.
+      const counts: number[] = [];
+      let cursor: string | null | undefined;
+      do {
+        const page = await auditLog({ ...window, limit: 1, ...(cursor ? { cursor } : {}) });
+        counts.push(...page.items.map((item) => item.count as number));
+        cursor = page.nextCursor;
+      } while (cursor);
+      // A folded item cut by a page boundary goes on as another item on the next page.
+      expect(counts.reduce((sum, count) => sum + count, 0)).toBe(5);
+      expect(counts.length).toBeLessThan(5);
+    });
+
+    it('fold must be true or false (422 naming it)', async () => {
+      const response = await t.http
+        .get('/v1/admin/audit-events')
+        .query({ fold: 'maybe' })
+        .set(admin.auth)
+        .expect(422);
+      expect(response.body.errors).toEqual([{ field: 'fold', message: 'must be true or false' }]);
     });
   });
 

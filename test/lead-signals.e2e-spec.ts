@@ -41,7 +41,13 @@ describe('crisis and safety signals by partner (GET /v1/admin/leads, /v1/admin/l
     const lead = await detail(couple.leadId);
     expect(lead.flags).toMatchObject({ crisis: true, safetyConcern: false });
     expect(lead.flags.signals).toEqual([
-      { kind: 'crisis', partner: 'B', source: 'answer', contact: couple.b },
+      {
+        kind: 'crisis',
+        partner: 'B',
+        source: 'answer',
+        contact: couple.b,
+        caution: 'Do not discuss this with the other partner.',
+      },
     ]);
     expect(JSON.stringify(lead.flags.signals)).not.toContain(couple.a.email);
     expect((await summary(couple.reference)).signals).toEqual([{ kind: 'crisis', partner: 'B' }]);
@@ -55,8 +61,20 @@ describe('crisis and safety signals by partner (GET /v1/admin/leads, /v1/admin/l
     const lead = await detail(couple.leadId);
     expect(lead.flags).toMatchObject({ crisis: true, safetyConcern: true });
     expect(lead.flags.signals).toEqual([
-      { kind: 'crisis', partner: 'A', source: 'answer', contact: couple.a },
-      { kind: 'safety', partner: 'B', source: 'answer', contact: couple.b },
+      {
+        kind: 'crisis',
+        partner: 'A',
+        source: 'answer',
+        contact: couple.a,
+        caution: 'Do not discuss this with the other partner.',
+      },
+      {
+        kind: 'safety',
+        partner: 'B',
+        source: 'answer',
+        contact: couple.b,
+        caution: 'Do not discuss this with the other partner.',
+      },
     ]);
     expect(lead.labels).toEqual(['screen_partners_individually']);
     const listed = await summary(couple.reference);
@@ -73,7 +91,13 @@ describe('crisis and safety signals by partner (GET /v1/admin/leads, /v1/admin/l
     });
     const lead = await detail(couple.leadId);
     expect(lead.flags.signals).toEqual([
-      { kind: 'crisis', partner: 'B', source: 'message', contact: couple.b },
+      {
+        kind: 'crisis',
+        partner: 'B',
+        source: 'message',
+        contact: couple.b,
+        caution: 'Do not discuss this with the other partner.',
+      },
     ]);
     expect((await summary(couple.reference)).signals).toEqual([{ kind: 'crisis', partner: 'B' }]);
   });
@@ -104,8 +128,14 @@ describe('crisis and safety signals by partner (GET /v1/admin/leads, /v1/admin/l
     const lead = await detail(leadId);
     const contact = { name: inquiry.name, email: inquiry.email, phone: inquiry.phone };
     expect(lead.flags.signals).toEqual([
-      { kind: 'crisis', partner: null, source: 'message', contact },
-      { kind: 'crisis', partner: null, source: 'answer', contact: { ...contact, phone: null } },
+      { kind: 'crisis', partner: null, source: 'message', contact, caution: null },
+      {
+        kind: 'crisis',
+        partner: null,
+        source: 'answer',
+        contact: { ...contact, phone: null },
+        caution: null,
+      },
     ]);
     expect((await summary(receipt.reference)).signals).toEqual([{ kind: 'crisis', partner: null }]);
   });

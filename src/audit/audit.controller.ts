@@ -1,34 +1,27 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Staff } from '../common/staff-routes.js';
-import type { AuditEvent } from './audit-event.entity.js';
-import { AuditTrail } from './audit.service.js';
-import { AuditEventPage } from './dto/audit-event.view.js';
+import { auditActionLabel } from './audit-actions.js';
+import { type AuditLogRow, AuditTrail } from './audit.service.js';
+import { AuditEventPage, type AuditEventView } from './dto/audit-event.view.js';
 import { AuditQueryDto } from './dto/audit-query.dto.js';
 
-export interface AuditEventView {
-  id: string;
-  occurredAt: string;
-  actor: { userId: string | null; role: string | null };
-  action: string;
-  leadId: string | null;
-  subject: { type: string; id: string | null } | null;
-  ip: string | null;
-  requestId: string | null;
-  details: Record<string, unknown>;
-}
-
-function toView(event: AuditEvent): AuditEventView {
+export function toView(row: AuditLogRow): AuditEventView {
+  const { event } = row;
   return {
     id: event.id,
     occurredAt: event.occurredAt.toISOString(),
-    actor: { userId: event.actorUserId, role: event.actorRole },
+    actor: { userId: event.actorUserId, role: event.actorRole, name: row.actorName },
     action: event.action,
+    actionLabel: auditActionLabel(event.action),
     leadId: event.leadId,
+    leadReference: row.leadReference,
     subject: event.subjectType ? { type: event.subjectType, id: event.subjectId } : null,
     ip: event.ip,
     requestId: event.requestId,
     details: event.details,
+    count: row.count,
+    firstOccurredAt: row.firstOccurredAt.toISOString(),
   };
 }
 
@@ -40,13 +33,14 @@ export class AuditController {
   constructor(private readonly trail: AuditTrail) {}
 
   @Get()
-  @ApiOperation({ summary: 'The audit trail, newest first: who did what, to which lead, when' })
+  @ApiOperation({
+    summary: 'The audit trail, newest first: who did what, to which lead, when',
+    description:
+      'Each item names the actor, the action in words and the lead reference. By default `lead.listed` events of one person, address and hour are folded into one item with a `count` (`fold=false`: every event).',
+  })
   @ApiOkResponse({ type: AuditEventPage })
-  async list(
-    @Query() query: AuditQueryDto,
-  ): Promise<{ items: AuditEventView[]; nextCursor: string | null }> {
-    const limit = query.limit ?? 50;
-    const rows = await this.trail.newestFirst(
+  async list(@Query() query: AuditQueryDto): Promise<AuditEventPage> {
+    const { rows, nextCursor } = await this.trail.log(
       {
         actorUserId: query.actorUserId,
         leadId: query.leadId,
@@ -55,12 +49,8 @@ export class AuditController {
         to: query.to,
         before: query.cursor,
       },
-      limit + 1,
+      { limit: query.limit ?? 50, fold: query.fold ?? true },
     );
-    const page = rows.slice(0, limit);
-    return {
-      items: page.map(toView),
-      nextCursor: rows.length > limit ? page.at(-1)!.id : null,
-    };
+    return { items: rows.map(toView), nextCursor };
   }
 }

@@ -11,7 +11,7 @@ import { type LeadFlags, leadLabels } from '../vocabulary/lead-labels.js';
 import { returningClientMatches } from './returning-client.js';
 import type { Partner, ScreenedInquiry } from '../leads/lead-signals.js';
 import type { Lead } from '../leads/lead.entity.js';
-import type { FlaggedRespondent, LeadFlagsOf } from './lead-flags.js';
+import { type FlaggedRespondent, type LeadFlagsOf, withCaution } from './lead-flags.js';
 import type { ContactAttemptRow, DuplicateRow, NoteRow } from './lead-detail.query.js';
 import { isOverdue } from '../vocabulary/contact-attempts.js';
 import {
@@ -238,7 +238,7 @@ export function toLeadDetail(
     attempts: lead.attemptCount,
     lastSubmissionAt: lead.lastSubmissionAt.toISOString(),
     intakeStatus: intakeStatusOf(contents.intakes.at(-1)?.status),
-    flags: contents.flags,
+    flags: { ...contents.flags, signals: contents.flags.signals.map(withCaution) },
     labels: leadLabels({ ...contents.flags, returningClient: returningClient.length > 0 }),
     needsReview: lead.needsReview,
     reviewReason: lead.reviewReason,

@@ -17,6 +17,7 @@ import {
   type SignalSource,
 } from '../leads/lead-signals.js';
 import { URGENCIES, type Urgency } from '../vocabulary/urgency.js';
+import { PARTNER_CAUTION } from './lead-flags.js';
 import { RETURNING_CLIENT_MATCHES, type ReturningClientMatch } from './returning-client.js';
 import {
   FIRST_ATTEMPT_DESCRIPTION,
@@ -68,6 +69,14 @@ export class SignalView {
     description: 'The contact of the person who said it: never only the lead primary contact',
   })
   contact!: SignalContactView;
+  @ApiProperty({
+    type: String,
+    enum: [PARTNER_CAUTION],
+    nullable: true,
+    description:
+      "On a couple's lead: do not discuss it with the other partner; null on a lead of one person",
+  })
+  caution!: typeof PARTNER_CAUTION | null;
 }
 
 /** The lead's flags, and who raised each one. */

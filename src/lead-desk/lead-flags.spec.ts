@@ -3,10 +3,12 @@ import fc from 'fast-check';
 import type { ScreenedInquiry, SignalContact } from '../leads/lead-signals.js';
 import {
   type FlaggedRespondent,
+  PARTNER_CAUTION,
   leadFlags,
   listMarks,
   respondentPartner,
   signalsByLead,
+  withCaution,
 } from './lead-flags.js';
 
 const ALEX: SignalContact = { name: 'Alex Rivera', email: 'alex@example.com', phone: null };
@@ -164,5 +166,22 @@ describe('signalsByLead', () => {
         },
       ),
     );
+  });
+});
+
+describe('withCaution', () => {
+  it("tells staff not to discuss a partner's signal with the other partner", () => {
+    const fromSam = { kind: 'crisis', partner: 'B', source: 'answer', contact: SAM } as const;
+    expect(withCaution(fromSam)).toEqual({
+      ...fromSam,
+      caution: 'Do not discuss this with the other partner.',
+    });
+    expect(withCaution({ ...fromSam, partner: 'A', contact: ALEX }).caution).toBe(PARTNER_CAUTION);
+  });
+
+  it('adds no caution on a lead of one person', () => {
+    expect(
+      withCaution({ kind: 'crisis', partner: null, source: 'message', contact: OTHER }).caution,
+    ).toBeNull();
   });
 });

@@ -33,6 +33,19 @@ export function respondentPartner(formSlug: string, partner: Partner): Partner |
   return formSlug === 'couples' || partner === 'B' ? partner : null;
 }
 
+/** What staff read beside a signal of one partner of a couple (docs/api.md#who-said-what). */
+export const PARTNER_CAUTION = 'Do not discuss this with the other partner.';
+
+/** A signal as the lead page shows it: who said it, their own contact, and the caution. */
+export interface SignalOnPage extends LeadSignal {
+  /** On a couple's lead, what one partner said stays theirs; null on a lead of one person. */
+  caution: typeof PARTNER_CAUTION | null;
+}
+
+export function withCaution(signal: LeadSignal): SignalOnPage {
+  return { ...signal, caution: signal.partner === null ? null : PARTNER_CAUTION };
+}
+
 /** The lead page's flags: any respondent is enough, any inquiry with crisis words too. */
 export function leadFlags(
   inquiries: readonly ScreenedInquiry[],

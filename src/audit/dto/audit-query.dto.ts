@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
+  IsBoolean,
   IsDateString,
   IsInt,
   IsOptional,
@@ -10,7 +11,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { queryInt } from '../../common/query-params.js';
+import { queryBoolean, queryInt } from '../../common/query-params.js';
 
 export class AuditQueryDto {
   @ApiPropertyOptional({ description: 'Who: a staff user id.' })
@@ -49,6 +50,17 @@ export class AuditQueryDto {
   @Max(200, { message: 'must be at most 200' })
   @Min(1, { message: 'must be at least 1' })
   limit?: number;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    default: true,
+    description:
+      '`true` (default): `lead.listed` events of one person, address and hour are one item with a `count`. `false`: every event as stored.',
+  })
+  @IsOptional()
+  @Transform(queryBoolean)
+  @IsBoolean({ message: 'must be true or false' })
+  fold?: boolean;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page.' })
   @IsOptional()

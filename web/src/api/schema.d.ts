@@ -81,7 +81,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The audit trail, newest first: who did what, to which lead, when */
+    /**
+     * The audit trail, newest first: who did what, to which lead, when
+     * @description Each item names the actor, the action in words and the lead reference. By default `lead.listed` events of one person, address and hour are folded into one item with a `count` (`fold=false`: every event).
+     */
     get: operations['AuditController_list'];
     put?: never;
     post?: never;
@@ -1000,6 +1003,8 @@ export interface components {
       userId: string | null;
       /** @enum {string|null} */
       role: 'admin' | 'coordinator' | 'clinician' | null;
+      /** @description Null: no one signed in. */
+      name: string | null;
     };
     AuditSubjectView: {
       /** @example user */
@@ -1008,7 +1013,7 @@ export interface components {
     };
     AuditEventView: {
       /**
-       * @description Increasing with time; also the page cursor.
+       * @description Increasing with time (a folded item: its newest event).
        * @example 1042
        */
       id: string;
@@ -1017,8 +1022,28 @@ export interface components {
       actor: components['schemas']['AuditActorView'];
       /** @example lead.read */
       action: string;
+      /**
+       * @description The action in words.
+       * @example Opened a lead
+       */
+      actionLabel: string;
       /** Format: uuid */
       leadId: string | null;
+      /**
+       * @description The lead's first reference, when the event concerns a lead.
+       * @example RI-7KQ2M9XD
+       */
+      leadReference: string | null;
+      /**
+       * @description How many events this item stands for: more than 1 for folded `lead.listed` events (one person, one address, one hour); `occurredAt`, `id` and `details` are the newest one’s.
+       * @example 1
+       */
+      count: number;
+      /**
+       * Format: date-time
+       * @description The oldest folded event’s time; equal to `occurredAt` when `count` is 1.
+       */
+      firstOccurredAt: string;
       subject: components['schemas']['AuditSubjectView'] | null;
       ip: string | null;
       requestId: string | null;
@@ -1547,6 +1572,11 @@ export interface components {
       source: 'message' | 'answer';
       /** @description The contact of the person who said it: never only the lead primary contact */
       contact: components['schemas']['SignalContactView'];
+      /**
+       * @description On a couple's lead: do not discuss it with the other partner; null on a lead of one person
+       * @enum {string|null}
+       */
+      caution: 'Do not discuss this with the other partner.' | null;
     };
     LeadFlagsView: {
       /** @description A respondent reported fear of, or harm from, the partner */
@@ -3355,6 +3385,8 @@ export interface operations {
         from?: string;
         to?: string;
         limit?: number;
+        /** @description `true` (default): `lead.listed` events of one person, address and hour are one item with a `count`. `false`: every event as stored. */
+        fold?: boolean;
         /** @description nextCursor of the previous page. */
         cursor?: string;
       };

@@ -38,3 +38,7 @@ export type AuditEventView = Schemas['AuditEventView'];
 export function isFullLead(lead: LeadCore | LeadDetail): lead is LeadDetail {
   return lead.erasedAt === null && 'inquiries' in lead;
 }
+export type ContactAttemptView = Schemas['ContactAttemptView'];
+export type ContactAttemptChange = Schemas['LogContactAttemptDto'];
+export type LeadCounts = Schemas['LeadCountsView'];
+export type MergedSurvivor = Schemas['MergedSurvivorDto'];

@@ -1,13 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { call, staffApi } from '../../../api/client';
-import type { LeadStatus, Urgency } from '../../../api/types';
+import type { ContactAttemptChange, LeadStatus, Urgency } from '../../../api/types';
 import type { LeadQuery } from '../../lib/api';
-import { useApiQuery, usePagedQuery } from '../../lib/query';
+import { queryClient, useApiQuery, usePagedQuery } from '../../lib/query';
 
 /** The lead list and one lead: reads cached by query key, changes through the typed client. */
 export const leadKeys = {
   all: ['leads'] as const,
   list: (query: LeadQuery) => ['leads', 'list', query] as const,
+  counts: ['leads', 'counts'] as const,
   one: (id: string) => ['leads', 'one', id] as const,
   matches: (id: string, assignedTo: string) => ['leads', 'matches', id, assignedTo] as const,
 };
@@ -16,6 +17,28 @@ export function useLeadList(query: LeadQuery, limit: number) {
   return usePagedQuery(leadKeys.list(query), (cursor) =>
     call(() => staffApi.GET('/v1/admin/leads', { params: { query: { ...query, limit, cursor } } })),
   );
+}
+
+/** How many leads each desk view holds, for the caller. */
+export function useViewCounts() {
+  return useApiQuery(leadKeys.counts, () => call(() => staffApi.GET('/v1/admin/leads/counts')));
+}
+
+/** One attempt to reach the lead; the first stops its response clock. */
+export function logContactAttempt(id: string, body: ContactAttemptChange) {
+  return call(() =>
+    staffApi.POST('/v1/admin/leads/{id}/contact-attempts', { params: { path: { id } }, body }),
+  );
+}
+
+/** After a change: every cached lead list, count and page is read again. */
+export function refreshLeads(): void {
+  void queryClient.invalidateQueries({ queryKey: leadKeys.all });
+}
+
+/** One lead's page with its ETag: read before a change made from the list (If-Match). */
+export function readLead(id: string) {
+  return call(() => staffApi.GET('/v1/admin/leads/{id}', { params: { path: { id } } }));
 }
 
 export function useLead(id: string) {
@@ -70,11 +93,12 @@ export function addNote(id: string, body: string) {
   );
 }
 
-export function mergeLead(duplicateId: string, intoLeadId: string) {
+/** Folds a duplicate into the survivor; with `dryRun` only says what the survivor would be. */
+export function mergeLead(duplicateId: string, intoLeadId: string, dryRun = false) {
   return call(() =>
     staffApi.POST('/v1/admin/leads/{id}/merge', {
       params: { path: { id: duplicateId } },
-      body: { intoLeadId },
+      body: { intoLeadId, dryRun },
     }),
   );
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   apiParams,
+  filterChips,
   filtersFromSearch,
   NO_FILTERS,
   searchFromFilters,
@@ -9,13 +10,29 @@ import {
 } from './inbox-filters';
 
 describe('inbox filters in the page address', () => {
-  it('an empty address means no filter, newest first', () => {
+  it('an empty address opens on the leads needing a first contact, soonest due first', () => {
     expect(filtersFromSearch('')).toEqual(NO_FILTERS);
-    expect(searchFromFilters(NO_FILTERS)).toBe('');
+    expect(searchFromFilters(NO_FILTERS)).toBe('?view=needsFirstContact&sort=dueAt');
+    expect(apiParams(NO_FILTERS)).toEqual({ view: 'needsFirstContact', sort: 'dueAt' });
+  });
+
+  it('"all" lists every lead: no view is sent', () => {
+    const sut = filtersFromSearch('?view=all&sort=-createdAt');
+    expect(sut.view).toBe('all');
+    expect(apiParams(sut)).toEqual({ sort: '-createdAt' });
+  });
+
+  it('each filter is a chip whose removal keeps the others', () => {
+    const filters = { ...NO_FILTERS, status: ['new' as const], q: 'Rivera', overdue: true };
+    const chips = filterChips(filters);
+    expect(chips.map((chip) => chip.label)).toEqual(['Search: Rivera', 'New', 'Only overdue']);
+    expect(chips[1]!.without).toEqual({ ...filters, status: [] });
+    expect(filterChips(NO_FILTERS)).toEqual([]);
   });
 
   it('every filter survives a round trip through the address', () => {
     const filters = {
+      view: 'crisis' as const,
       status: ['new', 'in_review'] as const,
       urgency: ['crisis'] as const,
       serviceType: ['couples'],
@@ -31,11 +48,12 @@ describe('inbox filters in the page address', () => {
     expect(filtersFromSearch(searchFromFilters(sut))).toEqual(sut);
   });
 
-  it('unknown statuses, bad days and unknown sorts are dropped, not sent', () => {
-    const sut = filtersFromSearch('?status=new,bogus&createdFrom=yesterday&sort=name');
+  it('unknown views, statuses, bad days and unknown sorts are dropped, not sent', () => {
+    const sut = filtersFromSearch('?view=spam&status=new,bogus&createdFrom=yesterday&sort=name');
+    expect(sut.view).toBe('needsFirstContact');
     expect(sut.status).toEqual(['new']);
     expect(sut.createdFrom).toBe('');
-    expect(sut.sort).toBe('-createdAt');
+    expect(sut.sort).toBe('dueAt');
   });
 
   it('the API query turns days into instants with a zone, the last day included', () => {
@@ -50,6 +68,8 @@ describe('inbox filters in the page address', () => {
 
   it('the API query carries lists as comma-separated text and leaves out what is unset', () => {
     expect(apiParams({ ...NO_FILTERS, status: ['new', 'contacted'], overdue: true })).toEqual({
+      view: 'needsFirstContact',
+      sort: 'dueAt',
       status: 'new,contacted',
       overdue: true,
     });

@@ -1,15 +1,45 @@
-import type { LeadStatus, Urgency } from '../../../api/types';
+import type { LeadCounts, LeadStatus, Urgency } from '../../../api/types';
 import type { LeadQuery } from '../../lib/api';
 import { LEAD_STATUSES, SERVICE_TYPES, URGENCIES } from '../../vocabulary';
+import { SERVICE_NAMES, STATUS_NAMES, URGENCY_NAMES } from '../../words';
+
+/** A view of the coordinator's desk, as the list's `view=` and the counts name it. */
+export type DeskView = keyof LeadCounts;
 
 /**
- * The inbox's filters, kept in the page address (/admin/leads?status=new,in_review&q=…) so
- * a view can be shared and reloaded. No React here: tested on its own.
+ * The inbox's view and filters, kept in the page address
+ * (/admin/leads?view=needsFirstContact&sort=dueAt&status=new&q=…) so a view can be shared
+ * and reloaded. No React here: tested on its own.
  */
-export const INBOX_SORTS = ['-createdAt', 'createdAt', 'urgency'] as const;
+export const INBOX_SORTS = ['dueAt', '-createdAt', 'createdAt', 'urgency'] as const;
 export type InboxSort = (typeof INBOX_SORTS)[number];
 
+/** A desk view, or `all` for every lead (a search looks through all of them). */
+export type InboxView = DeskView | 'all';
+
+/** The views in the rail, in the order a coordinator works through them. */
+export const DESK_VIEWS: readonly DeskView[] = [
+  'needsFirstContact',
+  'crisis',
+  'overdue',
+  'unassigned',
+  'mine',
+  'awaitingPartner',
+  'heldForReview',
+];
+
+export const VIEW_NAMES: Record<DeskView, string> = {
+  needsFirstContact: 'Needs first contact',
+  crisis: 'Crisis',
+  overdue: 'Overdue',
+  unassigned: 'Unassigned',
+  mine: 'Mine',
+  awaitingPartner: 'Awaiting partner',
+  heldForReview: 'Held for review',
+};
+
 export interface InboxFilters {
+  view: InboxView;
   status: LeadStatus[];
   urgency: Urgency[];
   serviceType: string[];
@@ -24,7 +54,9 @@ export interface InboxFilters {
   sort: InboxSort;
 }
 
+/** What the inbox opens on: the leads waiting for a first contact, soonest due first. */
 export const NO_FILTERS: InboxFilters = {
+  view: 'needsFirstContact',
   status: [],
   urgency: [],
   serviceType: [],
@@ -34,7 +66,7 @@ export const NO_FILTERS: InboxFilters = {
   createdFrom: '',
   createdTo: '',
   overdue: false,
-  sort: '-createdAt',
+  sort: 'dueAt',
 };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -53,7 +85,12 @@ export function filtersFromSearch(search: string): InboxFilters {
     const value = params.get(name) ?? '';
     return DAY.test(value) ? value : '';
   };
+  const view = params.get('view') ?? '';
   return {
+    view:
+      view === 'all' || (DESK_VIEWS as readonly string[]).includes(view)
+        ? (view as InboxView)
+        : NO_FILTERS.view,
     status: listOf(params.get('status'), LEAD_STATUSES),
     urgency: listOf(params.get('urgency'), URGENCIES),
     serviceType: listOf(params.get('serviceType'), SERVICE_TYPES),
@@ -65,13 +102,15 @@ export function filtersFromSearch(search: string): InboxFilters {
     overdue: params.get('overdue') === 'true',
     sort: (INBOX_SORTS as readonly string[]).includes(sort ?? '')
       ? (sort as InboxSort)
-      : '-createdAt',
+      : NO_FILTERS.sort,
   };
 }
 
-/** The page query for the filters: only what differs from no filter, in a stable order. */
+/** The page query for the filters, view and sort always first, in a stable order. */
 export function searchFromFilters(filters: InboxFilters): string {
   const params = new URLSearchParams();
+  params.set('view', filters.view);
+  params.set('sort', filters.sort);
   if (filters.status.length) params.set('status', filters.status.join(','));
   if (filters.urgency.length) params.set('urgency', filters.urgency.join(','));
   if (filters.serviceType.length) params.set('serviceType', filters.serviceType.join(','));
@@ -81,9 +120,7 @@ export function searchFromFilters(filters: InboxFilters): string {
   if (filters.createdFrom) params.set('createdFrom', filters.createdFrom);
   if (filters.createdTo) params.set('createdTo', filters.createdTo);
   if (filters.overdue) params.set('overdue', 'true');
-  if (filters.sort !== '-createdAt') params.set('sort', filters.sort);
-  const text = params.toString();
-  return text ? `?${text}` : '';
+  return `?${params.toString()}`;
 }
 
 /** Local midnight of a calendar day, as an instant with its zone (the API insists on one). */
@@ -104,6 +141,7 @@ export function startOfNextDay(day: string): string {
  */
 export function apiParams(filters: InboxFilters): LeadQuery {
   const query: LeadQuery = {};
+  if (filters.view !== 'all') query.view = filters.view;
   if (filters.status.length) query.status = filters.status.join(',');
   if (filters.urgency.length) query.urgency = filters.urgency.join(',');
   if (filters.serviceType.length) query.serviceType = filters.serviceType.join(',');
@@ -113,6 +151,65 @@ export function apiParams(filters: InboxFilters): LeadQuery {
   if (filters.createdFrom) query.createdFrom = startOfDay(filters.createdFrom);
   if (filters.createdTo) query.createdTo = startOfNextDay(filters.createdTo);
   if (filters.overdue) query.overdue = true;
-  if (filters.sort !== '-createdAt') query.sort = filters.sort;
+  query.sort = filters.sort;
   return query;
+}
+
+/** One removable filter, shown as a chip: its words and the filters without it. */
+export interface FilterChip {
+  key: string;
+  label: string;
+  without: InboxFilters;
+}
+
+/** The filters in force besides the view and sort, each as a chip that removes it. */
+export function filterChips(filters: InboxFilters): FilterChip[] {
+  const chips: FilterChip[] = [];
+  const each = <T extends string>(
+    field: 'status' | 'urgency' | 'serviceType',
+    names: Record<T, string>,
+  ) => {
+    for (const value of filters[field] as T[]) {
+      chips.push({
+        key: `${field}:${value}`,
+        label: names[value] ?? value,
+        without: { ...filters, [field]: (filters[field] as T[]).filter((v) => v !== value) },
+      });
+    }
+  };
+  if (filters.q.trim())
+    chips.push({ key: 'q', label: `Search: ${filters.q.trim()}`, without: { ...filters, q: '' } });
+  each<LeadStatus>('status', STATUS_NAMES);
+  each<Urgency>('urgency', URGENCY_NAMES);
+  each<string>('serviceType', SERVICE_NAMES);
+  if (filters.assignedTo) {
+    const who =
+      filters.assignedTo === 'me' ? 'me' : filters.assignedTo === 'none' ? 'nobody' : 'a clinician';
+    chips.push({
+      key: 'assignedTo',
+      label: `Assigned to ${who}`,
+      without: { ...filters, assignedTo: '' },
+    });
+  }
+  if (filters.tag.trim())
+    chips.push({
+      key: 'tag',
+      label: `Tag: ${filters.tag.trim()}`,
+      without: { ...filters, tag: '' },
+    });
+  if (filters.createdFrom)
+    chips.push({
+      key: 'createdFrom',
+      label: `Received from ${filters.createdFrom}`,
+      without: { ...filters, createdFrom: '' },
+    });
+  if (filters.createdTo)
+    chips.push({
+      key: 'createdTo',
+      label: `Received until ${filters.createdTo}`,
+      without: { ...filters, createdTo: '' },
+    });
+  if (filters.overdue)
+    chips.push({ key: 'overdue', label: 'Only overdue', without: { ...filters, overdue: false } });
+  return chips;
 }

@@ -4,8 +4,9 @@ import { startOfDay, startOfNextDay } from '../../leads/inbox-filters';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { ListScreen } from '../../../components/list-screen';
 import { useAuditEvents } from '../api';
-
-import { formatDateTime } from '../../../words';
+import { actionWords, detailWords } from '../audit-words';
+import { Time } from '../../../components/time';
+import { ROLE_NAMES } from '../../../words';
 
 const FIELDS = ['actorUserId', 'action', 'leadId', 'from', 'to'] as const;
 type AuditFilters = Record<(typeof FIELDS)[number], string>;
@@ -47,36 +48,61 @@ export function AuditLog() {
                 </tr>
               </thead>
               <tbody>
-                {items.map((event) => (
-                  <tr key={event.id}>
-                    <td>{formatDateTime(event.occurredAt)}</td>
-                    <td>
-                      {event.actor.userId ? (
-                        <Link to={`/admin/audit?actorUserId=${event.actor.userId}`}>
-                          {event.actor.role ?? 'staff'} {event.actor.userId.slice(0, 8)}
-                        </Link>
-                      ) : (
-                        'public'
-                      )}
-                    </td>
-                    <td>
-                      <code>{event.action}</code>
-                    </td>
-                    <td>
-                      {event.leadId ? (
-                        <Link to={`/admin/leads/${event.leadId}`}>{event.leadId.slice(0, 8)}</Link>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                    <td className="wrap-anywhere">
-                      <code>
-                        {Object.keys(event.details).length ? JSON.stringify(event.details) : ''}
-                      </code>
-                    </td>
-                    <td>{event.ip ?? '—'}</td>
-                  </tr>
-                ))}
+                {items.map((event) => {
+                  const details = detailWords(event.details);
+                  return (
+                    <tr key={event.id}>
+                      <td>
+                        <Time iso={event.occurredAt} />
+                        {event.count && event.count > 1 ? (
+                          <span className="muted">
+                            {' '}
+                            ({event.count} times since <Time iso={event.firstOccurredAt} />)
+                          </span>
+                        ) : null}
+                      </td>
+                      <td>
+                        {event.actor.userId ? (
+                          <Link to={`/admin/audit?actorUserId=${event.actor.userId}`}>
+                            {event.actor.name ??
+                              `${ROLE_NAMES[event.actor.role ?? ''] ?? 'Staff'} #${event.actor.userId.slice(0, 8)}`}
+                          </Link>
+                        ) : (
+                          'Someone not signed in'
+                        )}
+                        {event.actor.name && event.actor.role ? (
+                          <span className="muted"> ({ROLE_NAMES[event.actor.role]})</span>
+                        ) : null}
+                      </td>
+                      <td>
+                        <span title={event.action}>
+                          {event.actionLabel ?? actionWords(event.action)}
+                        </span>
+                      </td>
+                      <td>
+                        {event.leadId ? (
+                          <Link to={`/admin/leads/${event.leadId}`}>
+                            {event.leadReference ?? `#${event.leadId.slice(0, 8)}`}
+                          </Link>
+                        ) : (
+                          '—'
+                        )}
+                      </td>
+                      <td className="wrap-anywhere">
+                        {details.length ? (
+                          <ul className="plain-list audit-details">
+                            {details.map((detail) => (
+                              <li key={detail.field}>
+                                <span className="muted">{detail.field}:</span> {detail.value}
+                              </li>
+                            ))}
+                          </ul>
+                        ) : null}
+                      </td>
+                      <td>{event.ip ?? '—'}</td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </div>

@@ -140,33 +140,37 @@ export function CoupleChart({
         Dashed lines: elevated from a mean of {ELEVATED_MEAN.toFixed(2)} (a sum of 25 of 42). A
         screening picture to prepare a first session, not a diagnosis.
       </figcaption>
-      <table className="data-table">
-        <caption className="visually-hidden">The chart's figures</caption>
-        <thead>
-          <tr>
-            <th scope="col">Partner</th>
-            <th scope="col">Anxiety</th>
-            <th scope="col">Avoidance</th>
-            <th scope="col">Style</th>
-            <th scope="col">In conflict</th>
-          </tr>
-        </thead>
-        <tbody>
-          {scored.map((r) => (
-            <tr key={r.partner}>
-              <th scope="row">{r.partner}</th>
-              <td>
-                {r.result.anxiety} {r.result.anxietyElevated ? '(elevated)' : ''}
-              </td>
-              <td>
-                {r.result.avoidance} {r.result.avoidanceElevated ? '(elevated)' : ''}
-              </td>
-              <td>{STYLE_NAMES[r.result.style]}</td>
-              <td>{r.result.pursues ? 'Pursues' : r.result.withdraws ? 'Withdraws' : 'Neither'}</td>
+      <div className="table-wrap">
+        <table className="data-table">
+          <caption className="visually-hidden">The chart's figures</caption>
+          <thead>
+            <tr>
+              <th scope="col">Partner</th>
+              <th scope="col">Anxiety</th>
+              <th scope="col">Avoidance</th>
+              <th scope="col">Style</th>
+              <th scope="col">In conflict</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {scored.map((r) => (
+              <tr key={r.partner}>
+                <th scope="row">{r.partner}</th>
+                <td>
+                  {r.result.anxiety} {r.result.anxietyElevated ? '(elevated)' : ''}
+                </td>
+                <td>
+                  {r.result.avoidance} {r.result.avoidanceElevated ? '(elevated)' : ''}
+                </td>
+                <td>{STYLE_NAMES[r.result.style]}</td>
+                <td>
+                  {r.result.pursues ? 'Pursues' : r.result.withdraws ? 'Withdraws' : 'Neither'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {coupleResult ? (
         <ul className="couple-labels">
           <li className={coupleResult.pursueWithdraw ? 'label-on' : ''}>

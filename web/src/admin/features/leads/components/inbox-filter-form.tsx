@@ -2,9 +2,10 @@ import { useState, type FormEvent } from 'react';
 import type { ClinicianView } from '../../../../api/types';
 import { LEAD_STATUSES, SERVICE_TYPES, URGENCIES } from '../../../vocabulary';
 import { SERVICE_NAMES, STATUS_NAMES, URGENCY_NAMES } from '../../../words';
-import { INBOX_SORTS, NO_FILTERS, searchFromFilters, type InboxFilters } from '../inbox-filters';
+import { INBOX_SORTS, NO_FILTERS, type InboxFilters } from '../inbox-filters';
 
 const SORT_NAMES: Record<(typeof INBOX_SORTS)[number], string> = {
+  dueAt: 'Overdue first, then soonest due',
   '-createdAt': 'Newest first',
   createdAt: 'Oldest first',
   urgency: 'Most urgent first',
@@ -35,7 +36,9 @@ export function FilterForm({
     });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onApply(draft);
+    // A new search looks through every lead, not only the view shown.
+    const searching = draft.q.trim() !== '' && draft.q.trim() !== filters.q.trim();
+    onApply(searching ? { ...draft, view: 'all' } : draft);
   };
   const shortSearch = draft.q.trim().length > 0 && draft.q.trim().length < 2;
 
@@ -56,7 +59,7 @@ export function FilterForm({
         </div>
         {shortSearch ? <p className="hint">Type at least 2 characters.</p> : null}
       </div>
-      <details className="filters__more" open={hasFilters(filters)}>
+      <details className="filters__more">
         <summary>Filters and sort</summary>
         <div className="filters__grid">
           <fieldset>
@@ -181,7 +184,7 @@ export function FilterForm({
           <button
             type="button"
             className="button button--quiet button--small"
-            onClick={() => onApply(NO_FILTERS)}
+            onClick={() => onApply({ ...NO_FILTERS, view: filters.view })}
           >
             Clear all
           </button>
@@ -189,8 +192,4 @@ export function FilterForm({
       </details>
     </form>
   );
-}
-
-function hasFilters(filters: InboxFilters): boolean {
-  return searchFromFilters({ ...filters, q: '' }) !== '';
 }

@@ -1,7 +1,8 @@
 import type { IntakeView } from '../../../../api/types';
 import type { FormDefinition, Question } from '../../../../lib/form-definition';
 import { ErrorNotice, Loading } from '../../../components/ui';
-import { formatDate, formatDateTime } from '../../../words';
+import { formatDate } from '../../../words';
+import { Time } from '../../../components/time';
 import { useFormVersion } from '../api';
 import { CoupleChart } from './couple-chart';
 
@@ -16,10 +17,14 @@ export function Intake({ intake }: { intake: IntakeView }) {
         <span className="reference">{intake.reference}</span>
       </h2>
       <p>
-        Received {formatDateTime(intake.receivedAt)}.{' '}
-        {intake.status === 'awaiting_partner'
-          ? `Awaiting partner B${intake.partnerInvitation ? ` (${intake.partnerInvitation.name}, invited ${formatDate(intake.partnerInvitation.invitedAt)}, link valid until ${formatDate(intake.partnerInvitation.expiresAt)})` : ''}.`
-          : `Complete ${formatDateTime(intake.completedAt)}.`}
+        Received <Time iso={intake.receivedAt} />.{' '}
+        {intake.status === 'awaiting_partner' ? (
+          `Awaiting partner B${intake.partnerInvitation ? ` (${intake.partnerInvitation.name}, invited ${formatDate(intake.partnerInvitation.invitedAt)}, link valid until ${formatDate(intake.partnerInvitation.expiresAt)})` : ''}.`
+        ) : (
+          <>
+            Complete <Time iso={intake.completedAt} />.
+          </>
+        )}
       </p>
       {intake.respondents.some((r) => r.result) ? (
         <>
@@ -61,31 +66,33 @@ function Answers({ form, intake }: { form: FormDefinition; intake: IntakeView })
       {form.sections.map((section) => (
         <div key={section.id} className="answer-section">
           <h4>{section.title}</h4>
-          <table className="data-table answers-table">
-            <thead>
-              <tr>
-                <th scope="col">Question</th>
-                {respondents.map((r) => (
-                  <th scope="col" key={r.partner}>
-                    {respondents.length > 1 ? `Partner ${r.partner}` : 'Answer'}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {section.questions.map((question) => (
-                <tr key={question.id}>
-                  <th scope="row">
-                    {question.label}
-                    {question.private ? <span className="muted"> (private)</span> : null}
-                  </th>
+          <div className="table-wrap">
+            <table className="data-table answers-table">
+              <thead>
+                <tr>
+                  <th scope="col">Question</th>
                   {respondents.map((r) => (
-                    <td key={r.partner}>{answerText(question, r.answers[question.id])}</td>
+                    <th scope="col" key={r.partner}>
+                      {respondents.length > 1 ? `Partner ${r.partner}` : 'Answer'}
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {section.questions.map((question) => (
+                  <tr key={question.id}>
+                    <th scope="row">
+                      {question.label}
+                      {question.private ? <span className="muted"> (private)</span> : null}
+                    </th>
+                    {respondents.map((r) => (
+                      <td key={r.partner}>{answerText(question, r.answers[question.id])}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </div>
       ))}
     </>

@@ -1,71 +1,56 @@
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
-import type { DuplicateView, LeadDetail } from '../../../../api/types';
+import { Link, useNavigate } from 'react-router';
+import {
+  isFullLead,
+  type DuplicateView,
+  type LeadDetail,
+  type MergedSurvivor,
+} from '../../../../api/types';
 import type { ApiFailure } from '../../../lib/api';
-import { ErrorNotice, StatusMessage } from '../../../components/ui';
+import { ErrorNotice, Loading, StatusMessage } from '../../../components/ui';
+import { Time } from '../../../components/time';
 import { hasRole, useSession } from '../../../session';
-import { formatDate, STATUS_NAMES } from '../../../words';
-import { eraseLead, mergeLead } from '../api';
+import { STATUS_NAMES } from '../../../words';
+import { eraseLead, mergeLead, useLead } from '../api';
+import { defaultSurvivor } from '../merge-survivor';
 
 /** The changes that cannot be undone: merging a duplicate in, erasing personal data. */
 export function Duplicates({ lead, onMerged }: { lead: LeadDetail; onMerged: () => void }) {
   const session = useSession();
-  const [confirming, setConfirming] = useState<DuplicateView | null>(null);
-  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const [comparing, setComparing] = useState<string | null>(null);
   const [done, setDone] = useState('');
   if (lead.duplicates.length === 0) return null;
   const mayMerge = hasRole(session, 'admin', 'coordinator') && !lead.mergedIntoLeadId;
-
-  const merge = async (duplicate: DuplicateView) => {
-    setFailure(null);
-    const result = await mergeLead(duplicate.id, lead.id);
-    setConfirming(null);
-    if (result.kind === 'ok') {
-      setDone(`${duplicate.reference ?? 'The duplicate'} was merged into this lead.`);
-      onMerged();
-    } else setFailure(result);
-  };
   return (
     <section aria-labelledby="duplicates-heading" className="card">
       <h2 id="duplicates-heading">Possible duplicates</h2>
-      <ErrorNotice failure={failure} />
       <StatusMessage>{done}</StatusMessage>
       <ul className="duplicates">
         {lead.duplicates.map((duplicate) => (
           <li key={duplicate.id}>
             <Link to={`/admin/leads/${duplicate.id}`}>{duplicate.reference ?? duplicate.id}</Link> ·{' '}
-            {STATUS_NAMES[duplicate.status]} · {formatDate(duplicate.createdAt)} · same{' '}
+            {STATUS_NAMES[duplicate.status]} · <Time iso={duplicate.createdAt} /> · same{' '}
             {duplicate.matchedOn.map((m) => m.replace('_', ' and ')).join(', ')}
             {mayMerge ? (
-              confirming?.id === duplicate.id ? (
-                <div className="confirm" role="group" aria-label="Confirm the merge">
-                  <p>
-                    Merge {duplicate.reference} into this lead? Its submissions, notes and history
-                    move here; it stays only as a pointer. This cannot be undone.
-                  </p>
-                  <button
-                    type="button"
-                    className="button button--small button--danger"
-                    onClick={() => void merge(duplicate)}
-                  >
-                    Yes, merge into this lead
-                  </button>{' '}
-                  <button
-                    type="button"
-                    className="button button--small button--quiet"
-                    onClick={() => setConfirming(null)}
-                  >
-                    Cancel
-                  </button>
-                </div>
+              comparing === duplicate.id ? (
+                <MergePanel
+                  lead={lead}
+                  duplicate={duplicate}
+                  onCancel={() => setComparing(null)}
+                  onMerged={(said) => {
+                    setComparing(null);
+                    setDone(said);
+                    onMerged();
+                  }}
+                />
               ) : (
                 <div>
                   <button
                     type="button"
                     className="button button--small button--quiet"
-                    onClick={() => setConfirming(duplicate)}
+                    onClick={() => setComparing(duplicate.id)}
                   >
-                    Merge into this lead…
+                    Compare and merge…
                   </button>
                 </div>
               )
@@ -74,6 +59,170 @@ export function Duplicates({ lead, onMerged }: { lead: LeadDetail; onMerged: () 
         ))}
       </ul>
     </section>
+  );
+}
+
+/**
+ * Both leads side by side, the survivor chosen (by default the one further along), a
+ * preview of the survivor from the server (nothing written), and only then the merge.
+ */
+function MergePanel({
+  lead,
+  duplicate,
+  onCancel,
+  onMerged,
+}: {
+  lead: LeadDetail;
+  duplicate: DuplicateView;
+  onCancel: () => void;
+  onMerged: (said: string) => void;
+}) {
+  const navigate = useNavigate();
+  const other = useLead(duplicate.id).loaded;
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [preview, setPreview] = useState<MergedSurvivor | null>(null);
+  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (other.state === 'loading') return <Loading what="the other lead" />;
+  if (other.state === 'failed') return <ErrorNotice failure={other.failure} />;
+  if (!isFullLead(other.value)) return <p>The other lead was erased: it cannot be merged.</p>;
+  const otherLead = other.value;
+  const survivorId = chosen ?? defaultSurvivor(lead, otherLead).id;
+  const survivor = survivorId === lead.id ? lead : otherLead;
+  const folded = survivorId === lead.id ? otherLead : lead;
+  const label = (l: LeadDetail) => (l.id === lead.id ? 'This lead' : 'The other lead');
+
+  const choose = (id: string) => {
+    setChosen(id);
+    setPreview(null);
+    setFailure(null);
+  };
+  const ask = async () => {
+    setBusy(true);
+    setFailure(null);
+    const result = await mergeLead(folded.id, survivor.id, true);
+    setBusy(false);
+    if (result.kind === 'ok') setPreview(result.body.survivor);
+    else setFailure(result);
+  };
+  const merge = async () => {
+    setBusy(true);
+    setFailure(null);
+    const result = await mergeLead(folded.id, survivor.id);
+    setBusy(false);
+    if (result.kind !== 'ok') {
+      setFailure(result);
+      return;
+    }
+    const said = `${folded.reference ?? 'The duplicate'} was merged into ${survivor.reference ?? 'the kept lead'}.`;
+    if (survivor.id === lead.id) onMerged(said);
+    else void navigate(`/admin/leads/${survivor.id}`);
+  };
+
+  return (
+    <div className="merge-panel" role="group" aria-label="Compare and merge">
+      <fieldset className="merge-compare">
+        <legend>Which lead is kept?</legend>
+        {[lead, otherLead].map((l) => (
+          <div key={l.id} className={`merge-side${survivorId === l.id ? ' merge-side--kept' : ''}`}>
+            <label className="choice">
+              <input
+                type="radio"
+                name={`survivor-${duplicate.id}`}
+                checked={survivorId === l.id}
+                onChange={() => choose(l.id)}
+              />{' '}
+              Keep {label(l).toLowerCase()} <span className="reference">{l.reference}</span>
+            </label>
+            <dl className="facts">
+              <div>
+                <dt>Name</dt>
+                <dd>{l.name}</dd>
+              </div>
+              <div>
+                <dt>Status</dt>
+                <dd>{STATUS_NAMES[l.status]}</dd>
+              </div>
+              <div>
+                <dt>Assigned</dt>
+                <dd>{l.assignedClinician?.name ?? 'Nobody'}</dd>
+              </div>
+              <div>
+                <dt>First contact</dt>
+                <dd>
+                  <Time iso={l.firstAttemptAt ?? l.firstContactedAt} />
+                </dd>
+              </div>
+              <div>
+                <dt>Received</dt>
+                <dd>
+                  <Time iso={l.createdAt} />
+                </dd>
+              </div>
+              <div>
+                <dt>Submissions</dt>
+                <dd>
+                  {l.inquiries.length + l.intakes.length}, notes {l.notes.length}
+                </dd>
+              </div>
+            </dl>
+          </div>
+        ))}
+      </fieldset>
+      <ErrorNotice failure={failure} />
+      {preview ? (
+        <div className="merge-preview" role="status">
+          <p>
+            <strong>After the merge</strong>, {survivor.reference ?? 'the kept lead'} would be:
+          </p>
+          <dl className="facts">
+            <div>
+              <dt>Status</dt>
+              <dd>{STATUS_NAMES[preview.status]}</dd>
+            </div>
+            <div>
+              <dt>Assigned</dt>
+              <dd>{assigneeName(preview.assignedClinicianId, [lead, otherLead])}</dd>
+            </div>
+            <div>
+              <dt>First contact</dt>
+              <dd>
+                <Time iso={preview.firstContactedAt} />
+              </dd>
+            </div>
+          </dl>
+          <p>
+            {folded.reference ?? 'The other lead'} stays only as a pointer; its submissions, notes
+            and history move. This cannot be undone.
+          </p>
+        </div>
+      ) : null}
+      <div className="actions">
+        {preview ? (
+          <button
+            type="button"
+            className="button button--small button--danger"
+            aria-disabled={busy}
+            onClick={() => void (busy ? undefined : merge())}
+          >
+            Merge, keeping {survivor.reference ?? label(survivor).toLowerCase()}
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="button button--small"
+            aria-disabled={busy}
+            onClick={() => void (busy ? undefined : ask())}
+          >
+            Preview the merge
+          </button>
+        )}
+        <button type="button" className="button button--small button--quiet" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </div>
   );
 }
 
@@ -147,5 +296,13 @@ export function Erase({ lead, onErased }: { lead: LeadDetail; onErased: () => vo
         </button>
       )}
     </section>
+  );
+}
+
+/** The preview names the survivor's clinician by id: one of the two leads' assignees. */
+function assigneeName(id: string | null, leads: LeadDetail[]): string {
+  if (!id) return 'Nobody';
+  return (
+    leads.find((l) => l.assignedClinician?.id === id)?.assignedClinician?.name ?? 'A clinician'
   );
 }

@@ -8,8 +8,15 @@ import type {
 } from '../../../../api/types';
 import type { ApiFailure } from '../../../lib/api';
 import { ErrorNotice } from '../../../components/ui';
-import { formatDateTime, STATUS_NAMES, timelineName, URGENCY_NAMES } from '../../../words';
+import { STATUS_NAMES, timelineName, URGENCY_NAMES } from '../../../words';
+import { Time } from '../../../components/time';
 import { addNote } from '../api';
+import {
+  CHANNEL_NAMES,
+  OUTCOME_NAMES,
+  type ContactChannel,
+  type ContactOutcome,
+} from './log-attempt';
 
 /** What was said and done about a lead: its notes (add-only) and its timeline. */
 export function Notes({ lead, onAdded }: { lead: LeadDetail; onAdded: () => void }) {
@@ -43,7 +50,7 @@ export function Notes({ lead, onAdded }: { lead: LeadDetail; onAdded: () => void
         {notes.map((note) => (
           <li key={note.id}>
             <p className="muted">
-              {note.author.name} · {formatDateTime(note.createdAt)}
+              {note.author.name} · <Time iso={note.createdAt} />
             </p>
             <p className="note-body">{note.body}</p>
           </li>
@@ -78,16 +85,27 @@ export function Notes({ lead, onAdded }: { lead: LeadDetail; onAdded: () => void
   );
 }
 
-export function Timeline({ entries }: { entries: TimelineEntry[] }) {
+/**
+ * What happened, newest first, with names: "Assigned to Dana Whitfield", "Phone attempt:
+ * no answer". `names` knows the clinicians and staff of this lead by id.
+ */
+export function Timeline({
+  entries,
+  names,
+}: {
+  entries: TimelineEntry[];
+  names: ReadonlyMap<string, string>;
+}) {
   return (
     <section aria-labelledby="timeline-heading" className="card">
       <h2 id="timeline-heading">Timeline</h2>
       <ol className="timeline">
         {[...entries].reverse().map((entry, index) => (
           <li key={`${entry.at}-${index}`}>
-            <span className="timeline__when">{formatDateTime(entry.at)}</span>{' '}
-            <span className="timeline__what">{timelineName(entry.kind)}</span>
-            {describeDetails(entry.details)}
+            <span className="timeline__when">
+              <Time iso={entry.at} />
+            </span>{' '}
+            <span className="timeline__what">{describeEntry(entry, names)}</span>
             {entry.actor ? <span className="muted"> · by {entry.actor.name}</span> : null}
           </li>
         ))}
@@ -96,6 +114,28 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
   );
 }
 
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+/** One timeline entry in words; ids become names, codes become the app's words. */
+export function describeEntry(entry: TimelineEntry, names: ReadonlyMap<string, string>): string {
+  const { kind, details } = entry;
+  const who = (id: string | null) => (id ? (names.get(id) ?? 'a clinician') : 'nobody');
+  if (kind === 'assigned') {
+    const to = text(details.clinicianId);
+    return to
+      ? `Assigned to ${who(to)}`
+      : `Unassigned (was ${who(text(details.previousClinicianId))})`;
+  }
+  const channel = text(details.channel);
+  const outcome = text(details.outcome);
+  if (kind === 'contact_attempted' && !channel) return 'Contact attempt (not recorded how)';
+  if (channel && outcome) {
+    const channelName = CHANNEL_NAMES[channel as ContactChannel] ?? channel;
+    const outcomeName = OUTCOME_NAMES[outcome as ContactOutcome] ?? outcome.replaceAll('_', ' ');
+    return `${channelName} attempt: ${outcomeName.toLowerCase()}`;
+  }
+  return `${timelineName(kind)}${describeDetails(details)}`;
+}
 function describeDetails(details: Record<string, unknown>): string {
   const from = details.from ?? details.previous;
   const to = details.to ?? details.status;

@@ -75,9 +75,9 @@ export function SignalBanners({ lead }: { lead: LeadDetail }) {
                 </li>
               ) : null}
             </ul>
-            {first.partner ? (
+            {first.caution ? (
               <p>
-                <strong>Do not discuss this with the other partner.</strong>
+                <strong>{first.caution}</strong>
               </p>
             ) : null}
           </div>

@@ -3,7 +3,8 @@ import type { LeadDetail, LeadStatus, Urgency } from '../../../../api/types';
 import { ErrorNotice, Loading } from '../../../components/ui';
 import { hasRole, useSession } from '../../../session';
 import { ALLOWED_TRANSITIONS, URGENCIES } from '../../../vocabulary';
-import { formatDateTime, STATUS_NAMES, URGENCY_NAMES } from '../../../words';
+import { STATUS_NAMES, URGENCY_NAMES } from '../../../words';
+import { Time } from '../../../components/time';
 import { useMatches, type LeadChange } from '../api';
 
 /** Says whether the change was made; a refused one is shown by the page. */
@@ -44,7 +45,7 @@ export function Triage({ lead, change }: { lead: LeadDetail; change: ChangeLead 
       <h2 id="triage-heading">Status</h2>
       <p>
         Now: <strong>{STATUS_NAMES[lead.status]}</strong> since{' '}
-        {formatDateTime(lead.statusChangedAt)}
+        <Time iso={lead.statusChangedAt} style="exact" />
       </p>
       <form onSubmit={move} className="inline-form">
         <label htmlFor="status-move">Move to</label>
@@ -107,15 +108,42 @@ export function Triage({ lead, change }: { lead: LeadDetail; change: ChangeLead 
   );
 }
 
-export function Assignment({ lead, change }: { lead: LeadDetail; change: ChangeLead }) {
+/**
+ * Who has the lead and the best matches. Once assigned it folds to "Assigned to … ·
+ * change", so the old "Assign …" is no longer the obvious next step.
+ */
+export function Assignment({
+  lead,
+  change,
+  choosing,
+  onChoosing,
+}: {
+  lead: LeadDetail;
+  change: ChangeLead;
+  choosing: boolean;
+  onChoosing: (choosing: boolean) => void;
+}) {
   const session = useSession();
   const mayAssign = hasRole(session, 'admin', 'coordinator');
   const { loaded } = useMatches(lead.id, lead.assignedClinician?.id ?? '');
+  const folded = lead.assignedClinician !== null && !choosing;
+  const assign = async (clinicianId: string, name: string) => {
+    if (await change({ assignedClinicianId: clinicianId }, `Assigned to ${name}.`))
+      onChoosing(false);
+  };
   return (
-    <section aria-labelledby="assignment-heading" className="card">
+    <section aria-labelledby="assignment-heading" className="card" id="assignment">
       <h2 id="assignment-heading">Assignment</h2>
       <p>
         Assigned to: <strong>{lead.assignedClinician?.name ?? 'nobody yet'}</strong>
+        {mayAssign && folded ? (
+          <>
+            {' · '}
+            <button type="button" className="link-button" onClick={() => onChoosing(true)}>
+              change<span className="visually-hidden"> the assignee</span>
+            </button>
+          </>
+        ) : null}
       </p>
       {mayAssign && lead.assignedClinician ? (
         <button
@@ -126,52 +154,53 @@ export function Assignment({ lead, change }: { lead: LeadDetail; change: ChangeL
           Unassign
         </button>
       ) : null}
-      <h3>Best matches</h3>
-      {loaded.state === 'loading' ? <Loading what="matches" /> : null}
-      {loaded.state === 'failed' ? <ErrorNotice failure={loaded.failure} /> : null}
-      {loaded.state === 'ready' ? (
-        loaded.value.items.length === 0 ? (
-          <p>No active clinician to match.</p>
-        ) : (
-          <ol className="matches">
-            {loaded.value.items.map((match) => (
-              <li
-                key={match.clinicianId}
-                className={match.eligible ? 'match' : 'match match--ineligible'}
-              >
-                <div className="match__head">
-                  <span className="match__name">{match.name}</span>
-                  <span className="match__score">
-                    {match.eligible ? `Score ${match.score} of 100` : 'Not eligible'}
-                  </span>
-                </div>
-                <ul className="match__reasons">
-                  {match.reasons.map((reason) => (
-                    <li key={reason}>{reason}</li>
-                  ))}
-                </ul>
-                {mayAssign && match.eligible && lead.assignedClinician?.id !== match.clinicianId ? (
-                  <button
-                    type="button"
-                    className="button button--small"
-                    onClick={() =>
-                      void change(
-                        { assignedClinicianId: match.clinicianId },
-                        `Assigned to ${match.name}.`,
-                      )
-                    }
+      {folded ? null : (
+        <>
+          <h3>Best matches</h3>
+          {loaded.state === 'loading' ? <Loading what="matches" /> : null}
+          {loaded.state === 'failed' ? <ErrorNotice failure={loaded.failure} /> : null}
+          {loaded.state === 'ready' ? (
+            loaded.value.items.length === 0 ? (
+              <p>No active clinician to match.</p>
+            ) : (
+              <ol className="matches">
+                {loaded.value.items.map((match) => (
+                  <li
+                    key={match.clinicianId}
+                    className={match.eligible ? 'match' : 'match match--ineligible'}
                   >
-                    Assign {match.name}
-                  </button>
-                ) : null}
-                {lead.assignedClinician?.id === match.clinicianId ? (
-                  <p className="muted">Assigned</p>
-                ) : null}
-              </li>
-            ))}
-          </ol>
-        )
-      ) : null}
+                    <div className="match__head">
+                      <span className="match__name">{match.name}</span>
+                      <span className="match__score">
+                        {match.eligible ? `Score ${match.score} of 100` : 'Not eligible'}
+                      </span>
+                    </div>
+                    <ul className="match__reasons">
+                      {match.reasons.map((reason) => (
+                        <li key={reason}>{reason}</li>
+                      ))}
+                    </ul>
+                    {mayAssign &&
+                    match.eligible &&
+                    lead.assignedClinician?.id !== match.clinicianId ? (
+                      <button
+                        type="button"
+                        className="button button--small button--quiet"
+                        onClick={() => void assign(match.clinicianId, match.name)}
+                      >
+                        Assign {match.name}
+                      </button>
+                    ) : null}
+                    {lead.assignedClinician?.id === match.clinicianId ? (
+                      <p className="muted">Assigned</p>
+                    ) : null}
+                  </li>
+                ))}
+              </ol>
+            )
+          ) : null}
+        </>
+      )}
     </section>
   );
 }

@@ -1,61 +1,218 @@
-import { useState } from 'react';
-
-import { downloadLeads, type ApiFailure, type LeadQuery } from '../../../lib/api';
-import { PageHeading } from '../../../components/ui';
+import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import type { ClinicianView } from '../../../../api/types';
+import { downloadLeads, failureText, type ApiFailure, type LeadQuery } from '../../../lib/api';
+import { ErrorNotice, PageHeading, StatusMessage } from '../../../components/ui';
+import { ListScreen } from '../../../components/list-screen';
+import { hasRole, useSession } from '../../../session';
 import {
   apiParams,
+  DESK_VIEWS,
+  filterChips,
   filtersFromSearch,
+  NO_FILTERS,
   searchFromFilters,
+  VIEW_NAMES,
   type InboxFilters,
-} from '../../leads/inbox-filters';
-import { useLocation, useNavigate } from 'react-router';
-import { ListScreen } from '../../../components/list-screen';
+  type InboxView,
+} from '../inbox-filters';
 import { FilterForm } from '../components/inbox-filter-form';
 import { LeadRow } from '../components/lead-row';
-import { useActiveClinicians, useLeadList } from '../api';
-import { hasRole, useSession } from '../../../session';
 import { LiveListBar } from '../../live/new-leads-pill';
+import {
+  changeLead,
+  readLead,
+  refreshLeads,
+  useActiveClinicians,
+  useLeadList,
+  useViewCounts,
+  type LeadChange,
+} from '../api';
 
 const PAGE_SIZE = 25;
 
-/** The lead list: the API's filters in the page address, keyset pages by "Load more". */
+/**
+ * The coordinator's desk: views with counts (a rail; tabs on a phone), the search, the
+ * filters as removable chips, and rows to act from. All of it in the page address.
+ */
 export function Inbox() {
   const session = useSession();
   const { search } = useLocation();
-  const filters = filtersFromSearch(search);
   const navigate = useNavigate();
+  const filters = filtersFromSearch(search);
   const query = apiParams(filters);
   const isClinician = hasRole(session, 'clinician');
   const clinicians = useActiveClinicians(!isClinician);
+  const canonical = searchFromFilters(filters);
+
+  // The address says the view and sort it shows, so it can be shared as it is.
+  useEffect(() => {
+    if (search !== canonical) void navigate(`/admin/leads${canonical}`, { replace: true });
+  }, [search, canonical, navigate]);
 
   const apply = (changed: InboxFilters) =>
     void navigate(`/admin/leads${searchFromFilters(changed)}`);
 
   return (
-    <>
-      <PageHeading title="Inbox">{isClinician ? 'My leads' : 'Inbox'}</PageHeading>
-      <LiveListBar />
-      <FilterForm
-        key={search}
-        filters={filters}
-        clinicians={clinicians}
-        isClinician={isClinician}
-        onApply={apply}
-      />
-      <Results
-        key={JSON.stringify(query)}
-        query={query}
-        mayExport={hasRole(session, 'admin', 'coordinator')}
-      />
-    </>
+    <div className="desk">
+      <ViewRail current={filters.view} />
+      <div className="desk__main">
+        <PageHeading title="Inbox">{isClinician ? 'My leads' : 'Inbox'}</PageHeading>
+        <LiveListBar />
+        <FilterForm
+          key={search}
+          filters={filters}
+          clinicians={clinicians}
+          isClinician={isClinician}
+          onApply={apply}
+        />
+        <Chips filters={filters} onApply={apply} />
+        <Results
+          key={JSON.stringify(query)}
+          query={query}
+          clinicians={clinicians}
+          mayManage={hasRole(session, 'admin', 'coordinator')}
+        />
+      </div>
+    </div>
   );
 }
 
-/** One filtered list, first page on mount, more on request. */
-function Results({ query, mayExport }: { query: LeadQuery; mayExport: boolean }) {
+/** The desk's views with their counts; "All leads" last. */
+function ViewRail({ current }: { current: InboxView }) {
+  const { loaded } = useViewCounts();
+  const counts = loaded.state === 'ready' ? loaded.value : null;
+  const link = (view: InboxView) =>
+    `/admin/leads${searchFromFilters({ ...NO_FILTERS, view, sort: view === 'all' ? '-createdAt' : 'dueAt' })}`;
+  return (
+    <nav className="view-rail" aria-label="Views">
+      <ul>
+        {DESK_VIEWS.map((view) => {
+          const count = counts?.[view];
+          const urgent = (view === 'crisis' || view === 'overdue') && (count ?? 0) > 0;
+          return (
+            <li key={view}>
+              <Link
+                to={link(view)}
+                aria-current={current === view ? 'page' : undefined}
+                className={urgent ? 'view-rail__link view-rail__link--urgent' : 'view-rail__link'}
+                data-view={view}
+              >
+                <span>{VIEW_NAMES[view]}</span>
+                <span className="view-rail__count">{count ?? ''}</span>
+              </Link>
+            </li>
+          );
+        })}
+        <li>
+          <Link
+            to={link('all')}
+            aria-current={current === 'all' ? 'page' : undefined}
+            className="view-rail__link"
+            data-view="all"
+          >
+            <span>All leads</span>
+          </Link>
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
+function Chips({
+  filters,
+  onApply,
+}: {
+  filters: InboxFilters;
+  onApply: (filters: InboxFilters) => void;
+}) {
+  const chips = filterChips(filters);
+  if (chips.length === 0) return null;
+  return (
+    <ul className="chips" aria-label="Filters in force">
+      {chips.map((chip) => (
+        <li key={chip.key}>
+          <button type="button" className="chip" onClick={() => onApply(chip.without)}>
+            {chip.label}
+            <span aria-hidden="true"> ×</span>
+            <span className="visually-hidden"> (remove this filter)</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+type BulkAction =
+  { kind: 'assign'; clinician: ClinicianView } | { kind: 'spam' } | { kind: 'close' };
+
+/** One filtered list, first page on mount, more on request; keyboard and bulk actions. */
+function Results({
+  query,
+  clinicians,
+  mayManage,
+}: {
+  query: LeadQuery;
+  clinicians: ClinicianView[];
+  mayManage: boolean;
+}) {
   const list = useLeadList(query, PAGE_SIZE);
   const [exportFailure, setExportFailure] = useState<ApiFailure | null>(null);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [logging, setLogging] = useState<string | null>(null);
+  const [said, setSaid] = useState('');
+  const [bulkFailures, setBulkFailures] = useState<string[]>([]);
+  const assignSelect = useRef<HTMLSelectElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
   const leads = list.items;
+
+  useDeskKeys(listRef, {
+    assign: (id) => {
+      setSelected((current) => new Set(current).add(id));
+      // The bulk bar appears with the selection; focus its clinician list next.
+      setTimeout(() => assignSelect.current?.focus(), 0);
+    },
+    logContact: (id) => setLogging(id),
+  });
+
+  const select = (id: string, on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  const runBulk = async (action: BulkAction) => {
+    const chosen = (leads ?? []).filter((lead) => selected.has(lead.id));
+    const change: LeadChange =
+      action.kind === 'assign'
+        ? { assignedClinicianId: action.clinician.id }
+        : { status: action.kind === 'spam' ? 'spam' : 'closed_no_response' };
+    setSaid('');
+    setBulkFailures([]);
+    const failures: string[] = [];
+    for (const lead of chosen) {
+      // Each lead is changed with the ETag of its current page: nothing is overwritten.
+      const current = await readLead(lead.id);
+      const result =
+        current.kind === 'ok' ? await changeLead(lead.id, change, current.etag) : current;
+      if (result.kind !== 'ok')
+        failures.push(`${lead.name || lead.reference || 'A lead'}: ${failureText(result)}`);
+    }
+    const done = chosen.length - failures.length;
+    const what =
+      action.kind === 'assign'
+        ? `assigned to ${action.clinician.name}`
+        : action.kind === 'spam'
+          ? 'marked as spam'
+          : 'closed';
+    setSaid(`${done} of ${chosen.length} lead${chosen.length === 1 ? '' : 's'} ${what}.`);
+    setBulkFailures(failures);
+    setSelected(new Set());
+    refreshLeads();
+  };
+
   const toolbar = (
     <div className="list-bar">
       <p role="status" className="muted">
@@ -63,7 +220,19 @@ function Results({ query, mayExport }: { query: LeadQuery; mayExport: boolean })
           ? ''
           : `${leads.length}${list.nextCursor ? '+' : ''} lead${leads.length === 1 ? '' : 's'} shown`}
       </p>
-      {mayExport ? (
+      {mayManage && leads && leads.length > 0 ? (
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={leads.every((lead) => selected.has(lead.id))}
+            onChange={(event) =>
+              setSelected(event.target.checked ? new Set(leads.map((lead) => lead.id)) : new Set())
+            }
+          />
+          Select all shown
+        </label>
+      ) : null}
+      {mayManage ? (
         <a
           className="button button--quiet button--small"
           href={`/v1/admin/leads.csv${searchOf(query)}`}
@@ -81,22 +250,173 @@ function Results({ query, mayExport }: { query: LeadQuery; mayExport: boolean })
       ) : null}
     </div>
   );
+
   return (
-    <ListScreen
-      list={{ ...list, failure: exportFailure ?? list.failure }}
-      what="leads"
-      toolbar={toolbar}
-      empty={<p>No lead matches these filters.</p>}
-    >
-      {(items) => (
-        <ul className="lead-list" aria-label="Leads">
-          {items.map((lead) => (
-            <LeadRow key={lead.id} lead={lead} />
-          ))}
-        </ul>
-      )}
-    </ListScreen>
+    <>
+      {mayManage && selected.size > 0 ? (
+        <BulkBar
+          count={selected.size}
+          clinicians={clinicians}
+          assignSelect={assignSelect}
+          onRun={(action) => void runBulk(action)}
+        />
+      ) : null}
+      <StatusMessage>{said}</StatusMessage>
+      {bulkFailures.length > 0 ? (
+        <ErrorNotice>
+          <p>These leads were not changed:</p>
+          <ul>
+            {bulkFailures.map((failure) => (
+              <li key={failure}>{failure}</li>
+            ))}
+          </ul>
+        </ErrorNotice>
+      ) : null}
+      <ListScreen
+        list={{ ...list, failure: exportFailure ?? list.failure }}
+        what="leads"
+        toolbar={toolbar}
+        empty={<p>No lead matches these filters.</p>}
+      >
+        {(items) => (
+          <ul className="lead-list" aria-label="Leads" ref={listRef}>
+            {items.map((lead) => (
+              <LeadRow
+                key={lead.id}
+                lead={lead}
+                selected={selected.has(lead.id)}
+                onSelect={(on) => select(lead.id, on)}
+                logging={logging === lead.id}
+                onLogging={(open) => setLogging(open ? lead.id : null)}
+                onLogged={setSaid}
+              />
+            ))}
+          </ul>
+        )}
+      </ListScreen>
+      <p className="hint keys-hint">
+        Keys: <kbd>j</kbd>/<kbd>k</kbd> next and previous lead, <kbd>Enter</kbd> open, <kbd>/</kbd>{' '}
+        search, <kbd>a</kbd> assign, <kbd>c</kbd> log a contact attempt.
+      </p>
+    </>
   );
+}
+
+function BulkBar({
+  count,
+  clinicians,
+  assignSelect,
+  onRun,
+}: {
+  count: number;
+  clinicians: ClinicianView[];
+  assignSelect: RefObject<HTMLSelectElement | null>;
+  onRun: (action: BulkAction) => void;
+}) {
+  const [clinicianId, setClinicianId] = useState('');
+  const assign = (event: FormEvent) => {
+    event.preventDefault();
+    const clinician = clinicians.find((c) => c.id === clinicianId);
+    if (clinician) onRun({ kind: 'assign', clinician });
+  };
+  return (
+    <form className="bulk-bar" onSubmit={assign} aria-label="Change the selected leads">
+      <p>
+        <strong>{count} selected</strong>
+      </p>
+      <label htmlFor="bulk-assign" className="visually-hidden">
+        Assign the selected leads to
+      </label>
+      <select
+        id="bulk-assign"
+        ref={assignSelect}
+        value={clinicianId}
+        onChange={(event) => setClinicianId(event.target.value)}
+      >
+        <option value="">Assign to…</option>
+        {clinicians.map((clinician) => (
+          <option key={clinician.id} value={clinician.id}>
+            {clinician.name}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="button button--small" disabled={!clinicianId}>
+        Assign
+      </button>
+      <button
+        type="button"
+        className="button button--small button--quiet"
+        onClick={() => onRun({ kind: 'spam' })}
+      >
+        Mark spam
+      </button>
+      <button
+        type="button"
+        className="button button--small button--quiet"
+        onClick={() => onRun({ kind: 'close' })}
+      >
+        Close (no response)
+      </button>
+    </form>
+  );
+}
+
+/** The row of the element that has focus, if it is in the list. */
+function focusedRow(list: HTMLUListElement): HTMLElement | null {
+  const active = document.activeElement;
+  return active instanceof HTMLElement && list.contains(active)
+    ? active.closest<HTMLElement>('.lead-row')
+    : null;
+}
+
+/**
+ * The desk's keys, outside text fields: j/k move between leads (focus on the lead's link,
+ * so Enter opens it), / goes to the search, a assigns, c logs a contact attempt.
+ */
+function useDeskKeys(
+  listRef: RefObject<HTMLUListElement | null>,
+  actions: { assign: (id: string) => void; logContact: (id: string) => void },
+) {
+  const latest = useRef(actions);
+  useEffect(() => {
+    latest.current = actions;
+  });
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      const target = event.target as HTMLElement;
+      if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
+      if (event.key === '/') {
+        event.preventDefault();
+        document.getElementById('q')?.focus();
+        return;
+      }
+      const list = listRef.current;
+      if (!list) return;
+      const links = [...list.querySelectorAll<HTMLAnchorElement>('.lead-row__name')];
+      const row = focusedRow(list);
+      const index = row ? links.findIndex((link) => row.contains(link)) : -1;
+      if (event.key === 'j' || event.key === 'k') {
+        event.preventDefault();
+        const next =
+          event.key === 'j' ? Math.min(index + 1, links.length - 1) : Math.max(index - 1, 0);
+        links[next]?.focus();
+        links[next]?.scrollIntoView({ block: 'nearest' });
+        return;
+      }
+      const id = row?.dataset.leadId;
+      if (!id) return;
+      if (event.key === 'a') {
+        event.preventDefault();
+        latest.current.assign(id);
+      } else if (event.key === 'c') {
+        event.preventDefault();
+        latest.current.logContact(id);
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [listRef]);
 }
 
 /** The address of a link to the same query (what a plain click would download). */

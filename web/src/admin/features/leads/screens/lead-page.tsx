@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { isFullLead } from '../../../../api/types';
+import { isFullLead, type LeadDetail } from '../../../../api/types';
 import type { ApiFailure } from '../../../lib/api';
 import { queryClient } from '../../../lib/query';
 import {
@@ -13,10 +13,20 @@ import {
   StatusMessage,
   UrgencyBadge,
 } from '../../../components/ui';
+import { hasRole, useSession } from '../../../session';
 import { INTAKE_STATUS_NAMES, SERVICE_NAMES } from '../../../words';
-import { changeLead, leadKeys, useLead, type LeadChange } from '../api';
+import {
+  changeLead,
+  leadKeys,
+  refreshLeads,
+  useActiveClinicians,
+  useLead,
+  useMatches,
+  type LeadChange,
+} from '../api';
+import { ActionBar } from '../components/action-bar';
 import { Intake } from '../components/intake';
-import { Contact, Inquiries, Tombstone } from '../components/lead-facts';
+import { Contact, ContactAttempts, Inquiries, Tombstone } from '../components/lead-facts';
 import { Duplicates, Erase } from '../components/merge-and-erase';
 import { Notes, Timeline } from '../components/notes';
 import { SignalBanners } from '../components/signal-banners';
@@ -24,7 +34,9 @@ import { Assignment, Triage } from '../components/triage';
 
 /** One lead: everything needed to triage it, and every change it allows. */
 export function LeadPage({ leadId }: { leadId: string }) {
+  const session = useSession();
   const { loaded, reload } = useLead(leadId);
+  const [choosing, setChoosing] = useState(false);
   const [stale, setStale] = useState<ApiFailure | null>(null);
   const [changeFailure, setChangeFailure] = useState<ApiFailure | null>(null);
   const [changed, setChanged] = useState('');
@@ -54,6 +66,9 @@ export function LeadPage({ leadId }: { leadId: string }) {
       // The answer is the lead as it is now, with its new ETag: no second read.
       queryClient.setQueryData(leadKeys.one(leadId), { value: result.body, etag: result.etag });
       setChanged(said);
+      // The inbox's lists and counts are read again when next shown.
+      void queryClient.invalidateQueries({ queryKey: ['leads', 'list'] });
+      void queryClient.invalidateQueries({ queryKey: leadKeys.counts });
       return true;
     }
     if (result.kind === 'problem' && (result.status === 409 || result.status === 428))
@@ -68,25 +83,16 @@ export function LeadPage({ leadId }: { leadId: string }) {
   };
 
   if (!isFullLead(lead)) return <Tombstone lead={lead} />;
+  const openMatches = () => {
+    setChoosing(true);
+    document.getElementById('assignment')?.scrollIntoView({ block: 'start' });
+  };
 
   return (
     <div className="lead-page">
       <p className="breadcrumb">
         <Link to="/admin/leads">← Inbox</Link>
       </p>
-      <SignalBanners lead={lead} />
-      {lead.labels.includes('screen_partners_individually') ? (
-        <div className="banner banner--warning" role="note">
-          <strong>Screen each partner individually</strong> before any joint session: a partner
-          reported a safety concern.
-        </div>
-      ) : null}
-      {lead.mergedIntoLeadId ? (
-        <div className="banner" role="note">
-          This lead was merged into{' '}
-          <Link to={`/admin/leads/${lead.mergedIntoLeadId}`}>another lead</Link>.
-        </div>
-      ) : null}
       <header className="lead-header">
         <PageHeading title={`Lead ${lead.reference ?? ''}`}>{lead.name}</PageHeading>
         <p className="reference" aria-label="Reference">
@@ -100,8 +106,35 @@ export function LeadPage({ leadId }: { leadId: string }) {
             <span className="badge">{INTAKE_STATUS_NAMES[lead.intakeStatus]}</span>
           ) : null}
           <span className="badge">{SERVICE_NAMES[lead.serviceType]}</span>
+          {lead.labels.includes('possible_returning_client') ? (
+            <span className="badge badge--warning">Possible returning client</span>
+          ) : null}
         </div>
       </header>
+      <SignalBanners lead={lead} />
+      {lead.labels.includes('screen_partners_individually') ? (
+        <div className="banner banner--warning" role="note">
+          <strong>Screen each partner individually</strong> before any joint session: a partner
+          reported a safety concern.
+        </div>
+      ) : null}
+      {lead.mergedIntoLeadId ? (
+        <div className="banner" role="note">
+          This lead was merged into{' '}
+          <Link to={`/admin/leads/${lead.mergedIntoLeadId}`}>another lead</Link>.
+        </div>
+      ) : null}
+
+      <ActionBar
+        lead={lead}
+        change={change}
+        mayAssign={hasRole(session, 'admin', 'coordinator')}
+        onSaid={(said) => {
+          setChanged(said);
+          refreshLeads();
+        }}
+        onChangeAssignee={openMatches}
+      />
 
       {stale ? (
         <div className="notice notice--error" role="alert">
@@ -120,20 +153,36 @@ export function LeadPage({ leadId }: { leadId: string }) {
       <div className="lead-columns">
         <div className="lead-columns__main">
           <Contact lead={lead} />
+          <ContactAttempts lead={lead} />
           {lead.intakes.map((intake) => (
             <Intake key={intake.id} intake={intake} />
           ))}
           <Inquiries lead={lead} />
           <Notes lead={lead} onAdded={reload} />
-          <Timeline entries={lead.timeline} />
+          <NamedTimeline lead={lead} />
         </div>
         <aside className="lead-columns__side" aria-label="Triage">
           <Triage key={etag ?? ''} lead={lead} change={change} />
-          <Assignment lead={lead} change={change} />
+          <Assignment lead={lead} change={change} choosing={choosing} onChoosing={setChoosing} />
           <Duplicates lead={lead} onMerged={reload} />
           <Erase lead={lead} onErased={reload} />
         </aside>
       </div>
     </div>
   );
+}
+
+/** The timeline with clinicians and staff named: from the matches, the clinicians, the notes. */
+function NamedTimeline({ lead }: { lead: LeadDetail }) {
+  const session = useSession();
+  const { loaded } = useMatches(lead.id, lead.assignedClinician?.id ?? '');
+  const clinicians = useActiveClinicians(!hasRole(session, 'clinician'));
+  const names = new Map<string, string>();
+  for (const clinician of clinicians) names.set(clinician.id, clinician.name);
+  if (loaded.state === 'ready')
+    for (const match of loaded.value.items) names.set(match.clinicianId, match.name);
+  if (lead.assignedClinician) names.set(lead.assignedClinician.id, lead.assignedClinician.name);
+  for (const note of lead.notes) names.set(note.author.id, note.author.name);
+  for (const entry of lead.timeline) if (entry.actor) names.set(entry.actor.id, entry.actor.name);
+  return <Timeline entries={lead.timeline} names={names} />;
 }

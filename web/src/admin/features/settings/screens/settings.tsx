@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useStaffForm } from '../../../lib/forms';
 import { showSettings, updateSettings, useSettings } from '../api';
 import { TextField } from '../../../components/forms';
+import { PracticeZoneNote } from '../../../components/time';
 import {
   ErrorNotice,
   Loading,
@@ -34,6 +35,8 @@ export function SettingsPage() {
       <PracticeForm settings={loaded.value} />
       <LogoForm settings={loaded.value} />
       <ReferralResourcesForm settings={loaded.value} />
+
+      <PracticeZoneNote />
       <SettingsForm
         key={loaded.value.updatedAt ?? 'defaults'}
         settings={loaded.value}

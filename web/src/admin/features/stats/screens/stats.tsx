@@ -3,8 +3,14 @@ import { LEAD_STATUSES } from '../../../vocabulary';
 import { useStats, useWeeklyStats } from '../api';
 import { BarChart, StackedBarChart } from '../components/charts';
 import { ErrorNotice, Loading, PageHeading } from '../../../components/ui';
-import { startOfDay, startOfNextDay } from '../../leads/inbox-filters';
-import { useLocation, useNavigate } from 'react-router';
+import {
+  NO_FILTERS,
+  searchFromFilters,
+  startOfDay,
+  startOfNextDay,
+  type InboxFilters,
+} from '../../leads/inbox-filters';
+import { Link, useLocation, useNavigate } from 'react-router';
 import type { StatsView } from '../../../../api/types';
 import { formatMinutes, formatShare, SERVICE_NAMES, STATUS_NAMES } from '../../../words';
 import { sourcesOf, stackOf } from '../weeks';
@@ -56,7 +62,7 @@ export function StatsPage() {
       <RangeForm key={`${from}/${to}`} from={from} to={to} />
       <ErrorNotice failure={failure} />
       {total === null && !failure ? <Loading what="figures" /> : null}
-      {total ? <Figures stats={total} /> : null}
+      {total ? <Figures stats={total} from={from} to={to} /> : null}
       <section className="card" aria-labelledby="weekly-heading">
         <h2 id="weekly-heading">By week</h2>
         {weekly === null && !failure ? <Loading what="weekly figures" /> : null}
@@ -102,17 +108,37 @@ function RangeForm({ from, to }: { from: string; to: string }) {
   );
 }
 
-function Figures({ stats }: { stats: StatsView }) {
+/** Each figure opens the inbox on the leads it counts. */
+function Figures({ stats, from, to }: { stats: StatsView; from: string; to: string }) {
+  const leads = (filters: Partial<InboxFilters>) =>
+    `/admin/leads${searchFromFilters({
+      ...NO_FILTERS,
+      view: 'all',
+      sort: '-createdAt',
+      createdFrom: from,
+      createdTo: to,
+      ...filters,
+    })}`;
   return (
     <>
       <dl className="kpis">
         <div>
           <dt>Leads</dt>
-          <dd>{stats.total}</dd>
+          <dd>
+            <Link to={leads({})}>{stats.total}</Link>
+          </dd>
         </div>
         <div>
           <dt>Median time to first contact</dt>
           <dd>{formatMinutes(stats.medianTimeToFirstContactMinutes)}</dd>
+        </div>
+        <div>
+          <dt>Median time to first attempt</dt>
+          <dd>{formatMinutes(stats.medianMinutesToFirstAttempt)}</dd>
+        </div>
+        <div>
+          <dt>Median time to first conversation</dt>
+          <dd>{formatMinutes(stats.medianMinutesToFirstConnection)}</dd>
         </div>
         <div>
           <dt>Contacted within target</dt>
@@ -124,13 +150,21 @@ function Figures({ stats }: { stats: StatsView }) {
         </div>
         <div>
           <dt>Overdue now</dt>
-          <dd>{stats.overdueNow}</dd>
+          <dd>
+            <Link to={`/admin/leads${searchFromFilters({ ...NO_FILTERS, view: 'overdue' })}`}>
+              {stats.overdueNow}
+            </Link>
+          </dd>
         </div>
       </dl>
       <div className="count-tables">
         <CountTable
           caption="By status"
-          rows={LEAD_STATUSES.map((status) => [STATUS_NAMES[status], stats.byStatus[status]])}
+          rows={LEAD_STATUSES.map((status) => [
+            STATUS_NAMES[status],
+            stats.byStatus[status],
+            leads({ status: [status] }),
+          ])}
         />
         <CountTable
           caption="By source"
@@ -141,6 +175,7 @@ function Figures({ stats }: { stats: StatsView }) {
           rows={Object.entries(stats.byServiceType).map(([type, count]) => [
             SERVICE_NAMES[type] ?? type,
             count,
+            leads({ serviceType: [type] }),
           ])}
         />
       </div>
@@ -148,7 +183,14 @@ function Figures({ stats }: { stats: StatsView }) {
   );
 }
 
-function CountTable({ caption, rows }: { caption: string; rows: [string, number][] }) {
+function CountTable({
+  caption,
+  rows,
+}: {
+  caption: string;
+  /** Name, count, and where the leads counted are listed (if the inbox can filter by it). */
+  rows: [string, number, string?][];
+}) {
   return (
     <table className="data-table count-table">
       <caption>{caption}</caption>
@@ -158,10 +200,10 @@ function CountTable({ caption, rows }: { caption: string; rows: [string, number]
             <td colSpan={2}>None</td>
           </tr>
         ) : (
-          rows.map(([name, count]) => (
+          rows.map(([name, count, to]) => (
             <tr key={name}>
               <th scope="row">{name}</th>
-              <td>{count}</td>
+              <td>{to && count > 0 ? <Link to={to}>{count}</Link> : count}</td>
             </tr>
           ))
         )}

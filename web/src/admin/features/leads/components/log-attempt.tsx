@@ -1,0 +1,141 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { ApiFailure } from '../../../lib/api';
+import { ErrorNotice } from '../../../components/ui';
+import type { ContactAttemptChange, ContactAttemptView } from '../../../../api/types';
+import { CONTACT_CHANNELS } from '../../../vocabulary';
+import { logContactAttempt, refreshLeads } from '../api';
+
+export type ContactChannel = ContactAttemptChange['channel'];
+export type ContactOutcome = ContactAttemptView['outcome'];
+type LoggedOutcome = ContactAttemptChange['outcome'];
+
+export const CHANNEL_NAMES: Record<ContactChannel, string> = {
+  phone: 'Phone',
+  text: 'Text',
+  email: 'Email',
+};
+
+export const OUTCOME_NAMES: Record<ContactOutcome, string> = {
+  connected: 'Connected',
+  voicemail: 'Left voicemail',
+  no_answer: 'No answer',
+  wrong_number: 'Wrong number',
+  sent: 'Sent',
+  unspecified: 'Not recorded',
+};
+
+/** The outcomes that make sense for each channel. */
+const OUTCOMES: Record<ContactChannel, LoggedOutcome[]> = {
+  phone: ['connected', 'voicemail', 'no_answer', 'wrong_number'],
+  text: ['sent', 'connected', 'wrong_number'],
+  email: ['sent', 'connected'],
+};
+
+/**
+ * Logging a contact attempt in one step: channel, outcome, an optional note. The first
+ * attempt stops the lead's response clock; the lists and counts are read again after.
+ */
+export function LogAttempt({
+  leadId,
+  name,
+  channel: initialChannel = 'phone',
+  onDone,
+}: {
+  leadId: string;
+  /** Whose lead: names the form for screen readers. */
+  name: string;
+  channel?: ContactChannel;
+  /** Called with what was said once logged, or with '' on cancel. */
+  onDone: (said: string) => void;
+}) {
+  const [channel, setChannel] = useState<ContactChannel>(initialChannel);
+  const [outcome, setOutcome] = useState<LoggedOutcome | ''>('');
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const first = useRef<HTMLFieldSetElement>(null);
+  const id = `attempt-${leadId}`;
+
+  useEffect(() => {
+    first.current?.querySelector<HTMLInputElement>('input:checked')?.focus();
+  }, []);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!outcome || busy) return;
+    setBusy(true);
+    setFailure(null);
+    const result = await logContactAttempt(leadId, {
+      channel,
+      outcome,
+      ...(note.trim() ? { note: note.trim() } : {}),
+    });
+    setBusy(false);
+    if (result.kind !== 'ok') {
+      setFailure(result);
+      return;
+    }
+    refreshLeads();
+    onDone(`${CHANNEL_NAMES[channel]} attempt logged: ${OUTCOME_NAMES[outcome]}.`);
+  };
+
+  return (
+    <form
+      className="log-attempt"
+      onSubmit={submit}
+      aria-label={`Log a contact attempt with ${name}`}
+    >
+      <fieldset ref={first} className="choice-row">
+        <legend>Channel</legend>
+        {CONTACT_CHANNELS.map((value) => (
+          <label key={value} className="choice">
+            <input
+              type="radio"
+              name={`${id}-channel`}
+              value={value}
+              checked={channel === value}
+              onChange={() => {
+                setChannel(value);
+                if (outcome && !OUTCOMES[value].includes(outcome)) setOutcome('');
+              }}
+            />
+            {CHANNEL_NAMES[value]}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="choice-row">
+        <legend>Outcome</legend>
+        {OUTCOMES[channel].map((value) => (
+          <label key={value} className="choice">
+            <input
+              type="radio"
+              name={`${id}-outcome`}
+              value={value}
+              checked={outcome === value}
+              onChange={() => setOutcome(value)}
+            />
+            {OUTCOME_NAMES[value]}
+          </label>
+        ))}
+      </fieldset>
+      <div className="field">
+        <label htmlFor={`${id}-note`}>Note (optional)</label>
+        <input
+          id={`${id}-note`}
+          value={note}
+          maxLength={2000}
+          onChange={(event) => setNote(event.target.value)}
+        />
+      </div>
+      <ErrorNotice failure={failure} />
+      <div className="actions">
+        <button type="submit" className="button" disabled={!outcome} aria-disabled={busy}>
+          Save attempt
+        </button>
+        <button type="button" className="button button--quiet" onClick={() => onDone('')}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
