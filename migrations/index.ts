@@ -21,6 +21,7 @@ import { StaffSessionUserAgent1795670000200 } from './1795670000200-StaffSession
 import { SealedValueBinding1795690000000 } from './1795690000000-SealedValueBinding.js';
 import { LeadDeskNameSearch1795730000000 } from './1795730000000-LeadDeskNameSearch.js';
 import { FollowUpNotice1795820000000 } from './1795820000000-FollowUpNotice.js';
+import { PartnerSearch1795820000100 } from './1795820000100-PartnerSearch.js';
 
 export const MIGRATIONS = [
   InitialSchema1795597613012,
@@ -44,4 +45,5 @@ export const MIGRATIONS = [
   SealedValueBinding1795690000000,
   LeadDeskNameSearch1795730000000,
   FollowUpNotice1795820000000,
+  PartnerSearch1795820000100,
 ];
