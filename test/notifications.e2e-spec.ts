@@ -156,18 +156,26 @@ describe('email about a new lead', () => {
     expect(sink.messages).toHaveLength(0);
   });
 
-  it('a returning person is thanked again, staff are not told twice', async () => {
+  it('a returning person is thanked again; staff get a follow-up notice, not a second new lead', async () => {
     const email = 'twice.over@example.org';
     const first = await t.http.post('/v1/inquiries').send(anInquiry({ email })).expect(201);
     await jobsFinished(t.db);
     sink.messages.length = 0;
-    await t.http.post('/v1/inquiries').send(anInquiry({ email })).expect(201);
+    const second = await t.http.post('/v1/inquiries').send(anInquiry({ email })).expect(201);
     await jobsFinished(t.db);
-    expect(sink.messages.map((message) => message.to)).toEqual([[email]]);
+    // No staff account here: the practice's intake inbox hears of it.
+    expect(sink.messages.map((message) => message.to.join()).sort()).toEqual([
+      'intake@practice.example',
+      email,
+    ]);
+    const notice = sink.messages.find((message) => message.to.includes('intake@practice.example'))!;
+    expect(notice.subject).toBe(`Follow-up on lead ${second.body.reference}`);
+    expect(notice.text).not.toContain(email);
     const rows = await notificationsOf(t, await leadIdOf(t, first.body.id));
     expect(rows.map((row) => [row.kind, row.status])).toEqual([
       ['client_acknowledgement', 'sent'],
       ['client_acknowledgement', 'sent'],
+      ['staff_follow_up', 'sent'],
       ['staff_new_lead', 'sent'],
     ]);
   });
