@@ -89,7 +89,8 @@ describe('POST /v1/admin/leads/:id/merge', () => {
       partner_response: 1,
       submission_reference: 3,
       triage_note: 1,
-      lead_event: 1,
+      // The event the pair was given, and the follow_up of the intake that joined it.
+      lead_event: 2,
     });
     expect(before.duplicate.notification).toBeGreaterThan(0);
 
@@ -107,7 +108,7 @@ describe('POST /v1/admin/leads/:id/merge', () => {
         partnerResponses: 1,
         references: 3,
         notes: 1,
-        events: 1,
+        events: 2,
         notifications: before.duplicate.notification,
       },
     });
