@@ -14,8 +14,7 @@ export class MergeLeadDto {
 
   @ApiPropertyOptional({
     description:
-      '`true` previews: the answer is the merge as it would be, and nothing is written but the audit event of the preview.',
-    default: false,
+      '`true` previews: the answer is the merge as it would be, and nothing is written but the audit event of the preview. Absent: `false`.',
   })
   @IsOptional()
   @IsBoolean({ message: 'must be true or false' })

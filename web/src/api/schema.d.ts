@@ -2291,11 +2291,8 @@ export interface components {
        * @description The lead that survives; the lead in the path is folded into it.
        */
       intoLeadId: string;
-      /**
-       * @description `true` previews: the answer is the merge as it would be, and nothing is written but the audit event of the preview.
-       * @default false
-       */
-      dryRun: boolean;
+      /** @description `true` previews: the answer is the merge as it would be, and nothing is written but the audit event of the preview. Absent: `false`. */
+      dryRun?: boolean;
     };
     MovedRowsDto: {
       /** @example 1 */
@@ -2789,7 +2786,7 @@ export interface operations {
         from?: string;
         to?: string;
         limit?: number;
-        /** @description `true` (default): `lead.listed` events of one person, address and hour are one item with a `count`. `false`: every event as stored. */
+        /** @description `true` (also when absent): `lead.listed` events of one person, address and hour are one item with a `count`. `false`: every event as stored. */
         fold?: boolean;
         /** @description nextCursor of the previous page. */
         cursor?: string;
