@@ -23,6 +23,7 @@ import { LeadDeskNameSearch1795730000000 } from './1795730000000-LeadDeskNameSea
 import { DeskClock1795810000000 } from './1795810000000-DeskClock.js';
 
 import { FollowUpNotice1795820000000 } from './1795820000000-FollowUpNotice.js';
+import { PartnerSearch1795820000100 } from './1795820000100-PartnerSearch.js';
 
 import { LeadLiveSignals1795830000000 } from './1795830000000-LeadLiveSignals.js';
 
@@ -60,4 +61,6 @@ export const MIGRATIONS = [
   PracticeIdentity1795850000000,
 
   IntakeDrafts1795880000000,
+
+  PartnerSearch1795820000100,
 ];

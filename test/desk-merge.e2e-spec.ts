@@ -140,6 +140,31 @@ describe("the coordinator's desk: returning clients, partners, audit, reminders"
     });
   });
 
+  describe("search finds a couple's second partner", () => {
+    it('by the invited name, address and, once answered, phone and the name they gave', async () => {
+      const tag = randomBytes(3).toString('hex');
+      const partner = { name: `Quentin Marlowe${tag}`, email: `q.marlowe.${tag}@example.net` };
+      const intake = await t.http.post('/v1/intakes').send(aCouplesIntake({ partner })).expect(201);
+      const leadId = await leadOfSubmission(t.db, intake.body.id);
+      const found = async (q: string) => (await listed(q)).map((item) => item.id);
+
+      expect(await found(`marlowe${tag}`)).toEqual([leadId]);
+      expect(await found(`quentin marlowe${tag}`)).toEqual([leadId]);
+      expect(await found(`Q.MARLOWE.${tag}@`)).toEqual([leadId]);
+      expect(await found(`quentin zzz${tag}`)).toEqual([]);
+
+      await partnerAnswers(t, intake.body.id, {
+        name: `Quinn Marlowe-Ade${tag}`,
+        email: partner.email,
+        phone: '+15419990177',
+      });
+      expect(await found(`ade${tag}`)).toEqual([leadId]);
+      expect(await found('(541) 999-0177')).toEqual([leadId]);
+      // A clinician finds only the couples assigned to them.
+      expect((await listed(`marlowe${tag}`, clinician)).map((item) => item.id)).toEqual([]);
+    });
+  });
+
   describe('who said what', () => {
     it("partner B's crisis names B with B's own contact and the caution, never the lead's primary contact", async () => {
       const a = { name: 'Alex Rivera', email: anEmail('alex'), state: 'OR', phone: '+15035550111' };

@@ -160,11 +160,17 @@ describe('email about a new lead', () => {
     const email = 'twice.over@example.org';
     const first = await t.http.post('/v1/inquiries').send(anInquiry({ email })).expect(201);
     await jobsFinished(t.db);
-    const staffInbox = sink.messages.find((message) => !message.to.includes(email))!.to;
     sink.messages.length = 0;
-    await t.http.post('/v1/inquiries').send(anInquiry({ email })).expect(201);
+    const second = await t.http.post('/v1/inquiries').send(anInquiry({ email })).expect(201);
     await jobsFinished(t.db);
-    expect(sink.messages.map((message) => message.to).sort()).toEqual([staffInbox, [email]].sort());
+    // No staff account here: the practice's intake inbox hears of it.
+    expect(sink.messages.map((message) => message.to.join()).sort()).toEqual([
+      'intake@practice.example',
+      email,
+    ]);
+    const notice = sink.messages.find((message) => message.to.includes('intake@practice.example'))!;
+    expect(notice.subject).toBe(`Follow-up on lead ${second.body.reference}`);
+    expect(notice.text).not.toContain(email);
     const rows = await notificationsOf(t, await leadIdOf(t, first.body.id));
     expect(rows.map((row) => [row.kind, row.status])).toEqual([
       ['client_acknowledgement', 'sent'],

@@ -16,6 +16,11 @@ import { Intake } from './intake.entity.js';
  */
 @Entity()
 @Index('IDX_partner_invitation_intake', ['intakeId'])
+// The lead list's search of the second partner (written by hand in the PartnerSearch
+// migration: trigram and expression indexes TypeORM cannot describe).
+@Index('IDX_partner_invitation_name_trgm', { synchronize: false })
+@Index('IDX_partner_invitation_name_prefixes', { synchronize: false })
+@Index('IDX_partner_invitation_email_trgm', { synchronize: false })
 export class PartnerInvitation {
   @PrimaryColumn('uuid')
   id!: string;

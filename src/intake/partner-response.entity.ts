@@ -4,6 +4,12 @@ import { Intake } from './intake.entity.js';
 /** Partner B's own answers, kept apart from partner A's and never shown to them. */
 @Entity()
 @Index('IDX_partner_response_intake', ['intakeId'])
+// The lead list's search of the second partner (written by hand in the PartnerSearch
+// migration: trigram and expression indexes TypeORM cannot describe).
+@Index('IDX_partner_response_name_trgm', { synchronize: false })
+@Index('IDX_partner_response_name_prefixes', { synchronize: false })
+@Index('IDX_partner_response_email_trgm', { synchronize: false })
+@Index('IDX_partner_response_phone_trgm', { synchronize: false })
 export class PartnerResponse {
   @PrimaryColumn('uuid')
   id!: string;

@@ -7,6 +7,7 @@ import type { CursorKey, LeadSort } from '../vocabulary/keyset-cursor.js';
 import { LeadAccess } from '../leads/lead-access.js';
 import type { ReviewReason } from '../leads/lead-review.js';
 import { type LeadSearch, leadSearch } from './lead-search.js';
+import { partnerMatch } from './partner-search.js';
 import type { LeadStatus } from '../vocabulary/lead-status.js';
 import { Lead } from '../leads/lead.entity.js';
 import type { Urgency } from '../vocabulary/urgency.js';
@@ -194,6 +195,8 @@ function textMatch(search: Extract<LeadSearch, { kind: 'text' }>, alias: string)
     search.nameWords !== null && `lead_name_prefixes(${alias}.name) @> CAST(:nameWords AS text[])`,
     search.emailPattern !== null && `${alias}.email_normalized LIKE :emailPattern`,
     search.phonePattern !== null && `${alias}.phone LIKE :phonePattern`,
+    // A couple's second partner, by their own name, address or phone.
+    partnerMatch(search, alias),
   ].filter(Boolean);
   // A text with both a space and an @ can match nothing.
   return columns.length > 0 ? `(${columns.join(' OR ')})` : 'false';

@@ -75,6 +75,16 @@ describe('how far along the pipeline a status is', () => {
     expect(open).toEqual(['new', 'in_review', 'contacted', 'waitlisted', 'consultation_scheduled']);
   });
 
+  it('ranks the closed statuses below every open one, a converted client furthest, spam last', () => {
+    expect(PIPELINE_ORDER.slice(0, 5)).toEqual([
+      'spam',
+      'closed_no_response',
+      'declined',
+      'referred_out',
+      'converted',
+    ]);
+  });
+
   it('never lets a closed status or spam win over an open one, nor spam over anything', () => {
     fc.assert(
       fc.property(fc.constantFrom(...LEAD_STATUSES), fc.constantFrom(...LEAD_STATUSES), (a, b) => {

@@ -53,9 +53,8 @@ export class AuditQueryDto {
 
   @ApiPropertyOptional({
     type: Boolean,
-    default: true,
     description:
-      '`true` (default): `lead.listed` events of one person, address and hour are one item with a `count`. `false`: every event as stored.',
+      '`true` (also when absent): `lead.listed` events of one person, address and hour are one item with a `count`. `false`: every event as stored.',
   })
   @IsOptional()
   @Transform(queryBoolean)
