@@ -18,6 +18,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InquiriesModule } from './inquiries/inquiries.module.js';
 import { IntakeModule } from './intake/intake.module.js';
+import { ConsentsModule } from './consents/consents.module.js';
 import { LeadPrivacyModule } from './privacy/lead-privacy.module.js';
 import { LeadDeskModule } from './lead-desk/lead-desk.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
@@ -63,6 +64,7 @@ export class AppModule {
         AuthModule,
         InquiriesModule,
         IntakeModule,
+        ConsentsModule,
         LeadDeskModule,
         NotificationsModule,
         UsersAdminModule,

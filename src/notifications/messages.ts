@@ -10,6 +10,14 @@ export interface RenderedMessage {
   subject: string;
   text: string;
   html: string;
+  /** Files sent with the message (a client's signed consent documents). */
+  attachments?: MessageAttachment[];
+}
+
+export interface MessageAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
 }
 
 export interface PracticeDetails {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
+import { ConsentsModule } from '../consents/consents.module.js';
 import { MetricsModule } from '../metrics/metrics.module.js';
 import { SettingsModule } from '../settings/settings.module.js';
 import { WebhooksModule } from '../webhooks/webhooks.module.js';
@@ -14,7 +15,7 @@ import { VisitorMailRepository } from './visitor-mail.repository.js';
 
 /** Email: planning, sending, the staff log of it; capabilities that send import it. */
 @Module({
-  imports: [WebhooksModule, AuditModule, MetricsModule, SettingsModule],
+  imports: [WebhooksModule, AuditModule, MetricsModule, SettingsModule, ConsentsModule],
   controllers: [NotificationsController],
   providers: [
     MailTransport,

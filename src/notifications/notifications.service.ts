@@ -13,6 +13,7 @@ import { Intake } from '../intake/intake.entity.js';
 import { PartnerInvitation } from '../intake/partner-invitation.entity.js';
 import { PartnerResponse } from '../intake/partner-response.entity.js';
 import { partnerToken } from '../intake/partner-tokens.js';
+import { ConsentSignatures } from '../consents/consent-signatures.service.js';
 import { Lead } from '../leads/lead.entity.js';
 import { SubmissionReference } from '../leads/submission-reference.entity.js';
 import { Metrics, type NotificationOutcome } from '../metrics/metrics.service.js';
@@ -92,6 +93,7 @@ export class NotificationsService implements BeforeApplicationShutdown {
     private readonly metrics: Metrics,
     private readonly notifications: NotificationRepository,
     private readonly visitorMails: VisitorMailRepository,
+    private readonly consentSignatures: ConsentSignatures,
   ) {
     this.practice = { name: config.practice.name, baseUrl: config.publicBaseUrl };
   }
@@ -396,7 +398,11 @@ export class NotificationsService implements BeforeApplicationShutdown {
   ): Promise<RenderedMessage | undefined> {
     const reference = notification.context.reference ?? '';
     if (notification.kind === 'client_acknowledgement') {
-      return clientAcknowledgement(this.practice, { reference });
+      return this.withSignedDocuments(
+        manager,
+        notification.recipientSubmissionId,
+        clientAcknowledgement(this.practice, { reference }),
+      );
     }
     if (notification.kind === 'partner_invitation')
       return this.renderInvitation(manager, notification);
@@ -424,6 +430,28 @@ export class NotificationsService implements BeforeApplicationShutdown {
       case 'overdue_escalation':
         return overdueReminder(this.practice, facts, 'escalation');
     }
+  }
+
+  /**
+   * Attaches the PDF of each document the recipient signed with this submission: their
+   * own signatures only (a partner's are sent to the partner with their own answers).
+   */
+  private async withSignedDocuments(
+    manager: EntityManager,
+    submissionId: string | null,
+    message: RenderedMessage,
+  ): Promise<RenderedMessage> {
+    if (!submissionId) return message;
+    const signed = await this.consentSignatures.ofSubmission(manager, submissionId);
+    if (signed.length === 0) return message;
+    const attachments = await Promise.all(
+      signed.map(async (document) => ({
+        filename: this.consentSignatures.fileName(document),
+        contentType: 'application/pdf',
+        content: await this.consentSignatures.pdf(document),
+      })),
+    );
+    return { ...message, attachments };
   }
 
   /**

@@ -8,5 +8,6 @@ export const NOTIFICATION_KINDS = [
   'overdue_escalation',
   'staff_invitation',
   'password_reset',
+  'paperwork_request',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -434,6 +434,61 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/admin/consent-documents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every consent document with its current text and its versions */
+    get: operations['ConsentDocumentsController_list'];
+    put?: never;
+    /** Add a consent document and publish its first version */
+    post: operations['ConsentDocumentsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/consent-documents/{slug}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One consent document with its current text and its versions */
+    get: operations['ConsentDocumentsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/consent-documents/{slug}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Publish a new version of a consent document
+     * @description Versions never change once published. Forms ask for the newest version from now on; signatures of older versions keep naming theirs.
+     */
+    post: operations['ConsentDocumentsController_publish'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/admin/leads': {
     parameters: {
       query?: never;
@@ -1168,6 +1223,15 @@ export interface components {
       title: string;
       questions: components['schemas']['QuestionDto'][];
     };
+    ConsentTextView: {
+      /** @example informed-consent */
+      slug: string;
+      /** @example 1 */
+      version: number;
+      title: string;
+      /** @description Markdown */
+      body: string;
+    };
     FormDefinitionDto: {
       /** @example couples */
       slug: string;
@@ -1175,6 +1239,8 @@ export interface components {
       version: number;
       title: string;
       sections: components['schemas']['FormSectionDto'][];
+      /** @description What each respondent must sign with this form: the current version of each consent document required for its service type and language */
+      consents: components['schemas']['ConsentTextView'][];
     };
     IntakeClientDto: {
       /** @example Alex Rivera */
@@ -1273,6 +1339,19 @@ export interface components {
       /** @example true */
       telehealth?: boolean;
     };
+    SignatureDto: {
+      /** @example informed-consent */
+      slug: string;
+      /** @example 1 */
+      version: number;
+      /** @example Alex Rivera */
+      signedName: string;
+      /**
+       * @description Must be true
+       * @example true
+       */
+      agreed: boolean;
+    };
     IntakePartnerDto: {
       /** @example Alex Rivera */
       name: string;
@@ -1289,6 +1368,8 @@ export interface components {
         [key: string]: unknown;
       };
       consent: components['schemas']['IntakeConsentDto'];
+      /** @description One signature per consent document the form lists, with `agreed: true` and the respondent’s own name */
+      signatures?: components['schemas']['SignatureDto'][];
       /** @example couples */
       formSlug: string;
       /** @example 1 */
@@ -1343,11 +1424,68 @@ export interface components {
         [key: string]: unknown;
       };
       consent: components['schemas']['IntakeConsentDto'];
+      /** @description One signature per consent document the form lists, with `agreed: true` and the respondent’s own name */
+      signatures?: components['schemas']['SignatureDto'][];
     };
     PartnerResponseReceiptDto: {
       /** @example RI-7KQ2M9XD */
       reference: string;
       resources?: components['schemas']['CrisisResourceDto'][];
+    };
+    ConsentVersionSummaryView: {
+      /** @example 1 */
+      version: number;
+      title: string;
+      /** @description SHA-256 (hex) of the title, a blank line and the body */
+      textSha256: string;
+      /** Format: date-time */
+      publishedAt: string;
+    };
+    ConsentDocumentView: {
+      /** @example informed-consent */
+      slug: string;
+      /** @example en */
+      lang: string;
+      requiredFor: ('individual' | 'couples' | 'family' | 'other')[];
+      /**
+       * @description The current (newest) version
+       * @example 2
+       */
+      version: number;
+      title: string;
+      /** @description Markdown */
+      body: string;
+      /** @description Newest first */
+      versions: components['schemas']['ConsentVersionSummaryView'][];
+    };
+    ConsentDocumentListView: {
+      items: components['schemas']['ConsentDocumentView'][];
+    };
+    CreateConsentDocumentDto: {
+      /** @example Informed consent for therapy */
+      title: string;
+      /** @description Markdown: headings, paragraphs and lists */
+      body: string;
+      /** @example informed-consent */
+      slug: string;
+      /**
+       * @example [
+       *       "individual",
+       *       "couples"
+       *     ]
+       */
+      requiredFor: ('individual' | 'couples' | 'family' | 'other')[];
+      /**
+       * @default en
+       * @enum {string}
+       */
+      lang: 'en' | 'es';
+    };
+    PublishConsentVersionDto: {
+      /** @example Informed consent for therapy */
+      title: string;
+      /** @description Markdown: headings, paragraphs and lists */
+      body: string;
     };
     PersonRefView: {
       /** Format: uuid */
@@ -1786,7 +1924,8 @@ export interface components {
         | 'overdue_reminder'
         | 'overdue_escalation'
         | 'staff_invitation'
-        | 'password_reset';
+        | 'password_reset'
+        | 'paperwork_request';
       /** @enum {string} */
       status: 'pending' | 'sent' | 'failed' | 'held' | 'withheld';
       /** @description Sending attempts so far. */
@@ -4463,6 +4602,345 @@ export interface operations {
       };
     };
   };
+  ConsentDocumentsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsentDocumentListView'];
+        };
+      };
+      /** @description No credentials, or a session that has ended. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role does not allow this, two-factor enrolment is still due, or a cookie session sent a change without `X-CSRF-Token`. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The database cannot be reached right now; the service recovers by itself. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ConsentDocumentsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateConsentDocumentDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsentDocumentView'];
+        };
+      };
+      /** @description The body is not one JSON object. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No credentials, or a session that has ended. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role does not allow this, two-factor enrolment is still due, or a cookie session sent a change without `X-CSRF-Token`. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A document has this slug already. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is over 64 KiB, or nested or long beyond limits. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not `application/json`. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `/problems/validation` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ValidationProblem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The database cannot be reached right now; the service recovers by itself. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ConsentDocumentsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsentDocumentView'];
+        };
+      };
+      /** @description No credentials, or a session that has ended. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role does not allow this, two-factor enrolment is still due, or a cookie session sent a change without `X-CSRF-Token`. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No consent document has this slug. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The database cannot be reached right now; the service recovers by itself. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ConsentDocumentsController_publish: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PublishConsentVersionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsentDocumentView'];
+        };
+      };
+      /** @description The body is not one JSON object. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No credentials, or a session that has ended. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role does not allow this, two-factor enrolment is still due, or a cookie session sent a change without `X-CSRF-Token`. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No consent document has this slug. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is over 64 KiB, or nested or long beyond limits. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not `application/json`. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `/problems/validation` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ValidationProblem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The database cannot be reached right now; the service recovers by itself. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   LeadDeskController_list: {
     parameters: {
       query?: {
@@ -5119,7 +5597,8 @@ export interface operations {
           | 'overdue_reminder'
           | 'overdue_escalation'
           | 'staff_invitation'
-          | 'password_reset';
+          | 'password_reset'
+          | 'paperwork_request';
         leadId?: string;
       };
       header?: never;
