@@ -5,6 +5,7 @@ import { EXAMPLE_CONSENT } from '../src/consents/example-consent.js';
 import { anIndividualIntake } from './support/builders.js';
 import { aCouplesIntake, coupleAnswers } from './support/couples.js';
 import { type SmtpSink, startSmtpSink } from './support/smtp-sink.js';
+import { leadIdOf } from './support/leads.js';
 import { aSignedInStaffMember } from './support/staff.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { eventually } from './support/wait.js';
@@ -322,6 +323,100 @@ describe('consent documents and e-signature', () => {
       const partnerMail = await mailTo('sam.b@example.com');
       expect(partnerMail.attachments).toHaveLength(1);
       expect(drawnText(partnerMail.attachments[0]!.content)).toContain('Signed by: sam rivera');
+    });
+  });
+
+  describe('staff see and download what was signed', () => {
+    it('lists signatures on the lead and serves each PDF, audited and scoped like the lead', async () => {
+      const served = await consentsOf('individual');
+      const intake = await t.http
+        .post('/v1/intakes')
+        .send(anIndividualIntake({ signatures: sign(served, 'Jo Park') }))
+        .expect(201);
+      const leadId = await leadIdOf(t, intake.body.id);
+      const lead = await t.http.get(`/v1/admin/leads/${leadId}`).set(admin.auth).expect(200);
+      expect(lead.body.signatures).toEqual(
+        served.map((document) =>
+          expect.objectContaining({
+            signer: 'client',
+            slug: document.slug,
+            version: document.version,
+            title: document.title,
+            textSha256: sha256(`${document.title}\n\n${document.body}`),
+            signedName: 'Jo Park',
+            signedAt: intake.body.receivedAt,
+            via: 'intake',
+          }),
+        ),
+      );
+      const first = lead.body.signatures[0];
+      expect(first.pdfUrl).toBe(`/v1/admin/leads/${leadId}/signatures/${first.id}.pdf`);
+      const pdf = await t.http
+        .get(first.pdfUrl)
+        .set(admin.auth)
+        .buffer(true)
+        .parse((response, done) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => done(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect(pdf.headers['content-disposition']).toBe(
+        `attachment; filename="${first.slug}-v${first.version}-signed.pdf"`,
+      );
+      const text = drawnText(pdf.body as Buffer);
+      expect(text).toContain('Signed by: Jo Park');
+      expect(text).toContain(`SHA-256 of the signed text: ${first.textSha256}`);
+      const [audit] = await t.db.query(
+        `SELECT actor_user_id, subject_id FROM audit_event
+          WHERE action = 'lead.signature_downloaded' AND lead_id = $1`,
+        [leadId],
+      );
+      expect(audit).toEqual({ actor_user_id: admin.id, subject_id: first.id });
+
+      // A clinician not assigned to the lead sees nothing; another lead's id finds nothing.
+      const clinician = await aSignedInStaffMember(t, 'clinician');
+      await t.http.get(first.pdfUrl).set(clinician.auth).expect(404);
+      const other = await t.http
+        .post('/v1/intakes')
+        .send(anIndividualIntake({ signatures: sign(served, 'Jo Park') }))
+        .expect(201);
+      const otherLead = await leadIdOf(t, other.body.id);
+      await t.http
+        .get(`/v1/admin/leads/${otherLead}/signatures/${first.id}.pdf`)
+        .set(admin.auth)
+        .expect(404);
+      await t.http
+        .get(`/v1/admin/leads/${leadId}/signatures/not-a-uuid.pdf`)
+        .set(admin.auth)
+        .expect(404);
+    });
+
+    it('erasing the lead empties who signed, from where and with what; the signature stays', async () => {
+      const served = await consentsOf('individual');
+      const intake = await t.http
+        .post('/v1/intakes')
+        .send(anIndividualIntake({ signatures: sign(served, 'Jo Park') }))
+        .expect(201);
+      const leadId = await leadIdOf(t, intake.body.id);
+      await t.http
+        .delete(`/v1/admin/leads/${leadId}`)
+        .set(admin.auth)
+        .send({ reason: 'asked to be forgotten' })
+        .expect(200);
+      const rows = await t.db.query(
+        `SELECT signed_name, ip, user_agent, text_sha256 FROM consent_signature WHERE lead_id = $1`,
+        [leadId],
+      );
+      expect(rows).toEqual(
+        served.map(() => ({
+          signed_name: null,
+          ip: null,
+          user_agent: null,
+          text_sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+        })),
+      );
     });
   });
 });

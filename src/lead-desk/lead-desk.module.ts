@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
+import { ConsentsModule } from '../consents/consents.module.js';
 import { LeadsModule } from '../leads/leads.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { SettingsModule } from '../settings/settings.module.js';
@@ -10,6 +11,8 @@ import { LeadDetailService } from './lead-detail.service.js';
 import { LeadListQuery } from './lead-list.query.js';
 import { LeadListService } from './lead-list.service.js';
 import { LeadTriageService } from './lead-triage.service.js';
+import { LeadSignaturesController } from './lead-signatures.controller.js';
+import { LeadSignaturesService } from './lead-signatures.service.js';
 
 /**
  * The lead desk: the staff's list, export and page of leads (read across capabilities:
@@ -18,14 +21,22 @@ import { LeadTriageService } from './lead-triage.service.js';
  * Nothing imports it but the app module.
  */
 @Module({
-  imports: [LeadsModule, AuditModule, SettingsModule, WebhooksModule, NotificationsModule],
-  controllers: [LeadDeskController],
+  imports: [
+    LeadsModule,
+    AuditModule,
+    SettingsModule,
+    WebhooksModule,
+    NotificationsModule,
+    ConsentsModule,
+  ],
+  controllers: [LeadDeskController, LeadSignaturesController],
   providers: [
     LeadListQuery,
     LeadDetailQuery,
     LeadListService,
     LeadDetailService,
     LeadTriageService,
+    LeadSignaturesService,
   ],
 })
 export class LeadDeskModule {}

@@ -50,6 +50,7 @@ const noContents: LeadContents = {
   timeline: [],
   duplicates: [],
   flags: { safetyConcern: false, crisis: false, signals: [] },
+  signatures: [],
 };
 
 describe('toLeadCore', () => {

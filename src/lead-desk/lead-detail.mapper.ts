@@ -1,3 +1,4 @@
+import type { SignatureView } from './lead-signatures.js';
 /**
  * One lead's rows, opened → the lead page staff see. No framework code here: the
  * service decrypts, these functions only choose and shape what leaves.
@@ -196,6 +197,7 @@ export interface LeadContents {
   timeline: TimelineEntryView[];
   duplicates: DuplicateView[];
   flags: LeadFlagsOf;
+  signatures: SignatureView[];
 }
 
 export function toLeadDetail(
@@ -226,5 +228,6 @@ export function toLeadDetail(
     notes: contents.notes,
     timeline: contents.timeline,
     duplicates: contents.duplicates,
+    signatures: contents.signatures,
   };
 }

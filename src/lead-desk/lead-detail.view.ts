@@ -1,3 +1,4 @@
+import { SignatureView } from './lead-signatures.js';
 import { ApiProperty } from '@nestjs/swagger';
 import type { AttachmentStyle, CoupleResult, RespondentResult } from '../survey/scoring.js';
 import {
@@ -283,4 +284,9 @@ export class LeadDetailView extends LeadCoreView {
   timeline!: TimelineEntryView[];
   @ApiProperty({ type: [DuplicateView], description: 'Likely duplicates you may see' })
   duplicates!: DuplicateView[];
+  @ApiProperty({
+    type: [SignatureView],
+    description: 'Consent documents signed by the client and their partner, oldest first',
+  })
+  signatures!: SignatureView[];
 }

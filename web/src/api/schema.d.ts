@@ -565,6 +565,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/admin/leads/{id}/signatures/{signatureId}.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A signed consent document as PDF: its text and the signature block (audited) */
+    get: operations['LeadSignaturesController_pdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/admin/notifications': {
     parameters: {
       query?: never;
@@ -1684,6 +1701,37 @@ export interface components {
       createdAt: string;
       matchedOn: ('email' | 'phone' | 'name_state')[];
     };
+    SignatureView: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description Who signed: each partner signs their own
+       * @enum {string}
+       */
+      signer: 'client' | 'partner';
+      /** @example informed-consent */
+      slug: string;
+      /** @example 1 */
+      version: number;
+      title: string;
+      /** @description SHA-256 (hex) of the exact text signed: title, blank line, body */
+      textSha256: string;
+      /** @description Null once erased */
+      signedName: string | null;
+      /** @description Null once erased */
+      ip: string | null;
+      /** @description Null once erased */
+      userAgent: string | null;
+      /** Format: date-time */
+      signedAt: string;
+      /**
+       * @description Signed with a form, or later by link
+       * @enum {string}
+       */
+      via: 'intake' | 'paperwork';
+      /** @example /v1/admin/leads/…/signatures/….pdf */
+      pdfUrl: string;
+    };
     LeadDetailView: {
       /** Format: uuid */
       id: string;
@@ -1753,6 +1801,8 @@ export interface components {
       timeline: components['schemas']['TimelineEntryView'][];
       /** @description Likely duplicates you may see */
       duplicates: components['schemas']['DuplicateView'][];
+      /** @description Consent documents signed by the client and their partner, oldest first */
+      signatures: components['schemas']['SignatureView'][];
     };
     LeadTombstoneView: {
       /** Format: uuid */
@@ -5558,6 +5608,78 @@ export interface operations {
         };
         content: {
           'application/problem+json': components['schemas']['ValidationProblem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The database cannot be reached right now; the service recovers by itself. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  LeadSignaturesController_pdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        signatureId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Title, body, and the signer’s name, time (practice zone and UTC), version and SHA-256. */
+      200: {
+        headers: {
+          /** @description `attachment; filename="<slug>-v<version>-signed.pdf"` */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description No credentials, or a session that has ended. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role does not allow this, two-factor enrolment is still due, or a cookie session sent a change without `X-CSRF-Token`. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown lead or signature, or a lead a clinician may not see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Something went wrong on our side; it is logged, without detail here. */
