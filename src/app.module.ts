@@ -19,6 +19,7 @@ import { HealthModule } from './health/health.module.js';
 import { InquiriesModule } from './inquiries/inquiries.module.js';
 import { IntakeModule } from './intake/intake.module.js';
 import { ConsentsModule } from './consents/consents.module.js';
+import { PaperworkModule } from './paperwork/paperwork.module.js';
 import { LeadPrivacyModule } from './privacy/lead-privacy.module.js';
 import { LeadDeskModule } from './lead-desk/lead-desk.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
@@ -65,6 +66,7 @@ export class AppModule {
         InquiriesModule,
         IntakeModule,
         ConsentsModule,
+        PaperworkModule,
         LeadDeskModule,
         NotificationsModule,
         UsersAdminModule,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { EXAMPLE_CONSENT } from '../src/consents/example-consent.js';
-import { anIndividualIntake } from './support/builders.js';
+import { anIndividualIntake, anInquiry } from './support/builders.js';
 import { aCouplesIntake, coupleAnswers } from './support/couples.js';
 import { type SmtpSink, startSmtpSink } from './support/smtp-sink.js';
 import { leadIdOf } from './support/leads.js';
@@ -417,6 +417,77 @@ describe('consent documents and e-signature', () => {
           text_sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
         })),
       );
+    });
+  });
+
+  describe('paperwork requests', () => {
+    it('a client of the short form signs what is missing through a one-time link', async () => {
+      const inquiry = await t.http
+        .post('/v1/inquiries')
+        .send(anInquiry({ name: 'Robin Short', serviceType: 'individual' }))
+        .expect(201);
+      const email = (
+        await t.db.query(`SELECT email FROM inquiry WHERE id = $1`, [inquiry.body.id])
+      )[0].email as string;
+      const leadId = await leadIdOf(t, inquiry.body.id);
+      const requested = await t.http
+        .post(`/v1/admin/leads/${leadId}/paperwork-requests`)
+        .set(admin.auth)
+        .send({})
+        .expect(201);
+      const now = await consentsOf('individual');
+      expect(requested.body).toMatchObject({
+        signer: 'client',
+        documents: now.map(({ slug, version, title }) => ({ slug, version, title })),
+      });
+      const days = (Date.parse(requested.body.expiresAt) - Date.now()) / 86_400_000;
+      expect(days).toBeGreaterThan(13.9);
+
+      const mail = await eventually(
+        async () =>
+          sink.messages.find(
+            (message) => message.to.includes(email) && message.text.includes('/paperwork?token='),
+          ),
+        'the paperwork email',
+      );
+      expect(mail.text).not.toContain('Robin');
+      const token = /paperwork\?token=([A-Za-z0-9_-]+)/.exec(mail.text)![1]!;
+      const [stored] = await t.db.query(`SELECT token_hash FROM paperwork_request WHERE id = $1`, [
+        requested.body.id,
+      ]);
+      expect(stored.token_hash).toBe(sha256(token));
+      expect(mail.raw).not.toContain(stored.token_hash);
+
+      const shown = await t.http.get(`/v1/paperwork/${token}`).expect(200);
+      expect(shown.body.documents).toEqual(now);
+      const misnamed = await t.http
+        .post(`/v1/paperwork/${token}`)
+        .send({ signatures: sign(now, 'Alex Rivera') })
+        .expect(422);
+      expect(misnamed.body.errors.map((e: { field: string }) => e.field)).toEqual(
+        now.map((d) => `signatures.${d.slug}`),
+      );
+      await t.http
+        .post(`/v1/paperwork/${token}`)
+        .send({ signatures: sign(now, 'robin short') })
+        .expect(201);
+      await t.http.get(`/v1/paperwork/${token}`).expect(410);
+      await t.http
+        .post(`/v1/paperwork/${token}`)
+        .send({ signatures: sign(now, 'robin short') })
+        .expect(410);
+      await t.http.get(`/v1/paperwork/${'x'.repeat(43)}`).expect(404);
+
+      const lead = await t.http.get(`/v1/admin/leads/${leadId}`).set(admin.auth).expect(200);
+      expect(
+        lead.body.signatures.map((s: { slug: string; via: string }) => [s.slug, s.via]),
+      ).toEqual(now.map((d) => [d.slug, 'paperwork']));
+      // Nothing is missing now.
+      await t.http
+        .post(`/v1/admin/leads/${leadId}/paperwork-requests`)
+        .set(admin.auth)
+        .send({})
+        .expect(409);
     });
   });
 });

@@ -214,3 +214,22 @@ export function passwordReset(
     ),
   };
 }
+
+export function paperworkRequest(
+  practice: PracticeDetails,
+  request: { link: string; expiresAt: Date },
+): RenderedMessage {
+  return {
+    subject: headerSafe(`${practice.name}: documents to sign before we begin`),
+    ...layout(
+      practice,
+      [
+        'Hello,',
+        `${practice.name} asks you to read and sign a few documents before we begin working together.`,
+        `This link works once and until ${untilWords(request.expiresAt)}.`,
+        'If you did not expect this email, you can ignore it.',
+      ],
+      { href: request.link, label: 'Read and sign' },
+    ),
+  };
+}

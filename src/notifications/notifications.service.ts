@@ -14,6 +14,8 @@ import { PartnerInvitation } from '../intake/partner-invitation.entity.js';
 import { PartnerResponse } from '../intake/partner-response.entity.js';
 import { partnerToken } from '../intake/partner-tokens.js';
 import { ConsentSignatures } from '../consents/consent-signatures.service.js';
+import { PaperworkRequest } from '../consents/paperwork-request.entity.js';
+import { paperworkToken } from '../consents/paperwork-tokens.js';
 import { Lead } from '../leads/lead.entity.js';
 import { SubmissionReference } from '../leads/submission-reference.entity.js';
 import { Metrics, type NotificationOutcome } from '../metrics/metrics.service.js';
@@ -30,6 +32,7 @@ import {
   clientAcknowledgement,
   crisisAlert,
   overdueReminder,
+  paperworkRequest,
   partnerInvitation,
   passwordReset,
   staffInvitation,
@@ -406,6 +409,9 @@ export class NotificationsService implements BeforeApplicationShutdown {
     }
     if (notification.kind === 'partner_invitation')
       return this.renderInvitation(manager, notification);
+    if (notification.kind === 'paperwork_request') {
+      return this.renderPaperworkRequest(manager, notification);
+    }
     if (notification.kind === 'staff_invitation' || notification.kind === 'password_reset') {
       return this.renderStaffLink(manager, notification);
     }
@@ -487,6 +493,28 @@ export class NotificationsService implements BeforeApplicationShutdown {
           expiresAt: staffToken.expiresAt,
         })
       : passwordReset(this.practice, { link, expiresAt: staffToken.expiresAt });
+  }
+
+  /** A paperwork link, its token derived again here; one used or expired is not sent. */
+  private async renderPaperworkRequest(
+    manager: EntityManager,
+    notification: Notification,
+  ): Promise<RenderedMessage | undefined> {
+    const request = await manager
+      .getRepository(PaperworkRequest)
+      .findOneBy({ id: notification.context.paperworkRequestId });
+    if (!request || request.usedAt || request.expiresAt <= new Date()) return undefined;
+    let token: string;
+    try {
+      token = paperworkToken(this.cipher, request.id, request.tokenKeyId).token;
+    } catch (error) {
+      if (error instanceof KeyRingError) return undefined;
+      throw error;
+    }
+    return paperworkRequest(this.practice, {
+      link: `${this.practice.baseUrl}/paperwork?token=${token}`,
+      expiresAt: request.expiresAt,
+    });
   }
 
   /** The link carries a token derived again here from the invitation; none is stored. */
