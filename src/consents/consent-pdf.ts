@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { type MarkdownBlock, markdownBlocks } from './markdown-blocks.js';
+import { type MarkdownBlock, markdownBlocks } from '../vocabulary/markdown-blocks.js';
 
 /** What a signed document's PDF shows. */
 export interface SignedDocumentFacts {

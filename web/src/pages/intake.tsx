@@ -31,6 +31,12 @@ import {
   requiredPaths,
 } from './components/questions';
 import { mount } from './mount';
+import {
+  ConsentSignatureFields,
+  signatureLabels,
+  signatureOrder,
+  signaturesBody,
+} from './components/consent-signatures';
 
 type Loaded =
   | { kind: 'loading' }
@@ -120,6 +126,7 @@ function IntakeForm({
     ...CLIENT_LABELS,
     ...(couple ? PARTNER_LABELS : {}),
     ...questionLabels(form),
+    ...signatureLabels(form.consents),
     captchaToken: 'Security check',
   };
 
@@ -165,6 +172,7 @@ function IntakeForm({
                   }
                 : {}),
               consent: consentBody(values),
+              signatures: signaturesBody(form.consents, values),
               website: typeof values.website === 'string' ? values.website : '',
               formStartedAt,
             }),
@@ -175,7 +183,7 @@ function IntakeForm({
             ...requiredErrors(values, requiredPaths(couple)),
             ...unansweredRequired(form, answers),
           ],
-          order: fieldOrder(form, couple),
+          order: [...fieldOrder(form, couple), ...signatureOrder(form.consents)],
         },
       )
       .then((result) => {
@@ -223,6 +231,7 @@ function IntakeForm({
             </section>
           ) : null}
           <FormSections form={form} couple={couple} />
+          <ConsentSignatureFields documents={form.consents} />
           <ConsentFields />
           <Honeypot />
           {captcha.field}
