@@ -78,10 +78,12 @@ export function ConsentSignatureFields({
       {documents.map((document) => (
         <div className="consent-document" key={document.slug}>
           <h3 id={`consent-${document.slug}`}>{document.title}</h3>
+          {/* A scrolling text must be reachable by keyboard (axe: scrollable-region-focusable). */}
           <div
             className="consent-document__text"
             role="region"
             aria-labelledby={`consent-${document.slug}`}
+            // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
             tabIndex={0}
           >
             {markdownBlocks(document.body).map((block, index) => (
