@@ -20,6 +20,7 @@ import { Contact, Inquiries, Tombstone } from '../components/lead-facts';
 import { Duplicates, Erase } from '../components/merge-and-erase';
 import { Notes, Timeline } from '../components/notes';
 import { SignalBanners } from '../components/signal-banners';
+import { Signatures } from '../components/signatures';
 import { Assignment, Triage } from '../components/triage';
 
 /** One lead: everything needed to triage it, and every change it allows. */
@@ -124,6 +125,7 @@ export function LeadPage({ leadId }: { leadId: string }) {
             <Intake key={intake.id} intake={intake} />
           ))}
           <Inquiries lead={lead} />
+          <Signatures lead={lead} />
           <Notes lead={lead} onAdded={reload} />
           <Timeline entries={lead.timeline} />
         </div>
