@@ -169,6 +169,7 @@ describe('consent documents and e-signature', () => {
         [{ ...sign([example!], 'Jo Park')[0], version: 99 }],
         [{ ...sign([example!], 'Jo Park')[0], agreed: false }],
         sign([example!], 'Someone Else'),
+        sign([example!], ''),
       ];
       for (const signatures of cases) {
         const response = await t.http

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { PersonNameField } from '../../leads/dto/contact-fields.js';
+import { IsBoolean, IsInt, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { NormalizedText, SingleLine } from '../../common/text.js';
 import { CONSENT_SLUG } from '../consent-languages.js';
 
 /** One signature as a form sends it: "I agree" and the typed name. */
@@ -17,7 +17,12 @@ export class SignatureDto {
   @IsInt({ message: 'must be a whole number' })
   version!: number;
 
-  @PersonNameField()
+  // Empty is checked with the rest of the signature, so the problem names `signatures.<slug>`.
+  @ApiProperty({ maxLength: 200, example: 'Alex Rivera', description: 'The signer’s own name' })
+  @SingleLine()
+  @MaxLength(200, { message: 'must be at most 200 characters' })
+  @IsString({ message: 'must be a string' })
+  @NormalizedText()
   signedName!: string;
 
   @ApiProperty({ example: true, description: 'Must be true' })

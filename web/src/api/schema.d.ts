@@ -1399,7 +1399,10 @@ export interface components {
       slug: string;
       /** @example 1 */
       version: number;
-      /** @example Alex Rivera */
+      /**
+       * @description The signer’s own name
+       * @example Alex Rivera
+       */
       signedName: string;
       /**
        * @description Must be true

@@ -9,14 +9,19 @@ export type ConsentDocument = Schemas['ConsentTextView'];
 const agreedPath = (slug: string) => `signatures.${slug}`;
 const namePath = (slug: string) => `signatures.${slug}.signedName`;
 
-/** The `signatures` of a request body: one per document, as the person ticked and typed. */
+/**
+ * The `signatures` of a request body: one per document the person ticked or typed a name
+ * for (one left alone is not sent, and the server answers that it must be signed).
+ */
 export function signaturesBody(documents: readonly ConsentDocument[], values: FormValues) {
-  return documents.map(({ slug, version }) => ({
-    slug,
-    version,
-    signedName: text(values, namePath(slug)),
-    agreed: values[agreedPath(slug)] === true,
-  }));
+  return documents
+    .map(({ slug, version }) => ({
+      slug,
+      version,
+      signedName: text(values, namePath(slug)),
+      agreed: values[agreedPath(slug)] === true,
+    }))
+    .filter((signature) => signature.agreed || signature.signedName !== '');
 }
 
 /** Labels for the error summary: a document's problem is named by its title. */
