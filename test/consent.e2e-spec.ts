@@ -421,6 +421,35 @@ describe('consent documents and e-signature', () => {
     });
   });
 
+  describe('signatures follow their lead', () => {
+    it('a merge moves the duplicate’s signatures to the lead it is folded into', async () => {
+      const served = await consentsOf('individual');
+      const submit = async () =>
+        leadIdOf(
+          t,
+          (
+            await t.http
+              .post('/v1/intakes')
+              .send(anIndividualIntake({ signatures: sign(served, 'Jo Park') }))
+              .expect(201)
+          ).body.id,
+        );
+      const duplicate = await submit();
+      const survivor = await submit();
+      await t.http
+        .post(`/v1/admin/leads/${duplicate}/merge`)
+        .set(admin.auth)
+        .send({ intoLeadId: survivor })
+        .expect(200);
+      const rows = await t.db.query(
+        `SELECT lead_id, count(*)::int AS n FROM consent_signature
+          WHERE lead_id = ANY($1::uuid[]) GROUP BY lead_id`,
+        [[duplicate, survivor]],
+      );
+      expect(rows).toEqual([{ lead_id: survivor, n: served.length * 2 }]);
+    });
+  });
+
   describe('paperwork requests', () => {
     it('a client of the short form signs what is missing through a one-time link', async () => {
       const inquiry = await t.http
