@@ -519,5 +519,61 @@ describe('consent documents and e-signature', () => {
         .send({})
         .expect(409);
     });
+
+    it('a partner who has not answered yet is asked on their own, signs in their own name', async () => {
+      const served = await consentsOf('couples');
+      const body = aCouplesIntake({ signatures: sign(served, 'Alex Rivera') });
+      const partnerEmail = (body.partner as { email: string }).email;
+      const intake = await t.http.post('/v1/intakes').send(body).expect(201);
+      const leadId = await leadIdOf(t, intake.body.id);
+      // The client signed everything with the intake; the partner has signed nothing.
+      await t.http
+        .post(`/v1/admin/leads/${leadId}/paperwork-requests`)
+        .set(admin.auth)
+        .send({ signer: 'client' })
+        .expect(409);
+      const requested = await t.http
+        .post(`/v1/admin/leads/${leadId}/paperwork-requests`)
+        .set(admin.auth)
+        .send({ signer: 'partner' })
+        .expect(201);
+      expect(requested.body.signer).toBe('partner');
+      const mail = await eventually(
+        async () =>
+          sink.messages.find(
+            (message) => message.to.includes(partnerEmail) && message.text.includes('/paperwork?'),
+          ),
+        'the partner’s paperwork email',
+      );
+      const token = /paperwork\?token=([A-Za-z0-9_-]+)/.exec(mail.text)![1]!;
+      await t.http
+        .post(`/v1/paperwork/${token}`)
+        .send({ signatures: sign(served, 'Alex Rivera') })
+        .expect(422);
+      await t.http
+        .post(`/v1/paperwork/${token}`)
+        .send({ signatures: sign(served, 'Sam Rivera') })
+        .expect(201);
+      const rows = await t.db.query(
+        `SELECT signer, signed_name, paperwork_request_id FROM consent_signature
+          WHERE lead_id = $1 ORDER BY signer`,
+        [leadId],
+      );
+      expect(rows).toEqual([
+        { signer: 'client', signed_name: 'Alex Rivera', paperwork_request_id: null },
+        { signer: 'partner', signed_name: 'Sam Rivera', paperwork_request_id: requested.body.id },
+      ]);
+
+      const single = await t.http
+        .post('/v1/intakes')
+        .send(anIndividualIntake({ signatures: sign(await consentsOf('individual'), 'Jo Park') }))
+        .expect(201);
+      const refused = await t.http
+        .post(`/v1/admin/leads/${await leadIdOf(t, single.body.id)}/paperwork-requests`)
+        .set(admin.auth)
+        .send({ signer: 'partner' })
+        .expect(422);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'signer' })]);
+    });
   });
 });
