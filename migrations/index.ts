@@ -31,6 +31,8 @@ import { PracticeIdentity1795850000000 } from './1795850000000-PracticeIdentity.
 
 import { IntakeDrafts1795880000000 } from './1795880000000-IntakeDrafts.js';
 
+import { ConsentDocuments1795870000000 } from './1795870000000-ConsentDocuments.js';
+
 export const MIGRATIONS = [
   InitialSchema1795597613012,
   NotificationsAndWebhooks1795598413777,
@@ -63,4 +65,6 @@ export const MIGRATIONS = [
   IntakeDrafts1795880000000,
 
   PartnerSearch1795820000100,
+
+  ConsentDocuments1795870000000,
 ];

@@ -21,6 +21,10 @@ import { ProblemDetailsFilter } from './common/problem-details.filter.js';
 import { RequestValidationPipe } from './common/validation.pipe.js';
 import { widgetSources } from './captcha/captcha-verification.js';
 import { Metrics } from './metrics/metrics.service.js';
+import {
+  CONSENT_DOCUMENT_BODY_LIMIT_BYTES,
+  takesConsentDocumentText,
+} from './consents/consent-languages.js';
 import { registerPublicPages } from './pages/public-pages.js';
 import type { TrustProxy } from './config/app-config.js';
 
@@ -86,6 +90,12 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   // Fastify error handler.
   jsonOnlyBodies(fastify, BODY_LIMIT_BYTES);
   imageBodies(fastify, IMAGE_BODY_LIMIT_BYTES);
+
+  fastify.addHook('onRoute', (route) => {
+    if (takesConsentDocumentText(route.method, route.url)) {
+      route.bodyLimit = CONSENT_DOCUMENT_BODY_LIMIT_BYTES;
+    }
+  });
   withSecurityHeaders(fastify, options.config);
   noStoreOnStaffRoutes(fastify);
   noStoreOnPublicRoutes(fastify);

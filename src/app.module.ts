@@ -19,6 +19,9 @@ import { HealthModule } from './health/health.module.js';
 import { InquiriesModule } from './inquiries/inquiries.module.js';
 import { IntakeModule } from './intake/intake.module.js';
 import { IntakeDraftsModule } from './intake-drafts/intake-drafts.module.js';
+
+import { ConsentsModule } from './consents/consents.module.js';
+import { PaperworkModule } from './paperwork/paperwork.module.js';
 import { LeadPrivacyModule } from './privacy/lead-privacy.module.js';
 import { LeadDeskModule } from './lead-desk/lead-desk.module.js';
 import { LiveModule } from './live/live.module.js';
@@ -66,6 +69,8 @@ export class AppModule {
         AuthModule,
         InquiriesModule,
         IntakeModule,
+        ConsentsModule,
+        PaperworkModule,
         LeadDeskModule,
         NotificationsModule,
         UsersAdminModule,

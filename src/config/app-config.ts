@@ -155,6 +155,15 @@ export class EnvironmentVariables {
   @IsBoolean()
   SMTP_REQUIRE_TLS?: boolean;
 
+  /**
+   * Add the example informed-consent document on first start, while no consent document
+   * exists (docs/operations.md). Unset: true, except under NODE_ENV=test.
+   */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  CONSENT_EXAMPLE_SEED?: boolean;
+
   @IsString()
   @Matches(/^[^\r\n]+$/, { message: 'must be one line' })
   MAIL_FROM = 'Relational Intake <intake@practice.example>';
@@ -456,6 +465,8 @@ export interface AppConfig {
     readonly catcherSmtpPort: number;
     readonly catcherWebPort: number;
   };
+  /** Consent documents: whether the example is added on first start. */
+  readonly consents: { readonly exampleSeed: boolean };
   readonly practice: {
     readonly name: string;
     readonly intakeEmail: string;
@@ -535,6 +546,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   optional.push('CAPTCHA_SECRET_KEY', 'CAPTCHA_SITE_KEY', 'CAPTCHA_VERIFY_URL', 'BACKUP_DIR');
   optional.push('CAPTCHA_SCRIPT_URL');
   optional.push('METRICS_TOKEN');
+  optional.push('CONSENT_EXAMPLE_SEED');
   optional.push('MFA_REQUIRED');
   for (const name of [...known, ...optional]) {
     const value = env[name];
@@ -630,6 +642,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       catcherSmtpPort: vars.MAIL_CATCHER_SMTP_PORT,
       catcherWebPort: vars.MAIL_CATCHER_WEB_PORT,
     },
+    consents: { exampleSeed: vars.CONSENT_EXAMPLE_SEED ?? vars.NODE_ENV !== 'test' },
     practice: {
       name: vars.PRACTICE_NAME,
       intakeEmail: vars.PRACTICE_INTAKE_EMAIL,

@@ -25,6 +25,10 @@ import { PracticeSetting } from '../settings/practice-setting.entity.js';
 import { User } from '../users/user.entity.js';
 import { WebhookDelivery } from '../webhooks/webhook-delivery.entity.js';
 import { WebhookSubscription } from '../webhooks/webhook-subscription.entity.js';
+import { ConsentDocument } from '../consents/consent-document.entity.js';
+import { ConsentDocumentVersion } from '../consents/consent-document-version.entity.js';
+import { ConsentSignature } from '../consents/consent-signature.entity.js';
+import { PaperworkRequest } from '../consents/paperwork-request.entity.js';
 
 /** Every entity of the service; the migrations must describe exactly these. */
 export const ENTITIES = [
@@ -56,4 +60,9 @@ export const ENTITIES = [
   PracticeLogo,
 
   IntakeDraft,
+
+  ConsentDocument,
+  ConsentDocumentVersion,
+  ConsentSignature,
+  PaperworkRequest,
 ];

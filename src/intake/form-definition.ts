@@ -51,3 +51,8 @@ export interface FormDefinition {
 export function questionsOf(form: FormDefinition): Question[] {
   return form.sections.flatMap((section) => section.questions);
 }
+
+/** The service a form is for: its consent documents are the ones required for it. */
+export function serviceTypeOfForm(slug: string): 'individual' | 'couples' | 'family' | 'other' {
+  return slug === 'couples' || slug === 'family' || slug === 'other' ? slug : 'individual';
+}

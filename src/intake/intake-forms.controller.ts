@@ -21,8 +21,8 @@ export class IntakeFormsController {
   @ApiOperation({ summary: 'The current published version of a form (individual, couples)' })
   @ApiOkResponse({ type: FormDefinitionDto })
   @ProblemResponses([404, 'No published form has this slug.'])
-  latest(@Param('slug') slug: string): Promise<FormDefinitionDto> {
-    return this.forms.latest(slug);
+  async latest(@Param('slug') slug: string): Promise<FormDefinitionDto> {
+    return this.forms.withConsents(await this.forms.latest(slug));
   }
 
   @Get(':slug/versions/:version')
@@ -30,10 +30,10 @@ export class IntakeFormsController {
   @ApiOkResponse({ type: FormDefinitionDto })
   @ApiParam({ name: 'version', schema: { type: 'integer', minimum: 1 } })
   @ProblemResponses([404, 'No such form or version.'])
-  version(
+  async version(
     @Param('slug') slug: string,
     @Param('version', versionPipe) version: number,
   ): Promise<FormDefinitionDto> {
-    return this.forms.version(slug, version);
+    return this.forms.withConsents(await this.forms.version(slug, version));
   }
 }

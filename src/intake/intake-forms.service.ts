@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ProblemException } from '../common/problem-details.js';
-import type { FormDefinition } from './form-definition.js';
+import { ConsentDocuments } from '../consents/consent-documents.service.js';
+import type { ServedDocument } from '../consents/consent-rules.js';
+import { type FormDefinition, serviceTypeOfForm } from './form-definition.js';
 import { IntakeForm } from './intake-form.entity.js';
 
 /** What a published slug looks like; anything else is not looked up (a NUL would fail the query). */
@@ -10,7 +12,22 @@ const SLUG = /^[a-z0-9][a-z0-9_-]{0,39}$/;
 
 @Injectable()
 export class IntakeFormsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly consentDocuments: ConsentDocuments,
+  ) {}
+
+  /** The form as a respondent is served it: with the consent documents to sign now. */
+  async withConsents(
+    form: FormDefinition,
+  ): Promise<FormDefinition & { consents: ServedDocument[] }> {
+    return { ...form, consents: await this.consents(form) };
+  }
+
+  /** The current version of each consent document this form requires. */
+  consents(form: FormDefinition): Promise<ServedDocument[]> {
+    return this.consentDocuments.currentFor(serviceTypeOfForm(form.slug));
+  }
 
   /** The newest published version of a form; 404 for an unknown slug. */
   async latest(slug: string): Promise<FormDefinition> {

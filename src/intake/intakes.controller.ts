@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Ip, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Ip, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdempotencyKey } from '../common/idempotency/idempotency-key.decorator.js';
 import { IdempotencyKeyHeader, ProblemResponses } from '../common/openapi.js';
@@ -35,8 +35,9 @@ export class IntakesController {
     @Body() body: CreateIntakeDto,
     @IdempotencyKey() idempotencyKey: string | undefined,
     @Ip() ip: string,
+    @Headers('user-agent') userAgent: string | undefined,
   ): Promise<IntakeReceipt> {
-    return this.intakes.receive(body, idempotencyKey, { ip });
+    return this.intakes.receive(body, idempotencyKey, { ip, userAgent });
   }
 
   @Get('partner-invitations/:token')
@@ -59,7 +60,9 @@ export class IntakesController {
     @Param('token') token: string,
     @Body() body: RespondentSubmissionDto,
     @IdempotencyKey() idempotencyKey: string | undefined,
+    @Ip() ip: string,
+    @Headers('user-agent') userAgent: string | undefined,
   ): Promise<PartnerResponseReceipt> {
-    return this.partners.respond(token, body, idempotencyKey);
+    return this.partners.respond(token, body, idempotencyKey, { ip, userAgent });
   }
 }

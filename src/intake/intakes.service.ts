@@ -2,6 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CaptchaCheck } from '../captcha/captcha.service.js';
+import {
+  type CheckedSignatures,
+  ConsentSignatures,
+  type SigningClient,
+} from '../consents/consent-signatures.service.js';
 import { DataCipher } from '../common/encryption/data-cipher.js';
 import { SEALED_COLUMNS } from '../vocabulary/sealed-columns.js';
 import { type FieldError, ProblemException } from '../common/problem-details.js';
@@ -75,10 +80,13 @@ export class IntakesService {
     private readonly cipher: DataCipher,
     private readonly webhooks: WebhooksService,
     private readonly captcha: CaptchaCheck,
+    private readonly signatures: ConsentSignatures,
   ) {}
 
   /** Loads the named form version and checks the answers and partner against it. */
-  async validated(dto: CreateIntakeDto): Promise<{ form: FormDefinition; answers: Answers }> {
+  async validated(
+    dto: CreateIntakeDto,
+  ): Promise<{ form: FormDefinition; answers: Answers; signed: CheckedSignatures }> {
     // Only "not published" is the client's mistake; a database error stays a 500.
     const form = await this.forms.find(dto.formSlug, dto.formVersion);
     if (!form) {
@@ -95,11 +103,16 @@ export class IntakesService {
     } else if (dto.partner && dto.partner.email.toLowerCase() === dto.client.email.toLowerCase()) {
       partnerErrors.push({ field: 'partner.email', message: 'must be your partner’s own address' });
     }
+    // Every consent document the form lists now, signed by the client in their own name.
+    const signing = this.signatures.check(
+      await this.forms.consents(form),
+      dto.signatures,
+      dto.client.name,
+    );
     const captchaErrors = this.captcha.missingToken(dto.captchaToken);
-    if (errors.length + partnerErrors.length + captchaErrors.length > 0) {
-      throw ProblemException.validation([...errors, ...partnerErrors, ...captchaErrors]);
-    }
-    return { form, answers };
+    const invalid = [...errors, ...partnerErrors, ...signing.errors, ...captchaErrors];
+    if (invalid.length > 0) throw ProblemException.validation(invalid);
+    return { form, answers, signed: signing.checked };
   }
 
   /**
@@ -109,9 +122,9 @@ export class IntakesService {
   async receive(
     dto: CreateIntakeDto,
     idempotencyKey?: string,
-    client: { ip?: string } = {},
+    client: SigningClient = {},
   ): Promise<IntakeReceipt> {
-    const { form, answers } = await this.validated(dto);
+    const { form, answers, signed } = await this.validated(dto);
     const screening = screenRespondent(form, answers);
     const couples = form.slug === 'couples';
     // Fixed before the transaction: the receipt that names it is stored with the key.
@@ -127,7 +140,7 @@ export class IntakesService {
         key: idempotencyKey,
         request: { ...dto, captchaToken: undefined },
       },
-      captcha: { token: dto.captchaToken, ip: client.ip },
+      captcha: { token: dto.captchaToken, ip: client.ip ?? undefined },
       spamSignals: dto,
       draftToken: dto.draftToken,
       lead: {
@@ -187,6 +200,13 @@ export class IntakesService {
           receivedAt,
           completedAt: couples ? null : receivedAt,
           spamReason: spam,
+        });
+        await this.signatures.storeIn(manager, signed, {
+          leadId: lead.id,
+          signer: 'client',
+          submissionId: id,
+          signedAt: receivedAt,
+          client,
         });
         if (spam !== null) return;
         if (couples && dto.partner) {

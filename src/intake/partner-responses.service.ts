@@ -2,6 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DataCipher } from '../common/encryption/data-cipher.js';
+import {
+  type CheckedSignatures,
+  ConsentSignatures,
+  type SigningClient,
+} from '../consents/consent-signatures.service.js';
+import type { ServedDocument } from '../consents/consent-rules.js';
 import { SEALED_COLUMNS } from '../vocabulary/sealed-columns.js';
 import { ProblemException } from '../common/problem-details.js';
 import { LeadRepository } from '../leads/lead.repository.js';
@@ -25,7 +31,7 @@ import { PartnerResponseRepository } from './partner-response.repository.js';
 import { firstName, hashToken } from './partner-tokens.js';
 
 export interface PartnerInvitationView {
-  form: FormDefinition;
+  form: FormDefinition & { consents: ServedDocument[] };
   invitedBy: string;
   expiresAt: string;
 }
@@ -52,6 +58,7 @@ export class PartnerResponsesService {
     private readonly responses: PartnerResponseRepository,
     private readonly webhooks: WebhooksService,
     private readonly cipher: DataCipher,
+    private readonly signatures: ConsentSignatures,
   ) {}
 
   /** 404 for a token never issued, 410 for one expired or used. */
@@ -73,7 +80,9 @@ export class PartnerResponsesService {
   async show(token: string): Promise<PartnerInvitationView> {
     const { invitation, intake } = await this.openInvitation(token);
     return {
-      form: await this.forms.version(intake.formSlug, intake.formVersion),
+      form: await this.forms.withConsents(
+        await this.forms.version(intake.formSlug, intake.formVersion),
+      ),
       invitedBy: firstName(intake.name),
       expiresAt: invitation.expiresAt.toISOString(),
     };
@@ -90,6 +99,7 @@ export class PartnerResponsesService {
     token: string,
     dto: RespondentSubmissionDto,
     idempotencyKey?: string,
+    client: SigningClient = {},
   ): Promise<PartnerResponseReceipt> {
     const tokenHash = hashToken(token);
     const invitation = await this.dataSource
@@ -104,7 +114,14 @@ export class PartnerResponsesService {
       .findOneByOrFail({ id: invitation.intakeId });
     const form = await this.forms.version(intake.formSlug, intake.formVersion);
     const { answers, errors } = validateAnswers(form, dto.answers);
-    if (errors.length > 0) throw linkGone ? gone() : ProblemException.validation(errors);
+    // Partner B signs their own documents, in their own name.
+    const signing = this.signatures.check(
+      await this.forms.consents(form),
+      dto.signatures,
+      dto.client.name,
+    );
+    const invalid = [...errors, ...signing.errors];
+    if (invalid.length > 0) throw linkGone ? gone() : ProblemException.validation(invalid);
     const screening = screenRespondent(form, answers);
     return this.pipeline.submit<PartnerResponseReceipt>({
       kind: 'partner_response',
@@ -116,7 +133,11 @@ export class PartnerResponsesService {
       lead: { existingLeadId: intake.leadId },
       receipt: ({ reference }) => ({ reference, ...crisisResourcesIf(screening.crisis) }),
       store: (manager, context) =>
-        this.answer(manager, { tokenHash, intake, answers, screening, dto }, context),
+        this.answer(
+          manager,
+          { tokenHash, intake, answers, screening, dto, signed: signing.checked, client },
+          context,
+        ),
     });
   }
 
@@ -129,7 +150,11 @@ export class PartnerResponsesService {
       answers,
       screening,
       dto,
+      signed,
+      client,
     }: {
+      signed: CheckedSignatures;
+      client: SigningClient;
       tokenHash: string;
       intake: Intake;
       answers: Answers;
@@ -160,6 +185,13 @@ export class PartnerResponsesService {
       consentContact: dto.consent.contact,
       privacyNoticeVersion: dto.consent.privacyNoticeVersion,
       receivedAt,
+    });
+    await this.signatures.storeIn(manager, signed, {
+      leadId: intake.leadId,
+      signer: 'partner',
+      submissionId: id,
+      signedAt: receivedAt,
+      client,
     });
 
     const locked = await this.intakes.lockForCompletion(manager, intake.id);

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
+import { ConsentsModule } from '../consents/consents.module.js';
 import { LeadsModule } from '../leads/leads.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { SettingsModule } from '../settings/settings.module.js';
@@ -15,6 +16,9 @@ import { LeadCountsQuery } from './lead-counts.query.js';
 
 import { ReturningClientQuery } from './returning-client.query.js';
 
+import { LeadSignaturesController } from './lead-signatures.controller.js';
+import { LeadSignaturesService } from './lead-signatures.service.js';
+
 /**
  * The lead desk: the staff's list, export and page of leads (read across capabilities:
  * leads, inquiries, intakes, notifications, clinicians), and their changes: triage (PATCH),
@@ -22,8 +26,15 @@ import { ReturningClientQuery } from './returning-client.query.js';
  * Nothing imports it but the app module.
  */
 @Module({
-  imports: [LeadsModule, AuditModule, SettingsModule, WebhooksModule, NotificationsModule],
-  controllers: [LeadDeskController],
+  imports: [
+    LeadsModule,
+    AuditModule,
+    SettingsModule,
+    WebhooksModule,
+    NotificationsModule,
+    ConsentsModule,
+  ],
+  controllers: [LeadDeskController, LeadSignaturesController],
   providers: [
     LeadListQuery,
     LeadDetailQuery,
@@ -34,6 +45,8 @@ import { ReturningClientQuery } from './returning-client.query.js';
     LeadCountsQuery,
 
     ReturningClientQuery,
+
+    LeadSignaturesService,
   ],
 })
 export class LeadDeskModule {}

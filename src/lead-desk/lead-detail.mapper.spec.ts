@@ -54,6 +54,7 @@ const noContents: LeadContents = {
   timeline: [],
   duplicates: [],
   flags: { safetyConcern: false, crisis: false, signals: [] },
+  signatures: [],
 };
 
 describe('toLeadCore', () => {

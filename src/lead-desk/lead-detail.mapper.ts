@@ -1,3 +1,4 @@
+import type { SignatureView } from './lead-signatures.js';
 /**
  * One lead's rows, opened → the lead page staff see. No framework code here: the
  * service decrypts, these functions only choose and shape what leaves.
@@ -212,6 +213,7 @@ export interface LeadContents {
   timeline: TimelineEntryView[];
   duplicates: DuplicateView[];
   flags: LeadFlagsOf;
+  signatures: SignatureView[];
 }
 
 export function toLeadDetail(
@@ -249,5 +251,7 @@ export function toLeadDetail(
     timeline: contents.timeline,
     duplicates: contents.duplicates,
     returningClientMatches: returningClient,
+
+    signatures: contents.signatures,
   };
 }

@@ -26,6 +26,8 @@ import {
 import { type IntakeRows, LeadDetailQuery } from './lead-detail.query.js';
 import type { IntakeView, LeadDetailView, LeadTombstoneView } from './lead-detail.view.js';
 import { leadTimeline } from './lead-timeline.js';
+import { signatureRows } from './lead-signatures.query.js';
+import { toSignatureView } from './lead-signatures.js';
 import {
   INTAKE_RESPONDENT,
   PARTNER_RESPONDENT,
@@ -140,6 +142,9 @@ export class LeadDetailService {
         }),
         duplicates: (await this.query.duplicates(manager, staff, lead)).map(toDuplicateView),
         flags: leadFlags(inquiries.map(screenedInquiry), intakes.flagged),
+        signatures: (await signatureRows(manager, lead.id)).map((row) =>
+          toSignatureView(lead.id, row),
+        ),
       },
       new Date(),
     );

@@ -1,3 +1,4 @@
+import { SignatureView } from './lead-signatures.js';
 import { ApiProperty } from '@nestjs/swagger';
 import type { AttachmentStyle, CoupleResult, RespondentResult } from '../survey/scoring.js';
 import {
@@ -345,4 +346,9 @@ export class LeadDetailView extends LeadCoreView {
       'Other live leads you may see with the same email or phone (not spam), newest first: why the lead is labelled `possible_returning_client`. Preview a merge with `dryRun`.',
   })
   returningClientMatches!: ReturningClientView[];
+  @ApiProperty({
+    type: [SignatureView],
+    description: 'Consent documents signed by the client and their partner, oldest first',
+  })
+  signatures!: SignatureView[];
 }

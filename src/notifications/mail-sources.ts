@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { SubmissionKind } from '../leads/submission-reference.entity.js';
-import type { PracticeDetails, RenderedMessage } from './messages.js';
+import type { MessageAttachment, PracticeDetails, RenderedMessage } from './messages.js';
 import type { NotificationKind } from './notification.entity.js';
 
 /** What a notification row tells a mail source: ids, never personal data. */
@@ -27,6 +27,19 @@ export interface VisitorMailSource {
   ): Promise<RenderedMessage | undefined>;
 }
 
+/** A capability's own kind of email, whoever receives it: its message, read at delivery. */
+export type MessageSource = (
+  manager: EntityManager,
+  row: MailRow,
+  practice: PracticeDetails,
+) => Promise<RenderedMessage | undefined>;
+
+/** Files a capability attaches to another kind's email to a submitter (signed documents). */
+export type AttachmentSource = (
+  manager: EntityManager,
+  submissionId: string,
+) => Promise<MessageAttachment[]>;
+
 /** The address a submission was sent from (the `submitter` recipient of a row). */
 export type SubmitterAddress = (
   manager: EntityManager,
@@ -43,6 +56,8 @@ export type SubmitterAddress = (
 export class MailSources {
   private readonly submitters = new Map<SubmissionKind, SubmitterAddress>();
   private readonly visitorMail = new Map<NotificationKind, VisitorMailSource>();
+  private readonly messages = new Map<NotificationKind, MessageSource>();
+  private readonly attachments = new Map<NotificationKind, AttachmentSource[]>();
 
   addSubmitter(kind: SubmissionKind, address: SubmitterAddress): void {
     this.once(this.submitters, kind);
@@ -52,6 +67,37 @@ export class MailSources {
   addVisitorMail(kind: NotificationKind, source: VisitorMailSource): void {
     this.once(this.visitorMail, kind);
     this.visitorMail.set(kind, source);
+  }
+
+  /** A kind of email whose message the capability writes, sent to a submitter or a user. */
+  addMessage(kind: NotificationKind, render: MessageSource): void {
+    this.once(this.messages, kind);
+    this.messages.set(kind, render);
+  }
+
+  /** Files to attach to every email of `kind` to a submitter, for that submission. */
+  addAttachments(kind: NotificationKind, source: AttachmentSource): void {
+    this.attachments.set(kind, [...(this.attachments.get(kind) ?? []), source]);
+  }
+
+  /** The renderer of a kind, for a visitor's email or one added with addMessage. */
+  message(kind: NotificationKind): MessageSource | undefined {
+    return (
+      this.messages.get(kind) ?? this.visitorMail.get(kind)?.render.bind(this.visitorMail.get(kind))
+    );
+  }
+
+  /** Every file registered for `kind` to a submitter's email, in registration order. */
+  async attachmentsOf(
+    manager: EntityManager,
+    kind: NotificationKind,
+    submissionId: string,
+  ): Promise<MessageAttachment[]> {
+    const files: MessageAttachment[] = [];
+    for (const source of this.attachments.get(kind) ?? []) {
+      files.push(...(await source(manager, submissionId)));
+    }
+    return files;
   }
 
   submitter(kind: SubmissionKind): SubmitterAddress {

@@ -46,6 +46,15 @@ export class MailTransport implements OnApplicationShutdown {
       subject: message.subject,
       text: message.text,
       html: message.html,
+      ...(message.attachments?.length
+        ? {
+            attachments: message.attachments.map(({ filename, contentType, content }) => ({
+              filename,
+              contentType,
+              content,
+            })),
+          }
+        : {}),
       // Stable per notification: a receiver can drop a copy re-sent after a crash.
       messageId,
       disableFileAccess: true,

@@ -10,6 +10,14 @@ export interface RenderedMessage {
   subject: string;
   text: string;
   html: string;
+  /** Files sent with the message (a client's signed consent documents). */
+  attachments?: MessageAttachment[];
+}
+
+export interface MessageAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
 }
 
 export interface PracticeDetails {
@@ -342,5 +350,24 @@ export function clientReferral(
       crisisLines(),
       words.closing,
     ]),
+  };
+}
+
+export function paperworkRequest(
+  practice: PracticeDetails,
+  request: { link: string; expiresAt: Date },
+): RenderedMessage {
+  return {
+    subject: headerSafe(`${practice.name}: documents to sign before we begin`),
+    ...layout(
+      practice,
+      [
+        'Hello,',
+        `${practice.name} asks you to read and sign a few documents before we begin working together.`,
+        `This link works once and until ${untilWords(request.expiresAt)}.`,
+        'If you did not expect this email, you can ignore it.',
+      ],
+      { href: request.link, label: 'Read and sign' },
+    ),
   };
 }

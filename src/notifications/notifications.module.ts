@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { LeadsModule } from '../leads/leads.module.js';
+
 import { MetricsModule } from '../metrics/metrics.module.js';
 import { SettingsModule } from '../settings/settings.module.js';
 import { WebhooksModule } from '../webhooks/webhooks.module.js';
@@ -17,6 +18,7 @@ import { VisitorMailRepository } from './visitor-mail.repository.js';
 /** Email: planning, sending, the staff log of it; capabilities that send import it. */
 @Module({
   imports: [WebhooksModule, AuditModule, MetricsModule, SettingsModule, LeadsModule],
+
   controllers: [NotificationsController],
   providers: [
     MailTransport,

@@ -450,11 +450,18 @@ export class NotificationsService implements BeforeApplicationShutdown {
     const reference = notification.context.reference ?? '';
     const practice = await this.practiceIn(manager);
     if (notification.kind === 'client_acknowledgement') {
-      return clientAcknowledgement(practice, { reference });
+      const message = clientAcknowledgement(practice, { reference });
+      const submissionId = notification.recipientSubmissionId;
+      const attachments = submissionId
+        ? await this.sources.attachmentsOf(manager, notification.kind, submissionId)
+        : [];
+      return attachments.length > 0 ? { ...message, attachments } : message;
     }
     if (notification.recipientKind === 'partner' || notification.recipientKind === 'visitor') {
       return this.sources.visitor(notification.kind).render(manager, notification, practice);
     }
+    const own = this.sources.message(notification.kind);
+    if (own) return own(manager, notification, practice);
     if (notification.kind === 'staff_invitation' || notification.kind === 'password_reset') {
       return this.renderStaffLink(manager, notification, practice);
     }

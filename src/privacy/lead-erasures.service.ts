@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import { type AuditActor, AuditTrail } from '../audit/audit.service.js';
 import type { StaffContext } from '../auth/staff-context.js';
+import { ConsentSignatureRepository } from '../consents/consent-signature.repository.js';
+import { PaperworkRequestRepository } from '../consents/paperwork-request.repository.js';
 import { IdempotencyRecordRepository } from '../common/idempotency/idempotency-record.repository.js';
 import { RateLimiter } from '../rate-limit/rate-limiter.service.js';
 import { ProblemException } from '../common/problem-details.js';
@@ -71,6 +73,8 @@ export class LeadErasures {
     private readonly inquiryRows: InquiryRepository,
     private readonly intakeRows: IntakeRepository,
     private readonly partnerResponseRows: PartnerResponseRepository,
+    private readonly signatureRows: ConsentSignatureRepository,
+    private readonly paperworkRequestRows: PaperworkRequestRepository,
   ) {}
 
   async erase(
@@ -188,6 +192,10 @@ export class LeadErasures {
     const notes =
       (await this.notes.eraseBodies(manager, leadId)) +
       (await this.contactAttempts.eraseNotes(manager, leadId));
+    // Signatures stay (what was signed, which version, its hash, when); who signed them,
+    // from where and with which browser go. An open paperwork link closes.
+    await this.signatureRows.eraseOfLead(manager, leadId);
+    await this.paperworkRequestRows.closeOfLead(manager, leadId, erasedAt);
     // A tag change names the tags in the timeline; the lead's own tags are emptied below,
     // so these copies go too (the event stays: that tags changed, and when).
     await this.events.forgetTagNames(manager, leadId);

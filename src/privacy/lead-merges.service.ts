@@ -4,6 +4,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { type AuditActor, AuditTrail } from '../audit/audit.service.js';
 import type { StaffContext } from '../auth/staff-context.js';
 import { ProblemException } from '../common/problem-details.js';
+import { ConsentSignatureRepository } from '../consents/consent-signature.repository.js';
+import { PaperworkRequestRepository } from '../consents/paperwork-request.repository.js';
 import { InquiryRepository } from '../inquiries/inquiry.repository.js';
 import { IntakeRepository } from '../intake/intake.repository.js';
 import { PartnerResponseRepository } from '../intake/partner-response.repository.js';
@@ -88,6 +90,9 @@ export class LeadMerges {
     private readonly intakes: IntakeRepository,
     private readonly partnerResponses: PartnerResponseRepository,
     private readonly contactAttempts: ContactAttemptRepository,
+
+    private readonly signatures: ConsentSignatureRepository,
+    private readonly paperworkRequests: PaperworkRequestRepository,
   ) {}
 
   /**
@@ -284,6 +289,9 @@ export class LeadMerges {
       duplicateId,
       survivorId,
     );
+    // Signatures and paperwork links follow the person.
+    await this.signatures.moveToLead(manager, duplicateId, survivorId);
+    await this.paperworkRequests.moveToLead(manager, duplicateId, survivorId);
     return {
       inquiries: await this.inquiries.moveToLead(manager, duplicateId, survivorId),
       intakes: await this.intakes.moveToLead(manager, duplicateId, survivorId),

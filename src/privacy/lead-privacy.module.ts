@@ -9,6 +9,7 @@ import { InquiryRepository } from '../inquiries/inquiry.repository.js';
 import { IntakeRepository } from '../intake/intake.repository.js';
 import { PartnerResponseRepository } from '../intake/partner-response.repository.js';
 import { LeadsModule } from '../leads/leads.module.js';
+import { ConsentsModule } from '../consents/consents.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { LeadErasures } from './lead-erasures.service.js';
 import { LeadMerges } from './lead-merges.service.js';
@@ -26,6 +27,7 @@ import { Retention } from './retention.service.js';
     AuthModule,
     WebhooksModule,
     NotificationsModule,
+    ConsentsModule,
   ],
   controllers: [LeadPrivacyController],
   providers: [

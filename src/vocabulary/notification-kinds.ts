@@ -13,5 +13,7 @@ export const NOTIFICATION_KINDS = [
   'client_referral',
 
   'intake_draft_resume',
+
+  'paperwork_request',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

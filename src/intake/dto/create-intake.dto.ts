@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsBoolean,
   IsDateString,
   IsDefined,
@@ -26,6 +28,7 @@ import {
   UsStateField,
 } from '../../leads/dto/contact-fields.js';
 import { SingleLine } from '../../common/text.js';
+import { SignatureDto } from '../../consents/dto/signature.dto.js';
 
 export class IntakeClientDto {
   @PersonNameField()
@@ -92,6 +95,19 @@ export class RespondentSubmissionDto {
   @ValidateNested()
   @Type(() => IntakeConsentDto)
   consent!: IntakeConsentDto;
+
+  @ApiPropertyOptional({
+    type: [SignatureDto],
+    description:
+      'One signature per consent document the form lists, with `agreed: true` and the ' +
+      'respondent’s own name',
+  })
+  @IsOptional()
+  @IsArray({ message: 'must be a list of signatures' })
+  @ArrayMaxSize(20, { message: 'must hold at most 20 signatures' })
+  @ValidateNested({ each: true })
+  @Type(() => SignatureDto)
+  signatures?: SignatureDto[];
 }
 
 /** POST /v1/intakes (docs/api.md#submit-an-intake). */

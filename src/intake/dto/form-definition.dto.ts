@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ConsentTextView } from '../../consents/dto/consent-document.view.js';
 import { QUESTION_TYPES, type QuestionType } from '../form-definition.js';
 
 export class QuestionOptionDto {
@@ -31,4 +32,11 @@ export class FormDefinitionDto {
   @ApiProperty({ example: 1 }) version!: number;
   @ApiProperty() title!: string;
   @ApiProperty({ type: [FormSectionDto] }) sections!: FormSectionDto[];
+  @ApiProperty({
+    type: [ConsentTextView],
+    description:
+      'What each respondent must sign with this form: the current version of each consent ' +
+      'document required for its service type and language',
+  })
+  consents!: ConsentTextView[];
 }

@@ -25,6 +25,8 @@ import { AuditLog } from './features/audit/screens/audit';
 import { CliniciansPage } from './features/clinicians/screens/clinicians';
 import { LiveDesk } from './features/live/live-desk';
 import { SessionKeeper } from './features/live/session-keeper';
+
+import { ConsentsPage } from './features/consents/screens/consents';
 import { Inbox } from './features/leads/screens/inbox';
 import { LeadPage } from './features/leads/screens/lead-page';
 import { NotificationsPage } from './features/notifications/screens/notifications';
@@ -56,6 +58,7 @@ const NAVIGATION: NavItem[] = [
   { to: '/admin/notifications', label: 'Notifications', roles: ['admin', 'coordinator'] },
   { to: '/admin/users', label: 'Users', roles: ['admin'] },
   { to: '/admin/webhooks', label: 'Webhooks', roles: ['admin'] },
+  { to: '/admin/consents', label: 'Consent documents', roles: ['admin'] },
   { to: '/admin/audit', label: 'Audit log', roles: ['admin'] },
   { to: '/admin/settings', label: 'Settings', roles: ['admin'] },
 ];
@@ -109,6 +112,7 @@ const router = createBrowserRouter([
           { path: 'notifications', element: <NotificationsPage /> },
           { path: 'users', element: <UsersPage /> },
           { path: 'webhooks', element: <WebhooksPage /> },
+          { path: 'consents', element: <ConsentsPage /> },
           { path: 'audit', element: <AuditLog /> },
           { path: 'settings', element: <SettingsPage /> },
           { path: 'account', element: <AccountPage /> },

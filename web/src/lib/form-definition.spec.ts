@@ -11,6 +11,7 @@ const form: FormDefinition = {
   slug: 'test',
   version: 1,
   title: 'Every type',
+  consents: [],
   sections: [
     {
       id: 'all',

@@ -52,3 +52,16 @@ export function sendPartnerResponse(token: string, body: object, idempotencyKey?
 export function practice() {
   return callPublic(() => publicApi.GET('/v1/practice'));
 }
+
+export function paperwork(token: string) {
+  return callPublic(() => publicApi.GET('/v1/paperwork/{token}', { params: { path: { token } } }));
+}
+
+export function signPaperwork(token: string, body: object) {
+  return callPublic(() =>
+    publicApi.POST('/v1/paperwork/{token}', {
+      params: { path: { token } },
+      body: body as Schemas['SignPaperworkDto'],
+    }),
+  );
+}

@@ -34,6 +34,12 @@ import { mount } from './mount';
 import { SaveDraft } from './components/save-draft';
 import { draftValues, intakeFormVersion, openDraft, takeResumeToken } from './drafts';
 import type { FormValues } from '../lib/form-values';
+import {
+  ConsentSignatureFields,
+  signatureLabels,
+  signatureOrder,
+  signaturesBody,
+} from './components/consent-signatures';
 
 type Loaded =
   | { kind: 'loading' }
@@ -160,6 +166,7 @@ function IntakeForm({
     ...CLIENT_LABELS,
     ...(couple ? PARTNER_LABELS : {}),
     ...questionLabels(form),
+    ...signatureLabels(form.consents),
     captchaToken: 'Security check',
   };
 
@@ -205,6 +212,7 @@ function IntakeForm({
                   }
                 : {}),
               consent: consentBody(values),
+              signatures: signaturesBody(form.consents, values),
               website: typeof values.website === 'string' ? values.website : '',
               formStartedAt,
               ...(draftToken ? { draftToken } : {}),
@@ -216,7 +224,7 @@ function IntakeForm({
             ...requiredErrors(values, requiredPaths(couple)),
             ...unansweredRequired(form, answers),
           ],
-          order: fieldOrder(form, couple),
+          order: [...fieldOrder(form, couple), ...signatureOrder(form.consents)],
         },
       )
       .then((result) => {
@@ -284,6 +292,7 @@ function IntakeForm({
               />
             }
           />
+          <ConsentSignatureFields documents={form.consents} />
           <ConsentFields />
           <Honeypot />
           {captcha.field}

@@ -23,6 +23,12 @@ import {
   requiredPaths,
 } from './components/questions';
 import { mount } from './mount';
+import {
+  ConsentSignatureFields,
+  signatureLabels,
+  signatureOrder,
+  signaturesBody,
+} from './components/consent-signatures';
 
 type Invitation = Schemas['PartnerInvitationViewDto'];
 
@@ -111,7 +117,7 @@ function PartnerForm({ token, invitation }: { token: string; invitation: Invitat
   const submission = useSubmittableForm<Schemas['PartnerResponseReceiptDto']>();
   const [expired, setExpired] = useState(false);
   const { form, invitedBy } = invitation;
-  const labels = { ...CLIENT_LABELS, ...questionLabels(form) };
+  const labels = { ...CLIENT_LABELS, ...questionLabels(form), ...signatureLabels(form.consents) };
 
   if (expired) return <ExpiredLink />;
   if (submission.receipt) {
@@ -137,7 +143,12 @@ function PartnerForm({ token, invitation }: { token: string; invitation: Invitat
       (key) =>
         sendPartnerResponse(
           token,
-          { client: clientBody(values), answers, consent: consentBody(values) },
+          {
+            client: clientBody(values),
+            answers,
+            consent: consentBody(values),
+            signatures: signaturesBody(form.consents, values),
+          },
           key,
         ),
       {
@@ -145,7 +156,7 @@ function PartnerForm({ token, invitation }: { token: string; invitation: Invitat
           ...requiredErrors(values, requiredPaths(false)),
           ...unansweredRequired(form, answers),
         ],
-        order: fieldOrder(form, false),
+        order: [...fieldOrder(form, false), ...signatureOrder(form.consents)],
       },
     );
     if (result?.kind === 'problem' && result.status === 410) setExpired(true);
@@ -178,6 +189,7 @@ function PartnerForm({ token, invitation }: { token: string; invitation: Invitat
         >
           <ClientFields />
           <FormSections form={form} couple />
+          <ConsentSignatureFields documents={form.consents} />
           <ConsentFields />
           <SubmitButton sending={submission.sending}>Send my answers</SubmitButton>
         </form>

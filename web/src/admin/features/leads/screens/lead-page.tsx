@@ -30,6 +30,7 @@ import { Contact, ContactAttempts, Inquiries, Tombstone } from '../components/le
 import { Duplicates, Erase } from '../components/merge-and-erase';
 import { Notes, Timeline } from '../components/notes';
 import { SignalBanners } from '../components/signal-banners';
+import { Signatures } from '../components/signatures';
 import { Assignment, Triage } from '../components/triage';
 
 /** One lead: everything needed to triage it, and every change it allows. */
@@ -158,6 +159,7 @@ export function LeadPage({ leadId }: { leadId: string }) {
             <Intake key={intake.id} intake={intake} />
           ))}
           <Inquiries lead={lead} />
+          <Signatures lead={lead} />
           <Notes lead={lead} onAdded={reload} />
           <NamedTimeline lead={lead} />
         </div>
