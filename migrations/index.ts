@@ -20,6 +20,7 @@ import { SignInSlowdownAndRecoveryCodes1795670000100 } from './1795670000100-Sig
 import { StaffSessionUserAgent1795670000200 } from './1795670000200-StaffSessionUserAgent.js';
 import { SealedValueBinding1795690000000 } from './1795690000000-SealedValueBinding.js';
 import { LeadDeskNameSearch1795730000000 } from './1795730000000-LeadDeskNameSearch.js';
+import { ConsultationBooking1795860000000 } from './1795860000000-ConsultationBooking.js';
 
 export const MIGRATIONS = [
   InitialSchema1795597613012,
@@ -42,4 +43,5 @@ export const MIGRATIONS = [
   StaffSessionUserAgent1795670000200,
   SealedValueBinding1795690000000,
   LeadDeskNameSearch1795730000000,
+  ConsultationBooking1795860000000,
 ];

@@ -27,6 +27,10 @@ export class PracticeSetting {
   @Column({ type: 'integer', nullable: true })
   spamMinSeconds!: number | null;
 
+  /** Whether clients may book a first conversation themselves (read by booking). */
+  @Column({ type: 'boolean', default: false })
+  bookingEnabled!: boolean;
+
   /** When a setting was last changed through the API; null while all are defaults. */
   @Column({ type: 'timestamptz', nullable: true })
   updatedAt!: Date | null;

@@ -8,5 +8,8 @@ export const NOTIFICATION_KINDS = [
   'overdue_escalation',
   'staff_invitation',
   'password_reset',
+  'consultation_confirmation',
+  'consultation_reminder',
+  'consultation_cancellation',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
