@@ -691,6 +691,30 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/admin/clinicians/{id}/availability': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A clinician’s consultation hours
+     * @description Admins and coordinators read anyone’s; a clinician only their own. Until hours are set: the defaults, with no weekly windows (no slots offered).
+     */
+    get: operations['AvailabilityController_get'];
+    /**
+     * Set a clinician’s consultation hours
+     * @description Replaces the weekly windows, date exceptions, slot length, buffer, notice and horizon. Times are wall-clock times in `timeZone`: a 09:00 window stays 09:00 across a daylight-saving change. Admins and coordinators set anyone’s; a clinician only their own.
+     */
+    put: operations['AvailabilityController_put'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/admin/stats': {
     parameters: {
       query?: never;
@@ -1786,7 +1810,10 @@ export interface components {
         | 'overdue_reminder'
         | 'overdue_escalation'
         | 'staff_invitation'
-        | 'password_reset';
+        | 'password_reset'
+        | 'consultation_confirmation'
+        | 'consultation_reminder'
+        | 'consultation_cancellation';
       /** @enum {string} */
       status: 'pending' | 'sent' | 'failed' | 'held' | 'withheld';
       /** @description Sending attempts so far. */
@@ -2178,6 +2205,101 @@ export interface components {
     MatchListView: {
       /** @description Every active clinician: eligible first, then by score. */
       items: components['schemas']['MatchView'][];
+    };
+    WeeklyWindowDto: {
+      /**
+       * @example mon
+       * @enum {string}
+       */
+      day: 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+      /**
+       * @description HH:MM, 24-hour, in the clinician’s zone
+       * @example 09:00
+       */
+      start: string;
+      /**
+       * @description HH:MM, after start
+       * @example 12:00
+       */
+      end: string;
+    };
+    DateExceptionDto: {
+      /**
+       * @description A date in the clinician’s zone
+       * @example 2026-12-24
+       */
+      date: string;
+      /** @description `false`: no consultations that date. `true` with `start` and `end`: these hours that date instead of its weekly ones. */
+      available: boolean;
+      /** @example 13:00 */
+      start?: string;
+      /** @example 15:00 */
+      end?: string;
+    };
+    AvailabilityView: {
+      /**
+       * @description IANA time zone of the hours
+       * @example America/Los_Angeles
+       */
+      timeZone: string;
+      /**
+       * @description Length of one consultation
+       * @example 20
+       */
+      slotMinutes: number;
+      /**
+       * @description Free minutes kept after each slot and around each booking
+       * @example 10
+       */
+      bufferMinutes: number;
+      /**
+       * @description No slot starts sooner than this
+       * @example 12
+       */
+      minNoticeHours: number;
+      /**
+       * @description No slot starts later than this many days ahead
+       * @example 21
+       */
+      maxDaysAhead: number;
+      weekly: components['schemas']['WeeklyWindowDto'][];
+      exceptions: components['schemas']['DateExceptionDto'][];
+      /** Format: uuid */
+      clinicianId: string;
+      /**
+       * Format: date-time
+       * @description When the hours were last set; null while they are the defaults (no hours).
+       */
+      updatedAt: string | null;
+    };
+    AvailabilityDto: {
+      /**
+       * @description IANA time zone of the hours
+       * @example America/Los_Angeles
+       */
+      timeZone: string;
+      /**
+       * @description Length of one consultation
+       * @example 20
+       */
+      slotMinutes: number;
+      /**
+       * @description Free minutes kept after each slot and around each booking
+       * @example 10
+       */
+      bufferMinutes: number;
+      /**
+       * @description No slot starts sooner than this
+       * @example 12
+       */
+      minNoticeHours: number;
+      /**
+       * @description No slot starts later than this many days ahead
+       * @example 21
+       */
+      maxDaysAhead: number;
+      weekly: components['schemas']['WeeklyWindowDto'][];
+      exceptions: components['schemas']['DateExceptionDto'][];
     };
     SourceCount: {
       /** @description referralSource of the first submission; "unknown" when none. */
@@ -5119,7 +5241,10 @@ export interface operations {
           | 'overdue_reminder'
           | 'overdue_escalation'
           | 'staff_invitation'
-          | 'password_reset';
+          | 'password_reset'
+          | 'consultation_confirmation'
+          | 'consultation_reminder'
+          | 'consultation_cancellation';
         leadId?: string;
       };
       header?: never;
@@ -6316,6 +6441,182 @@ export interface operations {
         };
         content: {
           'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The database cannot be reached right now; the service recovers by itself. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  AvailabilityController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AvailabilityView'];
+        };
+      };
+      /** @description No credentials, or a session that has ended. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A clinician asked for another clinician’s hours. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `/problems/not-found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The database cannot be reached right now; the service recovers by itself. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  AvailabilityController_put: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AvailabilityDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AvailabilityView'];
+        };
+      };
+      /** @description The body is not one JSON object. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No credentials, or a session that has ended. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A clinician set another clinician’s hours. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `/problems/not-found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is over 64 KiB, or nested or long beyond limits. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not `application/json`. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `/problems/validation` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ValidationProblem'];
         };
       };
       /** @description Something went wrong on our side; it is logged, without detail here. */
