@@ -34,6 +34,15 @@ export class MailTransport implements OnApplicationShutdown {
       subject: message.subject,
       text: message.text,
       html: message.html,
+      ...(message.calendar
+        ? {
+            icalEvent: {
+              method: message.calendar.method,
+              filename: 'invite.ics',
+              content: message.calendar.content,
+            },
+          }
+        : {}),
       // Stable per notification: a receiver can drop a copy re-sent after a crash.
       messageId,
       disableFileAccess: true,

@@ -70,6 +70,16 @@ export type PlannedNotification = {
 
 export type RetryResult = 'queued' | 'not_failed' | 'not_found';
 
+/**
+ * Writes the email of a kind another capability owns (a consultation's), when it is
+ * sent: undefined when there is nothing to send any more. `address` is the recipient's.
+ */
+export type MessageRenderer = (
+  manager: EntityManager,
+  notification: Notification,
+  address: string,
+) => Promise<RenderedMessage | undefined>;
+
 /** Recipients whose address a visitor typed into a public form. */
 const VISITOR_RECIPIENTS: ReadonlySet<RecipientKind> = new Set(['submitter', 'partner']);
 /** Purpose of the keyed hash that names a mailbox in `visitor_mail` (DataCipher.derive). */
@@ -81,6 +91,13 @@ export class NotificationsService implements BeforeApplicationShutdown {
   private readonly practice: PracticeDetails;
   /** Emails the SMTP server accepted while the database could not record them. */
   private readonly unrecorded = new UnrecordedDeliveries();
+  /** Kinds whose words live with the capability that plans them (registerRenderer). */
+  private readonly renderers = new Map<NotificationKind, MessageRenderer>();
+  /** The client's booking link an acknowledgement carries, when booking says so. */
+  private bookingLink?: (
+    manager: EntityManager,
+    notification: Notification,
+  ) => Promise<string | null>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -94,6 +111,21 @@ export class NotificationsService implements BeforeApplicationShutdown {
     private readonly visitorMails: VisitorMailRepository,
   ) {
     this.practice = { name: config.practice.name, baseUrl: config.publicBaseUrl };
+  }
+
+  /**
+   * Lets a capability that imports this one write its own kinds of email, so this
+   * module need not import it back (consultations: confirmations with a calendar invite).
+   */
+  registerRenderer(kinds: readonly NotificationKind[], renderer: MessageRenderer): void {
+    for (const kind of kinds) this.renderers.set(kind, renderer);
+  }
+
+  /** Booking decides which acknowledgements carry a booking link, and makes the link. */
+  registerBookingLink(
+    link: (manager: EntityManager, notification: Notification) => Promise<string | null>,
+  ): void {
+    this.bookingLink = link;
   }
 
   /**
@@ -279,7 +311,7 @@ export class NotificationsService implements BeforeApplicationShutdown {
       notification.attempts += 1;
       notification.lastAttemptAt = new Date();
       const address = await this.addressOf(manager, notification);
-      const message = address ? await this.render(manager, notification) : undefined;
+      const message = address ? await this.render(manager, notification, address) : undefined;
       let retry = false;
       if (!address || !message) {
         notification.status = 'failed';
@@ -393,10 +425,14 @@ export class NotificationsService implements BeforeApplicationShutdown {
   private async render(
     manager: EntityManager,
     notification: Notification,
+    address: string,
   ): Promise<RenderedMessage | undefined> {
+    const renderer = this.renderers.get(notification.kind);
+    if (renderer) return renderer(manager, notification, address);
     const reference = notification.context.reference ?? '';
     if (notification.kind === 'client_acknowledgement') {
-      return clientAcknowledgement(this.practice, { reference });
+      const bookingLink = this.bookingLink ? await this.bookingLink(manager, notification) : null;
+      return clientAcknowledgement(this.practice, { reference, bookingLink });
     }
     if (notification.kind === 'partner_invitation')
       return this.renderInvitation(manager, notification);

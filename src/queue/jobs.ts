@@ -31,6 +31,9 @@ export interface JobPayloads {
   /** Daily (scheduled, only with BACKUP_DIR): write a backup, delete those beyond BACKUP_KEEP. */
   'backup.write': Record<string, never>;
 
+  /** 24 hours before a consultation: remind the client and the clinician, unless cancelled. */
+  'consultation.reminder': { consultationId: string };
+
   /** Once per current key, sent at start: re-seal what is not v2 under it (rotate-key's work). */
   'encryption.reseal': { keyId: string };
 }
@@ -96,5 +99,11 @@ export function queuePolicies(config: AppConfig): Record<JobName, QueuePolicy> {
     'backup.write': { retryLimit: 1, retryDelay: 1800, retryBackoff: false, expireInSeconds: 7200 },
 
     'encryption.reseal': { retryLimit: 5, retryDelay: 300, retryBackoff: true },
+    'consultation.reminder': {
+      retryLimit: 5,
+      retryDelay: 30,
+      retryBackoff: true,
+      retryDelayMax: 600,
+    },
   };
 }

@@ -715,6 +715,102 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/admin/consultations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Live consultations in a time range, soonest first
+     * @description A clinician sees only their own.
+     */
+    get: operations['ConsultationsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/consultations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Cancel a consultation before it starts
+     * @description The client and the clinician get a cancellation (`METHOD:CANCEL`, same UID, higher SEQUENCE); the client’s booking link can book again.
+     */
+    delete: operations['ConsultationsController_cancel'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/leads/{id}/booking': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether the lead may book online (and if not why), and its consultations */
+    get: operations['ConsultationsController_forLead'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/leads/{id}/consultations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Book a consultation for a lead
+     * @description Any future time; it lasts the clinician’s slot length. Moves the lead to `consultation_scheduled` where its status allows, in the same transaction. A clinician books only with themselves, for leads assigned to them.
+     */
+    post: operations['ConsultationsController_book'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/bookings/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What the booking link offers: open slots, the booked consultation, or why not */
+    get: operations['BookingsController_read'];
+    put?: never;
+    /** Book one of the open slots */
+    post: operations['BookingsController_book'];
+    /** Cancel the booked consultation (before it starts); book again later */
+    delete: operations['BookingsController_cancel'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/admin/stats': {
     parameters: {
       query?: never;
@@ -2301,6 +2397,117 @@ export interface components {
       weekly: components['schemas']['WeeklyWindowDto'][];
       exceptions: components['schemas']['DateExceptionDto'][];
     };
+    ClinicianRefView: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    ConsultationView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      leadId: string;
+      clinician: components['schemas']['ClinicianRefView'];
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: date-time */
+      endsAt: string;
+      /**
+       * @description Booked by the client online, or by staff
+       * @enum {string}
+       */
+      bookedVia: 'client' | 'staff';
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      cancelledAt: string | null;
+    };
+    ConsultationListView: {
+      /** @description Live consultations, soonest first */
+      items: components['schemas']['ConsultationView'][];
+    };
+    BookingLinkStateView: {
+      /**
+       * Format: date-time
+       * @description Books until then
+       */
+      expiresAt: string;
+      /** @description It manages a booked consultation now */
+      booked: boolean;
+    };
+    LeadBookingView: {
+      /** @description Whether the client may book online now */
+      onlineBookable: boolean;
+      /**
+       * @description Why not, as staff see it (the client’s page only ever says `waiting_for_partner` or `practice_will_contact`).
+       * @enum {string|null}
+       */
+      reason:
+        | 'booking_disabled'
+        | 'closed'
+        | 'crisis'
+        | 'kept_for_review'
+        | 'safety_concern'
+        | 'waiting_for_partner'
+        | null;
+      /** @example Screen each partner individually before booking a joint consultation. */
+      advice: string | null;
+      link: components['schemas']['BookingLinkStateView'] | null;
+      /** @description Every consultation, newest first */
+      consultations: components['schemas']['ConsultationView'][];
+    };
+    BookConsultationDto: {
+      /** Format: uuid */
+      clinicianId: string;
+      /**
+       * Format: date-time
+       * @description Start; the end follows from the clinician’s slot length.
+       * @example 2026-12-08T17:00:00Z
+       */
+      startsAt: string;
+    };
+    SlotView: {
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: date-time */
+      endsAt: string;
+      clinician: components['schemas']['ClinicianRefView'];
+    };
+    BookedConsultationView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: date-time */
+      endsAt: string;
+      clinicianName: string;
+    };
+    BookingView: {
+      bookable: boolean;
+      /** @enum {string} */
+      serviceType?: 'individual' | 'couples' | 'family' | 'other';
+      /** @description Open slots of the clinicians who may take this client, soonest first */
+      slots?: components['schemas']['SlotView'][];
+      /** @description The consultation this link booked; it can be cancelled before it starts */
+      consultation?: components['schemas']['BookedConsultationView'];
+      /**
+       * @description `waiting_for_partner`: both partners answer first. `practice_will_contact`: nothing to book online (also when no time is free); the practice will be in touch.
+       * @enum {string}
+       */
+      reason?: 'waiting_for_partner' | 'practice_will_contact';
+    };
+    CreateBookingDto: {
+      /**
+       * Format: date-time
+       * @example 2026-12-08T17:00:00Z
+       */
+      startsAt: string;
+      /** Format: uuid */
+      clinicianId: string;
+    };
+    BookingCreatedView: {
+      consultation: components['schemas']['BookedConsultationView'];
+    };
     SourceCount: {
       /** @description referralSource of the first submission; "unknown" when none. */
       source: string;
@@ -2558,6 +2765,7 @@ export interface components {
         | '/problems/method-not-allowed'
         | '/problems/idempotency-key-reused'
         | '/problems/conflict'
+        | '/problems/slot-taken'
         | '/problems/gone'
         | '/problems/payload-too-large'
         | '/problems/uri-too-long'
@@ -2625,6 +2833,7 @@ export interface operations {
           | 'method-not-allowed'
           | 'idempotency-key-reused'
           | 'conflict'
+          | 'slot-taken'
           | 'gone'
           | 'payload-too-large'
           | 'uri-too-long'
@@ -6617,6 +6826,599 @@ export interface operations {
         };
         content: {
           'application/problem+json': components['schemas']['ValidationProblem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The database cannot be reached right now; the service recovers by itself. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ConsultationsController_list: {
+    parameters: {
+      query?: {
+        /** @description Consultations ending after this; default now. */
+        from?: string;
+        /** @description Consultations starting before this; default 7 days after `from`, at most 62. */
+        to?: string;
+        /** @description Only this clinician’s */
+        clinicianId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsultationListView'];
+        };
+      };
+      /** @description No credentials, or a session that has ended. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role does not allow this, two-factor enrolment is still due, or a cookie session sent a change without `X-CSRF-Token`. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `/problems/validation` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ValidationProblem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The database cannot be reached right now; the service recovers by itself. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ConsultationsController_cancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsultationView'];
+        };
+      };
+      /** @description No credentials, or a session that has ended. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role does not allow this, two-factor enrolment is still due, or a cookie session sent a change without `X-CSRF-Token`. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown consultation, or one a clinician may not see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Already cancelled, or already started. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The database cannot be reached right now; the service recovers by itself. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ConsultationsController_forLead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LeadBookingView'];
+        };
+      };
+      /** @description No credentials, or a session that has ended. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role does not allow this, two-factor enrolment is still due, or a cookie session sent a change without `X-CSRF-Token`. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown lead, or one a clinician may not see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The database cannot be reached right now; the service recovers by itself. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ConsultationsController_book: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BookConsultationDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsultationView'];
+        };
+      };
+      /** @description The body is not one JSON object. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No credentials, or a session that has ended. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A clinician booked for another clinician. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown lead, or one a clinician may not see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `/problems/slot-taken`: the clinician has a consultation then; or the lead is gone. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is over 64 KiB, or nested or long beyond limits. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not `application/json`. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `/problems/validation` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ValidationProblem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The database cannot be reached right now; the service recovers by itself. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  BookingsController_read: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BookingView'];
+        };
+      };
+      /** @description No booking link has this token. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The link expired (after 14 days) without a booking. */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit (read): wait the seconds in `Retry-After`. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['RateLimitProblem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The database cannot be reached right now; the service recovers by itself. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  BookingsController_book: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateBookingDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BookingCreatedView'];
+        };
+      };
+      /** @description The body is not one JSON object. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No booking link has this token. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `/problems/slot-taken`: the time was just taken or is not offered; `/problems/conflict`: this link already booked a consultation. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The link expired (after 14 days) without a booking. */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is over 64 KiB, or nested or long beyond limits. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not `application/json`. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `/problems/validation` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ValidationProblem'];
+        };
+      };
+      /** @description Rate limit (submission): wait the seconds in `Retry-After`. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['RateLimitProblem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The database cannot be reached right now; the service recovers by itself. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  BookingsController_cancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Cancelled; the link books again. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No booking link has this token. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Nothing is booked, or the consultation has started. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit (submission): wait the seconds in `Retry-After`. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['RateLimitProblem'];
         };
       };
       /** @description Something went wrong on our side; it is logged, without detail here. */
