@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { Lead } from '../leads/lead.entity.js';
@@ -33,6 +34,7 @@ const KINDS: readonly ConsultationMailKind[] = [
 @Injectable()
 export class ConsultationMail implements OnModuleInit, OnApplicationBootstrap {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly notifications: NotificationsService,
     private readonly queue: JobQueue,
@@ -74,7 +76,9 @@ export class ConsultationMail implements OnModuleInit, OnApplicationBootstrap {
     if (!lead) return null;
     const eligibility = await this.bookings.eligibility(manager, lead);
     if (!eligibility.onlineBookable && eligibility.reason !== 'waiting_for_partner') return null;
-    return this.bookings.linkOf(manager, lead.id);
+    // Committed at once, on its own: the email may be read (and the link opened) before
+    // the sending transaction commits. A link made for an email that then fails is reused.
+    return this.bookings.linkOf(this.dataSource.manager, lead.id);
   }
 
   private async render(
