@@ -490,6 +490,18 @@ describe('consultations', () => {
       expect(crisisAnswer.text).toBe(noSlots.text);
     });
 
+    it('stats count the leads with a live consultation and how long booking took', async () => {
+      // Booked so far: two cancelled (client, staff) and the one that won the race.
+      const { body } = await t.http
+        .get('/v1/admin/stats')
+        .query({ from: new Date(Date.now() - 3_600_000).toISOString() })
+        .set(admin.auth)
+        .expect(200);
+      expect(body.consultationsBooked).toBe(1);
+      expect(body.medianHoursToBookedConsultation).toBeGreaterThanOrEqual(0);
+      expect(body.medianHoursToBookedConsultation).toBeLessThan(1);
+    });
+
     it('an unknown token is 404', async () => {
       await t.http.get(`/v1/bookings/${'x'.repeat(43)}`).expect(404);
     });

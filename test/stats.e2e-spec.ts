@@ -151,6 +151,8 @@ describe('GET /v1/admin/stats', () => {
       contactedWithinTargetShare: 0.5,
       conversionRate: 0.3333,
       overdueNow: 1,
+      consultationsBooked: 0,
+      medianHoursToBookedConsultation: null,
     });
   });
 

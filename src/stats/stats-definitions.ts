@@ -96,4 +96,9 @@ export const DEFINITIONS = {
     'yet contacted are left out until they are decided. Null when none is counted.',
   conversionRate: 'Leads in status converted ÷ leads not in status spam; null when there are none.',
   overdueNow: 'Leads of the range still in status new whose respondBy has passed.',
+  consultationsBooked:
+    'Leads of the range with a consultation booked and not cancelled (by staff or online).',
+  medianHoursToBookedConsultation:
+    'Median of (first live consultation booked − createdAt) in hours, one decimal, over the ' +
+    'leads of the range that have one (percentile_cont 0.5); null when none has.',
 } as const;

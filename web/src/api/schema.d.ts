@@ -2562,6 +2562,10 @@ export interface components {
       conversionRate: number | null;
       /** @description Leads of the range still in status new whose respondBy has passed. */
       overdueNow: number;
+      /** @description Leads of the range with a consultation booked and not cancelled (by staff or online). */
+      consultationsBooked: number;
+      /** @description Median of (first live consultation booked − createdAt) in hours, one decimal, over the leads of the range that have one (percentile_cont 0.5); null when none has. */
+      medianHoursToBookedConsultation: number | null;
     };
     MergeLeadDto: {
       /**
