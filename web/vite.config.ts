@@ -5,7 +5,7 @@ import { defineConfig, type UserConfig } from 'vite';
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /** The public pages, one HTML entry each; the server serves them (src/pages/public-pages.ts). */
-export const PAGES = ['reach-out', 'intake', 'partner', 'admin'] as const;
+export const PAGES = ['reach-out', 'intake', 'partner', 'admin', 'book'] as const;
 
 /**
  * Two builds into dist/web: the multi-page site (default mode), then the embeddable
