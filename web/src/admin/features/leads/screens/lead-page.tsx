@@ -19,6 +19,7 @@ import { Intake } from '../components/intake';
 import { Contact, Inquiries, Tombstone } from '../components/lead-facts';
 import { Duplicates, Erase } from '../components/merge-and-erase';
 import { Notes, Timeline } from '../components/notes';
+import { LeadBooking } from '../../consultations/components/lead-booking';
 import { SignalBanners } from '../components/signal-banners';
 import { Assignment, Triage } from '../components/triage';
 
@@ -130,6 +131,7 @@ export function LeadPage({ leadId }: { leadId: string }) {
         <aside className="lead-columns__side" aria-label="Triage">
           <Triage key={etag ?? ''} lead={lead} change={change} />
           <Assignment lead={lead} change={change} />
+          <LeadBooking leadId={lead.id} />
           <Duplicates lead={lead} onMerged={reload} />
           <Erase lead={lead} onErased={reload} />
         </aside>
