@@ -7,8 +7,9 @@ import {
   saveScreenshots,
   seriousAxeViolations,
 } from '../support/browser.js';
+import { signInOnPage } from '../support/admin-ui.js';
 import { anInquiry } from '../support/builders.js';
-import { aSignedInStaffMember } from '../support/staff.js';
+import { aSignedInStaffMember, aStaffMember } from '../support/staff.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const EVERY_DAY = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => ({
@@ -22,6 +23,7 @@ describe('the hosted booking page', () => {
   let t: TestApp;
   let site: string;
   let clinicianId: string;
+  let clinicianName: string;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -30,6 +32,7 @@ describe('the hosted booking page', () => {
     const admin = await aSignedInStaffMember(t, 'admin');
     const clinician = await aSignedInStaffMember(t, 'clinician');
     clinicianId = clinician.clinicianId!;
+    clinicianName = `Staff clinician`;
     await t.http
       .put(`/v1/admin/clinicians/${clinicianId}/availability`)
       .set(admin.auth)
@@ -95,6 +98,49 @@ describe('the hosted booking page', () => {
       [leadId],
     );
     expect(live.n).toBe(0);
+    await page.close();
+  });
+
+  it('staff see the week, set hours, and book from the lead page', async () => {
+    const coordinator = await aStaffMember(t.db, 'coordinator');
+    const { leadId } = await aLink();
+    const page = await browser.newPage();
+    await signInOnPage(page, site, coordinator, { path: `/admin/leads/${leadId}` });
+    const section = page.getByRole('region', { name: 'Consultation' });
+    await section.waitFor();
+    await section.getByText(/The client may book online/).waitFor();
+    await section.getByLabel('Clinician').selectOption({ label: clinicianName });
+    const start = new Date(Date.now() + 2 * 86_400_000);
+    start.setSeconds(0, 0);
+    const local = new Date(start.getTime() - start.getTimezoneOffset() * 60_000)
+      .toISOString()
+      .slice(0, 16);
+    await section.getByLabel('Starts at (your local time)').fill(local);
+    await section.getByRole('button', { name: 'Book consultation' }).click();
+    await section.getByRole('button', { name: 'Cancel' }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    const [booked] = await t.db.query(
+      `SELECT starts_at, booked_via FROM consultation WHERE lead_id = $1 AND cancelled_at IS NULL`,
+      [leadId],
+    );
+    expect(booked).toEqual({ starts_at: start, booked_via: 'staff' });
+
+    await page.getByRole('link', { name: 'Consultations' }).click();
+    await page.getByRole('heading', { name: 'Consultation hours' }).waitFor();
+    const nextMonday = new Date();
+    nextMonday.setHours(0, 0, 0, 0);
+    nextMonday.setDate(nextMonday.getDate() - ((nextMonday.getDay() + 6) % 7) + 7);
+    if (start >= nextMonday) await page.getByRole('button', { name: 'Next week' }).click();
+    await page.getByRole('link', { name: 'Open the lead' }).first().waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByLabel('Consultation length (minutes)').fill('45');
+    await page.getByRole('button', { name: 'Save hours' }).click();
+    await page.getByText('Hours saved.').waitFor();
+    const [hours] = await t.db.query(
+      `SELECT slot_minutes FROM clinician_availability WHERE clinician_id = $1`,
+      [clinicianId],
+    );
+    expect(hours.slot_minutes).toBe(45);
     await page.close();
   });
 
