@@ -502,6 +502,31 @@ describe('consultations', () => {
       expect(body.medianHoursToBookedConsultation).toBeLessThan(1);
     });
 
+    it('the reminder job reminds both of a live consultation, nobody of a cancelled one', async () => {
+      const rows = (await t.db.query(
+        `SELECT id, cancelled_at FROM consultation ORDER BY created_at`,
+      )) as { id: string; cancelled_at: Date | null }[];
+      const live = rows.find((row) => row.cancelled_at === null)!;
+      const cancelled = rows.find((row) => row.cancelled_at !== null)!;
+      const bookings = t.app.get(ConsultationBookings);
+      await bookings.remind(live.id);
+      await bookings.remind(cancelled.id);
+      const reminders = (await t.db.query(
+        `SELECT context->>'consultationId' AS consultation, context->>'to' AS recipient
+           FROM notification WHERE kind = 'consultation_reminder' ORDER BY 2`,
+      )) as { consultation: string; recipient: string }[];
+      expect(reminders).toEqual([
+        { consultation: live.id, recipient: 'client' },
+        { consultation: live.id, recipient: 'clinician' },
+      ]);
+      // A job delivered twice plans nothing more.
+      await bookings.remind(live.id);
+      const [{ n }] = (await t.db.query(
+        `SELECT count(*)::int AS n FROM notification WHERE kind = 'consultation_reminder'`,
+      )) as { n: number }[];
+      expect(n).toBe(2);
+    });
+
     it('an unknown token is 404', async () => {
       await t.http.get(`/v1/bookings/${'x'.repeat(43)}`).expect(404);
     });
