@@ -1,7 +1,30 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-const KINDS_BEFORE = `'staff_new_lead', 'crisis_alert', 'client_acknowledgement', 'partner_invitation', 'overdue_reminder', 'overdue_escalation', 'staff_invitation', 'password_reset'`;
-const CONSULTATION_KINDS = `'consultation_confirmation', 'consultation_reminder', 'consultation_cancellation'`;
+const CONSULTATION_KINDS = [
+  'consultation_confirmation',
+  'consultation_reminder',
+  'consultation_cancellation',
+];
+
+/**
+ * The kinds of email `CHK_notification_kind` allows now, read from the database: other
+ * migrations add kinds of their own, and this one must keep them whatever their order.
+ */
+async function allowedKinds(queryRunner: QueryRunner): Promise<string[]> {
+  const [row] = (await queryRunner.query(
+    `SELECT pg_get_constraintdef(oid) AS definition FROM pg_constraint
+      WHERE conname = 'CHK_notification_kind' AND conrelid = '"notification"'::regclass`,
+  )) as { definition: string }[];
+  return [...(row?.definition ?? '').matchAll(/'([a-z_]+)'/g)].map((match) => match[1]!);
+}
+
+async function allowKinds(queryRunner: QueryRunner, kinds: string[]): Promise<void> {
+  const list = kinds.map((kind) => `'${kind}'`).join(', ');
+  await queryRunner.query(`ALTER TABLE "notification" DROP CONSTRAINT "CHK_notification_kind"`);
+  await queryRunner.query(
+    `ALTER TABLE "notification" ADD CONSTRAINT "CHK_notification_kind" CHECK ("kind" IN (${list}))`,
+  );
+}
 
 /**
  * Consultation booking: clinicians' hours, consultations (two live ones of a clinician
@@ -52,17 +75,21 @@ export class ConsultationBooking1795860000000 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "clinician_availability" ADD CONSTRAINT "FK_561bdf85fc3b570785d23421011" FOREIGN KEY ("clinician_id") REFERENCES "clinician"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
     );
-    await queryRunner.query(`ALTER TABLE "notification" DROP CONSTRAINT "CHK_notification_kind"`);
-    await queryRunner.query(
-      `ALTER TABLE "notification" ADD CONSTRAINT "CHK_notification_kind" CHECK ("kind" IN (${KINDS_BEFORE}, ${CONSULTATION_KINDS}))`,
-    );
+    const kinds = await allowedKinds(queryRunner);
+    await allowKinds(queryRunner, [
+      ...kinds,
+      ...CONSULTATION_KINDS.filter((kind) => !kinds.includes(kind)),
+    ]);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DELETE FROM "notification" WHERE "kind" IN (${CONSULTATION_KINDS})`);
-    await queryRunner.query(`ALTER TABLE "notification" DROP CONSTRAINT "CHK_notification_kind"`);
-    await queryRunner.query(
-      `ALTER TABLE "notification" ADD CONSTRAINT "CHK_notification_kind" CHECK ("kind" IN (${KINDS_BEFORE}))`,
+    await queryRunner.query(`DELETE FROM "notification" WHERE "kind" = ANY($1::text[])`, [
+      CONSULTATION_KINDS,
+    ]);
+    const kinds = await allowedKinds(queryRunner);
+    await allowKinds(
+      queryRunner,
+      kinds.filter((kind) => !CONSULTATION_KINDS.includes(kind)),
     );
     // booking_enabled stays: the practice's identity migration owns it too, and the
     // practice_setting table goes with the migration that made it.
