@@ -87,7 +87,7 @@ export class ConsentDocuments1795870000000 implements MigrationInterface {
     );
     await queryRunner.query(`ALTER TABLE "notification" DROP CONSTRAINT "CHK_notification_kind"`);
     await queryRunner.query(
-      `ALTER TABLE "notification" ADD CONSTRAINT "CHK_notification_kind" CHECK ("kind" IN ('staff_new_lead', 'crisis_alert', 'client_acknowledgement', 'partner_invitation', 'overdue_reminder', 'overdue_escalation', 'staff_invitation', 'password_reset', 'paperwork_request'))`,
+      `ALTER TABLE "notification" ADD CONSTRAINT "CHK_notification_kind" CHECK ("kind" IN ('staff_new_lead', 'crisis_alert', 'client_acknowledgement', 'partner_invitation', 'overdue_reminder', 'overdue_escalation', 'staff_invitation', 'password_reset', 'staff_follow_up', 'client_referral', 'consultation_confirmation', 'consultation_reminder', 'consultation_cancellation', 'paperwork_request'))`,
     );
   }
 
@@ -95,7 +95,7 @@ export class ConsentDocuments1795870000000 implements MigrationInterface {
     await queryRunner.query(`DELETE FROM "notification" WHERE "kind" = 'paperwork_request'`);
     await queryRunner.query(`ALTER TABLE "notification" DROP CONSTRAINT "CHK_notification_kind"`);
     await queryRunner.query(
-      `ALTER TABLE "notification" ADD CONSTRAINT "CHK_notification_kind" CHECK ("kind" IN ('staff_new_lead', 'crisis_alert', 'client_acknowledgement', 'partner_invitation', 'overdue_reminder', 'overdue_escalation', 'staff_invitation', 'password_reset'))`,
+      `ALTER TABLE "notification" ADD CONSTRAINT "CHK_notification_kind" CHECK ("kind" IN ('staff_new_lead', 'crisis_alert', 'client_acknowledgement', 'partner_invitation', 'overdue_reminder', 'overdue_escalation', 'staff_invitation', 'password_reset', 'staff_follow_up', 'client_referral', 'consultation_confirmation', 'consultation_reminder', 'consultation_cancellation'))`,
     );
     await queryRunner.query(
       `DROP TRIGGER "TRG_consent_signature_no_truncate" ON "consent_signature"`,

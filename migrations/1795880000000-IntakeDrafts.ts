@@ -19,7 +19,7 @@ export class IntakeDrafts1795880000000 implements MigrationInterface {
     );
     await queryRunner.query(`ALTER TABLE "notification" DROP CONSTRAINT "CHK_notification_kind"`);
     await queryRunner.query(
-      `ALTER TABLE "notification" ADD CONSTRAINT "CHK_notification_kind" CHECK ("kind" IN ('staff_new_lead', 'crisis_alert', 'client_acknowledgement', 'partner_invitation', 'overdue_reminder', 'overdue_escalation', 'staff_invitation', 'password_reset', 'staff_follow_up', 'client_referral', 'intake_draft_resume'))`,
+      `ALTER TABLE "notification" ADD CONSTRAINT "CHK_notification_kind" CHECK ("kind" IN ('staff_new_lead', 'crisis_alert', 'client_acknowledgement', 'partner_invitation', 'overdue_reminder', 'overdue_escalation', 'staff_invitation', 'password_reset', 'staff_follow_up', 'client_referral', 'consultation_confirmation', 'consultation_reminder', 'consultation_cancellation', 'paperwork_request', 'intake_draft_resume'))`,
     );
     await queryRunner.query(
       `ALTER TABLE "notification" DROP CONSTRAINT "CHK_notification_recipient_kind"`,
@@ -39,7 +39,7 @@ export class IntakeDrafts1795880000000 implements MigrationInterface {
     );
     await queryRunner.query(`ALTER TABLE "notification" DROP CONSTRAINT "CHK_notification_kind"`);
     await queryRunner.query(
-      `ALTER TABLE "notification" ADD CONSTRAINT "CHK_notification_kind" CHECK ("kind" IN ('staff_new_lead', 'crisis_alert', 'client_acknowledgement', 'partner_invitation', 'overdue_reminder', 'overdue_escalation', 'staff_invitation', 'password_reset', 'staff_follow_up', 'client_referral'))`,
+      `ALTER TABLE "notification" ADD CONSTRAINT "CHK_notification_kind" CHECK ("kind" IN ('staff_new_lead', 'crisis_alert', 'client_acknowledgement', 'partner_invitation', 'overdue_reminder', 'overdue_escalation', 'staff_invitation', 'password_reset', 'staff_follow_up', 'client_referral', 'consultation_confirmation', 'consultation_reminder', 'consultation_cancellation', 'paperwork_request'))`,
     );
     await queryRunner.query(`DROP INDEX "public"."IDX_intake_draft_expires"`);
     await queryRunner.query(`DROP INDEX "public"."UQ_intake_draft_token_hash"`);

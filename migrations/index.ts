@@ -33,6 +33,8 @@ import { IntakeDrafts1795880000000 } from './1795880000000-IntakeDrafts.js';
 
 import { ConsentDocuments1795870000000 } from './1795870000000-ConsentDocuments.js';
 
+import { ConsultationBooking1795860000000 } from './1795860000000-ConsultationBooking.js';
+
 export const MIGRATIONS = [
   InitialSchema1795597613012,
   NotificationsAndWebhooks1795598413777,
@@ -67,4 +69,6 @@ export const MIGRATIONS = [
   PartnerSearch1795820000100,
 
   ConsentDocuments1795870000000,
+
+  ConsultationBooking1795860000000,
 ];

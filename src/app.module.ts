@@ -4,6 +4,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { BackupModule } from './backup/backup.module.js';
 import { CaptchaModule } from './captcha/captcha.module.js';
 import { CliniciansModule } from './clinicians/clinicians.module.js';
+import { ConsultationsModule } from './consultations/consultations.module.js';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { DataKey } from './common/encryption/data-cipher.js';
@@ -76,6 +77,7 @@ export class AppModule {
         UsersAdminModule,
         SettingsAdminModule,
         CliniciansModule,
+        ConsultationsModule,
         StatsModule,
         LeadPrivacyModule,
         ResealOnStartModule,

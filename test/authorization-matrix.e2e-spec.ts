@@ -55,6 +55,13 @@ const MATRIX: Record<string, Access> = {
   'POST /v1/admin/clinicians': { roles: OFFICE },
   // A clinician may change their own profile; the route decides which (403 for others').
   'PATCH /v1/admin/clinicians/{id}': { roles: ALL },
+  // A clinician reads and sets only their own hours (403 for another's, after the lookup).
+  'GET /v1/admin/clinicians/{id}/availability': { roles: ALL },
+  'PUT /v1/admin/clinicians/{id}/availability': { roles: ALL },
+  'GET /v1/admin/consultations': { roles: ALL },
+  'DELETE /v1/admin/consultations/{id}': { roles: ALL },
+  'GET /v1/admin/leads/{id}/booking': { roles: ALL, lead: true },
+  'POST /v1/admin/leads/{id}/consultations': { roles: ALL, lead: true },
   'GET /v1/admin/users': { roles: ADMIN },
   'GET /v1/admin/users/{id}': { roles: ADMIN },
   'POST /v1/admin/users': { roles: ADMIN },
@@ -83,6 +90,9 @@ const PUBLIC = new Set([
   'GET /v1/intake-forms/{slug}/versions/{version}',
   'GET /v1/partner-invitations/{token}',
   'POST /v1/partner-invitations/{token}/responses',
+  'GET /v1/bookings/{token}',
+  'POST /v1/bookings/{token}',
+  'DELETE /v1/bookings/{token}',
   'POST /v1/auth/login',
   'POST /v1/auth/password-reset',
   'POST /v1/auth/password-reset/{token}',
@@ -149,7 +159,7 @@ function fastifyRoutes({ app }: TestApp): string[] {
 
 /** Pages and documents with no client data, served as files beside the API. */
 const FILES = [
-  /^GET \/(reach-out|partner|intake\/\{slug\}|admin(\/?\*)?)$/,
+  /^GET \/(reach-out|partner|book|intake\/\{slug\}|admin(\/?\*)?)$/,
   /^GET \/docs/,
   /^GET \/(assets|embed)\//,
 ];

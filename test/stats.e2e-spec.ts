@@ -155,6 +155,8 @@ describe('GET /v1/admin/stats', () => {
       // The crisis lead still new and the one in review: nobody tried either (moving to
       // in_review does not stop the response clock).
       overdueNow: 2,
+      consultationsBooked: 0,
+      medianHoursToBookedConsultation: null,
     });
   });
 

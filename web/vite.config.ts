@@ -5,7 +5,15 @@ import { defineConfig, type UserConfig } from 'vite';
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /** The public pages, one HTML entry each; the server serves them (src/pages/public-pages.ts). */
-export const PAGES = ['reach-out', 'intake', 'partner', 'paperwork', 'admin', 'embed-frame'] as const;
+export const PAGES = [
+  'reach-out',
+  'intake',
+  'partner',
+  'paperwork',
+  'book',
+  'admin',
+  'embed-frame',
+] as const;
 
 /**
  * Two builds into dist/web: the multi-page site (default mode), then the embeddable

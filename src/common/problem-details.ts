@@ -71,6 +71,13 @@ export const PROBLEM_TYPES = {
     title: 'Conflict',
     description: 'The request conflicts with the current state of the resource.',
   },
+  'slot-taken': {
+    status: 409,
+    title: 'Slot taken',
+    description:
+      'Someone booked this time a moment ago, or it is no longer offered. Read the open slots ' +
+      'again and choose another.',
+  },
   gone: {
     status: 410,
     title: 'No longer available',

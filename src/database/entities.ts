@@ -4,6 +4,9 @@ import { RecoveryCode } from '../auth/recovery-code.entity.js';
 import { StaffSession } from '../auth/staff-session.entity.js';
 import { StaffToken } from '../users/staff-token.entity.js';
 import { Clinician } from '../clinicians/clinician.entity.js';
+import { BookingLink } from '../consultations/booking-link.entity.js';
+import { ClinicianAvailability } from '../consultations/clinician-availability.entity.js';
+import { Consultation } from '../consultations/consultation.entity.js';
 import { IdempotencyRecord } from '../common/idempotency/idempotency-record.entity.js';
 import { RateLimitBucket } from '../rate-limit/rate-limit-bucket.entity.js';
 import { Inquiry } from '../inquiries/inquiry.entity.js';
@@ -65,4 +68,8 @@ export const ENTITIES = [
   ConsentDocumentVersion,
   ConsentSignature,
   PaperworkRequest,
+
+  ClinicianAvailability,
+  Consultation,
+  BookingLink,
 ];

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { SubmissionKind } from '../leads/submission-reference.entity.js';
 import type { MessageAttachment, PracticeDetails, RenderedMessage } from './messages.js';
-import type { NotificationKind } from './notification.entity.js';
+import type { Notification, NotificationKind } from './notification.entity.js';
 
 /** What a notification row tells a mail source: ids, never personal data. */
 export interface MailRow {
@@ -27,12 +27,22 @@ export interface VisitorMailSource {
   ): Promise<RenderedMessage | undefined>;
 }
 
-/** A capability's own kind of email, whoever receives it: its message, read at delivery. */
+/**
+ * A capability's own kind of email, whoever receives it: its message, read at delivery
+ * (`address` is the recipient's, e.g. for a calendar invitation's attendee).
+ */
 export type MessageSource = (
   manager: EntityManager,
-  row: MailRow,
+  notification: Notification,
   practice: PracticeDetails,
+  address: string,
 ) => Promise<RenderedMessage | undefined>;
+
+/** The booking link an acknowledgement carries, or null (booking decides). */
+export type AcknowledgementLink = (
+  manager: EntityManager,
+  notification: Notification,
+) => Promise<string | null>;
 
 /** Files a capability attaches to another kind's email to a submitter (signed documents). */
 export type AttachmentSource = (
@@ -58,6 +68,7 @@ export class MailSources {
   private readonly visitorMail = new Map<NotificationKind, VisitorMailSource>();
   private readonly messages = new Map<NotificationKind, MessageSource>();
   private readonly attachments = new Map<NotificationKind, AttachmentSource[]>();
+  private bookingLink?: AcknowledgementLink;
 
   addSubmitter(kind: SubmissionKind, address: SubmitterAddress): void {
     this.once(this.submitters, kind);
@@ -80,11 +91,27 @@ export class MailSources {
     this.attachments.set(kind, [...(this.attachments.get(kind) ?? []), source]);
   }
 
-  /** The renderer of a kind, for a visitor's email or one added with addMessage. */
+  /** Several kinds of email written by one capability (a consultation's mails). */
+  addMessages(kinds: readonly NotificationKind[], render: MessageSource): void {
+    for (const kind of kinds) this.addMessage(kind, render);
+  }
+
+  /** The one capability that puts a link in acknowledgements (online booking). */
+  setAcknowledgementLink(link: AcknowledgementLink): void {
+    if (this.bookingLink) throw new Error('acknowledgement link registered twice');
+    this.bookingLink = link;
+  }
+
+  async acknowledgementLink(
+    manager: EntityManager,
+    notification: Notification,
+  ): Promise<string | null> {
+    return this.bookingLink ? this.bookingLink(manager, notification) : null;
+  }
+
+  /** The renderer of a kind added with addMessage. */
   message(kind: NotificationKind): MessageSource | undefined {
-    return (
-      this.messages.get(kind) ?? this.visitorMail.get(kind)?.render.bind(this.visitorMail.get(kind))
-    );
+    return this.messages.get(kind);
   }
 
   /** Every file registered for `kind` to a submitter's email, in registration order. */

@@ -55,6 +55,15 @@ export class MailTransport implements OnApplicationShutdown {
             })),
           }
         : {}),
+      ...(message.calendar
+        ? {
+            icalEvent: {
+              method: message.calendar.method,
+              filename: 'invite.ics',
+              content: message.calendar.content,
+            },
+          }
+        : {}),
       // Stable per notification: a receiver can drop a copy re-sent after a crash.
       messageId,
       disableFileAccess: true,

@@ -10,6 +10,8 @@ export interface RenderedMessage {
   subject: string;
   text: string;
   html: string;
+  /** An iCalendar invitation sent with the message (`text/calendar; method=…`). */
+  calendar?: { method: 'REQUEST' | 'CANCEL'; content: string };
   /** Files sent with the message (a client's signed consent documents). */
   attachments?: MessageAttachment[];
 }
@@ -199,16 +201,27 @@ export function overdueReminder(
 
 export function clientAcknowledgement(
   practice: PracticeDetails,
-  submission: { reference: string },
+  submission: { reference: string; bookingLink?: string | null },
 ): RenderedMessage {
   return {
     subject: headerSafe(`We received your message (${submission.reference})`),
-    ...layout(practice, [
-      'Hello,',
-      'Thank you for reaching out. We have received your message and someone from our team will contact you soon.',
-      `Your reference is ${submission.reference}. Please mention it if you call us.`,
-      'If you are in crisis or thinking about harming yourself, call or text 988 (Suicide & Crisis Lifeline) now, or call 911 in an emergency.',
-    ]),
+    ...layout(
+      practice,
+      [
+        'Hello,',
+        'Thank you for reaching out. We have received your message and someone from our team will contact you soon.',
+        `Your reference is ${submission.reference}. Please mention it if you call us.`,
+        ...(submission.bookingLink
+          ? [
+              'If you like, you can choose a time for a first conversation now. The link works for 14 days.',
+            ]
+          : []),
+        'If you are in crisis or thinking about harming yourself, call or text 988 (Suicide & Crisis Lifeline) now, or call 911 in an emergency.',
+      ],
+      submission.bookingLink
+        ? { href: submission.bookingLink, label: 'Book a first conversation' }
+        : undefined,
+    ),
   };
 }
 

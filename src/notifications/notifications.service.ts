@@ -345,7 +345,7 @@ export class NotificationsService implements BeforeApplicationShutdown {
       notification.attempts += 1;
       notification.lastAttemptAt = new Date();
       const address = await this.addressOf(manager, notification);
-      const message = address ? await this.render(manager, notification) : undefined;
+      const message = address ? await this.render(manager, notification, address) : undefined;
       let retry = false;
       if (!address || !message) {
         notification.status = 'failed';
@@ -446,11 +446,15 @@ export class NotificationsService implements BeforeApplicationShutdown {
   private async render(
     manager: EntityManager,
     notification: Notification,
+    address: string,
   ): Promise<RenderedMessage | undefined> {
     const reference = notification.context.reference ?? '';
     const practice = await this.practiceIn(manager);
     if (notification.kind === 'client_acknowledgement') {
-      const message = clientAcknowledgement(practice, { reference });
+      const message = clientAcknowledgement(practice, {
+        reference,
+        bookingLink: await this.sources.acknowledgementLink(manager, notification),
+      });
       const submissionId = notification.recipientSubmissionId;
       const attachments = submissionId
         ? await this.sources.attachmentsOf(manager, notification.kind, submissionId)
@@ -461,7 +465,7 @@ export class NotificationsService implements BeforeApplicationShutdown {
       return this.sources.visitor(notification.kind).render(manager, notification, practice);
     }
     const own = this.sources.message(notification.kind);
-    if (own) return own(manager, notification, practice);
+    if (own) return own(manager, notification, practice, address);
     if (notification.kind === 'staff_invitation' || notification.kind === 'password_reset') {
       return this.renderStaffLink(manager, notification, practice);
     }

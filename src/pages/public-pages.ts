@@ -124,7 +124,7 @@ function sendPage(
 
 /**
  * Registers the pages on `fastify` (before Nest initialises):
- * - `/reach-out`, `/intake/:slug`, `/partner` and `/paperwork` (?token=…), `/admin` and `/admin/*` (the
+ * - `/reach-out`, `/intake/:slug`, `/partner`, `/paperwork` and `/book` (?token=…), `/admin` and `/admin/*` (the
  *   staff app's single-page fallback): HTML read once at start, `no-cache`, with a CSP;
  * - `/assets/*`: content-hashed files, cached for a year;
  * - `/embed/reach-out.js`: the embeddable form, cacheable for an hour, loadable anywhere;
@@ -154,6 +154,7 @@ export function registerPublicPages(
     [['/intake/:slug'], 'intake'],
     [['/partner'], 'partner'],
     [['/paperwork'], 'paperwork'],
+    [['/book'], 'book'],
     [['/admin', '/admin/*'], 'admin'],
   ];
   for (const [urls, name] of pages) {

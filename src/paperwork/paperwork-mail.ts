@@ -30,10 +30,10 @@ export class PaperworkMail implements OnModuleInit {
       );
     });
     // A paperwork link, its token derived again here; one used or expired is not sent.
-    this.sources.addMessage('paperwork_request', async (manager, row, practice) => {
+    this.sources.addMessage('paperwork_request', async (manager, notification, practice) => {
       const request = await manager
         .getRepository(PaperworkRequest)
-        .findOneBy({ id: row.context.paperworkRequestId });
+        .findOneBy({ id: notification.context.paperworkRequestId });
       if (!request || request.usedAt || request.expiresAt <= new Date()) return undefined;
       let token: string;
       try {

@@ -33,6 +33,9 @@ export interface JobPayloads {
   /** Daily (scheduled): delete saved intake drafts past their expiry. */
   'intake-draft.purge': Record<string, never>;
 
+  /** 24 hours before a consultation: remind the client and the clinician, unless cancelled. */
+  'consultation.reminder': { consultationId: string };
+
   /** Once per current key, sent at start: re-seal what is not v2 under it (rotate-key's work). */
   'encryption.reseal': { keyId: string };
 }
@@ -99,5 +102,11 @@ export function queuePolicies(config: AppConfig): Record<JobName, QueuePolicy> {
     'intake-draft.purge': { retryLimit: 3, retryDelay: 300, retryBackoff: true },
 
     'encryption.reseal': { retryLimit: 5, retryDelay: 300, retryBackoff: true },
+    'consultation.reminder': {
+      retryLimit: 5,
+      retryDelay: 30,
+      retryBackoff: true,
+      retryDelayMax: 600,
+    },
   };
 }

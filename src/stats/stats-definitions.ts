@@ -106,4 +106,9 @@ export const DEFINITIONS = {
   overdueNow:
     'Leads of the range that are open (not spam or closed, merged or erased), have no contact ' +
     'attempt and whose respondBy has passed.',
+  consultationsBooked:
+    'Leads of the range with a consultation booked and not cancelled (by staff or online).',
+  medianHoursToBookedConsultation:
+    'Median of (first live consultation booked − createdAt) in hours, one decimal, over the ' +
+    'leads of the range that have one (percentile_cont 0.5); null when none has.',
 } as const;

@@ -35,7 +35,15 @@ interface Totals {
   converted: number;
   not_spam: number;
   overdue: number;
+  booked: number;
+  median_booking_hours: number | null;
 }
+
+// The totals' lead set, each lead with when its first live consultation was booked.
+const LEADS_WITH_BOOKING = `FROM (SELECT lead.*,
+          (SELECT min(c.created_at) FROM consultation c
+            WHERE c.lead_id = lead.id AND c.cancelled_at IS NULL) AS booked_at
+   ${LEAD_SET}) AS lead`;
 
 type Dimension = 'status' | 'source' | 'service_type' | 'urgency';
 
@@ -76,8 +84,12 @@ export class StatsService {
                 )::int AS target_decided,
                 count(*) FILTER (WHERE status = 'converted')::int AS converted,
                 count(*) FILTER (WHERE status <> 'spam')::int AS not_spam,
-                count(*) FILTER (WHERE ${overdueSql('lead', '$3::timestamptz')})::int AS overdue
-           ${LEAD_SET}`,
+                count(*) FILTER (WHERE ${overdueSql('lead', '$3::timestamptz')})::int AS overdue,
+                count(*) FILTER (WHERE booked_at IS NOT NULL)::int AS booked,
+                percentile_cont(0.5) WITHIN GROUP (
+                  ORDER BY extract(epoch FROM booked_at - created_at) / 3600
+                ) FILTER (WHERE booked_at IS NOT NULL) AS median_booking_hours
+           ${LEADS_WITH_BOOKING}`,
         params,
       )) as [Totals];
 
@@ -120,6 +132,11 @@ export class StatsService {
         contactedWithinTargetShare: shareOf(totals.within_target, totals.target_decided),
         conversionRate: shareOf(totals.converted, totals.not_spam),
         overdueNow: totals.overdue,
+        consultationsBooked: totals.booked,
+        // Rounded to one decimal, like the minutes of first contact.
+        medianHoursToBookedConsultation: roundedMinutes(
+          totals.median_booking_hours === null ? null : Number(totals.median_booking_hours),
+        ),
       };
     });
   }

@@ -15,5 +15,9 @@ export const NOTIFICATION_KINDS = [
   'intake_draft_resume',
 
   'paperwork_request',
+
+  'consultation_confirmation',
+  'consultation_reminder',
+  'consultation_cancellation',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -82,6 +82,7 @@ describe('the staff app: what a clinician may see', () => {
     await expect(navigation.getByRole('link').allTextContents()).resolves.toEqual([
       'Inbox',
       'Clinicians',
+      'Consultations',
     ]);
     await page.goto(`${site}/admin/users`);
     await page.getByRole('alert').filter({ hasText: 'Your role does not allow this.' }).waitFor();

@@ -72,4 +72,12 @@ export class StatsView {
   conversionRate!: number | null;
   @ApiProperty({ description: DEFINITIONS.overdueNow })
   overdueNow!: number;
+  @ApiProperty({ description: DEFINITIONS.consultationsBooked })
+  consultationsBooked!: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: DEFINITIONS.medianHoursToBookedConsultation,
+  })
+  medianHoursToBookedConsultation!: number | null;
 }

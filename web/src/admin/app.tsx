@@ -27,6 +27,8 @@ import { LiveDesk } from './features/live/live-desk';
 import { SessionKeeper } from './features/live/session-keeper';
 
 import { ConsentsPage } from './features/consents/screens/consents';
+
+import { ConsultationsPage } from './features/consultations/screens/consultations';
 import { Inbox } from './features/leads/screens/inbox';
 import { LeadPage } from './features/leads/screens/lead-page';
 import { NotificationsPage } from './features/notifications/screens/notifications';
@@ -55,6 +57,11 @@ const NAVIGATION: NavItem[] = [
   { to: '/admin/leads', label: 'Inbox', roles: ['admin', 'coordinator', 'clinician'] },
   { to: '/admin/stats', label: 'Stats', roles: ['admin', 'coordinator'] },
   { to: '/admin/clinicians', label: 'Clinicians', roles: ['admin', 'coordinator', 'clinician'] },
+  {
+    to: '/admin/consultations',
+    label: 'Consultations',
+    roles: ['admin', 'coordinator', 'clinician'],
+  },
   { to: '/admin/notifications', label: 'Notifications', roles: ['admin', 'coordinator'] },
   { to: '/admin/users', label: 'Users', roles: ['admin'] },
   { to: '/admin/webhooks', label: 'Webhooks', roles: ['admin'] },
@@ -109,6 +116,7 @@ const router = createBrowserRouter([
           { path: 'leads/:leadId', element: <LeadScreen /> },
           { path: 'stats', element: <StatsPage /> },
           { path: 'clinicians', element: <CliniciansPage /> },
+          { path: 'consultations', element: <ConsultationsPage /> },
           { path: 'notifications', element: <NotificationsPage /> },
           { path: 'users', element: <UsersPage /> },
           { path: 'webhooks', element: <WebhooksPage /> },

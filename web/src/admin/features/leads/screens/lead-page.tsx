@@ -29,6 +29,7 @@ import { Intake } from '../components/intake';
 import { Contact, ContactAttempts, Inquiries, Tombstone } from '../components/lead-facts';
 import { Duplicates, Erase } from '../components/merge-and-erase';
 import { Notes, Timeline } from '../components/notes';
+import { LeadBooking } from '../../consultations/components/lead-booking';
 import { SignalBanners } from '../components/signal-banners';
 import { Signatures } from '../components/signatures';
 import { Assignment, Triage } from '../components/triage';
@@ -166,6 +167,7 @@ export function LeadPage({ leadId }: { leadId: string }) {
         <aside className="lead-columns__side" aria-label="Triage">
           <Triage key={etag ?? ''} lead={lead} change={change} />
           <Assignment lead={lead} change={change} choosing={choosing} onChoosing={setChoosing} />
+          <LeadBooking leadId={lead.id} />
           <Duplicates lead={lead} onMerged={reload} />
           <Erase lead={lead} onErased={reload} />
         </aside>

@@ -1,0 +1,225 @@
+import { useState, type FormEvent } from 'react';
+import type { ApiFailure } from '../../../lib/api';
+import { errorFor } from '../../../components/forms';
+import { ErrorNotice, StatusMessage } from '../../../components/ui';
+import { putAvailability, useAvailability, type AvailabilityBody } from '../api';
+
+const DAYS = [
+  ['mon', 'Monday'],
+  ['tue', 'Tuesday'],
+  ['wed', 'Wednesday'],
+  ['thu', 'Thursday'],
+  ['fri', 'Friday'],
+  ['sat', 'Saturday'],
+  ['sun', 'Sunday'],
+] as const;
+type Day = (typeof DAYS)[number][0];
+
+const NUMBERS = [
+  ['slotMinutes', 'Consultation length (minutes)'],
+  ['bufferMinutes', 'Buffer between consultations (minutes)'],
+  ['minNoticeHours', 'Minimum notice (hours)'],
+  ['maxDaysAhead', 'Bookable up to (days ahead)'],
+] as const;
+
+/** A clinician's consultation hours: weekly windows, days off, length, buffer, notice, horizon. */
+export function AvailabilityEditor({ clinicianId }: { clinicianId: string }) {
+  const { loaded, reload } = useAvailability(clinicianId);
+  if (loaded.state === 'loading') return <p>Loading…</p>;
+  if (loaded.state === 'failed') return <ErrorNotice failure={loaded.failure} />;
+  const { timeZone, slotMinutes, bufferMinutes, minNoticeHours, maxDaysAhead } = loaded.value;
+  return (
+    <HoursForm
+      key={loaded.value.updatedAt ?? 'defaults'}
+      clinicianId={clinicianId}
+      initial={{
+        timeZone,
+        slotMinutes,
+        bufferMinutes,
+        minNoticeHours,
+        maxDaysAhead,
+        weekly: loaded.value.weekly,
+        exceptions: loaded.value.exceptions,
+      }}
+      onSaved={reload}
+    />
+  );
+}
+
+function HoursForm({
+  clinicianId,
+  initial,
+  onSaved,
+}: {
+  clinicianId: string;
+  initial: AvailabilityBody;
+  onSaved: () => void;
+}) {
+  const [draft, setDraft] = useState<AvailabilityBody>(initial);
+  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const [saved, setSaved] = useState('');
+
+  const errors = failure?.kind === 'invalid' ? failure.errors : undefined;
+  const change = (patch: Partial<AvailabilityBody>) => setDraft({ ...draft, ...patch });
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setFailure(null);
+    setSaved('');
+    const result = await putAvailability(clinicianId, draft);
+    if (result.kind === 'ok') {
+      setSaved('Hours saved.');
+      onSaved();
+    } else setFailure(result);
+  };
+
+  return (
+    <form onSubmit={(event) => void submit(event)} aria-label="Consultation hours">
+      <div className="field">
+        <label htmlFor="hours-zone">Time zone</label>
+        <input
+          id="hours-zone"
+          value={draft.timeZone}
+          onChange={(event) => change({ timeZone: event.target.value })}
+          aria-describedby="hours-zone-error"
+        />
+        <p className="field-error" id="hours-zone-error">
+          {errorFor(errors, 'timeZone')}
+        </p>
+      </div>
+      {NUMBERS.map(([name, label]) => (
+        <div className="field" key={name}>
+          <label htmlFor={`hours-${name}`}>{label}</label>
+          <input
+            id={`hours-${name}`}
+            type="number"
+            value={draft[name]}
+            onChange={(event) => change({ [name]: Number(event.target.value) })}
+          />
+          <p className="field-error">{errorFor(errors, name)}</p>
+        </div>
+      ))}
+      <fieldset className="field">
+        <legend>Weekly hours</legend>
+        {draft.weekly.map((window, index) => (
+          <div key={index} className="hours-row">
+            <label>
+              Day{' '}
+              <select
+                value={window.day}
+                onChange={(event) =>
+                  change({
+                    weekly: draft.weekly.map((one, i) =>
+                      i === index ? { ...one, day: event.target.value as Day } : one,
+                    ),
+                  })
+                }
+              >
+                {DAYS.map(([value, name]) => (
+                  <option key={value} value={value}>
+                    {name}
+                  </option>
+                ))}
+              </select>
+            </label>{' '}
+            <label>
+              From{' '}
+              <input
+                type="time"
+                value={window.start}
+                onChange={(event) =>
+                  change({
+                    weekly: draft.weekly.map((one, i) =>
+                      i === index ? { ...one, start: event.target.value } : one,
+                    ),
+                  })
+                }
+              />
+            </label>{' '}
+            <label>
+              to{' '}
+              <input
+                type="time"
+                value={window.end}
+                onChange={(event) =>
+                  change({
+                    weekly: draft.weekly.map((one, i) =>
+                      i === index ? { ...one, end: event.target.value } : one,
+                    ),
+                  })
+                }
+              />
+            </label>{' '}
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => change({ weekly: draft.weekly.filter((_, i) => i !== index) })}
+            >
+              Remove
+            </button>
+            <p className="field-error">
+              {errorFor(errors, `weekly.${index}.start`) ?? errorFor(errors, `weekly.${index}.end`)}
+            </p>
+          </div>
+        ))}
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() =>
+            change({ weekly: [...draft.weekly, { day: 'mon', start: '09:00', end: '12:00' }] })
+          }
+        >
+          Add hours
+        </button>
+      </fieldset>
+      <fieldset className="field">
+        <legend>Days off</legend>
+        {draft.exceptions.map((exception, index) => (
+          <div key={index} className="hours-row">
+            <label>
+              Date{' '}
+              <input
+                type="date"
+                value={exception.date}
+                onChange={(event) =>
+                  change({
+                    exceptions: draft.exceptions.map((one, i) =>
+                      i === index ? { ...one, date: event.target.value } : one,
+                    ),
+                  })
+                }
+              />
+            </label>{' '}
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => change({ exceptions: draft.exceptions.filter((_, i) => i !== index) })}
+            >
+              Remove
+            </button>
+            <p className="field-error">{errorFor(errors, `exceptions.${index}.date`)}</p>
+          </div>
+        ))}
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() =>
+            change({
+              exceptions: [
+                ...draft.exceptions,
+                { date: new Date().toISOString().slice(0, 10), available: false },
+              ],
+            })
+          }
+        >
+          Add a day off
+        </button>
+      </fieldset>
+      <ErrorNotice failure={failure?.kind === 'invalid' ? null : failure} />
+      <button type="submit" className="button">
+        Save hours
+      </button>
+      <StatusMessage>{saved}</StatusMessage>
+    </form>
+  );
+}
