@@ -528,6 +528,34 @@ describe('the lead list (GET /v1/admin/leads)', () => {
       expect(preview).not.toContain('kill myself');
     });
 
+    it('a newest message that does not open answers 409 sealed-data-unreadable, nothing of it', async () => {
+      const source = await submit({ message: 'Copied words about the affair.' });
+      const target = await submit({ message: 'Target message.' });
+      const [{ message_encrypted: own }] = (await t.db.query(
+        `SELECT message_encrypted FROM inquiry WHERE id = $1`,
+        [target.body.id],
+      )) as [{ message_encrypted: string }];
+      await t.db.query(
+        `UPDATE inquiry SET message_encrypted = (SELECT message_encrypted FROM inquiry WHERE id = $2)
+          WHERE id = $1`,
+        [target.body.id, source.body.id],
+      );
+      try {
+        const response = await t.http
+          .get('/v1/admin/leads')
+          .query({ q: target.body.reference })
+          .set(coordinator.auth);
+        expect(response.status).toBe(409);
+        expect(response.body.type).toContain('sealed-data-unreadable');
+        expect(JSON.stringify(response.body)).not.toContain('affair');
+      } finally {
+        await t.db.query(`UPDATE inquiry SET message_encrypted = $2 WHERE id = $1`, [
+          target.body.id,
+          own,
+        ]);
+      }
+    });
+
     it('a lead of an intake only has no preview', async () => {
       const submitted = await t.http.post('/v1/intakes').send(anIndividualIntake()).expect(201);
       const item = await itemOf(await leadIdOf(t, submitted.body.id));
