@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { anInquiry } from './support/builders.js';
+import { anIndividualIntake, anInquiry } from './support/builders.js';
 import { type LeadFields, type SeededLead, aLead, auditEvents, leadIdOf } from './support/leads.js';
 import { aSignedInStaffMember, aStaffMember } from './support/staff.js';
 import { SEARCH_WINDOW } from '../src/lead-desk/lead-list.query.js';
@@ -61,6 +61,10 @@ describe('the lead list (GET /v1/admin/leads)', () => {
           urgency: 'routine',
           serviceType: 'couples',
           name: 'Summary Person',
+          phone: expect.stringMatching(/^\+1503\d{7}$/),
+          preferredContact: 'email',
+          messagePreview: 'We keep having the same fight about chores.',
+          previewCrisis: false,
           state: 'OR',
           source: 'podcast',
           assignedClinician: null,
@@ -475,6 +479,104 @@ describe('the lead list (GET /v1/admin/leads)', () => {
       const assigned = await seed(tag, { assignedClinicianId: other.clinicianId! });
       const open = await seed(tag);
       sameIds(await list({ tag }, admin.auth), [assigned, open]);
+    });
+  });
+
+  describe('rows to act from: phone, preferred contact, the newest message', () => {
+    const submit = (fields: Record<string, unknown>) =>
+      t.http.post('/v1/inquiries').send(anInquiry(fields)).expect(201);
+    const itemOf = async (leadId: string, auth: Auth = coordinator.auth) => {
+      const [{ reference }] = (await t.db.query(
+        `SELECT reference FROM submission_reference WHERE lead_id = $1 ORDER BY created_at LIMIT 1`,
+        [leadId],
+      )) as [{ reference: string }];
+      const page = await list({ q: reference }, auth);
+      return page.items.find((item) => item.id === leadId);
+    };
+
+    it("previews the lead's newest inquiry, not an older one", async () => {
+      const email = `two.${randomBytes(4).toString('hex')}@example.com`;
+      const first = await submit({ email, message: 'I think about suicide.' });
+      const leadId = await leadIdOf(t, first.body.id);
+      const second = await submit({ email, message: 'A newer message about chores.' });
+      expect(await leadIdOf(t, second.body.id)).toBe(leadId);
+      expect(await itemOf(leadId)).toMatchObject({
+        messagePreview: 'A newer message about chores.',
+        previewCrisis: false,
+      });
+    });
+
+    it('cuts a long newest message at a word with an ellipsis and flags crisis words past the cut', async () => {
+      const long = `We   keep\n\narguing about money ${'and everything else besides '.repeat(5)}and I want to kill myself some days.`;
+      const submitted = await submit({
+        phone: '+15035550177',
+        preferredContact: 'text',
+        message: long,
+      });
+      const item = await itemOf(await leadIdOf(t, submitted.body.id));
+      const preview = item!.messagePreview as string;
+      expect(item).toMatchObject({
+        phone: '+15035550177',
+        preferredContact: 'text',
+        previewCrisis: true,
+      });
+      expect(preview.startsWith('We keep arguing about money and everything else')).toBe(true);
+      expect(preview.endsWith('…')).toBe(true);
+      expect([...preview].length).toBeLessThanOrEqual(140);
+      expect(preview.slice(0, -1)).toMatch(/\S$/);
+      expect(long.replace(/\s+/g, ' ')).toContain(`${preview.slice(0, -1)} `);
+      expect(preview).not.toContain('kill myself');
+    });
+
+    it('a newest message that does not open answers 409 sealed-data-unreadable, nothing of it', async () => {
+      const source = await submit({ message: 'Copied words about the affair.' });
+      const target = await submit({ message: 'Target message.' });
+      const [{ message_encrypted: own }] = (await t.db.query(
+        `SELECT message_encrypted FROM inquiry WHERE id = $1`,
+        [target.body.id],
+      )) as [{ message_encrypted: string }];
+      await t.db.query(
+        `UPDATE inquiry SET message_encrypted = (SELECT message_encrypted FROM inquiry WHERE id = $2)
+          WHERE id = $1`,
+        [target.body.id, source.body.id],
+      );
+      try {
+        const response = await t.http
+          .get('/v1/admin/leads')
+          .query({ q: target.body.reference })
+          .set(coordinator.auth);
+        expect(response.status).toBe(409);
+        expect(response.body.type).toContain('sealed-data-unreadable');
+        expect(JSON.stringify(response.body)).not.toContain('affair');
+      } finally {
+        await t.db.query(`UPDATE inquiry SET message_encrypted = $2 WHERE id = $1`, [
+          target.body.id,
+          own,
+        ]);
+      }
+    });
+
+    it('a lead of an intake only has no preview', async () => {
+      const submitted = await t.http.post('/v1/intakes').send(anIndividualIntake()).expect(201);
+      const item = await itemOf(await leadIdOf(t, submitted.body.id));
+      expect(item).toMatchObject({ messagePreview: null, previewCrisis: false });
+    });
+
+    it('a clinician sees these only on their own leads', async () => {
+      const clinician = await aSignedInStaffMember(t, 'clinician');
+      const mine = await submit({ message: 'Mine to call back.' });
+      const theirs = await submit({ message: 'Not for this clinician.' });
+      const mineId = await leadIdOf(t, mine.body.id);
+      await t.db.query(`UPDATE lead SET assigned_clinician_id = $2 WHERE id = $1`, [
+        mineId,
+        clinician.clinicianId,
+      ]);
+      expect(await itemOf(mineId, clinician.auth)).toMatchObject({
+        messagePreview: 'Mine to call back.',
+      });
+      expect(await itemOf(await leadIdOf(t, theirs.body.id), clinician.auth)).toBeUndefined();
+      const page = await list({ limit: 100 }, clinician.auth);
+      expect(JSON.stringify(page)).not.toContain('Not for this clinician.');
     });
   });
 

@@ -5,6 +5,7 @@ import {
   csvRecord,
   cursorKeyOf,
   intakeStatusOf,
+  listPreview,
   toLeadSummary,
 } from './lead-list.mapper.js';
 import type { LeadListRow } from './lead-list.query.js';
@@ -18,6 +19,7 @@ function row(overrides: Partial<LeadListRow> = {}): LeadListRow {
     name: 'Alex Rivera',
     email: 'alex@example.com',
     phone: '+15035550142',
+    preferred_contact: 'text',
     state: 'OR',
     source: 'referral',
     tags: ['evenings', 'insurance'],
@@ -52,6 +54,10 @@ describe('toLeadSummary', () => {
       urgency: 'high',
       serviceType: 'couples',
       name: 'Alex Rivera',
+      phone: '+15035550142',
+      preferredContact: 'text',
+      messagePreview: null,
+      previewCrisis: false,
       state: 'OR',
       source: 'referral',
       assignedClinician: { id: '0c1f3f5e-9d7a-4d7e-8a39-7f2f4c1b2a90', name: 'Dr. Jordan Lee' },
@@ -72,6 +78,28 @@ describe('toLeadSummary', () => {
     });
   });
 
+  it("carries the newest message's first words and whether it holds crisis words", () => {
+    const summary = toLeadSummary(
+      row(),
+      null,
+      [],
+      [],
+      listPreview('We argue a lot.\n\nSometimes I want to  KILL\nMYSELF.'),
+    );
+    expect(summary).toMatchObject({
+      messagePreview: 'We argue a lot. Sometimes I want to KILL MYSELF.',
+      previewCrisis: true,
+    });
+  });
+
+  it('flags crisis words of the message even past the preview', () => {
+    const message = `${'We keep arguing about the same things. '.repeat(5)}I want to end my life.`;
+    const preview = listPreview(message);
+    expect(preview.messagePreview).not.toContain('end my life');
+    expect(preview.previewCrisis).toBe(true);
+    expect(listPreview('We keep arguing.').previewCrisis).toBe(false);
+  });
+
   it('shows no clinician on an unassigned lead', () => {
     const summary = toLeadSummary(
       row({ assigned_clinician_id: null, clinician_name: null }),
@@ -82,7 +110,7 @@ describe('toLeadSummary', () => {
     expect(summary.assignedClinician).toBeNull();
   });
 
-  it("never carries the lead's email address or phone number, for any lead", () => {
+  it("never carries the lead's email address (the phone is there to tap), for any lead", () => {
     fc.assert(
       fc.property(
         fc.string({ minLength: 6 }).map((text) => `${text}@mail.example`),
@@ -91,7 +119,7 @@ describe('toLeadSummary', () => {
           const summary = toLeadSummary(row({ email, phone }), null, [], []);
           const text = JSON.stringify(summary);
           expect(text).not.toContain(JSON.stringify(email).slice(1, -1));
-          expect(text).not.toContain(phone);
+          expect(summary.phone).toBe(phone);
         },
       ),
     );

@@ -6,7 +6,9 @@ import type { CsvCell } from '../leads/export/csv.js';
 import type { CursorKey, LeadSort } from '../vocabulary/keyset-cursor.js';
 import type { LeadLabel } from '../vocabulary/lead-labels.js';
 import type { SignalMark } from '../leads/lead-signals.js';
+import { textSuggestsCrisis } from '../vocabulary/urgency.js';
 import type { LeadListRow } from './lead-list.query.js';
+import { messagePreview } from './message-preview.js';
 import type { LeadSummaryView, SummaryIntakeStatus } from './lead-summary.view.js';
 
 export const EXPORT_COLUMNS = [
@@ -32,12 +34,29 @@ export function intakeStatusOf(status: string | null | undefined): SummaryIntake
   return null;
 }
 
-/** One lead of the list: who and where, never how to reach them or what they wrote. */
+/** The first words of the newest inquiry, and whether the message holds crisis words. */
+export interface ListPreview {
+  messagePreview: string | null;
+  previewCrisis: boolean;
+}
+
+export const NO_PREVIEW: ListPreview = { messagePreview: null, previewCrisis: false };
+
+/** The newest inquiry's message, opened by the caller → the row's preview. */
+export function listPreview(message: string): ListPreview {
+  return { messagePreview: messagePreview(message), previewCrisis: textSuggestsCrisis(message) };
+}
+
+/**
+ * One lead of the list: who, how to reach them and the first words they wrote; never an
+ * answer or what a partner said.
+ */
 export function toLeadSummary(
   row: LeadListRow,
   intakeStatus: SummaryIntakeStatus | null,
   labels: LeadLabel[],
   signals: SignalMark[],
+  preview: ListPreview = NO_PREVIEW,
 ): LeadSummaryView {
   return {
     id: row.id,
@@ -46,6 +65,10 @@ export function toLeadSummary(
     urgency: row.urgency,
     serviceType: row.service_type,
     name: row.name,
+    phone: row.phone,
+    preferredContact: row.preferred_contact,
+    messagePreview: preview.messagePreview,
+    previewCrisis: preview.previewCrisis,
     state: row.state,
     source: row.source,
     assignedClinician: row.assigned_clinician_id

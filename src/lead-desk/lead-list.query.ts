@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { StaffContext } from '../auth/staff-context.js';
 import type { FormDefinition } from '../intake/form-definition.js';
-import type { ServiceType } from '../vocabulary/contact.js';
+import type { PreferredContact, ServiceType } from '../vocabulary/contact.js';
 import type { CursorKey, LeadSort } from '../vocabulary/keyset-cursor.js';
 import { LeadAccess } from '../leads/lead-access.js';
 import type { ReviewReason } from '../leads/lead-review.js';
@@ -24,6 +24,7 @@ export interface LeadListRow {
   name: string;
   email: string;
   phone: string | null;
+  preferred_contact: PreferredContact;
   state: string | null;
   source: string | null;
   tags: string[];
@@ -65,6 +66,14 @@ export interface RespondentRow {
   phone: string | null;
   answers_encrypted: string | null;
   result_encrypted: string | null;
+}
+
+/** The newest inquiry of a lead of the page, its message sealed (or, from before sealing, plain). */
+export interface NewestInquiryRow {
+  lead_id: string;
+  id: string;
+  message: string | null;
+  message_encrypted: string | null;
 }
 
 export interface CrisisInquiryRow {
@@ -149,6 +158,7 @@ const COLUMNS: [expression: string, alias: string][] = [
   ['lead.name', 'name'],
   ['lead.email', 'email'],
   ['lead.phone', 'phone'],
+  ['lead.preferred_contact', 'preferred_contact'],
   ['lead.state', 'state'],
   ['lead.source', 'source'],
   ['lead.tags', 'tags'],
@@ -294,6 +304,15 @@ export class LeadListQuery {
         WHERE lead_id = ANY($1::uuid[]) AND crisis_indicated ORDER BY received_at, id`,
       [leadIds],
     )) as CrisisInquiryRow[];
+  }
+
+  /** The newest inquiry of each of the given leads (none for a lead of intakes only). */
+  async newestInquiries(manager: EntityManager, leadIds: string[]): Promise<NewestInquiryRow[]> {
+    return (await manager.query(
+      `SELECT DISTINCT ON (lead_id) lead_id, id, message, message_encrypted FROM inquiry
+        WHERE lead_id = ANY($1::uuid[]) ORDER BY lead_id, received_at DESC, id DESC`,
+      [leadIds],
+    )) as NewestInquiryRow[];
   }
 
   /** Both partners of every intake of the given leads, sealed, in the order they answered. */

@@ -9,6 +9,7 @@ import { cursorFromQuery } from '../common/newest-first.js';
 import { type CsvCell, csvLines } from '../leads/export/csv.js';
 import { type CursorKey, type LeadSort, encodeCursor } from '../vocabulary/keyset-cursor.js';
 import type { LeadSignal } from '../leads/lead-signals.js';
+import { SEALED_COLUMNS } from '../vocabulary/sealed-columns.js';
 import { type LeadFilterDto, type LeadListQueryDto, filtersUsed } from './dto/lead-query.dto.js';
 import { listMarks, respondentPartner, signalsByLead } from './lead-flags.js';
 import {
@@ -16,7 +17,9 @@ import {
   csvRecord,
   cursorKeyOf,
   intakeStatusOf,
+  listPreview,
   toLeadSummary,
+  type ListPreview,
 } from './lead-list.mapper.js';
 import { type Assignee, LeadListQuery, type Listing } from './lead-list.query.js';
 import type { LeadPageView } from './lead-summary.view.js';
@@ -86,9 +89,19 @@ export class LeadListService {
       staff,
       pageRows.map((row) => row.id),
     );
+    const previews = await this.previews(
+      manager,
+      pageRows.map((row) => row.id),
+    );
     const items = pageRows.map((row) => {
       const { marks, labels } = listMarks(signals.get(row.id) ?? [], returning.has(row.id));
-      return toLeadSummary(row, intakeStatusOf(row.intake_status), labels, marks);
+      return toLeadSummary(
+        row,
+        intakeStatusOf(row.intake_status),
+        labels,
+        marks,
+        previews.get(row.id),
+      );
     });
     const nextCursor =
       rows.length > limit ? encodeCursor(cursorKeyOf(rows[limit - 1]!, sort)) : null;
@@ -168,6 +181,28 @@ export class LeadListService {
     } finally {
       await runner.release();
     }
+  }
+
+  /**
+   * The preview of each lead's newest inquiry, opened for the page's leads only. A value
+   * that does not open fails the list (`sealed-data-unreadable`), as the answers do.
+   */
+  private async previews(
+    manager: EntityManager,
+    leadIds: string[],
+  ): Promise<Map<string, ListPreview>> {
+    if (leadIds.length === 0) return new Map();
+    const rows = await this.query.newestInquiries(manager, leadIds);
+    return new Map(
+      rows.map((row) => [
+        row.lead_id,
+        listPreview(
+          row.message_encrypted
+            ? this.cipher.decrypt(row.message_encrypted, SEALED_COLUMNS.inquiryMessage, row.id)
+            : (row.message ?? ''),
+        ),
+      ]),
+    );
   }
 
   /**

@@ -1,10 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { SERVICE_TYPES, type ServiceType } from '../vocabulary/contact.js';
+import {
+  PREFERRED_CONTACTS,
+  SERVICE_TYPES,
+  type PreferredContact,
+  type ServiceType,
+} from '../vocabulary/contact.js';
 import { LEAD_LABELS, type LeadLabel } from '../vocabulary/lead-labels.js';
 import { REVIEW_REASONS, type ReviewReason } from '../leads/lead-review.js';
 import { SIGNAL_KINDS, type Partner, type SignalKind } from '../leads/lead-signals.js';
 import { LEAD_STATUSES, type LeadStatus } from '../vocabulary/lead-status.js';
 import { URGENCIES, type Urgency } from '../vocabulary/urgency.js';
+import { PREVIEW_LENGTH } from './message-preview.js';
 
 const nullableDateTime = { nullable: true, type: String, format: 'date-time' } as const;
 export const OVERDUE_DESCRIPTION =
@@ -41,6 +47,20 @@ export class LeadSummaryView {
   @ApiProperty({ enum: URGENCIES }) urgency!: Urgency;
   @ApiProperty({ enum: SERVICE_TYPES }) serviceType!: ServiceType;
   @ApiProperty() name!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The phone number given, if any' })
+  phone!: string | null;
+  @ApiProperty({ enum: PREFERRED_CONTACTS }) preferredContact!: PreferredContact;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: `The first words (at most ${PREVIEW_LENGTH} characters) of the newest inquiry's message, white space collapsed, cut at a word with "…"; null without an inquiry`,
+  })
+  messagePreview!: string | null;
+  @ApiProperty({
+    description:
+      "The newest inquiry's message holds a crisis phrase (mark the phrases in the preview)",
+  })
+  previewCrisis!: boolean;
   @ApiProperty({ nullable: true, type: String }) state!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'How the lead heard of the practice' })
   source!: string | null;

@@ -11,6 +11,7 @@ import { anInquiry } from '../support/builders.js';
 import { type SmtpSink, startSmtpSink } from '../support/smtp-sink.js';
 import { aSignedInStaffMember, aStaffMember, type StaffMember } from '../support/staff.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { leadIdOf } from '../support/leads.js';
 import { eventually } from '../support/wait.js';
 
 const PHONE_SCREEN = { width: 375, height: 812 };
@@ -221,6 +222,107 @@ describe("the staff app: the coordinator's desk", () => {
     const status = await page.locator('.lead-header .badge--status').boundingBox();
     expect(status!.y).toBeLessThan(PHONE_SCREEN.height / 2);
     expect(status!.y + status!.height).toBeLessThan(bar!.y);
+  });
+
+  it('rows to act from: the message with crisis words marked, tap-to-call logs the attempt, keys, bulk assign', async () => {
+    const clinician = await aStaffMember(t.db, 'clinician');
+    const anotherLead = async (name: string, fields: Record<string, unknown> = {}) => {
+      const { body } = await t.http
+        .post('/v1/inquiries')
+        .send(anInquiry({ name, serviceType: 'individual', ...fields }))
+        .expect(201);
+      return leadIdOf(t, body.id);
+    };
+    const averyId = await anotherLead('Avery Stone');
+    const blakeId = await anotherLead('Blake Moss');
+    const jamieId = await anotherLead('Jamie Reyes', {
+      phone: '+15035550155',
+      preferredContact: 'text',
+      message: 'Some nights I want to die.\n\nWe cannot talk without shouting.',
+    });
+
+    const page = await browser.newPage();
+    await signInOnPage(page, site, coordinator);
+    await page.getByRole('link', { name: 'All leads' }).click();
+    const jamie = rows(page).filter({ hasText: 'Jamie Reyes' });
+    await jamie.locator('.lead-row__preview').waitFor();
+    await expect(jamie.locator('.lead-row__preview').textContent()).resolves.toBe(
+      'Some nights I want to die. We cannot talk without shouting.',
+    );
+    await expect(jamie.locator('mark').allTextContents()).resolves.toEqual(['want to die']);
+    await expect(jamie.textContent()).resolves.toContain('prefers text');
+
+    // Keys: j and k move between leads, Enter opens one, / goes to the search.
+    const blur = () => page.evaluate('document.activeElement?.blur()');
+    await blur();
+    const focusedLead = () =>
+      page.evaluate(`document.activeElement?.closest('.lead-row')?.dataset.leadId ?? null`);
+    const ids = (await rows(page).evaluateAll((items) =>
+      items.map((item) => item.getAttribute('data-lead-id')),
+    )) as string[];
+    expect(ids.slice(0, 3)).toEqual([jamieId, blakeId, averyId]);
+    await page.keyboard.press('j');
+    await expect(focusedLead()).resolves.toBe(jamieId);
+    await page.keyboard.press('j');
+    await expect(focusedLead()).resolves.toBe(blakeId);
+    await page.keyboard.press('k');
+    await expect(focusedLead()).resolves.toBe(jamieId);
+    await page.keyboard.press('/');
+    await expect(page.evaluate('document.activeElement?.id')).resolves.toBe('q');
+    await blur();
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await expect(focusedLead()).resolves.toBe(blakeId);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`/admin/leads/${blakeId}$`));
+    await page.getByRole('heading', { level: 1, name: 'Blake Moss' }).waitFor();
+
+    // Two leads assigned at once; the rows say so when read again.
+    await page.goBack();
+    await rows(page).filter({ hasText: 'Avery Stone' }).getByLabel('Select Avery Stone').check();
+    await rows(page).filter({ hasText: 'Blake Moss' }).getByLabel('Select Blake Moss').check();
+    await page.getByLabel('Assign the selected leads to').selectOption(clinician.clinicianId!);
+    await page.getByRole('button', { name: 'Assign', exact: true }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: '2 of 2 leads assigned to Staff clinician.' })
+      .waitFor();
+    for (const name of ['Avery Stone', 'Blake Moss']) {
+      await rows(page)
+        .filter({ hasText: name })
+        .locator('.lead-row__facts')
+        .getByText('Staff clinician', { exact: true })
+        .waitFor();
+    }
+    const assigned = (await t.db.query(
+      `SELECT assigned_clinician_id FROM lead WHERE id = ANY($1::uuid[])`,
+      [[averyId, blakeId]],
+    )) as { assigned_clinician_id: string }[];
+    expect(assigned.map((row) => row.assigned_clinician_id)).toEqual([
+      clinician.clinicianId,
+      clinician.clinicianId,
+    ]);
+
+    // Tapping the number starts the call and asks for its outcome at once. Last: the page
+    // hands tel: to the system, and headless Chromium then stops passing keys to it.
+    await expect(jamie.locator('a[href="sms:+15035550155"]').count()).resolves.toBe(1);
+    await jamie.locator('a[href="tel:+15035550155"]').click();
+    const form = page.getByRole('form', { name: 'Log a contact attempt with Jamie Reyes' });
+    await expect(form.getByRole('radio', { name: 'Phone' }).isChecked()).resolves.toBe(true);
+    await form.getByRole('radio', { name: 'Connected' }).check();
+    await form.getByRole('button', { name: 'Save attempt' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Phone attempt logged: Connected.' })
+      .waitFor();
+    const [stopped] = (await t.db.query(
+      `SELECT first_attempt_at IS NOT NULL AS stopped, (SELECT array_agg(channel || ':' || outcome)
+          FROM contact_attempt WHERE lead_id = $1) AS attempts FROM lead WHERE id = $1`,
+      [jamieId],
+    )) as { stopped: boolean; attempts: string[] }[];
+    expect(stopped).toEqual({ stopped: true, attempts: ['phone:connected'] });
+    await jamie.getByText(/1 attempt, last/).waitFor();
+    await expect(jamie.locator('.due').count()).resolves.toBe(0);
   });
 });
 

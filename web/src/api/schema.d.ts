@@ -1945,6 +1945,14 @@ export interface components {
       /** @enum {string} */
       serviceType: 'individual' | 'couples' | 'family' | 'other';
       name: string;
+      /** @description The phone number given, if any */
+      phone: string | null;
+      /** @enum {string} */
+      preferredContact: 'email' | 'phone' | 'text';
+      /** @description The first words (at most 140 characters) of the newest inquiry's message, white space collapsed, cut at a word with "…"; null without an inquiry */
+      messagePreview: string | null;
+      /** @description The newest inquiry's message holds a crisis phrase (mark the phrases in the preview) */
+      previewCrisis: boolean;
       state: string | null;
       /** @description How the lead heard of the practice */
       source: string | null;

@@ -4,7 +4,9 @@ import { dueText, exactText } from '../../../components/practice-time';
 import { Time, useNow, usePracticeZone } from '../../../components/time';
 import { INTAKE_STATUS_NAMES, LABEL_NAMES, SERVICE_NAMES, signalMarkText } from '../../../words';
 import type { LeadSummary } from '../../../../api/types';
-import { LogAttempt } from './log-attempt';
+import { CRISIS_PHRASES } from '../../../vocabulary';
+import { crisisParts } from '../crisis-marks';
+import { CHANNEL_NAMES, LogAttempt, type ContactChannel } from './log-attempt';
 
 const DESK_LABEL_NAMES: Record<string, string> = {
   ...LABEL_NAMES,
@@ -14,8 +16,9 @@ const DESK_LABEL_NAMES: Record<string, string> = {
 
 /**
  * One lead in the inbox, built to act from: the whole row opens the lead (its name is the
- * link, stretched over the row), the due time, who said what, the attempts so far, and a
- * one-step "log attempt".
+ * link, stretched over the row), the due time, who said what, the first words of the
+ * newest message (crisis words marked), the attempts so far, a tap-to-call (or text) link
+ * that also opens "log attempt" on that channel, and a one-step "log attempt".
  */
 export function LeadRow({
   lead,
@@ -28,8 +31,9 @@ export function LeadRow({
   lead: LeadSummary;
   selected: boolean;
   onSelect: (selected: boolean) => void;
-  logging: boolean;
-  onLogging: (open: boolean) => void;
+  /** The channel "log attempt" is open on for this row, or null when closed. */
+  logging: ContactChannel | null;
+  onLogging: (channel: ContactChannel | null) => void;
   onLogged: (said: string) => void;
 }) {
   const now = useNow();
@@ -84,8 +88,10 @@ export function LeadRow({
           ) : null}
           {lead.needsReview ? <span className="badge badge--warning">Held for review</span> : null}
         </div>
+        {lead.messagePreview ? <Preview lead={lead} /> : null}
         <p className="lead-row__facts">
           <span>{SERVICE_NAMES[lead.serviceType]}</span>
+          <span>prefers {CHANNEL_NAMES[lead.preferredContact].toLowerCase()}</span>
           <span>{lead.assignedClinician ? lead.assignedClinician.name : 'Unassigned'}</span>
           <Attempts lead={lead} />
           <span>
@@ -98,26 +104,78 @@ export function LeadRow({
         <button
           type="button"
           className="button button--quiet button--small"
-          aria-expanded={logging}
-          onClick={() => onLogging(!logging)}
+          aria-expanded={logging !== null}
+          onClick={() => onLogging(logging ? null : 'phone')}
         >
           Log<span className="lead-row__action-more"> attempt</span>
           <span className="visually-hidden"> with {name}</span>
         </button>
       </div>
+      {lead.phone ? (
+        <p className="lead-row__reach">
+          {/* The call starts and its outcome is asked for at once: one step, not two. */}
+          <a
+            className="button button--quiet button--small"
+            href={`tel:${lead.phone}`}
+            onClick={() => onLogging('phone')}
+          >
+            Call {lead.phone}
+            <span className="visually-hidden"> ({name})</span>
+          </a>
+          {lead.preferredContact === 'text' ? (
+            <a
+              className="button button--quiet button--small"
+              href={`sms:${lead.phone}`}
+              onClick={() => onLogging('text')}
+            >
+              Text<span className="visually-hidden"> {name}</span>
+            </a>
+          ) : null}
+        </p>
+      ) : null}
       {logging ? (
         <div className="lead-row__panel">
           <LogAttempt
+            key={logging}
             leadId={lead.id}
             name={name}
+            channel={logging}
             onDone={(said) => {
-              onLogging(false);
+              onLogging(null);
               if (said) onLogged(said);
             }}
           />
         </div>
       ) : null}
     </li>
+  );
+}
+
+/**
+ * The first words of the newest message, crisis words marked; a crisis phrase past the
+ * preview is said with a badge.
+ */
+function Preview({ lead }: { lead: LeadSummary }) {
+  const parts = crisisParts(lead.messagePreview ?? '', CRISIS_PHRASES);
+  const marked = parts.some((part) => part.crisis);
+  return (
+    <p className="lead-row__preview">
+      {parts.map((part, index) =>
+        part.crisis ? (
+          <mark key={index} className="crisis-word">
+            {part.text}
+          </mark>
+        ) : (
+          part.text
+        ),
+      )}
+      {lead.previewCrisis && !marked ? (
+        <>
+          {' '}
+          <span className="badge badge--crisis">Crisis words further on</span>
+        </>
+      ) : null}
+    </p>
   );
 }
 

@@ -18,6 +18,7 @@ import {
 } from '../inbox-filters';
 import { FilterForm } from '../components/inbox-filter-form';
 import { LeadRow } from '../components/lead-row';
+import type { ContactChannel } from '../components/log-attempt';
 import { LiveListBar } from '../../live/new-leads-pill';
 import {
   changeLead,
@@ -159,7 +160,7 @@ function Results({
   const list = useLeadList(query, PAGE_SIZE);
   const [exportFailure, setExportFailure] = useState<ApiFailure | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [logging, setLogging] = useState<string | null>(null);
+  const [logging, setLogging] = useState<{ id: string; channel: ContactChannel } | null>(null);
   const [said, setSaid] = useState('');
   const [bulkFailures, setBulkFailures] = useState<string[]>([]);
   const assignSelect = useRef<HTMLSelectElement>(null);
@@ -172,7 +173,7 @@ function Results({
       // The bulk bar appears with the selection; focus its clinician list next.
       setTimeout(() => assignSelect.current?.focus(), 0);
     },
-    logContact: (id) => setLogging(id),
+    logContact: (id) => setLogging({ id, channel: 'phone' }),
   });
 
   const select = (id: string, on: boolean) =>
@@ -286,8 +287,8 @@ function Results({
                 lead={lead}
                 selected={selected.has(lead.id)}
                 onSelect={(on) => select(lead.id, on)}
-                logging={logging === lead.id}
-                onLogging={(open) => setLogging(open ? lead.id : null)}
+                logging={logging?.id === lead.id ? logging.channel : null}
+                onLogging={(channel) => setLogging(channel ? { id: lead.id, channel } : null)}
                 onLogged={setSaid}
               />
             ))}
