@@ -437,6 +437,99 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/admin/consent-documents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every consent document with its current text and its versions */
+    get: operations['ConsentDocumentsController_list'];
+    put?: never;
+    /** Add a consent document and publish its first version */
+    post: operations['ConsentDocumentsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/consent-documents/{slug}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One consent document with its current text and its versions */
+    get: operations['ConsentDocumentsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/consent-documents/{slug}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Publish a new version of a consent document
+     * @description Versions never change once published. Forms ask for the newest version from now on; signatures of older versions keep naming theirs.
+     */
+    post: operations['ConsentDocumentsController_publish'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/leads/{id}/paperwork-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Email the client (or partner) a one-time link to sign what is still missing
+     * @description The link (`/paperwork?token=…`) works once, for 14 days. The email follows the rules for mail to a visitor’s address: at most 3 a day to one address, held while the lead awaits review.
+     */
+    post: operations['PaperworkRequestsController_request'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/paperwork/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What a paperwork link asks to be signed */
+    get: operations['PaperworkController_show'];
+    put?: never;
+    /** Sign what the link asks for; the link works once */
+    post: operations['PaperworkController_sign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/admin/leads': {
     parameters: {
       query?: never;
@@ -544,6 +637,23 @@ export interface paths {
     put?: never;
     /** Log a contact attempt (append-only); the first one stops the response clock */
     post: operations['LeadDeskController_logContactAttempt'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/leads/{id}/signatures/{signatureId}.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A signed consent document as PDF: its text and the signature block (audited) */
+    get: operations['LeadSignaturesController_pdf'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -746,6 +856,126 @@ export interface paths {
     put?: never;
     post?: never;
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/clinicians/{id}/availability': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A clinician’s consultation hours
+     * @description Admins and coordinators read anyone’s; a clinician only their own. Until hours are set: the defaults, with no weekly windows (no slots offered).
+     */
+    get: operations['AvailabilityController_get'];
+    /**
+     * Set a clinician’s consultation hours
+     * @description Replaces the weekly windows, date exceptions, slot length, buffer, notice and horizon. Times are wall-clock times in `timeZone`: a 09:00 window stays 09:00 across a daylight-saving change. Admins and coordinators set anyone’s; a clinician only their own.
+     */
+    put: operations['AvailabilityController_put'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/consultations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Live consultations in a time range, soonest first
+     * @description A clinician sees only their own.
+     */
+    get: operations['ConsultationsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/consultations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Cancel a consultation before it starts
+     * @description The client and the clinician get a cancellation (`METHOD:CANCEL`, same UID, higher SEQUENCE); the client’s booking link can book again.
+     */
+    delete: operations['ConsultationsController_cancel'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/leads/{id}/booking': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether the lead may book online (and if not why), and its consultations */
+    get: operations['ConsultationsController_forLead'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/leads/{id}/consultations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Book a consultation for a lead
+     * @description Any future time; it lasts the clinician’s slot length. Moves the lead to `consultation_scheduled` where its status allows, in the same transaction. A clinician books only with themselves, for leads assigned to them.
+     */
+    post: operations['ConsultationsController_book'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/bookings/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What the booking link offers: open slots, the booked consultation, or why not */
+    get: operations['BookingsController_read'];
+    put?: never;
+    /** Book one of the open slots */
+    post: operations['BookingsController_book'];
+    /** Cancel the booked consultation (before it starts); book again later */
+    delete: operations['BookingsController_cancel'];
     options?: never;
     head?: never;
     patch?: never;
@@ -1364,6 +1594,15 @@ export interface components {
       title: string;
       questions: components['schemas']['QuestionDto'][];
     };
+    ConsentTextView: {
+      /** @example informed-consent */
+      slug: string;
+      /** @example 1 */
+      version: number;
+      title: string;
+      /** @description Markdown */
+      body: string;
+    };
     FormDefinitionDto: {
       /** @example couples */
       slug: string;
@@ -1371,6 +1610,8 @@ export interface components {
       version: number;
       title: string;
       sections: components['schemas']['FormSectionDto'][];
+      /** @description What each respondent must sign with this form: the current version of each consent document required for its service type and language */
+      consents: components['schemas']['ConsentTextView'][];
     };
     IntakeClientDto: {
       /** @example Alex Rivera */
@@ -1469,6 +1710,22 @@ export interface components {
       /** @example true */
       telehealth?: boolean;
     };
+    SignatureDto: {
+      /** @example informed-consent */
+      slug: string;
+      /** @example 1 */
+      version: number;
+      /**
+       * @description The signer’s own name
+       * @example Alex Rivera
+       */
+      signedName: string;
+      /**
+       * @description Must be true
+       * @example true
+       */
+      agreed: boolean;
+    };
     IntakePartnerDto: {
       /** @example Alex Rivera */
       name: string;
@@ -1485,6 +1742,8 @@ export interface components {
         [key: string]: unknown;
       };
       consent: components['schemas']['IntakeConsentDto'];
+      /** @description One signature per consent document the form lists, with `agreed: true` and the respondent’s own name */
+      signatures?: components['schemas']['SignatureDto'][];
       /** @example couples */
       formSlug: string;
       /** @example 1 */
@@ -1541,11 +1800,106 @@ export interface components {
         [key: string]: unknown;
       };
       consent: components['schemas']['IntakeConsentDto'];
+      /** @description One signature per consent document the form lists, with `agreed: true` and the respondent’s own name */
+      signatures?: components['schemas']['SignatureDto'][];
     };
     PartnerResponseReceiptDto: {
       /** @example RI-7KQ2M9XD */
       reference: string;
       resources?: components['schemas']['CrisisResourceDto'][];
+    };
+    ConsentVersionSummaryView: {
+      /** @example 1 */
+      version: number;
+      title: string;
+      /** @description SHA-256 (hex) of the title, a blank line and the body */
+      textSha256: string;
+      /** Format: date-time */
+      publishedAt: string;
+    };
+    ConsentDocumentView: {
+      /** @example informed-consent */
+      slug: string;
+      /** @example en */
+      lang: string;
+      requiredFor: ('individual' | 'couples' | 'family' | 'other')[];
+      /**
+       * @description The current (newest) version
+       * @example 2
+       */
+      version: number;
+      title: string;
+      /** @description Markdown */
+      body: string;
+      /** @description Newest first */
+      versions: components['schemas']['ConsentVersionSummaryView'][];
+    };
+    ConsentDocumentListView: {
+      items: components['schemas']['ConsentDocumentView'][];
+    };
+    CreateConsentDocumentDto: {
+      /** @example Informed consent for therapy */
+      title: string;
+      /** @description Markdown: headings, paragraphs and lists */
+      body: string;
+      /** @example informed-consent */
+      slug: string;
+      /**
+       * @example [
+       *       "individual",
+       *       "couples"
+       *     ]
+       */
+      requiredFor: ('individual' | 'couples' | 'family' | 'other')[];
+      /**
+       * @default en
+       * @enum {string}
+       */
+      lang: 'en' | 'es';
+    };
+    PublishConsentVersionDto: {
+      /** @example Informed consent for therapy */
+      title: string;
+      /** @description Markdown: headings, paragraphs and lists */
+      body: string;
+    };
+    RequestPaperworkDto: {
+      /**
+       * @description Who is asked: the client, or (couples) their partner
+       * @default client
+       * @enum {string}
+       */
+      signer: 'client' | 'partner';
+    };
+    PaperworkDocumentSummaryView: {
+      /** @example informed-consent */
+      slug: string;
+      /** @example 1 */
+      version: number;
+      title: string;
+    };
+    PaperworkRequestView: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      signer: 'client' | 'partner';
+      /** Format: date-time */
+      expiresAt: string;
+      /** @description What is still to sign */
+      documents: components['schemas']['PaperworkDocumentSummaryView'][];
+    };
+    PaperworkView: {
+      documents: components['schemas']['ConsentTextView'][];
+      /** Format: date-time */
+      expiresAt: string;
+    };
+    SignPaperworkDto: {
+      signatures: components['schemas']['SignatureDto'][];
+    };
+    PaperworkReceiptView: {
+      /** Format: date-time */
+      signedAt: string;
+      documents: components['schemas']['PaperworkDocumentSummaryView'][];
     };
     PersonRefView: {
       /** Format: uuid */
@@ -1787,6 +2141,37 @@ export interface components {
         | 'spam';
       matchedOn: ('email' | 'phone')[];
     };
+    SignatureView: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description Who signed: each partner signs their own
+       * @enum {string}
+       */
+      signer: 'client' | 'partner';
+      /** @example informed-consent */
+      slug: string;
+      /** @example 1 */
+      version: number;
+      title: string;
+      /** @description SHA-256 (hex) of the exact text signed: title, blank line, body */
+      textSha256: string;
+      /** @description Null once erased */
+      signedName: string | null;
+      /** @description Null once erased */
+      ip: string | null;
+      /** @description Null once erased */
+      userAgent: string | null;
+      /** Format: date-time */
+      signedAt: string;
+      /**
+       * @description Signed with a form, or later by link
+       * @enum {string}
+       */
+      via: 'intake' | 'paperwork';
+      /** @example /v1/admin/leads/…/signatures/….pdf */
+      pdfUrl: string;
+    };
     LeadDetailView: {
       /** Format: uuid */
       id: string;
@@ -1877,6 +2262,8 @@ export interface components {
       duplicates: components['schemas']['DuplicateView'][];
       /** @description Other live leads you may see with the same email or phone (not spam), newest first: why the lead is labelled `possible_returning_client`. Preview a merge with `dryRun`. */
       returningClientMatches: components['schemas']['ReturningClientView'][];
+      /** @description Consent documents signed by the client and their partner, oldest first */
+      signatures: components['schemas']['SignatureView'][];
     };
     LeadTombstoneView: {
       /** Format: uuid */
@@ -2111,7 +2498,11 @@ export interface components {
         | 'password_reset'
         | 'staff_follow_up'
         | 'client_referral'
-        | 'intake_draft_resume';
+        | 'intake_draft_resume'
+        | 'paperwork_request'
+        | 'consultation_confirmation'
+        | 'consultation_reminder'
+        | 'consultation_cancellation';
       /** @enum {string} */
       status: 'pending' | 'sent' | 'failed' | 'held' | 'withheld';
       /** @description Sending attempts so far. */
@@ -2196,7 +2587,18 @@ export interface components {
       logoUrl: string | null;
     };
     BookingView: {
-      enabled: boolean;
+      bookable: boolean;
+      /** @enum {string} */
+      serviceType?: 'individual' | 'couples' | 'family' | 'other';
+      /** @description Open slots of the clinicians who may take this client, soonest first */
+      slots?: components['schemas']['SlotView'][];
+      /** @description The consultation this link booked; it can be cancelled before it starts */
+      consultation?: components['schemas']['BookedConsultationView'];
+      /**
+       * @description `waiting_for_partner`: both partners answer first. `practice_will_contact`: nothing to book online (also when no time is free); the practice will be in touch.
+       * @enum {string}
+       */
+      reason?: 'waiting_for_partner' | 'practice_will_contact';
     };
     ReferralResourceView: {
       name: string;
@@ -2612,6 +3014,198 @@ export interface components {
       /** @description Every active clinician: eligible first, then by score. */
       items: components['schemas']['MatchView'][];
     };
+    WeeklyWindowDto: {
+      /**
+       * @example mon
+       * @enum {string}
+       */
+      day: 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+      /**
+       * @description HH:MM, 24-hour, in the clinician’s zone
+       * @example 09:00
+       */
+      start: string;
+      /**
+       * @description HH:MM, after start
+       * @example 12:00
+       */
+      end: string;
+    };
+    DateExceptionDto: {
+      /**
+       * @description A date in the clinician’s zone
+       * @example 2026-12-24
+       */
+      date: string;
+      /** @description `false`: no consultations that date. `true` with `start` and `end`: these hours that date instead of its weekly ones. */
+      available: boolean;
+      /** @example 13:00 */
+      start?: string;
+      /** @example 15:00 */
+      end?: string;
+    };
+    AvailabilityView: {
+      /**
+       * @description IANA time zone of the hours
+       * @example America/Los_Angeles
+       */
+      timeZone: string;
+      /**
+       * @description Length of one consultation
+       * @example 20
+       */
+      slotMinutes: number;
+      /**
+       * @description Free minutes kept after each slot and around each booking
+       * @example 10
+       */
+      bufferMinutes: number;
+      /**
+       * @description No slot starts sooner than this
+       * @example 12
+       */
+      minNoticeHours: number;
+      /**
+       * @description No slot starts later than this many days ahead
+       * @example 21
+       */
+      maxDaysAhead: number;
+      weekly: components['schemas']['WeeklyWindowDto'][];
+      exceptions: components['schemas']['DateExceptionDto'][];
+      /** Format: uuid */
+      clinicianId: string;
+      /**
+       * Format: date-time
+       * @description When the hours were last set; null while they are the defaults (no hours).
+       */
+      updatedAt: string | null;
+    };
+    AvailabilityDto: {
+      /**
+       * @description IANA time zone of the hours
+       * @example America/Los_Angeles
+       */
+      timeZone: string;
+      /**
+       * @description Length of one consultation
+       * @example 20
+       */
+      slotMinutes: number;
+      /**
+       * @description Free minutes kept after each slot and around each booking
+       * @example 10
+       */
+      bufferMinutes: number;
+      /**
+       * @description No slot starts sooner than this
+       * @example 12
+       */
+      minNoticeHours: number;
+      /**
+       * @description No slot starts later than this many days ahead
+       * @example 21
+       */
+      maxDaysAhead: number;
+      weekly: components['schemas']['WeeklyWindowDto'][];
+      exceptions: components['schemas']['DateExceptionDto'][];
+    };
+    ClinicianRefView: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    ConsultationView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      leadId: string;
+      clinician: components['schemas']['ClinicianRefView'];
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: date-time */
+      endsAt: string;
+      /**
+       * @description Booked by the client online, or by staff
+       * @enum {string}
+       */
+      bookedVia: 'client' | 'staff';
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      cancelledAt: string | null;
+    };
+    ConsultationListView: {
+      /** @description Live consultations, soonest first */
+      items: components['schemas']['ConsultationView'][];
+    };
+    BookingLinkStateView: {
+      /**
+       * Format: date-time
+       * @description Books until then
+       */
+      expiresAt: string;
+      /** @description It manages a booked consultation now */
+      booked: boolean;
+    };
+    LeadBookingView: {
+      /** @description Whether the client may book online now */
+      onlineBookable: boolean;
+      /**
+       * @description Why not, as staff see it (the client’s page only ever says `waiting_for_partner` or `practice_will_contact`).
+       * @enum {string|null}
+       */
+      reason:
+        | 'booking_disabled'
+        | 'closed'
+        | 'crisis'
+        | 'kept_for_review'
+        | 'safety_concern'
+        | 'waiting_for_partner'
+        | null;
+      /** @example Screen each partner individually before booking a joint consultation. */
+      advice: string | null;
+      link: components['schemas']['BookingLinkStateView'] | null;
+      /** @description Every consultation, newest first */
+      consultations: components['schemas']['ConsultationView'][];
+    };
+    BookConsultationDto: {
+      /** Format: uuid */
+      clinicianId: string;
+      /**
+       * Format: date-time
+       * @description Start; the end follows from the clinician’s slot length.
+       * @example 2026-12-08T17:00:00Z
+       */
+      startsAt: string;
+    };
+    SlotView: {
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: date-time */
+      endsAt: string;
+      clinician: components['schemas']['ClinicianRefView'];
+    };
+    BookedConsultationView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: date-time */
+      endsAt: string;
+      clinicianName: string;
+    };
+    CreateBookingDto: {
+      /**
+       * Format: date-time
+       * @example 2026-12-08T17:00:00Z
+       */
+      startsAt: string;
+      /** Format: uuid */
+      clinicianId: string;
+    };
+    BookingCreatedView: {
+      consultation: components['schemas']['BookedConsultationView'];
+    };
     SourceCount: {
       /** @description referralSource of the first submission; "unknown" when none. */
       source: string;
@@ -2670,6 +3264,10 @@ export interface components {
       conversionRate: number | null;
       /** @description Leads of the range that are open (not spam or closed, merged or erased), have no contact attempt and whose respondBy has passed. */
       overdueNow: number;
+      /** @description Leads of the range with a consultation booked and not cancelled (by staff or online). */
+      consultationsBooked: number;
+      /** @description Median of (first live consultation booked − createdAt) in hours, one decimal, over the leads of the range that have one (percentile_cont 0.5); null when none has. */
+      medianHoursToBookedConsultation: number | null;
     };
     MergeLeadDto: {
       /**
@@ -3163,6 +3761,7 @@ export interface components {
         | '/problems/method-not-allowed'
         | '/problems/idempotency-key-reused'
         | '/problems/conflict'
+        | '/problems/slot-taken'
         | '/problems/gone'
         | '/problems/payload-too-large'
         | '/problems/uri-too-long'
@@ -3230,6 +3829,7 @@ export interface operations {
           | 'method-not-allowed'
           | 'idempotency-key-reused'
           | 'conflict'
+          | 'slot-taken'
           | 'gone'
           | 'payload-too-large'
           | 'uri-too-long'
@@ -3393,7 +3993,7 @@ export interface operations {
         from?: string;
         to?: string;
         limit?: number;
-        /** @description `true` (default): `lead.listed` events of one person, address and hour are one item with a `count`. `false`: every event as stored. */
+        /** @description `true` (also when absent): `lead.listed` events of one person, address and hour are one item with a `count`. `false`: every event as stored. */
         fold?: boolean;
         /** @description nextCursor of the previous page. */
         cursor?: string;
@@ -5192,6 +5792,642 @@ export interface operations {
       };
     };
   };
+  ConsentDocumentsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsentDocumentListView'];
+        };
+      };
+      /** @description No credentials, or a session that has ended. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role does not allow this, two-factor enrolment is still due, or a cookie session sent a change without `X-CSRF-Token`. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The database cannot be reached right now; the service recovers by itself. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ConsentDocumentsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateConsentDocumentDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsentDocumentView'];
+        };
+      };
+      /** @description The body is not one JSON object. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No credentials, or a session that has ended. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role does not allow this, two-factor enrolment is still due, or a cookie session sent a change without `X-CSRF-Token`. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A document has this slug already. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is over 64 KiB, or nested or long beyond limits. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not `application/json`. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `/problems/validation` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ValidationProblem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The database cannot be reached right now; the service recovers by itself. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ConsentDocumentsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsentDocumentView'];
+        };
+      };
+      /** @description No credentials, or a session that has ended. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role does not allow this, two-factor enrolment is still due, or a cookie session sent a change without `X-CSRF-Token`. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No consent document has this slug. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The database cannot be reached right now; the service recovers by itself. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ConsentDocumentsController_publish: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PublishConsentVersionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsentDocumentView'];
+        };
+      };
+      /** @description The body is not one JSON object. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No credentials, or a session that has ended. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role does not allow this, two-factor enrolment is still due, or a cookie session sent a change without `X-CSRF-Token`. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No consent document has this slug. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is over 64 KiB, or nested or long beyond limits. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not `application/json`. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `/problems/validation` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ValidationProblem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The database cannot be reached right now; the service recovers by itself. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  PaperworkRequestsController_request: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RequestPaperworkDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PaperworkRequestView'];
+        };
+      };
+      /** @description The body is not one JSON object. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No credentials, or a session that has ended. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role does not allow this, two-factor enrolment is still due, or a cookie session sent a change without `X-CSRF-Token`. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown lead, or one a clinician may not see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Everything required is signed already, or the lead was erased or merged. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is over 64 KiB, or nested or long beyond limits. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not `application/json`. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `/problems/validation` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ValidationProblem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The database cannot be reached right now; the service recovers by itself. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  PaperworkController_show: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PaperworkView'];
+        };
+      };
+      /** @description No link has this token. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The link expired or was used. */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit (read): wait the seconds in `Retry-After`. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['RateLimitProblem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The database cannot be reached right now; the service recovers by itself. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  PaperworkController_sign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SignPaperworkDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PaperworkReceiptView'];
+        };
+      };
+      /** @description The body is not one JSON object. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No link has this token. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The link expired or was used. */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is over 64 KiB, or nested or long beyond limits. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not `application/json`. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `/problems/validation` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ValidationProblem'];
+        };
+      };
+      /** @description Rate limit (submission): wait the seconds in `Retry-After`. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['RateLimitProblem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The database cannot be reached right now; the service recovers by itself. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   LeadDeskController_list: {
     parameters: {
       query?: {
@@ -6025,6 +7261,78 @@ export interface operations {
       };
     };
   };
+  LeadSignaturesController_pdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        signatureId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Title, body, and the signer’s name, time (practice zone and UTC), version and SHA-256. */
+      200: {
+        headers: {
+          /** @description `attachment; filename="<slug>-v<version>-signed.pdf"` */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description No credentials, or a session that has ended. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role does not allow this, two-factor enrolment is still due, or a cookie session sent a change without `X-CSRF-Token`. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown lead or signature, or a lead a clinician may not see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The database cannot be reached right now; the service recovers by itself. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   NotificationsController_list: {
     parameters: {
       query?: {
@@ -6043,7 +7351,11 @@ export interface operations {
           | 'password_reset'
           | 'staff_follow_up'
           | 'client_referral'
-          | 'intake_draft_resume';
+          | 'intake_draft_resume'
+          | 'paperwork_request'
+          | 'consultation_confirmation'
+          | 'consultation_reminder'
+          | 'consultation_cancellation';
         leadId?: string;
       };
       header?: never;
@@ -7338,6 +8650,775 @@ export interface operations {
         };
         content: {
           'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The database cannot be reached right now; the service recovers by itself. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  AvailabilityController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AvailabilityView'];
+        };
+      };
+      /** @description No credentials, or a session that has ended. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A clinician asked for another clinician’s hours. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `/problems/not-found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The database cannot be reached right now; the service recovers by itself. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  AvailabilityController_put: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AvailabilityDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AvailabilityView'];
+        };
+      };
+      /** @description The body is not one JSON object. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No credentials, or a session that has ended. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A clinician set another clinician’s hours. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `/problems/not-found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is over 64 KiB, or nested or long beyond limits. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not `application/json`. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `/problems/validation` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ValidationProblem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The database cannot be reached right now; the service recovers by itself. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ConsultationsController_list: {
+    parameters: {
+      query?: {
+        /** @description Consultations ending after this; default now. */
+        from?: string;
+        /** @description Consultations starting before this; default 7 days after `from`, at most 62. */
+        to?: string;
+        /** @description Only this clinician’s */
+        clinicianId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsultationListView'];
+        };
+      };
+      /** @description No credentials, or a session that has ended. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role does not allow this, two-factor enrolment is still due, or a cookie session sent a change without `X-CSRF-Token`. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `/problems/validation` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ValidationProblem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The database cannot be reached right now; the service recovers by itself. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ConsultationsController_cancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsultationView'];
+        };
+      };
+      /** @description No credentials, or a session that has ended. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role does not allow this, two-factor enrolment is still due, or a cookie session sent a change without `X-CSRF-Token`. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown consultation, or one a clinician may not see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Already cancelled, or already started. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The database cannot be reached right now; the service recovers by itself. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ConsultationsController_forLead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LeadBookingView'];
+        };
+      };
+      /** @description No credentials, or a session that has ended. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role does not allow this, two-factor enrolment is still due, or a cookie session sent a change without `X-CSRF-Token`. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown lead, or one a clinician may not see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The database cannot be reached right now; the service recovers by itself. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ConsultationsController_book: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BookConsultationDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsultationView'];
+        };
+      };
+      /** @description The body is not one JSON object. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No credentials, or a session that has ended. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A clinician booked for another clinician. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown lead, or one a clinician may not see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `/problems/slot-taken`: the clinician has a consultation then; or the lead is gone. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is over 64 KiB, or nested or long beyond limits. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not `application/json`. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `/problems/validation` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ValidationProblem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The database cannot be reached right now; the service recovers by itself. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  BookingsController_read: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BookingView'];
+        };
+      };
+      /** @description No booking link has this token. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The link expired (after 14 days) without a booking. */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit (read): wait the seconds in `Retry-After`. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['RateLimitProblem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The database cannot be reached right now; the service recovers by itself. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  BookingsController_book: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateBookingDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BookingCreatedView'];
+        };
+      };
+      /** @description The body is not one JSON object. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No booking link has this token. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `/problems/slot-taken`: the time was just taken or is not offered; `/problems/conflict`: this link already booked a consultation. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The link expired (after 14 days) without a booking. */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is over 64 KiB, or nested or long beyond limits. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not `application/json`. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `/problems/validation` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ValidationProblem'];
+        };
+      };
+      /** @description Rate limit (submission): wait the seconds in `Retry-After`. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['RateLimitProblem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The database cannot be reached right now; the service recovers by itself. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  BookingsController_cancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Cancelled; the link books again. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No booking link has this token. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Nothing is booked, or the consultation has started. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit (submission): wait the seconds in `Retry-After`. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['RateLimitProblem'];
         };
       };
       /** @description Something went wrong on our side; it is logged, without detail here. */
