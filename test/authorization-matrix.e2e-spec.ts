@@ -80,6 +80,12 @@ const MATRIX: Record<string, Access> = {
   'GET /v1/admin/settings': { roles: ADMIN },
   'PATCH /v1/admin/settings': { roles: ADMIN },
   'PUT /v1/admin/settings/logo': { roles: ADMIN },
+  'GET /v1/admin/consent-documents': { roles: ADMIN },
+  'GET /v1/admin/consent-documents/{slug}': { roles: ADMIN },
+  'POST /v1/admin/consent-documents': { roles: ADMIN },
+  'POST /v1/admin/consent-documents/{slug}/versions': { roles: ADMIN },
+  'GET /v1/admin/leads/{id}/signatures/{signatureId.pdf}': { roles: ALL, lead: true },
+  'POST /v1/admin/leads/{id}/paperwork-requests': { roles: ALL, lead: true },
 };
 
 /** Routes anyone may call: the public forms and the ways into an account. */
@@ -100,6 +106,10 @@ const PUBLIC = new Set([
   'GET /v1/captcha',
   'GET /v1/practice',
   'GET /v1/practice/logo',
+  'POST /v1/intake-drafts',
+  'GET /v1/intake-drafts/{token}',
+  'GET /v1/paperwork/{token}',
+  'POST /v1/paperwork/{token}',
   'GET /health/live',
   'GET /health/ready',
   // Prometheus scrapes: a bearer METRICS_TOKEN of its own, not a staff session (metrics.e2e-spec.ts).
@@ -159,7 +169,9 @@ function fastifyRoutes({ app }: TestApp): string[] {
 
 /** Pages and documents with no client data, served as files beside the API. */
 const FILES = [
-  /^GET \/(reach-out|partner|book|intake\/\{slug\}|admin(\/?\*)?)$/,
+  /^GET \/(reach-out|partner|book|paperwork|intake\/\{slug\}|admin(\/?\*)?)$/,
+  // The signed document's route as Fastify prints it (Nest's `:signatureId.pdf`): in the matrix.
+  /^GET \/v1\/admin\/leads\/\{id\}\/signatures\/\{signatureId\}\.pdf$/,
   /^GET \/docs/,
   /^GET \/(assets|embed)\//,
 ];

@@ -267,16 +267,25 @@ describe('which routes are limited', () => {
       'GET /problems/:code',
     ]);
     expect(limited.sort()).toEqual([
+      'DELETE /v1/bookings/:token',
+      'GET /v1/bookings/:token',
       'GET /v1/captcha',
+      'GET /v1/intake-drafts/:token',
       'GET /v1/intake-forms/:slug',
       'GET /v1/intake-forms/:slug/versions/:version',
+      'GET /v1/paperwork/:token',
       'GET /v1/partner-invitations/:token',
+      'GET /v1/practice',
+      'GET /v1/practice/logo',
       'POST /v1/auth/invitations/:token/accept',
       'POST /v1/auth/login',
       'POST /v1/auth/password-reset',
       'POST /v1/auth/password-reset/:token',
+      'POST /v1/bookings/:token',
       'POST /v1/inquiries',
+      'POST /v1/intake-drafts',
       'POST /v1/intakes',
+      'POST /v1/paperwork/:token',
       'POST /v1/partner-invitations/:token/responses',
     ]);
   });
