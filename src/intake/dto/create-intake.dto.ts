@@ -25,6 +25,7 @@ import {
   PhoneField,
   UsStateField,
 } from '../../leads/dto/contact-fields.js';
+import { AttributionDto, AttributionField } from '../../leads/dto/attribution.dto.js';
 import { SingleLine } from '../../common/text.js';
 
 export class IntakeClientDto {
@@ -119,6 +120,9 @@ export class CreateIntakeDto extends RespondentSubmissionDto {
   @ValidateNested()
   @Type(() => IntakePartnerDto)
   partner?: IntakePartnerDto;
+
+  @AttributionField()
+  attribution?: AttributionDto;
 
   @HoneypotField()
   website?: string;
