@@ -13,7 +13,7 @@ export class LeadAttribution1795900000000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "lead" ADD "attribution" jsonb`);
     await queryRunner.query(`ALTER TABLE "lead" ADD "attributed_source" character varying(500)`);
     await queryRunner.query(
-      `UPDATE "lead" SET "attributed_source" = COALESCE(NULLIF(lower(btrim("source")), ''), 'direct')
+      `UPDATE "lead" SET "attributed_source" = COALESCE(NULLIF(btrim("source"), ''), 'direct')
         WHERE "erased_at" IS NULL`,
     );
     await queryRunner.query(

@@ -313,7 +313,7 @@ export class LeadDetailView extends LeadCoreView {
   @ApiProperty({
     ...nullableText,
     description:
-      "Where the lead came from: its first utmSource, else its referral source, else the referrer's host name, else `direct` (lower case)",
+      "Where the lead came from: its first utmSource, else its referral source, else the referrer's host name, else `direct`",
   })
   source!: string | null;
   @ApiProperty({

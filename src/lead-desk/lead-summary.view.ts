@@ -46,7 +46,7 @@ export class LeadSummaryView {
     nullable: true,
     type: String,
     description:
-      "Where the lead came from: its first utmSource, else its referral source, else the referrer's host name, else `direct` (lower case); null once erased",
+      "Where the lead came from: its first utmSource, else its referral source, else the referrer's host name, else `direct`; null once erased",
   })
   source!: string | null;
   @ApiProperty({ nullable: true, type: PersonRefView }) assignedClinician!: PersonRefView | null;

@@ -107,3 +107,65 @@ export const DEFINITIONS = {
     'Leads of the range that are open (not spam or closed, merged or erased), have no contact ' +
     'attempt and whose respondBy has passed.',
 } as const;
+
+/** What `GET /v1/admin/stats/breakdown` may group leads by. */
+export const BREAKDOWN_DIMENSIONS = [
+  'source',
+  'serviceType',
+  'language',
+  'preferredContact',
+  'state',
+] as const;
+export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
+
+/**
+ * The SQL key of each dimension, on table `lead`. Leads have no language yet: every one
+ * is `en` until they do. A lead with no state groups under `unknown`.
+ */
+export const BREAKDOWN_KEY_SQL: Record<BreakdownDimension, string> = {
+  source: `coalesce(lead.attributed_source, 'direct')`,
+  serviceType: 'lead.service_type',
+  language: `'en'::text`,
+  preferredContact: 'lead.preferred_contact',
+  state: `coalesce(lead.state, 'unknown')`,
+};
+
+/** One group of a breakdown, as its SQL row gives it. */
+export interface BreakdownRow {
+  key: string;
+  leads: number;
+  contacted: number;
+  contacted_within_target: number;
+  median_minutes: number | string | null;
+  converted: number;
+}
+
+/** Most leads first, then by key: a stable order for a chart. */
+export function breakdownGroups(rows: readonly BreakdownRow[]) {
+  return rows
+    .map((row) => ({
+      key: row.key,
+      leads: row.leads,
+      contacted: row.contacted,
+      contactedWithinTarget: row.contacted_within_target,
+      medianMinutesToFirstContact: roundedMinutes(
+        row.median_minutes === null ? null : Number(row.median_minutes),
+      ),
+      // No consultation is booked through the service yet: 0 until bookings exist.
+      consultationsBooked: 0,
+      converted: row.converted,
+    }))
+    .sort((a, b) => b.leads - a.leads || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+export const BREAKDOWN_DEFINITIONS = {
+  leadSet:
+    'leads created in [from, to), not spam, not erased, not merged into another lead, grouped by `by`',
+  contacted: 'Leads of the group with a first contact attempt.',
+  contactedWithinTarget:
+    'Leads of the group with a response target (respondBy) whose first attempt was at or before it.',
+  medianMinutesToFirstContact:
+    'Median of (firstAttemptAt − createdAt) in minutes over the leads of the group with an attempt; null when none has one.',
+  consultationsBooked: 'Consultations booked for leads of the group (0 until bookings exist).',
+  converted: 'Leads of the group in status converted.',
+} as const;

@@ -2,14 +2,14 @@ import { describe, expect, it } from '@jest/globals';
 import { DIRECT_SOURCE, leadSource } from './attribution.js';
 
 describe('leadSource', () => {
-  it('is the utmSource first, lower case and trimmed', () => {
-    expect(leadSource({ utmSource: ' Google ', referrer: 'https://bing.com/' }, 'a friend')).toBe(
-      'google',
-    );
+  it('is the utmSource first, trimmed', () => {
+    expect(
+      leadSource({ utmSource: ' Newsletter ', referrer: 'https://bing.com/' }, 'a friend'),
+    ).toBe('Newsletter');
   });
 
   it('is the referralSource when there is no utmSource', () => {
-    expect(leadSource({ utmSource: '  ', referrer: 'https://bing.com/' }, 'Blog')).toBe('blog');
+    expect(leadSource({ utmSource: '  ', referrer: 'https://bing.com/' }, 'Blog')).toBe('Blog');
     expect(leadSource(null, 'podcast')).toBe('podcast');
   });
 

@@ -25,15 +25,15 @@ export const DIRECT_SOURCE = 'direct';
 
 /**
  * A lead's source: its first submission's `utmSource`, else its `referralSource`, else
- * the host name of the referrer (without `www.`), else `direct`. Lower case and trimmed,
- * so `Google` and `google ` group together; at most 500 characters.
+ * the host name of the referrer (lower case, without `www.`), else `direct`. Trimmed, at
+ * most 500 characters; otherwise as given (the list's `source=` matches it exactly).
  */
 export function leadSource(
   attribution: Attribution | null | undefined,
   referralSource: string | null | undefined,
 ): string {
   const given = [attribution?.utmSource, referralSource, hostOf(attribution?.referrer)]
-    .map((value) => value?.trim().toLowerCase() ?? '')
+    .map((value) => value?.trim() ?? '')
     .find((value) => value !== '');
   return (given ?? DIRECT_SOURCE).slice(0, ATTRIBUTION_MAX_LENGTH);
 }

@@ -91,7 +91,7 @@ export class LeadFilterDto {
   @ApiPropertyOptional({
     maxLength: ATTRIBUTION_MAX_LENGTH,
     description:
-      "The lead's source exactly (any case): its first utmSource, else its referral source, else the referrer's host name, else `direct`.",
+      "The lead's source exactly: its first utmSource, else its referral source, else the referrer's host name, else `direct`.",
     example: 'newsletter',
   })
   @IsOptional()
@@ -100,9 +100,7 @@ export class LeadFilterDto {
     message: `must be 1 to ${ATTRIBUTION_MAX_LENGTH} characters`,
   })
   @Matches(NO_CONTROL_CHARACTERS, { message: 'must not contain control characters' })
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' ? value.trim().toLowerCase() : value,
-  )
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   source?: string;
 
   @ApiPropertyOptional({
