@@ -53,6 +53,25 @@ describe('the database schema', () => {
     });
   });
 
+  it('holds every CHECK of the entities with the same listed values (TypeORM compares only their names)', async () => {
+    const literals = (text: string) => [...text.matchAll(/'([^']*)'/g)].map((m) => m[1]).sort();
+    const rows = (await dataSource.query(
+      `SELECT conname, pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE contype = 'c'`,
+    )) as { conname: string; definition: string }[];
+    const inDatabase = new Map(rows.map((row) => [row.conname, literals(row.definition)]));
+    const checks = dataSource.entityMetadatas.flatMap((entity) => entity.checks);
+    expect(checks.map((check) => check.name)).toContain('CHK_notification_kind');
+    const differing = checks
+      .filter((check) => check.name && check.expression)
+      .map((check) => ({
+        name: check.name,
+        entity: literals(check.expression!),
+        database: inDatabase.get(check.name) ?? null,
+      }))
+      .filter((check) => JSON.stringify(check.entity) !== JSON.stringify(check.database));
+    expect(differing).toEqual([]);
+  });
+
   it('can be rolled all the way back and forward again', async () => {
     const applied = dataSource.migrations.length;
     for (let i = 0; i < applied; i++) await dataSource.undoLastMigration({ transaction: 'each' });
