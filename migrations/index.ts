@@ -30,6 +30,7 @@ import { LeadLiveSignals1795830000000 } from './1795830000000-LeadLiveSignals.js
 import { PracticeIdentity1795850000000 } from './1795850000000-PracticeIdentity.js';
 
 import { IntakeDrafts1795880000000 } from './1795880000000-IntakeDrafts.js';
+import { LeadAttribution1795900000000 } from './1795900000000-LeadAttribution.js';
 
 import { ConsentDocuments1795870000000 } from './1795870000000-ConsentDocuments.js';
 
@@ -71,4 +72,6 @@ export const MIGRATIONS = [
   ConsentDocuments1795870000000,
 
   ConsultationBooking1795860000000,
+
+  LeadAttribution1795900000000,
 ];

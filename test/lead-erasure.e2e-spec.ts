@@ -315,6 +315,9 @@ describe('DELETE /v1/admin/leads/:id', () => {
       phone: null,
       state: null,
       source: null,
+      // Where they came from goes too (a referral source is the visitor's own words).
+      attribution: null,
+      attributed_source: null,
       tags: [],
       erased_at: expect.any(Date),
       updated_at: expect.any(Date),

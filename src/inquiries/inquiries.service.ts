@@ -53,6 +53,7 @@ export class InquiriesService {
           preferredContact,
           serviceType: dto.serviceType,
           source: dto.referralSource,
+          attribution: dto.attribution,
         },
         urgency: crisis ? 'crisis' : 'routine',
       },

@@ -151,6 +151,7 @@ export class IntakesService {
           state: dto.client.state,
           preferredContact: 'email',
           serviceType: couples ? 'couples' : 'individual',
+          attribution: dto.attribution,
         },
         urgency: screening.urgency,
         // An unknown reference is ignored, not reported.

@@ -1,5 +1,5 @@
 import { SignatureView } from './lead-signatures.js';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { AttachmentStyle, CoupleResult, RespondentResult } from '../survey/scoring.js';
 import {
   PREFERRED_CONTACTS,
@@ -293,6 +293,17 @@ export class LeadCoreView {
 /** A lead whose personal data was erased: the tombstone that stays. */
 export class LeadTombstoneView extends LeadCoreView {}
 
+/** Where the lead's first submission came from (docs/api.md#where-a-lead-came-from). */
+export class LeadAttributionView {
+  @ApiPropertyOptional() utmSource?: string;
+  @ApiPropertyOptional() utmMedium?: string;
+  @ApiPropertyOptional() utmCampaign?: string;
+  @ApiPropertyOptional() utmTerm?: string;
+  @ApiPropertyOptional() utmContent?: string;
+  @ApiPropertyOptional() referrer?: string;
+  @ApiPropertyOptional() landingPage?: string;
+}
+
 /** One lead with everything staff need to triage it (docs/api.md#leads, `GET …/leads/:id`). */
 export class LeadDetailView extends LeadCoreView {
   @ApiProperty() name!: string;
@@ -300,7 +311,18 @@ export class LeadDetailView extends LeadCoreView {
   @ApiProperty(nullableText) phone!: string | null;
   @ApiProperty(nullableText) state!: string | null;
   @ApiProperty({ enum: PREFERRED_CONTACTS }) preferredContact!: PreferredContact;
-  @ApiProperty(nullableText) source!: string | null;
+  @ApiProperty({
+    ...nullableText,
+    description:
+      "Where the lead came from: its first utmSource, else its referral source, else the referrer's host name, else `direct`",
+  })
+  source!: string | null;
+  @ApiProperty({
+    type: LeadAttributionView,
+    nullable: true,
+    description: "The first submission's attribution; null when it sent none",
+  })
+  attribution!: LeadAttributionView | null;
   @ApiProperty({ type: [String] }) tags!: string[];
   @ApiProperty(nullableDateTime) respondBy!: string | null;
   @ApiProperty({ description: OVERDUE_DESCRIPTION }) overdue!: boolean;

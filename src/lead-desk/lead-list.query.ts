@@ -160,7 +160,7 @@ const COLUMNS: [expression: string, alias: string][] = [
   ['lead.phone', 'phone'],
   ['lead.preferred_contact', 'preferred_contact'],
   ['lead.state', 'state'],
-  ['lead.source', 'source'],
+  ['lead.attributed_source', 'source'],
   ['lead.tags', 'tags'],
   ['lead.created_at', 'created_at'],
   // Text, not a Date: a Date keeps milliseconds and the cursor needs the microseconds.
@@ -363,6 +363,9 @@ export class LeadListQuery {
       builder.andWhere('lead.service_type IN (:...serviceTypes)', {
         serviceTypes: filters.serviceType,
       });
+    }
+    if (filters.source !== undefined) {
+      builder.andWhere('lead.attributed_source = :source', { source: filters.source });
     }
     if (assignee.kind === 'none') builder.andWhere('lead.assigned_clinician_id IS NULL');
     if (assignee.kind === 'clinician') {

@@ -62,7 +62,12 @@ export class LeadSummaryView {
   })
   previewCrisis!: boolean;
   @ApiProperty({ nullable: true, type: String }) state!: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'How the lead heard of the practice' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description:
+      "Where the lead came from: its first utmSource, else its referral source, else the referrer's host name, else `direct`; null once erased",
+  })
   source!: string | null;
   @ApiProperty({ nullable: true, type: PersonRefView }) assignedClinician!: PersonRefView | null;
   @ApiProperty({ type: [String] }) tags!: string[];

@@ -11,6 +11,7 @@ import {
 } from 'typeorm';
 import { LEAD_STATUSES, type LeadStatus } from '../vocabulary/lead-status.js';
 import type { ReviewReason } from './lead-review.js';
+import type { Attribution } from '../vocabulary/attribution.js';
 import { URGENCIES, type Urgency } from '../vocabulary/urgency.js';
 import {
   SERVICE_TYPES,
@@ -46,6 +47,7 @@ const oneOf = (column: string, values: readonly string[]) =>
 @Index('IDX_lead_urgency_rank_created', { synchronize: false })
 @Index('IDX_lead_name_state', { synchronize: false })
 @Index('IDX_lead_phone', ['phone'])
+@Index('IDX_lead_attributed_source_created', ['attributedSource', 'createdAt', 'id'])
 @Index('IDX_lead_needs_review_created', ['createdAt', 'id'], { where: 'needs_review' })
 // The lead desk's window of the newest live leads (LeadDeskNameSearch: INCLUDE columns).
 @Index('IDX_lead_live_recent', { synchronize: false })
@@ -86,6 +88,17 @@ export class Lead {
   /** How the lead first heard of the practice (the first submission's referralSource). */
   @Column({ type: 'varchar', length: 100, nullable: true })
   source!: string | null;
+
+  /** Where the first submission's visitor came from (UTM parameters, referrer, landing page). */
+  @Column({ type: 'jsonb', nullable: true })
+  attribution!: Attribution | null;
+
+  /**
+   * The lead's source (`leadSource` of the vocabulary): the first utmSource, else the
+   * referral source, else the referrer's host, else `direct`. Null once erased.
+   */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  attributedSource!: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -9,6 +9,7 @@ import { type SubmissionKind, SubmissionReference } from './submission-reference
 import { URGENCIES, type Urgency } from '../vocabulary/urgency.js';
 import { moveLeadRows } from '../database/move-lead-rows.js';
 import { clockRunningSql } from '../vocabulary/contact-attempts.js';
+import type { Attribution } from '../vocabulary/attribution.js';
 
 /** What a merge leaves on the lead that survives (bumps its version even when unchanged). */
 export type SurvivorFields = Pick<
@@ -79,6 +80,9 @@ export interface SubmissionLeadWrite {
     state: string | null;
     preferredContact: PreferredContact;
     source: string | null;
+    /** Where the visitor came from, and the source derived from it and `source`. */
+    attribution: Attribution | null;
+    attributedSource: string;
     respondBy: Date | null;
     reviewReason: ReviewReason | null;
   };
@@ -175,6 +179,8 @@ export class LeadRepository {
       phone: null,
       state: null,
       source: null,
+      attribution: null,
+      attributedSource: null,
       tags: [],
       erasedAt: erasure.erasedAt,
     });
@@ -254,7 +260,7 @@ export class LeadRepository {
                              phone, state, preferred_contact, source, last_submission_at,
                              status_changed_at, respond_by, tags, assigned_clinician_id,
                              first_contacted_at, merged_into_lead_id, erased_at, needs_review,
-                             review_reason, version)
+                             review_reason, version, attribution, attributed_source)
            SELECT ${params.add(newLead.id, 'uuid')}, ${params.add(newLead.status, 'varchar')},
                   ${urgency}, ${params.add(newLead.serviceType, 'varchar')},
                   ${params.add(newLead.name, 'varchar')}, ${params.add(newLead.email, 'varchar')},
@@ -263,7 +269,9 @@ export class LeadRepository {
                   ${params.add(newLead.preferredContact, 'varchar')},
                   ${params.add(newLead.source, 'varchar')}, ${at}, ${at},
                   ${params.add(newLead.respondBy, 'timestamptz')}, '{}', NULL, NULL, NULL, NULL,
-                  ${review} IS NOT NULL, ${review}, 1
+                  ${review} IS NOT NULL, ${review}, 1,
+                  ${params.add(newLead.attribution && JSON.stringify(newLead.attribution), 'jsonb')},
+                  ${params.add(newLead.attributedSource, 'varchar')}
             WHERE NOT EXISTS (SELECT 1 FROM found)
            RETURNING id, status, urgency, service_type, needs_review, true AS created)`,
         `lead_row AS (SELECT * FROM touched UNION ALL SELECT * FROM created)`,

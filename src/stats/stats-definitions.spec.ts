@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { LEAD_STATUSES } from '../vocabulary/lead-status.js';
 import {
+  breakdownGroups,
   countsFor,
   roundedMinutes,
   shareOf,
@@ -89,6 +90,52 @@ describe('sourcesByCount', () => {
       { source: 'blog', count: 2 },
       { source: 'search', count: 2 },
       { source: '__proto__', count: 1 },
+    ]);
+  });
+});
+
+describe('breakdownGroups', () => {
+  const row = (key: string, leads: number, median: string | null) => ({
+    key,
+    leads,
+    contacted: 1,
+    contacted_within_target: 1,
+    median_minutes: median,
+    converted: 0,
+    booked: leads - 1,
+  });
+
+  it('orders by leads, then key, and rounds the median to a tenth of a minute', () => {
+    expect(
+      breakdownGroups([row('blog', 1, '12.345'), row('ads', 3, null), row('zine', 3, '61.04')]),
+    ).toEqual([
+      {
+        key: 'ads',
+        leads: 3,
+        contacted: 1,
+        contactedWithinTarget: 1,
+        medianMinutesToFirstContact: null,
+        consultationsBooked: 2,
+        converted: 0,
+      },
+      {
+        key: 'zine',
+        leads: 3,
+        contacted: 1,
+        contactedWithinTarget: 1,
+        medianMinutesToFirstContact: 61,
+        consultationsBooked: 2,
+        converted: 0,
+      },
+      {
+        key: 'blog',
+        leads: 1,
+        contacted: 1,
+        contactedWithinTarget: 1,
+        medianMinutesToFirstContact: 12.3,
+        consultationsBooked: 0,
+        converted: 0,
+      },
     ]);
   });
 });

@@ -112,3 +112,66 @@ export const DEFINITIONS = {
     'Median of (first live consultation booked − createdAt) in hours, one decimal, over the ' +
     'leads of the range that have one (percentile_cont 0.5); null when none has.',
 } as const;
+
+/** What `GET /v1/admin/stats/breakdown` may group leads by. */
+export const BREAKDOWN_DIMENSIONS = [
+  'source',
+  'serviceType',
+  'language',
+  'preferredContact',
+  'state',
+] as const;
+export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
+
+/**
+ * The SQL key of each dimension, on table `lead`. Leads have no language yet: every one
+ * is `en` until they do. A lead with no state groups under `unknown`.
+ */
+export const BREAKDOWN_KEY_SQL: Record<BreakdownDimension, string> = {
+  source: `coalesce(lead.attributed_source, 'direct')`,
+  serviceType: 'lead.service_type',
+  language: `'en'::text`,
+  preferredContact: 'lead.preferred_contact',
+  state: `coalesce(lead.state, 'unknown')`,
+};
+
+/** One group of a breakdown, as its SQL row gives it. */
+export interface BreakdownRow {
+  key: string;
+  leads: number;
+  contacted: number;
+  contacted_within_target: number;
+  median_minutes: number | string | null;
+  converted: number;
+  booked: number;
+}
+
+/** Most leads first, then by key: a stable order for a chart. */
+export function breakdownGroups(rows: readonly BreakdownRow[]) {
+  return rows
+    .map((row) => ({
+      key: row.key,
+      leads: row.leads,
+      contacted: row.contacted,
+      contactedWithinTarget: row.contacted_within_target,
+      medianMinutesToFirstContact: roundedMinutes(
+        row.median_minutes === null ? null : Number(row.median_minutes),
+      ),
+      consultationsBooked: row.booked,
+      converted: row.converted,
+    }))
+    .sort((a, b) => b.leads - a.leads || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+export const BREAKDOWN_DEFINITIONS = {
+  leadSet:
+    'leads created in [from, to), not spam, not erased, not merged into another lead, grouped by `by`',
+  contacted: 'Leads of the group with a first contact attempt.',
+  contactedWithinTarget:
+    'Leads of the group with a response target (respondBy) whose first attempt was at or before it.',
+  medianMinutesToFirstContact:
+    'Median of (firstAttemptAt − createdAt) in minutes over the leads of the group with an attempt; null when none has one.',
+  consultationsBooked:
+    'Leads of the group with a consultation booked and not cancelled (by staff or online).',
+  converted: 'Leads of the group in status converted.',
+} as const;

@@ -9,7 +9,12 @@ import { URGENCIES } from '../vocabulary/urgency.js';
 import { overdueSql } from '../vocabulary/contact-attempts.js';
 import type { StatsQueryDto } from './dto/stats-query.dto.js';
 import type { StatsView } from './dto/stats.view.js';
+import type { BreakdownQueryDto } from './dto/breakdown-query.dto.js';
+import type { BreakdownView } from './dto/breakdown.view.js';
 import {
+  BREAKDOWN_KEY_SQL,
+  type BreakdownRow,
+  breakdownGroups,
   countsFor,
   roundedMinutes,
   shareOf,
@@ -138,6 +143,50 @@ export class StatsService {
           totals.median_booking_hours === null ? null : Number(totals.median_booking_hours),
         ),
       };
+    });
+  }
+
+  /**
+   * GET /v1/admin/stats/breakdown: who gets answered how fast, one group per key of `by`,
+   * in one statement. Spam, erased and merged-away leads are not counted.
+   */
+  async breakdown(query: BreakdownQueryDto, actor: AuditActor): Promise<BreakdownView> {
+    const range = statsRange(new Date(), query);
+    if (Array.isArray(range)) throw ProblemException.validation(range);
+    const from = range.from.toISOString();
+    const to = range.to.toISOString();
+    return this.dataSource.transaction(async (manager) => {
+      const rows = (await manager.query(
+        `SELECT ${BREAKDOWN_KEY_SQL[query.by]} AS key,
+                count(*)::int AS leads,
+                count(*) FILTER (WHERE lead.first_attempt_at IS NOT NULL)::int AS contacted,
+                count(*) FILTER (
+                  WHERE lead.respond_by IS NOT NULL AND lead.first_attempt_at <= lead.respond_by
+                )::int AS contacted_within_target,
+                percentile_cont(0.5) WITHIN GROUP (
+                  ORDER BY extract(epoch FROM lead.first_attempt_at - lead.created_at) / 60
+                ) FILTER (WHERE lead.first_attempt_at IS NOT NULL) AS median_minutes,
+                count(*) FILTER (WHERE lead.status = 'converted')::int AS converted,
+                count(*) FILTER (WHERE EXISTS (
+                  SELECT 1 FROM consultation c WHERE c.lead_id = lead.id AND c.cancelled_at IS NULL
+                ))::int AS booked
+           FROM lead
+          WHERE lead.created_at >= $1::timestamptz AND lead.created_at < $2::timestamptz
+            AND lead.merged_into_lead_id IS NULL AND lead.erased_at IS NULL
+            AND lead.status <> 'spam'
+          GROUP BY 1`,
+        [from, to],
+      )) as BreakdownRow[];
+      const groups = breakdownGroups(rows);
+      await this.audit.record(
+        actor,
+        {
+          action: 'stats.viewed',
+          details: { by: query.by, from, to, leads: groups.reduce((n, g) => n + g.leads, 0) },
+        },
+        manager,
+      );
+      return { by: query.by, from, to, groups };
     });
   }
 }

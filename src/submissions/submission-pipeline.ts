@@ -8,6 +8,7 @@ import { IdempotencyService, requestHash } from '../common/idempotency/idempoten
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { normalizeEmail } from '../vocabulary/contact.js';
+import { ATTRIBUTION_FIELDS, type Attribution, leadSource } from '../vocabulary/attribution.js';
 import type { PreferredContact, ServiceType } from '../vocabulary/contact.js';
 import { LeadEventRepository } from '../leads/lead-event.repository.js';
 import {
@@ -37,6 +38,8 @@ export interface SubmittedContact {
   preferredContact: PreferredContact;
   serviceType: ServiceType;
   source?: string | null;
+  /** Where the visitor came from; kept only by the submission that starts the lead. */
+  attribution?: Attribution | null;
 }
 
 /** What is known of a submission before anything is written. */
@@ -202,6 +205,8 @@ export class SubmissionPipeline {
           state: person.contact.state ?? null,
           preferredContact: person.contact.preferredContact,
           source: person.contact.source ?? null,
+          attribution: attributionOrNull(person.contact.attribution),
+          attributedSource: leadSource(person.contact.attribution, person.contact.source),
           respondBy: spam ? null : responseDeadline(facts.receivedAt, person.urgency, targets),
           reviewReason: review ? 'captcha_unavailable' : null,
         },
@@ -255,6 +260,15 @@ export function deadlineMinutes(urgency: Urgency, targets: ResponseTargets): num
   if (urgency === 'crisis') return targets.crisisMinutes;
   if (urgency === 'high') return targets.highMinutes;
   return null;
+}
+
+/** The given fields only (no empty ones); null when none is given. */
+function attributionOrNull(attribution: Attribution | null | undefined): Attribution | null {
+  const kept = ATTRIBUTION_FIELDS.flatMap((field) => {
+    const value = attribution?.[field];
+    return value ? [[field, value] as const] : [];
+  });
+  return kept.length > 0 ? (Object.fromEntries(kept) as Attribution) : null;
 }
 
 function isReferenceClash(error: unknown): boolean {

@@ -87,6 +87,33 @@ describe('the hosted reach-out page', () => {
     await saveScreenshots(page, 'reach-out-receipt');
   });
 
+  it('sends where the visitor came from: the UTM parameters of the page they landed on', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site}/reach-out?utm_source=newsletter&utm_campaign=spring&ref=private`);
+    await page.getByLabel('Your name').waitFor();
+    await fillIn(page, { email: 'utm.visitor@example.com' });
+    await page.getByRole('button', { name: 'Send' }).click();
+    await receiptOf(page);
+
+    const [lead] = (await t.db.query(
+      `SELECT l.attribution, l.attributed_source FROM lead l
+         JOIN inquiry i ON i.lead_id = l.id WHERE i.email = $1`,
+      ['utm.visitor@example.com'],
+    )) as { attribution: Record<string, string>; attributed_source: string }[];
+    expect(lead).toEqual({
+      attribution: {
+        utmSource: 'newsletter',
+        utmCampaign: 'spring',
+        landingPage: `${site}/reach-out?utm_source=newsletter&utm_campaign=spring`,
+      },
+      attributed_source: 'newsletter',
+    });
+    // The session's first touch is all the page keeps of the visitor.
+    expect(await page.evaluate(() => Object.keys(sessionStorage))).toEqual(['intake.first-touch']);
+    expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
+    await page.close();
+  });
+
   it('shows the practice’s name and contact, never this product’s name', async () => {
     await t.db.query(
       `UPDATE practice_setting SET practice_name = 'Willow Couples Counseling',

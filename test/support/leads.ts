@@ -63,9 +63,9 @@ export async function aLead(
     `INSERT INTO lead (id, status, urgency, service_type, name, email, email_normalized, phone, state,
        preferred_contact, source, created_at, updated_at, last_submission_at, respond_by,
        first_contacted_at, status_changed_at, assigned_clinician_id, tags, merged_into_lead_id,
-       erased_at, first_attempt_at, version)
-     VALUES ($1, $2, $3, $4, $5, $6::varchar, lower($6::varchar), $7, $8, 'email', $9, $10, $10, $10, $11, $12, $10,
-       $13, $14, $15, $16, $17, 1)`,
+       erased_at, first_attempt_at, version, attributed_source)
+     VALUES ($1, $2, $3, $4, $5, $6::varchar, lower($6::varchar), $7, $8, 'email', $9::varchar, $10, $10, $10, $11, $12, $10,
+       $13, $14, $15, $16, $17, 1, COALESCE(NULLIF(btrim($9::varchar), ''), 'direct'))`,
     [
       id,
       fields.status,

@@ -13,6 +13,7 @@ import {
   PhoneField,
   UsStateField,
 } from '../../leads/dto/contact-fields.js';
+import { AttributionDto, AttributionField } from '../../leads/dto/attribution.dto.js';
 import {
   PREFERRED_CONTACTS,
   type PreferredContact,
@@ -61,6 +62,9 @@ export class CreateInquiryDto {
   @ValidateNested()
   @Type(() => ContactConsentDto)
   consent!: ContactConsentDto;
+
+  @AttributionField()
+  attribution?: AttributionDto;
 
   @HoneypotField()
   website?: string;

@@ -27,6 +27,7 @@ import {
   PhoneField,
   UsStateField,
 } from '../../leads/dto/contact-fields.js';
+import { AttributionDto, AttributionField } from '../../leads/dto/attribution.dto.js';
 import { SingleLine } from '../../common/text.js';
 import { SignatureDto } from '../../consents/dto/signature.dto.js';
 
@@ -135,6 +136,9 @@ export class CreateIntakeDto extends RespondentSubmissionDto {
   @ValidateNested()
   @Type(() => IntakePartnerDto)
   partner?: IntakePartnerDto;
+
+  @AttributionField()
+  attribution?: AttributionDto;
 
   @HoneypotField()
   website?: string;

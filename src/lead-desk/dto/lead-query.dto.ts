@@ -16,6 +16,7 @@ import {
 } from 'class-validator';
 import { NormalizedText } from '../../common/text.js';
 import { SERVICE_TYPES, type ServiceType } from '../../vocabulary/contact.js';
+import { ATTRIBUTION_MAX_LENGTH } from '../../vocabulary/attribution.js';
 import { LEAD_SORTS, type LeadSort } from '../../vocabulary/keyset-cursor.js';
 import { SEARCH_MAX_LENGTH, SEARCH_MIN_LENGTH } from '../lead-search.js';
 import { LEAD_STATUSES, type LeadStatus } from '../../vocabulary/lead-status.js';
@@ -86,6 +87,21 @@ export class LeadFilterDto {
   })
   @Transform(commaList())
   serviceType?: ServiceType[];
+
+  @ApiPropertyOptional({
+    maxLength: ATTRIBUTION_MAX_LENGTH,
+    description:
+      "The lead's source exactly: its first utmSource, else its referral source, else the referrer's host name, else `direct`.",
+    example: 'newsletter',
+  })
+  @IsOptional()
+  @IsString({ message: 'must be a string' })
+  @Length(1, ATTRIBUTION_MAX_LENGTH, {
+    message: `must be 1 to ${ATTRIBUTION_MAX_LENGTH} characters`,
+  })
+  @Matches(NO_CONTROL_CHARACTERS, { message: 'must not contain control characters' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  source?: string;
 
   @ApiPropertyOptional({
     description:

@@ -1001,6 +1001,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/admin/stats/breakdown': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Who gets answered how fast: leads grouped by source, service type, … (audited)
+     * @description Every group counts leads created in [from, to), not spam, not erased, not merged into another lead, grouped by `by` (default range: the last 30 days; at most 366). `language` answers every lead as `en` until leads carry a language.
+     */
+    get: operations['StatsController_breakdown'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/admin/leads/{id}/merge': {
     parameters: {
       query?: never;
@@ -1445,6 +1465,43 @@ export interface components {
        */
       privacyNoticeVersion: string;
     };
+    AttributionDto: {
+      /**
+       * @description utm_source of the landing page
+       * @example newsletter
+       */
+      utmSource?: string;
+      /**
+       * @description utm_medium of the landing page
+       * @example email
+       */
+      utmMedium?: string;
+      /**
+       * @description utm_campaign of the landing page
+       * @example spring
+       */
+      utmCampaign?: string;
+      /**
+       * @description utm_term of the landing page
+       * @example couples therapy
+       */
+      utmTerm?: string;
+      /**
+       * @description utm_content of the landing page
+       * @example banner
+       */
+      utmContent?: string;
+      /**
+       * @description The page that sent the visitor (document.referrer)
+       * @example https://www.example.org/
+       */
+      referrer?: string;
+      /**
+       * @description The first page of the visit, as a URL
+       * @example https://practice.example/reach-out
+       */
+      landingPage?: string;
+    };
     CreateInquiryDto: {
       /** @example Alex Rivera */
       name: string;
@@ -1535,6 +1592,8 @@ export interface components {
       /** @example blog */
       referralSource?: string;
       consent: components['schemas']['ContactConsentDto'];
+      /** @description Where the visitor came from, first touch of the browser session; kept only by the submission that starts a lead */
+      attribution?: components['schemas']['AttributionDto'];
       /**
        * @description Honeypot: leave empty.
        * @example
@@ -1752,6 +1811,8 @@ export interface components {
       inquiryReference?: string;
       /** @description Couples only, required there */
       partner?: components['schemas']['IntakePartnerDto'];
+      /** @description Where the visitor came from, first touch of the browser session; kept only by the submission that starts a lead */
+      attribution?: components['schemas']['AttributionDto'];
       /**
        * @description Honeypot: leave empty.
        * @example
@@ -1905,6 +1966,15 @@ export interface components {
       /** Format: uuid */
       id: string;
       name: string;
+    };
+    LeadAttributionView: {
+      utmSource?: string;
+      utmMedium?: string;
+      utmCampaign?: string;
+      utmTerm?: string;
+      utmContent?: string;
+      referrer?: string;
+      landingPage?: string;
     };
     SignalContactView: {
       name: string;
@@ -2213,7 +2283,10 @@ export interface components {
       state: string | null;
       /** @enum {string} */
       preferredContact: 'email' | 'phone' | 'text';
+      /** @description Where the lead came from: its first utmSource, else its referral source, else the referrer's host name, else `direct` */
       source: string | null;
+      /** @description The first submission's attribution; null when it sent none */
+      attribution: components['schemas']['LeadAttributionView'] | null;
       tags: string[];
       /** Format: date-time */
       respondBy: string | null;
@@ -2341,7 +2414,7 @@ export interface components {
       /** @description The newest inquiry's message holds a crisis phrase (mark the phrases in the preview) */
       previewCrisis: boolean;
       state: string | null;
-      /** @description How the lead heard of the practice */
+      /** @description Where the lead came from: its first utmSource, else its referral source, else the referrer's host name, else `direct`; null once erased */
       source: string | null;
       assignedClinician: components['schemas']['PersonRefView'] | null;
       tags: string[];
@@ -3268,6 +3341,38 @@ export interface components {
       consultationsBooked: number;
       /** @description Median of (first live consultation booked − createdAt) in hours, one decimal, over the leads of the range that have one (percentile_cont 0.5); null when none has. */
       medianHoursToBookedConsultation: number | null;
+    };
+    BreakdownGroupView: {
+      /** @description The value grouped on: a source, a service type, a language, a contact preference or a state (`unknown` when none) */
+      key: string;
+      /** @description How many leads created in [from, to), not spam, not erased, not merged into another lead, grouped by `by`. */
+      leads: number;
+      /** @description Leads of the group with a first contact attempt. */
+      contacted: number;
+      /** @description Leads of the group with a response target (respondBy) whose first attempt was at or before it. */
+      contactedWithinTarget: number;
+      /** @description Median of (firstAttemptAt − createdAt) in minutes over the leads of the group with an attempt; null when none has one. */
+      medianMinutesToFirstContact: number | null;
+      /** @description Consultations booked for leads of the group (0 until bookings exist). */
+      consultationsBooked: number;
+      /** @description Leads of the group in status converted. */
+      converted: number;
+    };
+    BreakdownView: {
+      /** @enum {string} */
+      by: 'source' | 'serviceType' | 'language' | 'preferredContact' | 'state';
+      /**
+       * Format: date-time
+       * @description Start of the range (inclusive).
+       */
+      from: string;
+      /**
+       * Format: date-time
+       * @description End of the range (exclusive).
+       */
+      to: string;
+      /** @description Most leads first, then by key. */
+      groups: components['schemas']['BreakdownGroupView'][];
     };
     MergeLeadDto: {
       /**
@@ -6437,6 +6542,8 @@ export interface operations {
         urgency?: string;
         /** @description One or several service types, comma-separated: individual, couples, family, other. */
         serviceType?: string;
+        /** @description The lead's source exactly: its first utmSource, else its referral source, else the referrer's host name, else `direct`. */
+        source?: string;
         /** @description A clinician id; `me` for the caller's own clinician profile (none: an empty list); `none` for unassigned leads. */
         assignedTo?: string;
         /** @description One or several tags, comma-separated: leads carrying all of them. */
@@ -6604,6 +6711,8 @@ export interface operations {
         urgency?: string;
         /** @description One or several service types, comma-separated: individual, couples, family, other. */
         serviceType?: string;
+        /** @description The lead's source exactly: its first utmSource, else its referral source, else the referrer's host name, else `direct`. */
+        source?: string;
         /** @description A clinician id; `me` for the caller's own clinician profile (none: an empty list); `none` for unassigned leads. */
         assignedTo?: string;
         /** @description One or several tags, comma-separated: leads carrying all of them. */
@@ -9463,6 +9572,79 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['StatsView'];
+        };
+      };
+      /** @description No credentials, or a session that has ended. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role does not allow this, two-factor enrolment is still due, or a cookie session sent a change without `X-CSRF-Token`. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `/problems/validation` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ValidationProblem'];
+        };
+      };
+      /** @description Something went wrong on our side; it is logged, without detail here. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The database cannot be reached right now; the service recovers by itself. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before sending the request again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  StatsController_breakdown: {
+    parameters: {
+      query: {
+        /** @description Start of the range (inclusive), on creation time; default 30 days before `to`. */
+        from?: string;
+        /** @description End of the range (exclusive); default now. At most 366 days after `from`. */
+        to?: string;
+        /** @description What to group the leads by. */
+        by: 'source' | 'serviceType' | 'language' | 'preferredContact' | 'state';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BreakdownView'];
         };
       };
       /** @description No credentials, or a session that has ended. */

@@ -32,6 +32,8 @@ export type ResponseTargets = Schemas['ResponseTargetsView'];
 export type SettingsView = Schemas['SettingsView'];
 export type CrisisResource = Schemas['CrisisResourceDto'];
 export type StatsView = Schemas['StatsView'];
+export type BreakdownView = Schemas['BreakdownView'];
+export type BreakdownGroup = Schemas['BreakdownGroupView'];
 export type AuditEventView = Schemas['AuditEventView'];
 
 /** A lead whose personal data was erased: only the core is left. */

@@ -17,6 +17,7 @@ import {
 import { splitContact } from '../lib/crisis';
 import { requiredErrors, withPageErrors } from '../lib/field-errors';
 import { type FormValues, inquiryBody } from '../lib/form-values';
+import { captureAttribution, withAttribution } from '../lib/attribution';
 import { newIdempotencyKey } from '../lib/idempotency';
 import { doubleEscape, leaveNow, safeExitUrl } from '../lib/leave-safely';
 import { type ControlKind, inlineMessage, summaryLine } from '../lib/messages';
@@ -126,6 +127,8 @@ export class ReachOutElement extends HTMLElement {
   #formStartedAt = new Date().toISOString();
   #sending = false;
   #rendered = false;
+  /** Where the visitor came from: the host page's first touch of the session. */
+  #attribution: ReturnType<typeof captureAttribution>;
   #captcha: CaptchaWidget | null = null;
   /** The practice behind the form (GET /v1/practice), shown at its foot once known. */
   #practice: Practice | null = null;
@@ -145,6 +148,7 @@ export class ReachOutElement extends HTMLElement {
     if (this.#rendered) return;
     this.#rendered = true;
     this.#formStartedAt = new Date().toISOString();
+    this.#attribution = captureAttribution();
     this.#renderForm();
     void this.#startCaptcha();
     void this.#loadPractice();
@@ -415,6 +419,7 @@ export class ReachOutElement extends HTMLElement {
     const result = await requestJson<InquiryReceipt>(`${this.#apiBase}/v1/inquiries`, {
       body: {
         ...inquiryBody(values, this.#formStartedAt),
+        ...withAttribution(this.#attribution),
         ...(token === undefined ? {} : { captchaToken: token }),
       },
       idempotencyKey: this.#idempotencyKey,

@@ -31,6 +31,7 @@ import {
   requiredPaths,
 } from './components/questions';
 import { mount } from './mount';
+import { captureAttribution, withAttribution } from '../lib/attribution';
 import { SaveDraft } from './components/save-draft';
 import { draftValues, intakeFormVersion, openDraft, takeResumeToken } from './drafts';
 import type { FormValues } from '../lib/form-values';
@@ -53,6 +54,9 @@ type Loaded =
     }
   | { kind: 'missing' }
   | { kind: 'failed' };
+
+/** Where the visitor came from, taken as the page loads (first touch of the session). */
+const attribution = captureAttribution();
 
 const PARTNER_LABELS: Record<string, string> = {
   partner: 'Your partner',
@@ -216,6 +220,7 @@ function IntakeForm({
               website: typeof values.website === 'string' ? values.website : '',
               formStartedAt,
               ...(draftToken ? { draftToken } : {}),
+              ...withAttribution(attribution),
             }),
             key,
           ),

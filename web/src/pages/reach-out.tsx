@@ -3,6 +3,7 @@ import type { Schemas } from '../api/client';
 import { sendInquiry } from './api';
 import { requiredErrors } from '../lib/field-errors';
 import { inquiryBody } from '../lib/form-values';
+import { captureAttribution, withAttribution } from '../lib/attribution';
 import {
   INTAKE_FORM_FOR_SERVICE,
   PREFERRED_CONTACTS,
@@ -21,6 +22,9 @@ import {
   SubmitButton,
 } from './components/page-parts';
 import { mount } from './mount';
+
+/** Where the visitor came from, taken as the page loads (first touch of the session). */
+const attribution = captureAttribution();
 
 const LABELS: Record<string, string> = {
   name: 'Your name',
@@ -78,7 +82,14 @@ function ReachOutPage() {
     event.preventDefault();
     void form
       .submit(
-        (key) => sendInquiry(captcha.withToken(inquiryBody(form.values, formStartedAt)), key),
+        (key) =>
+          sendInquiry(
+            captcha.withToken({
+              ...inquiryBody(form.values, formStartedAt),
+              ...withAttribution(attribution),
+            }),
+            key,
+          ),
         {
           pageErrors: requiredErrors(form.values, REQUIRED),
           order: Object.keys(LABELS),

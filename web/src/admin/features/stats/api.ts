@@ -1,5 +1,5 @@
 import { call, staffApi, type ApiResult } from '../../../api/client';
-import type { StatsView } from '../../../api/types';
+import type { BreakdownView, StatsView } from '../../../api/types';
 import { useApiQuery } from '../../lib/query';
 import { weeksBetween } from './weeks';
 
@@ -8,6 +8,16 @@ const PARALLEL = 4;
 
 function statsFor(from: string, to: string) {
   return call(() => staffApi.GET('/v1/admin/stats', { params: { query: { from, to } } }));
+}
+
+/** What a breakdown may group leads by (GET /v1/admin/stats/breakdown `by`). */
+export type BreakdownBy = BreakdownView['by'];
+
+/** Leads of a range grouped by `by`: who gets answered how fast. */
+export function useBreakdown(by: BreakdownBy, from: string, to: string) {
+  return useApiQuery(['stats', 'breakdown', by, from, to], () =>
+    call(() => staffApi.GET('/v1/admin/stats/breakdown', { params: { query: { by, from, to } } })),
+  );
 }
 
 /** The figures of a range of instants. */

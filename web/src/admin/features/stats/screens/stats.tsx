@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { LEAD_STATUSES } from '../../../vocabulary';
 import { useStats, useWeeklyStats } from '../api';
 import { BarChart, StackedBarChart } from '../components/charts';
+import { BreakdownSection } from '../components/breakdown-section';
 import { ErrorNotice, Loading, PageHeading } from '../../../components/ui';
 import {
   NO_FILTERS,
@@ -63,6 +64,7 @@ export function StatsPage() {
       <ErrorNotice failure={failure} />
       {total === null && !failure ? <Loading what="figures" /> : null}
       {total ? <Figures stats={total} from={from} to={to} /> : null}
+      <BreakdownSection from={rangeFrom} to={rangeTo} />
       <section className="card" aria-labelledby="weekly-heading">
         <h2 id="weekly-heading">By week</h2>
         {weekly === null && !failure ? <Loading what="weekly figures" /> : null}
