@@ -3353,7 +3353,7 @@ export interface components {
       contactedWithinTarget: number;
       /** @description Median of (firstAttemptAt − createdAt) in minutes over the leads of the group with an attempt; null when none has one. */
       medianMinutesToFirstContact: number | null;
-      /** @description Consultations booked for leads of the group (0 until bookings exist). */
+      /** @description Leads of the group with a consultation booked and not cancelled (by staff or online). */
       consultationsBooked: number;
       /** @description Leads of the group in status converted. */
       converted: number;
