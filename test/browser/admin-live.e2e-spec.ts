@@ -55,7 +55,11 @@ describe('the staff app: live arrivals', () => {
     await expect(seriousAxeViolations(page)).resolves.toEqual([]);
 
     await pill.click();
-    await page.getByRole('list', { name: 'Leads' }).getByRole('link', { name: 'Morgan Ellery' }).first().waitFor();
+    await page
+      .getByRole('list', { name: 'Leads' })
+      .getByRole('link', { name: 'Morgan Ellery' })
+      .first()
+      .waitFor();
     await expect(pill.count()).resolves.toBe(0);
     await expect(page.title()).resolves.toBe(plainTitle);
     await expect(page.evaluate('window.stillTheSamePage')).resolves.toBe(true);
