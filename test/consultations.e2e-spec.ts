@@ -375,9 +375,9 @@ describe('consultations', () => {
         bookedVia: 'staff',
         cancelledAt: null,
       });
-      // A `new` lead may not move to consultation_scheduled: it stays, the timeline tells.
+      // A consultation on the calendar: even a lead nobody has called yet is scheduled.
       const [lead] = await t.db.query(`SELECT status FROM lead WHERE id = $1`, [leadId]);
-      expect(lead.status).toBe('new');
+      expect(lead.status).toBe('consultation_scheduled');
 
       const overlapping = await t.http
         .post(`/v1/admin/leads/${other.leadId}/consultations`)

@@ -20,7 +20,7 @@ import { SubmissionReference } from '../leads/submission-reference.entity.js';
 import type { PlannedNotification } from '../notifications/notifications.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { JobQueue } from '../queue/job-queue.js';
-import { canTransition } from '../vocabulary/lead-status.js';
+import { statusAfterBooking } from '../vocabulary/lead-status.js';
 import { SEALED_COLUMNS } from '../vocabulary/sealed-columns.js';
 import { WebhooksService } from '../webhooks/webhooks.service.js';
 import { openSlots } from './availability.js';
@@ -240,8 +240,9 @@ export class ConsultationBookings {
       },
     ];
     const from = lead.status;
-    if (from !== 'consultation_scheduled' && canTransition(from, 'consultation_scheduled')) {
-      lead.status = 'consultation_scheduled';
+    const to = statusAfterBooking(from);
+    if (to) {
+      lead.status = to;
       lead.statusChangedAt = new Date();
       if (lead.firstContactedAt === null && CONTACTED_STAGES.includes(lead.status)) {
         lead.firstContactedAt = lead.statusChangedAt;

@@ -11,6 +11,7 @@ import {
   furtherStatus,
   isOpen,
   pipelineRank,
+  statusAfterBooking,
 } from './lead-status.js';
 
 describe('lead status', () => {
@@ -103,5 +104,26 @@ describe('how far along the pipeline a status is', () => {
     expect(furtherStatus('new', 'contacted')).toBe('contacted');
     expect(furtherStatus('converted', 'new')).toBe('new');
     expect(furtherStatus('spam', 'closed_no_response')).toBe('closed_no_response');
+  });
+});
+
+describe('where a booked consultation takes a lead', () => {
+  it('moves every lead before it in the open pipeline to consultation_scheduled', () => {
+    const moved = LEAD_STATUSES.filter((status) => statusAfterBooking(status) !== null);
+    expect(moved).toEqual(['new', 'in_review', 'contacted', 'waitlisted']);
+    for (const status of moved) expect(statusAfterBooking(status)).toBe('consultation_scheduled');
+  });
+
+  it('leaves a scheduled, closed or spam lead as it is', () => {
+    for (const status of [
+      'consultation_scheduled',
+      'converted',
+      'referred_out',
+      'declined',
+      'closed_no_response',
+      'spam',
+    ] as const) {
+      expect(statusAfterBooking(status)).toBeNull();
+    }
   });
 });

@@ -49,6 +49,17 @@ export function canTransition(from: LeadStatus, to: LeadStatus): boolean {
   return ALLOWED_TRANSITIONS[from].includes(to);
 }
 
+/**
+ * Where a booked consultation takes a lead: a consultation on the calendar is what
+ * `consultation_scheduled` means, so any lead still before it in the open pipeline moves
+ * there (a client may book online before anyone called). Null: the status stays.
+ */
+export function statusAfterBooking(from: LeadStatus): LeadStatus | null {
+  return BOOKABLE_FROM.includes(from) ? 'consultation_scheduled' : null;
+}
+
+const BOOKABLE_FROM: readonly LeadStatus[] = ['new', 'in_review', 'contacted', 'waitlisted'];
+
 /** A lead that a new submission from the same person should join rather than start anew. */
 export function isOpen(status: LeadStatus): boolean {
   return status !== 'spam' && !CLOSED.includes(status);
