@@ -1,10 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { moveLeadRows } from '../database/move-lead-rows.js';
 import { BookingLink } from './booking-link.entity.js';
 
 /** The only writer of `booking_link`. Runs in the caller's transaction (`manager`). */
 @Injectable()
 export class BookingLinkRepository {
+  /** Merge: a duplicate lead's booking links now manage the survivor's bookings. */
+  async moveToLead(manager: EntityManager, fromLeadId: string, toLeadId: string): Promise<number> {
+    return moveLeadRows(manager, BookingLink, fromLeadId, toLeadId);
+  }
+
   async add(
     manager: EntityManager,
     link: { id: string; leadId: string; tokenHash: string; tokenKeyId: string; expiresAt: Date },

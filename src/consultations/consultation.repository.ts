@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { moveLeadRows } from '../database/move-lead-rows.js';
 import { type BookedVia, Consultation } from './consultation.entity.js';
 
 export interface NewConsultation {
@@ -19,6 +20,11 @@ export class ConsultationRepository {
    * Books it. An overlap with a live consultation of the same clinician fails with
    * 23P01 (exclusion_violation): the caller's transaction is then over.
    */
+  /** Merge: a duplicate lead's consultations go with it to the survivor. */
+  async moveToLead(manager: EntityManager, fromLeadId: string, toLeadId: string): Promise<number> {
+    return moveLeadRows(manager, Consultation, fromLeadId, toLeadId);
+  }
+
   async add(manager: EntityManager, consultation: NewConsultation): Promise<void> {
     await manager.query(
       `INSERT INTO consultation (id, lead_id, clinician_id, starts_at, ends_at, booked_via,

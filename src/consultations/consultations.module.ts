@@ -30,5 +30,6 @@ import { ConsultationsService } from './consultations.service.js';
     ConsultationRepository,
     BookingLinkRepository,
   ],
+  exports: [ConsultationRepository, BookingLinkRepository],
 })
 export class ConsultationsModule {}

@@ -20,6 +20,8 @@ import { LeadRepository } from '../leads/lead.repository.js';
 import { setUrgency } from '../leads/lead-urgency.js';
 import { NoteRepository } from '../leads/triage-note.repository.js';
 import { ContactAttemptRepository } from '../leads/contact-attempt.repository.js';
+import { BookingLinkRepository } from '../consultations/booking-link.repository.js';
+import { ConsultationRepository } from '../consultations/consultation.repository.js';
 import { type SurvivorChanges, survivorChanges } from './merge.js';
 
 /** How many rows of each kind moved from the duplicate to the survivor. */
@@ -90,6 +92,8 @@ export class LeadMerges {
     private readonly intakes: IntakeRepository,
     private readonly partnerResponses: PartnerResponseRepository,
     private readonly contactAttempts: ContactAttemptRepository,
+    private readonly consultations: ConsultationRepository,
+    private readonly bookingLinks: BookingLinkRepository,
 
     private readonly signatures: ConsentSignatureRepository,
     private readonly paperworkRequests: PaperworkRequestRepository,
@@ -292,6 +296,8 @@ export class LeadMerges {
     // Signatures and paperwork links follow the person.
     await this.signatures.moveToLead(manager, duplicateId, survivorId);
     await this.paperworkRequests.moveToLead(manager, duplicateId, survivorId);
+    await this.consultations.moveToLead(manager, duplicateId, survivorId);
+    await this.bookingLinks.moveToLead(manager, duplicateId, survivorId);
     return {
       inquiries: await this.inquiries.moveToLead(manager, duplicateId, survivorId),
       intakes: await this.intakes.moveToLead(manager, duplicateId, survivorId),

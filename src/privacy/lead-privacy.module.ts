@@ -17,6 +17,8 @@ import { LeadPrivacyController } from './lead-privacy.controller.js';
 import { RetentionSchedule } from './retention-schedule.js';
 import { Retention } from './retention.service.js';
 
+import { ConsultationsModule } from '../consultations/consultations.module.js';
+
 /** Merge, erasure and retention of leads. */
 @Module({
   imports: [
@@ -28,6 +30,7 @@ import { Retention } from './retention.service.js';
     WebhooksModule,
     NotificationsModule,
     ConsentsModule,
+    ConsultationsModule,
   ],
   controllers: [LeadPrivacyController],
   providers: [
