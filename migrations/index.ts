@@ -21,20 +21,14 @@ import { StaffSessionUserAgent1795670000200 } from './1795670000200-StaffSession
 import { SealedValueBinding1795690000000 } from './1795690000000-SealedValueBinding.js';
 import { LeadDeskNameSearch1795730000000 } from './1795730000000-LeadDeskNameSearch.js';
 import { DeskClock1795810000000 } from './1795810000000-DeskClock.js';
-
 import { FollowUpNotice1795820000000 } from './1795820000000-FollowUpNotice.js';
 import { PartnerSearch1795820000100 } from './1795820000100-PartnerSearch.js';
-
 import { LeadLiveSignals1795830000000 } from './1795830000000-LeadLiveSignals.js';
-
 import { PracticeIdentity1795850000000 } from './1795850000000-PracticeIdentity.js';
-
+import { ConsultationBooking1795860000000 } from './1795860000000-ConsultationBooking.js';
+import { ConsentDocuments1795870000000 } from './1795870000000-ConsentDocuments.js';
 import { IntakeDrafts1795880000000 } from './1795880000000-IntakeDrafts.js';
 import { LeadAttribution1795900000000 } from './1795900000000-LeadAttribution.js';
-
-import { ConsentDocuments1795870000000 } from './1795870000000-ConsentDocuments.js';
-
-import { ConsultationBooking1795860000000 } from './1795860000000-ConsultationBooking.js';
 
 export const MIGRATIONS = [
   InitialSchema1795597613012,
@@ -58,20 +52,12 @@ export const MIGRATIONS = [
   SealedValueBinding1795690000000,
   LeadDeskNameSearch1795730000000,
   DeskClock1795810000000,
-
   FollowUpNotice1795820000000,
-
-  LeadLiveSignals1795830000000,
-
-  PracticeIdentity1795850000000,
-
-  IntakeDrafts1795880000000,
-
   PartnerSearch1795820000100,
-
-  ConsentDocuments1795870000000,
-
+  LeadLiveSignals1795830000000,
+  PracticeIdentity1795850000000,
   ConsultationBooking1795860000000,
-
+  ConsentDocuments1795870000000,
+  IntakeDrafts1795880000000,
   LeadAttribution1795900000000,
 ];

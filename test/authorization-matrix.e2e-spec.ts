@@ -80,6 +80,7 @@ const MATRIX: Record<string, Access> = {
   'GET /v1/admin/settings': { roles: ADMIN },
   'PATCH /v1/admin/settings': { roles: ADMIN },
   'PUT /v1/admin/settings/logo': { roles: ADMIN },
+  'GET /v1/admin/stats/breakdown': { roles: OFFICE },
   'GET /v1/admin/consent-documents': { roles: ADMIN },
   'GET /v1/admin/consent-documents/{slug}': { roles: ADMIN },
   'POST /v1/admin/consent-documents': { roles: ADMIN },

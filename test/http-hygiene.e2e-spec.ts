@@ -159,7 +159,12 @@ describe('HTTP hygiene of the public surface', () => {
     it('HSTS is sent in production', async () => {
       const production = await startTestApp({
         database: t.database,
-        env: { NODE_ENV: 'production', SMTP_URL: 'smtp://127.0.0.1:9' },
+        // No example consent document: this database serves the other tests after.
+        env: {
+          NODE_ENV: 'production',
+          SMTP_URL: 'smtp://127.0.0.1:9',
+          CONSENT_EXAMPLE_SEED: 'false',
+        },
       });
       try {
         const response = await production.http.get('/health/live').expect(200);

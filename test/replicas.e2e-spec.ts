@@ -52,6 +52,8 @@ describe('two replicas on one database', () => {
       env: {
         PATH: process.env.PATH,
         NODE_ENV: 'production',
+        // Intakes here sign nothing: no example consent document to sign.
+        CONSENT_EXAMPLE_SEED: 'false',
         PORT: String(port),
         HOST: '127.0.0.1',
         DATABASE_URL: database.url,

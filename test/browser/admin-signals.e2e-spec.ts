@@ -64,7 +64,7 @@ describe('the staff app: a crisis names the partner it came from', () => {
     await row.getByText('crisis: B', { exact: true }).waitFor();
     await expect(row.getByText('crisis: A', { exact: true }).count()).resolves.toBe(0);
 
-    await page.getByRole('link', { name: couple.a.name }).click();
+    await page.getByRole('link', { name: couple.a.name, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: couple.a.name }).waitFor();
     await expectBannerNames(page, 'B', couple.b, couple.a);
     await expect(seriousAxeViolations(page)).resolves.toEqual([]);

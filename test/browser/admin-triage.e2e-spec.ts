@@ -78,7 +78,7 @@ describe('the staff app: a coordinator triages a couple', () => {
     const rows = page.getByRole('list', { name: 'Leads' }).getByRole('listitem');
     await expect(rows.count()).resolves.toBe(1);
     await expect(rows.first().textContent()).resolves.toContain('Intake complete');
-    await page.getByRole('link', { name: 'Alex Rivera' }).click();
+    await page.getByRole('link', { name: 'Alex Rivera', exact: true }).click();
 
     await page.getByRole('heading', { level: 1, name: 'Alex Rivera' }).waitFor();
     const chart = page.getByRole('img', { name: /Attachment anxiety and avoidance/ });
@@ -165,7 +165,7 @@ describe('the staff app: a coordinator triages a couple', () => {
 
     // Contacted in the first test: no longer among the leads needing a first contact.
     await page.getByRole('link', { name: 'All leads' }).click();
-    await page.getByRole('link', { name: 'Alex Rivera' }).click();
+    await page.getByRole('link', { name: 'Alex Rivera', exact: true }).click();
     await page.getByRole('img', { name: /Attachment anxiety and avoidance/ }).waitFor();
     // Assigned in the first test: the matches are folded to who has the lead.
     await page.getByRole('heading', { name: 'Assignment' }).waitFor();
