@@ -109,9 +109,14 @@ export class MailSources {
     return this.bookingLink ? this.bookingLink(manager, notification) : null;
   }
 
-  /** The renderer of a kind added with addMessage. */
+  /** The renderer of a kind: added with addMessage, or a visitor email's (to a submitter). */
   message(kind: NotificationKind): MessageSource | undefined {
-    return this.messages.get(kind);
+    const visitor = this.visitorMail.get(kind);
+    return (
+      this.messages.get(kind) ??
+      (visitor &&
+        ((manager, notification, practice) => visitor.render(manager, notification, practice)))
+    );
   }
 
   /** Every file registered for `kind` to a submitter's email, in registration order. */

@@ -331,9 +331,13 @@ function sideways(page: Page): Promise<string[]> {
   return page.evaluate(`(() => {
     const width = document.documentElement.clientWidth;
     if (document.documentElement.scrollWidth <= width) return [];
+    // The outermost elements past the edge: their parent still fits (or scrolls them).
+    const past = (element) => element.getBoundingClientRect().right > width + 0.5;
+    const scrolls = (element) => ['auto', 'scroll', 'hidden'].includes(getComputedStyle(element).overflowX);
     return [...document.querySelectorAll('body *')]
-      .filter((element) => element.getBoundingClientRect().right > width + 0.5)
-      .slice(-5)
+      .filter((element) => past(element) && element.parentElement &&
+        !past(element.parentElement) && !scrolls(element.parentElement))
+      .slice(0, 5)
       .map((element) => element.tagName.toLowerCase() + '.' + element.className + ' ' +
         Math.round(element.getBoundingClientRect().right));
   })()`) as Promise<string[]>;
