@@ -78,7 +78,11 @@ export class IntakeDraftsService implements OnModuleInit {
     const form = await this.forms.find(dto.formSlug, dto.formVersion);
     if (!form) {
       throw ProblemException.validation([
-        { field: 'formVersion', message: 'no such published form and version' },
+        {
+          field: 'formVersion',
+          code: 'not_an_option',
+          message: 'no such published form and version',
+        },
       ]);
     }
     const { answers, errors } = validatePartialAnswers(form, dto.answers);

@@ -83,17 +83,33 @@ export class IntakesService {
     const form = await this.forms.find(dto.formSlug, dto.formVersion);
     if (!form) {
       throw ProblemException.validation([
-        { field: 'formVersion', message: 'no such published form and version' },
+        {
+          field: 'formVersion',
+          code: 'not_an_option',
+          message: 'no such published form and version',
+        },
       ]);
     }
     const { answers, errors } = validateAnswers(form, dto.answers);
     const partnerErrors: FieldError[] = [];
     if (form.slug === 'couples' && !dto.partner) {
-      partnerErrors.push({ field: 'partner', message: 'is required for the couples form' });
+      partnerErrors.push({
+        field: 'partner',
+        code: 'required',
+        message: 'is required for the couples form',
+      });
     } else if (form.slug !== 'couples' && dto.partner) {
-      partnerErrors.push({ field: 'partner', message: 'is only for the couples form' });
+      partnerErrors.push({
+        field: 'partner',
+        code: 'unknown_field',
+        message: 'is only for the couples form',
+      });
     } else if (dto.partner && dto.partner.email.toLowerCase() === dto.client.email.toLowerCase()) {
-      partnerErrors.push({ field: 'partner.email', message: 'must be your partner’s own address' });
+      partnerErrors.push({
+        field: 'partner.email',
+        code: 'invalid_email',
+        message: 'must be your partner’s own address',
+      });
     }
     const captchaErrors = this.captcha.missingToken(dto.captchaToken);
     if (errors.length + partnerErrors.length + captchaErrors.length > 0) {

@@ -45,7 +45,10 @@ export const EmailField = () =>
 
 export const PhoneField = () =>
   applyDecorators(
-    Matches(E164_PATTERN, { message: 'must be a phone number in E.164 form, e.g. +15035550142' }),
+    Matches(E164_PATTERN, {
+      message: 'must be a phone number in E.164 form, e.g. +15035550142',
+      context: { code: 'invalid_phone' },
+    }),
     IsString({ message: 'must be a string' }),
     NormalizedText(),
     IsOptional(),
