@@ -29,6 +29,7 @@ import { LeadLiveSignals1795830000000 } from './1795830000000-LeadLiveSignals.js
 import { PracticeIdentity1795850000000 } from './1795850000000-PracticeIdentity.js';
 
 import { IntakeDrafts1795880000000 } from './1795880000000-IntakeDrafts.js';
+import { LeadLanguage1795890000000 } from './1795890000000-LeadLanguage.js';
 
 export const MIGRATIONS = [
   InitialSchema1795597613012,
@@ -60,4 +61,6 @@ export const MIGRATIONS = [
   PracticeIdentity1795850000000,
 
   IntakeDrafts1795880000000,
+
+  LeadLanguage1795890000000,
 ];

@@ -58,10 +58,16 @@ export class IntakeDraftsService implements OnModuleInit {
           if (error instanceof KeyRingError) return undefined;
           throw error;
         }
-        return intakeDraftResume(practice, {
-          link: resumeLink(practice.baseUrl, open.draft.formSlug, token),
-          expiresAt: open.draft.expiresAt,
-        });
+        // The draft remembers the language it was saved in.
+        const language = open.content.lang === 'es' ? 'es' : (practice.language ?? 'en');
+        const link = resumeLink(practice.baseUrl, open.draft.formSlug, token);
+        return intakeDraftResume(
+          { ...practice, language },
+          {
+            link: language === 'es' ? `${link}&lang=es` : link,
+            expiresAt: open.draft.expiresAt,
+          },
+        );
       },
     });
     // The intake that names a draft deletes it in its own transaction.

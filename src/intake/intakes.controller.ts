@@ -2,6 +2,8 @@ import { Body, Controller, Get, HttpCode, Ip, Param, Post } from '@nestjs/common
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdempotencyKey } from '../common/idempotency/idempotency-key.decorator.js';
 import { IdempotencyKeyHeader, ProblemResponses } from '../common/openapi.js';
+import { RequestLanguage } from '../common/request-language.js';
+import type { Language } from '../vocabulary/languages.js';
 import { RateLimited } from '../rate-limit/rate-limited.decorator.js';
 import { CreateIntakeDto, RespondentSubmissionDto } from './dto/create-intake.dto.js';
 import {
@@ -35,8 +37,9 @@ export class IntakesController {
     @Body() body: CreateIntakeDto,
     @IdempotencyKey() idempotencyKey: string | undefined,
     @Ip() ip: string,
+    @RequestLanguage() language: Language,
   ): Promise<IntakeReceipt> {
-    return this.intakes.receive(body, idempotencyKey, { ip });
+    return this.intakes.receive(body, idempotencyKey, { ip, language });
   }
 
   @Get('partner-invitations/:token')
@@ -59,7 +62,8 @@ export class IntakesController {
     @Param('token') token: string,
     @Body() body: RespondentSubmissionDto,
     @IdempotencyKey() idempotencyKey: string | undefined,
+    @RequestLanguage() language: Language,
   ): Promise<PartnerResponseReceipt> {
-    return this.partners.respond(token, body, idempotencyKey);
+    return this.partners.respond(token, body, idempotencyKey, language);
   }
 }

@@ -1,3 +1,4 @@
+import type { Language } from '../vocabulary/languages.js';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -125,9 +126,10 @@ export class IntakesService {
   async receive(
     dto: CreateIntakeDto,
     idempotencyKey?: string,
-    client: { ip?: string } = {},
+    client: { ip?: string; language?: Language } = {},
   ): Promise<IntakeReceipt> {
     const { form, answers } = await this.validated(dto);
+    const language = dto.lang ?? client.language ?? 'en';
     const screening = screenRespondent(form, answers);
     const couples = form.slug === 'couples';
     // Fixed before the transaction: the receipt that names it is stored with the key.
@@ -154,6 +156,7 @@ export class IntakesService {
           state: dto.client.state,
           preferredContact: 'email',
           serviceType: couples ? 'couples' : 'individual',
+          language,
         },
         urgency: screening.urgency,
         // An unknown reference is ignored, not reported.
@@ -172,7 +175,7 @@ export class IntakesService {
               },
             }
           : {}),
-        ...crisisResourcesIf(screening.crisis),
+        ...crisisResourcesIf(screening.crisis, language),
       }),
       store: async (manager, { id, reference, receivedAt, lead, spam }) => {
         await this.intakes.insert(manager, {

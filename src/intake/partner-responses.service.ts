@@ -1,3 +1,4 @@
+import type { Language } from '../vocabulary/languages.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -90,7 +91,9 @@ export class PartnerResponsesService {
     token: string,
     dto: RespondentSubmissionDto,
     idempotencyKey?: string,
+    requestLanguage: Language = 'en',
   ): Promise<PartnerResponseReceipt> {
+    const language = dto.lang ?? requestLanguage;
     const tokenHash = hashToken(token);
     const invitation = await this.dataSource
       .getRepository(PartnerInvitation)
@@ -114,7 +117,10 @@ export class PartnerResponsesService {
         request: { token: tokenHash, ...dto },
       },
       lead: { existingLeadId: intake.leadId },
-      receipt: ({ reference }) => ({ reference, ...crisisResourcesIf(screening.crisis) }),
+      receipt: ({ reference }) => ({
+        reference,
+        ...crisisResourcesIf(screening.crisis, language),
+      }),
       store: (manager, context) =>
         this.answer(manager, { tokenHash, intake, answers, screening, dto }, context),
     });

@@ -12,6 +12,7 @@ import {
 import { LEAD_STATUSES, type LeadStatus } from '../vocabulary/lead-status.js';
 import type { ReviewReason } from './lead-review.js';
 import { URGENCIES, type Urgency } from '../vocabulary/urgency.js';
+import { LANGUAGES, type Language } from '../vocabulary/languages.js';
 import {
   SERVICE_TYPES,
   type ServiceType,
@@ -31,6 +32,7 @@ const oneOf = (column: string, values: readonly string[]) =>
 @Check('CHK_lead_urgency', oneOf('urgency', URGENCIES))
 @Check('CHK_lead_service_type', oneOf('service_type', SERVICE_TYPES))
 @Check('CHK_lead_preferred_contact', oneOf('preferred_contact', PREFERRED_CONTACTS))
+@Check('CHK_lead_language', oneOf('language', LANGUAGES))
 @Index('IDX_lead_email_recent', ['emailNormalized', 'lastSubmissionAt'])
 @Index('IDX_lead_created', ['createdAt', 'id'])
 @Index('IDX_lead_status_created', ['status', 'createdAt', 'id'])
@@ -86,6 +88,10 @@ export class Lead {
   /** How the lead first heard of the practice (the first submission's referralSource). */
   @Column({ type: 'varchar', length: 100, nullable: true })
   source!: string | null;
+
+  /** The language the client wrote in (the first submission's): every email to them is in it. */
+  @Column({ type: 'varchar', length: 2, default: 'en' })
+  language!: Language;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -19,6 +19,7 @@ import { newReferenceCode } from '../leads/reference-code.js';
 import { type ResponseTargets, responseDeadline } from '../vocabulary/response-targets.js';
 import type { SubmissionKind } from '../leads/submission-reference.entity.js';
 import type { Urgency } from '../vocabulary/urgency.js';
+import type { Language } from '../vocabulary/languages.js';
 import { Metrics } from '../metrics/metrics.service.js';
 import { PracticeSettings, targetsOf } from '../settings/practice-settings.js';
 import { effectiveSettings } from '../settings/setting-values.js';
@@ -37,6 +38,8 @@ export interface SubmittedContact {
   preferredContact: PreferredContact;
   serviceType: ServiceType;
   source?: string | null;
+  /** The language the person wrote in; a new lead keeps it (default `en`). */
+  language?: Language;
 }
 
 /** What is known of a submission before anything is written. */
@@ -202,6 +205,7 @@ export class SubmissionPipeline {
           state: person.contact.state ?? null,
           preferredContact: person.contact.preferredContact,
           source: person.contact.source ?? null,
+          language: person.contact.language ?? 'en',
           respondBy: spam ? null : responseDeadline(facts.receivedAt, person.urgency, targets),
           reviewReason: review ? 'captcha_unavailable' : null,
         },

@@ -8,6 +8,7 @@ import {
   FormStartedAtField,
   FreeTextField,
   HoneypotField,
+  LanguageField,
   OneLineField,
   PersonNameField,
   PhoneField,
@@ -19,6 +20,7 @@ import {
   SERVICE_TYPES,
   type ServiceType,
 } from '../../vocabulary/contact.js';
+import type { Language } from '../../vocabulary/languages.js';
 
 /** The "reach out" form (docs/api.md#send-an-inquiry). */
 export class CreateInquiryDto {
@@ -61,6 +63,9 @@ export class CreateInquiryDto {
   @ValidateNested()
   @Type(() => ContactConsentDto)
   consent!: ContactConsentDto;
+
+  @LanguageField()
+  lang?: Language;
 
   @HoneypotField()
   website?: string;

@@ -20,12 +20,14 @@ import {
   EmailField,
   FormStartedAtField,
   HoneypotField,
+  LanguageField,
   OneLineField,
   PersonNameField,
   PhoneField,
   UsStateField,
 } from '../../leads/dto/contact-fields.js';
 import { SingleLine } from '../../common/text.js';
+import type { Language } from '../../vocabulary/languages.js';
 
 export class IntakeClientDto {
   @PersonNameField()
@@ -92,6 +94,9 @@ export class RespondentSubmissionDto {
   @ValidateNested()
   @Type(() => IntakeConsentDto)
   consent!: IntakeConsentDto;
+
+  @LanguageField()
+  lang?: Language;
 }
 
 /** POST /v1/intakes (docs/api.md#submit-an-intake). */

@@ -16,6 +16,7 @@ import {
 } from 'class-validator';
 import { MultiLine, NormalizedText, SingleLine } from '../../common/text.js';
 import { E164_PATTERN, US_STATE_CODES } from '../../vocabulary/contact.js';
+import { LANGUAGES } from '../../vocabulary/languages.js';
 
 // The fields every public form shares, validated one way. applyDecorators applies its
 // list first to last, the reverse of stacked decorators; each list below is therefore
@@ -63,6 +64,18 @@ export const UsStateField = () =>
       enum: US_STATE_CODES,
       description: 'US state or territory of the client',
       example: 'OR',
+    }),
+  );
+
+/** The language of a public submission: its emails are written in it. */
+export const LanguageField = () =>
+  applyDecorators(
+    IsIn(LANGUAGES, { message: `must be one of ${LANGUAGES.join(', ')}` }),
+    IsOptional(),
+    ApiPropertyOptional({
+      enum: LANGUAGES,
+      description: "Default: the request's `Accept-Language` (`es` or `en`), else `en`.",
+      example: 'es',
     }),
   );
 
