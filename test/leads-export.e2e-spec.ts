@@ -24,6 +24,7 @@ const HEADER = [
   'phone',
   'state',
   'source',
+  'language',
   'assigned_clinician',
   'tags',
   'first_contacted_at',

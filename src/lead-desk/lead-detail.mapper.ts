@@ -229,6 +229,7 @@ export function toLeadDetail(
     state: lead.state,
     preferredContact: lead.preferredContact,
     source: lead.source,
+    language: lead.language,
     tags: lead.tags,
     respondBy: lead.respondBy?.toISOString() ?? null,
     overdue: isOverdue(lead, now),

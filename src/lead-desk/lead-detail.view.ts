@@ -1,3 +1,4 @@
+import { LANGUAGES, type Language } from '../vocabulary/languages.js';
 import { ApiProperty } from '@nestjs/swagger';
 import type { AttachmentStyle, CoupleResult, RespondentResult } from '../survey/scoring.js';
 import {
@@ -300,6 +301,11 @@ export class LeadDetailView extends LeadCoreView {
   @ApiProperty(nullableText) state!: string | null;
   @ApiProperty({ enum: PREFERRED_CONTACTS }) preferredContact!: PreferredContact;
   @ApiProperty(nullableText) source!: string | null;
+  @ApiProperty({
+    enum: LANGUAGES,
+    description: 'The language the client wrote in; their emails use it',
+  })
+  language!: Language;
   @ApiProperty({ type: [String] }) tags!: string[];
   @ApiProperty(nullableDateTime) respondBy!: string | null;
   @ApiProperty({ description: OVERDUE_DESCRIPTION }) overdue!: boolean;

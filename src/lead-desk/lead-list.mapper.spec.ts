@@ -20,6 +20,7 @@ function row(overrides: Partial<LeadListRow> = {}): LeadListRow {
     phone: '+15035550142',
     state: 'OR',
     source: 'referral',
+    language: 'es',
     tags: ['evenings', 'insurance'],
     created_at: new Date('2026-12-04T09:00:00.123Z'),
     created_key: '2026-12-04T09:00:00.123456Z',
@@ -54,6 +55,7 @@ describe('toLeadSummary', () => {
       name: 'Alex Rivera',
       state: 'OR',
       source: 'referral',
+      language: 'es',
       assignedClinician: { id: '0c1f3f5e-9d7a-4d7e-8a39-7f2f4c1b2a90', name: 'Dr. Jordan Lee' },
       tags: ['evenings', 'insurance'],
       createdAt: '2026-12-04T09:00:00.123Z',
@@ -118,6 +120,7 @@ describe('csvRecord', () => {
     expect(cell('phone')).toBe('+15035550142');
     expect(cell('assigned_clinician')).toBe('Dr. Jordan Lee');
     expect(cell('tags')).toBe('evenings; insurance');
+    expect(cell('language')).toBe('es');
     expect(cell('overdue')).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import type { Language } from '../vocabulary/languages.js';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { StaffContext } from '../auth/staff-context.js';
@@ -25,6 +26,7 @@ export interface LeadListRow {
   phone: string | null;
   state: string | null;
   source: string | null;
+  language: Language;
   tags: string[];
   created_at: Date;
   /** created_at as PostgreSQL wrote it, microseconds kept, for the cursor. */
@@ -150,6 +152,7 @@ const COLUMNS: [expression: string, alias: string][] = [
   ['lead.phone', 'phone'],
   ['lead.state', 'state'],
   ['lead.source', 'source'],
+  ['lead.language', 'language'],
   ['lead.tags', 'tags'],
   ['lead.created_at', 'created_at'],
   // Text, not a Date: a Date keeps milliseconds and the cursor needs the microseconds.
@@ -341,6 +344,9 @@ export class LeadListQuery {
       builder.andWhere('lead.service_type IN (:...serviceTypes)', {
         serviceTypes: filters.serviceType,
       });
+    }
+    if (filters.language) {
+      builder.andWhere('lead.language IN (:...languages)', { languages: filters.language });
     }
     if (assignee.kind === 'none') builder.andWhere('lead.assigned_clinician_id IS NULL');
     if (assignee.kind === 'clinician') {

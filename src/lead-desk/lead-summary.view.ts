@@ -1,3 +1,4 @@
+import { LANGUAGES, type Language } from '../vocabulary/languages.js';
 import { ApiProperty } from '@nestjs/swagger';
 import { SERVICE_TYPES, type ServiceType } from '../vocabulary/contact.js';
 import { LEAD_LABELS, type LeadLabel } from '../vocabulary/lead-labels.js';
@@ -44,6 +45,11 @@ export class LeadSummaryView {
   @ApiProperty({ nullable: true, type: String }) state!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'How the lead heard of the practice' })
   source!: string | null;
+  @ApiProperty({
+    enum: LANGUAGES,
+    description: 'The language the client wrote in; their emails use it',
+  })
+  language!: Language;
   @ApiProperty({ nullable: true, type: PersonRefView }) assignedClinician!: PersonRefView | null;
   @ApiProperty({ type: [String] }) tags!: string[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
