@@ -4,6 +4,10 @@ import type { DataSource } from 'typeorm';
 import { ProblemException } from '../common/problem-details.js';
 import type { FormDefinition } from './form-definition.js';
 import { IntakeForm } from './intake-form.entity.js';
+import { formIn } from './form-translations.js';
+import type { Language } from '../vocabulary/languages.js';
+
+export type LocalizedForm = ReturnType<typeof formIn>;
 
 /** What a published slug looks like; anything else is not looked up (a NUL would fail the query). */
 const SLUG = /^[a-z0-9][a-z0-9_-]{0,39}$/;
@@ -31,6 +35,16 @@ export class IntakeFormsService {
     }
     return (await this.dataSource.getRepository(IntakeForm).findOneBy({ slug, version }))
       ?.definition;
+  }
+
+  /** The newest published version with its texts in `language` (docs/api.md#languages). */
+  async latestIn(slug: string, language: Language): Promise<LocalizedForm> {
+    return formIn(await this.latest(slug), language);
+  }
+
+  /** A given version with its texts in `language`; 404 when it was never published. */
+  async versionIn(slug: string, version: number, language: Language): Promise<LocalizedForm> {
+    return formIn(await this.version(slug, version), language);
   }
 
   /** A given version, old ones included; 404 when it was never published. */

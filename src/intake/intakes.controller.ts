@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Ip, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdempotencyKey } from '../common/idempotency/idempotency-key.decorator.js';
 import { IdempotencyKeyHeader, ProblemResponses } from '../common/openapi.js';
 import { RequestLanguage } from '../common/request-language.js';
+import { FormLanguageQueryDto } from './dto/form-language.query.js';
 import type { Language } from '../vocabulary/languages.js';
 import { RateLimited } from '../rate-limit/rate-limited.decorator.js';
 import { CreateIntakeDto, RespondentSubmissionDto } from './dto/create-intake.dto.js';
@@ -47,8 +48,11 @@ export class IntakesController {
   @ApiOperation({ summary: "What the invited partner sees: the form and the inviter's first name" })
   @ApiOkResponse({ type: PartnerInvitationViewDto })
   @ProblemResponses([404, 'No invitation has this token.'], [410, 'The link expired or was used.'])
-  show(@Param('token') token: string): Promise<PartnerInvitationView> {
-    return this.partners.show(token);
+  show(
+    @Param('token') token: string,
+    @Query() query: FormLanguageQueryDto,
+  ): Promise<PartnerInvitationView> {
+    return this.partners.show(token, query.lang);
   }
 
   @Post('partner-invitations/:token/responses')

@@ -16,9 +16,9 @@ import { type RespondentResult, SCORING_VERSION, scoreCouple } from '../survey/s
 import { WebhooksService } from '../webhooks/webhooks.service.js';
 import { type Answers, validateAnswers } from './answer-validation.js';
 import type { RespondentSubmissionDto } from './dto/create-intake.dto.js';
-import type { FormDefinition } from './form-definition.js';
-import { IntakeFormsService } from './intake-forms.service.js';
+import { IntakeFormsService, type LocalizedForm } from './intake-forms.service.js';
 import { Intake } from './intake.entity.js';
+import { Lead } from '../leads/lead.entity.js';
 import { IntakeRepository } from './intake.repository.js';
 import { screenRespondent } from './intakes.service.js';
 import { PartnerInvitation } from './partner-invitation.entity.js';
@@ -26,7 +26,7 @@ import { PartnerResponseRepository } from './partner-response.repository.js';
 import { firstName, hashToken } from './partner-tokens.js';
 
 export interface PartnerInvitationView {
-  form: FormDefinition;
+  form: LocalizedForm;
   invitedBy: string;
   expiresAt: string;
 }
@@ -71,10 +71,15 @@ export class PartnerResponsesService {
   }
 
   /** What partner B sees: the form, partner A's first name, the expiry; none of A's answers. */
-  async show(token: string): Promise<PartnerInvitationView> {
+  async show(token: string, asked?: Language): Promise<PartnerInvitationView> {
     const { invitation, intake } = await this.openInvitation(token);
+    // The inviter's language, unless the partner switched.
+    const lead = await this.dataSource
+      .getRepository(Lead)
+      .findOne({ where: { id: intake.leadId }, select: { id: true, language: true } });
+    const language = asked ?? lead?.language ?? 'en';
     return {
-      form: await this.forms.version(intake.formSlug, intake.formVersion),
+      form: await this.forms.versionIn(intake.formSlug, intake.formVersion, language),
       invitedBy: firstName(intake.name),
       expiresAt: invitation.expiresAt.toISOString(),
     };

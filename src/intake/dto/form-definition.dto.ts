@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { QUESTION_TYPES, type QuestionType } from '../form-definition.js';
+import { LANGUAGES, type Language } from '../../vocabulary/languages.js';
 
 export class QuestionOptionDto {
   @ApiProperty() value!: string;
@@ -31,4 +32,7 @@ export class FormDefinitionDto {
   @ApiProperty({ example: 1 }) version!: number;
   @ApiProperty() title!: string;
   @ApiProperty({ type: [FormSectionDto] }) sections!: FormSectionDto[];
+  @ApiProperty({ enum: LANGUAGES, description: 'The language of the texts' }) lang!: Language;
+  @ApiProperty({ enum: LANGUAGES, isArray: true, description: 'Every language the form exists in' })
+  languages!: Language[];
 }
