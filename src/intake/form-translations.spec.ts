@@ -24,12 +24,14 @@ const rulesOf = (form: FormDefinition) => ({
   version: form.version,
   sections: form.sections.map((section) => ({
     id: section.id,
-    questions: section.questions.map(({ label, minLabel, maxLabel, options, ...rules }) => ({
-      ...rules,
-      options: options?.map((option) => option.value),
-      hasMinLabel: minLabel !== undefined,
-      hasMaxLabel: maxLabel !== undefined,
-    })),
+    questions: section.questions.map(
+      ({ label: _label, minLabel, maxLabel, options, ...rules }) => ({
+        ...rules,
+        options: options?.map((option) => option.value),
+        hasMinLabel: minLabel !== undefined,
+        hasMaxLabel: maxLabel !== undefined,
+      }),
+    ),
   })),
 });
 
