@@ -1306,6 +1306,12 @@ export interface components {
       referralSource?: string;
       consent: components['schemas']['ContactConsentDto'];
       /**
+       * @description Default: the request's `Accept-Language` (`es` or `en`), else `en`.
+       * @example es
+       * @enum {string}
+       */
+      lang?: 'en' | 'es';
+      /**
        * @description Honeypot: leave empty.
        * @example
        */
@@ -1371,6 +1377,13 @@ export interface components {
       version: number;
       title: string;
       sections: components['schemas']['FormSectionDto'][];
+      /**
+       * @description The language of the texts
+       * @enum {string}
+       */
+      lang: 'en' | 'es';
+      /** @description Every language the form exists in */
+      languages: ('en' | 'es')[];
     };
     IntakeClientDto: {
       /** @example Alex Rivera */
@@ -1485,6 +1498,12 @@ export interface components {
         [key: string]: unknown;
       };
       consent: components['schemas']['IntakeConsentDto'];
+      /**
+       * @description Default: the request's `Accept-Language` (`es` or `en`), else `en`.
+       * @example es
+       * @enum {string}
+       */
+      lang?: 'en' | 'es';
       /** @example couples */
       formSlug: string;
       /** @example 1 */
@@ -1541,6 +1560,12 @@ export interface components {
         [key: string]: unknown;
       };
       consent: components['schemas']['IntakeConsentDto'];
+      /**
+       * @description Default: the request's `Accept-Language` (`es` or `en`), else `en`.
+       * @example es
+       * @enum {string}
+       */
+      lang?: 'en' | 'es';
     };
     PartnerResponseReceiptDto: {
       /** @example RI-7KQ2M9XD */
@@ -1829,6 +1854,11 @@ export interface components {
       /** @enum {string} */
       preferredContact: 'email' | 'phone' | 'text';
       source: string | null;
+      /**
+       * @description The language the client wrote in; their emails use it
+       * @enum {string}
+       */
+      language: 'en' | 'es';
       tags: string[];
       /** Format: date-time */
       respondBy: string | null;
@@ -1948,6 +1978,11 @@ export interface components {
       state: string | null;
       /** @description How the lead heard of the practice */
       source: string | null;
+      /**
+       * @description The language the client wrote in; their emails use it
+       * @enum {string}
+       */
+      language: 'en' | 'es';
       assignedClinician: components['schemas']['PersonRefView'] | null;
       tags: string[];
       /** Format: date-time */
@@ -3181,13 +3216,29 @@ export interface components {
        * @example email
        */
       field: string;
-      /** @example must be an email address */
+      /**
+       * @description In Spanish when the request asks `Accept-Language: es`.
+       * @example must be an email address
+       */
       message: string;
       /**
-       * @description A stable code for the failure, where the service gives one.
+       * @description Stable, whatever the language: a page shows its own words for it.
        * @example invalid_email
+       * @enum {string}
        */
-      code?: string;
+      code:
+        | 'required'
+        | 'too_long'
+        | 'too_short'
+        | 'invalid_email'
+        | 'invalid_phone'
+        | 'not_an_option'
+        | 'out_of_range'
+        | 'unknown_field'
+        | 'must_be_true'
+        | 'invalid_type'
+        | 'invalid_date'
+        | 'invalid_format';
     };
     /** @description `/problems/validation`: every invalid field is named; values are never echoed. */
     ValidationProblem: components['schemas']['Problem'] & {
@@ -4760,7 +4811,10 @@ export interface operations {
   };
   IntakeFormsController_latest: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The form's texts in this language. Default: the request's `Accept-Language`, else `en`. */
+        lang?: 'en' | 'es';
+      };
       header?: never;
       path: {
         slug: string;
@@ -4784,6 +4838,15 @@ export interface operations {
         };
         content: {
           'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `/problems/validation` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ValidationProblem'];
         };
       };
       /** @description Rate limit (read): wait the seconds in `Retry-After`. */
@@ -4821,7 +4884,10 @@ export interface operations {
   };
   IntakeFormsController_version: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The form's texts in this language. Default: the request's `Accept-Language`, else `en`. */
+        lang?: 'en' | 'es';
+      };
       header?: never;
       path: {
         slug: string;
@@ -4846,6 +4912,15 @@ export interface operations {
         };
         content: {
           'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `/problems/validation` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ValidationProblem'];
         };
       };
       /** @description Rate limit (read): wait the seconds in `Retry-After`. */
@@ -4994,7 +5069,10 @@ export interface operations {
   };
   IntakesController_show: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The form's texts in this language. Default: the request's `Accept-Language`, else `en`. */
+        lang?: 'en' | 'es';
+      };
       header?: never;
       path: {
         token: string;
@@ -5027,6 +5105,15 @@ export interface operations {
         };
         content: {
           'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `/problems/validation` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ValidationProblem'];
         };
       };
       /** @description Rate limit (read): wait the seconds in `Retry-After`. */
@@ -5193,6 +5280,8 @@ export interface operations {
         urgency?: string;
         /** @description One or several service types, comma-separated: individual, couples, family, other. */
         serviceType?: string;
+        /** @description The client's language, one or several, comma-separated: en, es. */
+        language?: string;
         /** @description A clinician id; `me` for the caller's own clinician profile (none: an empty list); `none` for unassigned leads. */
         assignedTo?: string;
         /** @description One or several tags, comma-separated: leads carrying all of them. */
@@ -5360,6 +5449,8 @@ export interface operations {
         urgency?: string;
         /** @description One or several service types, comma-separated: individual, couples, family, other. */
         serviceType?: string;
+        /** @description The client's language, one or several, comma-separated: en, es. */
+        language?: string;
         /** @description A clinician id; `me` for the caller's own clinician profile (none: an empty list); `none` for unassigned leads. */
         assignedTo?: string;
         /** @description One or several tags, comma-separated: leads carrying all of them. */
