@@ -72,6 +72,13 @@ describe('RequestValidationPipe', () => {
     expect(long.options.errors?.[0]?.code).toBe('too_long');
   });
 
+  it('calls a missing value required, whichever check noticed it', async () => {
+    const problem = await problemOf({ inner: { count: 1 } });
+    expect(problem.options.errors).toEqual([
+      { field: 'name', code: 'required', message: 'must be a string' },
+    ]);
+  });
+
   it('takes a code a decorator declares in its context', async () => {
     const problem = await sut
       .transform({ phone: '555' }, { type: 'body', metatype: Phone })

@@ -36,7 +36,6 @@ const CONSTRAINT_CODES: Record<string, ValidationCode> = {
   isEmail: 'invalid_email',
   isIn: 'not_an_option',
   isEnum: 'not_an_option',
-  equals: 'must_be_true',
   min: 'out_of_range',
   max: 'out_of_range',
   isDateString: 'invalid_date',
@@ -96,6 +95,10 @@ function codeOf(
   const declared = (error.contexts?.[constraint] as { code?: unknown } | undefined)?.code;
   if (typeof declared === 'string' && (VALIDATION_CODES as readonly string[]).includes(declared)) {
     return declared as ValidationCode;
+  }
+  // Nothing sent where something must be: whichever check noticed, it is missing.
+  if ((error.value === undefined || error.value === null) && constraint !== 'whitelistValidation') {
+    return 'required';
   }
   if (constraint === 'isLength') {
     const length = typeof error.value === 'string' ? error.value.length : 0;

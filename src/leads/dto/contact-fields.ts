@@ -131,7 +131,7 @@ export class ContactConsentDto {
   @ApiProperty({ description: 'Must be true: the person agrees to be contacted.', example: true })
   @IsDefined({ message: 'is required' })
   @IsBoolean({ message: 'must be true or false' })
-  @Equals(true, { message: 'must be true to be contacted' })
+  @Equals(true, { message: 'must be true to be contacted', context: { code: 'must_be_true' } })
   contact!: boolean;
 
   @ApiProperty({ description: 'Version of the privacy notice shown.', example: '2026-01' })
