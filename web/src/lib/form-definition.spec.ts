@@ -11,6 +11,8 @@ const form: FormDefinition = {
   slug: 'test',
   version: 1,
   title: 'Every type',
+  lang: 'en',
+  languages: ['en', 'es'],
   sections: [
     {
       id: 'all',
