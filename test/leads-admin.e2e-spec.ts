@@ -63,6 +63,7 @@ describe('the lead list (GET /v1/admin/leads)', () => {
           name: 'Summary Person',
           state: 'OR',
           source: 'podcast',
+          language: 'en',
           assignedClinician: null,
           tags: [],
           createdAt: expect.any(String),
@@ -435,6 +436,7 @@ describe('the lead list (GET /v1/admin/leads)', () => {
       expect(errors).toEqual([
         {
           field: 'cursor',
+          code: 'invalid_format',
           message:
             'cursor was made for sort=createdAt, not sort=urgency; start again from the first page',
         },

@@ -109,6 +109,7 @@ describe('the lead export (GET /v1/admin/leads.csv)', () => {
         phone: "'+15035550142",
         state: 'WA',
         source: 'a friend, "Sam"',
+        language: 'en',
         assigned_clinician: 'Staff clinician',
         tags: `${tag}; evening only`,
         first_contacted_at: '2026-02-04T08:00:00.000Z',
