@@ -28,6 +28,7 @@ import { PracticeIdentity1795850000000 } from './1795850000000-PracticeIdentity.
 import { ConsultationBooking1795860000000 } from './1795860000000-ConsultationBooking.js';
 import { ConsentDocuments1795870000000 } from './1795870000000-ConsentDocuments.js';
 import { IntakeDrafts1795880000000 } from './1795880000000-IntakeDrafts.js';
+import { LeadLanguage1795890000000 } from './1795890000000-LeadLanguage.js';
 import { LeadAttribution1795900000000 } from './1795900000000-LeadAttribution.js';
 
 export const MIGRATIONS = [
@@ -59,5 +60,6 @@ export const MIGRATIONS = [
   ConsultationBooking1795860000000,
   ConsentDocuments1795870000000,
   IntakeDrafts1795880000000,
+  LeadLanguage1795890000000,
   LeadAttribution1795900000000,
 ];

@@ -160,14 +160,26 @@ describe('GET /v1/admin/notifications and retry', () => {
     const response = await list('?status=bounced&kind=fax&leadId=42&limit=101');
     expect(response.status).toBe(422);
     expect(response.body.errors).toEqual([
-      { field: 'status', message: 'must be one of pending, sent, failed, held, withheld' },
-      { field: 'kind', message: `must be one of ${NOTIFICATION_KINDS.join(', ')}` },
-      { field: 'leadId', message: 'must be a UUID' },
-      { field: 'limit', message: 'must be at most 100' },
+      {
+        field: 'status',
+        code: 'not_an_option',
+        message: 'must be one of pending, sent, failed, held, withheld',
+      },
+      {
+        field: 'kind',
+        code: 'not_an_option',
+        message: `must be one of ${NOTIFICATION_KINDS.join(', ')}`,
+      },
+      { field: 'leadId', code: 'invalid_format', message: 'must be a UUID' },
+      { field: 'limit', code: 'out_of_range', message: 'must be at most 100' },
     ]);
     const cursor = await list('?cursor=bm90IGEgY3Vyc29y').expect(422);
     expect(cursor.body.errors).toEqual([
-      { field: 'cursor', message: 'cursor is not valid; start again from the first page' },
+      {
+        field: 'cursor',
+        code: 'invalid_format',
+        message: 'cursor is not valid; start again from the first page',
+      },
     ]);
   });
 

@@ -109,13 +109,14 @@ describe('webhook subscriptions through the admin API', () => {
     expect(response.headers['content-type']).toContain('application/problem+json');
     expect(response.body.errors).toEqual(
       expect.arrayContaining([
-        { field: 'active', message: 'is not allowed' },
-        { field: 'url', message: 'is required' },
+        { field: 'active', code: 'unknown_field', message: 'is not allowed' },
+        { field: 'url', code: 'required', message: 'is required' },
         {
           field: 'events',
+          code: 'not_an_option',
           message: 'must each be one of lead.created, intake.completed, lead.status_changed',
         },
-        { field: 'secret', message: 'must be 32 to 200 characters' },
+        { field: 'secret', code: 'too_short', message: 'must be 32 to 200 characters' },
       ]),
     );
     expect(response.body.errors).toHaveLength(4);
@@ -123,17 +124,23 @@ describe('webhook subscriptions through the admin API', () => {
 
     const empty = await create({ url: PUBLIC_URL, events: [] }).expect(422);
     expect(empty.body.errors).toEqual([
-      { field: 'events', message: 'must name at least one event' },
+      { field: 'events', code: 'too_short', message: 'must name at least one event' },
     ]);
     const notAList = await create({ url: PUBLIC_URL, events: 'lead.created' }).expect(422);
-    expect(notAList.body.errors).toEqual([{ field: 'events', message: 'must be an array' }]);
+    expect(notAList.body.errors).toEqual([
+      { field: 'events', code: 'invalid_type', message: 'must be an array' },
+    ]);
     const spaced = await create({
       url: PUBLIC_URL,
       events: ['lead.created'],
       secret: 'a secret with spaces in it, long enough',
     }).expect(422);
     expect(spaced.body.errors).toEqual([
-      { field: 'secret', message: 'must be visible ASCII characters, without spaces' },
+      {
+        field: 'secret',
+        code: 'invalid_format',
+        message: 'must be visible ASCII characters, without spaces',
+      },
     ]);
   });
 
@@ -170,7 +177,7 @@ describe('webhook subscriptions through the admin API', () => {
       const before = await t.db.query(`SELECT count(*)::int AS n FROM webhook_subscription`);
       const response = await create({ url, events: ['lead.created'] });
       expect(response.status).toBe(422);
-      expect(response.body.errors).toEqual([{ field: 'url', message }]);
+      expect(response.body.errors).toEqual([{ field: 'url', code: 'invalid_format', message }]);
       expect(await t.db.query(`SELECT count(*)::int AS n FROM webhook_subscription`)).toEqual(
         before,
       );
@@ -186,6 +193,7 @@ describe('webhook subscriptions through the admin API', () => {
       expect(response.body.errors).toEqual([
         {
           field: 'url',
+          code: 'invalid_format',
           message: 'must not point at a link-local address (this includes cloud metadata services)',
         },
       ]);
@@ -247,7 +255,11 @@ describe('webhook subscriptions through the admin API', () => {
     const empty = await t.http.patch(`/v1/admin/webhooks/${created.id}`).set(auth).send({});
     expect(empty.status).toBe(422);
     expect(empty.body.errors).toEqual([
-      { field: 'body', message: 'must change at least one of url, events, active, secret' },
+      {
+        field: 'body',
+        code: 'invalid_format',
+        message: 'must change at least one of url, events, active, secret',
+      },
     ]);
     const nulls = await t.http
       .patch(`/v1/admin/webhooks/${created.id}`)
@@ -255,8 +267,8 @@ describe('webhook subscriptions through the admin API', () => {
       .send({ url: null, active: null });
     expect(nulls.status).toBe(422);
     expect(nulls.body.errors).toEqual([
-      { field: 'url', message: 'must be a string' },
-      { field: 'active', message: 'must be true or false' },
+      { field: 'url', code: 'required', message: 'must be a string' },
+      { field: 'active', code: 'required', message: 'must be true or false' },
     ]);
   });
 
@@ -457,12 +469,20 @@ describe('deliveries of a subscription', () => {
     expect(failed.body.items).toEqual([]);
     const bad = await deliveries(id, '?status=lost&limit=0&cursor=nonsense').expect(422);
     expect(bad.body.errors).toEqual([
-      { field: 'status', message: 'must be one of pending, delivered, failed' },
-      { field: 'limit', message: 'must be at least 1' },
+      {
+        field: 'status',
+        code: 'not_an_option',
+        message: 'must be one of pending, delivered, failed',
+      },
+      { field: 'limit', code: 'out_of_range', message: 'must be at least 1' },
     ]);
     const badCursor = await deliveries(id, '?cursor=nonsense').expect(422);
     expect(badCursor.body.errors).toEqual([
-      { field: 'cursor', message: 'cursor is not valid; start again from the first page' },
+      {
+        field: 'cursor',
+        code: 'invalid_format',
+        message: 'cursor is not valid; start again from the first page',
+      },
     ]);
   });
 });

@@ -229,10 +229,10 @@ describe('staff sign-in and sessions', () => {
       .send({ email: 42, password: '', totp: '12ab', extra: true });
     expect(response.status).toBe(422);
     expect(response.body.errors).toEqual([
-      { field: 'extra', message: 'is not allowed' },
-      { field: 'email', message: 'must be a string' },
-      { field: 'password', message: 'must be 1 to 256 characters' },
-      { field: 'totp', message: 'must be six digits' },
+      { field: 'extra', code: 'unknown_field', message: 'is not allowed' },
+      { field: 'email', code: 'invalid_type', message: 'must be a string' },
+      { field: 'password', code: 'too_short', message: 'must be 1 to 256 characters' },
+      { field: 'totp', code: 'invalid_format', message: 'must be six digits' },
     ]);
   });
 
@@ -516,7 +516,11 @@ describe('staff sign-in and sessions', () => {
       const both = await login(member, { totp: '123456', recoveryCode: codes[0]! });
       expect(both.status).toBe(422);
       expect(both.body.errors).toEqual([
-        { field: 'recoveryCode', message: 'send either totp or recoveryCode, not both' },
+        {
+          field: 'recoveryCode',
+          code: 'invalid_format',
+          message: 'send either totp or recoveryCode, not both',
+        },
       ]);
     });
 

@@ -86,7 +86,9 @@ describe('CAPTCHA verification (Turnstile), the provider played by a local serve
   it('a reach-out without captchaToken answers 422 naming it, and nothing is stored', async () => {
     const leads = await count('lead');
     const response = await t.http.post('/v1/inquiries').send(anInquiry()).expect(422);
-    expect(response.body.errors).toEqual([{ field: 'captchaToken', message: 'is required' }]);
+    expect(response.body.errors).toEqual([
+      { field: 'captchaToken', code: 'required', message: 'is required' },
+    ]);
     expect(await count('lead')).toBe(leads);
   });
 
@@ -95,8 +97,8 @@ describe('CAPTCHA verification (Turnstile), the provider played by a local serve
     delete intake.partner;
     const response = await t.http.post('/v1/intakes').send(intake).expect(422);
     expect(response.body.errors).toEqual([
-      { field: 'partner', message: 'is required for the couples form' },
-      { field: 'captchaToken', message: 'is required' },
+      { field: 'partner', code: 'required', message: 'is required for the couples form' },
+      { field: 'captchaToken', code: 'required', message: 'is required' },
     ]);
   });
 
@@ -122,7 +124,13 @@ describe('CAPTCHA verification (Turnstile), the provider played by a local serve
     const response = await t.http.post('/v1/inquiries').send(withToken()).expect(422);
     expect(response.body).toMatchObject({
       type: '/problems/validation',
-      errors: [{ field: 'captchaToken', message: 'could not be verified, please try again' }],
+      errors: [
+        {
+          field: 'captchaToken',
+          code: 'invalid_format',
+          message: 'could not be verified, please try again',
+        },
+      ],
     });
     expect([await count('lead'), await count('inquiry')]).toEqual([leads, inquiries]);
   });
@@ -335,7 +343,11 @@ describe('CAPTCHA verification (Turnstile), the provider played by a local serve
         .send({ needsReview: true })
         .expect(422);
       expect(response.body.errors).toEqual([
-        { field: 'needsReview', message: 'can only be cleared: send false' },
+        {
+          field: 'needsReview',
+          code: 'invalid_format',
+          message: 'can only be cleared: send false',
+        },
       ]);
     });
   });

@@ -100,12 +100,12 @@ describe('clinician profiles', () => {
     it('a new profile needs every field but userId and active: 422 names each one missing', async () => {
       const response = await create({ name: 'Dana Whitfield' }).expect(422);
       expect(response.body.errors).toEqual([
-        { field: 'email', message: 'is required' },
-        { field: 'modalities', message: 'is required' },
-        { field: 'serviceTypes', message: 'is required' },
-        { field: 'licensedStates', message: 'is required' },
-        { field: 'acceptingNewClients', message: 'is required' },
-        { field: 'weeklyCapacity', message: 'is required' },
+        { field: 'email', code: 'required', message: 'is required' },
+        { field: 'modalities', code: 'required', message: 'is required' },
+        { field: 'serviceTypes', code: 'required', message: 'is required' },
+        { field: 'licensedStates', code: 'required', message: 'is required' },
+        { field: 'acceptingNewClients', code: 'required', message: 'is required' },
+        { field: 'weeklyCapacity', code: 'required', message: 'is required' },
       ]);
     });
 
@@ -131,17 +131,26 @@ describe('clinician profiles', () => {
       ).expect(422);
       expect(response.body.errors).toEqual(
         expect.arrayContaining([
-          { field: 'email', message: 'must be an email address' },
-          { field: 'modalities', message: 'must be lower-case words, e.g. gottman, eft, ifs, cbt' },
+          { field: 'email', code: 'invalid_email', message: 'must be an email address' },
+          {
+            field: 'modalities',
+            code: 'invalid_format',
+            message: 'must be lower-case words, e.g. gottman, eft, ifs, cbt',
+          },
           {
             field: 'serviceTypes',
+            code: 'not_an_option',
             message: 'must each be one of individual, couples, family, other',
           },
-          { field: 'licensedStates', message: 'must each be a US state or territory code' },
-          { field: 'acceptingNewClients', message: 'must be true or false' },
-          { field: 'weeklyCapacity', message: 'must be at most 100' },
-          { field: 'active', message: 'must be true or false' },
-          { field: 'phone', message: 'is not allowed' },
+          {
+            field: 'licensedStates',
+            code: 'not_an_option',
+            message: 'must each be a US state or territory code',
+          },
+          { field: 'acceptingNewClients', code: 'invalid_type', message: 'must be true or false' },
+          { field: 'weeklyCapacity', code: 'out_of_range', message: 'must be at most 100' },
+          { field: 'active', code: 'required', message: 'must be true or false' },
+          { field: 'phone', code: 'unknown_field', message: 'is not allowed' },
         ]),
       );
       expect(response.body.errors).toHaveLength(8);
@@ -152,11 +161,11 @@ describe('clinician profiles', () => {
       const many = Array.from({ length: 21 }, (_, i) => `method-${i}`);
       const tooMany = await create(aClinician({ modalities: many })).expect(422);
       expect(tooMany.body.errors).toEqual([
-        { field: 'modalities', message: 'must list at most 20 modalities' },
+        { field: 'modalities', code: 'too_long', message: 'must list at most 20 modalities' },
       ]);
       const twice = await create(aClinician({ modalities: ['eft', 'eft'] })).expect(422);
       expect(twice.body.errors).toEqual([
-        { field: 'modalities', message: 'must not list a modality twice' },
+        { field: 'modalities', code: 'invalid_format', message: 'must not list a modality twice' },
       ]);
       await create(aClinician({ modalities: many.slice(0, 20) })).expect(201);
     });
@@ -165,7 +174,11 @@ describe('clinician profiles', () => {
       const account = await aStaffMember(t.db, 'coordinator');
       const wrongRole = await create(aClinician({ userId: account.id })).expect(422);
       expect(wrongRole.body.errors).toEqual([
-        { field: 'userId', message: 'must be the id of a staff account with role clinician' },
+        {
+          field: 'userId',
+          code: 'invalid_format',
+          message: 'must be the id of a staff account with role clinician',
+        },
       ]);
       const nobody = await create(aClinician({ userId: randomUUID() })).expect(422);
       expect(nobody.body.errors[0].field).toBe('userId');
@@ -174,7 +187,11 @@ describe('clinician profiles', () => {
       const clinician = await aStaffMember(t.db, 'clinician');
       const taken = await create(aClinician({ userId: clinician.id })).expect(422);
       expect(taken.body.errors).toEqual([
-        { field: 'userId', message: 'is already linked to another clinician profile' },
+        {
+          field: 'userId',
+          code: 'invalid_format',
+          message: 'is already linked to another clinician profile',
+        },
       ]);
       await patch(clinician.clinicianId!, { userId: null }).expect(200);
       const linked = await create(aClinician({ userId: clinician.id })).expect(201);
@@ -226,10 +243,18 @@ describe('clinician profiles', () => {
         .expect(422);
       expect(response.body.errors).toEqual(
         expect.arrayContaining([
-          { field: 'active', message: 'must be true or false' },
-          { field: 'serviceType', message: 'must be one of individual, couples, family, other' },
-          { field: 'state', message: 'must be a US state or territory code, e.g. OR' },
-          { field: 'page', message: 'is not allowed' },
+          { field: 'active', code: 'invalid_type', message: 'must be true or false' },
+          {
+            field: 'serviceType',
+            code: 'not_an_option',
+            message: 'must be one of individual, couples, family, other',
+          },
+          {
+            field: 'state',
+            code: 'not_an_option',
+            message: 'must be a US state or territory code, e.g. OR',
+          },
+          { field: 'page', code: 'unknown_field', message: 'is not allowed' },
         ]),
       );
     });
@@ -293,8 +318,8 @@ describe('clinician profiles', () => {
       const { id } = await created();
       const response = await patch(id, { name: null, weeklyCapacity: -1 }).expect(422);
       expect(response.body.errors).toEqual([
-        { field: 'name', message: 'must be a string' },
-        { field: 'weeklyCapacity', message: 'must be at least 0' },
+        { field: 'name', code: 'required', message: 'must be a string' },
+        { field: 'weeklyCapacity', code: 'out_of_range', message: 'must be at least 0' },
       ]);
     });
 

@@ -255,14 +255,14 @@ describe('the couples intake', () => {
       .send(aCouplesIntake({ formVersion: 7 }))
       .expect(422);
     expect(unknownVersion.body.errors).toEqual([
-      { field: 'formVersion', message: expect.any(String) },
+      { field: 'formVersion', code: 'not_an_option', message: expect.any(String) },
     ]);
     const noPartner = await t.http
       .post('/v1/intakes')
       .send(aCouplesIntake({ partner: undefined }))
       .expect(422);
     expect(noPartner.body.errors).toEqual([
-      { field: 'partner', message: 'is required for the couples form' },
+      { field: 'partner', code: 'required', message: 'is required for the couples form' },
     ]);
   });
 
@@ -338,7 +338,9 @@ describe('form versions', () => {
       .post('/v1/intakes')
       .send(aCouplesIntake({ formVersion: 2 }))
       .expect(422);
-    expect(v2Missing.body.errors).toEqual([{ field: 'answers.v2_only', message: 'is required' }]);
+    expect(v2Missing.body.errors).toEqual([
+      { field: 'answers.v2_only', code: 'required', message: 'is required' },
+    ]);
   });
 });
 
@@ -395,7 +397,7 @@ describe('the individual intake', () => {
       .send({ ...individual(), partner: { name: 'X Y', email: 'x.y@example.com' } })
       .expect(422);
     expect(response.body.errors).toEqual([
-      { field: 'partner', message: 'is only for the couples form' },
+      { field: 'partner', code: 'unknown_field', message: 'is only for the couples form' },
     ]);
   });
 });

@@ -159,9 +159,10 @@ describe("the coordinator's desk: contact attempts, the response clock, views an
         outcome: 'unspecified',
       }).expect(422);
       expect(unknown.body.errors).toEqual([
-        { field: 'channel', message: 'must be one of phone, text, email' },
+        { field: 'channel', code: 'not_an_option', message: 'must be one of phone, text, email' },
         {
           field: 'outcome',
+          code: 'not_an_option',
           message: 'must be one of connected, voicemail, no_answer, wrong_number, sent',
         },
       ]);
@@ -170,7 +171,9 @@ describe("the coordinator's desk: contact attempts, the response clock, views an
         outcome: 'sent',
         at: '2026-01-01T00:00:00Z',
       }).expect(422);
-      expect(extra.body.errors).toEqual([{ field: 'at', message: 'is not allowed' }]);
+      expect(extra.body.errors).toEqual([
+        { field: 'at', code: 'unknown_field', message: 'is not allowed' },
+      ]);
       expect((await leadRow(seeded.id)).attempt_count).toBe(0);
     });
 
@@ -412,7 +415,11 @@ describe("the coordinator's desk: contact attempts, the response clock, views an
         .set(coordinator.auth)
         .expect(422);
       expect(response.body.errors).toEqual([
-        { field: 'view', message: `must be one of ${DESK_VIEWS.join(', ')}` },
+        {
+          field: 'view',
+          code: 'not_an_option',
+          message: `must be one of ${DESK_VIEWS.join(', ')}`,
+        },
       ]);
     });
   });

@@ -288,7 +288,9 @@ describe("the coordinator's desk: returning clients, partners, audit, reminders"
         .query({ fold: 'maybe' })
         .set(admin.auth)
         .expect(422);
-      expect(response.body.errors).toEqual([{ field: 'fold', message: 'must be true or false' }]);
+      expect(response.body.errors).toEqual([
+        { field: 'fold', code: 'invalid_type', message: 'must be true or false' },
+      ]);
     });
   });
 

@@ -219,7 +219,11 @@ describe('HTTP hygiene of the public surface', () => {
       let deep: unknown = 'x';
       for (let level = 0; level < 16; level++) deep = { deeper: deep };
       expect(await errorsOf(anInquiry({ extra: deep }))).toEqual([
-        { field: 'body', message: 'must not nest objects and arrays more than 16 levels deep' },
+        {
+          field: 'body',
+          code: 'invalid_format',
+          message: 'must not nest objects and arrays more than 16 levels deep',
+        },
       ]);
       // A 64 KiB body of brackets is refused the same way, not by a stack overflow.
       const response = await t.http
@@ -231,20 +235,28 @@ describe('HTTP hygiene of the public surface', () => {
 
     it('a list of more than 500 items or an object of more than 200 fields answers 422', async () => {
       expect(await errorsOf(anInquiry({ tags: Array(501).fill('a') }))).toEqual([
-        { field: 'body', message: 'must not hold a list of more than 500 items' },
+        {
+          field: 'body',
+          code: 'invalid_format',
+          message: 'must not hold a list of more than 500 items',
+        },
       ]);
       const answers = Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`q${i}`, i]));
       expect(await errorsOf(aCouplesIntake({ answers }), '/v1/intakes')).toEqual([
-        { field: 'body', message: 'must not hold an object of more than 200 fields' },
+        {
+          field: 'body',
+          code: 'invalid_format',
+          message: 'must not hold an object of more than 200 fields',
+        },
       ]);
     });
 
     it('a NUL character anywhere answers 422', async () => {
       expect(await errorsOf(anInquiry({ message: 'a\u0000b' }))).toEqual([
-        { field: 'body', message: 'must not contain NUL characters' },
+        { field: 'body', code: 'invalid_format', message: 'must not contain NUL characters' },
       ]);
       expect(await errorsOf(aCouplesIntake({ formSlug: 'couples\u0000' }), '/v1/intakes')).toEqual([
-        { field: 'body', message: 'must not contain NUL characters' },
+        { field: 'body', code: 'invalid_format', message: 'must not contain NUL characters' },
       ]);
     });
 
@@ -283,7 +295,7 @@ describe('HTTP hygiene of the public surface', () => {
 
     it('an intake naming a form version no integer column holds answers 422', async () => {
       expect(await errorsOf(aCouplesIntake({ formVersion: 2 ** 40 }), '/v1/intakes')).toEqual([
-        { field: 'formVersion', message: 'must be at most 1000000' },
+        { field: 'formVersion', code: 'out_of_range', message: 'must be at most 1000000' },
       ]);
     });
   });
@@ -362,11 +374,16 @@ describe('HTTP hygiene of the public surface', () => {
       const answers = (extra: Record<string, unknown>) =>
         anIndividualIntake({ answers: { ...(anIndividualIntake().answers as object), ...extra } });
       expect(await errorsOf(answers({ ind_insurer: 'Acme\nHealth' }), '/v1/intakes')).toEqual([
-        { field: 'answers.ind_insurer', message: 'must be one line without control characters' },
+        {
+          field: 'answers.ind_insurer',
+          code: 'invalid_format',
+          message: 'must be one line without control characters',
+        },
       ]);
       expect(await errorsOf(answers({ ind_goals: 'Sleep \u0008better' }), '/v1/intakes')).toEqual([
         {
           field: 'answers.ind_goals',
+          code: 'invalid_format',
           message: 'must not contain control characters other than line breaks',
         },
       ]);

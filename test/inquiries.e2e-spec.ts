@@ -291,7 +291,7 @@ describe('POST /v1/inquiries', () => {
     it('a key that is too long answers 422 naming the header', async () => {
       const response = await post(anInquiry(), { 'Idempotency-Key': 'k'.repeat(256) }).expect(422);
       expect(response.body.errors).toEqual([
-        { field: 'Idempotency-Key', message: expect.any(String) },
+        { field: 'Idempotency-Key', code: 'invalid_format', message: expect.any(String) },
       ]);
     });
   });
@@ -350,9 +350,13 @@ describe('POST /v1/inquiries', () => {
       expectProblem(response, 422, '/problems/validation');
       expect(response.body.errors).toEqual(
         expect.arrayContaining([
-          { field: 'name', message: 'must be a string' },
-          { field: 'email', message: expect.stringMatching(/string|email/) },
-          { field: 'consent', message: 'is required' },
+          { field: 'name', code: 'invalid_type', message: 'must be a string' },
+          {
+            field: 'email',
+            code: 'required',
+            message: expect.stringMatching(/string|email|required/),
+          },
+          { field: 'consent', code: 'required', message: 'is required' },
         ]),
       );
     });

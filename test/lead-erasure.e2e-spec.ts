@@ -480,10 +480,14 @@ describe('DELETE /v1/admin/leads/:id', () => {
     const leadId = await aLead();
     for (const body of [{}, { reason: '   ' }, { reason: 'x'.repeat(501) }, { reason: 42 }]) {
       const response = await erase(leadId, admin, body).expect(422);
-      expect(response.body.errors).toEqual([{ field: 'reason', message: expect.any(String) }]);
+      expect(response.body.errors).toEqual([
+        { field: 'reason', code: expect.any(String), message: expect.any(String) },
+      ]);
     }
     const noBody = await t.http.delete(`/v1/admin/leads/${leadId}`).set(admin.auth).expect(422);
-    expect(noBody.body.errors).toEqual([{ field: 'body', message: 'must be a JSON object' }]);
+    expect(noBody.body.errors).toEqual([
+      { field: 'body', code: 'invalid_type', message: 'must be a JSON object' },
+    ]);
     expect((await leadRow(leadId)).erased_at).toBeNull();
   });
 

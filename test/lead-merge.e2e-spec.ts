@@ -276,7 +276,9 @@ describe('POST /v1/admin/leads/:id/merge', () => {
       .set(coordinator.auth)
       .send({ intoLeadId: b, dryRun: 'yes' })
       .expect(422);
-    expect(response.body.errors).toEqual([{ field: 'dryRun', message: 'must be true or false' }]);
+    expect(response.body.errors).toEqual([
+      { field: 'dryRun', code: 'invalid_type', message: 'must be true or false' },
+    ]);
   });
 
   it('the survivor takes the higher urgency, every tag, the latest submission and a missing assignment; its status stays', async () => {
@@ -415,21 +417,25 @@ describe('POST /v1/admin/leads/:id/merge', () => {
   it('a lead cannot be merged into itself (422 naming intoLeadId)', async () => {
     const leadId = await aLead();
     const response = await merge(leadId, leadId.toUpperCase()).expect(422);
-    expect(response.body.errors).toEqual([{ field: 'intoLeadId', message: expect.any(String) }]);
+    expect(response.body.errors).toEqual([
+      { field: 'intoLeadId', code: 'invalid_format', message: expect.any(String) },
+    ]);
   });
 
   it('intoLeadId must be a lead id (422), and nothing else may be sent', async () => {
     const leadId = await aLead();
     const malformed = await merge(leadId, 'RI-7KQ2M9XD').expect(422);
     expect(malformed.body.errors).toEqual([
-      { field: 'intoLeadId', message: 'must be a lead id (a UUID)' },
+      { field: 'intoLeadId', code: 'invalid_format', message: 'must be a lead id (a UUID)' },
     ]);
     const extra = await t.http
       .post(`/v1/admin/leads/${leadId}/merge`)
       .set(coordinator.auth)
       .send({ intoLeadId: randomUUID(), keep: 'both' })
       .expect(422);
-    expect(extra.body.errors).toEqual([{ field: 'keep', message: 'is not allowed' }]);
+    expect(extra.body.errors).toEqual([
+      { field: 'keep', code: 'unknown_field', message: 'is not allowed' },
+    ]);
   });
 
   it('an unknown lead answers 404 on either side', async () => {

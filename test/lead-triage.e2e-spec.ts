@@ -101,7 +101,11 @@ describe('triage: PATCH /v1/admin/leads/:id and notes', () => {
       const response = await patch(lead.id, { urgency: 'high' }, 'version 1');
       expect(response.status).toBe(422);
       expect(response.body.errors).toEqual([
-        { field: 'If-Match', message: 'must be the ETag of the lead, e.g. "7"' },
+        {
+          field: 'If-Match',
+          code: 'invalid_format',
+          message: 'must be the ETag of the lead, e.g. "7"',
+        },
       ]);
     });
   });

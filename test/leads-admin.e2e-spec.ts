@@ -67,6 +67,7 @@ describe('the lead list (GET /v1/admin/leads)', () => {
           previewCrisis: false,
           state: 'OR',
           source: 'podcast',
+          language: 'en',
           assignedClinician: null,
           tags: [],
           createdAt: expect.any(String),
@@ -439,6 +440,7 @@ describe('the lead list (GET /v1/admin/leads)', () => {
       expect(errors).toEqual([
         {
           field: 'cursor',
+          code: 'invalid_format',
           message:
             'cursor was made for sort=createdAt, not sort=urgency; start again from the first page',
         },

@@ -131,6 +131,7 @@ describe('practice identity and referring out kindly', () => {
     expect(many.errors).toEqual([
       expect.objectContaining({
         field: 'referralResources',
+        code: 'too_long',
         message: 'must have at most 50 resources',
       }),
     ]);
@@ -307,6 +308,7 @@ describe('practice identity and referring out kindly', () => {
         expect(problem.errors).toEqual([
           expect.objectContaining({
             field: 'notifyClient',
+            code: 'invalid_format',
             message: 'may be true only with status referred_out or declined',
           }),
         ]);

@@ -127,7 +127,9 @@ describe('fresh credentials for sensitive actions', () => {
     await makeStale(member);
     const refused = await reauthenticate(member, { password: 'not the password at all' });
     expect(refused.status).toBe(422);
-    expect(refused.body.errors).toEqual([{ field: 'password', message: 'is not right' }]);
+    expect(refused.body.errors).toEqual([
+      { field: 'password', code: 'invalid_format', message: 'is not right' },
+    ]);
     const failures = (await t.db.query(
       `SELECT details FROM audit_event WHERE action = 'auth.login.failed' AND subject_id = $1`,
       [member.id],
@@ -161,7 +163,9 @@ describe('fresh credentials for sensitive actions', () => {
     await makeStale(member);
     const wrong = await reauthenticate(member, { totp: '000000' });
     expect(wrong.status).toBe(422);
-    expect(wrong.body.errors).toEqual([{ field: 'totp', message: 'is not right' }]);
+    expect(wrong.body.errors).toEqual([
+      { field: 'totp', code: 'invalid_format', message: 'is not right' },
+    ]);
     await reauthenticate(member, { totp: nextCode(secret) }).expect(200);
     expect((await t.http.get('/v1/admin/leads.csv').set(member.auth)).status).toBe(200);
   });

@@ -155,7 +155,11 @@ describe('practice settings', () => {
     const response = await patch({ corsOrigins: ['https://evil.example'] }).expect(422);
     expect(response.headers['content-type']).toContain('application/problem+json');
     expect(response.body.errors).toEqual([
-      { field: 'corsOrigins', message: 'is read-only: set CORS_ORIGINS in the environment' },
+      {
+        field: 'corsOrigins',
+        code: 'invalid_format',
+        message: 'is read-only: set CORS_ORIGINS in the environment',
+      },
     ]);
     await patch({ corsOrigins: null }).expect(422);
     expect((await get()).body.corsOrigins).toEqual([
@@ -177,12 +181,24 @@ describe('practice settings', () => {
     }).expect(422);
     expect(response.body.errors).toEqual(
       expect.arrayContaining([
-        { field: 'responseTargets.crisisMinutes', message: 'must be at least 1' },
-        { field: 'responseTargets.highMinutes', message: 'must be an integer' },
-        { field: 'responseTargets.routineBusinessDays', message: 'must be at most 30' },
-        { field: 'responseTargets.weekly', message: 'is not allowed' },
-        { field: 'spamMinSeconds', message: 'must be an integer' },
-        { field: 'theme', message: 'is not allowed' },
+        {
+          field: 'responseTargets.crisisMinutes',
+          code: 'out_of_range',
+          message: 'must be at least 1',
+        },
+        {
+          field: 'responseTargets.highMinutes',
+          code: 'invalid_type',
+          message: 'must be an integer',
+        },
+        {
+          field: 'responseTargets.routineBusinessDays',
+          code: 'out_of_range',
+          message: 'must be at most 30',
+        },
+        { field: 'responseTargets.weekly', code: 'unknown_field', message: 'is not allowed' },
+        { field: 'spamMinSeconds', code: 'invalid_type', message: 'must be an integer' },
+        { field: 'theme', code: 'unknown_field', message: 'is not allowed' },
       ]),
     );
     expect(response.body.errors).toHaveLength(6);
@@ -193,7 +209,11 @@ describe('practice settings', () => {
   it('refuses a crisis target longer than the high-urgency one', async () => {
     const response = await patch({ responseTargets: { crisisMinutes: 300 } }).expect(422);
     expect(response.body.errors).toEqual([
-      { field: 'responseTargets.crisisMinutes', message: 'must be at most highMinutes (240)' },
+      {
+        field: 'responseTargets.crisisMinutes',
+        code: 'invalid_format',
+        message: 'must be at most highMinutes (240)',
+      },
     ]);
   });
 

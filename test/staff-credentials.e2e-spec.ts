@@ -161,6 +161,7 @@ describe('staff passwords: invitations, resets and changes', () => {
       expect(refused.body.errors).toEqual([
         {
           field: 'password',
+          code: 'invalid_format',
           message: 'This password is on a list of common or breached passwords; choose another.',
         },
       ]);
@@ -173,7 +174,11 @@ describe('staff passwords: invitations, resets and changes', () => {
       const named = await accept(token, 'jordan forever and ever');
       expect(named.status).toBe(422);
       expect(named.body.errors).toEqual([
-        { field: 'password', message: 'Avoid your name or email address in your password.' },
+        {
+          field: 'password',
+          code: 'invalid_format',
+          message: 'Avoid your name or email address in your password.',
+        },
       ]);
       const short = await accept(token, 'tiny words');
       expect(short.body.errors[0].field).toBe('password');
@@ -406,7 +411,7 @@ describe('staff passwords: invitations, resets and changes', () => {
       const response = await requestReset('not an address');
       expect(response.status).toBe(422);
       expect(response.body.errors).toEqual([
-        { field: 'email', message: 'must be an email address' },
+        { field: 'email', code: 'invalid_email', message: 'must be an email address' },
       ]);
     });
   });
@@ -443,7 +448,11 @@ describe('staff passwords: invitations, resets and changes', () => {
       });
       expect(response.status).toBe(422);
       expect(response.body.errors).toEqual([
-        { field: 'currentPassword', message: 'is not your current password' },
+        {
+          field: 'currentPassword',
+          code: 'invalid_format',
+          message: 'is not your current password',
+        },
       ]);
       await expect(signIn(t, member)).resolves.toBeDefined();
     });

@@ -193,17 +193,19 @@ describe('GET /v1/admin/stats', () => {
 
   it('refuses a range that ends before it starts, spans over 366 days or is not a date-time', async () => {
     const backwards = await stats('?from=2025-03-10T00:00:00Z&to=2025-03-03T00:00:00Z').expect(422);
-    expect(backwards.body.errors).toEqual([{ field: 'to', message: 'must be after from' }]);
+    expect(backwards.body.errors).toEqual([
+      { field: 'to', code: 'invalid_format', message: 'must be after from' },
+    ]);
     const long = await stats('?from=2024-01-01T00:00:00Z&to=2025-01-02T00:00:00Z').expect(422);
     expect(long.body.errors).toEqual([
-      { field: 'to', message: 'must be at most 366 days after from' },
+      { field: 'to', code: 'invalid_format', message: 'must be at most 366 days after from' },
     ]);
     await stats('?from=2024-01-01T00:00:00Z&to=2025-01-01T00:00:00Z').expect(200);
     const words = await stats('?from=last%20week&limit=5').expect(422);
     expect(words.body.errors).toEqual(
       expect.arrayContaining([
-        { field: 'from', message: 'must be an ISO 8601 date-time' },
-        { field: 'limit', message: 'is not allowed' },
+        { field: 'from', code: 'invalid_date', message: 'must be an ISO 8601 date-time' },
+        { field: 'limit', code: 'unknown_field', message: 'is not allowed' },
       ]),
     );
     expect(words.body.errors).toHaveLength(2);

@@ -123,10 +123,14 @@ describe('staff accounts: the admin routes', () => {
       expect(response.status).toBe(422);
       expect(response.body.errors).toEqual(
         expect.arrayContaining([
-          { field: 'email', message: 'must be an email address' },
-          { field: 'name', message: 'must be 1 to 200 characters' },
-          { field: 'role', message: 'must be one of admin, coordinator, clinician' },
-          { field: 'password', message: 'is not allowed' },
+          { field: 'email', code: 'invalid_email', message: 'must be an email address' },
+          { field: 'name', code: 'too_short', message: 'must be 1 to 200 characters' },
+          {
+            field: 'role',
+            code: 'not_an_option',
+            message: 'must be one of admin, coordinator, clinician',
+          },
+          { field: 'password', code: 'unknown_field', message: 'is not allowed' },
         ]),
       );
       expect(response.body.errors).toHaveLength(4);
@@ -299,9 +303,13 @@ describe('staff accounts: the admin routes', () => {
       expect(response.status).toBe(422);
       expect(response.body.errors).toEqual(
         expect.arrayContaining([
-          { field: 'active', message: 'must be true or false' },
-          { field: 'role', message: 'must be one of admin, coordinator, clinician' },
-          { field: 'email', message: 'is not allowed' },
+          { field: 'active', code: 'invalid_type', message: 'must be true or false' },
+          {
+            field: 'role',
+            code: 'not_an_option',
+            message: 'must be one of admin, coordinator, clinician',
+          },
+          { field: 'email', code: 'unknown_field', message: 'is not allowed' },
         ]),
       );
     });

@@ -45,7 +45,9 @@ export class CaptchaCheck {
 
   /** The field error for a missing token, when a verifier is configured. */
   missingToken(token: string | undefined): FieldError[] {
-    return this.enabled && !token ? [{ field: 'captchaToken', message: 'is required' }] : [];
+    return this.enabled && !token
+      ? [{ field: 'captchaToken', code: 'required', message: 'is required' }]
+      : [];
   }
 
   /** The 422 for a token the provider refused. */

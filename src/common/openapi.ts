@@ -7,6 +7,7 @@ import {
   SwaggerModule,
 } from '@nestjs/swagger';
 import { SESSION_COOKIE } from '../vocabulary/staff-session.js';
+import { VALIDATION_CODES } from '../vocabulary/validation-codes.js';
 import { PROBLEM_TYPES, type ProblemCode } from './problem-details.js';
 
 /**
@@ -66,17 +67,22 @@ export const PROBLEM_SCHEMAS: Record<string, SchemaObject> = {
   },
   FieldError: {
     type: 'object',
-    required: ['field', 'message'],
+    required: ['field', 'code', 'message'],
     properties: {
       field: {
         type: 'string',
         description: 'A dotted path into the body or query (`consent.contact`), or a header name.',
         example: 'email',
       },
-      message: { type: 'string', example: 'must be an email address' },
+      message: {
+        type: 'string',
+        description: 'In Spanish when the request asks `Accept-Language: es`.',
+        example: 'must be an email address',
+      },
       code: {
         type: 'string',
-        description: 'A stable code for the failure, where the service gives one.',
+        enum: [...VALIDATION_CODES],
+        description: 'Stable, whatever the language: a page shows its own words for it.',
         example: 'invalid_email',
       },
     },

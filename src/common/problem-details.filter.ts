@@ -15,6 +15,7 @@ import {
   problemCodeForStatus,
 } from './problem-details.js';
 import { UnreadableSealedValue } from './encryption/data-cipher.js';
+import { type Language, preferredLanguage } from '../vocabulary/languages.js';
 
 interface FrameworkError {
   statusCode?: number;
@@ -71,7 +72,11 @@ export function loggableError(exception: unknown): Record<string, unknown> {
   };
 }
 
-export function sendProblem(reply: FastifyReply, problem: ProblemException): FastifyReply {
+export function sendProblem(
+  reply: FastifyReply,
+  problem: ProblemException,
+  language: Language = 'en',
+): FastifyReply {
   const { retryAfterSeconds }: ProblemType = PROBLEM_TYPES[problem.code];
   if (retryAfterSeconds !== undefined) reply.header('retry-after', String(retryAfterSeconds));
   for (const [name, value] of Object.entries(problem.options.headers ?? {})) {
@@ -80,7 +85,7 @@ export function sendProblem(reply: FastifyReply, problem: ProblemException): Fas
   return reply
     .status(PROBLEM_TYPES[problem.code].status)
     .header('content-type', 'application/problem+json; charset=utf-8')
-    .send(problemBody(problem));
+    .send(problemBody(problem, language));
 }
 
 @Catch()
@@ -104,6 +109,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     } else if (problem.status >= 500) {
       this.logger.error({ err: loggableError(exception), reqId: request.id }, 'request failed');
     }
-    sendProblem(reply, problem);
+    sendProblem(reply, problem, preferredLanguage(request.headers['accept-language']));
   }
 }

@@ -11,8 +11,32 @@ describe('problem details', () => {
       title: 'Invalid request',
       status: 422,
       detail: '1 field is invalid',
-      errors: [{ field: 'email', message: 'bad' }],
+      errors: [{ field: 'email', code: 'invalid_format', message: 'bad' }],
     });
+  });
+
+  it('in Spanish, says each code in Spanish and keeps field and code', () => {
+    const problem = ProblemException.validation([
+      {
+        field: 'name',
+        code: 'too_long',
+        message: 'must be 1 to 200 characters',
+        params: { min: 1, max: 200 },
+      },
+      { field: 'consent.contact', code: 'must_be_true', message: 'must be true to be contacted' },
+    ]);
+    expect(problemBody(problem, 'es')).toMatchObject({
+      detail: 'Hay 2 campos que revisar',
+      errors: [
+        { field: 'name', code: 'too_long', message: 'Por favor, use como máximo 200 caracteres.' },
+        {
+          field: 'consent.contact',
+          code: 'must_be_true',
+          message: 'Por favor, marque esta casilla para continuar.',
+        },
+      ],
+    });
+    expect(problemBody(problem, 'en').errors?.[0]?.message).toBe('must be 1 to 200 characters');
   });
 
   it('maps framework errors to the matching problem', () => {

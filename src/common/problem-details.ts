@@ -1,3 +1,7 @@
+import type { Language } from '../vocabulary/languages.js';
+import type { ValidationCode, ValidationParams } from '../vocabulary/validation-codes.js';
+import { validationMessage } from './i18n.js';
+
 /**
  * RFC 9457 problem types served by this API. Each code maps to exactly one type,
  * status and title; `Record<ProblemCode, …>` makes the compiler refuse a code that
@@ -103,7 +107,8 @@ export const PROBLEM_TYPES = {
     title: 'Invalid request',
     description:
       'One or more fields are invalid. `errors` lists each one with its `field` (a dotted ' +
-      'path into the body, or a header name) and a `message`. Unknown fields are errors too.',
+      'path into the body, or a header name), a stable `code` and a `message` (in Spanish when ' +
+      'the request asks `Accept-Language: es`). Unknown fields are errors too.',
   },
   'request-timeout': {
     status: 408,
@@ -164,8 +169,18 @@ export type ProblemCode = keyof typeof PROBLEM_TYPES;
 
 export interface FieldError {
   readonly field: string;
+  /** Stable and language-free (docs/api.md#validation-codes); pages show their own words for it. */
+  readonly code: ValidationCode;
   readonly message: string;
+  /** Numbers a translated message may name; never sent. */
+  readonly params?: ValidationParams;
 }
+
+/**
+ * A field error as a check writes it. Staff-only checks may leave out the code: they say
+ * `invalid_format`, the generic one, until a page needs to tell them apart.
+ */
+export type FieldErrorInput = Omit<FieldError, 'code'> & { readonly code?: ValidationCode };
 
 export interface ProblemBody {
   type: string;
@@ -197,14 +212,20 @@ export class ProblemException extends Error {
     return PROBLEM_TYPES[this.code].status;
   }
 
-  static validation(errors: FieldError[]): ProblemException {
+  static validation(errors: readonly FieldErrorInput[]): ProblemException {
     const detail =
       errors.length === 1 ? '1 field is invalid' : `${errors.length} fields are invalid`;
-    return new ProblemException('validation', detail, { errors });
+    return new ProblemException('validation', detail, {
+      errors: errors.map((error) => ({ ...error, code: error.code ?? 'invalid_format' })),
+    });
   }
 }
 
-export function problemBody(problem: ProblemException): ProblemBody {
+/**
+ * The body of a problem. In a language other than English a validation problem's
+ * messages are the catalogue's words for each code; `field` and `code` never change.
+ */
+export function problemBody(problem: ProblemException, language: Language = 'en'): ProblemBody {
   const type = PROBLEM_TYPES[problem.code];
   const body: ProblemBody = {
     ...problem.options.extensions,
@@ -213,7 +234,17 @@ export function problemBody(problem: ProblemException): ProblemBody {
     status: type.status,
   };
   if (problem.detail !== undefined) body.detail = problem.detail;
-  if (problem.options.errors) body.errors = problem.options.errors;
+  if (problem.options.errors) {
+    body.errors = problem.options.errors.map(({ field, code, message, params }) => ({
+      field,
+      code,
+      message: language === 'en' ? message : validationMessage(language, code, params),
+    }));
+    if (language === 'es' && problem.code === 'validation') {
+      const count = problem.options.errors.length;
+      body.detail = count === 1 ? 'Hay 1 campo que revisar' : `Hay ${count} campos que revisar`;
+    }
+  }
   return body;
 }
 

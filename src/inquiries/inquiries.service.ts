@@ -4,6 +4,7 @@ import { SEALED_COLUMNS } from '../vocabulary/sealed-columns.js';
 import { ProblemException } from '../common/problem-details.js';
 import { CaptchaCheck } from '../captcha/captcha.service.js';
 import { crisisResourcesIf, textSuggestsCrisis } from '../vocabulary/urgency.js';
+import type { Language } from '../vocabulary/languages.js';
 import { SubmissionPipeline } from '../submissions/submission-pipeline.js';
 import type { CreateInquiryDto } from './dto/create-inquiry.dto.js';
 import type { SubmissionReceiptDto } from './dto/inquiry-receipt.dto.js';
@@ -27,11 +28,12 @@ export class InquiriesService {
   async receive(
     dto: CreateInquiryDto,
     idempotencyKey?: string,
-    client: { ip?: string } = {},
+    client: { ip?: string; language?: Language } = {},
   ): Promise<SubmissionReceiptDto> {
     const missing = this.captcha.missingToken(dto.captchaToken);
     if (missing.length > 0) throw ProblemException.validation(missing);
     const crisis = textSuggestsCrisis(dto.message);
+    const language = dto.lang ?? client.language ?? 'en';
     const preferredContact = dto.preferredContact ?? 'email';
     return this.pipeline.submit<SubmissionReceiptDto>({
       kind: 'inquiry',
@@ -54,6 +56,8 @@ export class InquiriesService {
           serviceType: dto.serviceType,
           source: dto.referralSource,
           attribution: dto.attribution,
+
+          language,
         },
         urgency: crisis ? 'crisis' : 'routine',
       },
@@ -63,7 +67,7 @@ export class InquiriesService {
         receivedAt: receivedAt.toISOString(),
         // Shown whenever the words suggest crisis, spam or not: a person who tripped a
         // bot check must still see where to get help now.
-        ...crisisResourcesIf(crisis),
+        ...crisisResourcesIf(crisis, language),
       }),
       insertUnderLead: (params, { id, reference, receivedAt, spam }) =>
         this.inquiries.insertUnderLead(params, {

@@ -47,7 +47,9 @@ describe('draft rules', () => {
 
   it('an unknown question is refused', () => {
     const { errors } = validatePartialAnswers(form, { nope: 'x' });
-    expect(errors).toEqual([{ field: 'answers.nope', message: 'is not a question of this form' }]);
+    expect(errors).toEqual([
+      { field: 'answers.nope', code: 'unknown_field', message: 'is not a question of this form' },
+    ]);
   });
 
   it('keeps valid answers, trimmed, and accepts an empty multi choice', () => {

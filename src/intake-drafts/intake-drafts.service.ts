@@ -58,10 +58,16 @@ export class IntakeDraftsService implements OnModuleInit {
           if (error instanceof KeyRingError) return undefined;
           throw error;
         }
-        return intakeDraftResume(practice, {
-          link: resumeLink(practice.baseUrl, open.draft.formSlug, token),
-          expiresAt: open.draft.expiresAt,
-        });
+        // The draft remembers the language it was saved in.
+        const language = open.content.lang === 'es' ? 'es' : (practice.language ?? 'en');
+        const link = resumeLink(practice.baseUrl, open.draft.formSlug, token);
+        return intakeDraftResume(
+          { ...practice, language },
+          {
+            link: language === 'es' ? `${link}&lang=es` : link,
+            expiresAt: open.draft.expiresAt,
+          },
+        );
       },
     });
     // The intake that names a draft deletes it in its own transaction.
@@ -78,7 +84,11 @@ export class IntakeDraftsService implements OnModuleInit {
     const form = await this.forms.find(dto.formSlug, dto.formVersion);
     if (!form) {
       throw ProblemException.validation([
-        { field: 'formVersion', message: 'no such published form and version' },
+        {
+          field: 'formVersion',
+          code: 'not_an_option',
+          message: 'no such published form and version',
+        },
       ]);
     }
     const { answers, errors } = validatePartialAnswers(form, dto.answers);

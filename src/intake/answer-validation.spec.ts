@@ -89,11 +89,42 @@ describe('validateAnswers', () => {
     );
   });
 
+  it('gives every bad answer its stable code', () => {
+    const { errors } = validateAnswers(form, {
+      scale: 8,
+      yes: 'yes',
+      one: 'c',
+      many: ['x', 'x'],
+      story: 'far too long text',
+      name: 'two\nlines',
+      born: '1990-02-30',
+      mail: 'nope',
+      tel: '555',
+      extra: 1,
+    });
+    expect(Object.fromEntries(errors.map((error) => [error.field, error.code]))).toEqual({
+      'answers.extra': 'unknown_field',
+      'answers.scale': 'out_of_range',
+      'answers.yes': 'invalid_type',
+      'answers.one': 'not_an_option',
+      'answers.many': 'invalid_format',
+      'answers.story': 'too_long',
+      'answers.name': 'invalid_format',
+      'answers.born': 'invalid_date',
+      'answers.mail': 'invalid_email',
+      'answers.tel': 'invalid_phone',
+    });
+    expect(errors.find((error) => error.field === 'answers.scale')?.params).toEqual({
+      min: 1,
+      max: 7,
+    });
+  });
+
   it('requires required questions and lets optional ones be left out', () => {
     expect(validateAnswers(form, {}).errors).toEqual([
-      { field: 'answers.scale', message: 'is required' },
-      { field: 'answers.yes', message: 'is required' },
-      { field: 'answers.one', message: 'is required' },
+      { field: 'answers.scale', code: 'required', message: 'is required' },
+      { field: 'answers.yes', code: 'required', message: 'is required' },
+      { field: 'answers.one', code: 'required', message: 'is required' },
     ]);
     expect(validateAnswers(form, { ...valid, story: '   ' }).answers).toEqual(valid);
   });
@@ -101,7 +132,11 @@ describe('validateAnswers', () => {
   it('refuses anything but an object', () => {
     for (const input of [null, [], 'x', 3]) {
       expect(validateAnswers(form, input).errors).toEqual([
-        { field: 'answers', message: 'must be an object of answers by question id' },
+        {
+          field: 'answers',
+          code: 'invalid_type',
+          message: 'must be an object of answers by question id',
+        },
       ]);
     }
   });

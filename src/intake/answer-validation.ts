@@ -19,19 +19,30 @@ function isRealDate(text: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
+type Problem = Omit<FieldError, 'field'>;
+const problem = (
+  code: FieldError['code'],
+  message: string,
+  params?: FieldError['params'],
+): Problem => (params ? { code, message, params } : { code, message });
+
 /** Why `value` does not answer `question`, or undefined when it does. */
-function problemWith(question: Question, value: unknown): string | undefined {
+function problemWith(question: Question, value: unknown): Problem | undefined {
   const allowed = new Set(question.options?.map((option) => option.value));
   switch (question.type) {
     case 'text':
     case 'textarea': {
-      if (typeof value !== 'string') return 'must be text';
+      if (typeof value !== 'string') return problem('invalid_type', 'must be text');
       const limit = question.maxLength ?? MAX_TEXT;
-      if (value.length > limit) return `must be at most ${limit} characters`;
+      if (value.length > limit)
+        return problem('too_long', `must be at most ${limit} characters`, { max: limit });
       if (question.type === 'text' && CONTROL.test(value))
-        return 'must be one line without control characters';
+        return problem('invalid_format', 'must be one line without control characters');
       if (CONTROL_BUT_LINE_BREAKS.test(value))
-        return 'must not contain control characters other than line breaks';
+        return problem(
+          'invalid_format',
+          'must not contain control characters other than line breaks',
+        );
       return undefined;
     }
     case 'email':
@@ -40,37 +51,50 @@ function problemWith(question: Question, value: unknown): string | undefined {
         EMAIL.test(value) &&
         !CONTROL.test(value)
         ? undefined
-        : 'must be an email address';
+        : problem('invalid_email', 'must be an email address');
     case 'phone':
       return typeof value === 'string' && E164_PATTERN.test(value)
         ? undefined
-        : 'must be a phone number in E.164 form, e.g. +15035550142';
+        : problem('invalid_phone', 'must be a phone number in E.164 form, e.g. +15035550142');
     case 'date':
       return typeof value === 'string' && isRealDate(value)
         ? undefined
-        : 'must be a date as YYYY-MM-DD';
+        : problem('invalid_date', 'must be a date as YYYY-MM-DD');
     case 'single':
       return typeof value === 'string' && allowed.has(value)
         ? undefined
-        : `must be one of ${[...allowed].join(', ')}`;
+        : problem('not_an_option', `must be one of ${[...allowed].join(', ')}`);
     case 'multi':
-      if (
-        !Array.isArray(value) ||
-        value.some((item) => typeof item !== 'string' || !allowed.has(item))
-      ) {
-        return `must be a list of ${[...allowed].join(', ')}`;
+      if (!Array.isArray(value))
+        return problem('invalid_type', `must be a list of ${[...allowed].join(', ')}`);
+      if (value.some((item) => typeof item !== 'string' || !allowed.has(item))) {
+        return problem('not_an_option', `must be a list of ${[...allowed].join(', ')}`);
       }
-      if (new Set(value).size !== value.length) return 'must not repeat a choice';
-      if (question.required && value.length === 0) return 'must name at least one choice';
+      if (new Set(value).size !== value.length)
+        return problem('invalid_format', 'must not repeat a choice');
+      if (question.required && value.length === 0)
+        return problem('required', 'must name at least one choice');
       return undefined;
     case 'scale':
-      return Number.isInteger(value) &&
-        (value as number) >= question.min! &&
-        (value as number) <= question.max!
+      if (!Number.isInteger(value))
+        return problem(
+          'invalid_type',
+          `must be a whole number from ${question.min} to ${question.max}`,
+        );
+      return (value as number) >= question.min! && (value as number) <= question.max!
         ? undefined
-        : `must be a whole number from ${question.min} to ${question.max}`;
+        : problem(
+            'out_of_range',
+            `must be a whole number from ${question.min} to ${question.max}`,
+            {
+              min: question.min!,
+              max: question.max!,
+            },
+          );
     case 'yesno':
-      return typeof value === 'boolean' ? undefined : 'must be true (yes) or false (no)';
+      return typeof value === 'boolean'
+        ? undefined
+        : problem('invalid_type', 'must be true (yes) or false (no)');
   }
 }
 
@@ -87,7 +111,13 @@ export function validateAnswers(
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return {
       answers: {},
-      errors: [{ field: 'answers', message: 'must be an object of answers by question id' }],
+      errors: [
+        {
+          field: 'answers',
+          code: 'invalid_type',
+          message: 'must be an object of answers by question id',
+        },
+      ],
     };
   }
   const given = input as Record<string, unknown>;
@@ -98,18 +128,22 @@ export function validateAnswers(
 
   for (const id of Object.keys(given)) {
     if (!known.has(id))
-      errors.push({ field: `answers.${id}`, message: 'is not a question of this form' });
+      errors.push({
+        field: `answers.${id}`,
+        code: 'unknown_field',
+        message: 'is not a question of this form',
+      });
   }
   for (const question of questions) {
     let value = given[question.id];
     if (typeof value === 'string') value = value.normalize('NFC').trim();
     if (value === undefined || value === null || value === '') {
       if (question.required)
-        errors.push({ field: `answers.${question.id}`, message: 'is required' });
+        errors.push({ field: `answers.${question.id}`, code: 'required', message: 'is required' });
       continue;
     }
-    const problem = problemWith(question, value);
-    if (problem) errors.push({ field: `answers.${question.id}`, message: problem });
+    const refusal = problemWith(question, value);
+    if (refusal) errors.push({ field: `answers.${question.id}`, ...refusal });
     else answers[question.id] = value as Answer;
   }
   return { answers, errors };

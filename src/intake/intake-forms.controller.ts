@@ -1,9 +1,12 @@
-import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
+import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ProblemException } from '../common/problem-details.js';
 import { ProblemResponses } from '../common/openapi.js';
 import { RateLimited } from '../rate-limit/rate-limited.decorator.js';
 import { FormDefinitionDto } from './dto/form-definition.dto.js';
+import { FormLanguageQueryDto } from './dto/form-language.query.js';
+import { RequestLanguage } from '../common/request-language.js';
+import type { Language } from '../vocabulary/languages.js';
 import { IntakeFormsService } from './intake-forms.service.js';
 
 const versionPipe = new ParseIntPipe({
@@ -21,8 +24,12 @@ export class IntakeFormsController {
   @ApiOperation({ summary: 'The current published version of a form (individual, couples)' })
   @ApiOkResponse({ type: FormDefinitionDto })
   @ProblemResponses([404, 'No published form has this slug.'])
-  async latest(@Param('slug') slug: string): Promise<FormDefinitionDto> {
-    return this.forms.withConsents(await this.forms.latest(slug));
+  async latest(
+    @Param('slug') slug: string,
+    @Query() query: FormLanguageQueryDto,
+    @RequestLanguage() language: Language,
+  ): Promise<FormDefinitionDto> {
+    return this.forms.withConsents(await this.forms.latestIn(slug, query.lang ?? language));
   }
 
   @Get(':slug/versions/:version')
@@ -33,7 +40,11 @@ export class IntakeFormsController {
   async version(
     @Param('slug') slug: string,
     @Param('version', versionPipe) version: number,
+    @Query() query: FormLanguageQueryDto,
+    @RequestLanguage() language: Language,
   ): Promise<FormDefinitionDto> {
-    return this.forms.withConsents(await this.forms.version(slug, version));
+    return this.forms.withConsents(
+      await this.forms.versionIn(slug, version, query.lang ?? language),
+    );
   }
 }

@@ -6,6 +6,10 @@ import { ConsentDocuments } from '../consents/consent-documents.service.js';
 import type { ServedDocument } from '../consents/consent-rules.js';
 import { type FormDefinition, serviceTypeOfForm } from './form-definition.js';
 import { IntakeForm } from './intake-form.entity.js';
+import { formIn } from './form-translations.js';
+import type { Language } from '../vocabulary/languages.js';
+
+export type LocalizedForm = ReturnType<typeof formIn>;
 
 /** What a published slug looks like; anything else is not looked up (a NUL would fail the query). */
 const SLUG = /^[a-z0-9][a-z0-9_-]{0,39}$/;
@@ -18,15 +22,23 @@ export class IntakeFormsService {
   ) {}
 
   /** The form as a respondent is served it: with the consent documents to sign now. */
-  async withConsents(
-    form: FormDefinition,
-  ): Promise<FormDefinition & { consents: ServedDocument[] }> {
+  async withConsents<Form extends FormDefinition>(
+    form: Form,
+  ): Promise<Form & { consents: ServedDocument[] }> {
     return { ...form, consents: await this.consents(form) };
   }
 
-  /** The current version of each consent document this form requires. */
-  consents(form: FormDefinition): Promise<ServedDocument[]> {
-    return this.consentDocuments.currentFor(serviceTypeOfForm(form.slug));
+  /**
+   * The current version of each consent document this form requires, in the form's
+   * language; where the practice has none in that language, its English ones (nobody is
+   * let through unsigned because a translation is missing).
+   */
+  async consents(form: FormDefinition & { lang?: string }): Promise<ServedDocument[]> {
+    const serviceType = serviceTypeOfForm(form.slug);
+    const lang = form.lang ?? 'en';
+    const documents = await this.consentDocuments.currentFor(serviceType, lang);
+    if (documents.length > 0 || lang === 'en') return documents;
+    return this.consentDocuments.currentFor(serviceType, 'en');
   }
 
   /** The newest published version of a form; 404 for an unknown slug. */
@@ -48,6 +60,16 @@ export class IntakeFormsService {
     }
     return (await this.dataSource.getRepository(IntakeForm).findOneBy({ slug, version }))
       ?.definition;
+  }
+
+  /** The newest published version with its texts in `language` (docs/api.md#languages). */
+  async latestIn(slug: string, language: Language): Promise<LocalizedForm> {
+    return formIn(await this.latest(slug), language);
+  }
+
+  /** A given version with its texts in `language`; 404 when it was never published. */
+  async versionIn(slug: string, version: number, language: Language): Promise<LocalizedForm> {
+    return formIn(await this.version(slug, version), language);
   }
 
   /** A given version, old ones included; 404 when it was never published. */

@@ -50,7 +50,8 @@ export class IntakeMail implements OnModuleInit {
     const { token } = partnerToken(this.cipher, invitation.id, invitation.tokenKeyId);
     return partnerInvitation(practice, {
       invitedByFirstName: nameForMail(intake.name),
-      link: `${practice.baseUrl}/partner?token=${token}`,
+      // The partner's page opens in the inviter's language; the partner may switch.
+      link: `${practice.baseUrl}/partner?token=${token}${practice.language === 'es' ? '&lang=es' : ''}`,
       expiresAt: invitation.expiresAt,
     });
   }

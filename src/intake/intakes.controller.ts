@@ -1,7 +1,10 @@
-import { Body, Controller, Get, Headers, HttpCode, Ip, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Ip, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdempotencyKey } from '../common/idempotency/idempotency-key.decorator.js';
 import { IdempotencyKeyHeader, ProblemResponses } from '../common/openapi.js';
+import { RequestLanguage } from '../common/request-language.js';
+import { FormLanguageQueryDto } from './dto/form-language.query.js';
+import type { Language } from '../vocabulary/languages.js';
 import { RateLimited } from '../rate-limit/rate-limited.decorator.js';
 import { CreateIntakeDto, RespondentSubmissionDto } from './dto/create-intake.dto.js';
 import {
@@ -36,8 +39,9 @@ export class IntakesController {
     @IdempotencyKey() idempotencyKey: string | undefined,
     @Ip() ip: string,
     @Headers('user-agent') userAgent: string | undefined,
+    @RequestLanguage() language: Language,
   ): Promise<IntakeReceipt> {
-    return this.intakes.receive(body, idempotencyKey, { ip, userAgent });
+    return this.intakes.receive(body, idempotencyKey, { ip, userAgent, language });
   }
 
   @Get('partner-invitations/:token')
@@ -45,8 +49,11 @@ export class IntakesController {
   @ApiOperation({ summary: "What the invited partner sees: the form and the inviter's first name" })
   @ApiOkResponse({ type: PartnerInvitationViewDto })
   @ProblemResponses([404, 'No invitation has this token.'], [410, 'The link expired or was used.'])
-  show(@Param('token') token: string): Promise<PartnerInvitationView> {
-    return this.partners.show(token);
+  show(
+    @Param('token') token: string,
+    @Query() query: FormLanguageQueryDto,
+  ): Promise<PartnerInvitationView> {
+    return this.partners.show(token, query.lang);
   }
 
   @Post('partner-invitations/:token/responses')
@@ -62,7 +69,8 @@ export class IntakesController {
     @IdempotencyKey() idempotencyKey: string | undefined,
     @Ip() ip: string,
     @Headers('user-agent') userAgent: string | undefined,
+    @RequestLanguage() language: Language,
   ): Promise<PartnerResponseReceipt> {
-    return this.partners.respond(token, body, idempotencyKey, { ip, userAgent });
+    return this.partners.respond(token, body, idempotencyKey, { ip, userAgent, language });
   }
 }

@@ -1,3 +1,4 @@
+import type { Language } from '../vocabulary/languages.js';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -86,26 +87,44 @@ export class IntakesService {
   /** Loads the named form version and checks the answers and partner against it. */
   async validated(
     dto: CreateIntakeDto,
+    language: Language = 'en',
   ): Promise<{ form: FormDefinition; answers: Answers; signed: CheckedSignatures }> {
     // Only "not published" is the client's mistake; a database error stays a 500.
     const form = await this.forms.find(dto.formSlug, dto.formVersion);
     if (!form) {
       throw ProblemException.validation([
-        { field: 'formVersion', message: 'no such published form and version' },
+        {
+          field: 'formVersion',
+          code: 'not_an_option',
+          message: 'no such published form and version',
+        },
       ]);
     }
     const { answers, errors } = validateAnswers(form, dto.answers);
     const partnerErrors: FieldError[] = [];
     if (form.slug === 'couples' && !dto.partner) {
-      partnerErrors.push({ field: 'partner', message: 'is required for the couples form' });
+      partnerErrors.push({
+        field: 'partner',
+        code: 'required',
+        message: 'is required for the couples form',
+      });
     } else if (form.slug !== 'couples' && dto.partner) {
-      partnerErrors.push({ field: 'partner', message: 'is only for the couples form' });
+      partnerErrors.push({
+        field: 'partner',
+        code: 'unknown_field',
+        message: 'is only for the couples form',
+      });
     } else if (dto.partner && dto.partner.email.toLowerCase() === dto.client.email.toLowerCase()) {
-      partnerErrors.push({ field: 'partner.email', message: 'must be your partner’s own address' });
+      partnerErrors.push({
+        field: 'partner.email',
+        code: 'invalid_email',
+        message: 'must be your partner’s own address',
+      });
     }
     // Every consent document the form lists now, signed by the client in their own name.
+    // In the language the form was served in (the submission's own).
     const signing = this.signatures.check(
-      await this.forms.consents(form),
+      await this.forms.consents({ ...form, lang: dto.lang ?? language }),
       dto.signatures,
       dto.client.name,
     );
@@ -122,9 +141,10 @@ export class IntakesService {
   async receive(
     dto: CreateIntakeDto,
     idempotencyKey?: string,
-    client: SigningClient = {},
+    client: SigningClient & { language?: Language } = {},
   ): Promise<IntakeReceipt> {
-    const { form, answers, signed } = await this.validated(dto);
+    const language = dto.lang ?? client.language ?? 'en';
+    const { form, answers, signed } = await this.validated(dto, language);
     const screening = screenRespondent(form, answers);
     const couples = form.slug === 'couples';
     // Fixed before the transaction: the receipt that names it is stored with the key.
@@ -152,6 +172,7 @@ export class IntakesService {
           preferredContact: 'email',
           serviceType: couples ? 'couples' : 'individual',
           attribution: dto.attribution,
+          language,
         },
         urgency: screening.urgency,
         // An unknown reference is ignored, not reported.
@@ -170,7 +191,7 @@ export class IntakesService {
               },
             }
           : {}),
-        ...crisisResourcesIf(screening.crisis),
+        ...crisisResourcesIf(screening.crisis, language),
       }),
       store: async (manager, { id, reference, receivedAt, lead, spam }) => {
         await this.intakes.insert(manager, {

@@ -1,3 +1,4 @@
+import type { Language } from '../vocabulary/languages.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -21,9 +22,9 @@ import { type RespondentResult, SCORING_VERSION, scoreCouple } from '../survey/s
 import { WebhooksService } from '../webhooks/webhooks.service.js';
 import { type Answers, validateAnswers } from './answer-validation.js';
 import type { RespondentSubmissionDto } from './dto/create-intake.dto.js';
-import type { FormDefinition } from './form-definition.js';
-import { IntakeFormsService } from './intake-forms.service.js';
+import { IntakeFormsService, type LocalizedForm } from './intake-forms.service.js';
 import { Intake } from './intake.entity.js';
+import { Lead } from '../leads/lead.entity.js';
 import { IntakeRepository } from './intake.repository.js';
 import { screenRespondent } from './intakes.service.js';
 import { PartnerInvitation } from './partner-invitation.entity.js';
@@ -31,7 +32,7 @@ import { PartnerResponseRepository } from './partner-response.repository.js';
 import { firstName, hashToken } from './partner-tokens.js';
 
 export interface PartnerInvitationView {
-  form: FormDefinition & { consents: ServedDocument[] };
+  form: LocalizedForm & { consents: ServedDocument[] };
   invitedBy: string;
   expiresAt: string;
 }
@@ -77,11 +78,16 @@ export class PartnerResponsesService {
   }
 
   /** What partner B sees: the form, partner A's first name, the expiry; none of A's answers. */
-  async show(token: string): Promise<PartnerInvitationView> {
+  async show(token: string, asked?: Language): Promise<PartnerInvitationView> {
     const { invitation, intake } = await this.openInvitation(token);
+    // The inviter's language, unless the partner switched.
+    const lead = await this.dataSource
+      .getRepository(Lead)
+      .findOne({ where: { id: intake.leadId }, select: { id: true, language: true } });
+    const language = asked ?? lead?.language ?? 'en';
     return {
       form: await this.forms.withConsents(
-        await this.forms.version(intake.formSlug, intake.formVersion),
+        await this.forms.versionIn(intake.formSlug, intake.formVersion, language),
       ),
       invitedBy: firstName(intake.name),
       expiresAt: invitation.expiresAt.toISOString(),
@@ -99,8 +105,9 @@ export class PartnerResponsesService {
     token: string,
     dto: RespondentSubmissionDto,
     idempotencyKey?: string,
-    client: SigningClient = {},
+    client: SigningClient & { language?: Language } = {},
   ): Promise<PartnerResponseReceipt> {
+    const language = dto.lang ?? client.language ?? 'en';
     const tokenHash = hashToken(token);
     const invitation = await this.dataSource
       .getRepository(PartnerInvitation)
@@ -116,7 +123,7 @@ export class PartnerResponsesService {
     const { answers, errors } = validateAnswers(form, dto.answers);
     // Partner B signs their own documents, in their own name.
     const signing = this.signatures.check(
-      await this.forms.consents(form),
+      await this.forms.consents({ ...form, lang: language }),
       dto.signatures,
       dto.client.name,
     );
@@ -131,7 +138,10 @@ export class PartnerResponsesService {
         request: { token: tokenHash, ...dto },
       },
       lead: { existingLeadId: intake.leadId },
-      receipt: ({ reference }) => ({ reference, ...crisisResourcesIf(screening.crisis) }),
+      receipt: ({ reference }) => ({
+        reference,
+        ...crisisResourcesIf(screening.crisis, language),
+      }),
       store: (manager, context) =>
         this.answer(
           manager,

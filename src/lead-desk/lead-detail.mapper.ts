@@ -232,6 +232,7 @@ export function toLeadDetail(
     preferredContact: lead.preferredContact,
     source: lead.attributedSource,
     attribution: lead.attribution,
+    language: lead.language,
     tags: lead.tags,
     respondBy: lead.respondBy?.toISOString() ?? null,
     overdue: isOverdue(lead, now),

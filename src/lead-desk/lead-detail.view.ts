@@ -1,4 +1,5 @@
 import { SignatureView } from './lead-signatures.js';
+import { LANGUAGES, type Language } from '../vocabulary/languages.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { AttachmentStyle, CoupleResult, RespondentResult } from '../survey/scoring.js';
 import {
@@ -323,6 +324,11 @@ export class LeadDetailView extends LeadCoreView {
     description: "The first submission's attribution; null when it sent none",
   })
   attribution!: LeadAttributionView | null;
+  @ApiProperty({
+    enum: LANGUAGES,
+    description: 'The language the client wrote in; their emails use it',
+  })
+  language!: Language;
   @ApiProperty({ type: [String] }) tags!: string[];
   @ApiProperty(nullableDateTime) respondBy!: string | null;
   @ApiProperty({ description: OVERDUE_DESCRIPTION }) overdue!: boolean;

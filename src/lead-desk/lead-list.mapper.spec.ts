@@ -22,6 +22,7 @@ function row(overrides: Partial<LeadListRow> = {}): LeadListRow {
     preferred_contact: 'text',
     state: 'OR',
     source: 'referral',
+    language: 'es',
     tags: ['evenings', 'insurance'],
     created_at: new Date('2026-12-04T09:00:00.123Z'),
     created_key: '2026-12-04T09:00:00.123456Z',
@@ -60,6 +61,7 @@ describe('toLeadSummary', () => {
       previewCrisis: false,
       state: 'OR',
       source: 'referral',
+      language: 'es',
       assignedClinician: { id: '0c1f3f5e-9d7a-4d7e-8a39-7f2f4c1b2a90', name: 'Dr. Jordan Lee' },
       tags: ['evenings', 'insurance'],
       createdAt: '2026-12-04T09:00:00.123Z',
@@ -146,6 +148,7 @@ describe('csvRecord', () => {
     expect(cell('phone')).toBe('+15035550142');
     expect(cell('assigned_clinician')).toBe('Dr. Jordan Lee');
     expect(cell('tags')).toBe('evenings; insurance');
+    expect(cell('language')).toBe('es');
     expect(cell('overdue')).toBe(true);
   });
 });

@@ -22,6 +22,7 @@ export const EXPORT_COLUMNS = [
   'phone',
   'state',
   'source',
+  'language',
   'assigned_clinician',
   'tags',
   'first_contacted_at',
@@ -71,6 +72,7 @@ export function toLeadSummary(
     previewCrisis: preview.previewCrisis,
     state: row.state,
     source: row.source,
+    language: row.language,
     assignedClinician: row.assigned_clinician_id
       ? { id: row.assigned_clinician_id, name: row.clinician_name ?? '' }
       : null,
@@ -104,6 +106,7 @@ export function csvRecord(row: LeadListRow): CsvCell[] {
     row.phone,
     row.state,
     row.source,
+    row.language,
     row.clinician_name,
     row.tags.join('; '),
     row.first_contacted_at,

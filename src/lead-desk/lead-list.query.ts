@@ -1,3 +1,4 @@
+import type { Language } from '../vocabulary/languages.js';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { StaffContext } from '../auth/staff-context.js';
@@ -27,6 +28,7 @@ export interface LeadListRow {
   preferred_contact: PreferredContact;
   state: string | null;
   source: string | null;
+  language: Language;
   tags: string[];
   created_at: Date;
   /** created_at as PostgreSQL wrote it, microseconds kept, for the cursor. */
@@ -161,6 +163,7 @@ const COLUMNS: [expression: string, alias: string][] = [
   ['lead.preferred_contact', 'preferred_contact'],
   ['lead.state', 'state'],
   ['lead.attributed_source', 'source'],
+  ['lead.language', 'language'],
   ['lead.tags', 'tags'],
   ['lead.created_at', 'created_at'],
   // Text, not a Date: a Date keeps milliseconds and the cursor needs the microseconds.
@@ -366,6 +369,9 @@ export class LeadListQuery {
     }
     if (filters.source !== undefined) {
       builder.andWhere('lead.attributed_source = :source', { source: filters.source });
+    }
+    if (filters.language) {
+      builder.andWhere('lead.language IN (:...languages)', { languages: filters.language });
     }
     if (assignee.kind === 'none') builder.andWhere('lead.assigned_clinician_id IS NULL');
     if (assignee.kind === 'clinician') {

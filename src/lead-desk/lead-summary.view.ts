@@ -1,3 +1,4 @@
+import { LANGUAGES, type Language } from '../vocabulary/languages.js';
 import { ApiProperty } from '@nestjs/swagger';
 import {
   PREFERRED_CONTACTS,
@@ -69,6 +70,11 @@ export class LeadSummaryView {
       "Where the lead came from: its first utmSource, else its referral source, else the referrer's host name, else `direct`; null once erased",
   })
   source!: string | null;
+  @ApiProperty({
+    enum: LANGUAGES,
+    description: 'The language the client wrote in; their emails use it',
+  })
+  language!: Language;
   @ApiProperty({ nullable: true, type: PersonRefView }) assignedClinician!: PersonRefView | null;
   @ApiProperty({ type: [String] }) tags!: string[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;

@@ -13,6 +13,7 @@ import { LEAD_STATUSES, type LeadStatus } from '../vocabulary/lead-status.js';
 import type { ReviewReason } from './lead-review.js';
 import type { Attribution } from '../vocabulary/attribution.js';
 import { URGENCIES, type Urgency } from '../vocabulary/urgency.js';
+import { LANGUAGES, type Language } from '../vocabulary/languages.js';
 import {
   SERVICE_TYPES,
   type ServiceType,
@@ -32,6 +33,7 @@ const oneOf = (column: string, values: readonly string[]) =>
 @Check('CHK_lead_urgency', oneOf('urgency', URGENCIES))
 @Check('CHK_lead_service_type', oneOf('service_type', SERVICE_TYPES))
 @Check('CHK_lead_preferred_contact', oneOf('preferred_contact', PREFERRED_CONTACTS))
+@Check('CHK_lead_language', oneOf('language', LANGUAGES))
 @Index('IDX_lead_email_recent', ['emailNormalized', 'lastSubmissionAt'])
 @Index('IDX_lead_created', ['createdAt', 'id'])
 @Index('IDX_lead_status_created', ['status', 'createdAt', 'id'])
@@ -99,6 +101,10 @@ export class Lead {
    */
   @Column({ type: 'varchar', length: 500, nullable: true })
   attributedSource!: string | null;
+
+  /** The language the client wrote in (the first submission's): every email to them is in it. */
+  @Column({ type: 'varchar', length: 2, default: 'en' })
+  language!: Language;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -1,3 +1,4 @@
+import type { Language } from '../vocabulary/languages.js';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Lead } from './lead.entity.js';
@@ -83,6 +84,8 @@ export interface SubmissionLeadWrite {
     /** Where the visitor came from, and the source derived from it and `source`. */
     attribution: Attribution | null;
     attributedSource: string;
+
+    language: Language;
     respondBy: Date | null;
     reviewReason: ReviewReason | null;
   };
@@ -257,7 +260,7 @@ export class LeadRepository {
            RETURNING l.id, l.status, l.urgency, l.service_type, l.needs_review, false AS created)`,
         `created AS (
            INSERT INTO lead (id, status, urgency, service_type, name, email, email_normalized,
-                             phone, state, preferred_contact, source, last_submission_at,
+                             phone, state, preferred_contact, source, language, last_submission_at,
                              status_changed_at, respond_by, tags, assigned_clinician_id,
                              first_contacted_at, merged_into_lead_id, erased_at, needs_review,
                              review_reason, version, attribution, attributed_source)
@@ -267,7 +270,8 @@ export class LeadRepository {
                   ${params.add(newLead.emailNormalized, 'varchar')},
                   ${params.add(newLead.phone, 'varchar')}, ${params.add(newLead.state, 'varchar')},
                   ${params.add(newLead.preferredContact, 'varchar')},
-                  ${params.add(newLead.source, 'varchar')}, ${at}, ${at},
+                  ${params.add(newLead.source, 'varchar')},
+                  ${params.add(newLead.language, 'varchar')}, ${at}, ${at},
                   ${params.add(newLead.respondBy, 'timestamptz')}, '{}', NULL, NULL, NULL, NULL,
                   ${review} IS NOT NULL, ${review}, 1,
                   ${params.add(newLead.attribution && JSON.stringify(newLead.attribution), 'jsonb')},

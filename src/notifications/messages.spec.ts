@@ -113,6 +113,41 @@ describe('messages', () => {
     }
   });
 
+  it('a Spanish client or partner reads every word in Spanish, signature and crisis lines included', () => {
+    const spanish = {
+      ...practice,
+      language: 'es' as const,
+      contact: { phone: '(503) 555-0100', email: 'hola@willow.example' },
+    };
+    const acknowledgement = clientAcknowledgement(spanish, { reference: 'RI-7KQ2M9XD' });
+    expect(acknowledgement.subject).toBe('Hemos recibido su mensaje (RI-7KQ2M9XD)');
+    expect(acknowledgement.text).toContain('Gracias por comunicarse con nosotros.');
+    expect(acknowledgement.text).toContain('marque 2 para español');
+    expect(acknowledgement.text).toMatch(
+      /— Willow & Oak <Therapy>\nTeléfono: \(503\) 555-0100\nCorreo electrónico: hola@willow\.example$/,
+    );
+    const invitation = partnerInvitation(spanish, {
+      invitedByFirstName: 'Alex',
+      link: 'https://intake.example.com/partner?token=t&lang=es',
+      expiresAt: new Date('2026-12-09T00:00:00Z'),
+    });
+    expect(invitation.text).toContain('Alex se ha comunicado con Willow & Oak <Therapy>');
+    expect(invitation.text).toContain('hasta el 9 de diciembre de 2026');
+    expect(invitation.text).toContain(
+      'Comenzar su cuestionario: https://intake.example.com/partner',
+    );
+    const referral = clientReferral(spanish, {
+      resources: [{ name: 'Clínica', phone: '503 555 0199' }],
+    });
+    expect(referral.text).toContain('Clínica\nTeléfono: 503 555 0199');
+    expect(referral.text).toContain(
+      'Llame o envíe un mensaje de texto al 988 (marque 2 para español)',
+    );
+    for (const message of [acknowledgement, invitation, referral]) {
+      expect(message.text).not.toMatch(/\b(Hello|Thank you|Phone|Email)\b/);
+    }
+  });
+
   it('staff mail is signed with the name only', () => {
     const signed = { ...practice, contact: { phone: '(503) 555-0100' } };
     expect(staffNewLead(signed, lead).text).not.toContain('555-0100');

@@ -1,4 +1,7 @@
-import { CRISIS_RESOURCES, type Urgency } from '../vocabulary/urgency.js';
+import { formatMessage } from '../common/i18n.js';
+import { CLIENT_WORDS, type ClientWordKey, dateForClient } from '../vocabulary/client-words.js';
+import type { Language } from '../vocabulary/languages.js';
+import { CRISIS_RESOURCES_BY_LANGUAGE, type Urgency } from '../vocabulary/urgency.js';
 
 /**
  * The words of every email (no framework code here). Staff mail carries only what
@@ -28,6 +31,18 @@ export interface PracticeDetails {
   baseUrl: string;
   /** How a client reaches the practice: each line set appears under the name. */
   contact?: PracticeContact;
+  /** The language of the client or partner this message is for (default `en`); staff mail is English. */
+  language?: Language;
+}
+
+/** One of the client words in the message's language. */
+function say(
+  practice: PracticeDetails,
+  key: ClientWordKey,
+  values: Record<string, string | number> = {},
+): string {
+  const language = practice.language ?? 'en';
+  return formatMessage(language, CLIENT_WORDS[language][key], values);
 }
 
 export interface PracticeContact {
@@ -88,9 +103,11 @@ export function signatureLines(practice: PracticeDetails): string[] {
   const contact = practice.contact ?? {};
   return [
     practice.name,
-    ...(contact.phone ? [`Phone: ${contact.phone}`] : []),
-    ...(contact.email ? [`Email: ${contact.email}`] : []),
-    ...(contact.website ? [`Web: ${contact.website}`] : []),
+    ...(contact.phone ? [say(practice, 'mail.signature.phone', { phone: contact.phone })] : []),
+    ...(contact.email ? [say(practice, 'mail.signature.email', { email: contact.email })] : []),
+    ...(contact.website
+      ? [say(practice, 'mail.signature.website', { website: contact.website })]
+      : []),
     ...(contact.address ? [contact.address] : []),
   ];
 }
@@ -203,23 +220,20 @@ export function clientAcknowledgement(
   practice: PracticeDetails,
   submission: { reference: string; bookingLink?: string | null },
 ): RenderedMessage {
+  const { reference } = submission;
   return {
-    subject: headerSafe(`We received your message (${submission.reference})`),
+    subject: headerSafe(say(practice, 'mail.acknowledgement.subject', { reference })),
     ...layout(
       practice,
       [
-        'Hello,',
-        'Thank you for reaching out. We have received your message and someone from our team will contact you soon.',
-        `Your reference is ${submission.reference}. Please mention it if you call us.`,
-        ...(submission.bookingLink
-          ? [
-              'If you like, you can choose a time for a first conversation now. The link works for 14 days.',
-            ]
-          : []),
-        'If you are in crisis or thinking about harming yourself, call or text 988 (Suicide & Crisis Lifeline) now, or call 911 in an emergency.',
+        say(practice, 'mail.greeting'),
+        say(practice, 'mail.acknowledgement.thanks'),
+        say(practice, 'reference.mention', { reference }),
+        ...(submission.bookingLink ? [say(practice, 'mail.acknowledgement.booking')] : []),
+        say(practice, 'crisis.mail'),
       ],
       submission.bookingLink
-        ? { href: submission.bookingLink, label: 'Book a first conversation' }
+        ? { href: submission.bookingLink, label: say(practice, 'mail.acknowledgement.bookingLink') }
         : undefined,
     ),
   };
@@ -229,17 +243,21 @@ export function partnerInvitation(
   practice: PracticeDetails,
   invitation: { invitedByFirstName: string; link: string; expiresAt: Date },
 ): RenderedMessage {
+  const until = dateForClient(practice.language ?? 'en', invitation.expiresAt);
   return {
-    subject: headerSafe(`${practice.name}: you are invited to complete an intake`),
+    subject: headerSafe(say(practice, 'mail.invitation.subject', { practice: practice.name })),
     ...layout(
       practice,
       [
-        'Hello,',
-        `${invitation.invitedByFirstName} has asked ${practice.name} about couples therapy and named you as their partner.`,
-        'Each partner answers a short questionnaire privately: your answers are never shown to your partner.',
-        `This link works once and until ${invitation.expiresAt.toISOString().slice(0, 10)}.`,
+        say(practice, 'mail.greeting'),
+        say(practice, 'mail.invitation.asked', {
+          inviter: invitation.invitedByFirstName,
+          practice: practice.name,
+        }),
+        say(practice, 'mail.invitation.private'),
+        say(practice, 'mail.invitation.until', { until }),
       ],
-      { href: invitation.link, label: 'Start your questionnaire' },
+      { href: invitation.link, label: say(practice, 'mail.invitation.link') },
     ),
   };
 }
@@ -252,17 +270,18 @@ export function intakeDraftResume(
   practice: PracticeDetails,
   draft: { link: string; expiresAt: Date },
 ): RenderedMessage {
+  const until = dateForClient(practice.language ?? 'en', draft.expiresAt);
   return {
-    subject: headerSafe(`${practice.name}: your saved answers`),
+    subject: headerSafe(say(practice, 'mail.resume.subject', { practice: practice.name })),
     ...layout(
       practice,
       [
-        'Hello,',
-        `Someone saved answers to ${practice.name}'s intake questions to finish later, and gave this address for the link.`,
-        `The link below opens them until ${draft.expiresAt.toISOString().slice(0, 10)}. Saving again sends a new link and this one stops working; sending the answers deletes the saved copy.`,
-        'If this was not you, you do not need to do anything: the answers are deleted when the link expires.',
+        say(practice, 'mail.greeting'),
+        say(practice, 'mail.resume.saved', { practice: practice.name }),
+        say(practice, 'mail.resume.until', { until }),
+        say(practice, 'mail.resume.notYou'),
       ],
-      { href: draft.link, label: 'Continue your answers' },
+      { href: draft.link, label: say(practice, 'mail.resume.link') },
     ),
   };
 }
@@ -309,36 +328,17 @@ export function passwordReset(
 }
 
 /** The 988 line and emergency services, as every kind client email ends its help with. */
-const crisisLines = () =>
-  CRISIS_RESOURCES.map((resource) => `${resource.name}: ${resource.contact}`).join('\n');
-
-/**
- * The words of the referral email, in one place per language (key `clientReferral`):
- * a translation adds a sibling of `en` with the same keys.
- */
-export const CLIENT_REFERRAL_WORDS = {
-  en: {
-    subject: (practiceName: string) => `${practiceName}: places that may help you`,
-    greeting: 'Hello,',
-    opening:
-      'Thank you for reaching out to us. We are sorry that we are not able to offer you the care you are looking for right now. We do not want to leave you without somewhere to turn.',
-    withResources: 'These services may be a good fit for you:',
-    withoutResources:
-      'Your doctor, your insurance, or a local directory of therapists can help you find someone who is a good fit.',
-    crisis:
-      'If you are in crisis or thinking about harming yourself, please reach out now, day or night:',
-    closing: 'We wish you well.',
-    phone: 'Phone',
-    website: 'Web',
-  },
-} as const;
+const crisisLines = (practice: PracticeDetails) =>
+  CRISIS_RESOURCES_BY_LANGUAGE[practice.language ?? 'en']
+    .map((resource) => `${resource.name}: ${resource.contact}`)
+    .join('\n');
 
 /** One resource as a block of lines: name, phone, website, note. */
-function listingLines(listing: ReferralListing, words: (typeof CLIENT_REFERRAL_WORDS)['en']) {
+function listingLines(practice: PracticeDetails, listing: ReferralListing) {
   return [
     listing.name,
-    ...(listing.phone ? [`${words.phone}: ${listing.phone}`] : []),
-    ...(listing.website ? [`${words.website}: ${listing.website}`] : []),
+    ...(listing.phone ? [`${say(practice, 'mail.referral.phone')}: ${listing.phone}`] : []),
+    ...(listing.website ? [`${say(practice, 'mail.referral.website')}: ${listing.website}`] : []),
     ...(listing.note ? [listing.note] : []),
   ].join('\n');
 }
@@ -351,17 +351,18 @@ export function clientReferral(
   practice: PracticeDetails,
   referral: { resources: readonly ReferralListing[] },
 ): RenderedMessage {
-  const words = CLIENT_REFERRAL_WORDS.en;
-  const listings = referral.resources.map((listing) => listingLines(listing, words));
+  const listings = referral.resources.map((listing) => listingLines(practice, listing));
   return {
-    subject: headerSafe(words.subject(practice.name)),
+    subject: headerSafe(say(practice, 'mail.referral.subject', { practice: practice.name })),
     ...layout(practice, [
-      words.greeting,
-      words.opening,
-      ...(listings.length > 0 ? [words.withResources, ...listings] : [words.withoutResources]),
-      words.crisis,
-      crisisLines(),
-      words.closing,
+      say(practice, 'mail.greeting'),
+      say(practice, 'mail.referral.opening'),
+      ...(listings.length > 0
+        ? [say(practice, 'mail.referral.withResources'), ...listings]
+        : [say(practice, 'mail.referral.withoutResources')]),
+      say(practice, 'mail.referral.crisis'),
+      crisisLines(practice),
+      say(practice, 'mail.referral.closing'),
     ]),
   };
 }

@@ -1,3 +1,4 @@
+import type { Language } from '../vocabulary/languages.js';
 import { randomUUID } from 'node:crypto';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -443,6 +444,18 @@ export class NotificationsService implements BeforeApplicationShutdown {
     return this.sources.submitter(reference.kind)(manager, submissionId);
   }
 
+  /** The language a client or partner email is written in: its lead's (`en` without one). */
+  private async leadLanguage(
+    manager: EntityManager,
+    notification: Notification,
+  ): Promise<Language> {
+    if (!notification.leadId) return 'en';
+    const lead = await manager
+      .getRepository(Lead)
+      .findOne({ where: { id: notification.leadId }, select: { id: true, language: true } });
+    return lead?.language ?? 'en';
+  }
+
   private async render(
     manager: EntityManager,
     notification: Notification,
@@ -451,7 +464,8 @@ export class NotificationsService implements BeforeApplicationShutdown {
     const reference = notification.context.reference ?? '';
     const practice = await this.practiceIn(manager);
     if (notification.kind === 'client_acknowledgement') {
-      const message = clientAcknowledgement(practice, {
+      const client = { ...practice, language: await this.leadLanguage(manager, notification) };
+      const message = clientAcknowledgement(client, {
         reference,
         bookingLink: await this.sources.acknowledgementLink(manager, notification),
       });
@@ -462,7 +476,8 @@ export class NotificationsService implements BeforeApplicationShutdown {
       return attachments.length > 0 ? { ...message, attachments } : message;
     }
     if (notification.recipientKind === 'partner' || notification.recipientKind === 'visitor') {
-      return this.sources.visitor(notification.kind).render(manager, notification, practice);
+      const visitor = { ...practice, language: await this.leadLanguage(manager, notification) };
+      return this.sources.visitor(notification.kind).render(manager, notification, visitor);
     }
     const own = this.sources.message(notification.kind);
     if (own) return own(manager, notification, practice, address);
@@ -477,7 +492,7 @@ export class NotificationsService implements BeforeApplicationShutdown {
       // The resources in force when it is sent, fitted to the lead (lead_event counted them).
       const { referralResources } = await this.settings.stored(manager);
       const resources = resourcesFor(referralResources, lead);
-      return clientReferral(practice, { resources });
+      return clientReferral({ ...practice, language: lead.language }, { resources });
     }
     const facts: LeadFacts = {
       leadId: lead.id,

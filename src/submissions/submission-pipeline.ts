@@ -20,6 +20,7 @@ import { newReferenceCode } from '../leads/reference-code.js';
 import { type ResponseTargets, responseDeadline } from '../vocabulary/response-targets.js';
 import type { SubmissionKind } from '../leads/submission-reference.entity.js';
 import type { Urgency } from '../vocabulary/urgency.js';
+import type { Language } from '../vocabulary/languages.js';
 import { Metrics } from '../metrics/metrics.service.js';
 import { PracticeSettings, targetsOf } from '../settings/practice-settings.js';
 import { effectiveSettings } from '../settings/setting-values.js';
@@ -40,6 +41,9 @@ export interface SubmittedContact {
   source?: string | null;
   /** Where the visitor came from; kept only by the submission that starts the lead. */
   attribution?: Attribution | null;
+
+  /** The language the person wrote in; a new lead keeps it (default `en`). */
+  language?: Language;
 }
 
 /** What is known of a submission before anything is written. */
@@ -207,6 +211,8 @@ export class SubmissionPipeline {
           source: person.contact.source ?? null,
           attribution: attributionOrNull(person.contact.attribution),
           attributedSource: leadSource(person.contact.attribution, person.contact.source),
+
+          language: person.contact.language ?? 'en',
           respondBy: spam ? null : responseDeadline(facts.receivedAt, person.urgency, targets),
           reviewReason: review ? 'captcha_unavailable' : null,
         },

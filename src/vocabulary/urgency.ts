@@ -1,4 +1,6 @@
 /** Urgency rules shared by every submission (docs/survey.md#urgency). No framework code here. */
+import type { Language } from './languages.js';
+
 export const URGENCIES = ['routine', 'high', 'crisis'] as const;
 export type Urgency = (typeof URGENCIES)[number];
 
@@ -24,9 +26,30 @@ export const CRISIS_RESOURCES: readonly CrisisResource[] = [
   { name: 'Emergency services', contact: 'Call 911' },
 ];
 
+/**
+ * The same places in each language of the public pages. Spanish callers of the 988
+ * line press 2 for a Spanish-speaking counselor; 911 answers in Spanish through an
+ * interpreter.
+ */
+export const CRISIS_RESOURCES_BY_LANGUAGE: Record<Language, readonly CrisisResource[]> = {
+  en: CRISIS_RESOURCES,
+  es: [
+    {
+      name: '988 Línea de Prevención del Suicidio y Crisis',
+      contact: 'Llame o envíe un mensaje de texto al 988 (marque 2 para español)',
+    },
+    { name: 'Servicios de emergencia', contact: 'Llame al 911' },
+  ],
+};
+
 /** What a public answer carries when a submission suggests crisis: `{ resources }`, else nothing. */
-export function crisisResourcesIf(crisis: boolean): { resources?: CrisisResource[] } {
-  return crisis ? { resources: CRISIS_RESOURCES.map((resource) => ({ ...resource })) } : {};
+export function crisisResourcesIf(
+  crisis: boolean,
+  language: Language = 'en',
+): { resources?: CrisisResource[] } {
+  return crisis
+    ? { resources: CRISIS_RESOURCES_BY_LANGUAGE[language].map((resource) => ({ ...resource })) }
+    : {};
 }
 
 /**

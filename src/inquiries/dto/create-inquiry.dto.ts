@@ -8,6 +8,7 @@ import {
   FormStartedAtField,
   FreeTextField,
   HoneypotField,
+  LanguageField,
   OneLineField,
   PersonNameField,
   PhoneField,
@@ -20,6 +21,7 @@ import {
   SERVICE_TYPES,
   type ServiceType,
 } from '../../vocabulary/contact.js';
+import type { Language } from '../../vocabulary/languages.js';
 
 /** The "reach out" form (docs/api.md#send-an-inquiry). */
 export class CreateInquiryDto {
@@ -65,6 +67,9 @@ export class CreateInquiryDto {
 
   @AttributionField()
   attribution?: AttributionDto;
+
+  @LanguageField()
+  lang?: Language;
 
   @HoneypotField()
   website?: string;

@@ -22,6 +22,7 @@ import {
   EmailField,
   FormStartedAtField,
   HoneypotField,
+  LanguageField,
   OneLineField,
   PersonNameField,
   PhoneField,
@@ -30,6 +31,8 @@ import {
 import { AttributionDto, AttributionField } from '../../leads/dto/attribution.dto.js';
 import { SingleLine } from '../../common/text.js';
 import { SignatureDto } from '../../consents/dto/signature.dto.js';
+
+import type { Language } from '../../vocabulary/languages.js';
 
 export class IntakeClientDto {
   @PersonNameField()
@@ -109,6 +112,9 @@ export class RespondentSubmissionDto {
   @ValidateNested({ each: true })
   @Type(() => SignatureDto)
   signatures?: SignatureDto[];
+
+  @LanguageField()
+  lang?: Language;
 }
 
 /** POST /v1/intakes (docs/api.md#submit-an-intake). */

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ConsentTextView } from '../../consents/dto/consent-document.view.js';
 import { QUESTION_TYPES, type QuestionType } from '../form-definition.js';
+import { LANGUAGES, type Language } from '../../vocabulary/languages.js';
 
 export class QuestionOptionDto {
   @ApiProperty() value!: string;
@@ -39,4 +40,8 @@ export class FormDefinitionDto {
       'document required for its service type and language',
   })
   consents!: ConsentTextView[];
+
+  @ApiProperty({ enum: LANGUAGES, description: 'The language of the texts' }) lang!: Language;
+  @ApiProperty({ enum: LANGUAGES, isArray: true, description: 'Every language the form exists in' })
+  languages!: Language[];
 }

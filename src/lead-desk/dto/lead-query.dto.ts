@@ -1,3 +1,4 @@
+import { LANGUAGES, type Language } from '../../vocabulary/languages.js';
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
@@ -102,6 +103,16 @@ export class LeadFilterDto {
   @Matches(NO_CONTROL_CHARACTERS, { message: 'must not contain control characters' })
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   source?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    description: `The client's language, one or several, comma-separated: ${LANGUAGES.join(', ')}.`,
+    example: 'es',
+  })
+  @IsOptional()
+  @IsIn(LANGUAGES, { each: true, message: `must be one or more of ${LANGUAGES.join(', ')}` })
+  @Transform(commaList())
+  language?: Language[];
 
   @ApiPropertyOptional({
     description:
@@ -218,6 +229,7 @@ export function filtersUsed(filters: LeadFilterDto): string[] {
     'status',
     'urgency',
     'serviceType',
+    'language',
     'assignedTo',
     'tag',
     'q',

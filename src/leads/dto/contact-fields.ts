@@ -16,6 +16,7 @@ import {
 } from 'class-validator';
 import { MultiLine, NormalizedText, SingleLine } from '../../common/text.js';
 import { E164_PATTERN, US_STATE_CODES } from '../../vocabulary/contact.js';
+import { LANGUAGES } from '../../vocabulary/languages.js';
 
 // The fields every public form shares, validated one way. applyDecorators applies its
 // list first to last, the reverse of stacked decorators; each list below is therefore
@@ -45,7 +46,10 @@ export const EmailField = () =>
 
 export const PhoneField = () =>
   applyDecorators(
-    Matches(E164_PATTERN, { message: 'must be a phone number in E.164 form, e.g. +15035550142' }),
+    Matches(E164_PATTERN, {
+      message: 'must be a phone number in E.164 form, e.g. +15035550142',
+      context: { code: 'invalid_phone' },
+    }),
     IsString({ message: 'must be a string' }),
     NormalizedText(),
     IsOptional(),
@@ -60,6 +64,18 @@ export const UsStateField = () =>
       enum: US_STATE_CODES,
       description: 'US state or territory of the client',
       example: 'OR',
+    }),
+  );
+
+/** The language of a public submission: its emails are written in it. */
+export const LanguageField = () =>
+  applyDecorators(
+    IsIn(LANGUAGES, { message: `must be one of ${LANGUAGES.join(', ')}` }),
+    IsOptional(),
+    ApiPropertyOptional({
+      enum: LANGUAGES,
+      description: "Default: the request's `Accept-Language` (`es` or `en`), else `en`.",
+      example: 'es',
     }),
   );
 
@@ -115,7 +131,7 @@ export class ContactConsentDto {
   @ApiProperty({ description: 'Must be true: the person agrees to be contacted.', example: true })
   @IsDefined({ message: 'is required' })
   @IsBoolean({ message: 'must be true or false' })
-  @Equals(true, { message: 'must be true to be contacted' })
+  @Equals(true, { message: 'must be true to be contacted', context: { code: 'must_be_true' } })
   contact!: boolean;
 
   @ApiProperty({ description: 'Version of the privacy notice shown.', example: '2026-01' })

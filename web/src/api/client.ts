@@ -198,7 +198,10 @@ export type { PublicResult };
 
 export const publicApi = createClient<paths>({
   credentials: 'omit',
-  headers: { accept: 'application/json' },
+  // The pages say which language they are written in, so the lead and its emails follow
+  // the page the person read, not the browser's preference (docs/api.md#languages).
+  // English until the pages have their Spanish catalogue.
+  headers: { accept: 'application/json', 'accept-language': 'en' },
   fetch: currentFetch,
 });
 

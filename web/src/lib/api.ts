@@ -23,7 +23,8 @@ export async function requestJson<T>(
   url: string,
   options: RequestOptions = {},
 ): Promise<ApiResult<T>> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  // The embed is written in English: its lead and emails follow it (docs/api.md#languages).
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': 'en' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   let response: Response;

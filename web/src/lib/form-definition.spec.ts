@@ -12,6 +12,9 @@ const form: FormDefinition = {
   version: 1,
   title: 'Every type',
   consents: [],
+
+  lang: 'en',
+  languages: ['en', 'es'],
   sections: [
     {
       id: 'all',

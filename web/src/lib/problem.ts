@@ -2,6 +2,8 @@
 export interface FieldError {
   /** A dotted path into the request body: `email`, `client.email`, `answers.anx1`. */
   field: string;
+  /** Stable whatever the language (docs/api.md#validation-codes); absent on a page's own findings. */
+  code?: string;
   message: string;
 }
 

@@ -1,0 +1,20 @@
+import { isLanguage, type Language, preferredLanguage } from '../../../src/vocabulary/languages';
+
+/**
+ * The language a public page is shown in: `?lang=` when it names one of ours, else the
+ * browser's preference (`navigator.languages`), else English.
+ */
+export function pageLanguage(search: string, browserLanguages: readonly string[]): Language {
+  const asked = new URLSearchParams(search).get('lang');
+  return isLanguage(asked) ? asked : preferredLanguage(browserLanguages);
+}
+
+/** The same address in another language: what the language switch links to. */
+export function addressIn(href: string, language: Language): string {
+  const url = new URL(href);
+  url.searchParams.set('lang', language);
+  return `${url.pathname}${url.search}${url.hash}`;
+}
+
+/** The switch's names: each language in its own words, so a reader finds theirs. */
+export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', es: 'Español' };
