@@ -123,14 +123,11 @@ export const BREAKDOWN_DIMENSIONS = [
 ] as const;
 export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
 
-/**
- * The SQL key of each dimension, on table `lead`. Leads have no language yet: every one
- * is `en` until they do. A lead with no state groups under `unknown`.
- */
+/** The SQL key of each dimension, on table `lead`. A lead with no state groups under `unknown`. */
 export const BREAKDOWN_KEY_SQL: Record<BreakdownDimension, string> = {
   source: `coalesce(lead.attributed_source, 'direct')`,
   serviceType: 'lead.service_type',
-  language: `'en'::text`,
+  language: 'lead.language',
   preferredContact: 'lead.preferred_contact',
   state: `coalesce(lead.state, 'unknown')`,
 };
