@@ -1595,6 +1595,12 @@ export interface components {
       /** @description Where the visitor came from, first touch of the browser session; kept only by the submission that starts a lead */
       attribution?: components['schemas']['AttributionDto'];
       /**
+       * @description Default: the request's `Accept-Language` (`es` or `en`), else `en`.
+       * @example es
+       * @enum {string}
+       */
+      lang?: 'en' | 'es';
+      /**
        * @description Honeypot: leave empty.
        * @example
        */
@@ -1671,6 +1677,13 @@ export interface components {
       sections: components['schemas']['FormSectionDto'][];
       /** @description What each respondent must sign with this form: the current version of each consent document required for its service type and language */
       consents: components['schemas']['ConsentTextView'][];
+      /**
+       * @description The language of the texts
+       * @enum {string}
+       */
+      lang: 'en' | 'es';
+      /** @description Every language the form exists in */
+      languages: ('en' | 'es')[];
     };
     IntakeClientDto: {
       /** @example Alex Rivera */
@@ -1803,6 +1816,12 @@ export interface components {
       consent: components['schemas']['IntakeConsentDto'];
       /** @description One signature per consent document the form lists, with `agreed: true` and the respondent’s own name */
       signatures?: components['schemas']['SignatureDto'][];
+      /**
+       * @description Default: the request's `Accept-Language` (`es` or `en`), else `en`.
+       * @example es
+       * @enum {string}
+       */
+      lang?: 'en' | 'es';
       /** @example couples */
       formSlug: string;
       /** @example 1 */
@@ -1863,6 +1882,12 @@ export interface components {
       consent: components['schemas']['IntakeConsentDto'];
       /** @description One signature per consent document the form lists, with `agreed: true` and the respondent’s own name */
       signatures?: components['schemas']['SignatureDto'][];
+      /**
+       * @description Default: the request's `Accept-Language` (`es` or `en`), else `en`.
+       * @example es
+       * @enum {string}
+       */
+      lang?: 'en' | 'es';
     };
     PartnerResponseReceiptDto: {
       /** @example RI-7KQ2M9XD */
@@ -2287,6 +2312,11 @@ export interface components {
       source: string | null;
       /** @description The first submission's attribution; null when it sent none */
       attribution: components['schemas']['LeadAttributionView'] | null;
+      /**
+       * @description The language the client wrote in; their emails use it
+       * @enum {string}
+       */
+      language: 'en' | 'es';
       tags: string[];
       /** Format: date-time */
       respondBy: string | null;
@@ -2416,6 +2446,11 @@ export interface components {
       state: string | null;
       /** @description Where the lead came from: its first utmSource, else its referral source, else the referrer's host name, else `direct`; null once erased */
       source: string | null;
+      /**
+       * @description The language the client wrote in; their emails use it
+       * @enum {string}
+       */
+      language: 'en' | 'es';
       assignedClinician: components['schemas']['PersonRefView'] | null;
       tags: string[];
       /** Format: date-time */
@@ -3893,13 +3928,29 @@ export interface components {
        * @example email
        */
       field: string;
-      /** @example must be an email address */
+      /**
+       * @description In Spanish when the request asks `Accept-Language: es`.
+       * @example must be an email address
+       */
       message: string;
       /**
-       * @description A stable code for the failure, where the service gives one.
+       * @description Stable, whatever the language: a page shows its own words for it.
        * @example invalid_email
+       * @enum {string}
        */
-      code?: string;
+      code:
+        | 'required'
+        | 'too_long'
+        | 'too_short'
+        | 'invalid_email'
+        | 'invalid_phone'
+        | 'not_an_option'
+        | 'out_of_range'
+        | 'unknown_field'
+        | 'must_be_true'
+        | 'invalid_type'
+        | 'invalid_date'
+        | 'invalid_format';
     };
     /** @description `/problems/validation`: every invalid field is named; values are never echoed. */
     ValidationProblem: components['schemas']['Problem'] & {
@@ -5473,7 +5524,10 @@ export interface operations {
   };
   IntakeFormsController_latest: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The form's texts in this language. Default: the request's `Accept-Language`, else `en`. */
+        lang?: 'en' | 'es';
+      };
       header?: never;
       path: {
         slug: string;
@@ -5497,6 +5551,15 @@ export interface operations {
         };
         content: {
           'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `/problems/validation` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ValidationProblem'];
         };
       };
       /** @description Rate limit (read): wait the seconds in `Retry-After`. */
@@ -5534,7 +5597,10 @@ export interface operations {
   };
   IntakeFormsController_version: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The form's texts in this language. Default: the request's `Accept-Language`, else `en`. */
+        lang?: 'en' | 'es';
+      };
       header?: never;
       path: {
         slug: string;
@@ -5559,6 +5625,15 @@ export interface operations {
         };
         content: {
           'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `/problems/validation` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ValidationProblem'];
         };
       };
       /** @description Rate limit (read): wait the seconds in `Retry-After`. */
@@ -5707,7 +5782,10 @@ export interface operations {
   };
   IntakesController_show: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The form's texts in this language. Default: the request's `Accept-Language`, else `en`. */
+        lang?: 'en' | 'es';
+      };
       header?: never;
       path: {
         token: string;
@@ -5740,6 +5818,15 @@ export interface operations {
         };
         content: {
           'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description `/problems/validation` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ValidationProblem'];
         };
       };
       /** @description Rate limit (read): wait the seconds in `Retry-After`. */
@@ -6544,6 +6631,8 @@ export interface operations {
         serviceType?: string;
         /** @description The lead's source exactly: its first utmSource, else its referral source, else the referrer's host name, else `direct`. */
         source?: string;
+        /** @description The client's language, one or several, comma-separated: en, es. */
+        language?: string;
         /** @description A clinician id; `me` for the caller's own clinician profile (none: an empty list); `none` for unassigned leads. */
         assignedTo?: string;
         /** @description One or several tags, comma-separated: leads carrying all of them. */
@@ -6713,6 +6802,8 @@ export interface operations {
         serviceType?: string;
         /** @description The lead's source exactly: its first utmSource, else its referral source, else the referrer's host name, else `direct`. */
         source?: string;
+        /** @description The client's language, one or several, comma-separated: en, es. */
+        language?: string;
         /** @description A clinician id; `me` for the caller's own clinician profile (none: an empty list); `none` for unassigned leads. */
         assignedTo?: string;
         /** @description One or several tags, comma-separated: leads carrying all of them. */
