@@ -143,8 +143,12 @@ describe('consultations', () => {
         admin,
       ).expect(422);
       expect(semantic.body.errors).toEqual([
-        { field: 'timeZone', message: 'must be an IANA time zone, e.g. America/Chicago' },
-        { field: 'weekly.0.end', message: 'must be after start' },
+        {
+          field: 'timeZone',
+          code: 'invalid_format',
+          message: 'must be an IANA time zone, e.g. America/Chicago',
+        },
+        { field: 'weekly.0.end', code: 'invalid_format', message: 'must be after start' },
       ]);
     });
   });
