@@ -303,10 +303,21 @@ describe("the staff app: the coordinator's desk", () => {
       clinician.clinicianId,
     ]);
 
-    // Tapping the number starts the call and asks for its outcome at once. Last: the page
-    // hands tel: to the system, and headless Chromium then stops passing keys to it.
+    // Tapping the number starts the call and asks for its outcome at once. The browser's own
+    // hand-over of tel: to the system is stopped here (headless Chromium has no dialer, and
+    // its attempt at one swallows the next input); the page's own handling still runs.
     await expect(jamie.locator('a[href="sms:+15035550155"]').count()).resolves.toBe(1);
-    await jamie.locator('a[href="tel:+15035550155"]').click();
+    const call = jamie.locator('a[href="tel:+15035550155"]');
+    await call.evaluate((link) =>
+      link.addEventListener(
+        'click',
+        (event: { preventDefault(): void }) => event.preventDefault(),
+        {
+          once: true,
+        },
+      ),
+    );
+    await call.click();
     const form = page.getByRole('form', { name: 'Log a contact attempt with Jamie Reyes' });
     await expect(form.getByRole('radio', { name: 'Phone' }).isChecked()).resolves.toBe(true);
     await form.getByRole('radio', { name: 'Connected' }).check();

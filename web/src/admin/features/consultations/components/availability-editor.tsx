@@ -25,6 +25,8 @@ const NUMBERS = [
 /** A clinician's consultation hours: weekly windows, days off, length, buffer, notice, horizon. */
 export function AvailabilityEditor({ clinicianId }: { clinicianId: string }) {
   const { loaded, reload } = useAvailability(clinicianId);
+  // Kept here: the form is drawn anew from the saved hours, and the word stays.
+  const [saved, setSaved] = useState('');
   if (loaded.state === 'loading') return <p>Loading…</p>;
   if (loaded.state === 'failed') return <ErrorNotice failure={loaded.failure} />;
   const { timeZone, slotMinutes, bufferMinutes, minNoticeHours, maxDaysAhead } = loaded.value;
@@ -41,7 +43,12 @@ export function AvailabilityEditor({ clinicianId }: { clinicianId: string }) {
         weekly: loaded.value.weekly,
         exceptions: loaded.value.exceptions,
       }}
-      onSaved={reload}
+      saved={saved}
+      onSaving={() => setSaved('')}
+      onSaved={() => {
+        setSaved('Hours saved.');
+        reload();
+      }}
     />
   );
 }
@@ -49,15 +56,18 @@ export function AvailabilityEditor({ clinicianId }: { clinicianId: string }) {
 function HoursForm({
   clinicianId,
   initial,
+  saved,
+  onSaving,
   onSaved,
 }: {
   clinicianId: string;
   initial: AvailabilityBody;
+  saved: string;
+  onSaving: () => void;
   onSaved: () => void;
 }) {
   const [draft, setDraft] = useState<AvailabilityBody>(initial);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
-  const [saved, setSaved] = useState('');
 
   const errors = failure?.kind === 'invalid' ? failure.errors : undefined;
   const change = (patch: Partial<AvailabilityBody>) => setDraft({ ...draft, ...patch });
@@ -65,12 +75,10 @@ function HoursForm({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setFailure(null);
-    setSaved('');
+    onSaving();
     const result = await putAvailability(clinicianId, draft);
-    if (result.kind === 'ok') {
-      setSaved('Hours saved.');
-      onSaved();
-    } else setFailure(result);
+    if (result.kind === 'ok') onSaved();
+    else setFailure(result);
   };
 
   return (
