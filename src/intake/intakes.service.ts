@@ -1,3 +1,4 @@
+import { respondentColumns } from './respondent-columns.js';
 import type { Language } from '../vocabulary/languages.js';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
@@ -201,14 +202,9 @@ export class IntakesService {
           formSlug: form.slug,
           formVersion: form.version,
           status: couples ? 'awaiting_partner' : 'complete',
-          name: dto.client.name,
-          email: dto.client.email,
-          phone: dto.client.phone ?? null,
-          state: dto.client.state ?? null,
-          pronouns: dto.client.pronouns ?? null,
-          dateOfBirthEncrypted: dto.client.dateOfBirth
-            ? this.cipher.encrypt(dto.client.dateOfBirth, SEALED_COLUMNS.intakeDateOfBirth, id)
-            : null,
+          ...respondentColumns(dto.client, (date) =>
+            this.cipher.encrypt(date, SEALED_COLUMNS.intakeDateOfBirth, id),
+          ),
           answersEncrypted: this.cipher.encryptJson(answers, SEALED_COLUMNS.intakeAnswers, id),
           resultEncrypted: screening.result
             ? this.cipher.encryptJson(screening.result, SEALED_COLUMNS.intakeResult, id)

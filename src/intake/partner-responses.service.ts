@@ -1,3 +1,4 @@
+import { respondentColumns } from './respondent-columns.js';
 import type { Language } from '../vocabulary/languages.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -181,14 +182,9 @@ export class PartnerResponsesService {
       intakeId: intake.id,
       leadId: intake.leadId,
       reference,
-      name: dto.client.name,
-      email: dto.client.email,
-      phone: dto.client.phone ?? null,
-      state: dto.client.state ?? null,
-      pronouns: dto.client.pronouns ?? null,
-      dateOfBirthEncrypted: dto.client.dateOfBirth
-        ? this.cipher.encrypt(dto.client.dateOfBirth, SEALED_COLUMNS.partnerDateOfBirth, id)
-        : null,
+      ...respondentColumns(dto.client, (date) =>
+        this.cipher.encrypt(date, SEALED_COLUMNS.partnerDateOfBirth, id),
+      ),
       answersEncrypted: this.cipher.encryptJson(answers, SEALED_COLUMNS.partnerAnswers, id),
       resultEncrypted: this.cipher.encryptJson(screening.result, SEALED_COLUMNS.partnerResult, id),
       scoringVersion: SCORING_VERSION,

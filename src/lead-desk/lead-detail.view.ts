@@ -8,7 +8,7 @@ import {
   SERVICE_TYPES,
   type ServiceType,
 } from '../vocabulary/contact.js';
-import { LEAD_LABELS, type LeadLabel } from '../vocabulary/lead-labels.js';
+import type { LeadLabel } from '../vocabulary/lead-labels.js';
 import { REVIEW_REASONS, type ReviewReason } from '../leads/lead-review.js';
 import { LEAD_STATUSES, type LeadStatus } from '../vocabulary/lead-status.js';
 import {
@@ -20,6 +20,7 @@ import {
 } from '../leads/lead-signals.js';
 import { URGENCIES, type Urgency } from '../vocabulary/urgency.js';
 import { PARTNER_CAUTION } from './lead-flags.js';
+import { LeadLabelsProperty } from './lead-summary.view.js';
 import { RETURNING_CLIENT_MATCHES, type ReturningClientMatch } from './returning-client.js';
 import {
   FIRST_ATTEMPT_DESCRIPTION,
@@ -344,14 +345,7 @@ export class LeadDetailView extends LeadCoreView {
   @ApiProperty({ enum: SUMMARY_INTAKE_STATUSES, nullable: true })
   intakeStatus!: SummaryIntakeStatus | null;
   @ApiProperty({ type: LeadFlagsView }) flags!: LeadFlagsView;
-  @ApiProperty({
-    enum: Object.keys(LEAD_LABELS),
-    isArray: true,
-    description: Object.entries(LEAD_LABELS)
-      .map(([code, text]) => `\`${code}\`: ${text}`)
-      .join('; '),
-  })
-  labels!: LeadLabel[];
+  @LeadLabelsProperty() labels!: LeadLabel[];
   @ApiProperty({
     description:
       'A submission could not be vouched for (e.g. the CAPTCHA provider was down): staff were not notified of it as a new lead. Clear with PATCH `needsReview: false`.',

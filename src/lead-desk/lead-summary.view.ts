@@ -13,6 +13,16 @@ import { LEAD_STATUSES, type LeadStatus } from '../vocabulary/lead-status.js';
 import { URGENCIES, type Urgency } from '../vocabulary/urgency.js';
 import { PREVIEW_LENGTH } from './message-preview.js';
 
+/** A lead's labels, each code documented with its words (the list and the detail). */
+export const LeadLabelsProperty = () =>
+  ApiProperty({
+    enum: Object.keys(LEAD_LABELS),
+    isArray: true,
+    description: Object.entries(LEAD_LABELS)
+      .map(([code, text]) => `\`${code}\`: ${text}`)
+      .join('; '),
+  });
+
 const nullableDateTime = { nullable: true, type: String, format: 'date-time' } as const;
 export const OVERDUE_DESCRIPTION =
   'Open, no contact attempt yet, and past its response target (`respondBy`)';
@@ -96,14 +106,7 @@ export class LeadSummaryView {
     description: 'Of the newest intake; null without one',
   })
   intakeStatus!: SummaryIntakeStatus | null;
-  @ApiProperty({
-    enum: Object.keys(LEAD_LABELS),
-    isArray: true,
-    description: Object.entries(LEAD_LABELS)
-      .map(([code, text]) => `\`${code}\`: ${text}`)
-      .join('; '),
-  })
-  labels!: LeadLabel[];
+  @LeadLabelsProperty() labels!: LeadLabel[];
   @ApiProperty({
     type: [SignalMarkView],
     description: 'Crisis and safety signals by partner ("crisis: B"), crisis first',

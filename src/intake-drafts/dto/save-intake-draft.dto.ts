@@ -1,21 +1,16 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsDefined,
   IsIn,
-  IsInt,
   IsObject,
   IsOptional,
   IsString,
-  Length,
   Matches,
-  Max,
-  Min,
   ValidateNested,
 } from 'class-validator';
-import { SingleLine } from '../../common/text.js';
 import { EmailField } from '../../leads/dto/contact-fields.js';
-import { IntakeClientDto } from '../../intake/dto/create-intake.dto.js';
+import { CreateIntakeDto, IntakeClientDto } from '../../intake/dto/create-intake.dto.js';
 
 /** The client's details as far as they were filled in: each checked as in an intake. */
 export class DraftClientDto extends PartialType(IntakeClientDto) {}
@@ -25,20 +20,11 @@ export const DRAFT_LANGUAGES = ['en', 'es'] as const;
 /** A link token as this service writes them (base64url). */
 export const DRAFT_TOKEN_PATTERN = /^[A-Za-z0-9_-]{20,100}$/;
 
-/** POST /v1/intake-drafts (docs/api.md#save-and-finish-later). */
-export class SaveIntakeDraftDto {
-  @ApiProperty({ example: 'couples' })
-  @IsString({ message: 'must be a string' })
-  @Length(1, 40, { message: 'must be 1 to 40 characters' })
-  @SingleLine()
-  formSlug!: string;
-
-  @ApiProperty({ example: 1 })
-  @IsInt({ message: 'must be a whole number' })
-  @Min(1, { message: 'must be 1 or more' })
-  @Max(1_000_000, { message: 'must be at most 1000000' })
-  formVersion!: number;
-
+/** POST /v1/intake-drafts (docs/api.md#save-and-finish-later): the form as an intake names it. */
+export class SaveIntakeDraftDto extends PickType(CreateIntakeDto, [
+  'formSlug',
+  'formVersion',
+] as const) {
   /** Where the resume link goes. */
   @EmailField()
   email!: string;
