@@ -81,14 +81,14 @@ function progress(label: string, done: number, total: number, startedAt: number)
 }
 
 /**
- * The detail route opens the sampled leads' messages: seal the template's message for
- * each of their inquiries (seeded with the lead's id), as the service would have.
+ * The template's message, and a sealer of it for any inquiry row: a sealed value is bound
+ * to its row, and the list previews every row's message, so each seeded inquiry carries
+ * the message sealed for its own id, as the service would have written it.
  */
-async function resealSampled(
+async function messageSealer(
   pool: pg.Pool,
   templateInquiryId: string,
-  sample: { id: string }[],
-): Promise<void> {
+): Promise<(inquiryId: string) => string> {
   const cipher = new DataCipher(parseKeyRing(BENCH_DATA_KEY));
   const column = SEALED_COLUMNS.inquiryMessage;
   const { rows } = await pool.query<{ sealed: string }>(
@@ -96,28 +96,25 @@ async function resealSampled(
     [templateInquiryId],
   );
   const message = cipher.decrypt(rows[0]!.sealed, column, templateInquiryId);
-  for (const { id } of sample) {
-    await pool.query(`UPDATE inquiry SET message_encrypted = $2 WHERE id = $1`, [
-      id,
-      cipher.encrypt(message, column, id),
-    ]);
-  }
+  return (inquiryId) => cipher.encrypt(message, column, inquiryId);
 }
 
 /**
  * 1M leads straight in SQL, spread over two years, with the status, urgency, service
  * type, assignment and tag mix of a busy practice; each with its reference and one
- * inquiry copied from a real one. A sealed value is bound to its row, so the leads the
- * scenarios open get their message re-sealed for their own inquiry (resealSampled).
+ * inquiry copied from a real one, its message sealed for its own row (messageSealer).
  */
 async function seed(pool: pg.Pool, templateInquiryId: string): Promise<void> {
   const { rows: columns } = await pool.query<{ column_name: string }>(
     `SELECT column_name FROM information_schema.columns
      WHERE table_schema = 'public' AND table_name = 'inquiry' ORDER BY ordinal_position`,
   );
-  // Each seeded inquiry is the template with its own id, lead, time and reference.
+  // Each seeded inquiry is the template with its own id, lead, time, reference and sealed
+  // message (ids are made here so that the message can be sealed for each).
+  const seal = await messageSealer(pool, templateInquiryId);
   const own: Record<string, string> = {
     id: 's.id',
+    message_encrypted: 's.sealed',
     lead_id: 's.id',
     received_at: 's.created_at',
     created_at: 's.created_at',
@@ -128,19 +125,21 @@ async function seed(pool: pg.Pool, templateInquiryId: string): Promise<void> {
   const startedAt = performance.now();
   for (let from = 1; from <= LEADS; from += CHUNK) {
     const to = Math.min(LEADS, from + CHUNK - 1);
+    const ids = Array.from({ length: to - from + 1 }, () => randomUUID());
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
       await client.query(
         `CREATE TEMP TABLE seeded ON COMMIT DROP AS
-         SELECT n, gen_random_uuid() AS id,
+         SELECT n, u.id, u.sealed,
                 'RI-' || (SELECT string_agg(substr('${REFERENCE_ALPHABET}',
                           1 + ((n::bigint / (31::bigint ^ k)::bigint) % 31)::int, 1), '' ORDER BY k)
                           FROM generate_series(0, 7) AS k) AS reference,
                 now() - (random() * interval '730 days') AS created_at,
                 random() AS r1, random() AS r2, random() AS r3, random() AS r4
-         FROM generate_series($1::int, $2::int) AS n`,
-        [from, to],
+         FROM generate_series($1::int, $2::int) AS n
+         JOIN unnest($3::uuid[], $4::text[]) WITH ORDINALITY AS u(id, sealed, k) ON u.k = n - $1 + 1`,
+        [from, to, ids, ids.map(seal)],
       );
       await client.query(
         `INSERT INTO lead (id, status, urgency, service_type, name, email, email_normalized,
@@ -322,7 +321,6 @@ async function main(): Promise<void> {
     `SELECT l.id, r.reference, l.name, l.phone FROM lead l JOIN submission_reference r ON r.lead_id = l.id
      WHERE l.status <> 'spam' ORDER BY random() LIMIT 500`,
   );
-  await resealSampled(pool, templateInquiryId, sample);
   const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)]!;
   const recent = new Date(Date.now() - 30 * 86_400_000).toISOString();
   const monthAgo = new Date(Date.now() - 60 * 86_400_000).toISOString();
