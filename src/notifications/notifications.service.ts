@@ -484,7 +484,14 @@ export class NotificationsService implements BeforeApplicationShutdown {
       return this.sources.visitor(notification.kind).render(manager, notification, visitor);
     }
     const own = this.sources.message(notification.kind);
-    if (own) return own(manager, notification, practice, address);
+    if (own) {
+      // A capability's own email to a client (a booking, a paperwork link) is in the lead's
+      // language; to staff it stays English.
+      const reader = VISITOR_RECIPIENTS.has(notification.recipientKind)
+        ? { ...practice, language: await this.leadLanguage(manager, notification) }
+        : practice;
+      return own(manager, notification, reader, address);
+    }
     if (notification.kind === 'staff_invitation' || notification.kind === 'password_reset') {
       return this.renderStaffLink(manager, notification, practice);
     }
