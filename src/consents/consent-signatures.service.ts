@@ -49,9 +49,14 @@ export class ConsentSignatures {
     private readonly signatures: ConsentSignatureRepository,
   ) {}
 
-  /** The documents a form of this service type and language requires now. */
-  required(serviceType: string, lang?: string): Promise<ServedDocument[]> {
-    return this.documents.currentFor(serviceType, lang);
+  /**
+   * The documents a form of this service type and language requires now: those in that
+   * language; where the practice has none in it, its English ones (as the forms serve them).
+   */
+  async required(serviceType: string, lang: string = 'en'): Promise<ServedDocument[]> {
+    const documents = await this.documents.currentFor(serviceType, lang);
+    if (documents.length > 0 || lang === 'en') return documents;
+    return this.documents.currentFor(serviceType, 'en');
   }
 
   /** Checks `sent` against `required` for the person named; errors name `signatures.<slug>`. */
