@@ -119,9 +119,13 @@ export class ConsultationMail implements OnModuleInit, OnApplicationBootstrap {
     if (kind === 'consultation_reminder') return message;
     // The client's calendar in their language (notifications gives it); the clinician's in English.
     const language = toClient ? (practice.language ?? 'en') : 'en';
-    const words = toClient
-      ? clientCalendarWords({ practice, clinicianName: clinician.name })
-      : { summary: 'Consultation with a new client' };
+    const clientWords = clientCalendarWords({ practice, clinicianName: clinician.name });
+    // A cancellation's calendar entry needs no word on how to cancel.
+    const words = !toClient
+      ? { summary: 'Consultation with a new client' }
+      : kind === 'consultation_cancellation'
+        ? { summary: clientWords.summary }
+        : clientWords;
     return {
       ...message,
       calendar: {
