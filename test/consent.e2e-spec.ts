@@ -575,5 +575,79 @@ describe('consent documents and e-signature', () => {
         .expect(422);
       expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'signer' })]);
     });
+
+    it('a Spanish client is asked in Spanish to sign the Spanish texts; the PDF says so in Spanish', async () => {
+      await t.http
+        .post('/v1/admin/consent-documents')
+        .set(admin.auth)
+        .send({
+          slug: 'consentimiento',
+          title: 'Consentimiento informado',
+          body: '# Las sesiones\n\nCada sesión dura cincuenta minutos.',
+          requiredFor: ['individual'],
+          lang: 'es',
+        })
+        .expect(201);
+      const inquiry = await t.http
+        .post('/v1/inquiries')
+        .send(anInquiry({ name: 'Lucía Ramos', serviceType: 'individual', lang: 'es' }))
+        .expect(201);
+      const email = (
+        await t.db.query(`SELECT email FROM inquiry WHERE id = $1`, [inquiry.body.id])
+      )[0].email as string;
+      const leadId = await leadIdOf(t, inquiry.body.id);
+      const requested = await t.http
+        .post(`/v1/admin/leads/${leadId}/paperwork-requests`)
+        .set(admin.auth)
+        .send({})
+        .expect(201);
+      expect(requested.body.documents).toEqual([
+        { slug: 'consentimiento', version: 1, title: 'Consentimiento informado' },
+      ]);
+
+      const mail = await eventually(
+        async () =>
+          sink.messages.find(
+            (message) => message.to.includes(email) && message.text.includes('/paperwork?token='),
+          ),
+        'the Spanish paperwork email',
+      );
+      expect(mail.subject).toMatch(/: documentos para firmar antes de comenzar$/);
+      expect(mail.text).toMatch(/^Hola:\n\n.+ le pide que lea y firme algunos documentos/);
+      expect(mail.text).toMatch(/hasta el \d{1,2} de [a-z]+ de \d{4} a las? \d\d:\d\d \(UTC\)\./);
+      expect(mail.text).toMatch(/Leer y firmar: \S+\/paperwork\?token=[A-Za-z0-9_-]+&lang=es/);
+      expect(mail.text).not.toMatch(/\b(Hello|documents|sign|link)\b/);
+      expect(mail.text).not.toContain('Lucía');
+
+      const token = /paperwork\?token=([A-Za-z0-9_-]+)/.exec(mail.text)![1]!;
+      const served = (await t.http.get(`/v1/paperwork/${token}`).expect(200)).body
+        .documents as Served[];
+      expect(served.map((document) => document.title)).toEqual(['Consentimiento informado']);
+      await t.http
+        .post(`/v1/paperwork/${token}`)
+        .send({ signatures: sign(served, 'Lucía Ramos') })
+        .expect(201);
+      const [signature] = (
+        await t.http.get(`/v1/admin/leads/${leadId}`).set(admin.auth).expect(200)
+      ).body.signatures as { pdfUrl: string }[];
+      const pdf = await t.http
+        .get(signature!.pdfUrl)
+        .set(admin.auth)
+        .buffer(true)
+        .parse((response, done) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => done(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      expect(pdf.headers['content-disposition']).toBe(
+        'attachment; filename="consentimiento-v1-firmado.pdf"',
+      );
+      const drawn = drawnText(pdf.body as Buffer);
+      expect(drawn).toEqual(
+        expect.arrayContaining(['Consentimiento informado', 'Firma', 'Firmado por: Lucía Ramos']),
+      );
+      expect(drawn.some((line) => /^(Signature|Signed by)/.test(line))).toBe(false);
+    });
   });
 });

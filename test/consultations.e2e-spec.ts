@@ -167,7 +167,10 @@ describe('consultations', () => {
     ])) as { lead_id: string }[];
     const email = inquiry.email as string;
     const acknowledgement = await eventually(
-      async () => mailTo(email).find((m) => m.subject.startsWith('We received your message')),
+      async () =>
+        mailTo(email).find((m) =>
+          /^(We received your message|Hemos recibido su mensaje)/.test(m.subject),
+        ),
       'the acknowledgement',
     );
     return { leadId, email, acknowledgement, token: tokenIn(acknowledgement) };
@@ -533,6 +536,64 @@ describe('consultations', () => {
 
     it('an unknown token is 404', async () => {
       await t.http.get(`/v1/bookings/${'x'.repeat(43)}`).expect(404);
+    });
+
+    it('a Spanish client’s confirmation, invitation and reminder are Spanish; the clinician’s stay English', async () => {
+      const { leadId, token, email, acknowledgement } = await aBookableLead({ lang: 'es' });
+      expect(acknowledgement.text).toContain(`/book?token=${token}&lang=es`);
+      await setStatus(leadId, 'contacted');
+      const { body: offered } = await t.http.get(`/v1/bookings/${token}`).expect(200);
+      const slot = offered.slots.find(
+        (one: { clinician: { id: string } }) => one.clinician.id === bookingClinician.clinicianId,
+      );
+      const booked = await t.http
+        .post(`/v1/bookings/${token}`)
+        .send({ startsAt: slot.startsAt, clinicianId: slot.clinician.id })
+        .expect(201);
+      const consultationId = booked.body.consultation.id as string;
+      const [{ reference }] = (await t.db.query(
+        `SELECT reference FROM submission_reference WHERE lead_id = $1`,
+        [leadId],
+      )) as { reference: string }[];
+
+      const confirmation = await eventually(
+        async () =>
+          mailTo(email).find((m) => m.subject === 'Riverside Therapy: su consulta está reservada'),
+        'the Spanish confirmation',
+      );
+      expect(confirmation.text).toContain(
+        `Hola:\n\nSu primera conversación con ${slot.clinician.name}, de Riverside Therapy, quedó reservada para el `,
+      );
+      expect(confirmation.text).toMatch(
+        /reservada para el (lunes|martes|miércoles|jueves|viernes|sábado|domingo) \d{1,2} de [a-z]+ de \d{4} a las? \d{1,2}:\d\d [ap]\. m\. \(hora (estándar|de verano) oriental; \d\d:\d\d UTC\)\./,
+      );
+      expect(confirmation.text).toContain(`Ver o cambiar su cita: `);
+      expect(confirmation.text).toContain(`/book?token=${token}&lang=es`);
+      expect(confirmation.text).not.toMatch(/\b(Hello|your|booked|AM|PM)\b/);
+      const invite = await inviteOf(confirmation);
+      expect(invite.text).toMatch(/^PRODID:.*\/\/ES\r?$/m);
+      expect(invite.text).toContain('SUMMARY:Consulta con Riverside Therapy');
+      expect(invite.text).toContain('DESCRIPTION:Primera conversación con');
+
+      const clinicianMail = await eventually(
+        async () =>
+          mailTo(bookingClinician.email).find(
+            (m) => m.subject.startsWith('Consultation booked') && m.subject.includes(reference),
+          ),
+        'the clinician’s English confirmation',
+      );
+      expect(clinicianMail.text).toContain('A consultation with you is booked for');
+      const clinicianInvite = await inviteOf(clinicianMail);
+      expect(clinicianInvite.text).toMatch(/^PRODID:.*\/\/EN\r?$/m);
+      expect(clinicianInvite.text).toContain('SUMMARY:Consultation with a new client');
+
+      await t.app.get(ConsultationBookings).remind(consultationId);
+      const reminder = await eventually(
+        async () =>
+          mailTo(email).find((m) => m.subject === 'Riverside Therapy: su consulta es mañana'),
+        'the Spanish reminder',
+      );
+      expect(reminder.text).toContain('Le recordamos que su primera conversación con');
     });
   });
 });

@@ -171,7 +171,7 @@ describe('a database outage', () => {
     ]);
     const copies = ids.map(
       (id) =>
-        sink.messages.filter((message) => message.messageId === `<${id}@relational-intake>`).length,
+        sink.messages.filter((message) => message.messageId === `<${id}@practice.example>`).length,
     );
     expect(copies).toEqual(ids.map(() => 1));
     expect(

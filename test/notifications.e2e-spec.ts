@@ -100,7 +100,7 @@ describe('email about a new lead', () => {
       expect(message.text.length).toBeGreaterThan(20);
       expect(message.html).toContain('Willow &lt;Couples&gt; Counseling');
       expect(message.html).not.toContain('<Couples>');
-      expect(message.messageId).toMatch(/^<[0-9a-f-]{36}@relational-intake>$/);
+      expect(message.messageId).toMatch(/^<[0-9a-f-]{36}@practice\.example>$/);
     }
   });
 

@@ -14,6 +14,8 @@ interface SeededLead {
   urgency?: string;
   serviceType?: string;
   source?: string | null;
+  /** The lead's source as stored when it starts; by default worked out from `source` alone. */
+  attributedSource?: string;
   /** Minutes after creation; null for none. */
   targetAfter?: number | null;
   contactedAfter?: number | null;
@@ -35,9 +37,11 @@ describe('GET /v1/admin/stats', () => {
     await t.db.query(
       `INSERT INTO lead (id, status, urgency, service_type, name, email, email_normalized,
                          preferred_contact, source, created_at, last_submission_at, respond_by,
-                         first_contacted_at, first_attempt_at, merged_into_lead_id, version)
+                         first_contacted_at, first_attempt_at, merged_into_lead_id, version,
+                         attributed_source)
        VALUES ($1, $2, $3, $4, 'Seeded Lead', 'seeded@example.com', 'seeded@example.com',
-               'email', $5, $6, $6, $7, $8, $8, $9, 1)`,
+               'email', $5::varchar, $6, $6, $7, $8, $8, $9, 1,
+               COALESCE($10, NULLIF(btrim($5::varchar), ''), 'direct'))`,
       [
         id,
         lead.status ?? 'new',
@@ -48,6 +52,7 @@ describe('GET /v1/admin/stats', () => {
         after(lead.targetAfter === undefined ? 60 : lead.targetAfter),
         after(lead.contactedAfter),
         lead.mergedInto ?? null,
+        lead.attributedSource ?? null,
       ],
     );
     return id;
@@ -90,10 +95,12 @@ describe('GET /v1/admin/stats', () => {
       source: 'bot',
       targetAfter: null,
     });
+    // Came from a newsletter's link (its utmSource), though it answered "search".
     await seed({
       createdAt: at,
       status: 'converted',
       source: 'search',
+      attributedSource: 'newsletter',
       contactedAfter: 60,
     });
     await seed({ createdAt: at, mergedInto: first, contactedAfter: 1 });
@@ -136,11 +143,12 @@ describe('GET /v1/admin/stats', () => {
         closed_no_response: 0,
         spam: 1,
       },
+      // The lead's source, as the list and the breakdown count it.
       bySource: [
         { source: 'blog', count: 3 },
-        { source: 'unknown', count: 2 },
+        { source: 'direct', count: 2 },
         { source: 'bot', count: 1 },
-        { source: 'search', count: 1 },
+        { source: 'newsletter', count: 1 },
       ],
       byServiceType: { individual: 2, couples: 3, family: 1, other: 1 },
       byUrgency: { routine: 5, high: 1, crisis: 1 },

@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { renderConsentPdf, signatureBlockLines, zonedWords } from './consent-pdf.js';
+import {
+  renderConsentPdf,
+  signatureBlockLines,
+  signedFileName,
+  zonedWords,
+} from './consent-pdf.js';
 
 /** The text drawn in an uncompressed PDF of standard fonts: each TJ's hex strings, decoded. */
 function drawnText(pdf: Buffer): string[] {
@@ -19,6 +24,7 @@ const facts = {
   signedName: 'Alex Rivera',
   signedAt: new Date('2026-12-05T01:02:03Z'),
   timeZone: 'America/Los_Angeles',
+  language: 'en' as const,
 };
 
 describe('the PDF of a signed document', () => {
@@ -55,6 +61,27 @@ describe('the PDF of a signed document', () => {
     expect(text.some((line) => line.includes('Fees are due weekly'))).toBe(true);
     expect(text.indexOf('About sessions')).toBeLessThan(text.indexOf('Signed by: Alex Rivera'));
     expect(pdf.toString('latin1')).toContain(`(sha256:${'a'.repeat(64)})`);
+  });
+
+  it('a Spanish document has its headings, signature block and file name in Spanish', async () => {
+    const spanish = {
+      ...facts,
+      title: 'Consentimiento informado',
+      body: 'Las sesiones duran cincuenta minutos.',
+      language: 'es' as const,
+    };
+    expect(signatureBlockLines(spanish)).toEqual([
+      'Firmado por: Alex Rivera',
+      'Fecha y hora de la firma: 2026-12-04 17:02 (America/Los_Angeles); 2026-12-05 01:02 UTC',
+      'Documento: informed-consent, versión 3',
+      `SHA-256 del texto firmado: ${'a'.repeat(64)}`,
+    ]);
+    expect(signatureBlockLines({ ...spanish, signedName: null })[0]).toBe('Firmado por: (borrado)');
+    const text = drawnText(await renderConsentPdf(spanish));
+    expect(text).toEqual(expect.arrayContaining(['Firma', 'Firmado por: Alex Rivera']));
+    expect(text.some((line) => /^(Signature|Signed|Document:)/.test(line))).toBe(false);
+    expect(signedFileName('informed-consent', 3, 'es')).toBe('informed-consent-v3-firmado.pdf');
+    expect(signedFileName('informed-consent', 3, 'en')).toBe('informed-consent-v3-signed.pdf');
   });
 
   it('is the same file for the same signature', async () => {

@@ -1,4 +1,7 @@
 import PDFDocument from 'pdfkit';
+import { formatMessage } from '../common/i18n.js';
+import { CLIENT_WORDS, type ClientWordKey } from '../vocabulary/client-words.js';
+import type { Language } from '../vocabulary/languages.js';
 import { type MarkdownBlock, markdownBlocks } from '../vocabulary/markdown-blocks.js';
 
 /** What a signed document's PDF shows. */
@@ -13,6 +16,22 @@ export interface SignedDocumentFacts {
   signedAt: Date;
   /** The practice's IANA time zone, for the local time beside UTC. */
   timeZone: string;
+  /** The document's language: the PDF's own headings follow it. */
+  language: Language;
+}
+
+/** One of the PDF's fixed words, in the document's language. */
+function pdfWords(
+  language: Language,
+  key: ClientWordKey,
+  values: Record<string, string | number> = {},
+): string {
+  return formatMessage(language, CLIENT_WORDS[language][key], values);
+}
+
+/** The file name of a signed document's PDF, in its language: `informed-consent-v3-signed.pdf`. */
+export function signedFileName(slug: string, version: number, language: Language): string {
+  return pdfWords(language, 'pdf.fileName', { slug, version: String(version) });
 }
 
 /** "2026-12-05 01:02 UTC". */
@@ -38,13 +57,18 @@ export function zonedWords(when: Date, timeZone: string): string {
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} (${timeZone})`;
 }
 
-/** The signature block's lines, in order. */
+/** The signature block's lines, in order, in the document's language. */
 export function signatureBlockLines(facts: SignedDocumentFacts): string[] {
+  const say = (key: ClientWordKey, values: Record<string, string> = {}) =>
+    pdfWords(facts.language, key, values);
   return [
-    `Signed by: ${facts.signedName ?? '(erased)'}`,
-    `Signed at: ${zonedWords(facts.signedAt, facts.timeZone)}; ${utcWords(facts.signedAt)}`,
-    `Document: ${facts.slug}, version ${facts.version}`,
-    `SHA-256 of the signed text: ${facts.textSha256}`,
+    say('pdf.signedBy', { name: facts.signedName ?? say('pdf.erased') }),
+    say('pdf.signedAt', {
+      local: zonedWords(facts.signedAt, facts.timeZone),
+      utc: utcWords(facts.signedAt),
+    }),
+    say('pdf.document', { slug: facts.slug, version: String(facts.version) }),
+    say('pdf.sha256', { hash: facts.textSha256 }),
   ];
 }
 
@@ -80,7 +104,7 @@ export function renderConsentPdf(facts: SignedDocumentFacts): Promise<Buffer> {
   pdf.moveDown();
   for (const block of markdownBlocks(facts.body)) drawBlock(pdf, block);
   pdf.moveDown();
-  pdf.font('Helvetica-Bold').fontSize(12).text('Signature');
+  pdf.font('Helvetica-Bold').fontSize(12).text(pdfWords(facts.language, 'pdf.signature'));
   pdf.font('Helvetica').fontSize(10);
   for (const line of signatureBlockLines(facts)) pdf.text(line);
   pdf.end();

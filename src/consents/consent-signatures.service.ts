@@ -5,7 +5,9 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { ConsentDocumentVersion } from './consent-document-version.entity.js';
 import { ConsentDocuments } from './consent-documents.service.js';
-import { renderConsentPdf } from './consent-pdf.js';
+import { isLanguage, type Language } from '../vocabulary/languages.js';
+import { ConsentDocument } from './consent-document.entity.js';
+import { renderConsentPdf, signedFileName } from './consent-pdf.js';
 import {
   type ServedDocument,
   type SignatureError,
@@ -31,6 +33,8 @@ export interface CheckedSignatures {
 export interface SignedDocument {
   signature: ConsentSignature;
   version: ConsentDocumentVersion;
+  /** The document's language: the PDF's headings and file name follow it. */
+  language: Language;
 }
 
 /**
@@ -45,9 +49,14 @@ export class ConsentSignatures {
     private readonly signatures: ConsentSignatureRepository,
   ) {}
 
-  /** The documents a form of this service type and language requires now. */
-  required(serviceType: string, lang?: string): Promise<ServedDocument[]> {
-    return this.documents.currentFor(serviceType, lang);
+  /**
+   * The documents a form of this service type and language requires now: those in that
+   * language; where the practice has none in it, its English ones (as the forms serve them).
+   */
+  async required(serviceType: string, lang: string = 'en'): Promise<ServedDocument[]> {
+    const documents = await this.documents.currentFor(serviceType, lang);
+    if (documents.length > 0 || lang === 'en') return documents;
+    return this.documents.currentFor(serviceType, 'en');
   }
 
   /** Checks `sent` against `required` for the person named; errors name `signatures.<slug>`. */
@@ -114,7 +123,7 @@ export class ConsentSignatures {
   }
 
   /** The PDF of a signed document: its text and the signature block. */
-  pdf({ signature, version }: SignedDocument): Promise<Buffer> {
+  pdf({ signature, version, language }: SignedDocument): Promise<Buffer> {
     return renderConsentPdf({
       slug: version.slug,
       version: version.version,
@@ -124,12 +133,13 @@ export class ConsentSignatures {
       signedName: signature.signedName,
       signedAt: signature.signedAt,
       timeZone: this.config.practice.timeZone,
+      language,
     });
   }
 
-  /** A file name that says what the PDF is. */
-  fileName({ signature }: SignedDocument): string {
-    return `${signature.documentSlug}-v${signature.documentVersion}-signed.pdf`;
+  /** A file name that says what the PDF is, in the document's language. */
+  fileName({ signature, language }: SignedDocument): string {
+    return signedFileName(signature.documentSlug, signature.documentVersion, language);
   }
 
   private async withVersions(
@@ -142,7 +152,10 @@ export class ConsentSignatures {
         slug: signature.documentSlug,
         version: signature.documentVersion,
       });
-      out.push({ signature, version });
+      const document = await manager
+        .getRepository(ConsentDocument)
+        .findOneBy({ slug: signature.documentSlug });
+      out.push({ signature, version, language: isLanguage(document?.lang) ? document.lang : 'en' });
     }
     return out;
   }

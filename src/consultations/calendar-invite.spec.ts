@@ -14,6 +14,7 @@ const facts = {
   organizerEmail: 'intake@riverside.example',
   attendeeEmail: 'client@example.com',
   host: 'intake.riverside.example',
+  language: 'en' as const,
 };
 
 const parsed = (text: string) => {
@@ -46,6 +47,25 @@ describe('calendarInvite', () => {
   });
 });
 
+describe('calendarInvite in the client’s language', () => {
+  it('says its language in the PRODID and carries the summary and description given', () => {
+    const text = calendarInvite({
+      ...facts,
+      summary: 'Consulta con Riverside Therapy',
+      description: 'Primera conversación con Dana Reyes, de Riverside Therapy.',
+      language: 'es',
+    });
+    const { calendar, event } = parsed(text);
+    expect(String(calendar.getFirstPropertyValue('prodid'))).toMatch(/\/\/ES$/);
+    expect(event.summary).toBe('Consulta con Riverside Therapy');
+    expect(event.description).toBe('Primera conversación con Dana Reyes, de Riverside Therapy.');
+    expect(String(parsed(calendarInvite(facts)).calendar.getFirstPropertyValue('prodid'))).toMatch(
+      /\/\/EN$/,
+    );
+    expect(parsed(calendarInvite(facts)).event.description).toBeFalsy();
+  });
+});
+
 describe('addressOf', () => {
   it('takes the address out of "Name <address>"', () => {
     expect(addressOf('Riverside Therapy <intake@riverside.example>')).toBe(
@@ -59,6 +79,16 @@ describe('timeWords', () => {
   it('writes the local time with its zone, and the UTC time', () => {
     expect(timeWords(new Date('2027-03-15T13:00:00Z'), 'America/New_York')).toBe(
       'Monday, March 15, 2027 at 9:00 AM EDT (13:00 UTC)',
+    );
+  });
+
+  it('writes a natural Spanish time, with the zone’s Spanish name and the UTC time', () => {
+    expect(timeWords(new Date('2026-12-08T14:00:00Z'), 'America/New_York', 'es')).toBe(
+      'el martes 8 de diciembre de 2026 a las 9:00 a. m. (hora estándar oriental; 14:00 UTC)',
+    );
+    // One o'clock takes "a la"; summer time has its own name.
+    expect(timeWords(new Date('2027-07-08T17:30:00Z'), 'America/New_York', 'es')).toBe(
+      'el jueves 8 de julio de 2027 a la 1:30 p. m. (hora de verano oriental; 17:30 UTC)',
     );
   });
 });

@@ -4,6 +4,7 @@
  * times in UTC, the practice as organizer; nothing clinical and nothing the client wrote.
  */
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import type { Language } from '../vocabulary/languages.js';
 
 export interface InviteFacts {
   readonly consultationId: string;
@@ -13,6 +14,10 @@ export interface InviteFacts {
   readonly endsAt: Date;
   /** What the recipient's calendar shows, e.g. "Consultation with Riverside Therapy". */
   readonly summary: string;
+  /** More words for the recipient's calendar, in their language; none for staff. */
+  readonly description?: string;
+  /** The language of the summary and description (the PRODID says it). */
+  readonly language: Language;
   readonly practiceName: string;
   /** The address replies to the invitation go to (the practice's sending address). */
   readonly organizerEmail: string;
@@ -28,7 +33,11 @@ export function consultationUid(consultationId: string, host: string): string {
 
 export function calendarInvite(facts: InviteFacts): string {
   const calendar = ical({
-    prodId: { company: facts.practiceName, product: 'consultations', language: 'EN' },
+    prodId: {
+      company: facts.practiceName,
+      product: 'consultations',
+      language: facts.language.toUpperCase(),
+    },
     method: facts.method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
   });
   calendar.createEvent({
@@ -38,6 +47,7 @@ export function calendarInvite(facts: InviteFacts): string {
     end: facts.endsAt,
     stamp: new Date(),
     summary: facts.summary,
+    ...(facts.description ? { description: facts.description } : {}),
     status: facts.method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     organizer: { name: facts.practiceName, email: facts.organizerEmail },
     attendees: [{ email: facts.attendeeEmail, rsvp: false }],

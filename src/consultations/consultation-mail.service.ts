@@ -6,13 +6,14 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { Lead } from '../leads/lead.entity.js';
 import { SubmissionReference } from '../leads/submission-reference.entity.js';
 import type { Notification } from '../notifications/notification.entity.js';
-import type { RenderedMessage } from '../notifications/messages.js';
+import type { PracticeDetails, RenderedMessage } from '../notifications/messages.js';
 import { MailSources } from '../notifications/mail-sources.js';
 import { JobQueue } from '../queue/job-queue.js';
 import { AvailabilityService } from './availability.service.js';
 import { addressOf, calendarInvite } from './calendar-invite.js';
 import {
   type ConsultationMailKind,
+  clientCalendarWords,
   clientConsultationMail,
   clinicianConsultationMail,
 } from './consultation-mail.js';
@@ -44,7 +45,7 @@ export class ConsultationMail implements OnModuleInit, OnApplicationBootstrap {
 
   onModuleInit(): void {
     this.mailSources.addMessages(KINDS, (manager, notification, practice, address) =>
-      this.render(manager, notification, practice.name, address),
+      this.render(manager, notification, practice, address),
     );
     this.mailSources.setAcknowledgementLink((manager, notification) =>
       this.acknowledgementLink(manager, notification),
@@ -84,7 +85,7 @@ export class ConsultationMail implements OnModuleInit, OnApplicationBootstrap {
   private async render(
     manager: EntityManager,
     notification: Notification,
-    practiceName: string,
+    practice: PracticeDetails,
     address: string,
   ): Promise<RenderedMessage | undefined> {
     const kind = notification.kind as ConsultationMailKind;
@@ -99,7 +100,7 @@ export class ConsultationMail implements OnModuleInit, OnApplicationBootstrap {
     const toClient = notification.context.to === 'client';
     const facts = {
       kind,
-      practiceName,
+      practice,
       clinicianName: clinician.name,
       startsAt: consultation.startsAt,
       timeZone: rules.timeZone,
@@ -107,32 +108,24 @@ export class ConsultationMail implements OnModuleInit, OnApplicationBootstrap {
     let message: RenderedMessage;
     if (toClient) {
       const link = await this.bookings.existingLinkOf(manager, consultation.leadId);
-      message = clientConsultationMail({
-        ...facts,
-        ...(link
-          ? {
-              link: {
-                href: link,
-                label:
-                  kind === 'consultation_cancellation'
-                    ? 'Choose another time'
-                    : 'Manage your booking',
-              },
-            }
-          : {}),
-      });
+      message = clientConsultationMail(facts, link ?? undefined);
     } else {
       const reference = await this.bookings.firstReference(manager, consultation.leadId);
-      message = clinicianConsultationMail({
-        ...facts,
+      message = clinicianConsultationMail(facts, {
         ...(reference ? { reference: reference.reference } : {}),
-        link: {
-          href: `${this.config.publicBaseUrl}/admin/leads/${encodeURIComponent(consultation.leadId)}`,
-          label: 'Open the lead',
-        },
+        link: `${this.config.publicBaseUrl}/admin/leads/${encodeURIComponent(consultation.leadId)}`,
       });
     }
     if (kind === 'consultation_reminder') return message;
+    // The client's calendar in their language (notifications gives it); the clinician's in English.
+    const language = toClient ? (practice.language ?? 'en') : 'en';
+    const clientWords = clientCalendarWords({ practice, clinicianName: clinician.name });
+    // A cancellation's calendar entry needs no word on how to cancel.
+    const words = !toClient
+      ? { summary: 'Consultation with a new client' }
+      : kind === 'consultation_cancellation'
+        ? { summary: clientWords.summary }
+        : clientWords;
     return {
       ...message,
       calendar: {
@@ -143,10 +136,9 @@ export class ConsultationMail implements OnModuleInit, OnApplicationBootstrap {
           method: kind === 'consultation_cancellation' ? 'CANCEL' : 'REQUEST',
           startsAt: consultation.startsAt,
           endsAt: consultation.endsAt,
-          summary: toClient
-            ? `Consultation with ${practiceName}`
-            : 'Consultation with a new client',
-          practiceName,
+          ...words,
+          language,
+          practiceName: practice.name,
           organizerEmail: addressOf(this.config.mail.from),
           attendeeEmail: address,
           host: new URL(this.config.publicBaseUrl).hostname,

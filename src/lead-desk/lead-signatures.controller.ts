@@ -23,12 +23,13 @@ export class LeadSignaturesController {
     schema: { type: 'string', format: 'binary' },
     headers: {
       'Content-Disposition': {
-        description: '`attachment; filename="<slug>-v<version>-signed.pdf"`',
+        description:
+          '`attachment; filename="<slug>-v<version>-signed.pdf"` (`-firmado.pdf` for a Spanish document)',
         schema: { type: 'string' },
       },
     },
     description:
-      'Title, body, and the signer’s name, time (practice zone and UTC), version and SHA-256.',
+      'Title, body, and the signer’s name, time (practice zone and UTC), version and SHA-256; its headings in the document’s language.',
   })
   @ProblemResponses([404, 'Unknown lead or signature, or a lead a clinician may not see.'])
   async pdf(

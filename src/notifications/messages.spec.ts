@@ -7,6 +7,8 @@ import {
   escapeHtml,
   headerSafe,
   overdueReminder,
+  pageLink,
+  paperworkRequest,
   partnerInvitation,
   passwordReset,
   staffInvitation,
@@ -146,6 +148,58 @@ describe('messages', () => {
     for (const message of [acknowledgement, invitation, referral]) {
       expect(message.text).not.toMatch(/\b(Hello|Thank you|Phone|Email)\b/);
     }
+  });
+
+  it('a paperwork request in English: until when, in UTC, and the link', () => {
+    const message = paperworkRequest(practice, {
+      link: 'https://intake.example.com/paperwork?token=t',
+      expiresAt: new Date('2026-12-19T10:05:00Z'),
+    });
+    expect(message.subject).toBe('Willow & Oak <Therapy>: documents to sign before we begin');
+    expect(message.text).toContain('This link works once and until 2026-12-19 10:05 UTC.');
+    expect(message.text).toContain(
+      'Read and sign: https://intake.example.com/paperwork?token=t&lang=en',
+    );
+  });
+
+  it('a paperwork request in Spanish: every word, the date and the page in Spanish', () => {
+    const spanish = { ...practice, language: 'es' as const, contact: { phone: '(503) 555-0100' } };
+    const message = paperworkRequest(spanish, {
+      link: 'https://intake.example.com/paperwork?token=t',
+      expiresAt: new Date('2026-12-19T10:05:00Z'),
+    });
+    expect(message.subject).toBe(
+      'Willow & Oak <Therapy>: documentos para firmar antes de comenzar',
+    );
+    expect(message.text).toBe(
+      [
+        'Hola:',
+        'Willow & Oak <Therapy> le pide que lea y firme algunos documentos antes de que comencemos a trabajar juntos.',
+        'Este enlace se puede usar una sola vez, hasta el 19 de diciembre de 2026 a las 10:05 (UTC).',
+        'Si no esperaba este correo, puede ignorarlo.',
+        'Leer y firmar: https://intake.example.com/paperwork?token=t&lang=es',
+        '',
+        '— Willow & Oak <Therapy>\nTeléfono: (503) 555-0100',
+      ].join('\n\n'),
+    );
+    expect(
+      paperworkRequest(spanish, {
+        link: 'https://intake.example.com/paperwork?token=t',
+        expiresAt: new Date('2026-12-19T01:00:00Z'),
+      }).text,
+    ).toContain('hasta el 19 de diciembre de 2026 a la 01:00 (UTC).');
+  });
+
+  it('a link to a public page opens it in the message’s language, its token kept', () => {
+    const link = pageLink(
+      { ...practice, language: 'es' },
+      'https://intake.example.com/book?token=a_b-c',
+    );
+    expect(new URL(link).searchParams.get('token')).toBe('a_b-c');
+    expect(new URL(link).searchParams.get('lang')).toBe('es');
+    expect(pageLink(practice, 'https://intake.example.com/book?token=a&lang=es')).toBe(
+      'https://intake.example.com/book?token=a&lang=en',
+    );
   });
 
   it('staff mail is signed with the name only', () => {

@@ -1,5 +1,10 @@
 import { formatMessage } from '../common/i18n.js';
-import { CLIENT_WORDS, type ClientWordKey, dateForClient } from '../vocabulary/client-words.js';
+import {
+  CLIENT_WORDS,
+  type ClientWordKey,
+  dateForClient,
+  momentForClient,
+} from '../vocabulary/client-words.js';
 import type { Language } from '../vocabulary/languages.js';
 import { CRISIS_RESOURCES_BY_LANGUAGE, type Urgency } from '../vocabulary/urgency.js';
 
@@ -36,13 +41,20 @@ export interface PracticeDetails {
 }
 
 /** One of the client words in the message's language. */
-function say(
+export function say(
   practice: PracticeDetails,
   key: ClientWordKey,
   values: Record<string, string | number> = {},
 ): string {
   const language = practice.language ?? 'en';
   return formatMessage(language, CLIENT_WORDS[language][key], values);
+}
+
+/** A link to one of this service's public pages, opened in the message's language (`lang=`). */
+export function pageLink(practice: PracticeDetails, href: string): string {
+  const url = new URL(href);
+  url.searchParams.set('lang', practice.language ?? 'en');
+  return url.toString();
 }
 
 export interface PracticeContact {
@@ -112,11 +124,15 @@ export function signatureLines(practice: PracticeDetails): string[] {
   ];
 }
 
-function layout(
+/**
+ * Paragraphs, an optional link, and the signature of `practice` (its contact lines when it
+ * has them: pass only the name and base URL for staff mail), as plain text and HTML.
+ */
+export function mailLayout(
   practice: PracticeDetails,
   paragraphs: string[],
   link?: { href: string; label: string },
-) {
+): { text: string; html: string } {
   const [name, ...contact] = signatureLines(practice);
   const text = [
     ...paragraphs,
@@ -153,7 +169,7 @@ export function staffNewLead(practice: PracticeDetails, lead: LeadFacts): Render
   const flag = lead.urgency === 'routine' ? '' : ` [${URGENCY_WORDS[lead.urgency]}]`;
   return {
     subject: headerSafe(`New lead ${lead.reference}${flag}`),
-    ...layout(
+    ...mailLayout(
       staffSigned(practice),
       ['A new lead is waiting for triage.', leadSummary(lead).join('\n')],
       {
@@ -169,7 +185,7 @@ export function staffFollowUp(practice: PracticeDetails, lead: LeadFacts): Rende
   const flag = lead.urgency === 'routine' ? '' : ` [${URGENCY_WORDS[lead.urgency]}]`;
   return {
     subject: headerSafe(`Follow-up on lead ${lead.reference}${flag}`),
-    ...layout(
+    ...mailLayout(
       practice,
       ['Follow-up: someone on an open lead wrote again.', leadSummary(lead).join('\n')],
       { href: leadLink(practice, lead.leadId), label: 'Open the lead' },
@@ -180,7 +196,7 @@ export function staffFollowUp(practice: PracticeDetails, lead: LeadFacts): Rende
 export function crisisAlert(practice: PracticeDetails, lead: LeadFacts): RenderedMessage {
   return {
     subject: headerSafe(`CRISIS: lead ${lead.reference} needs attention now`),
-    ...layout(
+    ...mailLayout(
       staffSigned(practice),
       [
         'A submission suggests a crisis. Please review this lead now.',
@@ -203,7 +219,7 @@ export function overdueReminder(
         ? `Escalation: lead ${lead.reference} is well past its response target`
         : `Reminder: lead ${lead.reference} is past its response target`,
     ),
-    ...layout(
+    ...mailLayout(
       staffSigned(practice),
       [
         escalation
@@ -223,7 +239,7 @@ export function clientAcknowledgement(
   const { reference } = submission;
   return {
     subject: headerSafe(say(practice, 'mail.acknowledgement.subject', { reference })),
-    ...layout(
+    ...mailLayout(
       practice,
       [
         say(practice, 'mail.greeting'),
@@ -233,7 +249,10 @@ export function clientAcknowledgement(
         say(practice, 'crisis.mail'),
       ],
       submission.bookingLink
-        ? { href: submission.bookingLink, label: say(practice, 'mail.acknowledgement.bookingLink') }
+        ? {
+            href: pageLink(practice, submission.bookingLink),
+            label: say(practice, 'mail.acknowledgement.bookingLink'),
+          }
         : undefined,
     ),
   };
@@ -246,7 +265,7 @@ export function partnerInvitation(
   const until = dateForClient(practice.language ?? 'en', invitation.expiresAt);
   return {
     subject: headerSafe(say(practice, 'mail.invitation.subject', { practice: practice.name })),
-    ...layout(
+    ...mailLayout(
       practice,
       [
         say(practice, 'mail.greeting'),
@@ -273,7 +292,7 @@ export function intakeDraftResume(
   const until = dateForClient(practice.language ?? 'en', draft.expiresAt);
   return {
     subject: headerSafe(say(practice, 'mail.resume.subject', { practice: practice.name })),
-    ...layout(
+    ...mailLayout(
       practice,
       [
         say(practice, 'mail.greeting'),
@@ -295,7 +314,7 @@ export function staffInvitation(
 ): RenderedMessage {
   return {
     subject: headerSafe(`${practice.name}: your staff account is ready`),
-    ...layout(
+    ...mailLayout(
       staffSigned(practice),
       [
         'Hello,',
@@ -314,7 +333,7 @@ export function passwordReset(
 ): RenderedMessage {
   return {
     subject: headerSafe(`${practice.name}: reset your password`),
-    ...layout(
+    ...mailLayout(
       staffSigned(practice),
       [
         'Hello,',
@@ -354,7 +373,7 @@ export function clientReferral(
   const listings = referral.resources.map((listing) => listingLines(practice, listing));
   return {
     subject: headerSafe(say(practice, 'mail.referral.subject', { practice: practice.name })),
-    ...layout(practice, [
+    ...mailLayout(practice, [
       say(practice, 'mail.greeting'),
       say(practice, 'mail.referral.opening'),
       ...(listings.length > 0
@@ -367,21 +386,23 @@ export function clientReferral(
   };
 }
 
+/** A request to sign documents, in the reader's language; the link opens the page in it too. */
 export function paperworkRequest(
   practice: PracticeDetails,
   request: { link: string; expiresAt: Date },
 ): RenderedMessage {
+  const until = momentForClient(practice.language ?? 'en', request.expiresAt);
   return {
-    subject: headerSafe(`${practice.name}: documents to sign before we begin`),
-    ...layout(
+    subject: headerSafe(say(practice, 'mail.paperwork.subject', { practice: practice.name })),
+    ...mailLayout(
       practice,
       [
-        'Hello,',
-        `${practice.name} asks you to read and sign a few documents before we begin working together.`,
-        `This link works once and until ${untilWords(request.expiresAt)}.`,
-        'If you did not expect this email, you can ignore it.',
+        say(practice, 'mail.greeting'),
+        say(practice, 'mail.paperwork.asks', { practice: practice.name }),
+        say(practice, 'mail.paperwork.until', { until }),
+        say(practice, 'mail.paperwork.notExpected'),
       ],
-      { href: request.link, label: 'Read and sign' },
+      { href: pageLink(practice, request.link), label: say(practice, 'mail.paperwork.link') },
     ),
   };
 }

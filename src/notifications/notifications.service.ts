@@ -41,6 +41,7 @@ import {
 } from './notification.entity.js';
 import { NotificationRepository } from './notification.repository.js';
 import { MailSources, type MailRow } from './mail-sources.js';
+import { notificationMessageId } from './message-id.js';
 import { classifySmtpFailure } from './smtp-failure.js';
 import { VisitorMailRepository } from './visitor-mail.repository.js';
 import { VISITOR_MAILS_PER_ADDRESS, VISITOR_MAIL_WINDOW_HOURS } from './visitor-mail.js';
@@ -103,6 +104,8 @@ const MAILBOX_PURPOSE = 'visitor-mailbox';
 export class NotificationsService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(NotificationsService.name);
   private readonly baseUrl: string;
+  /** MAIL_FROM: its domain names every Message-ID. */
+  private readonly mailFrom: string;
   /** Emails the SMTP server accepted while the database could not record them. */
   private readonly unrecorded = new UnrecordedDeliveries();
 
@@ -120,6 +123,7 @@ export class NotificationsService implements BeforeApplicationShutdown {
     private readonly settings: PracticeSettings,
   ) {
     this.baseUrl = config.publicBaseUrl;
+    this.mailFrom = config.mail.from;
   }
 
   /**
@@ -360,7 +364,7 @@ export class NotificationsService implements BeforeApplicationShutdown {
           await this.mail.send(
             address,
             message,
-            `<${notification.id}@relational-intake>`,
+            notificationMessageId(notification.id, this.mailFrom),
             fromName,
           );
           notification.status = 'sent';
@@ -480,7 +484,14 @@ export class NotificationsService implements BeforeApplicationShutdown {
       return this.sources.visitor(notification.kind).render(manager, notification, visitor);
     }
     const own = this.sources.message(notification.kind);
-    if (own) return own(manager, notification, practice, address);
+    if (own) {
+      // A capability's own email to a client (a booking, a paperwork link) is in the lead's
+      // language; to staff it stays English.
+      const reader = VISITOR_RECIPIENTS.has(notification.recipientKind)
+        ? { ...practice, language: await this.leadLanguage(manager, notification) }
+        : practice;
+      return own(manager, notification, reader, address);
+    }
     if (notification.kind === 'staff_invitation' || notification.kind === 'password_reset') {
       return this.renderStaffLink(manager, notification, practice);
     }

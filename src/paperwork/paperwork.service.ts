@@ -183,7 +183,8 @@ export class PaperworkService {
     lead: Lead,
     signer: Signer,
   ): Promise<ServedDocument[]> {
-    const required = await this.signatures.required(lead.serviceType);
+    // In the lead's language, as its forms were: a Spanish client signs the Spanish texts.
+    const required = await this.signatures.required(lead.serviceType, lead.language);
     const signed = (await manager.query(
       `SELECT DISTINCT document_slug, document_version FROM consent_signature
         WHERE lead_id = $1 AND signer = $2`,

@@ -86,6 +86,11 @@ export function sourcesByCount(
  */
 export const DEFINITIONS = {
   leadSet: 'leads created in [from, to), not merged into another lead',
+  bySource:
+    "The leads of the range per source, most first: a lead's source is its first " +
+    "submission's utmSource, else its referralSource, else the referrer's host name, else " +
+    "`direct` (the same key as the breakdown by source and the list's `source` filter); " +
+    '`unknown` for erased leads, whose source was erased with them.',
   medianTimeToFirstContactMinutes:
     'Median of (firstContactedAt − createdAt) in minutes over the leads of the range that ' +
     'have been contacted (percentile_cont 0.5); null when none has.',
@@ -123,9 +128,16 @@ export const BREAKDOWN_DIMENSIONS = [
 ] as const;
 export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
 
+/**
+ * A lead's source as both figures count it: the stored source of the vocabulary's
+ * `leadSource` (utmSource, else referralSource, else the referrer's host, else `direct`).
+ * An erased lead's source was erased with it: `unknown` (the breakdown leaves those out).
+ */
+export const SOURCE_KEY_SQL = `coalesce(lead.attributed_source, 'unknown')`;
+
 /** The SQL key of each dimension, on table `lead`. A lead with no state groups under `unknown`. */
 export const BREAKDOWN_KEY_SQL: Record<BreakdownDimension, string> = {
-  source: `coalesce(lead.attributed_source, 'direct')`,
+  source: SOURCE_KEY_SQL,
   serviceType: 'lead.service_type',
   language: 'lead.language',
   preferredContact: 'lead.preferred_contact',

@@ -16,6 +16,7 @@ import {
   type BreakdownRow,
   breakdownGroups,
   countsFor,
+  SOURCE_KEY_SQL,
   roundedMinutes,
   shareOf,
   sourcesByCount,
@@ -105,8 +106,7 @@ export class StatsService {
                      ELSE 'urgency' END AS dimension,
                 coalesce(status, source, service_type, urgency) AS key,
                 count(*)::int AS count
-           FROM (SELECT status, coalesce(nullif(source, ''), 'unknown') AS source,
-                        service_type, urgency
+           FROM (SELECT status, ${SOURCE_KEY_SQL} AS source, service_type, urgency
                    ${LEAD_SET}) AS leads
           GROUP BY GROUPING SETS ((status), (source), (service_type), (urgency))`,
         params.slice(0, 2),

@@ -1,7 +1,8 @@
 import type { Language } from './languages.js';
 
 /**
- * The words a client or partner reads in an email, as ICU MessageFormat, one catalogue
+ * The words a client or partner reads in an email (and in the calendar invitation and the
+ * signed PDFs it carries), as ICU MessageFormat, one catalogue
  * per language with the same keys (a unit test fails on a missing one). The public
  * pages share the keys that say the same thing (`crisis.*`, `reference.*`). Spanish is
  * written as a practice writes to a new client: warm, and with `usted`.
@@ -46,6 +47,39 @@ const ENGLISH = {
   'mail.referral.closing': 'We wish you well.',
   'mail.referral.phone': 'Phone',
   'mail.referral.website': 'Web',
+  'mail.consultation.confirmation.subject': '{practice}: your consultation is booked',
+  'mail.consultation.confirmation.booked':
+    'Your first conversation with {clinician} of {practice} is booked for {when}.',
+  'mail.consultation.confirmation.calendar':
+    'The invitation attached adds it to your calendar. You can cancel it, or choose another time, with the link below.',
+  'mail.consultation.reminder.subject': '{practice}: your consultation is tomorrow',
+  'mail.consultation.reminder.on':
+    'A reminder: your first conversation with {clinician} of {practice} is on {when}.',
+  'mail.consultation.reminder.cancel':
+    'If you cannot make it, please cancel with the link below so we can offer the time to someone else.',
+  'mail.consultation.cancellation.subject': '{practice}: your consultation is cancelled',
+  'mail.consultation.cancellation.cancelled':
+    'Your consultation with {clinician} on {when} is cancelled.',
+  'mail.consultation.cancellation.again':
+    'You can choose another time with the link below, or wait for us to contact you.',
+  'mail.consultation.manageLink': 'Manage your booking',
+  'mail.consultation.againLink': 'Choose another time',
+  'calendar.consultation.summary': 'Consultation with {practice}',
+  'calendar.consultation.description':
+    'A first conversation with {clinician} of {practice}. To cancel or choose another time, use the link in the email this invitation came with.',
+  'mail.paperwork.subject': '{practice}: documents to sign before we begin',
+  'mail.paperwork.asks':
+    '{practice} asks you to read and sign a few documents before we begin working together.',
+  'mail.paperwork.until': 'This link works once and until {until}.',
+  'mail.paperwork.notExpected': 'If you did not expect this email, you can ignore it.',
+  'mail.paperwork.link': 'Read and sign',
+  'pdf.signature': 'Signature',
+  'pdf.signedBy': 'Signed by: {name}',
+  'pdf.erased': '(erased)',
+  'pdf.signedAt': 'Signed at: {local}; {utc}',
+  'pdf.document': 'Document: {slug}, version {version}',
+  'pdf.sha256': 'SHA-256 of the signed text: {hash}',
+  'pdf.fileName': '{slug}-v{version}-signed.pdf',
 } as const;
 
 export type ClientWordKey = keyof typeof ENGLISH;
@@ -93,6 +127,39 @@ export const CLIENT_WORDS: Record<Language, Record<ClientWordKey, string>> = {
     'mail.referral.closing': 'Le deseamos lo mejor.',
     'mail.referral.phone': 'Teléfono',
     'mail.referral.website': 'Sitio web',
+    'mail.consultation.confirmation.subject': '{practice}: su consulta está reservada',
+    'mail.consultation.confirmation.booked':
+      'Su primera conversación con {clinician}, de {practice}, quedó reservada para {when}.',
+    'mail.consultation.confirmation.calendar':
+      'La invitación adjunta la añade a su calendario. Con el enlace de abajo puede cancelarla o elegir otro horario.',
+    'mail.consultation.reminder.subject': '{practice}: su consulta es mañana',
+    'mail.consultation.reminder.on':
+      'Le recordamos que su primera conversación con {clinician}, de {practice}, es {when}.',
+    'mail.consultation.reminder.cancel':
+      'Si no puede asistir, por favor cancele la cita con el enlace de abajo, así podremos ofrecer ese horario a otra persona.',
+    'mail.consultation.cancellation.subject': '{practice}: su consulta ha sido cancelada',
+    'mail.consultation.cancellation.cancelled':
+      'Su consulta con {clinician}, prevista para {when}, ha sido cancelada.',
+    'mail.consultation.cancellation.again':
+      'Con el enlace de abajo puede elegir otro horario, o si lo prefiere, esperar a que nos comuniquemos con usted.',
+    'mail.consultation.manageLink': 'Ver o cambiar su cita',
+    'mail.consultation.againLink': 'Elegir otro horario',
+    'calendar.consultation.summary': 'Consulta con {practice}',
+    'calendar.consultation.description':
+      'Primera conversación con {clinician}, de {practice}. Para cancelarla o elegir otro horario, use el enlace del correo con el que llegó esta invitación.',
+    'mail.paperwork.subject': '{practice}: documentos para firmar antes de comenzar',
+    'mail.paperwork.asks':
+      '{practice} le pide que lea y firme algunos documentos antes de que comencemos a trabajar juntos.',
+    'mail.paperwork.until': 'Este enlace se puede usar una sola vez, hasta el {until}.',
+    'mail.paperwork.notExpected': 'Si no esperaba este correo, puede ignorarlo.',
+    'mail.paperwork.link': 'Leer y firmar',
+    'pdf.signature': 'Firma',
+    'pdf.signedBy': 'Firmado por: {name}',
+    'pdf.erased': '(borrado)',
+    'pdf.signedAt': 'Fecha y hora de la firma: {local}; {utc}',
+    'pdf.document': 'Documento: {slug}, versión {version}',
+    'pdf.sha256': 'SHA-256 del texto firmado: {hash}',
+    'pdf.fileName': '{slug}-v{version}-firmado.pdf',
   },
 };
 
@@ -100,4 +167,15 @@ export const CLIENT_WORDS: Record<Language, Record<ClientWordKey, string>> = {
 export function dateForClient(language: Language, date: Date): string {
   if (language === 'en') return date.toISOString().slice(0, 10);
   return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+
+/**
+ * A moment a client reads in an email, to the minute and in UTC (a link's end):
+ * `2026-12-19 10:00 UTC` in English, `19 de diciembre de 2026 a las 10:00 (UTC)` in Spanish.
+ */
+export function momentForClient(language: Language, moment: Date): string {
+  const time = moment.toISOString().slice(11, 16);
+  if (language === 'en') return `${moment.toISOString().slice(0, 10)} ${time} UTC`;
+  const article = moment.getUTCHours() === 1 ? 'a la' : 'a las';
+  return `${dateForClient(language, moment)} ${article} ${time} (UTC)`;
 }

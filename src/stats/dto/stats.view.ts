@@ -15,7 +15,10 @@ const countsOf = (keys: readonly string[]) => ({
 });
 
 export class SourceCount {
-  @ApiProperty({ description: 'referralSource of the first submission; "unknown" when none.' })
+  @ApiProperty({
+    description:
+      'The lead\'s source (as `source` of the lead list and the breakdown by source); "unknown" for erased leads.',
+  })
   source!: string;
   @ApiProperty() count!: number;
 }
@@ -30,7 +33,7 @@ export class StatsView {
   total!: number;
   @ApiProperty({ ...countsOf(LEAD_STATUSES), description: 'Every status, 0 when none.' })
   byStatus!: Record<LeadStatus, number>;
-  @ApiProperty({ type: [SourceCount], description: 'Most frequent first.' })
+  @ApiProperty({ type: [SourceCount], description: DEFINITIONS.bySource })
   bySource!: SourceCount[];
   @ApiProperty({ ...countsOf(SERVICE_TYPES), description: 'Every service type, 0 when none.' })
   byServiceType!: Record<ServiceType, number>;

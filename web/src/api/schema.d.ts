@@ -3315,7 +3315,7 @@ export interface components {
       consultation: components['schemas']['BookedConsultationView'];
     };
     SourceCount: {
-      /** @description referralSource of the first submission; "unknown" when none. */
+      /** @description The lead's source (as `source` of the lead list and the breakdown by source); "unknown" for erased leads. */
       source: string;
       count: number;
     };
@@ -3345,7 +3345,7 @@ export interface components {
         closed_no_response: number;
         spam: number;
       };
-      /** @description Most frequent first. */
+      /** @description The leads of the range per source, most first: a lead's source is its first submission's utmSource, else its referralSource, else the referrer's host name, else `direct` (the same key as the breakdown by source and the list's `source` filter); `unknown` for erased leads, whose source was erased with them. */
       bySource: components['schemas']['SourceCount'][];
       /** @description Every service type, 0 when none. */
       byServiceType: {
@@ -7473,10 +7473,10 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Title, body, and the signer’s name, time (practice zone and UTC), version and SHA-256. */
+      /** @description Title, body, and the signer’s name, time (practice zone and UTC), version and SHA-256; its headings in the document’s language. */
       200: {
         headers: {
-          /** @description `attachment; filename="<slug>-v<version>-signed.pdf"` */
+          /** @description `attachment; filename="<slug>-v<version>-signed.pdf"` (`-firmado.pdf` for a Spanish document) */
           'Content-Disposition'?: string;
           [name: string]: unknown;
         };
