@@ -1,4 +1,4 @@
-import { isLanguage, type Language, preferredLanguage } from '../../../src/vocabulary/languages';
+import { isLanguage, type Language, preferredLanguage } from './vocabulary';
 
 /**
  * The language a public page is shown in: `?lang=` when it names one of ours, else the
