@@ -1,3 +1,5 @@
+/// <reference types="node" />
+// This spec reads the page sources from disk: Node, not the browser, runs it.
 import { describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
