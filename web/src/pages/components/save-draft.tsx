@@ -58,6 +58,8 @@ export function SaveDraft({
       formSlug: form.slug,
       formVersion: form.version,
       email: address,
+      // The resume email, and the page it opens, are in the language of this page.
+      lang: words.language,
       client: clientBody(values),
       answers: answersBody(form, values),
       ...(draftToken ? { draftToken } : {}),

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiResult } from '../../lib/api';
+import type { Language } from '../../lib/vocabulary';
 import { usePageWords } from '../i18n/page-language';
 
 /** What a page opened from an emailed link (`?token=`) has come to. */
@@ -18,7 +19,9 @@ export type Loaded<T> =
  * what the server words (a form's questions) follows the switch; the page keeps
  * showing what it had meanwhile.
  */
-export function useTokenLink<T>(load: (token: string) => Promise<ApiResult<T>>): {
+export function useTokenLink<T>(
+  load: (token: string, language: Language) => Promise<ApiResult<T>>,
+): {
   token: string;
   loaded: Loaded<T>;
   reload: () => void;
@@ -34,8 +37,8 @@ export function useTokenLink<T>(load: (token: string) => Promise<ApiResult<T>>):
   useEffect(() => {
     if (!token) return;
     let current = true;
-    // The language is not an argument: every public call already says it.
-    void firstLoad(token).then((result) => {
+    // Every public call says the language; a route that reads `?lang=` gets it too.
+    void firstLoad(token, language).then((result) => {
       if (!current) return;
       if (result.kind === 'ok') setLoaded({ kind: 'ready', value: result.body });
       else if (result.kind === 'problem' && result.status === 404) setLoaded({ kind: 'unknown' });
