@@ -9,6 +9,7 @@ import {
 } from '../lib/form-definition';
 import { requiredErrors } from '../lib/field-errors';
 import { clientBody, consentBody, text } from '../lib/form-values';
+import { linkIn } from '../lib/language';
 import { REFERENCE_PATTERN } from '../lib/vocabulary';
 import { Honeypot, TextField } from './components/fields';
 import { useCaptcha } from './components/captcha-field';
@@ -144,7 +145,11 @@ function IntakePage() {
         <p>
           {fragment(
             rich<ReactNode>('intake.missingText', {
-              link: (chunks) => <a href={`/reach-out?lang=${language}`}>{fragment(chunks)}</a>,
+              link: (chunks) => (
+                <a href={linkIn('/reach-out', language, navigator.languages ?? [])}>
+                  {fragment(chunks)}
+                </a>
+              ),
             }),
           )}
         </p>

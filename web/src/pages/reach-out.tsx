@@ -4,6 +4,7 @@ import { sendInquiry } from './api';
 import { requiredErrors } from '../lib/field-errors';
 import { inquiryBody } from '../lib/form-values';
 import { captureAttribution, withAttribution } from '../lib/attribution';
+import { linkIn } from '../lib/language';
 import { INTAKE_FORM_FOR_SERVICE } from '../lib/vocabulary';
 import { CheckboxField, ChoiceGroup, Honeypot, SelectField, TextField } from './components/fields';
 import { useCaptcha } from './components/captcha-field';
@@ -90,7 +91,11 @@ function ReachOutPage() {
                 form: slug,
                 link: (chunks) => (
                   <a
-                    href={`/intake/${slug}?ref=${encodeURIComponent(form.receipt!.reference)}&lang=${words.language}`}
+                    href={linkIn(
+                      `/intake/${slug}?ref=${encodeURIComponent(form.receipt!.reference)}`,
+                      words.language,
+                      navigator.languages ?? [],
+                    )}
                   >
                     {fragment(chunks)}
                   </a>
