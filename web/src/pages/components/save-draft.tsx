@@ -4,7 +4,7 @@ import { answersBody, type FormDefinition } from '../../lib/form-definition';
 import { clientBody, type FormValues, text } from '../../lib/form-values';
 import { saveDraft } from '../drafts';
 import { fragment, usePageWords } from '../i18n/page-language';
-import type { PageWordKey } from '../i18n/words';
+import type { PageWords } from '../i18n/words';
 import './save-draft.css';
 
 type Saving =
@@ -12,7 +12,8 @@ type Saving =
   | { kind: 'open' }
   | { kind: 'sending' }
   | { kind: 'saved'; email: string; expiresAt: string }
-  | { kind: 'failed'; message: string | PageWordKey; said?: boolean };
+  /** What went wrong, said in the page's language of the moment. */
+  | { kind: 'failed'; say: (words: PageWords) => string };
 
 /**
  * "Save and finish later": emails a link that opens the answers so far for 7 days
@@ -73,10 +74,10 @@ export function SaveDraft({
         setEmailError('draft.emailInvalid');
         setState({ kind: 'open' });
       } else {
-        setState({ kind: 'failed', message: 'draft.cannotSave' });
+        setState({ kind: 'failed', say: ({ t }) => t('draft.cannotSave') });
       }
     } else {
-      setState({ kind: 'failed', message: failureMessage(result, words), said: true });
+      setState({ kind: 'failed', say: (now) => failureMessage(result, now) });
     }
   };
 
@@ -144,9 +145,7 @@ export function SaveDraft({
           </button>
           <p role="status" className={state.kind === 'failed' ? 'field-error' : 'visually-hidden'}>
             {state.kind === 'failed'
-              ? state.said
-                ? state.message
-                : t(state.message as PageWordKey)
+              ? state.say(words)
               : state.kind === 'sending'
                 ? t('draft.saving')
                 : ''}
