@@ -5,6 +5,7 @@ import {
   browserForThisFile,
   listenOnLoopback,
   PHONE,
+  saveScreenshots,
   seriousAxeViolations,
   startHostSite,
 } from '../support/browser.js';
@@ -125,6 +126,7 @@ describe('the public pages and the embed in Spanish', () => {
     const readable = text.replace(/^English$/m, '');
     expect(ENGLISH_ON_REACH_OUT.filter((english) => readable.includes(english))).toEqual([]);
     expect(await seriousAxeViolations(page)).toEqual([]);
+    await saveScreenshots(page, 'reach-out-es');
   });
 
   it('shows Spanish errors, then sends: Spanish acknowledgement, a Spanish email, a lead in Spanish', async () => {
@@ -191,6 +193,7 @@ describe('the public pages and the embed in Spanish', () => {
     await page.getByRole('button', { name: 'Enviar mis respuestas' }).click();
     const summary = page.locator('.error-summary');
     await summary.getByRole('heading', { name: 'Por favor, revise estas respuestas' }).waitFor();
+    await saveScreenshots(page, 'intake-couples-es-errors');
     await expect(summary.getByRole('link').allTextContents()).resolves.toEqual(
       expect.arrayContaining([
         'Su correo electrónico: Por favor, complete este campo.',
@@ -242,6 +245,7 @@ describe('the public pages and the embed in Spanish', () => {
     await fillInSpanish(page, 'marta.ruiz@example.com');
     await form.getByRole('button', { name: 'Enviar' }).click();
     await form.locator('#ri-receipt').waitFor();
+    await saveScreenshots(page, 'embed-es-receipt');
     await expect(form.locator('.thanks').textContent()).resolves.toMatch(/^Gracias por/);
     const reference = await form.locator('.reference-code').textContent();
     const [lead] = await t.db.query(
