@@ -254,5 +254,12 @@ describe('the public pages and the embed in Spanish', () => {
     );
     expect(lead).toEqual({ language: 'es' });
     expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // The framed form takes its language from ?lang=.
+    const framed = await browser.newPage();
+    await framed.goto(`${site}/embed/reach-out.html?lang=es`);
+    await framed.getByRole('heading', { name: 'Comuníquese con nosotros' }).waitFor();
+    await expect(framed.locator('html').getAttribute('lang')).resolves.toBe('es');
+    await expect(framed.getByLabel('Su nombre').count()).resolves.toBe(1);
   });
 });

@@ -1,4 +1,8 @@
-/** The words of the public forms (docs/api.md#send-an-inquiry), with the labels people see. */
+/**
+ * The values of the public forms (docs/api.md#send-an-inquiry) and the one door through which
+ * the pages reach the service's pure vocabulary (`src/vocabulary/`). The labels people
+ * read live in the page catalogue (`pages/i18n/`).
+ */
 
 /** The privacy notice the consent box refers to; sent as `consent.privacyNoticeVersion`. */
 export const PRIVACY_NOTICE_VERSION = '2026-01';
