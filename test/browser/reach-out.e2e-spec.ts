@@ -185,8 +185,9 @@ describe('the hosted reach-out page', () => {
         const element = document.activeElement;
         return { id: element.id, outline: getComputedStyle(element).outlineStyle };
       })()`) as Promise<{ id: string; outline: string }>;
-    // The crisis line's two links come first, then the form in reading order.
-    for (let presses = 0; presses < 4 && (await focused()).id !== 'field-name'; presses++) {
+    // The crisis line's two links come first, the leave button and the language switch's two
+    // links, then the form in reading order.
+    for (let presses = 0; presses < 6 && (await focused()).id !== 'field-name'; presses++) {
       await page.keyboard.press('Tab');
     }
     expect(await focused()).toEqual({ id: 'field-name', outline: 'solid' });

@@ -1,6 +1,7 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import { fieldErrorsOf, isProblem, type FieldError, type Problem } from '../lib/problem';
 import type { ApiResult as PublicResult } from '../lib/api';
+import type { Language } from '../lib/vocabulary';
 import type { components, paths } from './schema';
 
 /**
@@ -198,11 +199,26 @@ export type { PublicResult };
 
 export const publicApi = createClient<paths>({
   credentials: 'omit',
-  // The pages say which language they are written in, so the lead and its emails follow
-  // the page the person read, not the browser's preference (docs/api.md#languages).
-  // English until the pages have their Spanish catalogue.
-  headers: { accept: 'application/json', 'accept-language': 'en' },
+  headers: { accept: 'application/json' },
   fetch: currentFetch,
+});
+
+/**
+ * The language of the page making the calls (docs/api.md#the-pages-languages). Every
+ * public call says it, so form definitions, errors, the lead and its emails follow the
+ * page the person read, not the browser's preference.
+ */
+let publicLanguage: Language = 'en';
+
+export function setPublicLanguage(language: Language) {
+  publicLanguage = language;
+}
+
+publicApi.use({
+  onRequest({ request }) {
+    request.headers.set('accept-language', publicLanguage);
+    return request;
+  },
 });
 
 /** One public request, as `() => publicApi.POST(…)`. Never throws. */

@@ -22,7 +22,14 @@ import { newIdempotencyKey } from '../lib/idempotency';
 import { doubleEscape, leaveNow, safeExitUrl } from '../lib/leave-safely';
 import { type ControlKind, inlineMessage, summaryLine } from '../lib/messages';
 import type { FieldError } from '../lib/problem';
-import { PREFERRED_CONTACTS, SERVICE_TYPES, US_STATES } from '../lib/vocabulary';
+import { pageLanguage } from '../lib/language';
+import {
+  type PageWords,
+  pageWords,
+  preferredContactOptions,
+  serviceTypeOptions,
+  stateOptions,
+} from '../pages/i18n/words';
 import styles from './reach-out.css?inline';
 
 export const TAG_NAME = 'relational-intake-reach-out';
@@ -46,30 +53,39 @@ interface FieldSpec {
   inline?: boolean;
 }
 
-const FIELDS: readonly FieldSpec[] = [
-  { path: 'name', label: 'Your name', kind: 'text', required: true, autocomplete: 'name', maxLength: 200 },
-  { path: 'email', label: 'Your email', kind: 'text', type: 'email', required: true, autocomplete: 'email', maxLength: 254 },
-  { path: 'phone', label: 'Your phone number', kind: 'text', type: 'tel', hint: 'For example (503) 555-0142', autocomplete: 'tel' },
-  { path: 'preferredContact', label: 'How should we contact you?', kind: 'radios', options: PREFERRED_CONTACTS, initial: 'email', required: true, inline: true },
-  { path: 'serviceType', label: 'What are you looking for?', kind: 'radios', options: SERVICE_TYPES, required: true },
-  { path: 'state', label: 'The state you live in', kind: 'select', options: US_STATES, autocomplete: 'address-level1' },
-  { path: 'message', label: 'What would you like us to know?', kind: 'textarea', maxLength: 5000, hint: 'A few words about what brings you here.' },
-  { path: 'referralSource', label: 'How did you hear about us?', kind: 'text', maxLength: 100 },
-  { path: 'consent.contact', label: 'I agree that the practice may contact me about this, and I have read how it keeps my information private.', kind: 'checkbox', required: true },
-]; // prettier-ignore
+/** The form's fields, worded in the element's language. */
+function fieldsIn(words: PageWords): readonly FieldSpec[] {
+  const { t } = words;
+  return [
+    { path: 'name', label: t('contact.name'), kind: 'text', required: true, autocomplete: 'name', maxLength: 200 },
+    { path: 'email', label: t('contact.email'), kind: 'text', type: 'email', required: true, autocomplete: 'email', maxLength: 254 },
+    { path: 'phone', label: t('contact.phone'), kind: 'text', type: 'tel', hint: t('field.phoneHint'), autocomplete: 'tel' },
+    { path: 'preferredContact', label: t('contact.preferred'), kind: 'radios', options: preferredContactOptions(words), initial: 'email', required: true, inline: true },
+    { path: 'serviceType', label: t('contact.service'), kind: 'radios', options: serviceTypeOptions(words), required: true },
+    { path: 'state', label: t('contact.state'), kind: 'select', options: stateOptions(words), autocomplete: 'address-level1' },
+    { path: 'message', label: t('contact.message'), kind: 'textarea', maxLength: 5000, hint: t('contact.messageHintShort') },
+    { path: 'referralSource', label: t('contact.referral'), kind: 'text', maxLength: 100 },
+    { path: 'consent.contact', label: t('contact.consent'), kind: 'checkbox', required: true },
+  ];
+} // prettier-ignore
 
-const LABELS: Record<string, string> = {
-  ...Object.fromEntries(FIELDS.map((field) => [field.path, field.label])),
-  'consent.contact': 'Consent to be contacted',
-  consent: 'Consent',
-  captchaToken: 'Security check',
-};
+/** Labels for the error summary. */
+function labelsOf(fields: readonly FieldSpec[], { t }: PageWords): Record<string, string> {
+  return {
+    ...Object.fromEntries(fields.map((field) => [field.path, field.label])),
+    'consent.contact': t('contact.consentContact'),
+    consent: t('contact.consentLabel'),
+    captchaToken: t('captcha.label'),
+  };
+}
 
-const kindOf = (path: string): ControlKind => {
-  const spec = FIELDS.find((field) => field.path === path);
-  if (spec?.kind === 'checkbox') return 'checkbox';
-  return spec?.kind === 'radios' || spec?.kind === 'select' ? 'choice' : 'input';
-};
+const kindIn =
+  (fields: readonly FieldSpec[]) =>
+  (path: string): ControlKind => {
+    const spec = fields.find((field) => field.path === path);
+    if (spec?.kind === 'checkbox') return 'checkbox';
+    return spec?.kind === 'radios' || spec?.kind === 'select' ? 'choice' : 'input';
+  };
 
 /** The origin this script was loaded from: the API's, unless `api` says otherwise. */
 const SCRIPT_ORIGIN = (() => {
@@ -121,6 +137,13 @@ function adoptStyles(root: ShadowRoot) {
 export class ReachOutElement extends HTMLElement {
   static observedAttributes = ['heading'];
 
+  /**
+   * The element's language: its `lang` attribute when it names one of ours, else the
+   * browser's languages, else English. Read when the element is first shown.
+   */
+  #words: PageWords = pageWords('en');
+  #fields: readonly FieldSpec[] = fieldsIn(this.#words);
+
   readonly #root: ShadowRoot;
   /** One key for the element's life: a double click or a retry creates one inquiry. */
   readonly #idempotencyKey = newIdempotencyKey();
@@ -147,6 +170,11 @@ export class ReachOutElement extends HTMLElement {
     document.addEventListener('keydown', this.#onKeyDown);
     if (this.#rendered) return;
     this.#rendered = true;
+    const asked = this.getAttribute('lang')?.trim().toLowerCase() ?? '';
+    this.#words = pageWords(
+      pageLanguage(`?lang=${encodeURIComponent(asked)}`, navigator.languages ?? []),
+    );
+    this.#fields = fieldsIn(this.#words);
     this.#formStartedAt = new Date().toISOString();
     this.#attribution = captureAttribution();
     this.#renderForm();
@@ -155,7 +183,9 @@ export class ReachOutElement extends HTMLElement {
   }
 
   async #loadPractice() {
-    const result = await requestJson<Practice>(`${this.#apiBase}/v1/practice`);
+    const result = await requestJson<Practice>(`${this.#apiBase}/v1/practice`, {
+      language: this.#words.language,
+    });
     if (result.kind !== 'ok') return;
     this.#practice = result.body;
     this.#showPractice();
@@ -204,7 +234,7 @@ export class ReachOutElement extends HTMLElement {
   }
 
   get #heading() {
-    return this.getAttribute('heading')?.trim() || 'Reach out';
+    return this.getAttribute('heading')?.trim() || this.#words.t('embed.heading');
   }
 
   get #apiBase() {
@@ -213,20 +243,19 @@ export class ReachOutElement extends HTMLElement {
   }
 
   #frame(...children: Node[]) {
+    const { language } = this.#words;
+    const call = (number: string) => (chunks: (string | Node)[]) =>
+      h('a', { href: `tel:${number}` }, ...chunks);
     const container = h(
       'section',
-      { class: 'ri', 'aria-labelledby': 'ri-heading' },
+      { class: 'ri', 'aria-labelledby': 'ri-heading', lang: language },
       this.#leaveControl(),
       h('h2', { id: 'ri-heading', 'data-heading': true }, this.#heading),
       ...children,
       h(
         'p',
         { class: 'crisis-line' },
-        'In crisis? Call or text ',
-        h('a', { href: 'tel:988' }, '988'),
-        ', or call ',
-        h('a', { href: 'tel:911' }, '911'),
-        ' in an emergency.',
+        ...this.#words.rich<Node>('crisis.line', { call988: call('988'), call911: call('911') }),
       ),
       h('footer', { class: 'practice', 'data-practice': true, hidden: true }),
     );
@@ -236,12 +265,13 @@ export class ReachOutElement extends HTMLElement {
   }
 
   #leaveControl() {
-    const button = h('button', { type: 'button', class: 'leave-button' }, 'Leave this site');
+    const { t } = this.#words;
+    const button = h('button', { type: 'button', class: 'leave-button' }, t('leave.button'));
     button.addEventListener('click', () => this.#leave());
     return h(
       'div',
       { class: 'leave' },
-      h('span', { class: 'leave-hint' }, 'Need to leave quickly? Press Esc twice, or'),
+      h('span', { class: 'leave-hint' }, t('leave.hint')),
       button,
     );
   }
@@ -249,12 +279,13 @@ export class ReachOutElement extends HTMLElement {
   #renderForm() {
     const form = h('form', { novalidate: true, 'aria-labelledby': 'ri-heading' });
     form.append(h('div', { class: 'summary', id: 'ri-summary', tabindex: '-1', hidden: true }));
-    for (const spec of FIELDS) form.append(this.#field(spec));
+    const { t } = this.#words;
+    for (const spec of this.#fields) form.append(this.#field(spec));
     form.append(
       h(
         'div',
         { class: 'honeypot', 'aria-hidden': 'true' },
-        h('label', { for: 'ri-website' }, 'Leave this field empty'),
+        h('label', { for: 'ri-website' }, t('field.honeypot')),
         h('input', {
           id: 'ri-website',
           name: 'website',
@@ -265,7 +296,7 @@ export class ReachOutElement extends HTMLElement {
       ),
       // Filled by #startCaptcha when the server has a CAPTCHA provider.
       h('div', { id: 'ri-captcha-field', hidden: true }),
-      h('button', { type: 'submit', class: 'button' }, 'Send'),
+      h('button', { type: 'submit', class: 'button' }, t('submit.send')),
       h('p', { class: 'visually-hidden', role: 'status', id: 'ri-status' }),
     );
     form.addEventListener('submit', (event) => {
@@ -285,14 +316,17 @@ export class ReachOutElement extends HTMLElement {
    * child (it is theirs), which a fixed-size provider frame does not mind.
    */
   async #startCaptcha() {
-    const result = await requestJson<CaptchaSettings>(`${this.#apiBase}/v1/captcha`);
+    const words = this.#words;
+    const result = await requestJson<CaptchaSettings>(`${this.#apiBase}/v1/captcha`, {
+      language: words.language,
+    });
     if (result.kind !== 'ok' || result.body.provider === 'none') return;
     const field = this.#root.querySelector<HTMLElement>('#ri-captcha-field');
     if (!field) return; // already answered
     const id = idFor('captchaToken');
     const statusText = h('p', { class: 'hint', id: `${id}-status`, role: 'status' });
     field.replaceChildren(
-      h('p', { class: 'label', id: `${id}-label` }, 'Security check'),
+      h('p', { class: 'label', id: `${id}-label` }, words.t('captcha.label')),
       statusText,
       h('p', { class: 'field-error', id: `${id}-error`, hidden: true }),
       h('slot', { name: 'captcha' }),
@@ -310,7 +344,7 @@ export class ReachOutElement extends HTMLElement {
     });
     this.append(container);
     this.#captcha = mountCaptcha(container, result.body, (status) => {
-      statusText.textContent = captchaStatusText(status);
+      statusText.textContent = captchaStatusText(status, words);
       statusText.className = status === 'failed' ? 'field-error' : 'hint';
       statusText.setAttribute('role', status === 'failed' ? 'alert' : 'status');
     });
@@ -318,7 +352,8 @@ export class ReachOutElement extends HTMLElement {
 
   #field(spec: FieldSpec): HTMLElement {
     const id = idFor(spec.path);
-    const optional = spec.required ? null : h('span', { class: 'optional' }, ' (optional)');
+    const { t } = this.#words;
+    const optional = spec.required ? null : h('span', { class: 'optional' }, t('field.optional'));
     const hint = spec.hint ? h('p', { class: 'hint', id: `${id}-hint` }, spec.hint) : null;
     const error = h('p', { class: 'field-error', id: `${id}-error`, hidden: true });
     const describedBy = spec.hint ? `${id}-hint` : undefined;
@@ -372,7 +407,7 @@ export class ReachOutElement extends HTMLElement {
       control = h(
         'select',
         common,
-        h('option', { value: '' }, 'Choose a state'),
+        h('option', { value: '' }, t('contact.chooseState')),
         ...(spec.options ?? []).map(([value, label]) => h('option', { value }, label)),
       );
     } else if (spec.kind === 'textarea') {
@@ -398,7 +433,7 @@ export class ReachOutElement extends HTMLElement {
   #values(form: HTMLFormElement): FormValues {
     const data = new FormData(form);
     const values: FormValues = {};
-    for (const spec of FIELDS) {
+    for (const spec of this.#fields) {
       values[spec.path] =
         spec.kind === 'checkbox' ? data.get(spec.path) !== null : String(data.get(spec.path) ?? '');
     }
@@ -412,8 +447,9 @@ export class ReachOutElement extends HTMLElement {
     const button = form.querySelector('button[type="submit"]')!;
     const status = form.querySelector('#ri-status')!;
     button.setAttribute('aria-disabled', 'true');
-    button.textContent = 'Sending…';
-    status.textContent = 'Sending your message…';
+    const words = this.#words;
+    button.textContent = words.t('submit.sending');
+    status.textContent = words.t('embed.sendingStatus');
     const values = this.#values(form);
     const token = this.#captcha?.token();
     const result = await requestJson<InquiryReceipt>(`${this.#apiBase}/v1/inquiries`, {
@@ -423,18 +459,21 @@ export class ReachOutElement extends HTMLElement {
         ...(token === undefined ? {} : { captchaToken: token }),
       },
       idempotencyKey: this.#idempotencyKey,
+      language: words.language,
     });
     // A token counts once: any answer but a receipt needs a fresh one.
     if (result.kind !== 'ok') this.#captcha?.reset();
     this.#sending = false;
     button.removeAttribute('aria-disabled');
-    button.textContent = 'Send';
+    button.textContent = words.t('submit.send');
     status.textContent = '';
     if (result.kind === 'ok') return this.#renderReceipt(result.body);
-    if (result.kind !== 'invalid') return this.#showErrors(form, [], failureMessage(result));
+    if (result.kind !== 'invalid') {
+      return this.#showErrors(form, [], failureMessage(result, words));
+    }
     // The API describes an omitted field by its type; the form says what is missing.
-    const required = FIELDS.filter((spec) => spec.required).map((spec) => spec.path);
-    const order = FIELDS.map((spec) => spec.path);
+    const required = this.#fields.filter((spec) => spec.required).map((spec) => spec.path);
+    const order = this.#fields.map((spec) => spec.path);
     this.#showErrors(
       form,
       withPageErrors(result.errors, requiredErrors(values, required), order),
@@ -443,9 +482,11 @@ export class ReachOutElement extends HTMLElement {
   }
 
   #showErrors(form: HTMLFormElement, errors: readonly FieldError[], failure: string | null) {
-    const byPath = new Map<string, string>();
-    for (const error of errors)
-      if (!byPath.has(error.field)) byPath.set(error.field, error.message);
+    const words = this.#words;
+    const kindOf = kindIn(this.#fields);
+    const labels = labelsOf(this.#fields, words);
+    const byPath = new Map<string, FieldError>();
+    for (const error of errors) if (!byPath.has(error.field)) byPath.set(error.field, error);
     for (const field of form.querySelectorAll<HTMLElement>('[data-path]')) {
       const path = field.dataset.path!;
       const id = idFor(path);
@@ -460,14 +501,14 @@ export class ReachOutElement extends HTMLElement {
       field.classList.toggle('invalid', message !== undefined);
       errorText.hidden = message === undefined;
       errorText.textContent =
-        message === undefined ? '' : inlineMessage(path, message, kindOf(path));
+        message === undefined ? '' : inlineMessage(words, path, message, kindOf(path));
       for (const control of invalidable) {
         if (message === undefined) control.removeAttribute('aria-invalid');
         else control.setAttribute('aria-invalid', 'true');
       }
       for (const element of described) {
         const ids = [
-          FIELDS.find((spec) => spec.path === path)?.hint ? `${id}-hint` : '',
+          this.#fields.find((spec) => spec.path === path)?.hint ? `${id}-hint` : '',
           message ? `${id}-error` : '',
         ]
           .filter(Boolean)
@@ -479,11 +520,12 @@ export class ReachOutElement extends HTMLElement {
 
     const summary = form.querySelector<HTMLElement>('#ri-summary')!;
     const items = errors.map((error) => {
-      const label = LABELS[error.field];
+      const label = labels[error.field];
       const line = summaryLine(
+        words,
         label ?? error.field,
         error.field,
-        error.message,
+        error,
         kindOf(error.field),
       );
       if (!label) return h('li', {}, line);
@@ -500,7 +542,7 @@ export class ReachOutElement extends HTMLElement {
       return h('li', {}, link);
     });
     summary.replaceChildren(
-      h('h3', {}, errors.length > 0 ? 'Please check these answers' : 'Your message was not sent'),
+      h('h3', {}, words.t(errors.length > 0 ? 'summary.fields' : 'embed.notSent')),
       ...(failure ? [h('p', {}, failure)] : []),
       ...(items.length > 0 ? [h('ul', {}, ...items)] : []),
     );
@@ -509,18 +551,15 @@ export class ReachOutElement extends HTMLElement {
   }
 
   #renderReceipt(receipt: InquiryReceipt) {
+    const { t, rich } = this.#words;
     const resources = receipt.resources ?? [];
     const crisis =
       resources.length > 0
         ? h(
             'div',
             { class: 'crisis-resources', role: 'region', 'aria-labelledby': 'ri-crisis-title' },
-            h(
-              'h3',
-              { id: 'ri-crisis-title' },
-              'If you are thinking about ending your life, please reach out now',
-            ),
-            h('p', {}, 'You do not have to wait for us. These services answer day and night:'),
+            h('h3', { id: 'ri-crisis-title' }, t('crisis.title')),
+            h('p', {}, t('crisis.intro')),
             h(
               'ul',
               {},
@@ -533,18 +572,15 @@ export class ReachOutElement extends HTMLElement {
     const done = h(
       'div',
       { class: 'receipt', id: 'ri-receipt', tabindex: '-1' },
-      h(
-        'p',
-        { class: 'thanks' },
-        'Thank you for reaching out. We have your message and will be in touch soon.',
-      ),
+      h('p', { class: 'thanks' }, t('embed.thanks')),
       crisis,
       h(
         'p',
         { class: 'reference' },
-        'Your reference is ',
-        h('strong', { class: 'reference-code' }, receipt.reference),
-        '. Quote it if you call or write to the practice.',
+        ...rich<Node>('reference.quote', {
+          reference: receipt.reference,
+          strong: (chunks) => h('strong', { class: 'reference-code' }, ...chunks),
+        }),
       ),
     );
     this.#frame(done);

@@ -1,4 +1,6 @@
+import type { PageWords } from '../pages/i18n/words';
 import { fieldErrorsOf, isProblem, type FieldError, type Problem } from './problem';
+import type { Language } from './vocabulary';
 
 export type { CrisisResource } from './crisis';
 
@@ -16,6 +18,8 @@ export interface RequestOptions {
   body?: unknown;
   /** Sent as `Idempotency-Key`: a retry with the same key and body creates nothing new. */
   idempotencyKey?: string;
+  /** Sent as `Accept-Language`: the lead and its emails follow the form the person read. */
+  language?: Language;
 }
 
 /** One JSON request to the public API. Never throws: failures come back as results. */
@@ -23,8 +27,10 @@ export async function requestJson<T>(
   url: string,
   options: RequestOptions = {},
 ): Promise<ApiResult<T>> {
-  // The embed is written in English: its lead and emails follow it (docs/api.md#languages).
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': 'en' };
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': options.language ?? 'en',
+  };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   let response: Response;
@@ -61,25 +67,22 @@ export async function requestJson<T>(
 }
 
 /** A sentence for a failed submission that is not about one field. */
-export function failureMessage(result: Exclude<ApiResult<unknown>, { kind: 'ok' }>): string {
-  if (result.kind === 'offline') {
-    return 'We could not reach the practice. Check your connection: your answers are still here, so you can send them again.';
-  }
-  if (result.kind === 'invalid') return 'Some answers need a change before they can be sent.';
+export function failureMessage(
+  result: Exclude<ApiResult<unknown>, { kind: 'ok' }>,
+  { t }: PageWords,
+): string {
+  if (result.kind === 'offline') return t('failure.offline');
+  if (result.kind === 'invalid') return t('failure.invalid');
   const { status, retryAfterSeconds } = result;
-  if (status === 409) {
-    return 'This page already sent different answers. Reload the page to start a new form.';
-  }
-  if (status === 410) return 'This link has expired or was already used.';
-  if (status === 413) return 'Your answers are too long to send. Please shorten the longest ones.';
+  if (status === 409) return t('failure.conflict');
+  if (status === 410) return t('failure.gone');
+  if (status === 413) return t('failure.tooLarge');
   if (status === 429) {
-    const minutes = retryAfterSeconds ? Math.max(1, Math.ceil(retryAfterSeconds / 60)) : undefined;
-    return minutes
-      ? `Too many forms were sent from here just now. Please try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`
-      : 'Too many forms were sent from here just now. Please try again in a few minutes.';
+    return retryAfterSeconds
+      ? t('failure.tooMany', { minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) })
+      : t('failure.tooManySoon');
   }
-  if (status >= 500) {
-    return 'Something went wrong on our side. Your answers are still here: please try again in a moment.';
-  }
-  return result.problem.detail ?? result.problem.title ?? `The request failed (${status}).`;
+  if (status >= 500) return t('failure.server');
+  // The server's problem is in the page's language too (the request said which).
+  return result.problem.detail ?? result.problem.title ?? t('failure.other', { status });
 }

@@ -1,4 +1,5 @@
 import type { Schemas } from '../api/client';
+import type { PageWords } from '../pages/i18n/words';
 
 /**
  * The CAPTCHA widget of the public forms (Turnstile or hCaptcha, whichever the server is
@@ -133,10 +134,8 @@ export function mountCaptcha(
 }
 
 /** The sentence a form shows beside the widget, for every status. */
-export function captchaStatusText(status: CaptchaStatus): string {
-  if (status === 'ready') return 'Security check complete.';
-  if (status === 'failed') {
-    return 'The security check could not load. You can still send the form: the practice will check it by hand before replying.';
-  }
-  return 'This quick check keeps automated spam out. It may complete by itself.';
+export function captchaStatusText(status: CaptchaStatus, { t }: PageWords): string {
+  if (status === 'ready') return t('captcha.ready');
+  if (status === 'failed') return t('captcha.failed');
+  return t('captcha.waiting');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { addressIn, pageLanguage } from './language';
+import { addressIn, linkIn, pageLanguage } from './language';
 
 describe('pageLanguage', () => {
   it('takes ?lang= first, then the browser, then English', () => {
@@ -16,5 +16,16 @@ describe('addressIn', () => {
       '/partner?token=abc&lang=es#top',
     );
     expect(addressIn('https://x.example/reach-out?lang=es', 'en')).toBe('/reach-out?lang=en');
+  });
+});
+
+describe('linkIn', () => {
+  it('names the language only when the browser would choose another', () => {
+    expect(linkIn('/intake/couples?ref=RI-X', 'en', ['en-US'])).toBe('/intake/couples?ref=RI-X');
+    expect(linkIn('/intake/couples?ref=RI-X', 'es', ['en-US'])).toBe(
+      '/intake/couples?ref=RI-X&lang=es',
+    );
+    expect(linkIn('/reach-out', 'en', ['es-MX'])).toBe('/reach-out?lang=en');
+    expect(linkIn('/reach-out', 'es', ['es-MX'])).toBe('/reach-out');
   });
 });

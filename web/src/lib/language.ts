@@ -1,4 +1,4 @@
-import { isLanguage, type Language, preferredLanguage } from '../../../src/vocabulary/languages';
+import { isLanguage, type Language, preferredLanguage } from './vocabulary';
 
 /**
  * The language a public page is shown in: `?lang=` when it names one of ours, else the
@@ -18,3 +18,16 @@ export function addressIn(href: string, language: Language): string {
 
 /** The switch's names: each language in its own words, so a reader finds theirs. */
 export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', es: 'Español' };
+
+/**
+ * A link to another public page in `language`: `?lang=` only when the browser alone would
+ * choose another one, so a page in the browser's own language links as it always did.
+ */
+export function linkIn(
+  path: string,
+  language: Language,
+  browserLanguages: readonly string[],
+): string {
+  if (preferredLanguage(browserLanguages) === language) return path;
+  return `${path}${path.includes('?') ? '&' : '?'}lang=${language}`;
+}

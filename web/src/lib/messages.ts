@@ -1,24 +1,46 @@
+import type { PageWords } from '../pages/i18n/words';
+import type { FieldError } from './problem';
+import { codeMessage } from './validation-words';
+
 /** How a control shows its error; a group of radios or checkboxes reads differently. */
 export type ControlKind = 'input' | 'choice' | 'checkbox';
+
+/** What the page knows of one field's error: the API's item, or the page's own finding. */
+export type ErrorOfField = Pick<FieldError, 'code' | 'message' | 'params'>;
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
- * The sentence shown beside a field for one API error message. The API's messages are
- * fragments that follow the field's name ("must be an email address"); the commonest
- * ones get a friendlier wording, the rest are shown as sentences.
+ * The sentence shown beside a field for one error. An empty field reads in the words of
+ * its control, in the page's language. Otherwise English shows the API's precise message
+ * (a fragment that follows the field's name: "must be an email address") as a sentence;
+ * another language says the error's stable `code` from the shared validation catalogue.
  */
-export function inlineMessage(field: string, message: string, kind: ControlKind = 'input'): string {
-  if (field === 'consent.contact' && /required|must be true/.test(message)) {
-    return 'Please tick this box so the practice may contact you.';
+export function inlineMessage(
+  words: PageWords,
+  field: string,
+  error: ErrorOfField,
+  kind: ControlKind = 'input',
+): string {
+  const { t, language } = words;
+  const { code, message } = error;
+  // English kept its wording by message; the code says the same in every language.
+  const required = message === 'is required' || (language !== 'en' && code === 'required');
+  if (
+    field === 'consent.contact' &&
+    (required || /required|must be true/.test(message) || code === 'must_be_true')
+  ) {
+    return t('error.consentContact');
   }
-  if (field === 'captchaToken' && message === 'is required') {
-    return 'Please wait for the security check to complete, then send again.';
+  if (field === 'captchaToken' && required) return t('error.captchaPending');
+  if (required) {
+    if (kind === 'choice') return t('error.requiredChoice');
+    if (kind === 'checkbox') return t('error.requiredCheckbox');
+    return t('error.required');
   }
-  if (message === 'is required') {
-    if (kind === 'choice') return 'Please choose an answer.';
-    if (kind === 'checkbox') return 'Please tick this box to continue.';
-    return 'Please fill this in.';
+  if (language !== 'en') {
+    const said = codeMessage(code, language, error.params);
+    if (said) return said;
   }
   const sentence = capitalised(message.trim());
   return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
@@ -32,10 +54,11 @@ export function shortLabel(label: string, max = 80): string {
 
 /** The line an error summary shows for a field: its label, then what to change. */
 export function summaryLine(
+  words: PageWords,
   label: string,
   field: string,
-  message: string,
+  error: ErrorOfField,
   kind?: ControlKind,
 ): string {
-  return `${shortLabel(label)}: ${inlineMessage(field, message, kind)}`;
+  return `${shortLabel(label)}: ${inlineMessage(words, field, error, kind)}`;
 }

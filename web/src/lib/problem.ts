@@ -1,3 +1,5 @@
+import type { ValidationParams } from './vocabulary';
+
 /** RFC 9457 problem details as the API sends them (docs/api.md#errors). */
 export interface FieldError {
   /** A dotted path into the request body: `email`, `client.email`, `answers.anx1`. */
@@ -5,6 +7,8 @@ export interface FieldError {
   /** Stable whatever the language (docs/api.md#validation-codes); absent on a page's own findings. */
   code?: string;
   message: string;
+  /** The limits a message names (`max` characters, `min` to `max`), when it has them. */
+  params?: ValidationParams;
 }
 
 export interface Problem {

@@ -1,11 +1,11 @@
 import { IntlMessageFormat } from 'intl-messageformat';
-import type { Language } from '../../../src/vocabulary/languages';
 import {
+  type Language,
   VALIDATION_CODES,
   VALIDATION_MESSAGES,
   type ValidationCode,
   type ValidationParams,
-} from '../../../src/vocabulary/validation-codes';
+} from './vocabulary';
 
 const isCode = (code: unknown): code is ValidationCode =>
   typeof code === 'string' && (VALIDATION_CODES as readonly string[]).includes(code);

@@ -1,20 +1,11 @@
-/** The words of the public forms (docs/api.md#send-an-inquiry), with the labels people see. */
+/**
+ * The values of the public forms (docs/api.md#send-an-inquiry) and the one door through which
+ * the pages reach the service's pure vocabulary (`src/vocabulary/`). The labels people
+ * read live in the page catalogue (`pages/i18n/`).
+ */
 
 /** The privacy notice the consent box refers to; sent as `consent.privacyNoticeVersion`. */
 export const PRIVACY_NOTICE_VERSION = '2026-01';
-
-export const SERVICE_TYPES = [
-  ['individual', 'Individual therapy'],
-  ['couples', 'Couples therapy'],
-  ['family', 'Family therapy'],
-  ['other', 'Something else'],
-] as const;
-
-export const PREFERRED_CONTACTS = [
-  ['email', 'Email'],
-  ['phone', 'Phone call'],
-  ['text', 'Text message'],
-] as const;
 
 /** US states, DC and the inhabited territories: the codes the API accepts. */
 export const US_STATES = [
@@ -42,3 +33,17 @@ export const INTAKE_FORM_FOR_SERVICE: Partial<Record<string, string>> = {
 
 /** A reference as the API issues it (docs/api.md#conventions): RI- and 8 characters. */
 export const REFERENCE_PATTERN = /^RI-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/;
+
+/** The languages of the public pages, and the validation catalogue the server speaks too. */
+export {
+  isLanguage,
+  LANGUAGES,
+  preferredLanguage,
+  type Language,
+} from '../../../src/vocabulary/languages';
+export {
+  VALIDATION_CODES,
+  VALIDATION_MESSAGES,
+  type ValidationCode,
+  type ValidationParams,
+} from '../../../src/vocabulary/validation-codes';

@@ -1,4 +1,5 @@
 import { callPublic, publicApi, type Schemas } from '../api/client';
+import type { Language } from '../lib/vocabulary';
 
 /**
  * The public pages' calls, through the typed client. A page builds its body from the
@@ -15,9 +16,12 @@ export function intakeForm(slug: string) {
   return callPublic(() => publicApi.GET('/v1/intake-forms/{slug}', { params: { path: { slug } } }));
 }
 
-export function partnerInvitation(token: string) {
+/** The partner's form in `lang`: without it the server answers in the lead's language. */
+export function partnerInvitation(token: string, lang: Language) {
   return callPublic(() =>
-    publicApi.GET('/v1/partner-invitations/{token}', { params: { path: { token } } }),
+    publicApi.GET('/v1/partner-invitations/{token}', {
+      params: { path: { token }, query: { lang } },
+    }),
   );
 }
 

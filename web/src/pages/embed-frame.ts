@@ -5,18 +5,22 @@
  * size the frame without a scroll bar: `{ type: "relational-intake:height", height }`.
  */
 import { TAG_NAME } from '../embed/reach-out-element';
+import { pageLanguage } from '../lib/language';
+import { pageWords } from './i18n/words';
 import '../styles/base.css';
 
 export const HEIGHT_MESSAGE = 'relational-intake:height';
 
 const params = new URLSearchParams(window.location.search);
-const lang = params.get('lang')?.trim();
-if (lang === 'en' || lang === 'es') document.documentElement.lang = lang;
+// ?lang= when it names one of ours, else the browser's languages, else English.
+const lang = pageLanguage(window.location.search, navigator.languages ?? []);
+document.documentElement.lang = lang;
+document.title = pageWords(lang).t('embed.heading');
 
 const form = document.createElement(TAG_NAME);
 const heading = params.get('heading')?.trim().slice(0, 200);
 if (heading) form.setAttribute('heading', heading);
-if (lang) form.setAttribute('lang', lang);
+form.setAttribute('lang', lang);
 document.getElementById('root')?.replaceChildren(form);
 
 let lastHeight = -1;

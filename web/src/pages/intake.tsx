@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import type { Schemas } from '../api/client';
 import { intakeForm, sendIntake } from './api';
 import {
@@ -9,6 +9,7 @@ import {
 } from '../lib/form-definition';
 import { requiredErrors } from '../lib/field-errors';
 import { clientBody, consentBody, text } from '../lib/form-values';
+import { linkIn } from '../lib/language';
 import { REFERENCE_PATTERN } from '../lib/vocabulary';
 import { Honeypot, TextField } from './components/fields';
 import { useCaptcha } from './components/captcha-field';
@@ -22,7 +23,7 @@ import {
   SubmitButton,
 } from './components/page-parts';
 import {
-  CLIENT_LABELS,
+  clientLabels,
   ClientFields,
   ConsentFields,
   controlKindFor,
@@ -31,6 +32,8 @@ import {
   requiredPaths,
 } from './components/questions';
 import { mount } from './mount';
+import { fragment, usePageWords } from './i18n/page-language';
+import type { PageWords } from './i18n/words';
 import { captureAttribution, withAttribution } from '../lib/attribution';
 import { SaveDraft } from './components/save-draft';
 import { draftValues, intakeFormVersion, openDraft, takeResumeToken } from './drafts';
@@ -58,11 +61,11 @@ type Loaded =
 /** Where the visitor came from, taken as the page loads (first touch of the session). */
 const attribution = captureAttribution();
 
-const PARTNER_LABELS: Record<string, string> = {
-  partner: 'Your partner',
-  'partner.name': "Your partner's name",
-  'partner.email': "Your partner's email",
-};
+const partnerLabels = ({ t }: PageWords): Record<string, string> => ({
+  partner: t('intake.partner'),
+  'partner.name': t('intake.partnerName'),
+  'partner.email': t('intake.partnerEmail'),
+});
 
 /** /intake/:slug → the slug; ?ref=RI-… → the earlier inquiry this intake continues. */
 function fromLocation() {
@@ -71,14 +74,14 @@ function fromLocation() {
   return { slug, inquiryReference: ref && REFERENCE_PATTERN.test(ref) ? ref : undefined };
 }
 
-const formatDate = (iso: string) =>
-  new Date(iso).toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric' });
-
 function IntakePage() {
   const [{ slug, inquiryReference }] = useState(fromLocation);
   const [resumeToken] = useState(takeResumeToken);
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const { t, rich, language } = usePageWords();
+  // The language the questions were loaded in; the switch loads the same version again.
+  const [formLanguage, setFormLanguage] = useState(language);
 
   useEffect(() => {
     let current = true;
@@ -107,34 +110,59 @@ function IntakePage() {
     return () => {
       current = false;
     };
+    // A later switch of language is the next effect's: a resume link opens once.
   }, [slug, attempt, resumeToken]);
+
+  useEffect(() => {
+    if (loaded.kind !== 'ready' || formLanguage === language) return;
+    let current = true;
+    const version = loaded.form.version;
+    void intakeFormVersion(slug, version).then((result) => {
+      if (!current) return;
+      setFormLanguage(language);
+      // The same questions (same ids), so the answers given so far stay where they are.
+      if (result.kind === 'ok') {
+        setLoaded((now) => (now.kind === 'ready' ? { ...now, form: result.body } : now));
+      }
+    });
+    return () => {
+      current = false;
+    };
+  }, [language, formLanguage, loaded, slug]);
 
   if (loaded.kind === 'loading') {
     return (
-      <Layout title="Intake form">
-        <h1>Intake form</h1>
-        <p role="status">Loading the questions…</p>
+      <Layout title={t('intake.title')}>
+        <h1>{t('intake.title')}</h1>
+        <p role="status">{t('intake.loading')}</p>
       </Layout>
     );
   }
   if (loaded.kind === 'missing') {
     return (
-      <Layout title="Form not found">
-        <h1>We could not find this form</h1>
+      <Layout title={t('intake.missingTitle')}>
+        <h1>{t('intake.missing')}</h1>
         <p>
-          There is no intake form at this address. Check the link you were given, or{' '}
-          <a href="/reach-out">reach out to the practice</a> instead.
+          {fragment(
+            rich<ReactNode>('intake.missingText', {
+              link: (chunks) => (
+                <a href={linkIn('/reach-out', language, navigator.languages ?? [])}>
+                  {fragment(chunks)}
+                </a>
+              ),
+            }),
+          )}
         </p>
       </Layout>
     );
   }
   if (loaded.kind === 'failed') {
     return (
-      <Layout title="Intake form">
-        <h1>We could not load the questions</h1>
-        <p>Check your connection, then try again.</p>
+      <Layout title={t('intake.title')}>
+        <h1>{t('intake.failed')}</h1>
+        <p>{t('load.checkConnection')}</p>
         <button type="button" className="button" onClick={() => setAttempt((count) => count + 1)}>
-          Try again
+          {t('load.retry')}
         </button>
       </Layout>
     );
@@ -165,30 +193,36 @@ function IntakeForm({
   const [draftToken, setDraftToken] = useState(draft?.token);
   const captcha = useCaptcha();
   const [formStartedAt] = useState(() => new Date().toISOString());
+  const words = usePageWords();
+  const { t } = words;
   const couple = form.slug === 'couples';
   const labels: Record<string, string> = {
-    ...CLIENT_LABELS,
-    ...(couple ? PARTNER_LABELS : {}),
+    ...clientLabels(words),
+    ...(couple ? partnerLabels(words) : {}),
     ...questionLabels(form),
-    ...signatureLabels(form.consents),
-    captchaToken: 'Security check',
+    ...signatureLabels(form.consents, words),
+    captchaToken: t('captcha.label'),
   };
 
   if (submission.receipt) {
     const { reference, partnerInvitation, resources } = submission.receipt;
     return (
-      <Layout title="Thank you">
-        <FocusedHeading>Thank you, your answers are in</FocusedHeading>
+      <Layout title={t('reachOut.thanksTitle')}>
+        <FocusedHeading>{t('intake.thanks')}</FocusedHeading>
         <CrisisResources resources={resources ?? []} />
         <Reference reference={reference} />
         {partnerInvitation ? (
           <p>
-            We emailed your partner a private link at <strong>{partnerInvitation.sentTo}</strong>.
-            It works once, until {formatDate(partnerInvitation.expiresAt)}. Your partner will not
-            see your answers, and you will not see theirs.
+            {fragment(
+              words.rich<ReactNode>('intake.partnerInvited', {
+                email: partnerInvitation.sentTo,
+                until: words.date(partnerInvitation.expiresAt),
+                strong: (chunks) => <strong>{fragment(chunks)}</strong>,
+              }),
+            )}
           </p>
         ) : null}
-        <p>Someone from the practice will be in touch soon.</p>
+        <p>{t('intake.inTouch')}</p>
       </Layout>
     );
   }
@@ -240,24 +274,18 @@ function IntakeForm({
   return (
     <Layout title={form.title}>
       <h1>{form.title}</h1>
-      <p className="lead">
-        {couple
-          ? 'Each of you answers on your own. When you send this, we email your partner a private link to their own questions. Neither of you sees the other’s answers.'
-          : 'These questions help us find the right clinician for you. Only the practice sees your answers.'}
-      </p>
-      <p>All questions need an answer unless marked optional.</p>
-      {draft ? (
-        <p role="status">Your saved answers are filled in. Check them, then carry on.</p>
-      ) : null}
-      {resumeFailed ? (
-        <p role="status">
-          That link no longer opens saved answers: it expired, or the answers were saved again or
-          sent. You can start again here.
-        </p>
-      ) : null}
+      <p className="lead">{t(couple ? 'intake.leadCouple' : 'intake.lead')}</p>
+      <p>{t('intake.allRequired')}</p>
+      {draft ? <p role="status">{t('intake.resumed')}</p> : null}
+      {resumeFailed ? <p role="status">{t('intake.resumeFailed')}</p> : null}
       {inquiryReference ? (
         <p>
-          This continues your message <strong>{inquiryReference}</strong>.
+          {fragment(
+            words.rich<ReactNode>('intake.continues', {
+              reference: inquiryReference,
+              strong: (chunks) => <strong>{fragment(chunks)}</strong>,
+            }),
+          )}
         </p>
       ) : null}
       <ErrorSummary
@@ -272,12 +300,17 @@ function IntakeForm({
           <ClientFields />
           {couple ? (
             <section className="form-section" aria-labelledby="section-partner">
-              <h2 id="section-partner">Your partner</h2>
-              <TextField path="partner.name" label="Your partner's name" required maxLength={200} />
+              <h2 id="section-partner">{t('intake.partner')}</h2>
+              <TextField
+                path="partner.name"
+                label={t('intake.partnerName')}
+                required
+                maxLength={200}
+              />
               <TextField
                 path="partner.email"
-                label="Your partner's email"
-                hint="We email them a private link to answer for themselves. It works once, for 14 days."
+                label={t('intake.partnerEmail')}
+                hint={t('intake.partnerEmailHint')}
                 required
                 type="email"
                 inputMode="email"
@@ -307,7 +340,7 @@ function IntakeForm({
             draftToken={draftToken}
             onSaved={setDraftToken}
           />
-          <SubmitButton sending={submission.sending}>Send my answers</SubmitButton>
+          <SubmitButton sending={submission.sending}>{t('submit.sendAnswers')}</SubmitButton>
         </form>
       </FormProvider>
     </Layout>

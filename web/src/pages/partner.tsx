@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { Schemas } from '../api/client';
 import { partnerInvitation, sendPartnerResponse } from './api';
 import { answersBody, questionLabels, unansweredRequired } from '../lib/form-definition';
@@ -14,7 +14,7 @@ import {
   SubmitButton,
 } from './components/page-parts';
 import {
-  CLIENT_LABELS,
+  clientLabels,
   ClientFields,
   ConsentFields,
   controlKindFor,
@@ -29,107 +29,51 @@ import {
   signatureOrder,
   signaturesBody,
 } from './components/consent-signatures';
+import { GoneLink, type LinkWords, LinkStates } from './components/link-states';
+import { useTokenLink } from './components/token-link';
+import { usePageWords } from './i18n/page-language';
 
 type Invitation = Schemas['PartnerInvitationViewDto'];
 
-type Loaded =
-  | { kind: 'loading' }
-  | { kind: 'ready'; invitation: Invitation }
-  | { kind: 'unknown' }
-  | { kind: 'gone' }
-  | { kind: 'failed' };
-
-const formatDate = (iso: string) =>
-  new Date(iso).toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric' });
-
-function ExpiredLink() {
-  return (
-    <Layout title="Link expired or used">
-      <FocusedHeading>This link has expired or was used</FocusedHeading>
-      <p>
-        Each partner link works once and for 14 days. If you have not answered yet, contact the
-        practice and ask for a new link, quoting your partner’s reference if you have it.
-      </p>
-    </Layout>
-  );
-}
-
-function UnknownLink() {
-  return (
-    <Layout title="Link not recognised">
-      <h1>We do not recognise this link</h1>
-      <p>
-        Check that you opened the whole link from the email; some email programs split long links.
-        If it still does not work, contact the practice.
-      </p>
-    </Layout>
-  );
-}
+const LINK_WORDS: LinkWords = {
+  title: 'partner.title',
+  loading: 'partner.loading',
+  failed: 'partner.failed',
+  gone: { title: 'link.usedTitle', heading: 'link.used', text: 'partner.usedText' },
+};
 
 function PartnerPage() {
-  const [token] = useState(() => new URLSearchParams(window.location.search).get('token') ?? '');
-  const [loaded, setLoaded] = useState<Loaded>(token ? { kind: 'loading' } : { kind: 'unknown' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    if (!token) return;
-    let current = true;
-    void partnerInvitation(token).then((result) => {
-      if (!current) return;
-      if (result.kind === 'ok') setLoaded({ kind: 'ready', invitation: result.body });
-      else if (result.kind === 'problem' && result.status === 404) setLoaded({ kind: 'unknown' });
-      else if (result.kind === 'problem' && result.status === 410) setLoaded({ kind: 'gone' });
-      else setLoaded({ kind: 'failed' });
-    });
-    return () => {
-      current = false;
-    };
-  }, [token, attempt]);
-
-  switch (loaded.kind) {
-    case 'loading':
-      return (
-        <Layout title="Your invitation">
-          <h1>Your invitation</h1>
-          <p role="status">Opening your invitation…</p>
-        </Layout>
-      );
-    case 'unknown':
-      return <UnknownLink />;
-    case 'gone':
-      return <ExpiredLink />;
-    case 'failed':
-      return (
-        <Layout title="Your invitation">
-          <h1>We could not open your invitation</h1>
-          <p>Check your connection, then try again.</p>
-          <button type="button" className="button" onClick={() => setAttempt((count) => count + 1)}>
-            Try again
-          </button>
-        </Layout>
-      );
-    case 'ready':
-      return <PartnerForm token={token} invitation={loaded.invitation} />;
-  }
+  const { token, loaded, reload } = useTokenLink(partnerInvitation);
+  return (
+    <LinkStates
+      loaded={loaded}
+      reload={reload}
+      words={LINK_WORDS}
+      ready={(value) => <PartnerForm token={token} invitation={value} />}
+    />
+  );
 }
 
 function PartnerForm({ token, invitation }: { token: string; invitation: Invitation }) {
   const submission = useSubmittableForm<Schemas['PartnerResponseReceiptDto']>();
   const [expired, setExpired] = useState(false);
+  const words = usePageWords();
+  const { t } = words;
   const { form, invitedBy } = invitation;
-  const labels = { ...CLIENT_LABELS, ...questionLabels(form), ...signatureLabels(form.consents) };
+  const labels = {
+    ...clientLabels(words),
+    ...questionLabels(form),
+    ...signatureLabels(form.consents, words),
+  };
 
-  if (expired) return <ExpiredLink />;
+  if (expired) return <GoneLink words={LINK_WORDS.gone} />;
   if (submission.receipt) {
     return (
-      <Layout title="Thank you">
-        <FocusedHeading>Thank you, your answers are in</FocusedHeading>
+      <Layout title={t('reachOut.thanksTitle')}>
+        <FocusedHeading>{t('intake.thanks')}</FocusedHeading>
         <CrisisResources resources={submission.receipt.resources ?? []} />
         <Reference reference={submission.receipt.reference} />
-        <p>
-          The practice now has both of your answers and will be in touch soon. {invitedBy} does not
-          see what you wrote.
-        </p>
+        <p>{t('partner.thanksText', { inviter: invitedBy })}</p>
       </Layout>
     );
   }
@@ -165,14 +109,8 @@ function PartnerForm({ token, invitation }: { token: string; invitation: Invitat
   return (
     <Layout title={form.title}>
       <h1>{form.title}</h1>
-      <p className="lead">
-        {invitedBy} asked you to answer these questions for your first conversation with the
-        practice. Your answers are private: {invitedBy} never sees them.
-      </p>
-      <p>
-        This link works once, until {formatDate(invitation.expiresAt)}. All questions need an answer
-        unless marked optional.
-      </p>
+      <p className="lead">{t('partner.lead', { inviter: invitedBy })}</p>
+      <p>{t('partner.until', { until: words.date(invitation.expiresAt) })}</p>
       <ErrorSummary
         errors={submission.fieldErrors}
         failure={submission.failure}
@@ -191,7 +129,7 @@ function PartnerForm({ token, invitation }: { token: string; invitation: Invitat
           <FormSections form={form} couple />
           <ConsentSignatureFields documents={form.consents} />
           <ConsentFields />
-          <SubmitButton sending={submission.sending}>Send my answers</SubmitButton>
+          <SubmitButton sending={submission.sending}>{t('submit.sendAnswers')}</SubmitButton>
         </form>
       </FormProvider>
     </Layout>

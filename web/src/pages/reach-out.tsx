@@ -1,15 +1,11 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import type { Schemas } from '../api/client';
 import { sendInquiry } from './api';
 import { requiredErrors } from '../lib/field-errors';
 import { inquiryBody } from '../lib/form-values';
 import { captureAttribution, withAttribution } from '../lib/attribution';
-import {
-  INTAKE_FORM_FOR_SERVICE,
-  PREFERRED_CONTACTS,
-  SERVICE_TYPES,
-  US_STATES,
-} from '../lib/vocabulary';
+import { linkIn } from '../lib/language';
+import { INTAKE_FORM_FOR_SERVICE } from '../lib/vocabulary';
 import { CheckboxField, ChoiceGroup, Honeypot, SelectField, TextField } from './components/fields';
 import { useCaptcha } from './components/captcha-field';
 import { FormProvider, useSubmittableForm } from './components/form-context';
@@ -22,23 +18,45 @@ import {
   SubmitButton,
 } from './components/page-parts';
 import { mount } from './mount';
+import { fragment, usePageWords } from './i18n/page-language';
+import {
+  type PageWords,
+  preferredContactOptions,
+  serviceTypeOptions,
+  stateOptions,
+} from './i18n/words';
 
 /** Where the visitor came from, taken as the page loads (first touch of the session). */
 const attribution = captureAttribution();
 
-const LABELS: Record<string, string> = {
-  name: 'Your name',
-  email: 'Your email',
-  phone: 'Your phone number',
-  preferredContact: 'How should we contact you?',
-  serviceType: 'What are you looking for?',
-  state: 'The state you live in',
-  message: 'What would you like us to know?',
-  referralSource: 'How did you hear about us?',
-  consent: 'Consent',
-  'consent.contact': 'Consent to be contacted',
-  captchaToken: 'Security check',
-};
+/** Labels for the error summary, in the page's order. */
+const labelsIn = ({ t }: PageWords): Record<string, string> => ({
+  name: t('contact.name'),
+  email: t('contact.email'),
+  phone: t('contact.phone'),
+  preferredContact: t('contact.preferred'),
+  serviceType: t('contact.service'),
+  state: t('contact.state'),
+  message: t('contact.message'),
+  referralSource: t('contact.referral'),
+  consent: t('contact.consentLabel'),
+  'consent.contact': t('contact.consentContact'),
+  captchaToken: t('captcha.label'),
+});
+
+const ORDER = [
+  'name',
+  'email',
+  'phone',
+  'preferredContact',
+  'serviceType',
+  'state',
+  'message',
+  'referralSource',
+  'consent',
+  'consent.contact',
+  'captchaToken',
+];
 
 const REQUIRED = ['name', 'email', 'serviceType', 'consent.contact'];
 
@@ -54,24 +72,36 @@ function ReachOutPage() {
   const captcha = useCaptcha();
   // When the page rendered the form: the API stores much faster submissions as spam.
   const [formStartedAt] = useState(() => new Date().toISOString());
+  const words = usePageWords();
+  const { t } = words;
+  const labels = labelsIn(words);
 
   if (form.receipt) {
     const slug = INTAKE_FORM_FOR_SERVICE[String(form.values.serviceType)];
     return (
-      <Layout title="Thank you">
-        <FocusedHeading>Thank you for reaching out</FocusedHeading>
+      <Layout title={t('reachOut.thanksTitle')}>
+        <FocusedHeading>{t('reachOut.thanks')}</FocusedHeading>
         <CrisisResources resources={form.receipt.resources ?? []} />
         <Reference reference={form.receipt.reference} />
-        <p>
-          We have your message and will be in touch soon. We have also sent you an email to confirm.
-        </p>
+        <p>{t('reachOut.received')}</p>
         {slug ? (
           <p>
-            Want to save time at your first conversation?{' '}
-            <a href={`/intake/${slug}?ref=${encodeURIComponent(form.receipt.reference)}`}>
-              Answer the {slug} intake questions now
-            </a>{' '}
-            (about 10 minutes).
+            {fragment(
+              words.rich<ReactNode>('reachOut.continue', {
+                form: slug,
+                link: (chunks) => (
+                  <a
+                    href={linkIn(
+                      `/intake/${slug}?ref=${encodeURIComponent(form.receipt!.reference)}`,
+                      words.language,
+                      navigator.languages ?? [],
+                    )}
+                  >
+                    {fragment(chunks)}
+                  </a>
+                ),
+              }),
+            )}
           </p>
         ) : null}
       </Layout>
@@ -92,7 +122,7 @@ function ReachOutPage() {
           ),
         {
           pageErrors: requiredErrors(form.values, REQUIRED),
-          order: Object.keys(LABELS),
+          order: ORDER,
         },
       )
       .then((result) => {
@@ -101,28 +131,31 @@ function ReachOutPage() {
   };
 
   return (
-    <Layout title="Reach out">
-      <h1>Reach out</h1>
-      <p className="lead">
-        Tell us a little about what you are looking for and how to reach you. Everything you write
-        goes only to the practice.
-      </p>
+    <Layout title={t('reachOut.title')}>
+      <h1>{t('reachOut.title')}</h1>
+      <p className="lead">{t('reachOut.lead')}</p>
       <ErrorSummary
         errors={form.fieldErrors}
         failure={form.failure}
         failedAttempts={form.failedAttempts}
-        labelFor={(field) => LABELS[field]}
+        labelFor={(field) => labels[field]}
         kindFor={(field) => KINDS[field as keyof typeof KINDS] ?? 'input'}
       />
       <FormProvider value={form.state}>
         <form noValidate onSubmit={onSubmit} aria-labelledby="reach-out-form-title">
           <h2 className="visually-hidden" id="reach-out-form-title">
-            Your message to the practice
+            {t('reachOut.formTitle')}
           </h2>
-          <TextField path="name" label="Your name" required autoComplete="name" maxLength={200} />
+          <TextField
+            path="name"
+            label={t('contact.name')}
+            required
+            autoComplete="name"
+            maxLength={200}
+          />
           <TextField
             path="email"
-            label="Your email"
+            label={t('contact.email')}
             required
             type="email"
             autoComplete="email"
@@ -131,49 +164,45 @@ function ReachOutPage() {
           />
           <TextField
             path="phone"
-            label="Your phone number"
-            hint="For example (503) 555-0142"
+            label={t('contact.phone')}
+            hint={t('field.phoneHint')}
             type="tel"
             autoComplete="tel"
             width="short"
           />
           <ChoiceGroup
             path="preferredContact"
-            legend="How should we contact you?"
+            legend={t('contact.preferred')}
             required
-            options={PREFERRED_CONTACTS}
+            options={preferredContactOptions(words)}
             inline
           />
           <ChoiceGroup
             path="serviceType"
-            legend="What are you looking for?"
+            legend={t('contact.service')}
             required
-            options={SERVICE_TYPES}
+            options={serviceTypeOptions(words)}
           />
           <SelectField
             path="state"
-            label="The state you live in"
-            hint="Clinicians can only work with clients in the states where they are licensed."
-            options={US_STATES}
-            emptyLabel="Choose a state"
+            label={t('contact.state')}
+            hint={t('contact.stateHint')}
+            options={stateOptions(words)}
+            emptyLabel={t('contact.chooseState')}
             autoComplete="address-level1"
           />
           <TextField
             path="message"
-            label="What would you like us to know?"
-            hint="A few words about what brings you here. Please leave out anything you would rather say in person."
+            label={t('contact.message')}
+            hint={t('contact.messageHint')}
             maxLength={5000}
             multiline
           />
-          <TextField path="referralSource" label="How did you hear about us?" maxLength={100} />
-          <CheckboxField
-            path="consent.contact"
-            required
-            label="I agree that the practice may contact me about this, and I have read how it keeps my information private."
-          />
+          <TextField path="referralSource" label={t('contact.referral')} maxLength={100} />
+          <CheckboxField path="consent.contact" required label={t('contact.consent')} />
           <Honeypot />
           {captcha.field}
-          <SubmitButton sending={form.sending}>Send</SubmitButton>
+          <SubmitButton sending={form.sending}>{t('submit.send')}</SubmitButton>
         </form>
       </FormProvider>
     </Layout>

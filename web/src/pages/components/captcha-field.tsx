@@ -8,6 +8,7 @@ import {
   mountCaptcha,
 } from '../../lib/captcha';
 import { inlineMessage } from '../../lib/messages';
+import { usePageWords } from '../i18n/page-language';
 import { fieldId, useFormState } from './form-context';
 
 const ID = fieldId('captchaToken');
@@ -51,6 +52,7 @@ function CaptchaField({
   widgetRef: RefObject<CaptchaWidget | null>;
 }): ReactNode {
   const { errors } = useFormState();
+  const words = usePageWords();
   const container = useRef<HTMLDivElement>(null);
   const [status, setStatus] = useState<CaptchaStatus>('waiting');
   useEffect(() => {
@@ -67,19 +69,19 @@ function CaptchaField({
       aria-describedby={described}
     >
       <p className="label" id={`${ID}-label`}>
-        Security check
+        {words.t('captcha.label')}
       </p>
       <p
         className={status === 'failed' ? 'field-error' : 'hint'}
         id={`${ID}-status`}
         role={status === 'failed' ? 'alert' : 'status'}
       >
-        {captchaStatusText(status)}
+        {captchaStatusText(status, words)}
       </p>
       {error ? (
         <p className="field-error" id={`${ID}-error`}>
-          <span className="visually-hidden">Error: </span>
-          {inlineMessage('captchaToken', error)}
+          <span className="visually-hidden">{words.t('field.errorPrefix')}</span>
+          {inlineMessage(words, 'captchaToken', error)}
         </p>
       ) : null}
       {/* The provider renders here; React never touches what it puts inside. Focusable

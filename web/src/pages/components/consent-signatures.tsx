@@ -1,6 +1,8 @@
 import type { Schemas } from '../../api/client';
 import { type FormValues, text } from '../../lib/form-values';
 import { type MarkdownBlock, markdownBlocks } from '../../../../src/vocabulary/markdown-blocks';
+import type { PageWords } from '../i18n/words';
+import { usePageWords } from '../i18n/page-language';
 import { CheckboxField, TextField } from './fields';
 
 /** A consent document as a form lists it. */
@@ -25,11 +27,14 @@ export function signaturesBody(documents: readonly ConsentDocument[], values: Fo
 }
 
 /** Labels for the error summary: a document's problem is named by its title. */
-export function signatureLabels(documents: readonly ConsentDocument[]): Record<string, string> {
+export function signatureLabels(
+  documents: readonly ConsentDocument[],
+  { t }: PageWords,
+): Record<string, string> {
   return Object.fromEntries(
     documents.flatMap(({ slug, title }) => [
       [agreedPath(slug), title],
-      [namePath(slug), `${title}: your name`],
+      [namePath(slug), t('sign.nameLabel', { title })],
     ]),
   );
 }
@@ -67,19 +72,17 @@ function Block({ block }: { block: MarkdownBlock }) {
  */
 export function ConsentSignatureFields({
   documents,
-  heading = 'Documents to sign',
+  heading,
 }: {
   documents: readonly ConsentDocument[];
   heading?: string;
 }) {
+  const { t } = usePageWords();
   if (documents.length === 0) return null;
   return (
     <section className="form-section consent-documents" aria-labelledby="section-signatures">
-      <h2 id="section-signatures">{heading}</h2>
-      <p className="hint">
-        Please read each document. To sign it, tick “I agree” and type your full name as you gave it
-        above.
-      </p>
+      <h2 id="section-signatures">{heading ?? t('sign.heading')}</h2>
+      <p className="hint">{t('sign.hint')}</p>
       {documents.map((document) => (
         <div className="consent-document" key={document.slug}>
           <h3 id={`consent-${document.slug}`}>{document.title}</h3>
@@ -98,12 +101,12 @@ export function ConsentSignatureFields({
           <CheckboxField
             path={agreedPath(document.slug)}
             required
-            label={<>I agree to “{document.title}”</>}
+            label={t('sign.agree', { title: document.title })}
           />
           <TextField
             path={namePath(document.slug)}
             required
-            label="Your full name, as your signature"
+            label={t('sign.name')}
             autoComplete="name"
             maxLength={200}
           />

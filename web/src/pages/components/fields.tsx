@@ -1,10 +1,15 @@
 import type { ReactNode } from 'react';
 import type { FieldValue } from '../../lib/form-values';
-import { type ControlKind, inlineMessage } from '../../lib/messages';
+import { type ControlKind, type ErrorOfField, inlineMessage } from '../../lib/messages';
+import { usePageWords } from '../i18n/page-language';
 import { fieldId, useFormState } from './form-context';
 
 /** The ids that describe a control: its hint and its error, when it has them. */
-function describedBy(id: string, hint: ReactNode, error: string | undefined): string | undefined {
+function describedBy(
+  id: string,
+  hint: ReactNode,
+  error: ErrorOfField | undefined,
+): string | undefined {
   const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
@@ -35,22 +40,24 @@ function ErrorText({
 }: {
   id: string;
   path: string;
-  error?: string;
+  error?: ErrorOfField;
   kind: ControlKind;
 }) {
+  const words = usePageWords();
   return error ? (
     <p className="field-error" id={`${id}-error`}>
-      <span className="visually-hidden">Error: </span>
-      {inlineMessage(path, error, kind)}
+      <span className="visually-hidden">{words.t('field.errorPrefix')}</span>
+      {inlineMessage(words, path, error, kind)}
     </p>
   ) : null;
 }
 
 function LabelText({ label, required }: { label: ReactNode; required?: boolean }) {
+  const { t } = usePageWords();
   return (
     <>
       {label}
-      {required ? null : <span className="optional"> (optional)</span>}
+      {required ? null : <span className="optional">{t('field.optional')}</span>}
     </>
   );
 }
@@ -340,9 +347,10 @@ export function CheckboxField({
  */
 export function Honeypot() {
   const { values, setValue } = useFormState();
+  const { t } = usePageWords();
   return (
     <div className="honeypot" aria-hidden="true">
-      <label htmlFor="field-website">Leave this field empty</label>
+      <label htmlFor="field-website">{t('field.honeypot')}</label>
       <input
         id="field-website"
         name="website"

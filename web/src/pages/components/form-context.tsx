@@ -3,7 +3,9 @@ import { type ApiResult, failureMessage } from '../../lib/api';
 import { withPageErrors } from '../../lib/field-errors';
 import type { FormValues, FieldValue } from '../../lib/form-values';
 import { newIdempotencyKey } from '../../lib/idempotency';
+import type { ErrorOfField } from '../../lib/messages';
 import type { FieldError } from '../../lib/problem';
+import { usePageWords } from '../i18n/page-language';
 
 /** The id of a field's control, from its path in the body (`client.email` → `field-client-email`). */
 export const fieldId = (path: string) => `field-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
@@ -11,8 +13,8 @@ export const fieldId = (path: string) => `field-${path.replace(/[^A-Za-z0-9_-]/g
 export interface FormState {
   values: FormValues;
   setValue(path: string, value: FieldValue): void;
-  /** The API's message for each field path, from the last 422. */
-  errors: Readonly<Record<string, string>>;
+  /** The API's error for each field path, from the last 422 (its code and message). */
+  errors: Readonly<Record<string, ErrorOfField>>;
 }
 
 const FormContext = createContext<FormState | null>(null);
@@ -32,7 +34,11 @@ export function useFormState(): FormState {
 export function useSubmittableForm<T>(initial: FormValues = {}) {
   const [values, setValues] = useState<FormValues>(initial);
   const [fieldErrors, setFieldErrors] = useState<FieldError[]>([]);
-  const [failure, setFailure] = useState<string | null>(null);
+  /** The last failure that was not about a field; said in the page's language of the moment. */
+  const [failed, setFailed] = useState<Exclude<ApiResult<T>, { kind: 'ok' | 'invalid' }> | null>(
+    null,
+  );
+  const words = usePageWords();
   const [sending, setSending] = useState(false);
   const [receipt, setReceipt] = useState<T | null>(null);
   /** Bumped on each failed attempt so the error summary takes focus again. */
@@ -50,8 +56,8 @@ export function useSubmittableForm<T>(initial: FormValues = {}) {
     );
   }, []);
 
-  const errors: Record<string, string> = {};
-  for (const error of fieldErrors) errors[error.field] ??= error.message;
+  const errors: Record<string, ErrorOfField> = {};
+  for (const error of fieldErrors) errors[error.field] ??= error;
 
   /** `send` makes the request with the page's Idempotency-Key (see ../api.ts). */
   async function submit(
@@ -71,15 +77,15 @@ export function useSubmittableForm<T>(initial: FormValues = {}) {
     setSending(false);
     if (result.kind === 'ok') {
       setFieldErrors([]);
-      setFailure(null);
+      setFailed(null);
       setReceipt(result.body);
     } else if (result.kind === 'invalid') {
       setFieldErrors(withPageErrors(result.errors, options.pageErrors ?? [], options.order ?? []));
-      setFailure(null);
+      setFailed(null);
       setFailedAttempts((count) => count + 1);
     } else {
       setFieldErrors([]);
-      setFailure(failureMessage(result));
+      setFailed(result);
       setFailedAttempts((count) => count + 1);
     }
     return result;
@@ -89,7 +95,7 @@ export function useSubmittableForm<T>(initial: FormValues = {}) {
     state: { values, setValue, errors } satisfies FormState,
     values,
     fieldErrors,
-    failure,
+    failure: failed ? failureMessage(failed, words) : null,
     sending,
     receipt,
     failedAttempts,

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { doubleEscape, leaveNow, safeExitUrl } from '../../lib/leave-safely';
+import { usePageWords } from '../i18n/page-language';
 import './leave-safely.css';
 
 const leave = () => leaveNow(safeExitUrl(), { ownPage: true });
@@ -9,6 +10,7 @@ const leave = () => leaveNow(safeExitUrl(), { ownPage: true });
  * anywhere on the page (docs/api.md#leaving-safely).
  */
 export function LeaveSafely() {
+  const { t } = usePageWords();
   useEffect(() => {
     const pressed = doubleEscape();
     const onKeyDown = (event: KeyboardEvent) => {
@@ -18,9 +20,9 @@ export function LeaveSafely() {
     return () => document.removeEventListener('keydown', onKeyDown);
   }, []);
   return (
-    <aside className="leave-safely" aria-label="Leave this site quickly">
+    <aside className="leave-safely" aria-label={t('leave.label')}>
       <p className="leave-safely-hint" id="leave-safely-hint">
-        Need to leave quickly? Press Esc twice, or
+        {t('leave.hint')}
       </p>
       <button
         type="button"
@@ -28,7 +30,7 @@ export function LeaveSafely() {
         aria-describedby="leave-safely-hint"
         onClick={leave}
       >
-        Leave this site
+        {t('leave.button')}
       </button>
     </aside>
   );

@@ -2,7 +2,9 @@ import { type ReactNode, useEffect, useRef } from 'react';
 import { type CrisisResource, splitContact } from '../../lib/crisis';
 import { type ControlKind, summaryLine } from '../../lib/messages';
 import type { FieldError } from '../../lib/problem';
+import { fragment, usePageWords } from '../i18n/page-language';
 import { fieldId } from './form-context';
+import { LanguageSwitch } from './language-switch';
 import { PracticeContact, PracticeHeader, usePractice } from './practice-frame';
 import { LeaveSafely } from './leave-safely';
 
@@ -10,6 +12,7 @@ import { LeaveSafely } from './leave-safely';
 export function Layout({ title, children }: { title: string; children: ReactNode }) {
   // The practice's name, never this product's: clients deal with the practice.
   const practice = usePractice();
+  const { t } = usePageWords();
   useEffect(() => {
     document.title = practice ? `${title} · ${practice.name}` : title;
   }, [title, practice]);
@@ -17,15 +20,13 @@ export function Layout({ title, children }: { title: string; children: ReactNode
     <>
       <LeaveSafely />
       <PracticeHeader practice={practice} />
+      <LanguageSwitch />
       <main className="page" id="main">
         {children}
       </main>
       <footer className="site-footer">
         <PracticeContact practice={practice} />
-        <p>
-          What you send goes straight to the practice over an encrypted connection and is kept
-          private. Nothing you write here is shared with anyone else.
-        </p>
+        <p>{t('frame.privacy')}</p>
       </footer>
     </>
   );
@@ -46,13 +47,12 @@ export function FocusedHeading({ children }: { children: ReactNode }) {
 
 /** Who to call now; shown first and in red when the API says the answers suggest a crisis. */
 export function CrisisResources({ resources }: { resources: readonly CrisisResource[] }) {
+  const { t } = usePageWords();
   if (resources.length === 0) return null;
   return (
     <section className="crisis-resources" aria-labelledby="crisis-resources-title">
-      <h2 id="crisis-resources-title">
-        If you are thinking about ending your life, please reach out now
-      </h2>
-      <p>You do not have to wait for us. These services answer day and night:</p>
+      <h2 id="crisis-resources-title">{t('crisis.title')}</h2>
+      <p>{t('crisis.intro')}</p>
       <ul>
         {resources.map((resource) => (
           <li key={resource.name}>
@@ -79,10 +79,15 @@ function ContactLink({ contact }: { contact: string }) {
 
 /** The reference to quote, big and selectable. */
 export function Reference({ reference }: { reference: string }) {
+  const { rich } = usePageWords();
   return (
     <p className="reference">
-      Your reference is <strong className="reference-code">{reference}</strong>. Quote it if you
-      call or write to the practice.
+      {fragment(
+        rich<ReactNode>('reference.quote', {
+          reference,
+          strong: (chunks) => <strong className="reference-code">{fragment(chunks)}</strong>,
+        }),
+      )}
     </p>
   );
 }
@@ -105,6 +110,7 @@ export function ErrorSummary({
   kindFor?: (field: string) => ControlKind;
 }) {
   const ref = useRef<HTMLDivElement>(null);
+  const words = usePageWords();
   const visible = errors.length > 0 || failure !== null;
   useEffect(() => {
     if (failedAttempts > 0) ref.current?.focus();
@@ -113,7 +119,7 @@ export function ErrorSummary({
   return (
     <div className="error-summary" ref={ref} tabIndex={-1} aria-labelledby="error-summary-title">
       <h2 id="error-summary-title">
-        {errors.length > 0 ? 'Please check these answers' : 'Your answers were not sent'}
+        {words.t(errors.length > 0 ? 'summary.fields' : 'summary.notSent')}
       </h2>
       {failure ? <p>{failure}</p> : null}
       {errors.length > 0 ? (
@@ -121,9 +127,10 @@ export function ErrorSummary({
           {errors.map((error) => {
             const label = labelFor(error.field);
             const line = summaryLine(
+              words,
               label ?? error.field,
               error.field,
-              error.message,
+              error,
               kindFor?.(error.field),
             );
             const target = label ? fieldId(error.field) : undefined;
@@ -155,13 +162,14 @@ export function ErrorSummary({
 }
 
 export function SubmitButton({ sending, children }: { sending: boolean; children: ReactNode }) {
+  const { t } = usePageWords();
   return (
     <div className="actions">
       <button type="submit" className="button" aria-disabled={sending || undefined}>
-        {sending ? 'Sending…' : children}
+        {sending ? t('submit.sending') : children}
       </button>
       <p className="visually-hidden" role="status">
-        {sending ? 'Sending your answers…' : ''}
+        {sending ? t('submit.status') : ''}
       </p>
     </div>
   );

@@ -5,22 +5,19 @@ import {
   scalePoints,
 } from '../../lib/form-definition';
 import type { ControlKind } from '../../lib/messages';
-import { US_STATES } from '../../lib/vocabulary';
 import { Fragment, type ReactNode } from 'react';
+import { usePageWords } from '../i18n/page-language';
+import { type PageWords, stateOptions } from '../i18n/words';
 import { CheckboxField, ChoiceGroup, ScaleField, SelectField, TextField } from './fields';
 import { SafetyNote } from './safety-note';
 
-const YES_NO = [
-  ['yes', 'Yes'],
-  ['no', 'No'],
-] as const;
-
 /** One question of a published form, drawn by its type. */
 export function QuestionField({ question, couple }: { question: Question; couple: boolean }) {
+  const { t } = usePageWords();
   const path = answerPath(question);
   const note =
     couple && question.private ? (
-      <span className="private-note">Private: your partner never sees this answer.</span>
+      <span className="private-note">{t('questions.private')}</span>
     ) : null;
   const options = (question.options ?? []).map((option) => [option.value, option.label] as const);
   switch (question.type) {
@@ -32,7 +29,7 @@ export function QuestionField({ question, couple }: { question: Question; couple
         <TextField
           path={path}
           label={question.label}
-          hint={question.type === 'phone' ? 'For example (503) 555-0142' : note}
+          hint={question.type === 'phone' ? t('field.phoneHint') : note}
           required={question.required}
           type={question.type === 'phone' ? 'tel' : question.type}
           maxLength={question.maxLength}
@@ -55,7 +52,7 @@ export function QuestionField({ question, couple }: { question: Question; couple
         <ChoiceGroup
           path={path}
           legend={question.label}
-          hint={question.type === 'multi' ? 'Choose all that apply.' : undefined}
+          hint={question.type === 'multi' ? t('field.chooseAll') : undefined}
           required={question.required}
           options={options}
           multiple={question.type === 'multi'}
@@ -68,7 +65,10 @@ export function QuestionField({ question, couple }: { question: Question; couple
           path={path}
           legend={question.label}
           required={question.required}
-          options={YES_NO}
+          options={[
+            ['yes', t('field.yes')],
+            ['no', t('field.no')],
+          ]}
           inline
           note={note}
         />
@@ -98,6 +98,7 @@ export function FormSections({
   couple: boolean;
   afterFirst?: ReactNode;
 }) {
+  const { t } = usePageWords();
   return (
     <>
       {form.sections.map((section, index) => {
@@ -112,9 +113,7 @@ export function FormSections({
             {couple && section.id === 'safety' ? (
               <SafetyNote />
             ) : couple && allPrivate ? (
-              <p className="section-note">
-                Only the practice sees your answers in this part; your partner never does.
-              </p>
+              <p className="section-note">{t('questions.privateSection')}</p>
             ) : null}
             {section.questions.map((question) => (
               <QuestionField key={question.id} question={question} couple={couple} />
@@ -136,19 +135,21 @@ export function FormSections({
 
 /** The respondent's own details: `client` of an intake or a partner response. */
 export function ClientFields() {
+  const words = usePageWords();
+  const { t } = words;
   return (
     <section className="form-section" aria-labelledby="section-about-you">
-      <h2 id="section-about-you">About you</h2>
+      <h2 id="section-about-you">{t('questions.aboutYou')}</h2>
       <TextField
         path="client.name"
-        label="Your name"
+        label={t('contact.name')}
         required
         autoComplete="name"
         maxLength={200}
       />
       <TextField
         path="client.email"
-        label="Your email"
+        label={t('contact.email')}
         required
         type="email"
         autoComplete="email"
@@ -157,31 +158,31 @@ export function ClientFields() {
       />
       <TextField
         path="client.phone"
-        label="Your phone number"
-        hint="For example (503) 555-0142"
+        label={t('contact.phone')}
+        hint={t('field.phoneHint')}
         type="tel"
         autoComplete="tel"
         width="short"
       />
       <TextField
         path="client.dateOfBirth"
-        label="Date of birth"
+        label={t('questions.dateOfBirth')}
         type="date"
         autoComplete="bday"
         width="short"
       />
       <SelectField
         path="client.state"
-        label="The state you live in"
-        hint="Clinicians can only work with clients in the states where they are licensed."
-        options={US_STATES}
-        emptyLabel="Choose a state"
+        label={t('contact.state')}
+        hint={t('contact.stateHint')}
+        options={stateOptions(words)}
+        emptyLabel={t('contact.chooseState')}
         autoComplete="address-level1"
       />
       <TextField
         path="client.pronouns"
-        label="Your pronouns"
-        hint="For example she/her or they/them"
+        label={t('questions.pronouns')}
+        hint={t('questions.pronounsHint')}
         maxLength={50}
         width="short"
       />
@@ -191,32 +192,41 @@ export function ClientFields() {
 
 /** Agreement to be contacted (required) and to video sessions (optional). */
 export function ConsentFields() {
+  const { t } = usePageWords();
   return (
     <section className="form-section" aria-labelledby="section-consent">
-      <h2 id="section-consent">Consent</h2>
-      <CheckboxField
-        path="consent.contact"
-        required
-        label="I agree that the practice may contact me about this, and I have read how it keeps my information private."
-      />
-      <CheckboxField path="consent.telehealth" label="I am open to sessions by video." />
+      <h2 id="section-consent">{t('questions.consent')}</h2>
+      <CheckboxField path="consent.contact" required label={t('contact.consent')} />
+      <CheckboxField path="consent.telehealth" label={t('questions.telehealth')} />
     </section>
   );
 }
 
 /** Labels for the error summary: the fields above plus the form's questions. */
-export const CLIENT_LABELS: Record<string, string> = {
-  client: 'About you',
-  'client.name': 'Your name',
-  'client.email': 'Your email',
-  'client.phone': 'Your phone number',
-  'client.dateOfBirth': 'Date of birth',
-  'client.state': 'The state you live in',
-  'client.pronouns': 'Your pronouns',
-  consent: 'Consent',
-  'consent.contact': 'Consent to be contacted',
-  'consent.telehealth': 'Sessions by video',
-};
+export function clientLabels({ t }: PageWords): Record<string, string> {
+  return {
+    client: t('questions.aboutYou'),
+    'client.name': t('contact.name'),
+    'client.email': t('contact.email'),
+    'client.phone': t('contact.phone'),
+    'client.dateOfBirth': t('questions.dateOfBirth'),
+    'client.state': t('contact.state'),
+    'client.pronouns': t('questions.pronouns'),
+    consent: t('questions.consent'),
+    'consent.contact': t('contact.consentContact'),
+    'consent.telehealth': t('questions.telehealthLabel'),
+  };
+}
+
+const CLIENT_PATHS = [
+  'client',
+  'client.name',
+  'client.email',
+  'client.phone',
+  'client.dateOfBirth',
+  'client.state',
+  'client.pronouns',
+];
 
 /** How a field shows "is required": radios and checkboxes read differently from text. */
 export function controlKindFor(form: FormDefinition | undefined) {
@@ -237,7 +247,7 @@ export function controlKindFor(form: FormDefinition | undefined) {
 /** Every field path in the order the intake and partner pages show them. */
 export function fieldOrder(form: FormDefinition, couple: boolean): string[] {
   return [
-    ...Object.keys(CLIENT_LABELS).filter((path) => path.startsWith('client')),
+    ...CLIENT_PATHS,
     ...(couple ? ['partner', 'partner.name', 'partner.email'] : []),
     ...form.sections.flatMap((section) => section.questions.map(answerPath)),
     'consent',

@@ -1,6 +1,7 @@
+import { usePageWords } from '../i18n/page-language';
+
 /** The line beside the couples form's safety questions (docs/api.md#leaving-safely). */
 export function SafetyNote() {
-  return (
-    <p className="section-note">Your partner never sees these answers. Only the practice does.</p>
-  );
+  const { t } = usePageWords();
+  return <p className="section-note">{t('questions.safety')}</p>;
 }

@@ -1,19 +1,19 @@
-import { type KeyboardEvent, useId, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, useId, useState } from 'react';
 import { failureMessage } from '../../lib/api';
 import { answersBody, type FormDefinition } from '../../lib/form-definition';
 import { clientBody, type FormValues, text } from '../../lib/form-values';
 import { saveDraft } from '../drafts';
+import { fragment, usePageWords } from '../i18n/page-language';
+import type { PageWords } from '../i18n/words';
 import './save-draft.css';
-
-const formatDate = (iso: string) =>
-  new Date(iso).toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric' });
 
 type Saving =
   | { kind: 'closed' }
   | { kind: 'open' }
   | { kind: 'sending' }
   | { kind: 'saved'; email: string; expiresAt: string }
-  | { kind: 'failed'; message: string };
+  /** What went wrong, said in the page's language of the moment. */
+  | { kind: 'failed'; say: (words: PageWords) => string };
 
 /**
  * "Save and finish later": emails a link that opens the answers so far for 7 days
@@ -34,9 +34,13 @@ export function SaveDraft({
   onSaved: (draftToken: string) => void;
 }) {
   const id = useId();
+  const words = usePageWords();
+  const { t } = words;
   const [state, setState] = useState<Saving>({ kind: 'closed' });
   const [email, setEmail] = useState('');
-  const [emailError, setEmailError] = useState<string | null>(null);
+  const [emailError, setEmailError] = useState<'draft.emailMissing' | 'draft.emailInvalid' | null>(
+    null,
+  );
 
   const open = () => {
     setEmail((current) => current || text(values, 'client.email'));
@@ -46,7 +50,7 @@ export function SaveDraft({
   const save = async () => {
     const address = email.trim();
     if (!address) {
-      setEmailError('Enter the email address the link should go to.');
+      setEmailError('draft.emailMissing');
       return;
     }
     setEmailError(null);
@@ -55,6 +59,8 @@ export function SaveDraft({
       formSlug: form.slug,
       formVersion: form.version,
       email: address,
+      // The resume email, and the page it opens, are in the language of this page.
+      lang: words.language,
       client: clientBody(values),
       answers: answersBody(form, values),
       ...(draftToken ? { draftToken } : {}),
@@ -65,17 +71,13 @@ export function SaveDraft({
     } else if (result.kind === 'invalid') {
       const aboutEmail = result.errors.find((error) => error.field === 'email');
       if (aboutEmail) {
-        setEmailError('Enter an email address like name@example.com.');
+        setEmailError('draft.emailInvalid');
         setState({ kind: 'open' });
       } else {
-        setState({
-          kind: 'failed',
-          message:
-            'Some answers cannot be saved as they are. Check the answers marked in the form, or send them now.',
-        });
+        setState({ kind: 'failed', say: ({ t }) => t('draft.cannotSave') });
       }
     } else {
-      setState({ kind: 'failed', message: failureMessage(result) });
+      setState({ kind: 'failed', say: (now) => failureMessage(result, now) });
     }
   };
 
@@ -88,28 +90,30 @@ export function SaveDraft({
   return (
     <section className="save-draft" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="save-draft-title">
-        Need a break?
+        {t('draft.title')}
       </h2>
       {state.kind === 'closed' ? (
         <>
-          <p>We can email you a link to finish later. Nothing is kept on this device.</p>
+          <p>{t('draft.offer')}</p>
           <button type="button" className="save-draft-button" onClick={open}>
-            Save and finish later
+            {t('draft.open')}
           </button>
         </>
       ) : state.kind === 'saved' ? (
         <p role="status">
-          We emailed a link to <strong>{state.email}</strong>. It opens your answers until{' '}
-          {formatDate(state.expiresAt)}. Saving again sends a new link. You can close this page.
+          {fragment(
+            words.rich<ReactNode>('draft.saved', {
+              email: state.email,
+              until: words.date(state.expiresAt),
+              strong: (chunks) => <strong>{fragment(chunks)}</strong>,
+            }),
+          )}
         </p>
       ) : (
         <>
-          <p>
-            We email you a link that opens your answers for 7 days. Nothing is kept on this device.
-            Use an address only you can read.
-          </p>
+          <p>{t('draft.explain')}</p>
           <div className={`field${emailError ? ' field--invalid' : ''}`}>
-            <label htmlFor={`${id}-email`}>Email the link to</label>
+            <label htmlFor={`${id}-email`}>{t('draft.email')}</label>
             <input
               id={`${id}-email`}
               type="email"
@@ -124,8 +128,8 @@ export function SaveDraft({
             />
             {emailError ? (
               <p className="field-error" id={`${id}-email-error`}>
-                <span className="visually-hidden">Error: </span>
-                {emailError}
+                <span className="visually-hidden">{t('field.errorPrefix')}</span>
+                {t(emailError)}
               </p>
             ) : null}
           </div>
@@ -137,10 +141,14 @@ export function SaveDraft({
               if (state.kind !== 'sending') void save();
             }}
           >
-            {state.kind === 'sending' ? 'Saving…' : 'Email me the link'}
+            {state.kind === 'sending' ? t('draft.saving') : t('draft.send')}
           </button>
           <p role="status" className={state.kind === 'failed' ? 'field-error' : 'visually-hidden'}>
-            {state.kind === 'failed' ? state.message : state.kind === 'sending' ? 'Saving…' : ''}
+            {state.kind === 'failed'
+              ? state.say(words)
+              : state.kind === 'sending'
+                ? t('draft.saving')
+                : ''}
           </p>
         </>
       )}
