@@ -1,5 +1,6 @@
 import type { LeadStatus, Urgency } from '../api/types';
 import { LEAD_LABELS } from './vocabulary';
+import { LOCALE, t } from './i18n/t';
 
 /** The words the staff app shows for the API's codes. */
 export const STATUS_NAMES: Record<LeadStatus, string> = {
@@ -62,8 +63,8 @@ export function timelineName(kind: string): string {
   return TIMELINE_NAMES[kind] ?? kind.replaceAll('_', ' ');
 }
 
-const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
-const dateOnly = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' });
+const dateTime = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short' });
+const dateOnly = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium' });
 
 export function formatDateTime(iso: string | null | undefined): string {
   return iso ? dateTime.format(new Date(iso)) : '—';
@@ -77,15 +78,21 @@ export function formatDate(iso: string | null | undefined): string {
 export function formatMinutes(minutes: number | null | undefined): string {
   if (minutes === null || minutes === undefined) return '—';
   const rounded = Math.round(minutes);
-  if (rounded < 60) return `${rounded} min`;
+  if (rounded < 60) return t('shell.span.minutes', { minutes: rounded });
   const hours = Math.floor(rounded / 60);
-  if (hours < 48) return rounded % 60 ? `${hours} h ${rounded % 60} min` : `${hours} h`;
+  if (hours < 48) {
+    return rounded % 60
+      ? t('shell.span.hoursMinutes', { hours, minutes: rounded % 60 })
+      : t('shell.span.hours', { hours });
+  }
   const days = Math.floor(hours / 24);
-  return hours % 24 ? `${days} d ${hours % 24} h` : `${days} d`;
+  return hours % 24
+    ? t('shell.span.daysHours', { days, hours: hours % 24 })
+    : t('shell.span.days', { days });
 }
 
 export function formatShare(share: number | null | undefined): string {
-  return share === null || share === undefined ? '—' : `${Math.round(share * 100)}%`;
+  return share === null || share === undefined ? '—' : t('shell.share', { share });
 }
 
 /** "crisis: B" in the inbox; "crisis" on a lead of one person. */
