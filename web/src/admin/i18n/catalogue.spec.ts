@@ -21,6 +21,9 @@ const MOVED = [
   'features/clinicians',
   'features/webhooks',
   'features/settings',
+  'features/stats',
+  'features/audit',
+  'features/notifications',
 ];
 
 /** Text between tags that holds a letter but is no sentence. */

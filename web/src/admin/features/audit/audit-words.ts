@@ -1,3 +1,4 @@
+import { t } from '../../i18n/t';
 /**
  * The audit log in words: an action code the server gives no label for, and an event's
  * details as "field: value" pairs instead of JSON. No React here: tested on its own.
@@ -21,8 +22,9 @@ function fieldWords(key: string): string {
 }
 
 function valueWords(value: unknown): string {
-  if (value === null || value === undefined) return 'none';
-  if (Array.isArray(value)) return value.length ? value.map(valueWords).join(', ') : 'none';
+  if (value === null || value === undefined) return t('audit.none');
+  if (Array.isArray(value))
+    return value.length ? value.map(valueWords).join(', ') : t('audit.none');
   if (typeof value === 'string') {
     // An id says nothing to a reader: its first characters are enough to tell two apart.
     return UUID.test(value) ? `#${value.slice(0, 8)}` : value.replace(/_/g, ' ');
