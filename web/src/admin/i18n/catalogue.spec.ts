@@ -24,6 +24,8 @@ const MOVED = [
   'features/stats',
   'features/audit',
   'features/notifications',
+  'features/consultations',
+  'features/consents',
 ];
 
 /** Text between tags that holds a letter but is no sentence. */
