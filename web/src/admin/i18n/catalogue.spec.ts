@@ -26,6 +26,7 @@ const MOVED = [
   'features/notifications',
   'features/consultations',
   'features/consents',
+  'features/account',
 ];
 
 /** Text between tags that holds a letter but is no sentence. */
