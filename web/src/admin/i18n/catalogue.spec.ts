@@ -27,6 +27,7 @@ const MOVED = [
   'features/consultations',
   'features/consents',
   'features/account',
+  'features/live',
 ];
 
 /** Text between tags that holds a letter but is no sentence. */

@@ -66,6 +66,8 @@ export const en = {
   'shell.span.daysHours': '{days} d {hours} h',
   'shell.span.lessThanMinute': 'less than a minute',
   'shell.share': '{share, number, percent}',
+  'shell.duration.seconds': '{seconds, plural, one {# second} other {# seconds}}',
+  'shell.duration.minutes': '{minutes, plural, one {# minute} other {# minutes}}',
   'shell.time.ago': '{span} ago',
   'shell.time.in': 'in {span}',
   'shell.time.overdue': 'overdue {span}',
@@ -704,8 +706,6 @@ export const en = {
   'account.signIn.throttledFor': 'Too many failed attempts from here. Wait {wait}, then try again.',
   'account.signIn.throttled': 'Too many failed attempts from here. Wait a little, then try again.',
   'account.signIn.failed': 'Signing in failed. Try again in a moment.',
-  'account.signIn.seconds': '{seconds, plural, one {# second} other {# seconds}}',
-  'account.signIn.minutes': '{minutes, plural, one {# minute} other {# minutes}}',
   'account.mfa.wrongCode': 'That is not the current code. Check the app and try the next one.',
   'account.mfa.on': 'Two-factor sign-in is on',
   'account.mfa.title': 'Set up two-factor sign-in',
@@ -787,6 +787,23 @@ export const en = {
   'account.forgot.lead': 'We will email you a link to choose a new one.',
   'account.forgot.send': 'Email me a link',
   'account.forgot.back': 'Back to sign in',
+
+  // Live: arrivals, crisis alerts, the session clock.
+  'live.newLeads': '{count, plural, one {# new lead} other {# new leads}}',
+  'live.show': '{leads} — show',
+  'live.alertsOn': 'This browser tells you of crisis leads.',
+  'live.alertsAsk': 'Notify me of crisis leads',
+  'live.crisis.title': 'Crisis lead',
+  'live.crisis.body': 'A new lead was marked crisis. Open it to respond.',
+  'live.session.idleEnded':
+    'Your session ended after 30 minutes without activity. Sign in again to go on.',
+  'live.session.lifetimeEnded': 'Your session reached its 12-hour limit. Sign in again to go on.',
+  'live.session.endsIn': 'Your session ends in {left}',
+  'live.session.idle': 'You have not used the desk for a while. Stay signed in to go on working.',
+  'live.session.lifetime':
+    'A session lasts at most 12 hours. Save what you are writing, then sign in again.',
+  'live.session.stay': 'Stay signed in',
+  'live.session.signOut': 'Sign out now',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -179,8 +179,8 @@ function signInFailure(result: ApiFailure, withCode: boolean, recovery: boolean)
 
 function waitText(seconds: number): string {
   return seconds < 90
-    ? t('account.signIn.seconds', { seconds })
-    : t('account.signIn.minutes', { minutes: Math.ceil(seconds / 60) });
+    ? t('shell.duration.seconds', { seconds })
+    : t('shell.duration.minutes', { minutes: Math.ceil(seconds / 60) });
 }
 
 /**
