@@ -4,59 +4,59 @@ import { LOCALE, t } from './i18n/t';
 
 /** The words the staff app shows for the API's codes. */
 export const STATUS_NAMES: Record<LeadStatus, string> = {
-  new: 'New',
-  in_review: 'In review',
-  contacted: 'Contacted',
-  consultation_scheduled: 'Consultation scheduled',
-  waitlisted: 'Waitlisted',
-  converted: 'Converted',
-  referred_out: 'Referred out',
-  declined: 'Declined',
-  closed_no_response: 'Closed, no response',
-  spam: 'Spam',
+  new: t('words.status.new'),
+  in_review: t('words.status.inReview'),
+  contacted: t('words.status.contacted'),
+  consultation_scheduled: t('words.status.consultationScheduled'),
+  waitlisted: t('words.status.waitlisted'),
+  converted: t('words.status.converted'),
+  referred_out: t('words.status.referredOut'),
+  declined: t('words.status.declined'),
+  closed_no_response: t('words.status.closedNoResponse'),
+  spam: t('words.status.spam'),
 };
 
 export const URGENCY_NAMES: Record<Urgency, string> = {
-  crisis: 'Crisis',
-  high: 'High',
-  routine: 'Routine',
+  crisis: t('words.urgency.crisis'),
+  high: t('words.urgency.high'),
+  routine: t('words.urgency.routine'),
 };
 
 export const SERVICE_NAMES: Record<string, string> = {
-  individual: 'Individual',
-  couples: 'Couples',
-  family: 'Family',
-  other: 'Other',
+  individual: t('words.service.individual'),
+  couples: t('words.service.couples'),
+  family: t('words.service.family'),
+  other: t('words.service.other'),
 };
 
 export const LABEL_NAMES: Record<string, string> = LEAD_LABELS;
 
 export const INTAKE_STATUS_NAMES: Record<string, string> = {
-  awaiting_partner: 'Awaiting partner',
-  intake_complete: 'Intake complete',
+  awaiting_partner: t('words.intakeStatus.awaitingPartner'),
+  intake_complete: t('words.intakeStatus.intakeComplete'),
 };
 
 export const ROLE_NAMES: Record<string, string> = {
-  admin: 'Admin',
-  coordinator: 'Coordinator',
-  clinician: 'Clinician',
+  admin: t('words.role.admin'),
+  coordinator: t('words.role.coordinator'),
+  clinician: t('words.role.clinician'),
 };
 
 const TIMELINE_NAMES: Record<string, string> = {
-  inquiry_received: 'Inquiry received',
-  intake_received: 'Intake received',
-  awaiting_partner: 'Awaiting partner',
-  partner_invited: 'Partner invited',
-  partner_answered: 'Partner answered',
-  intake_complete: 'Intake complete',
-  note_added: 'Note added',
-  staff_email: 'Staff emailed',
-  status_changed: 'Status changed',
-  urgency_changed: 'Urgency changed',
-  assigned: 'Assigned',
-  tags_changed: 'Tags changed',
-  merged: 'Merged',
-  client_referred: 'Client sent kind referrals',
+  inquiry_received: t('words.timeline.inquiryReceived'),
+  intake_received: t('words.timeline.intakeReceived'),
+  awaiting_partner: t('words.timeline.awaitingPartner'),
+  partner_invited: t('words.timeline.partnerInvited'),
+  partner_answered: t('words.timeline.partnerAnswered'),
+  intake_complete: t('words.timeline.intakeComplete'),
+  note_added: t('words.timeline.noteAdded'),
+  staff_email: t('words.timeline.staffEmail'),
+  status_changed: t('words.timeline.statusChanged'),
+  urgency_changed: t('words.timeline.urgencyChanged'),
+  assigned: t('words.timeline.assigned'),
+  tags_changed: t('words.timeline.tagsChanged'),
+  merged: t('words.timeline.merged'),
+  client_referred: t('words.timeline.clientReferred'),
 };
 
 export function timelineName(kind: string): string {

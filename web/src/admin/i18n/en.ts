@@ -72,6 +72,48 @@ export const en = {
   'shell.time.in': 'in {span}',
   'shell.time.overdue': 'overdue {span}',
   'shell.time.due': 'due in {span}',
+  // Words for the API's codes (lead states, urgencies, services, roles, timeline events).
+  'words.status.new': 'New',
+  'words.status.inReview': 'In review',
+  'words.status.contacted': 'Contacted',
+  'words.status.consultationScheduled': 'Consultation scheduled',
+  'words.status.waitlisted': 'Waitlisted',
+  'words.status.converted': 'Converted',
+  'words.status.referredOut': 'Referred out',
+  'words.status.declined': 'Declined',
+  'words.status.closedNoResponse': 'Closed, no response',
+  'words.status.spam': 'Spam',
+
+  'words.urgency.crisis': 'Crisis',
+  'words.urgency.high': 'High',
+  'words.urgency.routine': 'Routine',
+
+  'words.service.individual': 'Individual',
+  'words.service.couples': 'Couples',
+  'words.service.family': 'Family',
+  'words.service.other': 'Other',
+
+  'words.intakeStatus.awaitingPartner': 'Awaiting partner',
+  'words.intakeStatus.intakeComplete': 'Intake complete',
+
+  'words.role.admin': 'Admin',
+  'words.role.coordinator': 'Coordinator',
+  'words.role.clinician': 'Clinician',
+
+  'words.timeline.inquiryReceived': 'Inquiry received',
+  'words.timeline.intakeReceived': 'Intake received',
+  'words.timeline.awaitingPartner': 'Awaiting partner',
+  'words.timeline.partnerInvited': 'Partner invited',
+  'words.timeline.partnerAnswered': 'Partner answered',
+  'words.timeline.intakeComplete': 'Intake complete',
+  'words.timeline.noteAdded': 'Note added',
+  'words.timeline.staffEmail': 'Staff emailed',
+  'words.timeline.statusChanged': 'Status changed',
+  'words.timeline.urgencyChanged': 'Urgency changed',
+  'words.timeline.assigned': 'Assigned',
+  'words.timeline.tagsChanged': 'Tags changed',
+  'words.timeline.merged': 'Merged',
+  'words.timeline.clientReferred': 'Client sent kind referrals',
 
   // Leads: the inbox (desk), its filters and rows.
   'leads.view.needsFirstContact': 'Needs first contact',
