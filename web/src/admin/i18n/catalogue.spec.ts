@@ -1,7 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { IntlMessageFormat } from 'intl-messageformat';
+import { createElement, type ReactNode } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import ts from 'typescript';
 import { en } from './en';
+import { t, tRich } from './t';
 
 // The checkout's files are read through TypeScript's own file system access, so this spec
 // type-checks with the browser code (no Node types there).
@@ -108,6 +111,16 @@ describe('the staff catalogue', () => {
       const format = new IntlMessageFormat(message, 'en-US');
       if (!/[{}<#']/.test(message)) expect([key, format.format()]).toEqual([key, message]);
     }
+  });
+
+  it('says counts with plurals and keeps a sentence with a link whole', () => {
+    expect(t('leads.row.attempts', { count: 1 })).toBe('1 attempt');
+    expect(t('leads.row.attempts', { count: 3 })).toBe('3 attempts');
+    expect(t('leads.inbox.shown', { count: 25, more: 'yes' })).toBe('25+ leads shown');
+    const link = (chunks: ReactNode[]) => createElement('a', { href: '/admin/leads' }, ...chunks);
+    expect(renderToStaticMarkup(tRich('shell.pageNotFound.text', { link }))).toBe(
+      'There is no page at this address. <a href="/admin/leads">Go to the inbox</a>.',
+    );
   });
 
   it('holds no key that no source names', () => {
