@@ -3,9 +3,11 @@
  * (https://unicode-org.github.io/icu/userguide/format_parse/messages/), keyed by feature:
  * `shell.*` (frame, navigation, shared pieces), then one prefix per feature folder.
  * Plurals are `{count, plural, one {# attempt} other {# attempts}}`; markup is
- * `<link>…</link>`, drawn by `tRich`. An apostrophe is written once (`practice's`) unless
- * it precedes a brace. `i18n/catalogue.spec.ts` parses every message and fails on a key
- * no source uses.
+ * `<link>…</link>`, drawn by `tRich`. An apostrophe is written once (`practice's`); only
+ * before `{`, `}`, `#` or `<` is it doubled (`''`), since there it starts a quotation.
+ * `i18n/catalogue.spec.ts` parses every message, fails on a key no source uses, and on a
+ * sentence a screen writes itself. A translation is a file of the same keys (see
+ * docs/architecture.md, "The staff app's words").
  */
 export const en = {
   // Shell: the frame, navigation and the pieces every screen shares.
