@@ -848,6 +848,7 @@ export const en = {
     'A session lasts at most 12 hours. Save what you are writing, then sign in again.',
   'live.session.stay': 'Stay signed in',
   'live.session.signOut': 'Sign out now',
+  'stats.chart.otherSources': 'other sources',
 } as const;
 
 export type MessageKey = keyof typeof en;

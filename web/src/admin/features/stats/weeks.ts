@@ -1,3 +1,4 @@
+import { t } from '../../i18n/t';
 /**
  * Weekly buckets for the stats page's charts: Monday-to-Monday weeks in the browser's
  * zone. Each bucket is one GET /v1/admin/stats call, so the figures per week are the
@@ -70,7 +71,7 @@ export function stackOf(
   const rest = bySource
     .filter((entry) => !series.includes(entry.source))
     .reduce((sum, entry) => sum + entry.count, 0);
-  if (rest > 0) stack.push({ source: 'other sources', count: rest });
+  if (rest > 0) stack.push({ source: t('stats.chart.otherSources'), count: rest });
   return stack;
 }
 
