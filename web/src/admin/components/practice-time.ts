@@ -1,9 +1,10 @@
-import { LOCALE, t } from '../i18n/t';
 /**
  * Times as the desk shows them: relative ("overdue 8 h", "due in 3 h", "2 h ago") with the
  * exact time in the PRACTICE's zone and its label ("Dec 5, 2026, 9:37 AM PST"), whatever
  * zone the browser is in. No React here: tested on its own.
  */
+
+import { LOCALE, t } from '../i18n/t';
 
 const MINUTE = 60_000;
 

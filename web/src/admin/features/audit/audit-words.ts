@@ -1,8 +1,9 @@
-import { t } from '../../i18n/t';
 /**
  * The audit log in words: an action code the server gives no label for, and an event's
  * details as "field: value" pairs instead of JSON. No React here: tested on its own.
  */
+
+import { t } from '../../i18n/t';
 
 /** `lead.status_changed` → "Lead status changed". */
 export function actionWords(action: string): string {

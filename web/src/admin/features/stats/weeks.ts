@@ -1,9 +1,10 @@
-import { t } from '../../i18n/t';
 /**
  * Weekly buckets for the stats page's charts: Monday-to-Monday weeks in the browser's
  * zone. Each bucket is one GET /v1/admin/stats call, so the figures per week are the
  * server's own definitions. No React here.
  */
+
+import { t } from '../../i18n/t';
 export interface Week {
   /** Local Monday, YYYY-MM-DD, for the label. */
   label: string;
