@@ -39,6 +39,8 @@ import { WebhooksPage } from './features/webhooks/screens/webhooks';
 import { queryClient } from './lib/query';
 import { SessionContext, type Session } from './session';
 import { ROLE_NAMES } from './words';
+import type { MessageKey } from './i18n/t';
+import { t, tRich } from './i18n/t';
 
 type SessionState =
   | { kind: 'loading' }
@@ -48,26 +50,30 @@ type SessionState =
 
 interface NavItem {
   to: string;
-  label: string;
+  label: MessageKey;
   roles: Role[];
 }
 
 /** What each role may use; the server decides, the navigation only leaves out the rest. */
 const NAVIGATION: NavItem[] = [
-  { to: '/admin/leads', label: 'Inbox', roles: ['admin', 'coordinator', 'clinician'] },
-  { to: '/admin/stats', label: 'Stats', roles: ['admin', 'coordinator'] },
-  { to: '/admin/clinicians', label: 'Clinicians', roles: ['admin', 'coordinator', 'clinician'] },
+  { to: '/admin/leads', label: 'shell.nav.leads', roles: ['admin', 'coordinator', 'clinician'] },
+  { to: '/admin/stats', label: 'shell.nav.stats', roles: ['admin', 'coordinator'] },
   {
-    to: '/admin/consultations',
-    label: 'Consultations',
+    to: '/admin/clinicians',
+    label: 'shell.nav.clinicians',
     roles: ['admin', 'coordinator', 'clinician'],
   },
-  { to: '/admin/notifications', label: 'Notifications', roles: ['admin', 'coordinator'] },
-  { to: '/admin/users', label: 'Users', roles: ['admin'] },
-  { to: '/admin/webhooks', label: 'Webhooks', roles: ['admin'] },
-  { to: '/admin/consents', label: 'Consent documents', roles: ['admin'] },
-  { to: '/admin/audit', label: 'Audit log', roles: ['admin'] },
-  { to: '/admin/settings', label: 'Settings', roles: ['admin'] },
+  {
+    to: '/admin/consultations',
+    label: 'shell.nav.consultations',
+    roles: ['admin', 'coordinator', 'clinician'],
+  },
+  { to: '/admin/notifications', label: 'shell.nav.notifications', roles: ['admin', 'coordinator'] },
+  { to: '/admin/users', label: 'shell.nav.users', roles: ['admin'] },
+  { to: '/admin/webhooks', label: 'shell.nav.webhooks', roles: ['admin'] },
+  { to: '/admin/consents', label: 'shell.nav.consents', roles: ['admin'] },
+  { to: '/admin/audit', label: 'shell.nav.audit', roles: ['admin'] },
+  { to: '/admin/settings', label: 'shell.nav.settings', roles: ['admin'] },
 ];
 
 /** Who is signed in, from the session cookie (if any). */
@@ -164,13 +170,13 @@ function StaffApp() {
         setSession((current) =>
           current.kind === 'signed-out'
             ? current
-            : { kind: 'signed-out', notice: 'Your session has ended. Sign in again to go on.' },
+            : { kind: 'signed-out', notice: t('shell.sessionEnded') },
         );
       }),
     [],
   );
 
-  const signOut = useCallback(async (notice = 'You are signed out.') => {
+  const signOut = useCallback(async (notice = t('shell.signedOut')) => {
     await call(() => staffApi.POST('/v1/auth/logout'));
     forgetCsrfToken();
     // Nothing the last person saw stays in the cache for the next one.
@@ -183,7 +189,7 @@ function StaffApp() {
       return (
         <Frame>
           <main className="narrow" id="main">
-            <Loading what="the staff app" />
+            <Loading what={t('shell.loadingApp')} />
           </main>
         </Frame>
       );
@@ -219,18 +225,18 @@ function SignedIn({
   return (
     <SessionContext.Provider value={session}>
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('shell.skipLink')}
       </a>
       <header className="app-header">
         <p className="app-name">
-          <Link to="/admin/leads">Relational Intake</Link>
+          <Link to="/admin/leads">{t('shell.appName')}</Link>
         </p>
-        <nav aria-label="Staff app">
+        <nav aria-label={t('shell.nav.label')}>
           <ul className="app-nav">
             {items.map((item) => (
               <li key={item.to}>
                 {/* aria-current="page" on the screen shown and on the screens below it. */}
-                <NavLink to={item.to}>{item.label}</NavLink>
+                <NavLink to={item.to}>{t(item.label)}</NavLink>
               </li>
             ))}
           </ul>
@@ -244,7 +250,7 @@ function SignedIn({
             className="button button--quiet button--small"
             onClick={() => void signOut()}
           >
-            Sign out
+            {t('shell.signOut')}
           </button>
         </div>
       </header>
@@ -267,9 +273,11 @@ function LeadScreen() {
 function NotFound() {
   return (
     <>
-      <h1>Page not found</h1>
+      <h1>{t('shell.pageNotFound.heading')}</h1>
       <p>
-        There is no page at this address. <Link to="/admin/leads">Go to the inbox</Link>.
+        {tRich('shell.pageNotFound.text', {
+          link: (chunks) => <Link to="/admin/leads">{chunks}</Link>,
+        })}
       </p>
     </>
   );
@@ -280,7 +288,7 @@ function Frame({ children }: { children: ReactNode }) {
   return (
     <>
       <header className="app-header">
-        <p className="app-name">Relational Intake · staff</p>
+        <p className="app-name">{t('shell.frameName')}</p>
       </header>
       {children}
     </>

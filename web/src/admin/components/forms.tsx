@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import type { FieldError } from '../../lib/problem';
+import { t } from '../i18n/t';
 
 /**
  * A labelled input with its hint and error tied to it (aria-describedby): controlled
@@ -66,7 +67,7 @@ export function errorFor(errors: FieldError[] | undefined, field: string): strin
     (error) => error.field === field || error.field.startsWith(`${field}.`),
   );
   return found && found.length > 0
-    ? found.map((error) => `This ${error.message}.`).join(' ')
+    ? found.map((error) => t('shell.fieldError', { message: error.message })).join(' ')
     : null;
 }
 

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ListState } from '../lib/query';
 import { ErrorNotice, Loading, PageFailure } from './ui';
+import { t } from '../i18n/t';
 
 /**
  * The shell of every list screen: its filters, the list (a table or cards, given by the
@@ -48,7 +49,7 @@ export function ListScreen<T>({
           onClick={list.loadMore}
           aria-disabled={list.loadingMore}
         >
-          {list.loadingMore ? 'Loading…' : 'Load more'}
+          {list.loadingMore ? t('shell.loadingShort') : t('shell.loadMore')}
         </button>
       ) : null}
     </>

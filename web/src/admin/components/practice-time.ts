@@ -4,22 +4,24 @@
  * zone the browser is in. No React here: tested on its own.
  */
 
+import { LOCALE, t } from '../i18n/t';
+
 const MINUTE = 60_000;
 
 /** A span as people say it: 45 min, 8 h, 2 d (rounded down past an hour, so never early). */
 export function spanText(milliseconds: number): string {
   const minutes = Math.floor(Math.abs(milliseconds) / MINUTE);
-  if (minutes < 1) return 'less than a minute';
-  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 1) return t('shell.span.lessThanMinute');
+  if (minutes < 60) return t('shell.span.minutes', { minutes });
   const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} h`;
-  return `${Math.floor(hours / 24)} d`;
+  if (hours < 48) return t('shell.span.hours', { hours });
+  return t('shell.span.days', { days: Math.floor(hours / 24) });
 }
 
 /** "3 h ago", "in 20 min". */
 export function relativeText(iso: string, now: number): string {
   const delta = Date.parse(iso) - now;
-  return delta < 0 ? `${spanText(delta)} ago` : `in ${spanText(delta)}`;
+  return t(delta < 0 ? 'shell.time.ago' : 'shell.time.in', { span: spanText(delta) });
 }
 
 /**
@@ -32,8 +34,10 @@ export function dueText(
 ): { text: string; overdue: boolean } | null {
   if (lead.firstAttemptAt || !lead.respondBy) return null;
   const delta = Date.parse(lead.respondBy) - now;
-  if (lead.overdue || delta < 0) return { text: `overdue ${spanText(delta)}`, overdue: true };
-  return { text: `due in ${spanText(delta)}`, overdue: false };
+  if (lead.overdue || delta < 0) {
+    return { text: t('shell.time.overdue', { span: spanText(delta) }), overdue: true };
+  }
+  return { text: t('shell.time.due', { span: spanText(delta) }), overdue: false };
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -41,7 +45,7 @@ function formatter(zone: string, options: Intl.DateTimeFormatOptions): Intl.Date
   const key = `${zone}|${JSON.stringify(options)}`;
   let found = formatters.get(key);
   if (!found) {
-    found = new Intl.DateTimeFormat('en-US', { ...options, timeZone: zone });
+    found = new Intl.DateTimeFormat(LOCALE, { ...options, timeZone: zone });
     formatters.set(key, found);
   }
   return found;

@@ -3,6 +3,7 @@ import { onReauthenticationRequired } from '../../api/client';
 import { reauthenticate } from '../features/account/api';
 import type { ApiFailure } from '../lib/api';
 import { ErrorNotice } from './ui';
+import { t } from '../i18n/t';
 
 /**
  * Erasing a lead, exporting leads, changing a role and setting a webhook secret need
@@ -61,12 +62,14 @@ export function ReauthenticateDialog() {
       }}
     >
       <form onSubmit={(event) => void submit(event)}>
-        <h2 id="reauthenticate-heading">Confirm it is you</h2>
-        <p>This action needs your {useCode ? 'authenticator code' : 'password'} again.</p>
+        <h2 id="reauthenticate-heading">{t('shell.reauthenticate.heading')}</h2>
+        <p>{t('shell.reauthenticate.lead', { secret: useCode ? 'code' : 'password' })}</p>
         <ErrorNotice failure={failure} />
         <div className="field">
           <label htmlFor="reauthenticate-secret">
-            {useCode ? 'Code from your authenticator app' : 'Password'}
+            {useCode
+              ? t('shell.reauthenticate.codeLabel')
+              : t('shell.reauthenticate.passwordLabel')}
           </label>
           <input
             id="reauthenticate-secret"
@@ -88,19 +91,19 @@ export function ReauthenticateDialog() {
               setFailure(null);
             }}
           >
-            {useCode ? 'Use my password instead' : 'Use a code instead'}
+            {useCode ? t('shell.reauthenticate.usePassword') : t('shell.reauthenticate.useCode')}
           </button>
         </p>
         <div className="actions">
           <button type="submit" className="button button--small" disabled={busy}>
-            Confirm
+            {t('shell.reauthenticate.confirm')}
           </button>
           <button
             type="button"
             className="button button--quiet button--small"
             onClick={() => finish(false)}
           >
-            Cancel
+            {t('shell.cancel')}
           </button>
         </div>
       </form>

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { readPracticeTimeZone } from '../features/leads/practice-zone';
 import { exactText, relativeText, shortText, zoneLabel } from './practice-time';
+import { t } from '../i18n/t';
 
 /** The browser's zone: used only until the practice's own zone is known. */
 const BROWSER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -26,8 +27,8 @@ export function PracticeZoneNote() {
   return (
     <p className="hint">
       {zone
-        ? `Times in the staff app are shown in the practice's time zone, ${zoneLabel(zone, now)}.`
-        : `Times in the staff app are shown in this device's time zone, ${zoneLabel(BROWSER_ZONE, now)}: the practice's own zone is not available.`}
+        ? t('shell.zone.practice', { zone: zoneLabel(zone, now) })
+        : t('shell.zone.device', { zone: zoneLabel(BROWSER_ZONE, now) })}
     </p>
   );
 }

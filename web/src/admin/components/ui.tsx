@@ -2,12 +2,13 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import type { LeadStatus, Urgency } from '../../api/types';
 import { failureText, type ApiFailure } from '../lib/api';
 import { STATUS_NAMES, URGENCY_NAMES } from '../words';
+import { t, tRich } from '../i18n/t';
 
 /** The page's heading; takes focus when the page opens so screen readers announce it. */
 export function PageHeading({ children, title }: { children: ReactNode; title?: string }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    if (title) document.title = `${title} · Relational Intake staff`;
+    if (title) document.title = t('shell.documentTitle', { title });
     heading.current?.focus({ preventScroll: true });
   }, [title]);
   return (
@@ -52,11 +53,11 @@ export function StatusBadge({ status }: { status: LeadStatus }) {
 }
 
 export function OverdueBadge() {
-  return <span className="badge badge--overdue">Overdue</span>;
+  return <span className="badge badge--overdue">{t('shell.overdue')}</span>;
 }
 
 export function Loading({ what }: { what: string }) {
-  return <p className="loading">Loading {what}…</p>;
+  return <p className="loading">{t('shell.loading', { what })}</p>;
 }
 
 /** A 403 or 404 answered for the whole page. */
@@ -64,9 +65,7 @@ export function PageFailure({ failure, what }: { failure: ApiFailure; what: stri
   if (failure.kind === 'problem' && failure.status === 404) {
     return (
       <div className="notice notice--error" role="alert">
-        <p>
-          <strong>{what} not found.</strong> It does not exist, or it is not one you may see.
-        </p>
+        <p>{tRich('shell.notFound', { what, strong: (chunks) => <strong>{chunks}</strong> })}</p>
       </div>
     );
   }

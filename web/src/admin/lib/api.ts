@@ -1,5 +1,6 @@
 import type { operations } from '../../api/schema';
 import { call, staffApi, type ApiFailure, type ApiResult } from '../../api/client';
+import { t } from '../i18n/t';
 
 /**
  * The staff app's own helpers around the typed client (web/src/api/client.ts): failures in
@@ -31,32 +32,30 @@ export async function downloadLeads(query: LeadQuery, filename: string): Promise
 
 /** A sentence for a failure that is not about one field. */
 export function failureText(result: ApiFailure): string {
-  if (result.kind === 'offline')
-    return 'The server could not be reached. Check the connection and try again.';
+  if (result.kind === 'offline') return t('shell.failure.offline');
   if (result.kind === 'invalid') {
     return result.errors.length > 0
       ? result.errors.map((error) => `${error.field} ${error.message}`).join('; ')
-      : (result.problem.detail ?? 'The request was not valid.');
+      : (result.problem.detail ?? t('shell.failure.invalid'));
   }
   switch (result.status) {
     case 401:
-      return 'Your session has ended. Sign in again.';
+      return t('shell.failure.unauthenticated');
     case 403:
-      return 'Your role does not allow this. Ask an admin if you need it.';
+      return t('shell.failure.forbidden');
     case 404:
-      return 'Not found: it does not exist, or you may not see it.';
+      return t('shell.failure.notFound');
     case 409:
     case 428:
+      return result.problem.detail ?? t('shell.failure.conflict');
+    case 429:
+      return t('shell.failure.tooMany');
+    default:
+      if (result.status >= 500) return t('shell.failure.server');
       return (
         result.problem.detail ??
-        'This changed since you opened it. Reload to see the current version.'
-      );
-    case 429:
-      return 'Too many attempts. Wait a few minutes, then try again.';
-    default:
-      if (result.status >= 500) return 'Something went wrong on the server. Try again in a moment.';
-      return (
-        result.problem.detail ?? result.problem.title ?? `The request failed (${result.status}).`
+        result.problem.title ??
+        t('shell.failure.other', { status: String(result.status) })
       );
   }
 }

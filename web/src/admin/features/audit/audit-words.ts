@@ -3,6 +3,8 @@
  * details as "field: value" pairs instead of JSON. No React here: tested on its own.
  */
 
+import { t } from '../../i18n/t';
+
 /** `lead.status_changed` → "Lead status changed". */
 export function actionWords(action: string): string {
   const words = action.replace(/[._]/g, ' ').trim();
@@ -21,8 +23,9 @@ function fieldWords(key: string): string {
 }
 
 function valueWords(value: unknown): string {
-  if (value === null || value === undefined) return 'none';
-  if (Array.isArray(value)) return value.length ? value.map(valueWords).join(', ') : 'none';
+  if (value === null || value === undefined) return t('audit.none');
+  if (Array.isArray(value))
+    return value.length ? value.map(valueWords).join(', ') : t('audit.none');
   if (typeof value === 'string') {
     // An id says nothing to a reader: its first characters are enough to tell two apart.
     return UUID.test(value) ? `#${value.slice(0, 8)}` : value.replace(/_/g, ' ');

@@ -1,4 +1,5 @@
 import { ELEVATED_SUM, SCALE_MAX, SCALE_MIN } from '../../vocabulary';
+import { t } from '../../i18n/t';
 
 /**
  * The geometry of the couple's chart: anxiety across, avoidance up, both on the survey's
@@ -59,8 +60,8 @@ export function plotPartners(
 }
 
 export const STYLE_NAMES = {
-  secure: 'Secure (neither elevated)',
-  anxious: 'Anxious (anxiety elevated)',
-  avoidant: 'Avoidant (avoidance elevated)',
-  fearful: 'Fearful (both elevated)',
-} as const;
+  secure: t('leads.coupleChart.style.secure'),
+  anxious: t('leads.coupleChart.style.anxious'),
+  avoidant: t('leads.coupleChart.style.avoidant'),
+  fearful: t('leads.coupleChart.style.fearful'),
+};

@@ -2,6 +2,7 @@ import type { LeadCounts, LeadStatus, Urgency } from '../../../api/types';
 import type { LeadQuery } from '../../lib/api';
 import { LEAD_STATUSES, SERVICE_TYPES, URGENCIES } from '../../vocabulary';
 import { SERVICE_NAMES, STATUS_NAMES, URGENCY_NAMES } from '../../words';
+import { t } from '../../i18n/t';
 
 /** A view of the coordinator's desk, as the list's `view=` and the counts name it. */
 export type DeskView = keyof LeadCounts;
@@ -29,13 +30,13 @@ export const DESK_VIEWS: readonly DeskView[] = [
 ];
 
 export const VIEW_NAMES: Record<DeskView, string> = {
-  needsFirstContact: 'Needs first contact',
-  crisis: 'Crisis',
-  overdue: 'Overdue',
-  unassigned: 'Unassigned',
-  mine: 'Mine',
-  awaitingPartner: 'Awaiting partner',
-  heldForReview: 'Held for review',
+  needsFirstContact: t('leads.view.needsFirstContact'),
+  crisis: t('leads.view.crisis'),
+  overdue: t('leads.view.overdue'),
+  unassigned: t('leads.view.unassigned'),
+  mine: t('leads.view.mine'),
+  awaitingPartner: t('leads.view.awaitingPartner'),
+  heldForReview: t('leads.view.heldForReview'),
 };
 
 export interface InboxFilters {
@@ -178,38 +179,44 @@ export function filterChips(filters: InboxFilters): FilterChip[] {
     }
   };
   if (filters.q.trim())
-    chips.push({ key: 'q', label: `Search: ${filters.q.trim()}`, without: { ...filters, q: '' } });
+    chips.push({
+      key: 'q',
+      label: t('leads.chip.search', { q: filters.q.trim() }),
+      without: { ...filters, q: '' },
+    });
   each<LeadStatus>('status', STATUS_NAMES);
   each<Urgency>('urgency', URGENCY_NAMES);
   each<string>('serviceType', SERVICE_NAMES);
   if (filters.assignedTo) {
-    const who =
-      filters.assignedTo === 'me' ? 'me' : filters.assignedTo === 'none' ? 'nobody' : 'a clinician';
     chips.push({
       key: 'assignedTo',
-      label: `Assigned to ${who}`,
+      label: t('leads.chip.assignedTo', { who: filters.assignedTo }),
       without: { ...filters, assignedTo: '' },
     });
   }
   if (filters.tag.trim())
     chips.push({
       key: 'tag',
-      label: `Tag: ${filters.tag.trim()}`,
+      label: t('leads.chip.tag', { tag: filters.tag.trim() }),
       without: { ...filters, tag: '' },
     });
   if (filters.createdFrom)
     chips.push({
       key: 'createdFrom',
-      label: `Received from ${filters.createdFrom}`,
+      label: t('leads.chip.createdFrom', { date: filters.createdFrom }),
       without: { ...filters, createdFrom: '' },
     });
   if (filters.createdTo)
     chips.push({
       key: 'createdTo',
-      label: `Received until ${filters.createdTo}`,
+      label: t('leads.chip.createdTo', { date: filters.createdTo }),
       without: { ...filters, createdTo: '' },
     });
   if (filters.overdue)
-    chips.push({ key: 'overdue', label: 'Only overdue', without: { ...filters, overdue: false } });
+    chips.push({
+      key: 'overdue',
+      label: t('leads.chip.overdue'),
+      without: { ...filters, overdue: false },
+    });
   return chips;
 }

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'r
 import { useNavigate } from 'react-router';
 import { call, staffApi } from '../../../api/client';
 import { invalidationOf, parseLiveEvent, titleWithCount, type LiveEvent } from './live-events';
+import { t } from '../../i18n/t';
 import './live.css';
 
 /*
@@ -165,8 +166,9 @@ function applyEvent(queryClient: QueryClient, event: LiveEvent | 'reconnected'):
  */
 function alertCrisis(leadId: string, go: (to: string) => void): void {
   if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
-  const notification = new Notification('Crisis lead', {
-    body: 'A new lead was marked crisis. Open it to respond.',
+  const notification = new Notification(t('live.crisis.title'), {
+    body: t('live.crisis.body'),
+
     // One per lead, however many tabs are open.
     tag: `crisis-${leadId}`,
   });

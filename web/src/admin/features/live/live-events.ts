@@ -1,5 +1,6 @@
 import type { Urgency } from '../../../api/types';
 import { URGENCIES } from '../../vocabulary';
+import { t } from '../../i18n/t';
 
 /*
  * What the staff app does with the live stream's events, without React: read an event,
@@ -62,5 +63,5 @@ export function titleWithCount(title: string, count: number): string {
 
 /** "1 new lead — show", "3 new leads — show". */
 export function newLeadsText(count: number): string {
-  return `${count} new lead${count === 1 ? '' : 's'}`;
+  return t('live.newLeads', { count });
 }

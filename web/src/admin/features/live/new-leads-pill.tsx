@@ -1,5 +1,6 @@
 import { newLeadsText } from './live-events';
 import { useLiveDesk } from './live-desk';
+import { t } from '../../i18n/t';
 
 /**
  * "3 new leads — show": new arrivals wait here rather than moving the list under the
@@ -17,7 +18,7 @@ export function NewLeadsPill() {
           className="button button--small new-leads-pill"
           onClick={desk.showNewLeads}
         >
-          {newLeadsText(count)} — show
+          {t('live.show', { leads: newLeadsText(count) })}
         </button>
       ) : null}
     </div>
@@ -29,7 +30,7 @@ export function CrisisAlertsButton() {
   const desk = useLiveDesk();
   if (desk.crisisAlerts === 'unsupported' || desk.crisisAlerts === 'denied') return null;
   if (desk.crisisAlerts === 'granted') {
-    return <p className="muted">This browser tells you of crisis leads.</p>;
+    return <p className="muted">{t('live.alertsOn')}</p>;
   }
   return (
     <button
@@ -37,7 +38,7 @@ export function CrisisAlertsButton() {
       className="button button--quiet button--small"
       onClick={() => void desk.askForCrisisAlerts()}
     >
-      Notify me of crisis leads
+      {t('live.alertsAsk')}
     </button>
   );
 }

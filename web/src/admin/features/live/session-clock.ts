@@ -1,3 +1,4 @@
+import { t } from '../../i18n/t';
 /*
  * When a staff session ends, as the staff app sees it, without React. The server ends a
  * session 30 minutes after its last request or 12 hours after sign-in. While the desk is
@@ -65,7 +66,7 @@ export function laterClock(a: SessionClock, b: SessionClock | null): SessionCloc
 /** "2 minutes", "1 minute", "45 seconds". */
 export function timeLeftText(ms: number): string {
   const seconds = Math.max(0, Math.ceil(ms / 1000));
-  if (seconds > 90) return `${Math.ceil(seconds / 60)} minutes`;
-  if (seconds >= 60) return '1 minute';
-  return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  if (seconds > 90) return t('shell.duration.minutes', { minutes: Math.ceil(seconds / 60) });
+  if (seconds >= 60) return t('shell.duration.minutes', { minutes: 1 });
+  return t('shell.duration.seconds', { seconds });
 }

@@ -9,6 +9,7 @@ import {
   type SessionClock,
   type SessionPhase,
 } from './session-clock';
+import { t } from '../../i18n/t';
 
 /** Shared by the tabs of one browser: what the last keepalive of any of them answered. */
 const STORAGE_KEY = 'ri.staff.session-clock';
@@ -34,8 +35,8 @@ function storeClock(sessionId: string, clock: SessionClock): void {
   }
 }
 
-const IDLE_NOTICE = 'Your session ended after 30 minutes without activity. Sign in again to go on.';
-const LIFETIME_NOTICE = 'Your session reached its 12-hour limit. Sign in again to go on.';
+const IDLE_NOTICE = t('live.session.idleEnded');
+const LIFETIME_NOTICE = t('live.session.lifetimeEnded');
 
 interface Shown {
   phase: SessionPhase;
@@ -141,25 +142,23 @@ export function SessionKeeper({
       {phase.kind === 'warning' ? (
         <>
           <h2 id="session-warning-heading">
-            Your session ends in {timeLeftText(phase.endsAt - now)}
+            {t('live.session.endsIn', { left: timeLeftText(phase.endsAt - now) })}
           </h2>
           <p id="session-warning-text">
-            {phase.extendable
-              ? 'You have not used the desk for a while. Stay signed in to go on working.'
-              : 'A session lasts at most 12 hours. Save what you are writing, then sign in again.'}
+            {phase.extendable ? t('live.session.idle') : t('live.session.lifetime')}
           </p>
           <div className="session-warning__actions">
             {phase.extendable ? (
               <button type="button" className="button" onClick={() => stay.current()}>
-                Stay signed in
+                {t('live.session.stay')}
               </button>
             ) : null}
             <button
               type="button"
               className="button button--quiet"
-              onClick={() => void onEnded('You are signed out.')}
+              onClick={() => void onEnded(t('shell.signedOut'))}
             >
-              Sign out now
+              {t('live.session.signOut')}
             </button>
           </div>
         </>

@@ -3,6 +3,8 @@
  * zone. Each bucket is one GET /v1/admin/stats call, so the figures per week are the
  * server's own definitions. No React here.
  */
+
+import { t } from '../../i18n/t';
 export interface Week {
   /** Local Monday, YYYY-MM-DD, for the label. */
   label: string;
@@ -70,7 +72,7 @@ export function stackOf(
   const rest = bySource
     .filter((entry) => !series.includes(entry.source))
     .reduce((sum, entry) => sum + entry.count, 0);
-  if (rest > 0) stack.push({ source: 'other sources', count: rest });
+  if (rest > 0) stack.push({ source: t('stats.chart.otherSources'), count: rest });
   return stack;
 }
 

@@ -7,6 +7,7 @@ import { useSession } from '../../../session';
 import { ROLE_NAMES } from '../../../words';
 import { RecoveryCodes } from './recovery-codes';
 import { MfaEnrolment } from './sign-in';
+import { t, tRich } from '../../../i18n/t';
 
 /**
  * The signed-in person's own account: two-factor enrolment and recovery codes, a password
@@ -30,7 +31,7 @@ export function AccountPage() {
         required={false}
         onEnrolled={() => {
           setEnrolling(false);
-          setMessage('Two-factor sign-in is on.');
+          setMessage(t('account.page.mfaOn'));
           void session.refresh();
         }}
         onCancel={() => setEnrolling(false)}
@@ -43,7 +44,7 @@ export function AccountPage() {
         codes={newCodes}
         onDone={() => {
           setNewCodes(null);
-          setMessage('Your new recovery codes are in use; the old ones no longer work.');
+          setMessage(t('account.page.newCodes'));
           void session.refresh();
         }}
       />
@@ -64,30 +65,33 @@ export function AccountPage() {
     if (result.kind === 'ok') {
       setCurrent('');
       setNext('');
-      setMessage('Your password is changed; your other sessions have ended.');
+      setMessage(t('account.page.passwordChanged'));
     } else setFailure(result);
   };
   return (
     <>
-      <PageHeading title="Your account">Your account</PageHeading>
+      <PageHeading title={t('account.page.title')}>{t('account.page.title')}</PageHeading>
       <StatusMessage>{message}</StatusMessage>
       <p>
         {user.name}, {user.email} · {ROLE_NAMES[user.role]}
       </p>
       <section className="card" aria-labelledby="mfa-heading">
-        <h2 id="mfa-heading">Two-factor sign-in</h2>
+        <h2 id="mfa-heading">{t('account.page.mfa')}</h2>
         {user.mfaEnabled ? (
           <>
-            <p>On: every sign-in asks for a code from your authenticator app.</p>
+            <p>{t('account.page.mfaOnLead')}</p>
             <p>
-              Recovery codes left: <strong>{session.me.mfa.recoveryCodesRemaining}</strong> of 10.
+              {tRich('account.page.codesLeft', {
+                count: session.me.mfa.recoveryCodesRemaining,
+                strong: (chunks) => <strong>{chunks}</strong>,
+              })}
             </p>
             <form onSubmit={regenerate} noValidate aria-labelledby="codes-heading">
-              <h3 id="codes-heading">New recovery codes</h3>
-              <p className="muted">The codes you have now stop working.</p>
+              <h3 id="codes-heading">{t('account.page.newCodesHeading')}</h3>
+              <p className="muted">{t('account.page.newCodesHint')}</p>
               <ErrorNotice failure={codesFailure} />
               <div className="field">
-                <label htmlFor="codes-totp">Code from your authenticator app</label>
+                <label htmlFor="codes-totp">{t('shell.reauthenticate.codeLabel')}</label>
                 <input
                   id="codes-totp"
                   inputMode="numeric"
@@ -98,35 +102,36 @@ export function AccountPage() {
                 />
               </div>
               <button type="submit" className="button button--small">
-                Make new recovery codes
+                {t('account.page.makeCodes')}
               </button>
             </form>
           </>
         ) : (
           <>
-            <p>Off. Turn it on so a stolen password alone cannot open client records.</p>
+            <p>{t('account.page.mfaOff')}</p>
             <button
               type="button"
               className="button button--small"
               onClick={() => setEnrolling(true)}
             >
-              Set up two-factor sign-in
+              {t('account.mfa.title')}
             </button>
           </>
         )}
       </section>
       <section className="card" aria-labelledby="sessions-heading">
-        <h2 id="sessions-heading">Sessions</h2>
+        <h2 id="sessions-heading">{t('account.sessions.label')}</h2>
         <p>
-          <Link to="/admin/sessions">See where you are signed in</Link>, and end any session you do
-          not recognise.
+          {tRich('account.page.sessions', {
+            link: (chunks) => <Link to="/admin/sessions">{chunks}</Link>,
+          })}
         </p>
       </section>
       <form className="card form-card" onSubmit={change} aria-labelledby="password-heading">
-        <h2 id="password-heading">Change password</h2>
+        <h2 id="password-heading">{t('account.page.changePassword')}</h2>
         <ErrorNotice failure={failure} />
         <div className="field">
-          <label htmlFor="current-password">Current password</label>
+          <label htmlFor="current-password">{t('account.page.currentPassword')}</label>
           <input
             id="current-password"
             type="password"
@@ -136,7 +141,7 @@ export function AccountPage() {
           />
         </div>
         <div className="field">
-          <label htmlFor="next-password">New password (at least 12 characters)</label>
+          <label htmlFor="next-password">{t('account.page.newPassword')}</label>
           <input
             id="next-password"
             type="password"
@@ -146,7 +151,7 @@ export function AccountPage() {
           />
         </div>
         <button type="submit" className="button button--small">
-          Change password
+          {t('account.page.changePassword')}
         </button>
       </form>
     </>

@@ -3,9 +3,7 @@ import type { ApiResult } from '../../../lib/api';
 import { acceptInvitation, requestPasswordReset, resetPassword } from '../api';
 import { ErrorNotice, PageHeading } from '../../../components/ui';
 import { Link, useLocation } from 'react-router';
-
-const POLICY =
-  'At least 12 characters. Any characters; a few unrelated words work well. Common or breached passwords, and your own name or email, are refused.';
+import { t } from '../../../i18n/t';
 
 /** The form of the email links: choose a password with a one-time token. */
 function ChoosePassword({
@@ -34,7 +32,7 @@ function ChoosePassword({
     setError(null);
     setFieldError(null);
     if (password !== repeat) {
-      setFieldError('The two passwords are not the same.');
+      setFieldError(t('account.password.notSame'));
       return;
     }
     setBusy(true);
@@ -43,18 +41,16 @@ function ChoosePassword({
     if (result.kind === 'ok') setFinished(true);
     else if (result.kind === 'invalid') {
       setFieldError(
-        result.errors.map((e) => `The password ${e.message}.`).join(' ') ||
-          'The password was refused.',
+        result.errors.map((e) => t('account.password.error', { message: e.message })).join(' ') ||
+          t('account.password.refused'),
       );
     } else if (result.kind === 'problem' && (result.status === 404 || result.status === 410)) {
-      setError(
-        'This link has expired, was already used, or was replaced by a newer one. Ask for a new one.',
-      );
+      setError(t('account.password.linkGone'));
     } else
       setError(
         result.kind === 'offline'
-          ? 'The server could not be reached.'
-          : (result.problem.detail ?? 'That did not work. Try again.'),
+          ? t('account.password.offline')
+          : (result.problem.detail ?? t('account.password.failed')),
       );
   };
 
@@ -63,7 +59,7 @@ function ChoosePassword({
       <main className="narrow" id="main">
         <PageHeading title={title}>{title}</PageHeading>
         <ErrorNotice>
-          <p>This page needs the link from your email, with its token. Open the link again.</p>
+          <p>{t('account.password.noToken')}</p>
         </ErrorNotice>
       </main>
     );
@@ -75,7 +71,7 @@ function ChoosePassword({
         <div role="status" className="notice notice--success">
           <p>{done}</p>
           <p>
-            <Link to="/admin/leads">Sign in</Link>
+            <Link to="/admin/leads">{t('account.signIn.title')}</Link>
           </p>
         </div>
       ) : (
@@ -84,9 +80,9 @@ function ChoosePassword({
           <ErrorNotice>{error ? <p>{error}</p> : null}</ErrorNotice>
           <form onSubmit={submit} noValidate>
             <div className={`field${fieldError ? ' field--invalid' : ''}`}>
-              <label htmlFor="new-password">New password</label>
+              <label htmlFor="new-password">{t('account.password.new')}</label>
               <p className="hint" id="new-password-hint">
-                {POLICY}
+                {t('account.password.policy')}
               </p>
               <input
                 id="new-password"
@@ -105,7 +101,7 @@ function ChoosePassword({
               ) : null}
             </div>
             <div className="field">
-              <label htmlFor="repeat-password">The same password again</label>
+              <label htmlFor="repeat-password">{t('account.password.repeat')}</label>
               <input
                 id="repeat-password"
                 type="password"
@@ -116,7 +112,7 @@ function ChoosePassword({
               />
             </div>
             <button type="submit" className="button" aria-disabled={busy}>
-              Set my password
+              {t('account.password.set')}
             </button>
           </form>
         </>
@@ -128,10 +124,10 @@ function ChoosePassword({
 export function AcceptInvitation() {
   return (
     <ChoosePassword
-      title="Welcome: choose your password"
-      intro="You were invited to the practice's staff app. Choose the password you will sign in with."
+      title={t('account.invitation.title')}
+      intro={t('account.invitation.intro')}
       send={acceptInvitation}
-      done="Your password is set. Sign in with your email and the new password."
+      done={t('account.invitation.done')}
     />
   );
 }
@@ -139,10 +135,10 @@ export function AcceptInvitation() {
 export function ResetPassword() {
   return (
     <ChoosePassword
-      title="Choose a new password"
-      intro="Choose a new password. Every session of your account ends when it changes."
+      title={t('account.reset.title')}
+      intro={t('account.reset.intro')}
       send={resetPassword}
-      done="Your password is changed. Sign in with the new one."
+      done={t('account.reset.done')}
     />
   );
 }
@@ -156,28 +152,28 @@ export function ForgotPassword() {
     setError(null);
     const result = await requestPasswordReset(email);
     if (result.kind === 'ok') setAnswer(result.body.message);
-    else if (result.kind === 'invalid') setError('Enter the email address of your staff account.');
+    else if (result.kind === 'invalid') setError(t('account.forgot.invalid'));
     else
       setError(
         result.kind === 'offline'
-          ? 'The server could not be reached.'
-          : (result.problem.detail ?? 'That did not work.'),
+          ? t('account.password.offline')
+          : (result.problem.detail ?? t('account.forgot.failed')),
       );
   };
   return (
     <main className="narrow" id="main">
-      <PageHeading title="Forgot password">Forgot your password?</PageHeading>
+      <PageHeading title={t('account.forgot.title')}>{t('account.signIn.forgot')}</PageHeading>
       {answer ? (
         <p className="notice notice--success" role="status">
           {answer}
         </p>
       ) : (
         <>
-          <p>We will email you a link to choose a new one.</p>
+          <p>{t('account.forgot.lead')}</p>
           <ErrorNotice>{error ? <p>{error}</p> : null}</ErrorNotice>
           <form onSubmit={submit} noValidate>
             <div className="field">
-              <label htmlFor="reset-email">Email</label>
+              <label htmlFor="reset-email">{t('account.email')}</label>
               <input
                 id="reset-email"
                 type="email"
@@ -188,13 +184,13 @@ export function ForgotPassword() {
               />
             </div>
             <button type="submit" className="button">
-              Email me a link
+              {t('account.forgot.send')}
             </button>
           </form>
         </>
       )}
       <p>
-        <Link to="/admin/leads">Back to sign in</Link>
+        <Link to="/admin/leads">{t('account.forgot.back')}</Link>
       </p>
     </main>
   );

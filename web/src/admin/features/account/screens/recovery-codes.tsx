@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { StatusMessage } from '../../../components/ui';
+import { t } from '../../../i18n/t';
 
 /**
  * The recovery codes, shown once (after enrolment or after asking for new ones): each
@@ -8,13 +9,13 @@ import { StatusMessage } from '../../../components/ui';
  */
 export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {
   const [message, setMessage] = useState('');
-  const text = `Relational Intake recovery codes (each works once)\n\n${codes.join('\n')}\n`;
+  const text = `${t('account.codes.fileHeading')}\n\n${codes.join('\n')}\n`;
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(text);
-      setMessage('The codes are copied.');
+      setMessage(t('account.codes.copied'));
     } catch {
-      setMessage('Copying is not allowed here: select the codes and copy them yourself.');
+      setMessage(t('account.codes.copyRefused'));
     }
   };
   const download = () => {
@@ -26,13 +27,9 @@ export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () =
   };
   return (
     <section className="card" aria-labelledby="recovery-heading">
-      <h2 id="recovery-heading">Save your recovery codes</h2>
-      <p>
-        If you lose your phone, each of these codes signs you in once instead of the code from your
-        authenticator app. Keep them somewhere safe, apart from your password. They are shown only
-        now.
-      </p>
-      <ul className="recovery-codes" aria-label="Recovery codes">
+      <h2 id="recovery-heading">{t('account.codes.heading')}</h2>
+      <p>{t('account.codes.lead')}</p>
+      <ul className="recovery-codes" aria-label={t('account.codes.label')}>
         {codes.map((code) => (
           <li key={code}>
             <code>{code}</code>
@@ -42,13 +39,13 @@ export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () =
       <StatusMessage>{message}</StatusMessage>
       <div className="actions">
         <button type="button" className="button button--small button--quiet" onClick={copy}>
-          Copy the codes
+          {t('account.codes.copy')}
         </button>
         <button type="button" className="button button--small button--quiet" onClick={download}>
-          Download as a text file
+          {t('account.codes.download')}
         </button>
         <button type="button" className="button button--small" onClick={onDone}>
-          I have saved my recovery codes
+          {t('account.codes.saved')}
         </button>
       </div>
     </section>

@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { useSession } from '../../../session';
 import type { SessionView } from '../../../../api/types';
 import { formatDateTime } from '../../../words';
+import { t, tRich } from '../../../i18n/t';
 
 /** Where one is signed in: every live session of one's own, and a way to end any of them. */
 export function SessionsPage() {
@@ -26,36 +27,46 @@ export function SessionsPage() {
     if (result.kind === 'ok') {
       // The list first, so what is announced is what the list shows.
       await reloadSessions();
-      setMessage('That session has ended: the device it was on must sign in again.');
+      setMessage(t('account.sessions.ended'));
     } else setFailure(result);
   };
 
   return (
     <>
-      <PageHeading title="Your sessions">Your sessions</PageHeading>
+      <PageHeading title={t('account.sessions.title')}>{t('account.sessions.title')}</PageHeading>
       <p>
-        Everywhere you are signed in now. End any session you do not recognise, then{' '}
-        <Link to="/admin/account">change your password</Link>.
+        {tRich('account.sessions.lead', {
+          link: (chunks) => <Link to="/admin/account">{chunks}</Link>,
+        })}
       </p>
       <StatusMessage>{message}</StatusMessage>
       <ErrorNotice failure={failure} />
       <ListScreen
         list={list}
-        what="your sessions"
-        failureWhat="Your sessions"
-        empty={<p>No live session.</p>}
+        what={t('account.sessions.what')}
+        failureWhat={t('account.sessions.title')}
+        empty={<p>{t('account.sessions.empty')}</p>}
       >
         {(items) => (
-          <ul className="sessions-list" aria-label="Sessions">
+          <ul className="sessions-list" aria-label={t('account.sessions.label')}>
             {items.map((item) => (
               <li key={item.id}>
                 <div>
-                  <strong>{item.userAgent ?? 'Unknown browser'}</strong>
-                  {item.current ? <span className="badge"> This device</span> : null}
+                  <strong>{item.userAgent ?? t('account.sessions.unknownBrowser')}</strong>
+                  {item.current ? (
+                    <span className="badge"> {t('account.sessions.thisDevice')}</span>
+                  ) : null}
                   <div className="muted">
-                    Signed in {formatDateTime(item.createdAt)}
-                    {item.ip ? ` from ${item.ip}` : ''} · last active{' '}
-                    {formatDateTime(item.lastSeenAt)}
+                    {item.ip
+                      ? t('account.sessions.signedInFrom', {
+                          created: formatDateTime(item.createdAt),
+                          ip: item.ip,
+                          last: formatDateTime(item.lastSeenAt),
+                        })
+                      : t('account.sessions.signedIn', {
+                          created: formatDateTime(item.createdAt),
+                          last: formatDateTime(item.lastSeenAt),
+                        })}
                   </div>
                 </div>
                 <button
@@ -63,7 +74,7 @@ export function SessionsPage() {
                   className="button button--small button--quiet"
                   onClick={() => void end(item)}
                 >
-                  {item.current ? 'Sign out here' : 'End this session'}
+                  {item.current ? t('account.sessions.signOutHere') : t('account.sessions.end')}
                 </button>
               </li>
             ))}

@@ -5,6 +5,7 @@ import { signIn, startMfaSetup, verifyMfa, type MfaSetup } from '../api';
 import { ErrorNotice, PageHeading } from '../../../components/ui';
 import { Link } from 'react-router';
 import { RecoveryCodes } from './recovery-codes';
+import { t } from '../../../i18n/t';
 
 /**
  * Email and password, then (for an enrolled account) the six digits of the authenticator
@@ -54,7 +55,7 @@ export function SignIn({ notice, onSignedIn }: { notice?: string; onSignedIn: ()
 
   return (
     <main className="narrow" id="main">
-      <PageHeading title="Sign in">Sign in</PageHeading>
+      <PageHeading title={t('account.signIn.title')}>{t('account.signIn.title')}</PageHeading>
       {notice ? (
         <p className="notice" role="status">
           {notice}
@@ -64,9 +65,9 @@ export function SignIn({ notice, onSignedIn }: { notice?: string; onSignedIn: ()
       <form onSubmit={submit} noValidate>
         {needsCode && useRecovery ? (
           <div className="field">
-            <label htmlFor="recovery-code">Recovery code</label>
+            <label htmlFor="recovery-code">{t('account.signIn.recoveryCode')}</label>
             <p className="hint" id="recovery-hint">
-              One of the codes you saved when you set up two-factor sign-in. Each works once.
+              {t('account.signIn.recoveryHint')}
             </p>
             <input
               ref={codeInput}
@@ -83,9 +84,9 @@ export function SignIn({ notice, onSignedIn }: { notice?: string; onSignedIn: ()
           </div>
         ) : needsCode ? (
           <div className="field">
-            <label htmlFor="totp">Code from your authenticator app</label>
+            <label htmlFor="totp">{t('shell.reauthenticate.codeLabel')}</label>
             <p className="hint" id="totp-hint">
-              Six digits; a new code appears every 30 seconds.
+              {t('account.signIn.totpHint')}
             </p>
             <input
               ref={codeInput}
@@ -104,7 +105,7 @@ export function SignIn({ notice, onSignedIn }: { notice?: string; onSignedIn: ()
         ) : (
           <>
             <div className="field">
-              <label htmlFor="email">Email</label>
+              <label htmlFor="email">{t('account.email')}</label>
               <input
                 id="email"
                 type="email"
@@ -115,7 +116,7 @@ export function SignIn({ notice, onSignedIn }: { notice?: string; onSignedIn: ()
               />
             </div>
             <div className="field">
-              <label htmlFor="password">Password</label>
+              <label htmlFor="password">{t('shell.reauthenticate.passwordLabel')}</label>
               <input
                 id="password"
                 type="password"
@@ -128,7 +129,11 @@ export function SignIn({ notice, onSignedIn }: { notice?: string; onSignedIn: ()
           </>
         )}
         <button type="submit" className="button" aria-disabled={busy}>
-          {busy ? 'Signing in…' : needsCode ? 'Verify and sign in' : 'Sign in'}
+          {busy
+            ? t('account.signIn.busy')
+            : needsCode
+              ? t('account.signIn.verify')
+              : t('account.signIn.title')}
         </button>
       </form>
       {needsCode ? (
@@ -142,40 +147,40 @@ export function SignIn({ notice, onSignedIn }: { notice?: string; onSignedIn: ()
               setError(null);
             }}
           >
-            {useRecovery ? 'Use the authenticator app instead' : 'Use a recovery code instead'}
+            {useRecovery ? t('account.signIn.useApp') : t('account.signIn.useRecovery')}
           </button>
         </p>
       ) : null}
       <p>
-        <Link to="/admin/forgot-password">Forgot your password?</Link>
+        <Link to="/admin/forgot-password">{t('account.signIn.forgot')}</Link>
       </p>
     </main>
   );
 }
 
 function signInFailure(result: ApiFailure, withCode: boolean, recovery: boolean): string {
-  if (result.kind === 'offline') return 'The server could not be reached. Check the connection.';
+  if (result.kind === 'offline') return t('account.signIn.offline');
   if (result.kind === 'invalid') {
-    if (!withCode) return 'Enter your email and password.';
-    return recovery ? 'Enter one of your recovery codes.' : 'The code is six digits.';
+    if (!withCode) return t('account.signIn.enterBoth');
+    return recovery ? t('account.signIn.enterRecovery') : t('account.signIn.sixDigits');
   }
   if (result.status === 401) {
-    if (!withCode) return 'The email or password is not right.';
-    return recovery
-      ? 'That recovery code is not right, or was already used.'
-      : 'That code is not right, or was already used. Wait for the next one and try again.';
+    if (!withCode) return t('account.signIn.wrong');
+    return recovery ? t('account.signIn.wrongRecovery') : t('account.signIn.wrongCode');
   }
   if (result.status === 429) {
     const seconds = result.kind === 'problem' ? (result.retryAfter ?? 0) : 0;
     return seconds > 0
-      ? `Too many failed attempts from here. Wait ${waitText(seconds)}, then try again.`
-      : 'Too many failed attempts from here. Wait a little, then try again.';
+      ? t('account.signIn.throttledFor', { wait: waitText(seconds) })
+      : t('account.signIn.throttled');
   }
-  return result.problem.detail ?? 'Signing in failed. Try again in a moment.';
+  return result.problem.detail ?? t('account.signIn.failed');
 }
 
 function waitText(seconds: number): string {
-  return seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+  return seconds < 90
+    ? t('shell.duration.seconds', { seconds })
+    : t('shell.duration.minutes', { minutes: Math.ceil(seconds / 60) });
 }
 
 /**
@@ -219,15 +224,14 @@ export function MfaEnrolment({
       // Enrolment replaced the session (a new cookie): its writes need the new CSRF token.
       await startSession();
       setRecoveryCodes(result.body.recoveryCodes);
-    } else if (result.kind === 'invalid')
-      setError('That is not the current code. Check the app and try the next one.');
+    } else if (result.kind === 'invalid') setError(t('account.mfa.wrongCode'));
     else setFailure(result);
   };
 
   if (recoveryCodes) {
     return (
       <main className="narrow" id="main">
-        <PageHeading title="Two-factor sign-in is on">Two-factor sign-in is on</PageHeading>
+        <PageHeading title={t('account.mfa.on')}>{t('account.mfa.on')}</PageHeading>
         <RecoveryCodes codes={recoveryCodes} onDone={onEnrolled} />
       </main>
     );
@@ -235,35 +239,30 @@ export function MfaEnrolment({
 
   return (
     <main className="narrow" id="main">
-      <PageHeading title="Set up two-factor sign-in">Set up two-factor sign-in</PageHeading>
-      {required ? (
-        <p>
-          This practice asks every staff member to sign in with a second factor. It takes a minute.
-        </p>
-      ) : null}
+      <PageHeading title={t('account.mfa.title')}>{t('account.mfa.title')}</PageHeading>
+      {required ? <p>{t('account.mfa.required')}</p> : null}
       <ErrorNotice failure={failure} />
       {setup ? (
         <>
           <ol className="steps">
             <li>
-              Open an authenticator app (for example Google Authenticator, 1Password, Aegis) and add
-              an account by typing this setup key:
-              <p className="secret" aria-label="Setup key">
+              {t('account.mfa.step1')}
+              <p className="secret" aria-label={t('account.mfa.setupKey')}>
                 <code id="mfa-secret">{setup.secret}</code>
               </p>
               <details>
-                <summary>Or paste the setup link</summary>
+                <summary>{t('account.mfa.link')}</summary>
                 <p className="wrap-anywhere">
                   <code id="mfa-uri">{setup.otpauthUri}</code>
                 </p>
               </details>
             </li>
-            <li>Enter the six-digit code the app shows.</li>
+            <li>{t('account.mfa.step2')}</li>
           </ol>
           <ErrorNotice>{error ? <p>{error}</p> : null}</ErrorNotice>
           <form onSubmit={verify} noValidate>
             <div className="field">
-              <label htmlFor="mfa-code">Six-digit code</label>
+              <label htmlFor="mfa-code">{t('account.mfa.code')}</label>
               <input
                 id="mfa-code"
                 inputMode="numeric"
@@ -276,18 +275,18 @@ export function MfaEnrolment({
             </div>
             <div className="actions">
               <button type="submit" className="button" aria-disabled={busy}>
-                Turn on two-factor sign-in
+                {t('account.mfa.turnOn')}
               </button>
               {onCancel ? (
                 <button type="button" className="button button--quiet" onClick={onCancel}>
-                  {required ? 'Sign out' : 'Cancel'}
+                  {required ? t('shell.signOut') : t('shell.cancel')}
                 </button>
               ) : null}
             </div>
           </form>
         </>
       ) : failure ? null : (
-        <p className="loading">Creating your setup key…</p>
+        <p className="loading">{t('account.mfa.creating')}</p>
       )}
     </main>
   );

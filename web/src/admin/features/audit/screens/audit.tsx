@@ -7,6 +7,7 @@ import { useAuditEvents } from '../api';
 import { actionWords, detailWords } from '../audit-words';
 import { Time } from '../../../components/time';
 import { ROLE_NAMES } from '../../../words';
+import { t, tRich } from '../../../i18n/t';
 
 const FIELDS = ['actorUserId', 'action', 'leadId', 'from', 'to'] as const;
 type AuditFilters = Record<(typeof FIELDS)[number], string>;
@@ -27,11 +28,11 @@ export function AuditLog() {
   });
   return (
     <>
-      <PageHeading title="Audit log">Audit log</PageHeading>
+      <PageHeading title={t('audit.title')}>{t('audit.title')}</PageHeading>
       <ListScreen
         list={paged}
-        what="events"
-        empty={<p>No events match.</p>}
+        what={t('audit.what')}
+        empty={<p>{t('audit.empty')}</p>}
         filters={<AuditFilterForm key={search} filters={filters} />}
       >
         {(items) => (
@@ -39,12 +40,12 @@ export function AuditLog() {
             <table className="data-table">
               <thead>
                 <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Who</th>
-                  <th scope="col">Action</th>
-                  <th scope="col">Lead</th>
-                  <th scope="col">Details</th>
-                  <th scope="col">From</th>
+                  <th scope="col">{t('audit.when')}</th>
+                  <th scope="col">{t('audit.who')}</th>
+                  <th scope="col">{t('audit.action')}</th>
+                  <th scope="col">{t('audit.lead')}</th>
+                  <th scope="col">{t('audit.details')}</th>
+                  <th scope="col">{t('audit.from')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -57,7 +58,10 @@ export function AuditLog() {
                         {event.count && event.count > 1 ? (
                           <span className="muted">
                             {' '}
-                            ({event.count} times since <Time iso={event.firstOccurredAt} />)
+                            {tRich('audit.repeated', {
+                              count: String(event.count),
+                              since: <Time iso={event.firstOccurredAt} />,
+                            })}
                           </span>
                         ) : null}
                       </td>
@@ -65,10 +69,13 @@ export function AuditLog() {
                         {event.actor.userId ? (
                           <Link to={`/admin/audit?actorUserId=${event.actor.userId}`}>
                             {event.actor.name ??
-                              `${ROLE_NAMES[event.actor.role ?? ''] ?? 'Staff'} #${event.actor.userId.slice(0, 8)}`}
+                              t('audit.actor', {
+                                role: ROLE_NAMES[event.actor.role ?? ''] ?? t('audit.staff'),
+                                id: event.actor.userId.slice(0, 8),
+                              })}
                           </Link>
                         ) : (
-                          'Someone not signed in'
+                          t('audit.anonymous')
                         )}
                         {event.actor.name && event.actor.role ? (
                           <span className="muted"> ({ROLE_NAMES[event.actor.role]})</span>
@@ -124,9 +131,9 @@ function AuditFilterForm({ filters }: { filters: AuditFilters }) {
     void navigate(`/admin/audit${text ? `?${text}` : ''}`);
   };
   return (
-    <form className="filters filters__grid" onSubmit={submit} aria-label="Filter events">
+    <form className="filters filters__grid" onSubmit={submit} aria-label={t('audit.filter.label')}>
       <div className="field">
-        <label htmlFor="audit-actor">Actor (user id)</label>
+        <label htmlFor="audit-actor">{t('audit.filter.actor')}</label>
         <input
           id="audit-actor"
           value={draft.actorUserId}
@@ -134,16 +141,16 @@ function AuditFilterForm({ filters }: { filters: AuditFilters }) {
         />
       </div>
       <div className="field">
-        <label htmlFor="audit-action">Action, or a prefix ending in a dot</label>
+        <label htmlFor="audit-action">{t('audit.filter.action')}</label>
         <input
           id="audit-action"
-          placeholder="lead.read or auth."
+          placeholder={t('audit.filter.actionPlaceholder')}
           value={draft.action}
           onChange={(e) => set('action', e.target.value)}
         />
       </div>
       <div className="field">
-        <label htmlFor="audit-lead">Lead id</label>
+        <label htmlFor="audit-lead">{t('audit.filter.lead')}</label>
         <input
           id="audit-lead"
           value={draft.leadId}
@@ -151,7 +158,7 @@ function AuditFilterForm({ filters }: { filters: AuditFilters }) {
         />
       </div>
       <div className="field">
-        <label htmlFor="audit-from">From</label>
+        <label htmlFor="audit-from">{t('audit.from')}</label>
         <input
           id="audit-from"
           type="date"
@@ -160,7 +167,7 @@ function AuditFilterForm({ filters }: { filters: AuditFilters }) {
         />
       </div>
       <div className="field">
-        <label htmlFor="audit-to">Until (inclusive)</label>
+        <label htmlFor="audit-to">{t('audit.filter.until')}</label>
         <input
           id="audit-to"
           type="date"
@@ -170,7 +177,7 @@ function AuditFilterForm({ filters }: { filters: AuditFilters }) {
       </div>
       <div className="actions">
         <button type="submit" className="button button--small">
-          Apply
+          {t('audit.filter.apply')}
         </button>
       </div>
     </form>

@@ -11,6 +11,7 @@ import { hasRole, useSession } from '../../../session';
 import type { Schemas } from '../../../../api/client';
 import type { ClinicianView, ServiceType } from '../../../../api/types';
 import { SERVICE_NAMES } from '../../../words';
+import { t, tRich } from '../../../i18n/t';
 
 interface Draft {
   name: string;
@@ -63,11 +64,11 @@ export function CliniciansPage() {
 
   return (
     <>
-      <PageHeading title="Clinicians">Clinicians</PageHeading>
+      <PageHeading title={t('clinicians.title')}>{t('clinicians.title')}</PageHeading>
       <StatusMessage>{saved}</StatusMessage>
       {isStaff && editing === null ? (
         <button type="button" className="button button--small" onClick={() => setEditing('new')}>
-          Add a clinician
+          {t('clinicians.add')}
         </button>
       ) : null}
       {editing ? (
@@ -85,23 +86,23 @@ export function CliniciansPage() {
       ) : null}
       <ListScreen
         list={list}
-        what="clinicians"
-        failureWhat="Clinicians"
-        empty={<p>No clinicians yet.</p>}
+        what={t('clinicians.what')}
+        failureWhat={t('clinicians.title')}
+        empty={<p>{t('clinicians.empty')}</p>}
       >
         {(items) => (
           <div className="table-wrap">
             <table className="data-table">
               <thead>
                 <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Services</th>
-                  <th scope="col">Modalities</th>
-                  <th scope="col">Licensed in</th>
-                  <th scope="col">New clients</th>
-                  <th scope="col">Open leads / weekly capacity</th>
+                  <th scope="col">{t('clinicians.name')}</th>
+                  <th scope="col">{t('clinicians.services')}</th>
+                  <th scope="col">{t('clinicians.modalities')}</th>
+                  <th scope="col">{t('clinicians.licensedIn')}</th>
+                  <th scope="col">{t('clinicians.newClients')}</th>
+                  <th scope="col">{t('clinicians.load')}</th>
                   <th scope="col">
-                    <span className="visually-hidden">Actions</span>
+                    <span className="visually-hidden">{t('clinicians.actions')}</span>
                   </th>
                 </tr>
               </thead>
@@ -110,13 +111,17 @@ export function CliniciansPage() {
                   <tr key={clinician.id} className={clinician.active ? '' : 'inactive'}>
                     <th scope="row">
                       {clinician.name}
-                      {clinician.active ? '' : ' (inactive)'}
+                      {clinician.active ? '' : t('clinicians.inactive')}
                       <div className="muted">{clinician.email}</div>
                     </th>
                     <td>{clinician.serviceTypes.map((type) => SERVICE_NAMES[type]).join(', ')}</td>
                     <td>{clinician.modalities.join(', ')}</td>
                     <td>{clinician.licensedStates.join(', ')}</td>
-                    <td>{clinician.acceptingNewClients ? 'Accepting' : 'Not accepting'}</td>
+                    <td>
+                      {clinician.acceptingNewClients
+                        ? t('clinicians.accepting')
+                        : t('clinicians.notAccepting')}
+                    </td>
                     <td>
                       {clinician.openLeads} / {clinician.weeklyCapacity}
                     </td>
@@ -127,7 +132,10 @@ export function CliniciansPage() {
                           className="button button--small button--quiet"
                           onClick={() => setEditing(clinician)}
                         >
-                          Edit<span className="visually-hidden"> {clinician.name}</span>
+                          {tRich('clinicians.edit', {
+                            name: clinician.name,
+                            hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
+                          })}
                         </button>
                       ) : null}
                     </td>
@@ -179,7 +187,7 @@ function ClinicianForm({
         ? updateClinician(clinician.id, body)
         : createClinician(body as Schemas['CreateClinicianDto']);
     },
-    (saved) => onDone(clinician ? `${saved.name} saved.` : `${saved.name} added.`),
+    (saved) => onDone(t(clinician ? 'clinicians.saved' : 'clinicians.added', { name: saved.name })),
   );
   const stateCodes = US_STATES.map(([code]) => code).join(', ');
 
@@ -191,33 +199,33 @@ function ClinicianForm({
       aria-labelledby="clinician-form-heading"
     >
       <h2 id="clinician-form-heading">
-        {clinician ? `Edit ${clinician.name}` : 'Add a clinician'}
+        {clinician ? t('clinicians.form.edit', { name: clinician.name }) : t('clinicians.add')}
       </h2>
       <ErrorNotice failure={form.failure} />
       {errors.length > 0 ? (
         <ErrorNotice>
-          <p>Some fields need a change.</p>
+          <p>{t('shell.fieldsNeedChange')}</p>
         </ErrorNotice>
       ) : null}
       {ownOnly ? null : (
         <>
           <TextField
             id="name"
-            label="Name"
+            label={t('clinicians.name')}
             registration={form.register('name')}
             errors={errors}
             required
           />
           <TextField
             id="email"
-            label="Email"
+            label={t('clinicians.email')}
             type="email"
             registration={form.register('email')}
             errors={errors}
             required
           />
           <CheckList
-            legend="Services offered"
+            legend={t('clinicians.form.services')}
             options={SERVICE_TYPES.map((type) => [type, SERVICE_NAMES[type]!] as const)}
             selected={form.watch('serviceTypes')}
             onChange={(selected) => form.setValue('serviceTypes', selected)}
@@ -225,8 +233,8 @@ function ClinicianForm({
           />
           <TextField
             id="licensedStates"
-            label="Licensed in (state codes)"
-            hint={`Comma-separated, e.g. OR, WA. Codes: ${stateCodes.slice(0, 60)}…`}
+            label={t('clinicians.form.states')}
+            hint={t('clinicians.form.statesHint', { codes: stateCodes.slice(0, 60) })}
             registration={form.register('licensedStates')}
             errors={errors}
           />
@@ -234,34 +242,34 @@ function ClinicianForm({
       )}
       <TextField
         id="modalities"
-        label="Modalities"
-        hint="Comma-separated, lower case: gottman, eft, ifs, cbt"
+        label={t('clinicians.modalities')}
+        hint={t('clinicians.form.modalitiesHint')}
         registration={form.register('modalities')}
         errors={errors}
       />
       <TextField
         id="weeklyCapacity"
-        label="New clients per week"
+        label={t('clinicians.form.capacity')}
         inputMode="numeric"
         registration={form.register('weeklyCapacity')}
         errors={errors}
       />
       <label className="check">
         <input type="checkbox" {...form.register('acceptingNewClients')} />
-        Accepting new clients
+        {t('clinicians.form.accepting')}
       </label>
       {ownOnly ? null : (
         <label className="check">
           <input type="checkbox" {...form.register('active')} />
-          Active (inactive clinicians are not matched)
+          {t('clinicians.form.active')}
         </label>
       )}
       <div className="actions">
         <button type="submit" className="button button--small">
-          {clinician ? 'Save' : 'Add clinician'}
+          {clinician ? t('clinicians.form.save') : t('clinicians.form.addButton')}
         </button>
         <button type="button" className="button button--small button--quiet" onClick={onCancel}>
-          Cancel
+          {t('shell.cancel')}
         </button>
       </div>
     </form>

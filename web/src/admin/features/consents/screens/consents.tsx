@@ -12,6 +12,7 @@ import {
   refreshConsentDocuments,
   useConsentDocuments,
 } from '../api';
+import { t } from '../../../i18n/t';
 
 type ServiceType = ConsentDocumentView['requiredFor'][number];
 
@@ -30,7 +31,7 @@ function BodyField({
   const error = errorFor(errors, 'body');
   return (
     <div className={`field${error ? ' field--invalid' : ''}`}>
-      <label htmlFor={id}>Text (Markdown: # headings, paragraphs, - lists)</label>
+      <label htmlFor={id}>{t('consents.body')}</label>
       <textarea
         id={id}
         rows={14}
@@ -69,17 +70,25 @@ function NewVersion({
     setBusy(false);
     if (result.kind === 'ok') {
       void refreshConsentDocuments();
-      onDone(`Version ${result.body.version} of ${document.slug} is published.`);
+      onDone(
+        t('consents.versionPublished', {
+          version: String(result.body.version),
+          slug: document.slug,
+        }),
+      );
     } else if (result.kind === 'invalid') setErrors(result.errors);
     else setFailure(result);
   };
   const id = `version-${document.slug}`;
   return (
-    <form onSubmit={(event) => void submit(event)} aria-label={`New version of ${document.slug}`}>
+    <form
+      onSubmit={(event) => void submit(event)}
+      aria-label={t('consents.newVersion', { slug: document.slug })}
+    >
       <TextField
         id={`${id}-title`}
         field="title"
-        label="Title"
+        label={t('consents.title')}
         value={title}
         onChange={setTitle}
         errors={errors}
@@ -87,12 +96,9 @@ function NewVersion({
       />
       <BodyField id={`${id}-body`} value={body} onChange={setBody} errors={errors} />
       <ErrorNotice failure={failure} />
-      <p className="hint">
-        Published versions never change. Forms ask for the new version from now on; what was signed
-        before keeps its own version.
-      </p>
+      <p className="hint">{t('consents.versionHint')}</p>
       <button type="submit" className="button" disabled={busy}>
-        Publish version {document.version + 1}
+        {t('consents.publishVersion', { version: String(document.version + 1) })}
       </button>
     </form>
   );
@@ -115,16 +121,16 @@ function AddDocument({ onDone }: { onDone: (message: string) => void }) {
     setBusy(false);
     if (result.kind === 'ok') {
       void refreshConsentDocuments();
-      onDone(`${result.body.slug} is published.`);
+      onDone(t('consents.published', { slug: result.body.slug }));
     } else if (result.kind === 'invalid') setErrors(result.errors);
     else setFailure(result);
   };
   return (
-    <form onSubmit={(event) => void submit(event)} aria-label="Add a consent document">
+    <form onSubmit={(event) => void submit(event)} aria-label={t('consents.add')}>
       <TextField
         id="consent-slug"
         field="slug"
-        label="Short name (lower-case letters, digits, hyphens)"
+        label={t('consents.slug')}
         value={slug}
         onChange={setSlug}
         errors={errors}
@@ -133,7 +139,7 @@ function AddDocument({ onDone }: { onDone: (message: string) => void }) {
       <TextField
         id="consent-title"
         field="title"
-        label="Title"
+        label={t('consents.title')}
         value={title}
         onChange={setTitle}
         errors={errors}
@@ -141,7 +147,7 @@ function AddDocument({ onDone }: { onDone: (message: string) => void }) {
       />
       <BodyField id="consent-body" value={body} onChange={setBody} errors={errors} />
       <CheckList
-        legend="Required for"
+        legend={t('consents.requiredFor')}
         options={SERVICE_TYPES.map((type) => [type, SERVICE_NAMES[type]] as const)}
         selected={requiredFor}
         onChange={(values) => setRequiredFor(values as ServiceType[])}
@@ -149,7 +155,7 @@ function AddDocument({ onDone }: { onDone: (message: string) => void }) {
       />
       <ErrorNotice failure={failure} />
       <button type="submit" className="button" disabled={busy}>
-        Publish
+        {t('consents.publish')}
       </button>
     </form>
   );
@@ -166,29 +172,37 @@ export function ConsentsPage() {
   };
   return (
     <>
-      <PageHeading title="Consent documents">Consent documents</PageHeading>
-      <p className="muted">
-        What clients read and sign with their intake. Each signature keeps the version and a SHA-256
-        of the exact text signed.
-      </p>
+      <PageHeading title={t('consents.pageTitle')}>{t('consents.pageTitle')}</PageHeading>
+      <p className="muted">{t('consents.lead')}</p>
       <StatusMessage>{message}</StatusMessage>
       <ErrorNotice failure={list.failure} />
-      {list.items === null && !list.failure ? <p role="status">Loading…</p> : null}
+      {list.items === null && !list.failure ? <p role="status">{t('shell.loadingShort')}</p> : null}
       {(list.items ?? []).map((document) => (
         <section key={document.slug} className="card" aria-labelledby={`doc-${document.slug}`}>
           <h2 id={`doc-${document.slug}`}>{document.title}</h2>
           <p className="muted">
-            {document.slug} · version {document.version} · required for{' '}
-            {document.requiredFor.map((type) => SERVICE_NAMES[type as ServiceType]).join(', ')} ·{' '}
-            {document.lang}
+            {t('consents.summary', {
+              slug: document.slug,
+              version: String(document.version),
+              services: document.requiredFor
+                .map((type) => SERVICE_NAMES[type as ServiceType])
+                .join(', '),
+              lang: document.lang,
+            })}
           </p>
           <details>
-            <summary>Versions</summary>
+            <summary>{t('consents.versions')}</summary>
             <ul>
               {document.versions.map((version) => (
                 <li key={version.version}>
-                  Version {version.version}, {formatDateTime(version.publishedAt)}: {version.title}{' '}
-                  <span className="muted">SHA-256 {version.textSha256.slice(0, 12)}…</span>
+                  {t('consents.versionLine', {
+                    version: String(version.version),
+                    published: formatDateTime(version.publishedAt),
+                    title: version.title,
+                  })}{' '}
+                  <span className="muted">
+                    {t('consents.sha', { sha: version.textSha256.slice(0, 12) })}
+                  </span>
                 </li>
               ))}
             </ul>
@@ -201,18 +215,18 @@ export function ConsentsPage() {
               className="button button--small"
               onClick={() => setEditing(document.slug)}
             >
-              Publish a new version
+              {t('consents.publishNew')}
             </button>
           )}
         </section>
       ))}
       <section className="card" aria-labelledby="add-consent">
-        <h2 id="add-consent">Add a document</h2>
+        <h2 id="add-consent">{t('consents.addHeading')}</h2>
         {editing === 'new' ? (
           <AddDocument onDone={done} />
         ) : (
           <button type="button" className="button button--small" onClick={() => setEditing('new')}>
-            Add a consent document
+            {t('consents.add')}
           </button>
         )}
       </section>

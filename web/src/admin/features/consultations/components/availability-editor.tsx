@@ -3,23 +3,21 @@ import type { ApiFailure } from '../../../lib/api';
 import { errorFor } from '../../../components/forms';
 import { ErrorNotice, StatusMessage } from '../../../components/ui';
 import { putAvailability, useAvailability, type AvailabilityBody } from '../api';
+import { LOCALE, t } from '../../../i18n/t';
 
-const DAYS = [
-  ['mon', 'Monday'],
-  ['tue', 'Tuesday'],
-  ['wed', 'Wednesday'],
-  ['thu', 'Thursday'],
-  ['fri', 'Friday'],
-  ['sat', 'Saturday'],
-  ['sun', 'Sunday'],
-] as const;
-type Day = (typeof DAYS)[number][0];
+const DAY_CODES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+type Day = (typeof DAY_CODES)[number];
+/** Each day's name in the staff app's language: 1 January 2024 was a Monday. */
+const weekday = new Intl.DateTimeFormat(LOCALE, { weekday: 'long', timeZone: 'UTC' });
+const DAYS = DAY_CODES.map(
+  (code, index) => [code, weekday.format(new Date(Date.UTC(2024, 0, 1 + index)))] as const,
+);
 
 const NUMBERS = [
-  ['slotMinutes', 'Consultation length (minutes)'],
-  ['bufferMinutes', 'Buffer between consultations (minutes)'],
-  ['minNoticeHours', 'Minimum notice (hours)'],
-  ['maxDaysAhead', 'Bookable up to (days ahead)'],
+  ['slotMinutes', t('consultations.hours.slot')],
+  ['bufferMinutes', t('consultations.hours.buffer')],
+  ['minNoticeHours', t('consultations.hours.notice')],
+  ['maxDaysAhead', t('consultations.hours.ahead')],
 ] as const;
 
 /** A clinician's consultation hours: weekly windows, days off, length, buffer, notice, horizon. */
@@ -27,7 +25,7 @@ export function AvailabilityEditor({ clinicianId }: { clinicianId: string }) {
   const { loaded, reload } = useAvailability(clinicianId);
   // Kept here: the form is drawn anew from the saved hours, and the word stays.
   const [saved, setSaved] = useState('');
-  if (loaded.state === 'loading') return <p>Loading…</p>;
+  if (loaded.state === 'loading') return <p>{t('shell.loadingShort')}</p>;
   if (loaded.state === 'failed') return <ErrorNotice failure={loaded.failure} />;
   const { timeZone, slotMinutes, bufferMinutes, minNoticeHours, maxDaysAhead } = loaded.value;
   return (
@@ -46,7 +44,7 @@ export function AvailabilityEditor({ clinicianId }: { clinicianId: string }) {
       saved={saved}
       onSaving={() => setSaved('')}
       onSaved={() => {
-        setSaved('Hours saved.');
+        setSaved(t('consultations.hours.saved'));
         reload();
       }}
     />
@@ -82,9 +80,9 @@ function HoursForm({
   };
 
   return (
-    <form onSubmit={(event) => void submit(event)} aria-label="Consultation hours">
+    <form onSubmit={(event) => void submit(event)} aria-label={t('consultations.hours.heading')}>
       <div className="field">
-        <label htmlFor="hours-zone">Time zone</label>
+        <label htmlFor="hours-zone">{t('consultations.hours.zone')}</label>
         <input
           id="hours-zone"
           value={draft.timeZone}
@@ -108,11 +106,11 @@ function HoursForm({
         </div>
       ))}
       <fieldset className="field">
-        <legend>Weekly hours</legend>
+        <legend>{t('consultations.hours.weekly')}</legend>
         {draft.weekly.map((window, index) => (
           <div key={index} className="hours-row">
             <label>
-              Day{' '}
+              {t('consultations.hours.day')}{' '}
               <select
                 value={window.day}
                 onChange={(event) =>
@@ -131,7 +129,7 @@ function HoursForm({
               </select>
             </label>{' '}
             <label>
-              From{' '}
+              {t('consultations.hours.from')}{' '}
               <input
                 type="time"
                 value={window.start}
@@ -145,7 +143,7 @@ function HoursForm({
               />
             </label>{' '}
             <label>
-              to{' '}
+              {t('consultations.hours.to')}{' '}
               <input
                 type="time"
                 value={window.end}
@@ -163,7 +161,7 @@ function HoursForm({
               className="button button--secondary"
               onClick={() => change({ weekly: draft.weekly.filter((_, i) => i !== index) })}
             >
-              Remove
+              {t('consultations.hours.remove')}
             </button>
             <p className="field-error">
               {errorFor(errors, `weekly.${index}.start`) ?? errorFor(errors, `weekly.${index}.end`)}
@@ -177,15 +175,15 @@ function HoursForm({
             change({ weekly: [...draft.weekly, { day: 'mon', start: '09:00', end: '12:00' }] })
           }
         >
-          Add hours
+          {t('consultations.hours.add')}
         </button>
       </fieldset>
       <fieldset className="field">
-        <legend>Days off</legend>
+        <legend>{t('consultations.hours.daysOff')}</legend>
         {draft.exceptions.map((exception, index) => (
           <div key={index} className="hours-row">
             <label>
-              Date{' '}
+              {t('consultations.hours.date')}{' '}
               <input
                 type="date"
                 value={exception.date}
@@ -203,7 +201,7 @@ function HoursForm({
               className="button button--secondary"
               onClick={() => change({ exceptions: draft.exceptions.filter((_, i) => i !== index) })}
             >
-              Remove
+              {t('consultations.hours.remove')}
             </button>
             <p className="field-error">{errorFor(errors, `exceptions.${index}.date`)}</p>
           </div>
@@ -220,12 +218,12 @@ function HoursForm({
             })
           }
         >
-          Add a day off
+          {t('consultations.hours.addDayOff')}
         </button>
       </fieldset>
       <ErrorNotice failure={failure?.kind === 'invalid' ? null : failure} />
       <button type="submit" className="button">
-        Save hours
+        {t('consultations.hours.save')}
       </button>
       <StatusMessage>{saved}</StatusMessage>
     </form>

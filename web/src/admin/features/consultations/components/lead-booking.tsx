@@ -10,6 +10,7 @@ import {
   useLeadBooking,
   type ConsultationView,
 } from '../api';
+import { t } from '../../../i18n/t';
 
 /**
  * The lead page's consultations: whether the client may book online (and if not, what to
@@ -27,29 +28,32 @@ export function LeadBooking({ leadId }: { leadId: string }) {
   const cancel = async (consultation: ConsultationView) => {
     setFailure(null);
     const result = await cancelConsultation(consultation.id);
-    if (result.kind === 'ok') after('Consultation cancelled; the client and clinician are told.');
+    if (result.kind === 'ok') after(t('consultations.lead.cancelled'));
     else setFailure(result);
   };
 
   return (
     <section aria-labelledby="consultations-heading" className="card">
-      <h2 id="consultations-heading">Consultation</h2>
-      {loaded.state === 'loading' ? <p>Loading…</p> : null}
+      <h2 id="consultations-heading">{t('consultations.lead.heading')}</h2>
+      {loaded.state === 'loading' ? <p>{t('shell.loadingShort')}</p> : null}
       {loaded.state === 'failed' ? <ErrorNotice failure={loaded.failure} /> : null}
       {loaded.state === 'ready' ? (
         <>
           <p>
             {loaded.value.onlineBookable
-              ? 'The client may book online with the link in their acknowledgement.'
-              : `Not bookable online. ${loaded.value.advice ?? ''}`}
+              ? t('consultations.lead.bookable')
+              : t('consultations.lead.notBookable', { advice: loaded.value.advice ?? '' })}
           </p>
           {loaded.value.consultations.length > 0 ? (
             <ul className="consultations">
               {loaded.value.consultations.map((consultation) => (
                 <li key={consultation.id}>
-                  {formatDateTime(consultation.startsAt)} with {consultation.clinician.name}
+                  {t('consultations.lead.with', {
+                    time: formatDateTime(consultation.startsAt),
+                    name: consultation.clinician.name,
+                  })}
                   {consultation.cancelledAt ? (
-                    ' (cancelled)'
+                    t('consultations.lead.cancelledMark')
                   ) : (
                     <>
                       {' '}
@@ -58,7 +62,7 @@ export function LeadBooking({ leadId }: { leadId: string }) {
                         className="button button--secondary"
                         onClick={() => void cancel(consultation)}
                       >
-                        Cancel
+                        {t('shell.cancel')}
                       </button>
                     </>
                   )}
@@ -66,9 +70,9 @@ export function LeadBooking({ leadId }: { leadId: string }) {
               ))}
             </ul>
           ) : (
-            <p className="muted">No consultation booked.</p>
+            <p className="muted">{t('consultations.lead.none')}</p>
           )}
-          <BookByHand leadId={leadId} onBooked={() => after('Consultation booked.')} />
+          <BookByHand leadId={leadId} onBooked={() => after(t('consultations.lead.booked'))} />
         </>
       ) : null}
       <ErrorNotice failure={failure} />
@@ -103,13 +107,13 @@ function BookByHand({ leadId, onBooked }: { leadId: string; onBooked: () => void
   return (
     <form onSubmit={(event) => void submit(event)}>
       <div className="field">
-        <label htmlFor="consultation-clinician">Clinician</label>
+        <label htmlFor="consultation-clinician">{t('consultations.clinician')}</label>
         <select
           id="consultation-clinician"
           value={clinicianId}
           onChange={(event) => setClinicianId(event.target.value)}
         >
-          <option value="">Choose…</option>
+          <option value="">{t('leads.triage.choose')}</option>
           {(clinicians.items ?? [])
             .filter((clinician) => clinician.active)
             .map((clinician) => (
@@ -120,7 +124,7 @@ function BookByHand({ leadId, onBooked }: { leadId: string; onBooked: () => void
         </select>
       </div>
       <div className="field">
-        <label htmlFor="consultation-start">Starts at (your local time)</label>
+        <label htmlFor="consultation-start">{t('consultations.lead.startsAt')}</label>
         <input
           id="consultation-start"
           type="datetime-local"
@@ -130,7 +134,7 @@ function BookByHand({ leadId, onBooked }: { leadId: string; onBooked: () => void
       </div>
       <ErrorNotice failure={failure} />
       <button type="submit" className="button" disabled={busy}>
-        Book consultation
+        {t('consultations.lead.book')}
       </button>
     </form>
   );

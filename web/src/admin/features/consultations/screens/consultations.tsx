@@ -5,6 +5,7 @@ import { hasRole, useSession } from '../../../session';
 import { useClinicians } from '../../clinicians/api';
 import { AvailabilityEditor } from '../components/availability-editor';
 import { useConsultations, type ConsultationView } from '../api';
+import { LOCALE, t } from '../../../i18n/t';
 
 const DAY_MS = 86_400_000;
 
@@ -18,9 +19,9 @@ function weekStart(offset: number): Date {
 }
 
 const dayName = (date: Date) =>
-  date.toLocaleDateString('en-US', { weekday: 'long', month: 'short', day: 'numeric' });
+  date.toLocaleDateString(LOCALE, { weekday: 'long', month: 'short', day: 'numeric' });
 const timeOf = (iso: string) =>
-  new Date(iso).toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' });
+  new Date(iso).toLocaleTimeString(LOCALE, { hour: 'numeric', minute: '2-digit' });
 
 /** A week of consultations, and each clinician's hours. */
 export function ConsultationsPage() {
@@ -57,31 +58,31 @@ export function ConsultationsPage() {
 
   return (
     <>
-      <PageHeading>Consultations</PageHeading>
+      <PageHeading>{t('consultations.title')}</PageHeading>
       <section aria-labelledby="week-heading" className="card">
-        <h2 id="week-heading">Week of {dayName(start)}</h2>
+        <h2 id="week-heading">{t('consultations.week', { day: dayName(start) })}</h2>
         <div className="toolbar">
           <button
             type="button"
             className="button button--secondary"
             onClick={() => setOffset(offset - 1)}
           >
-            Previous week
+            {t('consultations.previous')}
           </button>{' '}
           <button type="button" className="button button--secondary" onClick={() => setOffset(0)}>
-            This week
+            {t('consultations.this')}
           </button>{' '}
           <button
             type="button"
             className="button button--secondary"
             onClick={() => setOffset(offset + 1)}
           >
-            Next week
+            {t('consultations.next')}
           </button>{' '}
           <label>
-            Clinician{' '}
+            {t('consultations.clinician')}{' '}
             <select value={clinicianId} onChange={(event) => setClinicianId(event.target.value)}>
-              <option value="">Everyone</option>
+              <option value="">{t('consultations.everyone')}</option>
               {(clinicians.items ?? []).map((clinician) => (
                 <option key={clinician.id} value={clinician.id}>
                   {clinician.name}
@@ -91,20 +92,20 @@ export function ConsultationsPage() {
           </label>
         </div>
         <ErrorNotice failure={week.failure} />
-        {week.items === null && !week.failure ? <p>Loading…</p> : null}
+        {week.items === null && !week.failure ? <p>{t('shell.loadingShort')}</p> : null}
         <ol className="week">
           {days.map((day) => (
             <li key={day.toISOString()}>
               <h3>{dayName(day)}</h3>
               {on(day).length === 0 ? (
-                <p className="muted">Nothing booked.</p>
+                <p className="muted">{t('consultations.nothing')}</p>
               ) : (
                 <ul>
                   {on(day).map((item) => (
                     <li key={item.id}>
                       {timeOf(item.startsAt)}–{timeOf(item.endsAt)} · {item.clinician.name} ·{' '}
-                      <Link to={`/admin/leads/${item.leadId}`}>Open the lead</Link>
-                      {item.bookedVia === 'client' ? ' · booked online' : ''}
+                      <Link to={`/admin/leads/${item.leadId}`}>{t('consultations.openLead')}</Link>
+                      {item.bookedVia === 'client' ? ` · ${t('consultations.bookedOnline')}` : ''}
                     </li>
                   ))}
                 </ul>
@@ -115,10 +116,10 @@ export function ConsultationsPage() {
       </section>
       {editable.length > 0 ? (
         <section aria-labelledby="hours-heading" className="card">
-          <h2 id="hours-heading">Consultation hours</h2>
+          <h2 id="hours-heading">{t('consultations.hours.heading')}</h2>
           {editable.length > 1 ? (
             <div className="field">
-              <label htmlFor="hours-clinician">Hours of</label>
+              <label htmlFor="hours-clinician">{t('consultations.hours.of')}</label>
               <select
                 id="hours-clinician"
                 value={hoursId}

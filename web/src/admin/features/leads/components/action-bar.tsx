@@ -5,6 +5,7 @@ import { STATUS_NAMES } from '../../../words';
 import { useMatches } from '../api';
 import { LogAttempt, type ContactChannel } from './log-attempt';
 import type { ChangeLead } from './triage';
+import { t, tRich } from '../../../i18n/t';
 
 /** How many next statuses get a button of their own; the rest are under "More moves". */
 const MOVES_SHOWN = 2;
@@ -35,10 +36,10 @@ export function ActionBar({
   const shown = ordered.slice(0, MOVES_SHOWN);
   const more = ordered.slice(MOVES_SHOWN);
   const move = (status: LeadStatus) =>
-    void change({ status }, `Status changed to ${STATUS_NAMES[status]}.`);
+    void change({ status }, t('leads.actions.statusChanged', { status: STATUS_NAMES[status] }));
 
   return (
-    <section className="action-bar" aria-label="Next actions">
+    <section className="action-bar" aria-label={t('leads.actions.label')}>
       {logging ? (
         <div className="action-bar__panel">
           <LogAttempt
@@ -60,7 +61,10 @@ export function ActionBar({
             href={`tel:${lead.phone}`}
             onClick={() => setLogging('phone')}
           >
-            Call<span className="visually-hidden"> {lead.name}</span>
+            {tRich('leads.actions.call', {
+              name: lead.name,
+              hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
+            })}
           </a>
         ) : null}
         <button
@@ -69,7 +73,7 @@ export function ActionBar({
           aria-expanded={logging !== null}
           onClick={() => setLogging(logging ? null : lead.preferredContact)}
         >
-          Log attempt
+          {t('leads.actions.log')}
         </button>
         <AssignTop
           lead={lead}
@@ -89,7 +93,7 @@ export function ActionBar({
         ))}
         {more.length > 0 ? (
           <details className="action-bar__more">
-            <summary>More moves</summary>
+            <summary>{t('leads.actions.more')}</summary>
             <ul>
               {more.map((status) => (
                 <li key={status}>
@@ -114,7 +118,7 @@ export function ActionBar({
             note?.focus();
           }}
         >
-          Note
+          {t('leads.actions.note')}
         </button>
       </div>
     </section>
@@ -137,12 +141,17 @@ function AssignTop({
   if (lead.assignedClinician) {
     return (
       <p className="action-bar__assigned">
-        Assigned to <strong>{lead.assignedClinician.name}</strong>
+        {tRich('leads.actions.assigned', {
+          name: lead.assignedClinician.name,
+          strong: (chunks) => <strong>{chunks}</strong>,
+        })}
         {mayAssign ? (
           <>
             {' · '}
             <button type="button" className="link-button" onClick={onChangeAssignee}>
-              change<span className="visually-hidden"> the assignee</span>
+              {tRich('leads.actions.changeAssignee', {
+                hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
+              })}
             </button>
           </>
         ) : null}
@@ -157,10 +166,13 @@ function AssignTop({
       type="button"
       className="button button--small"
       onClick={() =>
-        void change({ assignedClinicianId: top.clinicianId }, `Assigned to ${top.name}.`)
+        void change(
+          { assignedClinicianId: top.clinicianId },
+          t('leads.actions.assignedTo', { name: top.name }),
+        )
       }
     >
-      Assign top match: {top.name}
+      {t('leads.actions.assignTop', { name: top.name })}
     </button>
   );
 }
@@ -169,7 +181,7 @@ function AssignTop({
 function MoveName({ status }: { status: LeadStatus }) {
   return (
     <>
-      <span className="visually-hidden">Move to </span>
+      <span className="visually-hidden">{t('leads.actions.moveTo')}</span>
       <span aria-hidden="true">→ </span>
       {STATUS_NAMES[status]}
     </>

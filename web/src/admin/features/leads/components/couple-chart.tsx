@@ -9,6 +9,7 @@ import {
   yOf,
 } from '../couple-chart';
 import type { CoupleResult, RespondentView } from '../../../../api/types';
+import { t } from '../../../i18n/t';
 
 const BOX = { size: 320, margin: 44 };
 const TICKS = [1, 2, 3, 4, 5, 6, 7];
@@ -27,14 +28,13 @@ export function CoupleChart({
 }) {
   const id = useId();
   // Per partner, from each one's own answers: a couple's flags alone would hide who said it.
+  const safety = respondents.filter((r) => r.flags.safetyConcern || r.result?.safetyConcern);
   const raised = respondents.flatMap((r) => [
-    ...(r.flags.crisis ? [`Crisis indicated by partner ${r.partner}`] : []),
-    ...(r.flags.safetyConcern || r.result?.safetyConcern
-      ? [`Safety concern reported by partner ${r.partner}`]
-      : []),
+    ...(r.flags.crisis ? [t('leads.coupleChart.crisisBy', { partner: r.partner })] : []),
+    ...(safety.includes(r) ? [t('leads.coupleChart.safetyBy', { partner: r.partner })] : []),
   ]);
-  if (coupleResult?.safetyConcern && !raised.some((line) => line.startsWith('Safety')))
-    raised.push('Safety concern reported');
+  if (coupleResult?.safetyConcern && safety.length === 0)
+    raised.push(t('leads.coupleChart.safety'));
   const scored = respondents.flatMap(({ partner, result }) =>
     result ? [{ partner, result }] : [],
   );
@@ -50,9 +50,13 @@ export function CoupleChart({
   const low = BOX.margin;
   const high = BOX.size - BOX.margin;
   const description = scored
-    .map(
-      (r) =>
-        `Partner ${r.partner}: anxiety ${r.result.anxiety}, avoidance ${r.result.avoidance}, ${r.result.style}.`,
+    .map((r) =>
+      t('leads.coupleChart.partnerLine', {
+        partner: r.partner,
+        anxiety: String(r.result.anxiety),
+        avoidance: String(r.result.avoidance),
+        style: r.result.style,
+      }),
     )
     .join(' ');
 
@@ -64,9 +68,14 @@ export function CoupleChart({
         aria-labelledby={`${id}-title ${id}-desc`}
         className="couple-chart__svg"
       >
-        <title id={`${id}-title`}>Attachment anxiety and avoidance of each partner</title>
+        <title id={`${id}-title`}>{t('leads.coupleChart.title')}</title>
         <desc id={`${id}-desc`}>
-          {`Scale ${CHART_MIN} to ${CHART_MAX}; elevated from ${ELEVATED_MEAN.toFixed(2)}. ${description}`}
+          {t('leads.coupleChart.desc', {
+            min: String(CHART_MIN),
+            max: String(CHART_MAX),
+            elevated: ELEVATED_MEAN.toFixed(2),
+            description,
+          })}
         </desc>
         {/* The elevated quadrants, shaded lightly. */}
         <rect
@@ -104,7 +113,7 @@ export function CoupleChart({
         <line x1={threshold.x} x2={threshold.x} y1={low} y2={high} className="threshold" />
         <line x1={low} x2={high} y1={threshold.y} y2={threshold.y} className="threshold" />
         <text x={(low + high) / 2} y={BOX.size - 6} textAnchor="middle" className="axis-label">
-          Anxiety →
+          {t('leads.coupleChart.anxietyAxis')}
         </text>
         <text
           x={14}
@@ -113,19 +122,19 @@ export function CoupleChart({
           className="axis-label"
           transform={`rotate(-90 14 ${(low + high) / 2})`}
         >
-          Avoidance →
+          {t('leads.coupleChart.avoidanceAxis')}
         </text>
         <text x={low + 4} y={high - 6} className="quadrant-label">
-          secure
+          {t('leads.coupleChart.quadrant.secure')}
         </text>
         <text x={threshold.x + 4} y={high - 6} className="quadrant-label">
-          anxious
+          {t('leads.coupleChart.quadrant.anxious')}
         </text>
         <text x={low + 4} y={threshold.y - 6} className="quadrant-label">
-          avoidant
+          {t('leads.coupleChart.quadrant.avoidant')}
         </text>
         <text x={threshold.x + 4} y={threshold.y - 6} className="quadrant-label">
-          fearful
+          {t('leads.coupleChart.quadrant.fearful')}
         </text>
         {plotted.map((dot) => (
           <g key={dot.partner} className={`partner partner--${dot.partner}`}>
@@ -137,19 +146,18 @@ export function CoupleChart({
         ))}
       </svg>
       <figcaption>
-        Dashed lines: elevated from a mean of {ELEVATED_MEAN.toFixed(2)} (a sum of 25 of 42). A
-        screening picture to prepare a first session, not a diagnosis.
+        {t('leads.coupleChart.caption', { elevated: ELEVATED_MEAN.toFixed(2) })}
       </figcaption>
       <div className="table-wrap">
         <table className="data-table">
-          <caption className="visually-hidden">The chart's figures</caption>
+          <caption className="visually-hidden">{t('leads.coupleChart.figures')}</caption>
           <thead>
             <tr>
-              <th scope="col">Partner</th>
-              <th scope="col">Anxiety</th>
-              <th scope="col">Avoidance</th>
-              <th scope="col">Style</th>
-              <th scope="col">In conflict</th>
+              <th scope="col">{t('leads.coupleChart.partner')}</th>
+              <th scope="col">{t('leads.coupleChart.anxiety')}</th>
+              <th scope="col">{t('leads.coupleChart.avoidance')}</th>
+              <th scope="col">{t('leads.coupleChart.style')}</th>
+              <th scope="col">{t('leads.coupleChart.inConflict')}</th>
             </tr>
           </thead>
           <tbody>
@@ -157,14 +165,20 @@ export function CoupleChart({
               <tr key={r.partner}>
                 <th scope="row">{r.partner}</th>
                 <td>
-                  {r.result.anxiety} {r.result.anxietyElevated ? '(elevated)' : ''}
+                  {r.result.anxiety}{' '}
+                  {r.result.anxietyElevated ? t('leads.coupleChart.elevated') : ''}
                 </td>
                 <td>
-                  {r.result.avoidance} {r.result.avoidanceElevated ? '(elevated)' : ''}
+                  {r.result.avoidance}{' '}
+                  {r.result.avoidanceElevated ? t('leads.coupleChart.elevated') : ''}
                 </td>
                 <td>{STYLE_NAMES[r.result.style]}</td>
                 <td>
-                  {r.result.pursues ? 'Pursues' : r.result.withdraws ? 'Withdraws' : 'Neither'}
+                  {r.result.pursues
+                    ? t('leads.coupleChart.pursues')
+                    : r.result.withdraws
+                      ? t('leads.coupleChart.withdraws')
+                      : t('leads.coupleChart.neither')}
                 </td>
               </tr>
             ))}
@@ -175,13 +189,13 @@ export function CoupleChart({
         <ul className="couple-labels">
           <li className={coupleResult.pursueWithdraw ? 'label-on' : ''}>
             {coupleResult.pursueWithdraw
-              ? `Pursue–withdraw cycle: partner ${coupleResult.pursuer ?? '?'} pursues, the other withdraws`
-              : 'No pursue–withdraw cycle'}
+              ? t('leads.coupleChart.cycle', { pursuer: coupleResult.pursuer ?? '?' })
+              : t('leads.coupleChart.noCycle')}
           </li>
           <li className={coupleResult.anxiousAvoidantPairing ? 'label-on' : ''}>
             {coupleResult.anxiousAvoidantPairing
-              ? 'Anxious–avoidant pairing'
-              : 'No anxious–avoidant pairing'}
+              ? t('leads.coupleChart.pairing')
+              : t('leads.coupleChart.noPairing')}
           </li>
           {raised.length > 0 ? (
             raised.map((line) => (
@@ -190,7 +204,7 @@ export function CoupleChart({
               </li>
             ))
           ) : (
-            <li>No safety concern reported</li>
+            <li>{t('leads.coupleChart.noSafety')}</li>
           )}
         </ul>
       ) : null}

@@ -3,12 +3,13 @@ import type { ClinicianView } from '../../../../api/types';
 import { LEAD_STATUSES, SERVICE_TYPES, URGENCIES } from '../../../vocabulary';
 import { SERVICE_NAMES, STATUS_NAMES, URGENCY_NAMES } from '../../../words';
 import { INBOX_SORTS, NO_FILTERS, type InboxFilters } from '../inbox-filters';
+import { t } from '../../../i18n/t';
 
 const SORT_NAMES: Record<(typeof INBOX_SORTS)[number], string> = {
-  dueAt: 'Overdue first, then soonest due',
-  '-createdAt': 'Newest first',
-  createdAt: 'Oldest first',
-  urgency: 'Most urgent first',
+  dueAt: t('leads.filters.sort.dueAt'),
+  '-createdAt': t('leads.filters.sort.newest'),
+  createdAt: t('leads.filters.sort.oldest'),
+  urgency: t('leads.filters.sort.urgency'),
 };
 
 /** The inbox's search, filters and sort; applied into the page address. */
@@ -43,9 +44,9 @@ export function FilterForm({
   const shortSearch = draft.q.trim().length > 0 && draft.q.trim().length < 2;
 
   return (
-    <form className="filters" onSubmit={submit} role="search" aria-label="Filter leads">
+    <form className="filters" onSubmit={submit} role="search" aria-label={t('leads.filters.label')}>
       <div className="filters__search">
-        <label htmlFor="q">Search name, email, phone or reference</label>
+        <label htmlFor="q">{t('leads.filters.search')}</label>
         <div className="inline-field">
           <input
             id="q"
@@ -54,16 +55,16 @@ export function FilterForm({
             onChange={(event) => set('q', event.target.value)}
           />
           <button type="submit" className="button button--small">
-            Search
+            {t('leads.filters.searchButton')}
           </button>
         </div>
-        {shortSearch ? <p className="hint">Type at least 2 characters.</p> : null}
+        {shortSearch ? <p className="hint">{t('leads.filters.shortSearch')}</p> : null}
       </div>
       <details className="filters__more">
-        <summary>Filters and sort</summary>
+        <summary>{t('leads.filters.more')}</summary>
         <div className="filters__grid">
           <fieldset>
-            <legend>Status</legend>
+            <legend>{t('leads.filters.status')}</legend>
             <div className="checks">
               {LEAD_STATUSES.map((status) => (
                 <label key={status} className="check">
@@ -78,7 +79,7 @@ export function FilterForm({
             </div>
           </fieldset>
           <fieldset>
-            <legend>Urgency</legend>
+            <legend>{t('leads.filters.urgency')}</legend>
             <div className="checks">
               {[...URGENCIES].reverse().map((urgency) => (
                 <label key={urgency} className="check">
@@ -97,11 +98,11 @@ export function FilterForm({
                 checked={draft.overdue}
                 onChange={(event) => set('overdue', event.target.checked)}
               />
-              Only overdue
+              {t('leads.chip.overdue')}
             </label>
           </fieldset>
           <fieldset>
-            <legend>Service type</legend>
+            <legend>{t('leads.filters.serviceType')}</legend>
             <div className="checks">
               {SERVICE_TYPES.map((type) => (
                 <label key={type} className="check">
@@ -118,15 +119,15 @@ export function FilterForm({
           <div className="filters__column">
             {isClinician ? null : (
               <div className="field">
-                <label htmlFor="assigned">Assigned to</label>
+                <label htmlFor="assigned">{t('leads.filters.assigned')}</label>
                 <select
                   id="assigned"
                   value={draft.assignedTo}
                   onChange={(event) => set('assignedTo', event.target.value)}
                 >
-                  <option value="">Anyone or nobody</option>
-                  <option value="me">Me</option>
-                  <option value="none">Nobody yet</option>
+                  <option value="">{t('leads.filters.assigned.anyone')}</option>
+                  <option value="me">{t('leads.filters.assigned.me')}</option>
+                  <option value="none">{t('leads.filters.assigned.none')}</option>
                   {clinicians.map((clinician) => (
                     <option key={clinician.id} value={clinician.id}>
                       {clinician.name}
@@ -136,7 +137,7 @@ export function FilterForm({
               </div>
             )}
             <div className="field">
-              <label htmlFor="tag">Tag</label>
+              <label htmlFor="tag">{t('leads.filters.tag')}</label>
               <input
                 id="tag"
                 value={draft.tag}
@@ -144,7 +145,7 @@ export function FilterForm({
               />
             </div>
             <div className="field">
-              <label htmlFor="created-from">Received from</label>
+              <label htmlFor="created-from">{t('leads.filters.createdFrom')}</label>
               <input
                 id="created-from"
                 type="date"
@@ -153,7 +154,7 @@ export function FilterForm({
               />
             </div>
             <div className="field">
-              <label htmlFor="created-to">Received until (inclusive)</label>
+              <label htmlFor="created-to">{t('leads.filters.createdTo')}</label>
               <input
                 id="created-to"
                 type="date"
@@ -162,7 +163,7 @@ export function FilterForm({
               />
             </div>
             <div className="field">
-              <label htmlFor="sort">Sort</label>
+              <label htmlFor="sort">{t('leads.filters.sort')}</label>
               <select
                 id="sort"
                 value={draft.sort}
@@ -179,14 +180,14 @@ export function FilterForm({
         </div>
         <div className="actions">
           <button type="submit" className="button button--small">
-            Apply filters
+            {t('leads.filters.apply')}
           </button>
           <button
             type="button"
             className="button button--quiet button--small"
             onClick={() => onApply({ ...NO_FILTERS, view: filters.view })}
           >
-            Clear all
+            {t('leads.filters.clear')}
           </button>
         </div>
       </details>

@@ -5,6 +5,7 @@ import { formatDate } from '../../../words';
 import { Time } from '../../../components/time';
 import { useFormVersion } from '../api';
 import { CoupleChart } from './couple-chart';
+import { t, tRich } from '../../../i18n/t';
 
 export function Intake({ intake }: { intake: IntakeView }) {
   const { loaded } = useFormVersion(intake.formSlug, intake.formVersion);
@@ -13,45 +14,51 @@ export function Intake({ intake }: { intake: IntakeView }) {
   return (
     <section aria-labelledby={`intake-${intake.id}`} className="card">
       <h2 id={`intake-${intake.id}`}>
-        {couples ? "The couple's intake" : 'Intake'}{' '}
+        {t(couples ? 'leads.intake.couplesHeading' : 'leads.intake.heading')}{' '}
         <span className="reference">{intake.reference}</span>
       </h2>
       <p>
-        Received <Time iso={intake.receivedAt} />.{' '}
-        {intake.status === 'awaiting_partner' ? (
-          `Awaiting partner B${intake.partnerInvitation ? ` (${intake.partnerInvitation.name}, invited ${formatDate(intake.partnerInvitation.invitedAt)}, link valid until ${formatDate(intake.partnerInvitation.expiresAt)})` : ''}.`
-        ) : (
-          <>
-            Complete <Time iso={intake.completedAt} />.
-          </>
-        )}
+        {tRich('leads.intake.received', { time: <Time iso={intake.receivedAt} /> })}{' '}
+        {intake.status !== 'awaiting_partner'
+          ? tRich('leads.intake.complete', { time: <Time iso={intake.completedAt} /> })
+          : intake.partnerInvitation
+            ? t('leads.intake.awaitingInvited', {
+                name: intake.partnerInvitation.name,
+                invited: formatDate(intake.partnerInvitation.invitedAt),
+                expires: formatDate(intake.partnerInvitation.expiresAt),
+              })
+            : t('leads.intake.awaiting')}
       </p>
       {intake.respondents.some((r) => r.result) ? (
         <>
-          <h3>Results</h3>
+          <h3>{t('leads.intake.results')}</h3>
           <CoupleChart respondents={intake.respondents} coupleResult={intake.coupleResult} />
           {couples && !partnerB ? (
-            <p className="muted">Partner B has not answered yet; the chart shows partner A.</p>
+            <p className="muted">{t('leads.intake.partnerBMissing')}</p>
           ) : null}
         </>
       ) : null}
-      <h3>Respondents</h3>
+      <h3>{t('leads.intake.respondents')}</h3>
       <dl className="facts">
         {intake.respondents.map((r) => (
           <div key={r.partner}>
-            <dt>{couples ? `Partner ${r.partner}` : 'Client'}</dt>
+            <dt>
+              {couples
+                ? t('leads.intake.partner', { partner: r.partner })
+                : t('leads.intake.client')}
+            </dt>
             <dd>
               {r.name}, <a href={`mailto:${r.email}`}>{r.email}</a>
               {r.phone ? `, ${r.phone}` : ''}
               {r.pronouns ? ` (${r.pronouns})` : ''}
-              {r.dateOfBirth ? `, born ${r.dateOfBirth}` : ''}
+              {r.dateOfBirth ? t('leads.intake.born', { date: r.dateOfBirth }) : ''}
             </dd>
           </div>
         ))}
       </dl>
       <details className="answers">
-        <summary>Answers</summary>
-        {loaded.state === 'loading' ? <Loading what="the questions" /> : null}
+        <summary>{t('leads.intake.answers')}</summary>
+        {loaded.state === 'loading' ? <Loading what={t('leads.intake.questionsLoading')} /> : null}
         {loaded.state === 'failed' ? <ErrorNotice failure={loaded.failure} /> : null}
         {loaded.state === 'ready' ? <Answers form={loaded.value} intake={intake} /> : null}
       </details>
@@ -70,10 +77,12 @@ function Answers({ form, intake }: { form: FormDefinition; intake: IntakeView })
             <table className="data-table answers-table">
               <thead>
                 <tr>
-                  <th scope="col">Question</th>
+                  <th scope="col">{t('leads.intake.question')}</th>
                   {respondents.map((r) => (
                     <th scope="col" key={r.partner}>
-                      {respondents.length > 1 ? `Partner ${r.partner}` : 'Answer'}
+                      {respondents.length > 1
+                        ? t('leads.intake.partner', { partner: r.partner })
+                        : t('leads.intake.answer')}
                     </th>
                   ))}
                 </tr>
@@ -83,7 +92,9 @@ function Answers({ form, intake }: { form: FormDefinition; intake: IntakeView })
                   <tr key={question.id}>
                     <th scope="row">
                       {question.label}
-                      {question.private ? <span className="muted"> (private)</span> : null}
+                      {question.private ? (
+                        <span className="muted">{t('leads.intake.private')}</span>
+                      ) : null}
                     </th>
                     {respondents.map((r) => (
                       <td key={r.partner}>{answerText(question, r.answers[question.id])}</td>
@@ -106,9 +117,13 @@ export function answerText(question: Question, value: unknown): string {
     question.options?.find((option) => option.value === v)?.label ?? String(v);
   switch (question.type) {
     case 'yesno':
-      return value === true ? 'Yes' : value === false ? 'No' : String(value);
+      return value === true
+        ? t('leads.intake.yes')
+        : value === false
+          ? t('leads.intake.no')
+          : String(value);
     case 'scale':
-      return `${String(value)} of ${question.max ?? 7}`;
+      return t('leads.intake.scale', { value: String(value), max: question.max ?? 7 });
     case 'single':
       return label(value);
     case 'multi':

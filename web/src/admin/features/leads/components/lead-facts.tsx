@@ -7,18 +7,23 @@ import { CHANNEL_NAMES, OUTCOME_NAMES } from './log-attempt';
 import { PageHeading } from '../../../components/ui';
 import { SERVICE_NAMES, STATUS_NAMES } from '../../../words';
 import { Time, useNow } from '../../../components/time';
+import { t, tRich } from '../../../i18n/t';
 
 /** What a lead says of itself: its contact, its messages, or what is left after erasure. */
 export function Tombstone({ lead }: { lead: LeadCore }) {
   return (
     <>
-      <PageHeading title="Erased lead">Erased lead {lead.reference}</PageHeading>
+      <PageHeading title={t('leads.erased.title')}>
+        {t('leads.erased.heading', { reference: lead.reference ?? '' })}
+      </PageHeading>
       <p>
-        The personal data of this lead was erased on <Time iso={lead.erasedAt} />. Its status (
-        {STATUS_NAMES[lead.status]}), times and audit trail are kept.
+        {tRich('leads.erased.text', {
+          time: <Time iso={lead.erasedAt} />,
+          status: STATUS_NAMES[lead.status],
+        })}
       </p>
       <p>
-        <Link to="/admin/leads">Back to the inbox</Link>
+        <Link to="/admin/leads">{t('leads.page.backToInbox')}</Link>
       </p>
     </>
   );
@@ -29,38 +34,38 @@ export function Contact({ lead }: { lead: LeadDetail }) {
   const due = dueText(lead, now);
   return (
     <section aria-labelledby="contact-heading" className="card">
-      <h2 id="contact-heading">Contact</h2>
+      <h2 id="contact-heading">{t('leads.contact.heading')}</h2>
       <dl className="facts">
         <div>
-          <dt>Email</dt>
+          <dt>{t('leads.contact.email')}</dt>
           <dd>
             <a href={`mailto:${lead.email}`}>{lead.email}</a>
           </dd>
         </div>
         <div>
-          <dt>Phone</dt>
+          <dt>{t('leads.contact.phone')}</dt>
           <dd>{lead.phone ? <a href={`tel:${lead.phone}`}>{lead.phone}</a> : '—'}</dd>
         </div>
         <div>
-          <dt>Prefers</dt>
+          <dt>{t('leads.contact.prefers')}</dt>
           <dd>{CHANNEL_NAMES[lead.preferredContact]}</dd>
         </div>
         <div>
-          <dt>State</dt>
+          <dt>{t('leads.contact.state')}</dt>
           <dd>{lead.state ?? '—'}</dd>
         </div>
         <div>
-          <dt>Heard of us</dt>
+          <dt>{t('leads.contact.source')}</dt>
           <dd>{lead.source ?? '—'}</dd>
         </div>
         <div>
-          <dt>Received</dt>
+          <dt>{t('leads.contact.received')}</dt>
           <dd>
             <Time iso={lead.createdAt} />
           </dd>
         </div>
         <div>
-          <dt>Respond by</dt>
+          <dt>{t('leads.contact.respondBy')}</dt>
           <dd>
             <Time iso={lead.respondBy} style="exact" />
             {due ? (
@@ -70,27 +75,27 @@ export function Contact({ lead }: { lead: LeadDetail }) {
         </div>
         {lead.attempts > 0 ? (
           <div>
-            <dt>Attempts</dt>
+            <dt>{t('leads.contact.attempts')}</dt>
             <dd>
-              {lead.attempts}
-              {lead.firstAttemptAt ? (
-                <>
-                  , first <Time iso={lead.firstAttemptAt} />
-                </>
-              ) : null}
+              {lead.firstAttemptAt
+                ? tRich('leads.contact.attemptsFirst', {
+                    count: lead.attempts,
+                    time: <Time iso={lead.firstAttemptAt} />,
+                  })
+                : lead.attempts}
             </dd>
           </div>
         ) : null}
         {lead.firstConnectedAt ? (
           <div>
-            <dt>First connected</dt>
+            <dt>{t('leads.contact.firstConnected')}</dt>
             <dd>
               <Time iso={lead.firstConnectedAt} />
             </dd>
           </div>
         ) : null}
         <div>
-          <dt>First contacted</dt>
+          <dt>{t('leads.contact.firstContacted')}</dt>
           <dd>
             <Time iso={lead.firstContactedAt} />
           </dd>
@@ -104,21 +109,23 @@ export function Inquiries({ lead }: { lead: LeadDetail }) {
   if (lead.inquiries.length === 0) return null;
   return (
     <section aria-labelledby="inquiries-heading" className="card">
-      <h2 id="inquiries-heading">Messages</h2>
+      <h2 id="inquiries-heading">{t('leads.inquiries.heading')}</h2>
       <ol className="inquiries">
         {lead.inquiries.map((inquiry) => (
           <li key={inquiry.id}>
             <p className="muted">
               <span className="reference">{inquiry.reference}</span> ·{' '}
-              <Time iso={inquiry.receivedAt} /> · {SERVICE_NAMES[inquiry.serviceType]} · prefers{' '}
-              {inquiry.preferredContact}
+              <Time iso={inquiry.receivedAt} /> · {SERVICE_NAMES[inquiry.serviceType]} ·{' '}
+              {t('leads.row.prefers', { channel: inquiry.preferredContact })}
               {inquiry.crisisIndicated ? (
                 <>
                   {' '}
-                  · <span className="badge badge--crisis">Crisis words</span>
+                  · <span className="badge badge--crisis">{t('leads.inquiries.crisisWords')}</span>
                 </>
               ) : null}
-              {inquiry.spamReason ? ` · taken for spam (${inquiry.spamReason})` : ''}
+              {inquiry.spamReason
+                ? ` · ${t('leads.inquiries.spam', { reason: inquiry.spamReason })}`
+                : ''}
             </p>
             <blockquote className="message">
               {inquiry.message
@@ -131,7 +138,7 @@ export function Inquiries({ lead }: { lead: LeadDetail }) {
                       part.text
                     ),
                   )
-                : '(no message)'}
+                : t('leads.inquiries.noMessage')}
             </blockquote>
           </li>
         ))}
@@ -146,7 +153,7 @@ export function ContactAttempts({ lead }: { lead: LeadDetail }) {
   if (!attempts || attempts.length === 0) return null;
   return (
     <section aria-labelledby="attempts-heading" className="card">
-      <h2 id="attempts-heading">Contact attempts</h2>
+      <h2 id="attempts-heading">{t('leads.attempts.heading')}</h2>
       <ol className="plain-list attempts">
         {attempts.map((attempt) => {
           return (
@@ -154,11 +161,14 @@ export function ContactAttempts({ lead }: { lead: LeadDetail }) {
               <strong>
                 {attempt.channel ? `${CHANNEL_NAMES[attempt.channel]}: ` : ''}
                 {attempt.outcome === 'unspecified'
-                  ? 'moved to contacted (no attempt logged)'
+                  ? t('leads.attempts.unspecified')
                   : OUTCOME_NAMES[attempt.outcome].toLowerCase()}
               </strong>{' '}
               <span className="muted">
-                <Time iso={attempt.at} /> · by {attempt.by.name}
+                {tRich('leads.attempts.by', {
+                  time: <Time iso={attempt.at} />,
+                  name: attempt.by.name,
+                })}
               </span>
               {attempt.note ? <p className="note-body">{attempt.note}</p> : null}
             </li>

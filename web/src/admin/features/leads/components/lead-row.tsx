@@ -7,11 +7,12 @@ import type { LeadSummary } from '../../../../api/types';
 import { CRISIS_PHRASES } from '../../../vocabulary';
 import { crisisParts } from '../crisis-marks';
 import { CHANNEL_NAMES, LogAttempt, type ContactChannel } from './log-attempt';
+import { t, tRich } from '../../../i18n/t';
 
 const DESK_LABEL_NAMES: Record<string, string> = {
   ...LABEL_NAMES,
-  screen_partners_individually: 'Screen partners individually',
-  possible_returning_client: 'Possible returning client',
+  screen_partners_individually: t('leads.label.screenPartnersIndividually'),
+  possible_returning_client: t('leads.label.possibleReturningClient'),
 };
 
 /**
@@ -39,7 +40,7 @@ export function LeadRow({
   const now = useNow();
   const zone = usePracticeZone();
   const due = dueText(lead, now);
-  const name = lead.name || 'Unnamed';
+  const name = lead.name || t('leads.unnamed');
   return (
     <li
       className={`lead-row lead-row--${lead.urgency}${selected ? ' lead-row--selected' : ''}`}
@@ -51,7 +52,7 @@ export function LeadRow({
           checked={selected}
           onChange={(event) => onSelect(event.target.checked)}
         />
-        <span className="visually-hidden">Select {name}</span>
+        <span className="visually-hidden">{t('leads.row.select', { name })}</span>
       </label>
       <div className="lead-row__body">
         <div className="lead-row__head">
@@ -61,7 +62,7 @@ export function LeadRow({
           {due && lead.respondBy ? (
             <span
               className={`due${due.overdue ? ' due--overdue' : ''}`}
-              title={`Respond by ${exactText(lead.respondBy, zone)}`}
+              title={t('leads.row.respondBy', { time: exactText(lead.respondBy, zone) })}
             >
               {due.text}
             </span>
@@ -86,17 +87,23 @@ export function LeadRow({
           {lead.intakeStatus ? (
             <span className="badge">{INTAKE_STATUS_NAMES[lead.intakeStatus]}</span>
           ) : null}
-          {lead.needsReview ? <span className="badge badge--warning">Held for review</span> : null}
+          {lead.needsReview ? (
+            <span className="badge badge--warning">{t('leads.heldForReview')}</span>
+          ) : null}
         </div>
         {lead.messagePreview ? <Preview lead={lead} /> : null}
         <p className="lead-row__facts">
           <span>{SERVICE_NAMES[lead.serviceType]}</span>
-          <span>prefers {CHANNEL_NAMES[lead.preferredContact].toLowerCase()}</span>
-          <span>{lead.assignedClinician ? lead.assignedClinician.name : 'Unassigned'}</span>
-          <Attempts lead={lead} />
           <span>
-            received <Time iso={lead.createdAt} />
+            {t('leads.row.prefers', {
+              channel: CHANNEL_NAMES[lead.preferredContact].toLowerCase(),
+            })}
           </span>
+          <span>
+            {lead.assignedClinician ? lead.assignedClinician.name : t('leads.row.unassigned')}
+          </span>
+          <Attempts lead={lead} />
+          <span>{tRich('leads.row.received', { time: <Time iso={lead.createdAt} /> })}</span>
           <span className="reference">{lead.reference}</span>
         </p>
       </div>
@@ -107,8 +114,11 @@ export function LeadRow({
           aria-expanded={logging !== null}
           onClick={() => onLogging(logging ? null : 'phone')}
         >
-          Log<span className="lead-row__action-more"> attempt</span>
-          <span className="visually-hidden"> with {name}</span>
+          {tRich('leads.row.log', {
+            name,
+            more: (chunks) => <span className="lead-row__action-more">{chunks}</span>,
+            hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
+          })}
         </button>
       </div>
       {lead.phone ? (
@@ -119,8 +129,11 @@ export function LeadRow({
             href={`tel:${lead.phone}`}
             onClick={() => onLogging('phone')}
           >
-            Call {lead.phone}
-            <span className="visually-hidden"> ({name})</span>
+            {tRich('leads.row.call', {
+              phone: lead.phone,
+              name,
+              hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
+            })}
           </a>
           {lead.preferredContact === 'text' ? (
             <a
@@ -128,7 +141,10 @@ export function LeadRow({
               href={`sms:${lead.phone}`}
               onClick={() => onLogging('text')}
             >
-              Text<span className="visually-hidden"> {name}</span>
+              {tRich('leads.row.text', {
+                name,
+                hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
+              })}
             </a>
           ) : null}
         </p>
@@ -172,7 +188,7 @@ function Preview({ lead }: { lead: LeadSummary }) {
       {lead.previewCrisis && !marked ? (
         <>
           {' '}
-          <span className="badge badge--crisis">Crisis words further on</span>
+          <span className="badge badge--crisis">{t('leads.row.crisisFurtherOn')}</span>
         </>
       ) : null}
     </p>
@@ -181,15 +197,15 @@ function Preview({ lead }: { lead: LeadSummary }) {
 
 /** "2 attempts, last 9:37 AM". */
 function Attempts({ lead }: { lead: LeadSummary }) {
-  if (lead.attempts === 0) return <span>No attempt yet</span>;
+  if (lead.attempts === 0) return <span>{t('leads.row.noAttempt')}</span>;
   return (
     <span>
-      {lead.attempts} attempt{lead.attempts === 1 ? '' : 's'}
-      {lead.lastAttemptAt ? (
-        <>
-          , last <Time iso={lead.lastAttemptAt} style="short" />
-        </>
-      ) : null}
+      {lead.lastAttemptAt
+        ? tRich('leads.row.attemptsLast', {
+            count: lead.attempts,
+            time: <Time iso={lead.lastAttemptAt} style="short" />,
+          })
+        : t('leads.row.attempts', { count: lead.attempts })}
     </span>
   );
 }

@@ -4,24 +4,25 @@ import { ErrorNotice } from '../../../components/ui';
 import type { ContactAttemptChange, ContactAttemptView } from '../../../../api/types';
 import { CONTACT_CHANNELS } from '../../../vocabulary';
 import { logContactAttempt, refreshLeads } from '../api';
+import { t } from '../../../i18n/t';
 
 export type ContactChannel = ContactAttemptChange['channel'];
 export type ContactOutcome = ContactAttemptView['outcome'];
 type LoggedOutcome = ContactAttemptChange['outcome'];
 
 export const CHANNEL_NAMES: Record<ContactChannel, string> = {
-  phone: 'Phone',
-  text: 'Text',
-  email: 'Email',
+  phone: t('leads.channel.phone'),
+  text: t('leads.channel.text'),
+  email: t('leads.channel.email'),
 };
 
 export const OUTCOME_NAMES: Record<ContactOutcome, string> = {
-  connected: 'Connected',
-  voicemail: 'Left voicemail',
-  no_answer: 'No answer',
-  wrong_number: 'Wrong number',
-  sent: 'Sent',
-  unspecified: 'Not recorded',
+  connected: t('leads.outcome.connected'),
+  voicemail: t('leads.outcome.voicemail'),
+  no_answer: t('leads.outcome.noAnswer'),
+  wrong_number: t('leads.outcome.wrongNumber'),
+  sent: t('leads.outcome.sent'),
+  unspecified: t('leads.outcome.unspecified'),
 };
 
 /** The outcomes that make sense for each channel. */
@@ -76,17 +77,18 @@ export function LogAttempt({
       return;
     }
     refreshLeads();
-    onDone(`${CHANNEL_NAMES[channel]} attempt logged: ${OUTCOME_NAMES[outcome]}.`);
+    onDone(
+      t('leads.attempt.logged', {
+        channel: CHANNEL_NAMES[channel],
+        outcome: OUTCOME_NAMES[outcome],
+      }),
+    );
   };
 
   return (
-    <form
-      className="log-attempt"
-      onSubmit={submit}
-      aria-label={`Log a contact attempt with ${name}`}
-    >
+    <form className="log-attempt" onSubmit={submit} aria-label={t('leads.attempt.label', { name })}>
       <fieldset ref={first} className="choice-row">
-        <legend>Channel</legend>
+        <legend>{t('leads.attempt.channel')}</legend>
         {CONTACT_CHANNELS.map((value) => (
           <label key={value} className="choice">
             <input
@@ -104,7 +106,7 @@ export function LogAttempt({
         ))}
       </fieldset>
       <fieldset className="choice-row">
-        <legend>Outcome</legend>
+        <legend>{t('leads.attempt.outcome')}</legend>
         {OUTCOMES[channel].map((value) => (
           <label key={value} className="choice">
             <input
@@ -119,7 +121,7 @@ export function LogAttempt({
         ))}
       </fieldset>
       <div className="field">
-        <label htmlFor={`${id}-note`}>Note (optional)</label>
+        <label htmlFor={`${id}-note`}>{t('leads.attempt.note')}</label>
         <input
           id={`${id}-note`}
           value={note}
@@ -130,10 +132,10 @@ export function LogAttempt({
       <ErrorNotice failure={failure} />
       <div className="actions">
         <button type="submit" className="button" disabled={!outcome} aria-disabled={busy}>
-          Save attempt
+          {t('leads.attempt.save')}
         </button>
         <button type="button" className="button button--quiet" onClick={() => onDone('')}>
-          Cancel
+          {t('shell.cancel')}
         </button>
       </div>
     </form>

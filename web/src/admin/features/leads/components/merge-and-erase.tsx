@@ -13,6 +13,7 @@ import { hasRole, useSession } from '../../../session';
 import { STATUS_NAMES } from '../../../words';
 import { eraseLead, mergeLead, useLead } from '../api';
 import { defaultSurvivor } from '../merge-survivor';
+import { t, tRich } from '../../../i18n/t';
 
 /** The changes that cannot be undone: merging a duplicate in, erasing personal data. */
 export function Duplicates({ lead, onMerged }: { lead: LeadDetail; onMerged: () => void }) {
@@ -23,14 +24,16 @@ export function Duplicates({ lead, onMerged }: { lead: LeadDetail; onMerged: () 
   const mayMerge = hasRole(session, 'admin', 'coordinator') && !lead.mergedIntoLeadId;
   return (
     <section aria-labelledby="duplicates-heading" className="card">
-      <h2 id="duplicates-heading">Possible duplicates</h2>
+      <h2 id="duplicates-heading">{t('leads.duplicates.heading')}</h2>
       <StatusMessage>{done}</StatusMessage>
       <ul className="duplicates">
         {lead.duplicates.map((duplicate) => (
           <li key={duplicate.id}>
             <Link to={`/admin/leads/${duplicate.id}`}>{duplicate.reference ?? duplicate.id}</Link> ·{' '}
-            {STATUS_NAMES[duplicate.status]} · <Time iso={duplicate.createdAt} /> · same{' '}
-            {duplicate.matchedOn.map((m) => m.replace('_', ' and ')).join(', ')}
+            {STATUS_NAMES[duplicate.status]} · <Time iso={duplicate.createdAt} /> ·{' '}
+            {t('leads.duplicates.same', {
+              what: duplicate.matchedOn.map((m) => m.replace('_', ' and ')).join(', '),
+            })}
             {mayMerge ? (
               comparing === duplicate.id ? (
                 <MergePanel
@@ -50,7 +53,7 @@ export function Duplicates({ lead, onMerged }: { lead: LeadDetail; onMerged: () 
                     className="button button--small button--quiet"
                     onClick={() => setComparing(duplicate.id)}
                   >
-                    Compare and merge…
+                    {t('leads.duplicates.compare')}
                   </button>
                 </div>
               )
@@ -84,14 +87,16 @@ function MergePanel({
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [busy, setBusy] = useState(false);
 
-  if (other.state === 'loading') return <Loading what="the other lead" />;
+  if (other.state === 'loading') return <Loading what={t('leads.merge.loadingOther')} />;
   if (other.state === 'failed') return <ErrorNotice failure={other.failure} />;
-  if (!isFullLead(other.value)) return <p>The other lead was erased: it cannot be merged.</p>;
+  if (!isFullLead(other.value)) return <p>{t('leads.merge.otherErased')}</p>;
   const otherLead = other.value;
   const survivorId = chosen ?? defaultSurvivor(lead, otherLead).id;
   const survivor = survivorId === lead.id ? lead : otherLead;
   const folded = survivorId === lead.id ? otherLead : lead;
-  const label = (l: LeadDetail) => (l.id === lead.id ? 'This lead' : 'The other lead');
+  /** "this lead" or "the other lead". */
+  const which = (l: LeadDetail) =>
+    t('leads.merge.which', { which: l.id === lead.id ? 'this' : 'other' });
 
   const choose = (id: string) => {
     setChosen(id);
@@ -115,15 +120,18 @@ function MergePanel({
       setFailure(result);
       return;
     }
-    const said = `${folded.reference ?? 'The duplicate'} was merged into ${survivor.reference ?? 'the kept lead'}.`;
+    const said = t('leads.merge.done', {
+      folded: folded.reference ?? t('leads.merge.theDuplicate'),
+      survivor: survivor.reference ?? t('leads.merge.theKeptLead'),
+    });
     if (survivor.id === lead.id) onMerged(said);
     else void navigate(`/admin/leads/${survivor.id}`);
   };
 
   return (
-    <div className="merge-panel" role="group" aria-label="Compare and merge">
+    <div className="merge-panel" role="group" aria-label={t('leads.merge.label')}>
       <fieldset className="merge-compare">
-        <legend>Which lead is kept?</legend>
+        <legend>{t('leads.merge.legend')}</legend>
         {[lead, otherLead].map((l) => (
           <div key={l.id} className={`merge-side${survivorId === l.id ? ' merge-side--kept' : ''}`}>
             <label className="choice">
@@ -133,37 +141,41 @@ function MergePanel({
                 checked={survivorId === l.id}
                 onChange={() => choose(l.id)}
               />{' '}
-              Keep {label(l).toLowerCase()} <span className="reference">{l.reference}</span>
+              {t('leads.merge.keep', { lead: which(l) })}{' '}
+              <span className="reference">{l.reference}</span>
             </label>
             <dl className="facts">
               <div>
-                <dt>Name</dt>
+                <dt>{t('leads.merge.name')}</dt>
                 <dd>{l.name}</dd>
               </div>
               <div>
-                <dt>Status</dt>
+                <dt>{t('leads.merge.status')}</dt>
                 <dd>{STATUS_NAMES[l.status]}</dd>
               </div>
               <div>
-                <dt>Assigned</dt>
-                <dd>{l.assignedClinician?.name ?? 'Nobody'}</dd>
+                <dt>{t('leads.merge.assigned')}</dt>
+                <dd>{l.assignedClinician?.name ?? t('leads.merge.nobody')}</dd>
               </div>
               <div>
-                <dt>First contact</dt>
+                <dt>{t('leads.merge.firstContact')}</dt>
                 <dd>
                   <Time iso={l.firstAttemptAt ?? l.firstContactedAt} />
                 </dd>
               </div>
               <div>
-                <dt>Received</dt>
+                <dt>{t('leads.contact.received')}</dt>
                 <dd>
                   <Time iso={l.createdAt} />
                 </dd>
               </div>
               <div>
-                <dt>Submissions</dt>
+                <dt>{t('leads.merge.submissions')}</dt>
                 <dd>
-                  {l.inquiries.length + l.intakes.length}, notes {l.notes.length}
+                  {t('leads.merge.submissionsCount', {
+                    submissions: l.inquiries.length + l.intakes.length,
+                    notes: l.notes.length,
+                  })}
                 </dd>
               </div>
             </dl>
@@ -174,27 +186,29 @@ function MergePanel({
       {preview ? (
         <div className="merge-preview" role="status">
           <p>
-            <strong>After the merge</strong>, {survivor.reference ?? 'the kept lead'} would be:
+            {tRich('leads.merge.after', {
+              lead: survivor.reference ?? t('leads.merge.theKeptLead'),
+              strong: (chunks) => <strong>{chunks}</strong>,
+            })}
           </p>
           <dl className="facts">
             <div>
-              <dt>Status</dt>
+              <dt>{t('leads.merge.status')}</dt>
               <dd>{STATUS_NAMES[preview.status]}</dd>
             </div>
             <div>
-              <dt>Assigned</dt>
+              <dt>{t('leads.merge.assigned')}</dt>
               <dd>{assigneeName(preview.assignedClinicianId, [lead, otherLead])}</dd>
             </div>
             <div>
-              <dt>First contact</dt>
+              <dt>{t('leads.merge.firstContact')}</dt>
               <dd>
                 <Time iso={preview.firstContactedAt} />
               </dd>
             </div>
           </dl>
           <p>
-            {folded.reference ?? 'The other lead'} stays only as a pointer; its submissions, notes
-            and history move. This cannot be undone.
+            {t('leads.merge.pointer', { lead: folded.reference ?? t('leads.merge.theOtherLead') })}
           </p>
         </div>
       ) : null}
@@ -206,7 +220,7 @@ function MergePanel({
             aria-disabled={busy}
             onClick={() => void (busy ? undefined : merge())}
           >
-            Merge, keeping {survivor.reference ?? label(survivor).toLowerCase()}
+            {t('leads.merge.merge', { lead: survivor.reference ?? which(survivor) })}
           </button>
         ) : (
           <button
@@ -215,11 +229,11 @@ function MergePanel({
             aria-disabled={busy}
             onClick={() => void (busy ? undefined : ask())}
           >
-            Preview the merge
+            {t('leads.merge.preview')}
           </button>
         )}
         <button type="button" className="button button--small button--quiet" onClick={onCancel}>
-          Cancel
+          {t('shell.cancel')}
         </button>
       </div>
     </div>
@@ -242,15 +256,12 @@ export function Erase({ lead, onErased }: { lead: LeadDetail; onErased: () => vo
   };
   return (
     <section aria-labelledby="erase-heading" className="card card--danger">
-      <h2 id="erase-heading">Erase personal data</h2>
+      <h2 id="erase-heading">{t('leads.erase.heading')}</h2>
       {open ? (
         <form onSubmit={erase}>
-          <p>
-            Empties names, contact details, messages, answers and note bodies of this lead (and of
-            leads merged into it). The status, times and audit trail stay. This cannot be undone.
-          </p>
+          <p>{t('leads.erase.text')}</p>
           <div className="field">
-            <label htmlFor="erase-reason">Reason (kept in the audit trail; name no client)</label>
+            <label htmlFor="erase-reason">{t('leads.erase.reason')}</label>
             <textarea
               id="erase-reason"
               rows={2}
@@ -266,7 +277,7 @@ export function Erase({ lead, onErased }: { lead: LeadDetail; onErased: () => vo
               checked={sure}
               onChange={(event) => setSure(event.target.checked)}
             />
-            I understand this erases the data for good
+            {t('leads.erase.sure')}
           </label>
           <ErrorNotice failure={failure} />
           <div className="actions">
@@ -275,14 +286,14 @@ export function Erase({ lead, onErased }: { lead: LeadDetail; onErased: () => vo
               className="button button--small button--danger"
               disabled={!reason.trim() || !sure}
             >
-              Erase this lead&apos;s data
+              {t('leads.erase.submit')}
             </button>
             <button
               type="button"
               className="button button--small button--quiet"
               onClick={() => setOpen(false)}
             >
-              Cancel
+              {t('shell.cancel')}
             </button>
           </div>
         </form>
@@ -292,7 +303,7 @@ export function Erase({ lead, onErased }: { lead: LeadDetail; onErased: () => vo
           className="button button--small button--quiet"
           onClick={() => setOpen(true)}
         >
-          Erase…
+          {t('leads.erase.open')}
         </button>
       )}
     </section>
@@ -301,8 +312,9 @@ export function Erase({ lead, onErased }: { lead: LeadDetail; onErased: () => vo
 
 /** The preview names the survivor's clinician by id: one of the two leads' assignees. */
 function assigneeName(id: string | null, leads: LeadDetail[]): string {
-  if (!id) return 'Nobody';
+  if (!id) return t('leads.merge.nobody');
   return (
-    leads.find((l) => l.assignedClinician?.id === id)?.assignedClinician?.name ?? 'A clinician'
+    leads.find((l) => l.assignedClinician?.id === id)?.assignedClinician?.name ??
+    t('leads.merge.aClinician')
   );
 }

@@ -17,6 +17,7 @@ import {
   type ContactChannel,
   type ContactOutcome,
 } from './log-attempt';
+import { t } from '../../../i18n/t';
 
 /** What was said and done about a lead: its notes (add-only) and its timeline. */
 export function Notes({ lead, onAdded }: { lead: LeadDetail; onAdded: () => void }) {
@@ -44,8 +45,8 @@ export function Notes({ lead, onAdded }: { lead: LeadDetail; onAdded: () => void
   };
   return (
     <section aria-labelledby="notes-heading" className="card">
-      <h2 id="notes-heading">Notes</h2>
-      {notes.length === 0 ? <p className="muted">No notes yet.</p> : null}
+      <h2 id="notes-heading">{t('leads.notes.heading')}</h2>
+      {notes.length === 0 ? <p className="muted">{t('leads.notes.none')}</p> : null}
       <ol className="notes">
         {notes.map((note) => (
           <li key={note.id}>
@@ -58,9 +59,9 @@ export function Notes({ lead, onAdded }: { lead: LeadDetail; onAdded: () => void
       </ol>
       <form onSubmit={submit}>
         <div className="field">
-          <label htmlFor="note">Add a note</label>
+          <label htmlFor="note">{t('leads.notes.label')}</label>
           <p className="hint" id="note-hint">
-            Notes cannot be edited or deleted afterwards.
+            {t('leads.notes.hint')}
           </p>
           <textarea
             id="note"
@@ -78,7 +79,7 @@ export function Notes({ lead, onAdded }: { lead: LeadDetail; onAdded: () => void
           disabled={!body.trim()}
           aria-disabled={busy}
         >
-          Add note
+          {t('leads.notes.add')}
         </button>
       </form>
     </section>
@@ -98,7 +99,7 @@ export function Timeline({
 }) {
   return (
     <section aria-labelledby="timeline-heading" className="card">
-      <h2 id="timeline-heading">Timeline</h2>
+      <h2 id="timeline-heading">{t('leads.timeline.heading')}</h2>
       <ol className="timeline">
         {[...entries].reverse().map((entry, index) => (
           <li key={`${entry.at}-${index}`}>
@@ -106,7 +107,9 @@ export function Timeline({
               <Time iso={entry.at} />
             </span>{' '}
             <span className="timeline__what">{describeEntry(entry, names)}</span>
-            {entry.actor ? <span className="muted"> · by {entry.actor.name}</span> : null}
+            {entry.actor ? (
+              <span className="muted">{t('leads.timeline.by', { name: entry.actor.name })}</span>
+            ) : null}
           </li>
         ))}
       </ol>
@@ -119,20 +122,24 @@ const text = (value: unknown): string | null => (typeof value === 'string' ? val
 /** One timeline entry in words; ids become names, codes become the app's words. */
 export function describeEntry(entry: TimelineEntry, names: ReadonlyMap<string, string>): string {
   const { kind, details } = entry;
-  const who = (id: string | null) => (id ? (names.get(id) ?? 'a clinician') : 'nobody');
+  const who = (id: string | null) =>
+    id ? (names.get(id) ?? t('leads.timeline.aClinician')) : t('leads.timeline.nobody');
   if (kind === 'assigned') {
     const to = text(details.clinicianId);
     return to
-      ? `Assigned to ${who(to)}`
-      : `Unassigned (was ${who(text(details.previousClinicianId))})`;
+      ? t('leads.timeline.assigned', { name: who(to) })
+      : t('leads.timeline.unassigned', { name: who(text(details.previousClinicianId)) });
   }
   const channel = text(details.channel);
   const outcome = text(details.outcome);
-  if (kind === 'contact_attempted' && !channel) return 'Contact attempt (not recorded how)';
+  if (kind === 'contact_attempted' && !channel) return t('leads.timeline.attemptUnrecorded');
   if (channel && outcome) {
     const channelName = CHANNEL_NAMES[channel as ContactChannel] ?? channel;
     const outcomeName = OUTCOME_NAMES[outcome as ContactOutcome] ?? outcome.replaceAll('_', ' ');
-    return `${channelName} attempt: ${outcomeName.toLowerCase()}`;
+    return t('leads.timeline.attempt', {
+      channel: channelName,
+      outcome: outcomeName.toLowerCase(),
+    });
   }
   return `${timelineName(kind)}${describeDetails(details)}`;
 }

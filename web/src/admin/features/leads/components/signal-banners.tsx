@@ -1,4 +1,5 @@
 import type { LeadDetail, Signal } from '../../../../api/types';
+import { LOCALE, t, tRich } from '../../../i18n/t';
 
 /** Who said it, by kind: one banner per kind and person, with how it was said. */
 function signalGroups(signals: Signal[]): Signal[][] {
@@ -15,14 +16,17 @@ function signalGroups(signals: Signal[]): Signal[][] {
 
 const SIGNAL_HOW: Record<Signal['kind'], Record<Signal['source'], string>> = {
   crisis: {
-    answer: 'answered yes to the crisis question',
-    message: 'wrote words that suggest risk of harm',
+    answer: t('leads.signal.how.crisisAnswer'),
+    message: t('leads.signal.how.crisisMessage'),
   },
   safety: {
-    answer: 'reported fear of, or harm from, their partner, or not feeling safe to speak',
-    message: 'wrote about their safety',
+    answer: t('leads.signal.how.safetyAnswer'),
+    message: t('leads.signal.how.safetyMessage'),
   },
 };
+
+/** "a and b": the ways one person said it. */
+const both = new Intl.ListFormat(LOCALE, { type: 'conjunction' });
 
 /**
  * Each crisis or safety signal names the person it came from, with their own contact:
@@ -35,8 +39,7 @@ export function SignalBanners({ lead }: { lead: LeadDetail }) {
     // An older server without signals: say what is known, name nobody.
     return lead.flags.crisis ? (
       <div className="banner banner--crisis" role="alert">
-        <strong>Crisis indicated.</strong> A message or answer suggests risk of harm. Follow the
-        practice&apos;s crisis protocol.
+        {tRich('leads.signal.unnamed', { strong: (chunks) => <strong>{chunks}</strong> })}
       </div>
     ) : null;
   }
@@ -44,10 +47,11 @@ export function SignalBanners({ lead }: { lead: LeadDetail }) {
     <>
       {signalGroups(signals).map((group) => {
         const [first] = group as [Signal, ...Signal[]];
-        const who = first.partner
-          ? `partner ${first.partner} (${first.contact.name})`
-          : first.contact.name;
-        const how = group.map((signal) => SIGNAL_HOW[signal.kind][signal.source]).join(' and ');
+        const who = t('leads.signal.who', {
+          partner: first.partner ?? 'none',
+          name: first.contact.name,
+        });
+        const how = both.format(group.map((signal) => SIGNAL_HOW[signal.kind][signal.source]));
         const crisis = first.kind === 'crisis';
         return (
           <div
@@ -57,15 +61,18 @@ export function SignalBanners({ lead }: { lead: LeadDetail }) {
             data-signal={`${first.kind}:${first.partner ?? ''}`}
           >
             <p>
-              <strong>
-                {crisis ? 'Crisis indicated' : 'Safety concern'} from {who}.
-              </strong>{' '}
-              {first.contact.name} {how}.{' '}
-              {crisis
-                ? `Contact ${first.contact.name} now, following the practice's crisis protocol:`
-                : `Screen ${first.contact.name} individually before any joint session:`}
+              {tRich('leads.signal.banner', {
+                kind: first.kind,
+                who,
+                name: first.contact.name,
+                how,
+                strong: (chunks) => <strong>{chunks}</strong>,
+              })}
             </p>
-            <ul className="signal-contact" aria-label={`Contact of ${first.contact.name}`}>
+            <ul
+              className="signal-contact"
+              aria-label={t('leads.signal.contact', { name: first.contact.name })}
+            >
               <li>
                 <a href={`mailto:${first.contact.email}`}>{first.contact.email}</a>
               </li>

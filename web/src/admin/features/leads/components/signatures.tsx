@@ -4,8 +4,12 @@ import type { LeadDetail } from '../../../../api/types';
 import type { ApiFailure } from '../../../lib/api';
 import { ErrorNotice, StatusMessage } from '../../../components/ui';
 import { formatDateTime } from '../../../words';
+import { t, tRich } from '../../../i18n/t';
 
-const SIGNER_NAMES = { client: 'Client', partner: 'Partner' } as const;
+const SIGNER_NAMES = {
+  client: t('leads.signatures.client'),
+  partner: t('leads.signatures.partner'),
+};
 
 function requestPaperwork(leadId: string, signer: 'client' | 'partner') {
   return call(() =>
@@ -35,41 +39,47 @@ export function Signatures({ lead }: { lead: LeadDetail }) {
     setBusy(false);
     if (result.kind === 'ok') {
       const titles = result.body.documents.map((document) => document.title).join(', ');
-      setSent(`Link sent to the ${signer} to sign: ${titles}.`);
+      setSent(t('leads.signatures.sent', { signer, titles }));
     } else setFailure(result);
   };
 
   return (
     <section aria-labelledby="signatures-heading" className="card">
-      <h2 id="signatures-heading">Signed documents</h2>
+      <h2 id="signatures-heading">{t('leads.signatures.heading')}</h2>
       {lead.signatures.length === 0 ? (
-        <p className="muted">Nothing signed yet.</p>
+        <p className="muted">{t('leads.signatures.none')}</p>
       ) : (
         <div className="table-wrap">
           <table className="data-table">
-            <caption className="visually-hidden">Consent documents signed</caption>
+            <caption className="visually-hidden">{t('leads.signatures.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Document</th>
-                <th scope="col">Signed by</th>
-                <th scope="col">When</th>
-                <th scope="col">PDF</th>
+                <th scope="col">{t('leads.signatures.document')}</th>
+                <th scope="col">{t('leads.signatures.signedBy')}</th>
+                <th scope="col">{t('leads.signatures.when')}</th>
+                <th scope="col">{t('leads.signatures.pdf')}</th>
               </tr>
             </thead>
             <tbody>
               {lead.signatures.map((signature) => (
                 <tr key={signature.id}>
                   <td>
-                    {signature.title} <span className="muted">(version {signature.version})</span>
+                    {signature.title}{' '}
+                    <span className="muted">
+                      {t('leads.signatures.version', { version: signature.version })}
+                    </span>
                   </td>
                   <td>
-                    {signature.signedName ?? 'erased'}{' '}
+                    {signature.signedName ?? t('leads.signatures.erased')}{' '}
                     <span className="muted">({SIGNER_NAMES[signature.signer]})</span>
                   </td>
                   <td>{formatDateTime(signature.signedAt)}</td>
                   <td>
                     <a href={signature.pdfUrl} download>
-                      Download<span className="visually-hidden"> {signature.title} PDF</span>
+                      {tRich('leads.signatures.download', {
+                        title: signature.title,
+                        hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
+                      })}
                     </a>
                   </td>
                 </tr>
@@ -85,7 +95,7 @@ export function Signatures({ lead }: { lead: LeadDetail }) {
           disabled={busy}
           onClick={() => void ask('client')}
         >
-          Ask the client to sign what is missing
+          {t('leads.signatures.askClient')}
         </button>
         {couple ? (
           <button
@@ -94,7 +104,7 @@ export function Signatures({ lead }: { lead: LeadDetail }) {
             disabled={busy}
             onClick={() => void ask('partner')}
           >
-            Ask the partner to sign what is missing
+            {t('leads.signatures.askPartner')}
           </button>
         ) : null}
       </div>

@@ -6,6 +6,7 @@ import { ALLOWED_TRANSITIONS, URGENCIES } from '../../../vocabulary';
 import { STATUS_NAMES, URGENCY_NAMES } from '../../../words';
 import { Time } from '../../../components/time';
 import { useMatches, type LeadChange } from '../api';
+import { t, tRich } from '../../../i18n/t';
 
 /** Says whether the change was made; a refused one is shown by the page. */
 export type ChangeLead = (body: LeadChange, said: string) => Promise<boolean>;
@@ -24,12 +25,12 @@ export function Triage({ lead, change }: { lead: LeadDetail; change: ChangeLead 
     const notify = referring && notifyClient;
     await change(
       notify ? { status, notifyClient: true } : { status },
-      `Status changed to ${STATUS_NAMES[status]}.${notify ? ' The client will get an email with kind referrals.' : ''}`,
+      t('leads.triage.moved', { status: STATUS_NAMES[status], notify: notify ? 'yes' : 'no' }),
     );
   };
   const saveUrgency = async (event: FormEvent) => {
     event.preventDefault();
-    await change({ urgency }, `Urgency set to ${URGENCY_NAMES[urgency]}.`);
+    await change({ urgency }, t('leads.triage.urgencySet', { urgency: URGENCY_NAMES[urgency] }));
   };
   const saveTags = async (event: FormEvent) => {
     event.preventDefault();
@@ -37,24 +38,27 @@ export function Triage({ lead, change }: { lead: LeadDetail; change: ChangeLead 
       .split(',')
       .map((tag) => tag.trim())
       .filter(Boolean);
-    await change({ tags: list }, 'Tags saved.');
+    await change({ tags: list }, t('leads.triage.tagsSaved'));
   };
 
   return (
     <section aria-labelledby="triage-heading" className="card">
-      <h2 id="triage-heading">Status</h2>
+      <h2 id="triage-heading">{t('leads.triage.heading')}</h2>
       <p>
-        Now: <strong>{STATUS_NAMES[lead.status]}</strong> since{' '}
-        <Time iso={lead.statusChangedAt} style="exact" />
+        {tRich('leads.triage.now', {
+          status: STATUS_NAMES[lead.status],
+          since: <Time iso={lead.statusChangedAt} style="exact" />,
+          strong: (chunks) => <strong>{chunks}</strong>,
+        })}
       </p>
       <form onSubmit={move} className="inline-form">
-        <label htmlFor="status-move">Move to</label>
+        <label htmlFor="status-move">{t('leads.triage.moveTo')}</label>
         <select
           id="status-move"
           value={status}
           onChange={(event) => setStatus(event.target.value as LeadStatus)}
         >
-          <option value="">Choose…</option>
+          <option value="">{t('leads.triage.choose')}</option>
           {moves.map((next) => (
             <option key={next} value={next}>
               {STATUS_NAMES[next]}
@@ -69,15 +73,15 @@ export function Triage({ lead, change }: { lead: LeadDetail; change: ChangeLead 
               checked={notifyClient}
               onChange={(event) => setNotifyClient(event.target.checked)}
             />{' '}
-            Email the client kind referrals
+            {t('leads.triage.notifyClient')}
           </label>
         ) : null}
         <button type="submit" className="button button--small" disabled={!status}>
-          Move
+          {t('leads.triage.move')}
         </button>
       </form>
       <form onSubmit={saveUrgency} className="inline-form">
-        <label htmlFor="urgency">Urgency</label>
+        <label htmlFor="urgency">{t('leads.filters.urgency')}</label>
         <select
           id="urgency"
           value={urgency}
@@ -94,14 +98,14 @@ export function Triage({ lead, change }: { lead: LeadDetail; change: ChangeLead 
           className="button button--small button--quiet"
           disabled={urgency === lead.urgency}
         >
-          Set urgency
+          {t('leads.triage.setUrgency')}
         </button>
       </form>
       <form onSubmit={saveTags} className="inline-form">
-        <label htmlFor="tags">Tags (comma-separated)</label>
+        <label htmlFor="tags">{t('leads.triage.tags')}</label>
         <input id="tags" value={tags} onChange={(event) => setTags(event.target.value)} />
         <button type="submit" className="button button--small button--quiet">
-          Save tags
+          {t('leads.triage.saveTags')}
         </button>
       </form>
     </section>
@@ -128,19 +132,24 @@ export function Assignment({
   const { loaded } = useMatches(lead.id, lead.assignedClinician?.id ?? '');
   const folded = lead.assignedClinician !== null && !choosing;
   const assign = async (clinicianId: string, name: string) => {
-    if (await change({ assignedClinicianId: clinicianId }, `Assigned to ${name}.`))
+    if (await change({ assignedClinicianId: clinicianId }, t('leads.actions.assignedTo', { name })))
       onChoosing(false);
   };
   return (
     <section aria-labelledby="assignment-heading" className="card" id="assignment">
-      <h2 id="assignment-heading">Assignment</h2>
+      <h2 id="assignment-heading">{t('leads.assignment.heading')}</h2>
       <p>
-        Assigned to: <strong>{lead.assignedClinician?.name ?? 'nobody yet'}</strong>
+        {tRich('leads.assignment.current', {
+          name: lead.assignedClinician?.name ?? t('leads.assignment.nobody'),
+          strong: (chunks) => <strong>{chunks}</strong>,
+        })}
         {mayAssign && folded ? (
           <>
             {' · '}
             <button type="button" className="link-button" onClick={() => onChoosing(true)}>
-              change<span className="visually-hidden"> the assignee</span>
+              {tRich('leads.actions.changeAssignee', {
+                hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
+              })}
             </button>
           </>
         ) : null}
@@ -149,19 +158,23 @@ export function Assignment({
         <button
           type="button"
           className="button button--small button--quiet"
-          onClick={() => void change({ assignedClinicianId: null }, 'Unassigned.')}
+          onClick={() =>
+            void change({ assignedClinicianId: null }, t('leads.assignment.unassigned'))
+          }
         >
-          Unassign
+          {t('leads.assignment.unassign')}
         </button>
       ) : null}
       {folded ? null : (
         <>
-          <h3>Best matches</h3>
-          {loaded.state === 'loading' ? <Loading what="matches" /> : null}
+          <h3>{t('leads.assignment.matches')}</h3>
+          {loaded.state === 'loading' ? (
+            <Loading what={t('leads.assignment.matchesLoading')} />
+          ) : null}
           {loaded.state === 'failed' ? <ErrorNotice failure={loaded.failure} /> : null}
           {loaded.state === 'ready' ? (
             loaded.value.items.length === 0 ? (
-              <p>No active clinician to match.</p>
+              <p>{t('leads.assignment.noClinician')}</p>
             ) : (
               <ol className="matches">
                 {loaded.value.items.map((match) => (
@@ -172,7 +185,9 @@ export function Assignment({
                     <div className="match__head">
                       <span className="match__name">{match.name}</span>
                       <span className="match__score">
-                        {match.eligible ? `Score ${match.score} of 100` : 'Not eligible'}
+                        {match.eligible
+                          ? t('leads.assignment.score', { score: match.score })
+                          : t('leads.assignment.notEligible')}
                       </span>
                     </div>
                     <ul className="match__reasons">
@@ -188,11 +203,11 @@ export function Assignment({
                         className="button button--small button--quiet"
                         onClick={() => void assign(match.clinicianId, match.name)}
                       >
-                        Assign {match.name}
+                        {t('leads.assignment.assign', { name: match.name })}
                       </button>
                     ) : null}
                     {lead.assignedClinician?.id === match.clinicianId ? (
-                      <p className="muted">Assigned</p>
+                      <p className="muted">{t('leads.assignment.assigned')}</p>
                     ) : null}
                   </li>
                 ))}

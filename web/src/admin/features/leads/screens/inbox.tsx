@@ -29,6 +29,7 @@ import {
   useViewCounts,
   type LeadChange,
 } from '../api';
+import { t, tRich } from '../../../i18n/t';
 
 const PAGE_SIZE = 25;
 
@@ -58,7 +59,9 @@ export function Inbox() {
     <div className="desk">
       <ViewRail current={filters.view} />
       <div className="desk__main">
-        <PageHeading title="Inbox">{isClinician ? 'My leads' : 'Inbox'}</PageHeading>
+        <PageHeading title={t('leads.inbox.title')}>
+          {isClinician ? t('leads.inbox.mine') : t('leads.inbox.title')}
+        </PageHeading>
         <LiveListBar />
         <FilterForm
           key={search}
@@ -86,7 +89,7 @@ function ViewRail({ current }: { current: InboxView }) {
   const link = (view: InboxView) =>
     `/admin/leads${searchFromFilters({ ...NO_FILTERS, view, sort: view === 'all' ? '-createdAt' : 'dueAt' })}`;
   return (
-    <nav className="view-rail" aria-label="Views">
+    <nav className="view-rail" aria-label={t('leads.inbox.views')}>
       <ul>
         {DESK_VIEWS.map((view) => {
           const count = counts?.[view];
@@ -112,7 +115,7 @@ function ViewRail({ current }: { current: InboxView }) {
             className="view-rail__link"
             data-view="all"
           >
-            <span>All leads</span>
+            <span>{t('leads.view.all')}</span>
           </Link>
         </li>
       </ul>
@@ -130,13 +133,13 @@ function Chips({
   const chips = filterChips(filters);
   if (chips.length === 0) return null;
   return (
-    <ul className="chips" aria-label="Filters in force">
+    <ul className="chips" aria-label={t('leads.inbox.chips')}>
       {chips.map((chip) => (
         <li key={chip.key}>
           <button type="button" className="chip" onClick={() => onApply(chip.without)}>
             {chip.label}
             <span aria-hidden="true"> ×</span>
-            <span className="visually-hidden"> (remove this filter)</span>
+            <span className="visually-hidden"> {t('leads.inbox.removeChip')}</span>
           </button>
         </li>
       ))}
@@ -198,17 +201,24 @@ function Results({
       const current = await readLead(lead.id);
       const result =
         current.kind === 'ok' ? await changeLead(lead.id, change, current.etag) : current;
-      if (result.kind !== 'ok')
-        failures.push(`${lead.name || lead.reference || 'A lead'}: ${failureText(result)}`);
+      if (result.kind !== 'ok') {
+        failures.push(
+          t('leads.bulk.failure', {
+            lead: lead.name || lead.reference || t('leads.bulk.aLead'),
+            failure: failureText(result),
+          }),
+        );
+      }
     }
     const done = chosen.length - failures.length;
-    const what =
-      action.kind === 'assign'
-        ? `assigned to ${action.clinician.name}`
-        : action.kind === 'spam'
-          ? 'marked as spam'
-          : 'closed';
-    setSaid(`${done} of ${chosen.length} lead${chosen.length === 1 ? '' : 's'} ${what}.`);
+    setSaid(
+      t('leads.bulk.done', {
+        done,
+        count: chosen.length,
+        action: action.kind,
+        clinician: action.kind === 'assign' ? action.clinician.name : '',
+      }),
+    );
     setBulkFailures(failures);
     setSelected(new Set());
     refreshLeads();
@@ -219,7 +229,7 @@ function Results({
       <p role="status" className="muted">
         {leads === null
           ? ''
-          : `${leads.length}${list.nextCursor ? '+' : ''} lead${leads.length === 1 ? '' : 's'} shown`}
+          : t('leads.inbox.shown', { count: leads.length, more: list.nextCursor ? 'yes' : 'no' })}
       </p>
       {mayManage && leads && leads.length > 0 ? (
         <label className="check">
@@ -230,7 +240,7 @@ function Results({
               setSelected(event.target.checked ? new Set(leads.map((lead) => lead.id)) : new Set())
             }
           />
-          Select all shown
+          {t('leads.inbox.selectAll')}
         </label>
       ) : null}
       {mayManage ? (
@@ -246,7 +256,7 @@ function Results({
             });
           }}
         >
-          Export these leads (CSV)
+          {t('leads.inbox.export')}
         </a>
       ) : null}
     </div>
@@ -265,7 +275,7 @@ function Results({
       <StatusMessage>{said}</StatusMessage>
       {bulkFailures.length > 0 ? (
         <ErrorNotice>
-          <p>These leads were not changed:</p>
+          <p>{t('leads.bulk.notChanged')}</p>
           <ul>
             {bulkFailures.map((failure) => (
               <li key={failure}>{failure}</li>
@@ -275,12 +285,12 @@ function Results({
       ) : null}
       <ListScreen
         list={{ ...list, failure: exportFailure ?? list.failure }}
-        what="leads"
+        what={t('leads.inbox.what')}
         toolbar={toolbar}
-        empty={<p>No lead matches these filters.</p>}
+        empty={<p>{t('leads.inbox.empty')}</p>}
       >
         {(items) => (
-          <ul className="lead-list" aria-label="Leads" ref={listRef}>
+          <ul className="lead-list" aria-label={t('leads.inbox.listLabel')} ref={listRef}>
             {items.map((lead) => (
               <LeadRow
                 key={lead.id}
@@ -296,8 +306,7 @@ function Results({
         )}
       </ListScreen>
       <p className="hint keys-hint">
-        Keys: <kbd>j</kbd>/<kbd>k</kbd> next and previous lead, <kbd>Enter</kbd> open, <kbd>/</kbd>{' '}
-        search, <kbd>a</kbd> assign, <kbd>c</kbd> log a contact attempt.
+        {tRich('leads.inbox.keys', { kbd: (chunks) => <kbd>{chunks}</kbd> })}
       </p>
     </>
   );
@@ -321,12 +330,12 @@ function BulkBar({
     if (clinician) onRun({ kind: 'assign', clinician });
   };
   return (
-    <form className="bulk-bar" onSubmit={assign} aria-label="Change the selected leads">
+    <form className="bulk-bar" onSubmit={assign} aria-label={t('leads.bulk.label')}>
       <p>
-        <strong>{count} selected</strong>
+        <strong>{t('leads.bulk.selected', { count })}</strong>
       </p>
       <label htmlFor="bulk-assign" className="visually-hidden">
-        Assign the selected leads to
+        {t('leads.bulk.assignLabel')}
       </label>
       <select
         id="bulk-assign"
@@ -334,7 +343,7 @@ function BulkBar({
         value={clinicianId}
         onChange={(event) => setClinicianId(event.target.value)}
       >
-        <option value="">Assign to…</option>
+        <option value="">{t('leads.bulk.assignTo')}</option>
         {clinicians.map((clinician) => (
           <option key={clinician.id} value={clinician.id}>
             {clinician.name}
@@ -342,21 +351,21 @@ function BulkBar({
         ))}
       </select>
       <button type="submit" className="button button--small" disabled={!clinicianId}>
-        Assign
+        {t('leads.bulk.assign')}
       </button>
       <button
         type="button"
         className="button button--small button--quiet"
         onClick={() => onRun({ kind: 'spam' })}
       >
-        Mark spam
+        {t('leads.bulk.spam')}
       </button>
       <button
         type="button"
         className="button button--small button--quiet"
         onClick={() => onRun({ kind: 'close' })}
       >
-        Close (no response)
+        {t('leads.bulk.close')}
       </button>
     </form>
   );

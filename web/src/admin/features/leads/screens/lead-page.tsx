@@ -33,6 +33,7 @@ import { LeadBooking } from '../../consultations/components/lead-booking';
 import { SignalBanners } from '../components/signal-banners';
 import { Signatures } from '../components/signatures';
 import { Assignment, Triage } from '../components/triage';
+import { t, tRich } from '../../../i18n/t';
 
 /** One lead: everything needed to triage it, and every change it allows. */
 export function LeadPage({ leadId }: { leadId: string }) {
@@ -43,14 +44,14 @@ export function LeadPage({ leadId }: { leadId: string }) {
   const [changeFailure, setChangeFailure] = useState<ApiFailure | null>(null);
   const [changed, setChanged] = useState('');
 
-  if (loaded.state === 'loading') return <Loading what="the lead" />;
+  if (loaded.state === 'loading') return <Loading what={t('leads.page.loading')} />;
   if (loaded.state === 'failed') {
     return (
       <>
-        <PageHeading title="Lead">Lead</PageHeading>
-        <PageFailure failure={loaded.failure} what="Lead" />
+        <PageHeading title={t('leads.page.lead')}>{t('leads.page.lead')}</PageHeading>
+        <PageFailure failure={loaded.failure} what={t('leads.page.lead')} />
         <p>
-          <Link to="/admin/leads">Back to the inbox</Link>
+          <Link to="/admin/leads">{t('leads.page.backToInbox')}</Link>
         </p>
       </>
     );
@@ -93,11 +94,13 @@ export function LeadPage({ leadId }: { leadId: string }) {
   return (
     <div className="lead-page">
       <p className="breadcrumb">
-        <Link to="/admin/leads">← Inbox</Link>
+        <Link to="/admin/leads">{t('leads.page.breadcrumb')}</Link>
       </p>
       <header className="lead-header">
-        <PageHeading title={`Lead ${lead.reference ?? ''}`}>{lead.name}</PageHeading>
-        <p className="reference" aria-label="Reference">
+        <PageHeading title={t('leads.page.documentTitle', { reference: lead.reference ?? '' })}>
+          {lead.name}
+        </PageHeading>
+        <p className="reference" aria-label={t('leads.page.reference')}>
           {lead.reference}
         </p>
         <div className="badges">
@@ -109,21 +112,23 @@ export function LeadPage({ leadId }: { leadId: string }) {
           ) : null}
           <span className="badge">{SERVICE_NAMES[lead.serviceType]}</span>
           {lead.labels.includes('possible_returning_client') ? (
-            <span className="badge badge--warning">Possible returning client</span>
+            <span className="badge badge--warning">{t('leads.label.possibleReturningClient')}</span>
           ) : null}
         </div>
       </header>
       <SignalBanners lead={lead} />
       {lead.labels.includes('screen_partners_individually') ? (
         <div className="banner banner--warning" role="note">
-          <strong>Screen each partner individually</strong> before any joint session: a partner
-          reported a safety concern.
+          {tRich('leads.page.screenIndividually', {
+            strong: (chunks) => <strong>{chunks}</strong>,
+          })}
         </div>
       ) : null}
       {lead.mergedIntoLeadId ? (
         <div className="banner" role="note">
-          This lead was merged into{' '}
-          <Link to={`/admin/leads/${lead.mergedIntoLeadId}`}>another lead</Link>.
+          {tRich('leads.page.merged', {
+            link: (chunks) => <Link to={`/admin/leads/${lead.mergedIntoLeadId}`}>{chunks}</Link>,
+          })}
         </div>
       ) : null}
 
@@ -141,11 +146,13 @@ export function LeadPage({ leadId }: { leadId: string }) {
       {stale ? (
         <div className="notice notice--error" role="alert">
           <p>
-            <strong>This lead changed since you opened it</strong>, or the change is not allowed
-            now. {stale.kind === 'problem' ? stale.problem.detail : ''}
+            {tRich('leads.page.stale', {
+              detail: stale.kind === 'problem' ? (stale.problem.detail ?? '') : '',
+              strong: (chunks) => <strong>{chunks}</strong>,
+            })}
           </p>
           <button type="button" className="button button--small" onClick={reloadLead}>
-            Reload the lead
+            {t('leads.page.reload')}
           </button>
         </div>
       ) : null}
@@ -164,7 +171,7 @@ export function LeadPage({ leadId }: { leadId: string }) {
           <Notes lead={lead} onAdded={reload} />
           <NamedTimeline lead={lead} />
         </div>
-        <aside className="lead-columns__side" aria-label="Triage">
+        <aside className="lead-columns__side" aria-label={t('leads.page.triage')}>
           <Triage key={etag ?? ''} lead={lead} change={change} />
           <Assignment lead={lead} change={change} choosing={choosing} onChoosing={setChoosing} />
           <LeadBooking leadId={lead.id} />

@@ -6,6 +6,7 @@ import { ErrorNotice, PageHeading, StatusMessage } from '../../../components/ui'
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { NotificationView } from '../../../../api/types';
 import { formatDateTime } from '../../../words';
+import { t } from '../../../i18n/t';
 
 const STATUSES: readonly (NotificationStatus | '')[] = [
   '',
@@ -16,23 +17,23 @@ const STATUSES: readonly (NotificationStatus | '')[] = [
   'withheld',
 ];
 const STATUS_NAMES: Record<string, string> = {
-  '': 'Any status',
-  pending: 'Pending',
-  sent: 'Sent',
-  failed: 'Failed',
-  held: 'Held for review',
-  withheld: 'Not sent (daily limit)',
+  '': t('notifications.status.any'),
+  pending: t('notifications.status.pending'),
+  sent: t('notifications.status.sent'),
+  failed: t('notifications.status.failed'),
+  held: t('notifications.status.held'),
+  withheld: t('notifications.status.withheld'),
 };
 const KIND_NAMES: Record<string, string> = {
-  staff_new_lead: 'New lead (staff)',
-  crisis_alert: 'Crisis alert',
-  client_acknowledgement: 'Acknowledgement (client)',
-  partner_invitation: 'Partner invitation',
-  overdue_reminder: 'Overdue reminder',
-  overdue_escalation: 'Overdue escalation',
-  staff_invitation: 'Staff invitation',
-  password_reset: 'Password reset',
-  intake_draft_resume: 'Saved answers link (client)',
+  staff_new_lead: t('notifications.kind.staffNewLead'),
+  crisis_alert: t('notifications.kind.crisisAlert'),
+  client_acknowledgement: t('notifications.kind.clientAcknowledgement'),
+  partner_invitation: t('notifications.kind.partnerInvitation'),
+  overdue_reminder: t('notifications.kind.overdueReminder'),
+  overdue_escalation: t('notifications.kind.overdueEscalation'),
+  staff_invitation: t('notifications.kind.staffInvitation'),
+  password_reset: t('notifications.kind.passwordReset'),
+  intake_draft_resume: t('notifications.kind.intakeDraftResume'),
 };
 
 /** Outgoing email and its delivery; a failed one can be sent again. */
@@ -50,16 +51,16 @@ export function NotificationsPage() {
     setFailure(null);
     const result = await retryNotification(notification.id);
     if (result.kind === 'ok') {
-      setMessage('The email is queued to be sent again.');
+      setMessage(t('notifications.retried'));
       paged.reload();
     } else setFailure(result);
   };
 
   return (
     <>
-      <PageHeading title="Notifications">Notifications</PageHeading>
+      <PageHeading title={t('notifications.title')}>{t('notifications.title')}</PageHeading>
       <div className="field field--inline">
-        <label htmlFor="notification-status">Show</label>
+        <label htmlFor="notification-status">{t('notifications.show')}</label>
         <select
           id="notification-status"
           value={status}
@@ -78,20 +79,24 @@ export function NotificationsPage() {
       </div>
       <StatusMessage>{message}</StatusMessage>
       <ErrorNotice failure={failure} />
-      <ListScreen list={paged} what="notifications" empty={<p>No notifications.</p>}>
+      <ListScreen
+        list={paged}
+        what={t('notifications.what')}
+        empty={<p>{t('notifications.empty')}</p>}
+      >
         {(items) => (
           <div className="table-wrap">
             <table className="data-table">
               <thead>
                 <tr>
-                  <th scope="col">Created</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">To</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Attempts</th>
-                  <th scope="col">Lead</th>
+                  <th scope="col">{t('notifications.created')}</th>
+                  <th scope="col">{t('notifications.kind')}</th>
+                  <th scope="col">{t('notifications.to')}</th>
+                  <th scope="col">{t('notifications.status')}</th>
+                  <th scope="col">{t('notifications.attempts')}</th>
+                  <th scope="col">{t('notifications.lead')}</th>
                   <th scope="col">
-                    <span className="visually-hidden">Actions</span>
+                    <span className="visually-hidden">{t('notifications.actions')}</span>
                   </th>
                 </tr>
               </thead>
@@ -100,17 +105,27 @@ export function NotificationsPage() {
                   <tr key={n.id}>
                     <td>{formatDateTime(n.createdAt)}</td>
                     <td>{KIND_NAMES[n.kind] ?? n.kind}</td>
-                    <td>{n.recipient.kind === 'user' ? 'Staff member' : n.recipient.kind}</td>
+                    <td>
+                      {n.recipient.kind === 'user'
+                        ? t('notifications.staffMember')
+                        : n.recipient.kind}
+                    </td>
                     <td>
                       <span className={`badge badge--${n.status}`}>{STATUS_NAMES[n.status]}</span>
                       {n.lastError ? <div className="muted">{n.lastError}</div> : null}
                       {n.sentAt ? (
-                        <div className="muted">sent {formatDateTime(n.sentAt)}</div>
+                        <div className="muted">
+                          {t('notifications.sentAt', { time: formatDateTime(n.sentAt) })}
+                        </div>
                       ) : null}
                     </td>
                     <td>{n.attempts}</td>
                     <td>
-                      {n.leadId ? <Link to={`/admin/leads/${n.leadId}`}>Open lead</Link> : '—'}
+                      {n.leadId ? (
+                        <Link to={`/admin/leads/${n.leadId}`}>{t('notifications.openLead')}</Link>
+                      ) : (
+                        '—'
+                      )}
                     </td>
                     <td>
                       {n.status === 'failed' ? (
@@ -119,7 +134,7 @@ export function NotificationsPage() {
                           className="button button--small"
                           onClick={() => void retry(n)}
                         >
-                          Retry
+                          {t('notifications.retry')}
                         </button>
                       ) : null}
                     </td>

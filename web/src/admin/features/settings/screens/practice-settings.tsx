@@ -15,6 +15,7 @@ import {
   uploadLogo,
   type PracticeChange,
 } from '../api';
+import { t } from '../../../i18n/t';
 
 type PracticeDraft = Record<keyof PracticeChange, string>;
 
@@ -45,7 +46,7 @@ export function PracticeForm({ settings }: { settings: SettingsView }) {
     },
     (value) => {
       showSettings(value);
-      setSaved('Practice details saved. Pages and emails to clients now show them.');
+      setSaved(t('settings.practice.saved'));
     },
   );
   const field = (
@@ -72,27 +73,32 @@ export function PracticeForm({ settings }: { settings: SettingsView }) {
       className="card form-card"
       aria-labelledby="practice-heading"
     >
-      <h2 id="practice-heading">Practice</h2>
-      <p className="muted">
-        Clients see these on every page and at the end of every email. Leave a field empty to clear
-        it.
-      </p>
+      <h2 id="practice-heading">{t('settings.practice.heading')}</h2>
+      <p className="muted">{t('settings.practice.lead')}</p>
       <StatusMessage>{saved}</StatusMessage>
       <ErrorNotice failure={form.failure} />
-      {field('name', 'Practice name', `Empty: ${d.name} (PRACTICE_NAME).`)}
+      {field(
+        'name',
+        t('settings.practice.name'),
+        t('settings.practice.nameHint', { value: d.name }),
+      )}
       {field(
         'timeZone',
-        'Time zone',
-        `An IANA zone such as America/Chicago; business days are counted there. Empty: ${d.timeZone}.`,
+        t('settings.practice.timeZone'),
+        t('settings.practice.timeZoneHint', { value: d.timeZone }),
       )}
-      {field('phone', 'Phone')}
-      {field('email', 'Email', undefined, 'email')}
-      {field('website', 'Website', 'An address starting with https://', 'url')}
-      {field('address', 'Address')}
-      {field('privacyNoticeVersion', 'Privacy notice version', `Empty: ${d.privacyNoticeVersion}.`)}
-      {field('privacyNoticeUrl', 'Privacy notice address', undefined, 'url')}
+      {field('phone', t('settings.practice.phone'))}
+      {field('email', t('settings.practice.email'), undefined, 'email')}
+      {field('website', t('settings.practice.website'), t('settings.practice.websiteHint'), 'url')}
+      {field('address', t('settings.practice.address'))}
+      {field(
+        'privacyNoticeVersion',
+        t('settings.practice.privacyVersion'),
+        t('settings.practice.privacyVersionHint', { value: d.privacyNoticeVersion }),
+      )}
+      {field('privacyNoticeUrl', t('settings.practice.privacyUrl'), undefined, 'url')}
       <button type="submit" className="button button--small">
-        Save practice details
+        {t('settings.practice.save')}
       </button>
     </form>
   );
@@ -111,23 +117,27 @@ export function LogoForm({ settings }: { settings: SettingsView }) {
     const result = await uploadLogo(file);
     if (result.kind === 'ok') {
       showSettings(result.body);
-      setSaved('Logo saved.');
+      setSaved(t('settings.logo.saved'));
     } else if (result.kind !== 'invalid') {
       setFailure(result);
     }
   };
   return (
     <form onSubmit={upload} className="card form-card" aria-labelledby="logo-heading">
-      <h2 id="logo-heading">Logo</h2>
+      <h2 id="logo-heading">{t('settings.logo.heading')}</h2>
       {settings.practice.logoUrl ? (
-        <img src={settings.practice.logoUrl} alt="The practice's logo" className="practice-logo" />
+        <img
+          src={settings.practice.logoUrl}
+          alt={t('settings.logo.alt')}
+          className="practice-logo"
+        />
       ) : (
-        <p className="muted">No logo yet.</p>
+        <p className="muted">{t('settings.logo.none')}</p>
       )}
       <StatusMessage>{saved}</StatusMessage>
       <ErrorNotice failure={failure} />
       <div className="field">
-        <label htmlFor="logo-file">PNG or JPEG, at most 256 KiB</label>
+        <label htmlFor="logo-file">{t('settings.logo.file')}</label>
         <input
           id="logo-file"
           type="file"
@@ -136,7 +146,7 @@ export function LogoForm({ settings }: { settings: SettingsView }) {
         />
       </div>
       <button type="submit" className="button button--small" disabled={!file}>
-        Upload logo
+        {t('settings.logo.upload')}
       </button>
     </form>
   );
@@ -193,36 +203,32 @@ export function ReferralResourcesForm({ settings }: { settings: SettingsView }) 
     const result = await updateReferralResources(drafts.map(resourceOf));
     if (result.kind === 'ok') {
       showSettings(result.body);
-      setSaved('Referral resources saved.');
+      setSaved(t('settings.referrals.saved'));
     } else if (result.kind === 'invalid') setErrors(result.errors);
     else setFailure(result);
   };
   return (
     <form onSubmit={save} noValidate className="card form-card" aria-labelledby="referrals-heading">
-      <h2 id="referrals-heading">Referral resources</h2>
-      <p className="muted">
-        When you refer a client out or decline them, you may email them the resources that fit their
-        kind of therapy and state, with the 988 line. Leave kinds and states empty for a resource
-        that fits anyone.
-      </p>
+      <h2 id="referrals-heading">{t('settings.referrals.heading')}</h2>
+      <p className="muted">{t('settings.referrals.lead')}</p>
       <StatusMessage>{saved}</StatusMessage>
       <ErrorNotice failure={failure} />
       {errors
         .filter((error) => error.field === 'referralResources')
         .map((error) => (
           <p key={error.message} className="field-error">
-            This {error.message}.
+            {t('shell.fieldError', { message: error.message })}
           </p>
         ))}
       {drafts.map((draft, index) => {
         const at = `referralResources.${index}`;
         return (
           <fieldset key={index} className="resource">
-            <legend>Resource {index + 1}</legend>
+            <legend>{t('settings.referrals.resource', { number: index + 1 })}</legend>
             <TextField
               id={`resource-${index}-name`}
               field={`${at}.name`}
-              label="Name"
+              label={t('settings.referrals.name')}
               value={draft.name}
               onChange={(name) => edit(index, { name })}
               errors={errors}
@@ -230,7 +236,7 @@ export function ReferralResourcesForm({ settings }: { settings: SettingsView }) 
             <TextField
               id={`resource-${index}-phone`}
               field={`${at}.phone`}
-              label="Phone"
+              label={t('settings.practice.phone')}
               value={draft.phone}
               onChange={(phone) => edit(index, { phone })}
               errors={errors}
@@ -238,7 +244,7 @@ export function ReferralResourcesForm({ settings }: { settings: SettingsView }) 
             <TextField
               id={`resource-${index}-website`}
               field={`${at}.website`}
-              label="Website"
+              label={t('settings.practice.website')}
               inputMode="url"
               value={draft.website}
               onChange={(website) => edit(index, { website })}
@@ -247,13 +253,13 @@ export function ReferralResourcesForm({ settings }: { settings: SettingsView }) 
             <TextField
               id={`resource-${index}-note`}
               field={`${at}.note`}
-              label="Note for the client"
+              label={t('settings.referrals.note')}
               value={draft.note}
               onChange={(note) => edit(index, { note })}
               errors={errors}
             />
             <CheckList
-              legend="Only for these kinds of therapy"
+              legend={t('settings.referrals.kinds')}
               options={SERVICE_OPTIONS}
               selected={draft.serviceTypes}
               onChange={(serviceTypes) => edit(index, { serviceTypes })}
@@ -262,8 +268,8 @@ export function ReferralResourcesForm({ settings }: { settings: SettingsView }) 
             <TextField
               id={`resource-${index}-states`}
               field={`${at}.states`}
-              label="Only for clients in these states"
-              hint="Two-letter codes separated by commas, e.g. OR, WA"
+              label={t('settings.referrals.states')}
+              hint={t('settings.referrals.statesHint')}
               value={draft.states}
               onChange={(states) => edit(index, { states })}
               errors={errors}
@@ -273,7 +279,7 @@ export function ReferralResourcesForm({ settings }: { settings: SettingsView }) 
               className="button button--small button--quiet"
               onClick={() => setDrafts(drafts.filter((_, at) => at !== index))}
             >
-              Remove resource {index + 1}
+              {t('settings.referrals.remove', { number: index + 1 })}
             </button>
           </fieldset>
         );
@@ -290,10 +296,10 @@ export function ReferralResourcesForm({ settings }: { settings: SettingsView }) 
             ])
           }
         >
-          Add a resource
+          {t('settings.referrals.add')}
         </button>
         <button type="submit" className="button button--small">
-          Save referral resources
+          {t('settings.referrals.save')}
         </button>
       </div>
     </form>

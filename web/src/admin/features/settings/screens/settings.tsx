@@ -14,24 +14,25 @@ import {
 import type { SettingsView } from '../../../../api/types';
 import { formatDateTime } from '../../../words';
 import { LogoForm, PracticeForm, ReferralResourcesForm } from './practice-settings';
+import { t } from '../../../i18n/t';
 
 /** Response-time targets and the spam minimum (admin only); CORS origins shown read-only. */
 export function SettingsPage() {
   const { loaded } = useSettings();
   // Kept here: the form starts afresh from the saved values, and the message outlives it.
   const [saved, setSaved] = useState('');
-  if (loaded.state === 'loading') return <Loading what="settings" />;
+  if (loaded.state === 'loading') return <Loading what={t('settings.what')} />;
   if (loaded.state === 'failed') {
     return (
       <>
-        <PageHeading title="Settings">Settings</PageHeading>
-        <PageFailure failure={loaded.failure} what="Settings" />
+        <PageHeading title={t('settings.title')}>{t('settings.title')}</PageHeading>
+        <PageFailure failure={loaded.failure} what={t('settings.title')} />
       </>
     );
   }
   return (
     <>
-      <PageHeading title="Settings">Settings</PageHeading>
+      <PageHeading title={t('settings.title')}>{t('settings.title')}</PageHeading>
       <PracticeForm settings={loaded.value} />
       <LogoForm settings={loaded.value} />
       <ReferralResourcesForm settings={loaded.value} />
@@ -44,7 +45,7 @@ export function SettingsPage() {
         onSaving={() => setSaved('')}
         onSaved={(value) => {
           showSettings(value);
-          setSaved('Settings saved. Leads still new got new respond-by times.');
+          setSaved(t('settings.targets.saved'));
         }}
       />
     </>
@@ -93,18 +94,17 @@ function SettingsForm({
   const d = settings.defaults;
   return (
     <form onSubmit={submit} noValidate className="card form-card" aria-labelledby="targets-heading">
-      <h2 id="targets-heading">Response-time targets</h2>
+      <h2 id="targets-heading">{t('settings.targets.heading')}</h2>
       <p className="muted">
-        How long a lead may stay new before it is overdue. Last changed:{' '}
-        {formatDateTime(settings.updatedAt)}.
+        {t('settings.targets.lead', { changed: formatDateTime(settings.updatedAt) })}
       </p>
       <StatusMessage>{saved}</StatusMessage>
       <ErrorNotice failure={form.failure} />
       <TextField
         id="crisisMinutes"
         field="responseTargets.crisisMinutes"
-        label="Crisis (minutes)"
-        hint={`Default ${d.responseTargets.crisisMinutes}; 1 to 1440.`}
+        label={t('settings.targets.crisis')}
+        hint={t('settings.targets.crisisHint', { value: String(d.responseTargets.crisisMinutes) })}
         inputMode="numeric"
         registration={form.register('crisisMinutes')}
         errors={form.errors}
@@ -112,8 +112,8 @@ function SettingsForm({
       <TextField
         id="highMinutes"
         field="responseTargets.highMinutes"
-        label="High (minutes)"
-        hint={`Default ${d.responseTargets.highMinutes}; 1 to 10080.`}
+        label={t('settings.targets.high')}
+        hint={t('settings.targets.highHint', { value: String(d.responseTargets.highMinutes) })}
         inputMode="numeric"
         registration={form.register('highMinutes')}
         errors={form.errors}
@@ -121,23 +121,25 @@ function SettingsForm({
       <TextField
         id="routineBusinessDays"
         field="responseTargets.routineBusinessDays"
-        label="Routine (business days)"
-        hint={`Default ${d.responseTargets.routineBusinessDays}; 1 to 30.`}
+        label={t('settings.targets.routine')}
+        hint={t('settings.targets.routineHint', {
+          value: String(d.responseTargets.routineBusinessDays),
+        })}
         inputMode="numeric"
         registration={form.register('routineBusinessDays')}
         errors={form.errors}
       />
-      <h2>Spam</h2>
+      <h2>{t('settings.spam.heading')}</h2>
       <TextField
         id="spamMinSeconds"
-        label="Minimum seconds to fill a public form"
-        hint={`Faster submissions are stored as spam; 0 turns the check off. Default ${d.spamMinSeconds}.`}
+        label={t('settings.spam.label')}
+        hint={t('settings.spam.hint', { value: String(d.spamMinSeconds) })}
         inputMode="numeric"
         registration={form.register('spamMinSeconds')}
         errors={form.errors}
       />
-      <h2>Allowed origins (CORS)</h2>
-      <p className="muted">Read-only: set CORS_ORIGINS in the environment.</p>
+      <h2>{t('settings.cors.heading')}</h2>
+      <p className="muted">{t('settings.cors.readOnly')}</p>
       {settings.corsOrigins.length ? (
         <ul>
           {settings.corsOrigins.map((origin) => (
@@ -147,10 +149,10 @@ function SettingsForm({
           ))}
         </ul>
       ) : (
-        <p>None: only this site&apos;s own pages may call the public API from a browser.</p>
+        <p>{t('settings.cors.none')}</p>
       )}
       <button type="submit" className="button button--small">
-        Save settings
+        {t('settings.targets.save')}
       </button>
     </form>
   );

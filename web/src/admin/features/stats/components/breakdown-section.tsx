@@ -3,24 +3,29 @@ import { ErrorNotice, Loading } from '../../../components/ui';
 import { formatMinutes, formatShare, SERVICE_NAMES } from '../../../words';
 import { type BreakdownBy, useBreakdown } from '../api';
 import { breakdownBars } from '../breakdown';
+import { t } from '../../../i18n/t';
 
 const DIMENSIONS: [BreakdownBy, string][] = [
-  ['source', 'Source'],
-  ['serviceType', 'Service type'],
-  ['preferredContact', 'Preferred contact'],
-  ['state', 'State'],
-  ['language', 'Language'],
+  ['source', t('stats.breakdown.by.source')],
+  ['serviceType', t('stats.breakdown.by.serviceType')],
+  ['preferredContact', t('stats.breakdown.by.preferredContact')],
+  ['state', t('stats.breakdown.by.state')],
+  ['language', t('stats.breakdown.by.language')],
 ];
 
 /** The longest bar, in rem. */
 const BAR_REM = 8;
 
-const CONTACT_NAMES: Record<string, string> = { email: 'Email', phone: 'Phone', text: 'Text' };
+const CONTACT_NAMES: Record<string, string> = {
+  email: t('leads.channel.email'),
+  phone: t('leads.channel.phone'),
+  text: t('leads.channel.text'),
+};
 
 function keyName(by: BreakdownBy, key: string): string {
   if (by === 'serviceType') return SERVICE_NAMES[key] ?? key;
   if (by === 'preferredContact') return CONTACT_NAMES[key] ?? key;
-  if (key === 'unknown') return 'Not given';
+  if (key === 'unknown') return t('stats.breakdown.unknown');
   return key;
 }
 
@@ -49,9 +54,9 @@ export function BreakdownSection({ from, to }: { from: string; to: string }) {
   const label = DIMENSIONS.find(([value]) => value === by)![1];
   return (
     <section className="card" aria-labelledby="breakdown-heading">
-      <h2 id="breakdown-heading">Who waits longest</h2>
+      <h2 id="breakdown-heading">{t('stats.breakdown.heading')}</h2>
       <div className="field">
-        <label htmlFor="breakdown-by">Group leads by</label>
+        <label htmlFor="breakdown-by">{t('stats.breakdown.groupBy')}</label>
         <select
           id="breakdown-by"
           value={by}
@@ -65,25 +70,22 @@ export function BreakdownSection({ from, to }: { from: string; to: string }) {
         </select>
       </div>
       <ErrorNotice failure={query.state === 'failed' ? query.failure : null} />
-      {query.state === 'loading' ? <Loading what="breakdown" /> : null}
+      {query.state === 'loading' ? <Loading what={t('stats.breakdown.loading')} /> : null}
       {bars ? (
         <table className="data-table breakdown">
-          <caption>
-            Time to first contact and answers within target, by {label.toLowerCase()} (spam left
-            out)
-          </caption>
+          <caption>{t('stats.breakdown.caption', { by: label.toLowerCase() })}</caption>
           <thead>
             <tr>
               <th scope="col">{label}</th>
-              <th scope="col">Leads</th>
-              <th scope="col">Median time to first contact</th>
-              <th scope="col">Contacted within target</th>
+              <th scope="col">{t('stats.kpi.leads')}</th>
+              <th scope="col">{t('stats.kpi.medianContact')}</th>
+              <th scope="col">{t('stats.kpi.withinTarget')}</th>
             </tr>
           </thead>
           <tbody>
             {bars.length === 0 ? (
               <tr>
-                <td colSpan={4}>No leads in this range</td>
+                <td colSpan={4}>{t('stats.breakdown.empty')}</td>
               </tr>
             ) : (
               bars.map((bar) => (

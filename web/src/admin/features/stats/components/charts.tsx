@@ -1,4 +1,5 @@
 import { niceMax } from '../weeks';
+import { t } from '../../../i18n/t';
 
 const WIDTH = 640;
 const HEIGHT = 240;
@@ -73,7 +74,13 @@ export function StackedBarChart({
                       height={height}
                       fill={colour(part.source)}
                     >
-                      <title>{`${week.label}: ${part.count} from ${part.source}`}</title>
+                      <title>
+                        {t('stats.chart.partTitle', {
+                          week: week.label,
+                          count: part.count,
+                          source: part.source,
+                        })}
+                      </title>
                     </rect>
                   );
                 })}
@@ -89,7 +96,7 @@ export function StackedBarChart({
           );
         })}
       </svg>
-      <ul className="legend" aria-label="Sources">
+      <ul className="legend" aria-label={t('stats.chart.sources')}>
         {sources.map((source) => (
           <li key={source}>
             <span className="swatch" aria-hidden="true">
@@ -102,18 +109,18 @@ export function StackedBarChart({
         ))}
       </ul>
       <details>
-        <summary>The numbers as a table</summary>
+        <summary>{t('stats.chart.asTable')}</summary>
         <div className="table-wrap">
           <table className="data-table">
             <thead>
               <tr>
-                <th scope="col">Week of</th>
+                <th scope="col">{t('stats.chart.weekOf')}</th>
                 {sources.map((source) => (
                   <th scope="col" key={source}>
                     {source}
                   </th>
                 ))}
-                <th scope="col">Total</th>
+                <th scope="col">{t('stats.chart.total')}</th>
               </tr>
             </thead>
             <tbody>
@@ -198,19 +205,19 @@ export function BarChart({
         })}
       </svg>
       <details>
-        <summary>The numbers as a table</summary>
+        <summary>{t('stats.chart.asTable')}</summary>
         <table className="data-table">
           <thead>
             <tr>
-              <th scope="col">Week of</th>
-              <th scope="col">Median ({unit})</th>
+              <th scope="col">{t('stats.chart.weekOf')}</th>
+              <th scope="col">{t('stats.chart.median', { unit })}</th>
             </tr>
           </thead>
           <tbody>
             {bars.map((bar) => (
               <tr key={bar.label}>
                 <th scope="row">{bar.label}</th>
-                <td>{bar.value === null ? 'no lead contacted' : format(bar.value)}</td>
+                <td>{bar.value === null ? t('stats.chart.noValue') : format(bar.value)}</td>
               </tr>
             ))}
           </tbody>

@@ -15,6 +15,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import type { StatsView } from '../../../../api/types';
 import { formatMinutes, formatShare, SERVICE_NAMES, STATUS_NAMES } from '../../../words';
 import { sourcesOf, stackOf } from '../weeks';
+import { t } from '../../../i18n/t';
 
 const DEFAULT_WEEKS = 12;
 
@@ -59,15 +60,15 @@ export function StatsPage() {
 
   return (
     <>
-      <PageHeading title="Stats">Stats</PageHeading>
+      <PageHeading title={t('stats.title')}>{t('stats.title')}</PageHeading>
       <RangeForm key={`${from}/${to}`} from={from} to={to} />
       <ErrorNotice failure={failure} />
-      {total === null && !failure ? <Loading what="figures" /> : null}
+      {total === null && !failure ? <Loading what={t('stats.figuresLoading')} /> : null}
       {total ? <Figures stats={total} from={from} to={to} /> : null}
       <BreakdownSection from={rangeFrom} to={rangeTo} />
       <section className="card" aria-labelledby="weekly-heading">
-        <h2 id="weekly-heading">By week</h2>
-        {weekly === null && !failure ? <Loading what="weekly figures" /> : null}
+        <h2 id="weekly-heading">{t('stats.weekly.heading')}</h2>
+        {weekly === null && !failure ? <Loading what={t('stats.weekly.loading')} /> : null}
         {weekly ? <WeeklyCharts weekly={weekly} /> : null}
       </section>
     </>
@@ -82,9 +83,9 @@ function RangeForm({ from, to }: { from: string; to: string }) {
     void navigate(`/admin/stats?from=${draft.from}&to=${draft.to}`);
   };
   return (
-    <form className="filters filters--row" onSubmit={submit} aria-label="Range">
+    <form className="filters filters--row" onSubmit={submit} aria-label={t('stats.range.label')}>
       <div className="field">
-        <label htmlFor="stats-from">From</label>
+        <label htmlFor="stats-from">{t('stats.range.from')}</label>
         <input
           id="stats-from"
           type="date"
@@ -94,7 +95,7 @@ function RangeForm({ from, to }: { from: string; to: string }) {
         />
       </div>
       <div className="field">
-        <label htmlFor="stats-to">To (inclusive)</label>
+        <label htmlFor="stats-to">{t('stats.range.to')}</label>
         <input
           id="stats-to"
           type="date"
@@ -104,7 +105,7 @@ function RangeForm({ from, to }: { from: string; to: string }) {
         />
       </div>
       <button type="submit" className="button button--small">
-        Show
+        {t('stats.range.show')}
       </button>
     </form>
   );
@@ -125,33 +126,33 @@ function Figures({ stats, from, to }: { stats: StatsView; from: string; to: stri
     <>
       <dl className="kpis">
         <div>
-          <dt>Leads</dt>
+          <dt>{t('stats.kpi.leads')}</dt>
           <dd>
             <Link to={leads({})}>{stats.total}</Link>
           </dd>
         </div>
         <div>
-          <dt>Median time to first contact</dt>
+          <dt>{t('stats.kpi.medianContact')}</dt>
           <dd>{formatMinutes(stats.medianTimeToFirstContactMinutes)}</dd>
         </div>
         <div>
-          <dt>Median time to first attempt</dt>
+          <dt>{t('stats.kpi.medianAttempt')}</dt>
           <dd>{formatMinutes(stats.medianMinutesToFirstAttempt)}</dd>
         </div>
         <div>
-          <dt>Median time to first conversation</dt>
+          <dt>{t('stats.kpi.medianConversation')}</dt>
           <dd>{formatMinutes(stats.medianMinutesToFirstConnection)}</dd>
         </div>
         <div>
-          <dt>Contacted within target</dt>
+          <dt>{t('stats.kpi.withinTarget')}</dt>
           <dd>{formatShare(stats.contactedWithinTargetShare)}</dd>
         </div>
         <div>
-          <dt>Conversion rate</dt>
+          <dt>{t('stats.kpi.conversion')}</dt>
           <dd>{formatShare(stats.conversionRate)}</dd>
         </div>
         <div>
-          <dt>Overdue now</dt>
+          <dt>{t('stats.kpi.overdue')}</dt>
           <dd>
             <Link to={`/admin/leads${searchFromFilters({ ...NO_FILTERS, view: 'overdue' })}`}>
               {stats.overdueNow}
@@ -161,7 +162,7 @@ function Figures({ stats, from, to }: { stats: StatsView; from: string; to: stri
       </dl>
       <div className="count-tables">
         <CountTable
-          caption="By status"
+          caption={t('stats.table.byStatus')}
           rows={LEAD_STATUSES.map((status) => [
             STATUS_NAMES[status],
             stats.byStatus[status],
@@ -169,11 +170,11 @@ function Figures({ stats, from, to }: { stats: StatsView; from: string; to: stri
           ])}
         />
         <CountTable
-          caption="By source"
+          caption={t('stats.table.bySource')}
           rows={stats.bySource.map((entry) => [entry.source, entry.count])}
         />
         <CountTable
-          caption="By service type"
+          caption={t('stats.table.byServiceType')}
           rows={Object.entries(stats.byServiceType).map(([type, count]) => [
             SERVICE_NAMES[type] ?? type,
             count,
@@ -199,7 +200,7 @@ function CountTable({
       <tbody>
         {rows.length === 0 ? (
           <tr>
-            <td colSpan={2}>None</td>
+            <td colSpan={2}>{t('stats.table.none')}</td>
           </tr>
         ) : (
           rows.map(([name, count, to]) => (
@@ -222,9 +223,9 @@ function WeeklyCharts({ weekly }: { weekly: { label: string; stats: StatsView }[
   }));
   return (
     <>
-      <h3 id="chart-sources">Leads per week, by source</h3>
+      <h3 id="chart-sources">{t('stats.weekly.sources')}</h3>
       <StackedBarChart labelledBy="chart-sources" weeks={stacks} />
-      <h3 id="chart-contact">Median time to first contact, per week</h3>
+      <h3 id="chart-contact">{t('stats.weekly.contact')}</h3>
       <BarChart
         labelledBy="chart-contact"
         bars={weekly.map((week) => ({
@@ -232,7 +233,7 @@ function WeeklyCharts({ weekly }: { weekly: { label: string; stats: StatsView }[
           value: week.stats.medianTimeToFirstContactMinutes,
         }))}
         format={formatMinutes}
-        unit="minutes"
+        unit={t('stats.weekly.unit')}
       />
     </>
   );

@@ -9,6 +9,7 @@ import { ErrorNotice, PageHeading, StatusMessage } from '../../../components/ui'
 import { useSession } from '../../../session';
 import type { Role, UserView } from '../../../../api/types';
 import { formatDateTime, ROLE_NAMES } from '../../../words';
+import { t, tRich } from '../../../i18n/t';
 
 const ROLES: Role[] = ['admin', 'coordinator', 'clinician'];
 
@@ -35,48 +36,53 @@ export function UsersPage() {
     const result = await resendInvitation(user.id);
     if (result.kind === 'ok')
       setMessage(
-        `A new invitation went to ${user.email}; it works until ${formatDateTime(result.body.expiresAt)}.`,
+        t('users.resent', {
+          email: user.email,
+          until: formatDateTime(result.body.expiresAt),
+        }),
       );
     else setFailure(result);
   };
 
   const resetTwoFactor = async (user: UserView) => {
-    const sure = window.confirm(
-      `Reset two-factor sign-in for ${user.name}? Their authenticator app and recovery codes ` +
-        'stop working and every session of theirs ends; they set it up again at their next sign-in.',
-    );
+    const sure = window.confirm(t('users.resetMfa.confirm', { name: user.name }));
     if (!sure) return;
     setFailure(null);
     const result = await resetMfa(user.id);
     if (result.kind === 'ok') {
-      setMessage(`Two-factor sign-in of ${user.name} is reset; their sessions have ended.`);
+      setMessage(t('users.resetMfa.done', { name: user.name }));
       void refreshUsers();
     } else setFailure(result);
   };
 
   return (
     <>
-      <PageHeading title="Users">Users</PageHeading>
+      <PageHeading title={t('users.title')}>{t('users.title')}</PageHeading>
       <Invite
         onInvited={(user) => {
-          setMessage(`${user.name} is invited: the link went to ${user.email}.`);
+          setMessage(t('users.invited', { name: user.name, email: user.email }));
           void refreshUsers();
         }}
       />
       <StatusMessage>{message}</StatusMessage>
       <ErrorNotice failure={failure} />
-      <ListScreen list={list} what="users" failureWhat="Users" empty={<p>No users yet.</p>}>
+      <ListScreen
+        list={list}
+        what={t('users.what')}
+        failureWhat={t('users.title')}
+        empty={<p>{t('users.empty')}</p>}
+      >
         {(items) => (
           <div className="table-wrap">
             <table className="data-table">
               <thead>
                 <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Account</th>
-                  <th scope="col">Last sign-in</th>
+                  <th scope="col">{t('users.name')}</th>
+                  <th scope="col">{t('users.role')}</th>
+                  <th scope="col">{t('users.account')}</th>
+                  <th scope="col">{t('users.lastSignIn')}</th>
                   <th scope="col">
-                    <span className="visually-hidden">Actions</span>
+                    <span className="visually-hidden">{t('users.actions')}</span>
                   </th>
                 </tr>
               </thead>
@@ -89,7 +95,7 @@ export function UsersPage() {
                     </th>
                     <td>
                       <label className="visually-hidden" htmlFor={`role-${user.id}`}>
-                        Role of {user.name}
+                        {t('users.roleOf', { name: user.name })}
                       </label>
                       <select
                         id={`role-${user.id}`}
@@ -99,7 +105,10 @@ export function UsersPage() {
                           void update(
                             user,
                             { role: event.target.value as Role },
-                            `${user.name} is now ${ROLE_NAMES[event.target.value]}.`,
+                            t('users.roleChanged', {
+                              name: user.name,
+                              role: ROLE_NAMES[event.target.value] ?? event.target.value,
+                            }),
                           )
                         }
                       >
@@ -111,9 +120,11 @@ export function UsersPage() {
                       </select>
                     </td>
                     <td>
-                      {user.active ? 'Active' : 'Deactivated'}
-                      {user.passwordSet ? '' : ', invitation not accepted'}
-                      {user.mfaEnabled ? ', two-factor on' : ''}
+                      {t('users.state', {
+                        active: user.active ? 'yes' : 'no',
+                        invited: user.passwordSet ? 'no' : 'yes',
+                        mfa: user.mfaEnabled ? 'yes' : 'no',
+                      })}
                     </td>
                     <td>{formatDateTime(user.lastLoginAt)}</td>
                     <td className="row-actions">
@@ -123,7 +134,10 @@ export function UsersPage() {
                           className="button button--small button--quiet"
                           onClick={() => void resend(user)}
                         >
-                          Resend invitation<span className="visually-hidden"> to {user.name}</span>
+                          {tRich('users.resend', {
+                            name: user.name,
+                            hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
+                          })}
                         </button>
                       ) : null}
                       {user.mfaEnabled && user.id !== session.me.user.id ? (
@@ -132,7 +146,10 @@ export function UsersPage() {
                           className="button button--small button--quiet"
                           onClick={() => void resetTwoFactor(user)}
                         >
-                          Reset two-factor<span className="visually-hidden"> of {user.name}</span>
+                          {tRich('users.resetMfa', {
+                            name: user.name,
+                            hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
+                          })}
                         </button>
                       ) : null}
                       {user.id !== session.me.user.id ? (
@@ -143,14 +160,16 @@ export function UsersPage() {
                             void update(
                               user,
                               { active: !user.active },
-                              user.active
-                                ? `${user.name} is deactivated.`
-                                : `${user.name} is active again.`,
+                              t(user.active ? 'users.deactivated' : 'users.reactivated', {
+                                name: user.name,
+                              }),
                             )
                           }
                         >
-                          {user.active ? 'Deactivate' : 'Reactivate'}
-                          <span className="visually-hidden"> {user.name}</span>
+                          {tRich(user.active ? 'users.deactivate' : 'users.reactivate', {
+                            name: user.name,
+                            hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
+                          })}
                         </button>
                       ) : null}
                     </td>
@@ -182,32 +201,32 @@ function Invite({ onInvited }: { onInvited: (user: UserView) => void }) {
   if (!open) {
     return (
       <button type="button" className="button button--small" onClick={() => setOpen(true)}>
-        Invite a user
+        {t('users.invite')}
       </button>
     );
   }
   return (
     <form className="card form-card" onSubmit={submit} noValidate aria-labelledby="invite-heading">
-      <h2 id="invite-heading">Invite a user</h2>
-      <p className="muted">They get an email with a link to choose a password (valid 72 hours).</p>
+      <h2 id="invite-heading">{t('users.invite')}</h2>
+      <p className="muted">{t('users.invite.hint')}</p>
       <ErrorNotice failure={form.failure} />
       <TextField
         id="name"
-        label="Name"
+        label={t('users.name')}
         registration={form.register('name')}
         errors={form.errors}
         required
       />
       <TextField
         id="email"
-        label="Email"
+        label={t('users.email')}
         type="email"
         registration={form.register('email')}
         errors={form.errors}
         required
       />
       <div className="field">
-        <label htmlFor="invite-role">Role</label>
+        <label htmlFor="invite-role">{t('users.role')}</label>
         <select id="invite-role" {...form.register('role')}>
           {ROLES.map((value) => (
             <option key={value} value={value}>
@@ -218,14 +237,14 @@ function Invite({ onInvited }: { onInvited: (user: UserView) => void }) {
       </div>
       <div className="actions">
         <button type="submit" className="button button--small">
-          Send invitation
+          {t('users.invite.send')}
         </button>
         <button
           type="button"
           className="button button--small button--quiet"
           onClick={() => setOpen(false)}
         >
-          Cancel
+          {t('shell.cancel')}
         </button>
       </div>
     </form>

@@ -9,13 +9,14 @@ import { ErrorNotice, PageHeading, StatusMessage } from '../../../components/ui'
 import type { Schemas } from '../../../../api/client';
 import type { WebhookView } from '../../../../api/types';
 import { formatDateTime } from '../../../words';
+import { t, tRich } from '../../../i18n/t';
 
 type WebhookEvent = Schemas['CreateWebhookDto']['events'][number];
 
 const EVENTS = [
-  ['lead.created', 'lead.created: a new lead'],
-  ['intake.completed', 'intake.completed: both partners answered'],
-  ['lead.status_changed', 'lead.status_changed: a status move'],
+  ['lead.created', t('webhooks.event.leadCreated')],
+  ['intake.completed', t('webhooks.event.intakeCompleted')],
+  ['lead.status_changed', t('webhooks.event.statusChanged')],
 ] as const;
 
 /** Webhook subscriptions (admin only); the secret is shown once, when created. */
@@ -32,24 +33,18 @@ export function WebhooksPage() {
     const result = await deleteWebhook(webhook.id);
     setDeleting(null);
     if (result.kind === 'ok') {
-      setMessage('The subscription is deleted.');
+      setMessage(t('webhooks.deleted'));
       void refreshWebhooks();
     } else setFailure(result);
   };
 
   return (
     <>
-      <PageHeading title="Webhooks">Webhooks</PageHeading>
-      <p className="muted">
-        Each delivery is signed with the subscription&apos;s secret (Webhook-Signature) and holds no
-        personal data.
-      </p>
+      <PageHeading title={t('webhooks.title')}>{t('webhooks.title')}</PageHeading>
+      <p className="muted">{t('webhooks.lead')}</p>
       {secret ? (
         <div className="notice notice--success" role="status">
-          <p>
-            Subscribed {secret.url}. Its secret, shown only this once: store it with the receiver
-            now.
-          </p>
+          <p>{t('webhooks.subscribed', { url: secret.url })}</p>
           <p className="secret">
             <code>{secret.secret}</code>
           </p>
@@ -58,7 +53,7 @@ export function WebhooksPage() {
             className="button button--small button--quiet"
             onClick={() => setSecret(null)}
           >
-            I have stored it
+            {t('webhooks.stored')}
           </button>
         </div>
       ) : null}
@@ -66,7 +61,7 @@ export function WebhooksPage() {
       <ErrorNotice failure={failure} />
       {editing === null ? (
         <button type="button" className="button button--small" onClick={() => setEditing('new')}>
-          Add a subscription
+          {t('webhooks.add')}
         </button>
       ) : (
         <WebhookForm
@@ -79,7 +74,7 @@ export function WebhooksPage() {
           }}
           onSaved={() => {
             setEditing(null);
-            setMessage('The subscription is saved.');
+            setMessage(t('webhooks.saved'));
             void refreshWebhooks();
           }}
           onCancel={() => setEditing(null)}
@@ -87,9 +82,9 @@ export function WebhooksPage() {
       )}
       <ListScreen
         list={list}
-        what="subscriptions"
-        failureWhat="Webhooks"
-        empty={<p>No subscriptions yet.</p>}
+        what={t('webhooks.what')}
+        failureWhat={t('webhooks.title')}
+        empty={<p>{t('webhooks.empty')}</p>}
       >
         {(items) => (
           <ul className="plain-list">
@@ -97,10 +92,13 @@ export function WebhooksPage() {
               <li key={webhook.id} className="card">
                 <p className="wrap-anywhere">
                   <strong>{webhook.url}</strong>{' '}
-                  {webhook.active ? '' : <span className="badge">Paused</span>}
+                  {webhook.active ? '' : <span className="badge">{t('webhooks.paused')}</span>}
                 </p>
                 <p className="muted">
-                  {webhook.events.join(', ')} · since {formatDateTime(webhook.createdAt)}
+                  {t('webhooks.since', {
+                    events: webhook.events.join(', '),
+                    since: formatDateTime(webhook.createdAt),
+                  })}
                 </p>
                 <div className="actions">
                   <button
@@ -108,7 +106,10 @@ export function WebhooksPage() {
                     className="button button--small button--quiet"
                     onClick={() => setEditing(webhook)}
                   >
-                    Edit<span className="visually-hidden"> {webhook.url}</span>
+                    {tRich('webhooks.edit', {
+                      url: webhook.url,
+                      hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
+                    })}
                   </button>
                   {deleting === webhook.id ? (
                     <>
@@ -117,14 +118,14 @@ export function WebhooksPage() {
                         className="button button--small button--danger"
                         onClick={() => void remove(webhook)}
                       >
-                        Yes, delete it and its delivery history
+                        {t('webhooks.confirmDelete')}
                       </button>
                       <button
                         type="button"
                         className="button button--small button--quiet"
                         onClick={() => setDeleting(null)}
                       >
-                        Cancel
+                        {t('shell.cancel')}
                       </button>
                     </>
                   ) : (
@@ -133,7 +134,10 @@ export function WebhooksPage() {
                       className="button button--small button--quiet"
                       onClick={() => setDeleting(webhook.id)}
                     >
-                      Delete…<span className="visually-hidden"> {webhook.url}</span>
+                      {tRich('webhooks.delete', {
+                        url: webhook.url,
+                        hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
+                      })}
                     </button>
                   )}
                 </div>
@@ -189,18 +193,18 @@ function WebhookForm({
       noValidate
       aria-labelledby="webhook-form-heading"
     >
-      <h2 id="webhook-form-heading">{webhook ? 'Edit subscription' : 'Add a subscription'}</h2>
+      <h2 id="webhook-form-heading">{webhook ? t('webhooks.form.edit') : t('webhooks.add')}</h2>
       <ErrorNotice failure={form.failure} />
       <TextField
         id="url"
-        label="URL"
+        label={t('webhooks.form.url')}
         type="url"
         registration={form.register('url')}
         errors={form.errors}
-        hint="https://… of the receiver"
+        hint={t('webhooks.form.urlHint')}
       />
       <CheckList
-        legend="Events"
+        legend={t('webhooks.form.events')}
         options={EVENTS}
         selected={events}
         onChange={(selected) => form.setValue('events', selected as WebhookEvent[])}
@@ -210,25 +214,25 @@ function WebhookForm({
         <>
           <label className="check">
             <input type="checkbox" {...form.register('active')} />
-            Active (unticked pauses deliveries)
+            {t('webhooks.form.active')}
           </label>
           <TextField
             id="secret"
-            label="New secret (optional, to rotate it)"
-            hint="32 to 200 visible characters; not shown again."
+            label={t('webhooks.form.secret')}
+            hint={t('webhooks.form.secretHint')}
             registration={form.register('secret')}
             errors={form.errors}
           />
         </>
       ) : (
-        <p className="muted">A secret is generated and shown once after saving.</p>
+        <p className="muted">{t('webhooks.form.secretGenerated')}</p>
       )}
       <div className="actions">
         <button type="submit" className="button button--small">
-          {webhook ? 'Save' : 'Subscribe'}
+          {webhook ? t('webhooks.form.save') : t('webhooks.form.subscribe')}
         </button>
         <button type="button" className="button button--small button--quiet" onClick={onCancel}>
-          Cancel
+          {t('shell.cancel')}
         </button>
       </div>
     </form>

@@ -1,0 +1,54 @@
+import { IntlMessageFormat } from 'intl-messageformat';
+import { createElement, Fragment, type ReactNode } from 'react';
+import { en, type MessageKey } from './en';
+
+export type { MessageKey } from './en';
+
+/**
+ * The staff app's language. It stays English for now; a translation adds a catalogue of
+ * the same keys (`Record<MessageKey, string>`) and picks it and its locale here.
+ */
+export const LOCALE = 'en-US';
+const catalogue: Record<MessageKey, string> = en;
+
+/** A value a message may take: a word, a number, or (for `tRich`) a piece of the page. */
+type Value = string | number | Date;
+
+const compiled = new Map<MessageKey, IntlMessageFormat>();
+function compile(key: MessageKey): IntlMessageFormat {
+  let format = compiled.get(key);
+  if (!format) {
+    format = new IntlMessageFormat(catalogue[key], LOCALE);
+    compiled.set(key, format);
+  }
+  return format;
+}
+
+/**
+ * One message of the catalogue in the staff app's language, its `{arguments}` filled in
+ * (plurals and numbers through ICU). A key that is not in the catalogue is a type error.
+ */
+export function t(key: MessageKey, values?: Record<string, Value>): string {
+  return String(compile(key).format(values));
+}
+
+/**
+ * A message with markup: each `<tag>…</tag>` is drawn by the function of that name, and an
+ * argument may be a piece of the page (a link, a time), so a translator moves whole
+ * sentences, never fragments.
+ */
+export function tRich(
+  key: MessageKey,
+  values: Record<string, Value | ReactNode | ((chunks: ReactNode[]) => ReactNode)>,
+): ReactNode {
+  const parts = compile(key).format<ReactNode>(
+    values as Record<string, ReactNode | ((chunks: ReactNode[]) => ReactNode)>,
+  );
+  return Array.isArray(parts) ? createElement(Fragment, null, ...(parts as ReactNode[])) : parts;
+}
+
+const numbers = new Intl.NumberFormat(LOCALE);
+/** A count as the staff app's language writes it (1,234). */
+export function formatNumber(value: number): string {
+  return numbers.format(value);
+}
