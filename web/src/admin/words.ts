@@ -1,4 +1,4 @@
-import type { LeadStatus, Urgency } from '../api/types';
+import type { Language, LeadStatus, Urgency } from '../api/types';
 import { LEAD_LABELS } from './vocabulary';
 import { LOCALE, t } from './i18n/t';
 
@@ -20,6 +20,12 @@ export const URGENCY_NAMES: Record<Urgency, string> = {
   crisis: t('words.urgency.crisis'),
   high: t('words.urgency.high'),
   routine: t('words.urgency.routine'),
+};
+
+/** The client's language, as the staff app names it. */
+export const LANGUAGE_NAMES: Record<Language, string> = {
+  en: t('words.language.en'),
+  es: t('words.language.es'),
 };
 
 export const SERVICE_NAMES: Record<string, string> = {

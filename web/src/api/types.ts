@@ -11,6 +11,7 @@ export type LeadPage = Schemas['LeadPageView'];
 export type LeadStatus = LeadSummary['status'];
 export type Urgency = LeadSummary['urgency'];
 export type ServiceType = LeadSummary['serviceType'];
+export type Language = LeadSummary['language'];
 export type SignalMark = Schemas['SignalMarkView'];
 export type Signal = Schemas['SignalView'];
 export type InquiryView = Schemas['InquiryView'];

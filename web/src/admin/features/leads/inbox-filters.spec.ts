@@ -36,6 +36,8 @@ describe('inbox filters in the page address', () => {
       status: ['new', 'in_review'] as const,
       urgency: ['crisis'] as const,
       serviceType: ['couples'],
+      language: ['es'] as const,
+      source: 'psychology_today',
       assignedTo: 'me',
       tag: 'sliding-scale',
       q: 'RI-7KQ2M9XD',
@@ -44,8 +46,23 @@ describe('inbox filters in the page address', () => {
       overdue: true,
       sort: 'urgency' as const,
     };
-    const sut = { ...filters, status: [...filters.status], urgency: [...filters.urgency] };
+    const sut = {
+      ...filters,
+      status: [...filters.status],
+      urgency: [...filters.urgency],
+      language: [...filters.language],
+    };
     expect(filtersFromSearch(searchFromFilters(sut))).toEqual(sut);
+  });
+
+  it("the client's language and source reach the API and show as chips that remove them", () => {
+    const filters = filtersFromSearch('?view=all&language=es,xx&source=%20newsletter%20');
+    expect(filters.language).toEqual(['es']);
+    expect(apiParams(filters)).toMatchObject({ language: 'es', source: 'newsletter' });
+    const chips = filterChips(filters);
+    expect(chips.map((chip) => chip.label)).toEqual(['Spanish', 'Source: newsletter']);
+    expect(apiParams(chips[0]!.without).language).toBeUndefined();
+    expect(apiParams(chips[1]!.without).source).toBeUndefined();
   });
 
   it('unknown views, statuses, bad days and unknown sorts are dropped, not sent', () => {

@@ -1,7 +1,7 @@
-import type { LeadCounts, LeadStatus, Urgency } from '../../../api/types';
+import type { Language, LeadCounts, LeadStatus, Urgency } from '../../../api/types';
 import type { LeadQuery } from '../../lib/api';
-import { LEAD_STATUSES, SERVICE_TYPES, URGENCIES } from '../../vocabulary';
-import { SERVICE_NAMES, STATUS_NAMES, URGENCY_NAMES } from '../../words';
+import { LANGUAGES, LEAD_STATUSES, SERVICE_TYPES, URGENCIES } from '../../vocabulary';
+import { LANGUAGE_NAMES, SERVICE_NAMES, STATUS_NAMES, URGENCY_NAMES } from '../../words';
 import { t } from '../../i18n/t';
 
 /** A view of the coordinator's desk, as the list's `view=` and the counts name it. */
@@ -44,6 +44,10 @@ export interface InboxFilters {
   status: LeadStatus[];
   urgency: Urgency[];
   serviceType: string[];
+  /** The client's language. */
+  language: Language[];
+  /** Where the lead came from, exactly as the list shows it (`direct`, a utm source, …). */
+  source: string;
   /** `me`, `none`, a clinician id, or '' for anyone. */
   assignedTo: string;
   tag: string;
@@ -61,6 +65,8 @@ export const NO_FILTERS: InboxFilters = {
   status: [],
   urgency: [],
   serviceType: [],
+  language: [],
+  source: '',
   assignedTo: '',
   tag: '',
   q: '',
@@ -95,6 +101,8 @@ export function filtersFromSearch(search: string): InboxFilters {
     status: listOf(params.get('status'), LEAD_STATUSES),
     urgency: listOf(params.get('urgency'), URGENCIES),
     serviceType: listOf(params.get('serviceType'), SERVICE_TYPES),
+    language: listOf(params.get('language'), LANGUAGES),
+    source: params.get('source') ?? '',
     assignedTo: params.get('assignedTo') ?? '',
     tag: params.get('tag') ?? '',
     q: params.get('q') ?? '',
@@ -115,6 +123,8 @@ export function searchFromFilters(filters: InboxFilters): string {
   if (filters.status.length) params.set('status', filters.status.join(','));
   if (filters.urgency.length) params.set('urgency', filters.urgency.join(','));
   if (filters.serviceType.length) params.set('serviceType', filters.serviceType.join(','));
+  if (filters.language.length) params.set('language', filters.language.join(','));
+  if (filters.source.trim()) params.set('source', filters.source.trim());
   if (filters.assignedTo) params.set('assignedTo', filters.assignedTo);
   if (filters.tag.trim()) params.set('tag', filters.tag.trim());
   if (filters.q.trim()) params.set('q', filters.q.trim());
@@ -146,6 +156,8 @@ export function apiParams(filters: InboxFilters): LeadQuery {
   if (filters.status.length) query.status = filters.status.join(',');
   if (filters.urgency.length) query.urgency = filters.urgency.join(',');
   if (filters.serviceType.length) query.serviceType = filters.serviceType.join(',');
+  if (filters.language.length) query.language = filters.language.join(',');
+  if (filters.source.trim()) query.source = filters.source.trim();
   if (filters.assignedTo) query.assignedTo = filters.assignedTo;
   if (filters.tag.trim()) query.tag = filters.tag.trim();
   if (filters.q.trim()) query.q = filters.q.trim();
@@ -167,7 +179,7 @@ export interface FilterChip {
 export function filterChips(filters: InboxFilters): FilterChip[] {
   const chips: FilterChip[] = [];
   const each = <T extends string>(
-    field: 'status' | 'urgency' | 'serviceType',
+    field: 'status' | 'urgency' | 'serviceType' | 'language',
     names: Record<T, string>,
   ) => {
     for (const value of filters[field] as T[]) {
@@ -187,6 +199,13 @@ export function filterChips(filters: InboxFilters): FilterChip[] {
   each<LeadStatus>('status', STATUS_NAMES);
   each<Urgency>('urgency', URGENCY_NAMES);
   each<string>('serviceType', SERVICE_NAMES);
+  each<Language>('language', LANGUAGE_NAMES);
+  if (filters.source.trim())
+    chips.push({
+      key: 'source',
+      label: t('leads.chip.source', { source: filters.source.trim() }),
+      without: { ...filters, source: '' },
+    });
   if (filters.assignedTo) {
     chips.push({
       key: 'assignedTo',

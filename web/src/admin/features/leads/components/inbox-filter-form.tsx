@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ClinicianView } from '../../../../api/types';
-import { LEAD_STATUSES, SERVICE_TYPES, URGENCIES } from '../../../vocabulary';
-import { SERVICE_NAMES, STATUS_NAMES, URGENCY_NAMES } from '../../../words';
+import { LANGUAGES, LEAD_STATUSES, SERVICE_TYPES, URGENCIES } from '../../../vocabulary';
+import { LANGUAGE_NAMES, SERVICE_NAMES, STATUS_NAMES, URGENCY_NAMES } from '../../../words';
 import { INBOX_SORTS, NO_FILTERS, type InboxFilters } from '../inbox-filters';
 import { t } from '../../../i18n/t';
 
@@ -27,7 +27,7 @@ export function FilterForm({
   const [draft, setDraft] = useState(filters);
   const set = <K extends keyof InboxFilters>(key: K, value: InboxFilters[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
-  const toggle = (key: 'status' | 'urgency' | 'serviceType', value: string) =>
+  const toggle = (key: 'status' | 'urgency' | 'serviceType' | 'language', value: string) =>
     setDraft((d) => {
       const list = d[key] as string[];
       return {
@@ -116,6 +116,21 @@ export function FilterForm({
               ))}
             </div>
           </fieldset>
+          <fieldset>
+            <legend>{t('leads.filters.language')}</legend>
+            <div className="checks">
+              {LANGUAGES.map((language) => (
+                <label key={language} className="check">
+                  <input
+                    type="checkbox"
+                    checked={draft.language.includes(language)}
+                    onChange={() => toggle('language', language)}
+                  />
+                  {LANGUAGE_NAMES[language]}
+                </label>
+              ))}
+            </div>
+          </fieldset>
           <div className="filters__column">
             {isClinician ? null : (
               <div className="field">
@@ -142,6 +157,14 @@ export function FilterForm({
                 id="tag"
                 value={draft.tag}
                 onChange={(event) => set('tag', event.target.value)}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor="source">{t('leads.filters.source')}</label>
+              <input
+                id="source"
+                value={draft.source}
+                onChange={(event) => set('source', event.target.value)}
               />
             </div>
             <div className="field">

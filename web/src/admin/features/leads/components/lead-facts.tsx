@@ -5,7 +5,7 @@ import { CRISIS_PHRASES } from '../../../vocabulary';
 import { crisisParts } from '../crisis-marks';
 import { CHANNEL_NAMES, OUTCOME_NAMES } from './log-attempt';
 import { PageHeading } from '../../../components/ui';
-import { SERVICE_NAMES, STATUS_NAMES } from '../../../words';
+import { LANGUAGE_NAMES, SERVICE_NAMES, STATUS_NAMES } from '../../../words';
 import { Time, useNow } from '../../../components/time';
 import { t, tRich } from '../../../i18n/t';
 
@@ -53,6 +53,10 @@ export function Contact({ lead }: { lead: LeadDetail }) {
         <div>
           <dt>{t('leads.contact.state')}</dt>
           <dd>{lead.state ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('leads.contact.language')}</dt>
+          <dd>{LANGUAGE_NAMES[lead.language]}</dd>
         </div>
         <div>
           <dt>{t('leads.contact.source')}</dt>

@@ -2,7 +2,13 @@ import { Link } from 'react-router';
 import { StatusBadge, UrgencyBadge } from '../../../components/ui';
 import { dueText, exactText } from '../../../components/practice-time';
 import { Time, useNow, usePracticeZone } from '../../../components/time';
-import { INTAKE_STATUS_NAMES, LABEL_NAMES, SERVICE_NAMES, signalMarkText } from '../../../words';
+import {
+  INTAKE_STATUS_NAMES,
+  LABEL_NAMES,
+  LANGUAGE_NAMES,
+  SERVICE_NAMES,
+  signalMarkText,
+} from '../../../words';
 import type { LeadSummary } from '../../../../api/types';
 import { CRISIS_PHRASES } from '../../../vocabulary';
 import { crisisParts } from '../crisis-marks';
@@ -94,6 +100,7 @@ export function LeadRow({
         {lead.messagePreview ? <Preview lead={lead} /> : null}
         <p className="lead-row__facts">
           <span>{SERVICE_NAMES[lead.serviceType]}</span>
+          {lead.language === 'en' ? null : <span>{LANGUAGE_NAMES[lead.language]}</span>}
           <span>
             {t('leads.row.prefers', {
               channel: CHANNEL_NAMES[lead.preferredContact].toLowerCase(),
