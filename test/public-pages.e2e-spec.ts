@@ -44,6 +44,62 @@ describe('the public pages', () => {
     });
   });
 
+  describe.each([
+    ['/reach-out?lang=es', 'Comuníquese con nosotros', 'Esta página necesita JavaScript'],
+    ['/intake/couples?lang=es', 'Cuestionario de admisión', 'Esta página necesita JavaScript'],
+    ['/partner?token=abc&lang=es', 'La invitación de su pareja', 'Esta página necesita'],
+    ['/paperwork?token=abc&lang=es', 'Documentos para firmar', 'para firmar sus documentos'],
+    ['/book?token=abc&lang=es', 'Reserve una primera conversación', 'los horarios disponibles'],
+    ['/embed/reach-out.html?lang=es', 'Comuníquese con nosotros', 'Este formulario necesita'],
+  ])('%s', (url, title, noscript) => {
+    it('reads in Spanish before its script runs', async () => {
+      const response = await t.http.get(url).expect(200);
+      expect(response.text).toMatch(/^<!doctype html>\s*<html lang="es">/);
+      expect(response.text).toContain(`<title>${title}</title>`);
+      expect(/<noscript>([\s\S]*)<\/noscript>/.exec(response.text)?.[1]).toContain(noscript);
+      expect(response.headers.vary).toMatch(/\bAccept-Language\b/i);
+      expect(response.text).not.toMatch(/In crisis|needs JavaScript|Please turn it on|__RI_/);
+    });
+  });
+
+  it('says the crisis line and the description in Spanish, 988’s Spanish option included', async () => {
+    const { text } = await t.http.get('/reach-out?lang=es').expect(200);
+    expect(text).toContain('<aside class="crisis-line" aria-label="Ayuda en caso de crisis">');
+    expect(text).toContain(
+      'Llame o envíe un mensaje de texto al <a href="tel:988">988</a> (marque 2 para español)',
+    );
+    expect(text).toContain(
+      '<meta name="description" content="Cuéntele al consultorio cómo comunicarse con usted y qué busca." />',
+    );
+  });
+
+  it('follows Accept-Language without ?lang=, and ?lang= over it, by the pages’ own rule', async () => {
+    const spanish = await t.http
+      .get('/reach-out')
+      .set('accept-language', 'es-MX,es;q=0.9,en;q=0.8')
+      .expect(200);
+    expect(spanish.text).toMatch(/<html lang="es">/);
+    expect(spanish.text).toContain('<title>Comuníquese con nosotros</title>');
+    const asked = await t.http.get('/reach-out?lang=en').set('accept-language', 'es').expect(200);
+    expect(asked.text).toMatch(/<html lang="en">/);
+    expect(asked.text).toContain('<title>Reach out</title>');
+    const neither = await t.http.get('/reach-out').set('accept-language', 'fr-FR, de').expect(200);
+    expect(neither.text).toMatch(/<html lang="en">/);
+    expect(neither.headers.vary).toMatch(/\bAccept-Language\b/i);
+  });
+
+  it('gives each language its own ETag, so a 304 never serves the other language', async () => {
+    const spanish = await t.http.get('/reach-out?lang=es').expect(200);
+    const english = await t.http.get('/reach-out?lang=en').expect(200);
+    expect(spanish.headers.etag).not.toBe(english.headers.etag);
+    await t.http.get('/reach-out?lang=es').set('if-none-match', spanish.headers.etag!).expect(304);
+    const switched = await t.http
+      .get('/reach-out?lang=en')
+      .set('if-none-match', spanish.headers.etag!)
+      .expect(200);
+    expect(switched.text).toContain('<title>Reach out</title>');
+  });
+
   it('answers 304 to a browser that has the page already', async () => {
     const { headers } = await t.http.get('/reach-out').expect(200);
     const again = await t.http.get('/reach-out').set('if-none-match', headers.etag!).expect(304);

@@ -4,7 +4,10 @@ import { defineConfig, type UserConfig } from 'vite';
 /** A path relative to this folder (web/), so the build works from any working directory. */
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-/** The public pages, one HTML entry each; the server serves them (src/pages/public-pages.ts). */
+/**
+ * The public pages, one HTML entry each; the server serves them (src/pages/public-pages.ts),
+ * filling the entry pages' __RI_…__ marks in the asked language (src/pages/page-heads.ts).
+ */
 export const PAGES = [
   'reach-out',
   'intake',

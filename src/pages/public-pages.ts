@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { WidgetSources } from '../captcha/captcha-verification.js';
+import { type Language, LANGUAGES } from '../vocabulary/languages.js';
+import { PAGES_WITH_HEADS, type PageWithHead, servedLanguage, withPageHead } from './page-heads.js';
 
 /**
  * The built public pages (web/, built by `npm run build` into dist/web) served by the
@@ -101,21 +103,51 @@ interface Page {
   readonly etag: string;
 }
 
-function readPage(root: string, name: string, safeExitUrl?: string): Page | undefined {
+/** A page as served: one, or one per language chosen by `?lang=` or `Accept-Language`. */
+type ServedPage = Page | Record<Language, Page>;
+
+function pageOf(body: Buffer): Page {
+  return { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
+}
+
+function readPage(root: string, name: string, safeExitUrl?: string): ServedPage | undefined {
   const file = path.join(root, name, 'index.html');
   if (!existsSync(file)) return undefined;
-  const body = withSafeExitMeta(readFileSync(file), safeExitUrl);
-  return { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
+  const html = readFileSync(file);
+  if (!(PAGES_WITH_HEADS as readonly string[]).includes(name)) {
+    return pageOf(withSafeExitMeta(html, safeExitUrl));
+  }
+  // Written once per language at start: before its script runs, the page already reads
+  // in the language the script will choose.
+  const template = html.toString('utf8');
+  const inLanguage = (language: Language) =>
+    pageOf(
+      withSafeExitMeta(
+        Buffer.from(withPageHead(template, name as PageWithHead, language), 'utf8'),
+        safeExitUrl,
+      ),
+    );
+  return Object.fromEntries(
+    LANGUAGES.map((language) => [language, inLanguage(language)]),
+  ) as Record<Language, Page>;
 }
 
 function sendPage(
   request: FastifyRequest,
   reply: FastifyReply,
-  page: Page,
+  served: ServedPage,
   policy: string,
   framed = false,
 ): FastifyReply {
+  const perLanguage = !('body' in served);
+  const page = perLanguage
+    ? served[servedLanguage(request.url, request.headers['accept-language'])]
+    : served;
   reply.headers({ ...PAGE_HEADERS, 'content-security-policy': policy, etag: page.etag });
+  if (perLanguage) {
+    const vary = reply.getHeader('vary');
+    reply.header('vary', vary ? `${String(vary)}, Accept-Language` : 'Accept-Language');
+  }
   // The framed page's frame-ancestors names who may frame it; X-Frame-Options cannot.
   if (framed) reply.removeHeader('x-frame-options');
   if (request.headers['if-none-match'] === page.etag) return reply.code(304).send();
@@ -125,7 +157,9 @@ function sendPage(
 /**
  * Registers the pages on `fastify` (before Nest initialises):
  * - `/reach-out`, `/intake/:slug`, `/partner`, `/paperwork` and `/book` (?token=…), `/admin` and `/admin/*` (the
- *   staff app's single-page fallback): HTML read once at start, `no-cache`, with a CSP;
+ *   staff app's single-page fallback): HTML read once at start, `no-store`, with a CSP;
+ *   the public ones written once per language and served in the one `?lang=` or
+ *   `Accept-Language` asks for (page-heads.ts), with `Vary: Accept-Language`;
  * - `/assets/*`: content-hashed files, cached for a year;
  * - `/embed/reach-out.js`: the embeddable form, cacheable for an hour, loadable anywhere;
  * - `/embed/reach-out.html`: the same form as a page the practice's websites

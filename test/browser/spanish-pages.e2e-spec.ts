@@ -9,7 +9,11 @@ import {
   seriousAxeViolations,
   startHostSite,
 } from '../support/browser.js';
+import { anInquiry } from '../support/builders.js';
+import { aCouplesIntake } from '../support/couples.js';
+import { leadIdOf } from '../support/leads.js';
 import { type SmtpSink, startSmtpSink } from '../support/smtp-sink.js';
+import { aSignedInStaffMember } from '../support/staff.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { eventually } from '../support/wait.js';
 
@@ -40,6 +44,9 @@ const ENGLISH_ON_REACH_OUT = [
   'encrypted connection',
   'Send',
 ];
+
+/** English every Spanish page replaced; a page of a client's email link must show none. */
+const ENGLISH_ON_EVERY_PAGE = ['Leave this site', 'Need to leave quickly?', 'In crisis?', 'Please'];
 
 /** A practice's website on another origin, the form in Spanish by its `lang` attribute. */
 const hostPage = (api: string) => `<!doctype html>
@@ -261,5 +268,196 @@ describe('the public pages and the embed in Spanish', () => {
     await framed.getByRole('heading', { name: 'Comuníquese con nosotros' }).waitFor();
     await expect(framed.locator('html').getAttribute('lang')).resolves.toBe('es');
     await expect(framed.getByLabel('Su nombre').count()).resolves.toBe(1);
+  });
+  /** What a person can read on the page that is still one of `english`. */
+  const englishLeftOn = async (page: Page, english: readonly string[]) => {
+    const text = await page.locator('body').innerText();
+    return [...ENGLISH_ON_EVERY_PAGE, ...english].filter((words) => text.includes(words));
+  };
+
+  /** The path of a link an email sent to `to` holds, found by `pattern`. */
+  const linkMailedTo = async (to: string, pattern: RegExp) => {
+    const mail = await eventually(
+      async () =>
+        sink.messages.find((message) => message.to.includes(to) && pattern.test(message.text)),
+      `the email to ${to}`,
+    );
+    return pattern.exec(mail.text)![0];
+  };
+
+  it('a browser set to Spanish opens /reach-out with no ?lang= in Spanish and sends a lead in Spanish', async () => {
+    const page = await browser.newPage({ viewport: PHONE, locale: 'es-US' });
+    const response = await page.goto(`${site}/reach-out`);
+    // The server answers in the browser's language before any script runs.
+    await expect(response!.text()).resolves.toContain('<html lang="es">');
+    await expect(page.locator('main#main h1').textContent()).resolves.toBe(
+      'Comuníquese con nosotros',
+    );
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('es');
+    await expect(englishLeftOn(page, ENGLISH_ON_REACH_OUT)).resolves.toEqual([]);
+
+    await fillInSpanish(page, 'rosa.navegador@example.com');
+    await page.getByRole('button', { name: 'Enviar' }).click();
+    await page.getByRole('heading', { name: 'Gracias por comunicarse con nosotros' }).waitFor();
+    // The browser alone chooses Spanish: the link to the intake needs no ?lang=.
+    const intakeLink = page.getByRole('link', { name: /cuestionario de admisión para parejas/ });
+    await expect(intakeLink.getAttribute('href')).resolves.not.toContain('lang=');
+    const reference = await page.locator('.reference-code').textContent();
+    const [lead] = await t.db.query(
+      `SELECT l.language FROM lead l JOIN inquiry i ON i.lead_id = l.id WHERE i.reference = $1`,
+      [reference],
+    );
+    expect(lead).toEqual({ language: 'es' });
+  });
+
+  it('the partner page opened from the Spanish invitation’s own link reads in Spanish', async () => {
+    const partnerEmail = 'daniel.pareja@example.com';
+    await t.http
+      .post('/v1/intakes')
+      .set('accept-language', 'es')
+      .send(
+        aCouplesIntake({
+          client: {
+            name: 'Lucía Fernández',
+            email: 'lucia.invita@example.com',
+            state: 'NY',
+            dateOfBirth: '1988-05-01',
+          },
+          partner: { name: 'Daniel Ortiz', email: partnerEmail },
+        }),
+      )
+      .expect(201);
+    const link = await linkMailedTo(partnerEmail, /\/partner\?token=[\w-]+&lang=es/);
+
+    // An English browser: the language comes from the link.
+    const page = await browser.newPage({ viewport: PHONE });
+    await page.goto(`${site}${link}`);
+    await page.getByRole('button', { name: 'Enviar mis respuestas' }).waitFor();
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('es');
+    await expect(page.locator('p.lead').textContent()).resolves.toBe(
+      'Lucía le pidió que responda estas preguntas para su primera conversación con el consultorio. Sus respuestas son privadas: Lucía nunca las ve.',
+    );
+    await expect(
+      page.getByText(/^Este enlace se puede usar una sola vez, hasta el/).count(),
+    ).resolves.toBe(1);
+    await expect(
+      englishLeftOn(page, [
+        'asked you to answer',
+        'This link works once',
+        'Send my answers',
+        'Your name',
+      ]),
+    ).resolves.toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await saveScreenshots(page, 'partner-es');
+  });
+
+  it('/paperwork from a Spanish lead’s paperwork request reads in Spanish, the Spanish document with it', async () => {
+    const admin = await aSignedInStaffMember(t, 'admin');
+    const title = 'Consentimiento informado para la terapia';
+    await t.http
+      .post('/v1/admin/consent-documents')
+      .set(admin.auth)
+      .send({
+        slug: 'consentimiento-informado',
+        lang: 'es',
+        requiredFor: ['individual'],
+        title,
+        body: 'Este documento explica cómo trabaja el consultorio y cómo cuida su privacidad.',
+      })
+      .expect(201);
+    const email = 'carmen.firma@example.com';
+    const inquiry = await t.http
+      .post('/v1/inquiries')
+      .set('accept-language', 'es')
+      .send(anInquiry({ name: 'Carmen Díaz', email, state: 'NY', serviceType: 'individual' }))
+      .expect(201);
+    await t.http
+      .post(`/v1/admin/leads/${await leadIdOf(t, inquiry.body.id)}/paperwork-requests`)
+      .set(admin.auth)
+      .send({})
+      .expect(201);
+    const link = await linkMailedTo(email, /\/paperwork\?token=[\w-]+&lang=es/);
+
+    const page = await browser.newPage({ viewport: PHONE });
+    await page.goto(`${site}${link}`);
+    await page.getByRole('button', { name: 'Firmar' }).waitFor();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Documentos para firmar',
+    );
+    await expect(page.getByRole('region', { name: title }).textContent()).resolves.toContain(
+      'cómo cuida su privacidad',
+    );
+    await expect(page.getByLabel(`Acepto «${title}»`).count()).resolves.toBe(1);
+    await expect(page.getByLabel('Su nombre completo, como firma').count()).resolves.toBe(1);
+    await expect(
+      englishLeftOn(page, [
+        'Documents to sign',
+        'Your documents',
+        'I agree',
+        'Your full name',
+        'This link works once',
+      ]),
+    ).resolves.toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await saveScreenshots(page, 'paperwork-es');
+  });
+
+  it('/book from a Spanish lead’s acknowledgement link reads in Spanish', async () => {
+    await t.db.query(`UPDATE practice_setting SET booking_enabled = true`);
+    const admin = await aSignedInStaffMember(t, 'admin');
+    const clinician = await aSignedInStaffMember(t, 'clinician');
+    await t.http
+      .put(`/v1/admin/clinicians/${clinician.clinicianId!}/availability`)
+      .set(admin.auth)
+      .send({
+        timeZone: 'America/New_York',
+        slotMinutes: 30,
+        bufferMinutes: 0,
+        minNoticeHours: 2,
+        maxDaysAhead: 3,
+        weekly: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => ({
+          day,
+          start: '09:00',
+          end: '17:00',
+        })),
+        exceptions: [],
+      })
+      .expect(200);
+    const email = 'jorge.reserva@example.com';
+    await t.http
+      .post('/v1/inquiries')
+      .set('accept-language', 'es')
+      .send(anInquiry({ name: 'Jorge Luna', email, state: 'NY', serviceType: 'individual' }))
+      .expect(201);
+    const link = await linkMailedTo(email, /\/book\?token=[\w-]+&lang=es/);
+
+    const page = await browser.newPage({ viewport: PHONE });
+    await page.goto(`${site}${link}`);
+    const times = page.getByRole('group', { name: 'Horarios disponibles' });
+    await times.waitFor();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Reserve una primera conversación',
+    );
+    await expect(
+      page.getByText('Los horarios se muestran en su zona horaria').count(),
+    ).resolves.toBe(1);
+    await expect(times.locator('label').first().textContent()).resolves.toMatch(
+      / con Staff clinician$/,
+    );
+    await expect(page.getByRole('button', { name: 'Reservar este horario' }).count()).resolves.toBe(
+      1,
+    );
+    await expect(
+      englishLeftOn(page, [
+        'Book a first conversation',
+        'Open times',
+        'Times are shown',
+        'Book this time',
+        ' with ',
+      ]),
+    ).resolves.toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await saveScreenshots(page, 'booking-es');
   });
 });

@@ -22,8 +22,14 @@ export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 900 };
 
 export interface BrowserForFile {
-  /** A fresh page in its own context (no shared cookies or storage), closed after the test. */
-  newPage(options?: { viewport?: { width: number; height: number } }): Promise<Page>;
+  /**
+   * A fresh page in its own context (no shared cookies or storage), closed after the test;
+   * `locale` is the browser's language (`navigator.languages`, `Accept-Language`).
+   */
+  newPage(options?: {
+    viewport?: { width: number; height: number };
+    locale?: string;
+  }): Promise<Page>;
 }
 
 /**
@@ -58,9 +64,9 @@ export function browserForThisFile(): BrowserForFile {
   });
 
   return {
-    async newPage({ viewport = DESKTOP } = {}) {
+    async newPage({ viewport = DESKTOP, locale = 'en-US' } = {}) {
       if (!browser) throw new Error('the browser has not started');
-      const context = await browser.newContext({ viewport, locale: 'en-US' });
+      const context = await browser.newContext({ viewport, locale });
       contexts.push(context);
       const page = await context.newPage();
       page.setDefaultTimeout(5_000);
