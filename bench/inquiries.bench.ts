@@ -80,6 +80,8 @@ const compareWith =
 const deadlineMs = (420 + 7 * (warmupSeconds + durationSeconds + 15)) * 1000;
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** The compiled probe a measured server process loads (see memory-probe.ts). */
+/** Linux's USER_HZ, which /proc/<pid>/stat counts CPU time in. */
+const CLOCK_TICKS_PER_SECOND = 100;
 const MEMORY_PROBE = fileURLToPath(new URL('./memory-probe.js', import.meta.url));
 
 const cleanups = new CleanupStack();
@@ -326,6 +328,8 @@ interface MemoryUnderLoad {
   exact: boolean;
   /** From the process's own probe, when it ran one. */
   probe?: ProbeSummary;
+  /** CPU the process used during the load, in ms (from /proc; undefined elsewhere). */
+  cpuMs?: number;
 }
 
 interface MeasuredProcess {
@@ -343,6 +347,18 @@ interface ProbeSummary {
   scavenges: number;
   markCompacts: number;
   gcPauseMs: number;
+}
+
+/** CPU time a process has used (user + system), in ms, from /proc/<pid>/stat. */
+function processCpuMs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
 }
 
 function residentBytes(pid: number, field: 'VmRSS' | 'VmHWM'): number | undefined {
@@ -363,6 +379,7 @@ function residentBytes(pid: number, field: 'VmRSS' | 'VmHWM'): number | undefine
  */
 function watchMemory(pid: number, memoryFile?: string): { stop: () => MemoryUnderLoad } {
   const startedAt = Date.now();
+  const cpuBefore = processCpuMs(pid);
   const idle = residentBytes(pid, 'VmRSS') ?? 0;
   let exact = false;
   try {
@@ -381,12 +398,14 @@ function watchMemory(pid: number, memoryFile?: string): { stop: () => MemoryUnde
       clearInterval(timer);
       sample();
       const hwm = exact ? residentBytes(pid, 'VmHWM') : undefined;
+      const cpuAfter = processCpuMs(pid);
       const mb = (bytes: number) => bytes / 1024 / 1024;
       return {
         idleMb: mb(idle),
         peakMb: mb(Math.max(sampled, hwm ?? 0)),
         exact: hwm !== undefined,
         probe: memoryFile ? summariseProbe(memoryFile, startedAt, Date.now()) : undefined,
+        cpuMs: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore,
       };
     },
   };
@@ -531,6 +550,7 @@ function memoryTable(processes: (MeasuredProcess | undefined)[]): string {
       'GC pause',
       'req/s',
       'p99 ms',
+      'CPU ms/req',
     ],
     processes.flatMap((measured) => {
       if (measured === undefined) return [];
@@ -554,10 +574,17 @@ function memoryTable(processes: (MeasuredProcess | undefined)[]): string {
             : 'n/a',
           Math.round(rate(run.measured.result)).toString(),
           ms(run.measured.result.latency.p99),
+          // Over warm-up and measured phase together: the CPU was read around both.
+          memory.cpuMs === undefined
+            ? 'n/a'
+            : (
+                memory.cpuMs /
+                (run.warmup.result.requests.total + run.measured.result.requests.total)
+              ).toFixed(2),
         ],
       ];
     }),
-    [false, false, true, true, true, true, true, true, true, true, true, true, true, true],
+    [false, false, true, true, true, true, true, true, true, true, true, true, true, true, true],
   );
 }
 
@@ -814,7 +841,10 @@ Memory of each server process run as its own process: RSS from the kernel (${
       : 'VmHWM, reset after boot: the exact peak'
   }); the rest from
 process.memoryUsage() and V8's heap spaces, sampled in the process every 250 ms (peaks), and its
-garbage collections (perf_hooks) over the load: warm-up and measured phase, ${warmupSeconds + durationSeconds} s.
+garbage collections (perf_hooks) over the load: warm-up and measured phase, ${warmupSeconds + durationSeconds} s. CPU ms/req is
+the process's own CPU (/proc) over the same span, per request answered: what the flags cost
+even when other work on the machine skews req/s.
+
 refusals: ${Math.round(rate(invalidRun.measured.result))} × 422/s and ${Math.round(rate(floodRun.measured.result))} × 429/s, against ${Math.round(app201)} × 201/s: a refused request costs ${(app201 / rate(invalidRun.measured.result)).toFixed(2)} (422) and ${(app201 / rate(floodRun.measured.result)).toFixed(2)} (429) of a stored one
 rows:        ${counts.leads} leads, ${counts.inquiries} inquiries, ${counts.jobs} jobs, ${counts.keys} keys after the same-work baseline and the app (one of each per stored request)
 `);
