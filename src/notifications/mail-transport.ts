@@ -7,7 +7,10 @@ import type { RenderedMessage } from './messages.js';
 /** One pooled SMTP connection set for the process, closed on shutdown. */
 @Injectable()
 export class MailTransport implements OnApplicationShutdown {
-  /** Made at the first message: nodemailer is loaded then, not at boot (most API processes send none). */
+  /**
+   * Made at the first message, nodemailer loaded then (not at boot): an API process whose
+   * workers run elsewhere never needs it.
+   */
   private transporter?: Promise<Transporter<SentMessageInfo>>;
   /** The address part of MAIL_FROM, for mail sent under the practice's own name. */
   private readonly fromAddress: string;
