@@ -5,6 +5,9 @@
  *                  the lead, the inquiry and the pg-boss job (pg-boss's own INSERT);
  *   (c) the app:   the real application, each request with its own Idempotency-Key and
  *                  client address, rate limits at their defaults;
+ *                  then the same build as its own process, started with `npm start`'s node
+ *                  flags and once more with V8's defaults: its memory (exact peak RSS, heap,
+ *                  young and old generation, GC) and its own CPU per request;
  *   (d) old main:  the application as of another commit (default 7fbfee5), built in a
  *                  temporary folder and run as its own process on its own database;
  * then what refusing costs the app: a flood of invalid forms (422) and a flood from one

@@ -56,7 +56,7 @@ const HEADING_SIZES: Record<1 | 2 | 3, number> = { 1: 16, 2: 14, 3: 12 };
  * a PDF library.
  */
 export async function renderConsentPdf(facts: SignedDocumentFacts): Promise<Buffer> {
-  // Loaded at the first PDF, not at boot: pdfkit and its fonts hold ~7 MB a request never uses.
+  // Loaded at the first PDF, not at boot: pdfkit and its fonts hold ~7 MB of memory.
   const { default: PDFDocument } = await import('pdfkit');
   const pdf = new PDFDocument({
     size: 'LETTER',
