@@ -46,4 +46,6 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health/live').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"]
 
 # Exec form: node is PID 1 and receives SIGTERM, which the app handles (graceful close).
-CMD ["node", "dist/src/main.js"]
+# The memory flags are npm start's (docs/operations.md#memory): a bounded young generation
+# and an old space cleaned well before it grows past the 200 MB an API process is meant for.
+CMD ["node", "--max-semi-space-size=8", "--max-old-space-size=512", "dist/src/main.js"]

@@ -5,6 +5,9 @@
  *                  the lead, the inquiry and the pg-boss job (pg-boss's own INSERT);
  *   (c) the app:   the real application, each request with its own Idempotency-Key and
  *                  client address, rate limits at their defaults;
+ *                  then the same build as its own process, started with `npm start`'s node
+ *                  flags and once more with V8's defaults: its memory (exact peak RSS, heap,
+ *                  young and old generation, GC) and its own CPU per request;
  *   (d) old main:  the application as of another commit (default 7fbfee5), built in a
  *                  temporary folder and run as its own process on its own database;
  * then what refusing costs the app: a flood of invalid forms (422) and a flood from one
@@ -22,7 +25,7 @@
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +37,7 @@ import { BODY_LIMIT_BYTES, createApp } from '../src/app.factory.js';
 import { newKeyRingEntry, parseKeyRing } from '../src/common/encryption/data-cipher.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { QUEUE_SCHEMA } from '../src/queue/job-queue.js';
+import type { MemorySample } from './memory-probe.js';
 import {
   type AutocannonResult,
   type LoadResult,
@@ -75,9 +79,13 @@ const compareWith =
   (compareFlag >= 0 ? process.argv[compareFlag + 1] : undefined) ??
   process.env.BENCH_COMPARE_WITH ??
   '7fbfee5';
-/** Boot and build, six targets (warm-up + run + requests still in flight), shutdown. */
-const deadlineMs = (420 + 6 * (warmupSeconds + durationSeconds + 15)) * 1000;
+/** Boot and build, seven targets (warm-up + run + requests still in flight), shutdown. */
+const deadlineMs = (420 + 7 * (warmupSeconds + durationSeconds + 15)) * 1000;
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** The compiled probe a measured server process loads (see memory-probe.ts). */
+/** Linux's USER_HZ, which /proc/<pid>/stat counts CPU time in. */
+const CLOCK_TICKS_PER_SECOND = 100;
+const MEMORY_PROBE = fileURLToPath(new URL('./memory-probe.js', import.meta.url));
 
 const cleanups = new CleanupStack();
 const cleanUp = () => cleanups.run();
@@ -198,7 +206,7 @@ async function startOldMain(
   commit: string,
   clusterUrl: string,
   env: Record<string, string>,
-): Promise<{ port: number; pid: number; reason?: undefined } | { reason: string }> {
+): Promise<StartedProcess> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ri-old-main-'));
   cleanups.push({
     name: 'remove the old main',
@@ -219,13 +227,26 @@ async function startOldMain(
   } catch (error) {
     return { reason: `could not build ${commit}: ${describe(error)}` };
   }
-  return startServerProcess(dir, 'ri_old_main', commit, clusterUrl, env);
+  return startServerProcess(dir, 'ri_old_main', commit, clusterUrl, env, {
+    memoryFile: path.join(dir, 'memory.jsonl'),
+  });
 }
 
+/** How a server process is started: node's flags, and where its memory probe writes. */
+interface ProcessOptions {
+  nodeFlags?: readonly string[];
+  /** With it, the process loads dist/bench/memory-probe.js, which appends samples here. */
+  memoryFile?: string;
+}
+
+type StartedProcess =
+  { port: number; pid: number; memoryFile?: string; reason?: undefined } | { reason: string };
+
 /**
- * A built checkout (`dir`) started as its own process (`node dist/src/main.js`) on its own
- * database `name` in the bench cluster, stopped at clean-up. Its resident memory is then
- * its own, measured apart from this process's baselines and load bookkeeping.
+ * A built checkout (`dir`) started as its own process (`node [flags] dist/src/main.js`, node
+ * itself, no wrapper) on its own database `name` in the bench cluster, stopped at clean-up.
+ * Its resident memory is then its own, measured apart from this process's baselines and
+ * load bookkeeping.
  */
 async function startServerProcess(
   dir: string,
@@ -233,7 +254,8 @@ async function startServerProcess(
   label: string,
   clusterUrl: string,
   env: Record<string, string>,
-): Promise<{ port: number; pid: number; reason?: undefined } | { reason: string }> {
+  options: ProcessOptions = {},
+): Promise<StartedProcess> {
   const admin = new pg.Client({ connectionString: clusterUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
@@ -241,17 +263,25 @@ async function startServerProcess(
   const url = new URL(clusterUrl);
   url.pathname = `/${name}`;
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['dist/src/main.js'], {
-    cwd: dir,
-    env: {
-      PATH: process.env.PATH ?? '',
-      ...env,
-      DATABASE_URL: url.toString(),
-      PORT: String(port),
-      HOST: '127.0.0.1',
+  const { nodeFlags = [], memoryFile } = options;
+  const probe = memoryFile ? ['--import', MEMORY_PROBE] : [];
+  if (memoryFile) writeFileSync(memoryFile, '');
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...nodeFlags, ...probe, 'dist/src/main.js'],
+    {
+      cwd: dir,
+      env: {
+        PATH: process.env.PATH ?? '',
+        ...env,
+        DATABASE_URL: url.toString(),
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        ...(memoryFile ? { BENCH_MEMORY_FILE: memoryFile } : {}),
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  );
   cleanups.push({
     name: `stop ${label}`,
     run: async () => {
@@ -265,7 +295,7 @@ async function startServerProcess(
     if (child.exitCode !== null) return { reason: `${label} exited (${child.exitCode}) at start` };
     try {
       const response = await fetch(`http://127.0.0.1:${port}/health/live`);
-      if (response.ok) return { port, pid: child.pid! };
+      if (response.ok) return { port, pid: child.pid!, memoryFile };
     } catch {
       // not listening yet
     }
@@ -274,30 +304,139 @@ async function startServerProcess(
   return { reason: `${label} did not answer /health/live within 60 s` };
 }
 
-/** Resident memory of a process, in MB, while `during` runs (its peak, sampled). */
-function rssSampler(pid: number | 'self'): { stop: () => number } {
-  let peak = 0;
-  const sample = () => {
-    let rss: number;
-    if (pid === 'self') rss = process.memoryUsage.rss();
-    else {
-      try {
-        const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-        rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
-      } catch {
-        rss = 0; // not Linux, or the process is gone
-      }
-    }
-    peak = Math.max(peak, rss);
+/**
+ * The node flags of `npm start` (package.json), so the benchmark runs the application as
+ * production starts it: `node --a --b dist/src/main.js` gives ['--a', '--b'].
+ */
+function startScriptNodeFlags(): string[] {
+  const manifest = JSON.parse(readFileSync(path.join(repository, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
   };
-  sample();
-  const timer = setInterval(sample, 250).unref();
+  const words = manifest.scripts.start?.trim().split(/\s+/) ?? [];
+  if (words[0] !== 'node' || words.at(-1) !== 'dist/src/main.js') {
+    throw new Error(
+      `npm start is no longer "node [flags] dist/src/main.js": ${manifest.scripts.start}`,
+    );
+  }
+  return words.slice(1, -1);
+}
+
+/** What a server process's memory did while it was loaded. Sizes in MB. */
+interface MemoryUnderLoad {
+  /** Resident set just before the load (after boot). */
+  idleMb: number;
+  /** Peak resident set during the load. */
+  peakMb: number;
+  /** True when the peak is the kernel's own high-water mark (exact), not the samples'. */
+  exact: boolean;
+  /** From the process's own probe, when it ran one. */
+  probe?: ProbeSummary;
+  /** CPU the process used during the load, in ms (from /proc; undefined elsewhere). */
+  cpuMs?: number;
+}
+
+interface MeasuredProcess {
+  label: string;
+  nodeFlags: readonly string[];
+  run: LoadResult;
+  memory: MemoryUnderLoad;
+}
+
+interface ProbeSummary {
+  idle: MemorySample;
+  /** The largest value of each field during the load. */
+  peak: MemorySample;
+  seconds: number;
+  scavenges: number;
+  markCompacts: number;
+  gcPauseMs: number;
+}
+
+/** CPU time a process has used (user + system), in ms, from /proc/<pid>/stat. */
+function processCpuMs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+}
+
+function residentBytes(pid: number, field: 'VmRSS' | 'VmHWM'): number | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1];
+    return kb === undefined ? undefined : Number(kb) * 1024;
+  } catch {
+    return undefined; // not Linux, or the process is gone
+  }
+}
+
+/**
+ * Watches a server process's resident memory from now until `stop`. The peak is the
+ * kernel's high-water mark (VmHWM), reset here (`clear_refs` 5) so the boot does not count:
+ * exact, whatever happens between samples. Where that cannot be reset (not Linux, not
+ * allowed) it falls back to the largest VmRSS sampled every 100 ms.
+ */
+function watchMemory(pid: number, memoryFile?: string): { stop: () => MemoryUnderLoad } {
+  const startedAt = Date.now();
+  const cpuBefore = processCpuMs(pid);
+  const idle = residentBytes(pid, 'VmRSS') ?? 0;
+  let exact = false;
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    exact = true;
+  } catch {
+    exact = false;
+  }
+  let sampled = idle;
+  const sample = () => {
+    sampled = Math.max(sampled, residentBytes(pid, 'VmRSS') ?? 0);
+  };
+  const timer = setInterval(sample, 100).unref();
   return {
     stop: () => {
       clearInterval(timer);
       sample();
-      return peak / 1024 / 1024;
+      const hwm = exact ? residentBytes(pid, 'VmHWM') : undefined;
+      const cpuAfter = processCpuMs(pid);
+      const mb = (bytes: number) => bytes / 1024 / 1024;
+      return {
+        idleMb: mb(idle),
+        peakMb: mb(Math.max(sampled, hwm ?? 0)),
+        exact: hwm !== undefined,
+        probe: memoryFile ? summariseProbe(memoryFile, startedAt, Date.now()) : undefined,
+        cpuMs: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore,
+      };
     },
+  };
+}
+
+function summariseProbe(file: string, from: number, to: number): ProbeSummary | undefined {
+  const samples = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as MemorySample);
+  const before = samples.filter((sample) => sample.at <= from);
+  const during = samples.filter((sample) => sample.at > from && sample.at <= to);
+  const idle = before.at(-1) ?? during[0];
+  const last = during.at(-1);
+  if (idle === undefined || last === undefined) return undefined;
+  const peak = { ...idle };
+  for (const sample of during) {
+    for (const key of Object.keys(peak) as (keyof MemorySample)[]) {
+      peak[key] = Math.max(peak[key], sample[key]);
+    }
+  }
+  return {
+    idle,
+    peak,
+    seconds: (last.at - idle.at) / 1000,
+    scavenges: last.scavenges - idle.scavenges,
+    markCompacts: last.markCompacts - idle.markCompacts,
+    gcPauseMs: last.gcPauseMs - idle.gcPauseMs,
   };
 }
 
@@ -395,6 +534,63 @@ function cpuRow(label: string, { cpu, measured }: LoadResult): string[] {
   ];
 }
 
+/** One row per server process measured as its own process. */
+function memoryTable(processes: (MeasuredProcess | undefined)[]): string {
+  const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+  return markdownTable(
+    [
+      'process',
+      'node flags',
+      'RSS idle',
+      'RSS peak',
+      'heap used peak',
+      'heap committed peak',
+      'young gen peak',
+      'old space peak',
+      'external peak',
+      'scavenges',
+      'mark-compacts',
+      'GC pause',
+      'req/s',
+      'p99 ms',
+      'CPU ms/req',
+    ],
+    processes.flatMap((measured) => {
+      if (measured === undefined) return [];
+      const { label, nodeFlags, run, memory } = measured;
+      const probe = memory.probe;
+      return [
+        [
+          label,
+          nodeFlags.length === 0 ? '(none)' : nodeFlags.join(' '),
+          memory.idleMb.toFixed(1),
+          memory.peakMb.toFixed(1),
+          probe ? mb(probe.peak.heapUsed) : 'n/a',
+          probe ? mb(probe.peak.heapTotal) : 'n/a',
+          probe ? mb(probe.peak.newSpace) : 'n/a',
+          probe ? mb(probe.peak.oldSpace) : 'n/a',
+          probe ? mb(probe.peak.external) : 'n/a',
+          probe ? String(probe.scavenges) : 'n/a',
+          probe ? String(probe.markCompacts) : 'n/a',
+          probe
+            ? `${Math.round(probe.gcPauseMs)} ms (${(probe.gcPauseMs / 10 / probe.seconds).toFixed(1)} %)`
+            : 'n/a',
+          Math.round(rate(run.measured.result)).toString(),
+          ms(run.measured.result.latency.p99),
+          // Over warm-up and measured phase together: the CPU was read around both.
+          memory.cpuMs === undefined
+            ? 'n/a'
+            : (
+                memory.cpuMs /
+                (run.warmup.result.requests.total + run.measured.result.requests.total)
+              ).toFixed(2),
+        ],
+      ];
+    }),
+    [false, false, true, true, true, true, true, true, true, true, true, true, true, true, true],
+  );
+}
+
 interface RowCounts {
   leads: number;
   inquiries: number;
@@ -477,32 +673,53 @@ async function main(): Promise<void> {
     real,
   );
   const appRun = await load('app', appPort, postgresPid, real);
-  // The same build as its own process: its memory alone, without this process's
-  // baselines, pools and bookkeeping (the RSS target is the application's).
-  const appProcess = await startServerProcess(
-    repository,
+  // The same build as its own process, started as `npm start` starts it (its node flags):
+  // its memory alone, without this process's baselines, pools and bookkeeping (the RSS
+  // target is the application's); then once more with V8's defaults, for what the flags
+  // cost and save. Each is stopped once measured.
+  const startFlags = startScriptNodeFlags();
+  const probeDir = mkdtempSync(path.join(os.tmpdir(), 'ri-bench-memory-'));
+  cleanups.push({
+    name: 'remove the memory samples',
+    run: () => rmSync(probeDir, { recursive: true, force: true }),
+  });
+  const ownProcess = async (
+    name: string,
+    label: string,
+    nodeFlags: readonly string[],
+  ): Promise<MeasuredProcess | undefined> => {
+    const started = await startServerProcess(repository, name, label, database.url, env, {
+      nodeFlags,
+      memoryFile: path.join(probeDir, `${name}.jsonl`),
+    });
+    if (started.reason !== undefined) {
+      console.log(`${label} NOT RUN: ${started.reason}`);
+      return undefined;
+    }
+    const watch = watchMemory(started.pid, started.memoryFile);
+    const run = await load(label, started.port, postgresPid, real);
+    const memory = watch.stop();
+    process.kill(started.pid, 'SIGTERM');
+    return { label, nodeFlags, run, memory };
+  };
+  const asStarted = await ownProcess(
     'ri_app_process',
-    'the app process',
-    database.url,
-    env,
+    'app, own process, npm start flags',
+    startFlags,
   );
-  let processRun: LoadResult | undefined;
-  let appRssMb: number | undefined;
-  if (appProcess.reason === undefined) {
-    const appRss = rssSampler(appProcess.pid);
-    processRun = await load('app, own process', appProcess.port, postgresPid, real);
-    appRssMb = appRss.stop();
-  } else {
-    console.log(`app in its own process NOT RUN: ${appProcess.reason}`);
-  }
+  const withDefaults =
+    startFlags.length === 0
+      ? undefined
+      : await ownProcess('ri_app_defaults', 'app, own process, V8 defaults', []);
   const counts = await rowCounts(bare.pool);
-  let oldRun: LoadResult | undefined;
-  let oldRssMb: number | undefined;
+  let old: MeasuredProcess | undefined;
   if (oldMain.reason === undefined) {
-    const oldRss = rssSampler(oldMain.pid);
-    oldRun = await load(`old main ${compareWith}`, oldMain.port, postgresPid, real);
-    oldRssMb = oldRss.stop();
+    const watch = watchMemory(oldMain.pid, oldMain.memoryFile);
+    const run = await load(`old main ${compareWith}`, oldMain.port, postgresPid, real);
+    old = { label: `old main ${compareWith}`, nodeFlags: [], run, memory: watch.stop() };
   }
+  const oldRun = old?.run;
+  const appRssMb = asStarted?.memory.peakMb;
   const invalidRun = await load('app, invalid forms (422)', appPort, postgresPid, {
     ...real,
     variant: 'invalid',
@@ -535,10 +752,18 @@ async function main(): Promise<void> {
     ['app / bare', bareRatio.toFixed(2), '(for scale)', undefined],
     ['app p99', `${ms(appP99)} ms`, `< ${TARGET_P99_MS} ms`, appP99 < TARGET_P99_MS],
     [
-      'app peak RSS under load (own process)',
+      'app peak RSS under load (own process, npm start flags)',
       appRssMb === undefined ? 'n/a' : `${appRssMb.toFixed(1)} MB`,
       `< ${TARGET_RSS_MB} MB`,
       appRssMb === undefined ? undefined : appRssMb < TARGET_RSS_MB,
+    ],
+    [
+      'own process req/s: npm start flags / V8 defaults',
+      asStarted && withDefaults
+        ? (rate(asStarted.run.measured.result) / rate(withDefaults.run.measured.result)).toFixed(2)
+        : 'n/a',
+      "(the flags' cost)",
+      undefined,
     ],
   ] as const;
 
@@ -548,7 +773,9 @@ async function main(): Promise<void> {
       row('(a) bare: Fastify + pg, 1 INSERT', bareRun.measured.result),
       row('(b) same work: pg, 1 transaction', sameWorkRun.measured.result),
       row('(c) app POST /v1/inquiries', appRun.measured.result),
-      ...(processRun ? [row('(c) the same app, its own process', processRun.measured.result)] : []),
+      ...[asStarted, withDefaults].flatMap((measured) =>
+        measured ? [row(`(c) ${measured.label}`, measured.run.measured.result)] : [],
+      ),
       ...(oldRun ? [row(`(d) old main ${compareWith}`, oldRun.measured.result)] : []),
       row('app, invalid forms (422)', invalidRun.measured.result),
       row('app, over the limit (429)', floodRun.measured.result),
@@ -570,7 +797,9 @@ async function main(): Promise<void> {
       cpuRow('bare', bareRun),
       cpuRow('same work', sameWorkRun),
       cpuRow('app', appRun),
-      ...(processRun ? [cpuRow('app, own process (server: this process, idle)', processRun)] : []),
+      ...[asStarted, withDefaults].flatMap((measured) =>
+        measured ? [cpuRow(`${measured.label} (server: this process, idle)`, measured.run)] : [],
+      ),
       ...(oldRun ? [cpuRow('old main (server: this process, idle)', oldRun)] : []),
       cpuRow('app 422', invalidRun),
       cpuRow('app 429', floodRun),
@@ -606,7 +835,19 @@ CPU in % of one core (the machine: ${machine.cores * 100} % when fully busy); "o
 else on the machine (for the old main: its own process), ms/req are CPU milliseconds per request.
 
 ${verdictTable}
-${oldRssMb === undefined ? '' : `\nold main peak RSS under load: ${Math.round(oldRssMb)} MB`}
+
+${memoryTable([asStarted, withDefaults, old])}
+
+Memory of each server process run as its own process: RSS from the kernel (${
+    asStarted?.memory.exact === false
+      ? 'largest VmRSS sampled every 100 ms'
+      : 'VmHWM, reset after boot: the exact peak'
+  }); the rest from
+process.memoryUsage() and V8's heap spaces, sampled in the process every 250 ms (peaks), and its
+garbage collections (perf_hooks) over the load: warm-up and measured phase, ${warmupSeconds + durationSeconds} s. CPU ms/req is
+the process's own CPU (/proc) over the same span, per request answered: what the flags cost
+even when other work on the machine skews req/s.
+
 refusals: ${Math.round(rate(invalidRun.measured.result))} × 422/s and ${Math.round(rate(floodRun.measured.result))} × 429/s, against ${Math.round(app201)} × 201/s: a refused request costs ${(app201 / rate(invalidRun.measured.result)).toFixed(2)} (422) and ${(app201 / rate(floodRun.measured.result)).toFixed(2)} (429) of a stored one
 rows:        ${counts.leads} leads, ${counts.inquiries} inquiries, ${counts.jobs} jobs, ${counts.keys} keys after the same-work baseline and the app (one of each per stored request)
 `);

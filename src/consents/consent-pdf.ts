@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import { formatMessage } from '../common/i18n.js';
 import { CLIENT_WORDS, type ClientWordKey } from '../vocabulary/client-words.js';
 import type { Language } from '../vocabulary/languages.js';
@@ -80,7 +79,9 @@ const HEADING_SIZES: Record<1 | 2 | 3, number> = { 1: 16, 2: 14, 3: 12 };
  * own metadata (Title, Subject, Keywords), so a reader (or a test) can check it without
  * a PDF library.
  */
-export function renderConsentPdf(facts: SignedDocumentFacts): Promise<Buffer> {
+export async function renderConsentPdf(facts: SignedDocumentFacts): Promise<Buffer> {
+  // Loaded at the first PDF, not at boot: pdfkit and its fonts hold ~7 MB of memory.
+  const { default: PDFDocument } = await import('pdfkit');
   const pdf = new PDFDocument({
     size: 'LETTER',
     margin: 56,

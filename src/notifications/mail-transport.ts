@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { createTransport } from 'nodemailer';
+import type { SentMessageInfo, Transporter } from 'nodemailer';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG, SMTP_URL } from '../config/config.module.js';
 import type { RenderedMessage } from './messages.js';
@@ -7,13 +7,25 @@ import type { RenderedMessage } from './messages.js';
 /** One pooled SMTP connection set for the process, closed on shutdown. */
 @Injectable()
 export class MailTransport implements OnApplicationShutdown {
-  private readonly transporter;
+  /**
+   * Made at the first message, nodemailer loaded then (not at boot): an API process whose
+   * workers run elsewhere never needs it.
+   */
+  private transporter?: Promise<Transporter<SentMessageInfo>>;
   /** The address part of MAIL_FROM, for mail sent under the practice's own name. */
   private readonly fromAddress: string;
 
-  constructor(@Inject(SMTP_URL) url: string, @Inject(APP_CONFIG) config: AppConfig) {
+  constructor(
+    @Inject(SMTP_URL) private readonly url: string,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
     this.fromAddress = /<([^<>]+)>\s*$/.exec(config.mail.from)?.[1] ?? config.mail.from.trim();
-    this.transporter = createTransport(
+  }
+
+  private async createTransporter(): Promise<Transporter<SentMessageInfo>> {
+    const { url, config } = this;
+    const { createTransport } = await import('nodemailer');
+    return createTransport(
       {
         url,
         pool: true,
@@ -40,7 +52,10 @@ export class MailTransport implements OnApplicationShutdown {
     messageId: string,
     fromName?: string,
   ): Promise<void> {
-    await this.transporter.sendMail({
+    this.transporter ??= this.createTransporter();
+    await (
+      await this.transporter
+    ).sendMail({
       to,
       ...(fromName ? { from: { name: fromName, address: this.fromAddress } } : {}),
       subject: message.subject,
@@ -71,7 +86,8 @@ export class MailTransport implements OnApplicationShutdown {
     });
   }
 
-  onApplicationShutdown(): void {
-    this.transporter.close();
+  async onApplicationShutdown(): Promise<void> {
+    // One that failed to load has nothing to close.
+    (await this.transporter?.catch(() => undefined))?.close();
   }
 }
