@@ -62,7 +62,7 @@ export default async function globalSetup() {
  * unchanged; only the waits on the disk go. On the shared two-core machine a commit took
  * about 10 ms with the flushes and under 1 ms without, and DROP DATABASE (which every
  * file's close runs) 1.5–2 s instead of under 0.1 s. Clusters the tests start themselves
- * (embedded-postgres, backups, replicas, database-outage) keep the defaults.
+ * (embedded-postgres, database-outage) keep the defaults.
  */
 async function withoutDurability(adminUrl) {
   const client = new pg.Client({ connectionString: adminUrl });
