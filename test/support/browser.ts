@@ -32,27 +32,51 @@ export interface BrowserForFile {
   }): Promise<Page>;
 }
 
+/** Set by oneBrowserForThisJestFile(): the Chromium every browserForThisFile() shares. */
+let sharedBrowser: { launch(): Promise<Browser> } | undefined;
+
+async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `The browser tests need Chromium at ${CHROMIUM_PATH}: run \`apt-get install -y chromium\` ` +
+        '(`npm run test:e2e` does it when run as root) or set CHROMIUM_PATH.',
+    );
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
+  });
+}
+
+/**
+ * For a Jest file that gathers the cases of several browser files (each calling
+ * browserForThisFile() in its describe): call it at the file's top level. Every
+ * browserForThisFile() of the file then uses one Chromium, started before the first case
+ * and closed after the last, instead of one each. Pages still get contexts of their own.
+ */
+export function oneBrowserForThisJestFile(): void {
+  let launched: Promise<Browser> | undefined;
+  sharedBrowser = { launch: () => (launched ??= launchChromium()) };
+  afterAll(async () => {
+    await (await launched)?.close();
+    sharedBrowser = undefined;
+  });
+}
+
 /**
  * One Chromium for the test file, a page per test; registers the Jest hooks that start
  * and close them. Every page fails its test on a console error or an uncaught exception.
  */
 export function browserForThisFile(): BrowserForFile {
   let browser: Browser | undefined;
+  let owned = false;
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM_PATH)) {
-      throw new Error(
-        `The browser tests need Chromium at ${CHROMIUM_PATH}: run \`apt-get install -y chromium\` ` +
-          '(`npm run test:e2e` does it when run as root) or set CHROMIUM_PATH.',
-      );
-    }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
-    });
+    owned = sharedBrowser === undefined;
+    browser = await (sharedBrowser?.launch() ?? launchChromium());
   });
   afterEach(async () => {
     await Promise.all(contexts.splice(0).map((context) => context.close()));
@@ -60,7 +84,7 @@ export function browserForThisFile(): BrowserForFile {
     if (errors.length > 0) throw new Error(`the page reported errors:\n${errors.join('\n')}`);
   });
   afterAll(async () => {
-    await browser?.close();
+    if (owned) await browser?.close();
   });
 
   return {

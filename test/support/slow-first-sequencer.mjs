@@ -2,8 +2,10 @@
 // left running one long file while the others sit idle at the end of the run. It learns
 // those times from its cache; a fresh clone (CI) has none and falls back to file size,
 // which starts the long fuzz and browser files late. This list stands in until the cache
-// has times of its own. Seconds of one e2e run on 2 cores; only the order matters, so
-// refresh it when a file's place changes a lot (the `--json` output has every file's time).
+// has times of its own. Seconds of one e2e run on 2 cores (the files that gather parts,
+// docs/testing.md, estimated from their parts' times on 2026-12-05); only the order
+// matters, so refresh it when a file's place changes a lot (the `--json` output has every
+// file's time).
 import TestSequencer from '@jest/test-sequencer';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,22 +13,23 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 const KNOWN_SECONDS = {
-  'test/public-fuzz.e2e-spec.ts': 40,
-  'test/embedded-postgres.e2e-spec.ts': 30,
-  'test/browser/intake.e2e-spec.ts': 26,
-  'test/browser/admin-triage.e2e-spec.ts': 24,
-  'test/notifications.e2e-spec.ts': 23,
-  'test/backups.e2e-spec.ts': 22,
-  'test/database-outage.e2e-spec.ts': 17,
-  'test/leads-export.e2e-spec.ts': 15,
-  'test/create-admin.e2e-spec.ts': 15,
-  'test/metrics.e2e-spec.ts': 14,
-  'test/visitor-mail.e2e-spec.ts': 13,
-  'test/browser/reach-out.e2e-spec.ts': 13,
-  'test/reauthentication.e2e-spec.ts': 12,
-  'test/browser/captcha.e2e-spec.ts': 12,
-  'test/browser/admin-signals.e2e-spec.ts': 10,
-  'test/browser/admin-invitation.e2e-spec.ts': 10,
+  'test/browser/staff-app.e2e-spec.ts': 70,
+  'test/leads.e2e-spec.ts': 40,
+  'test/practice-settings.e2e-spec.ts': 30,
+  'test/staff.e2e-spec.ts': 30,
+  'test/notifications.e2e-spec.ts': 28,
+  'test/browser/intake.e2e-spec.ts': 27,
+  'test/public-fuzz.e2e-spec.ts': 22,
+  'test/service-operations.e2e-spec.ts': 22,
+  'test/browser/reach-out.e2e-spec.ts': 21,
+  'test/backups.e2e-spec.ts': 20,
+  'test/public-submissions.e2e-spec.ts': 20,
+  'test/embedded-postgres.e2e-spec.ts': 18,
+  'test/browser/captcha.e2e-spec.ts': 17,
+  'test/browser/leave-safely.e2e-spec.ts': 17,
+  'test/database-outage.e2e-spec.ts': 15,
+  'test/desk.e2e-spec.ts': 14,
+  'test/browser/embed.e2e-spec.ts': 12,
   'test/worker-process.e2e-spec.ts': 10,
 };
 

@@ -115,7 +115,7 @@ const PUBLIC = new Set([
   'POST /v1/paperwork/{token}',
   'GET /health/live',
   'GET /health/ready',
-  // Prometheus scrapes: a bearer METRICS_TOKEN of its own, not a staff session (metrics.e2e-spec.ts).
+  // Prometheus scrapes: a bearer METRICS_TOKEN of its own, not a staff session (metrics.e2e-cases.ts).
   'GET /metrics',
   'GET /problems/{code}',
 ]);

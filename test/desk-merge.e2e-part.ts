@@ -13,7 +13,7 @@ const HOUR_MS = 3_600_000;
 /**
  * The coordinator's desk around returning people: follow-up notices, possible returning
  * clients, partner B in search, who said what, a readable audit log, reminders that follow
- * the target. (Merges themselves: lead-merge.e2e-spec.ts.)
+ * the target. (Merges themselves: lead-merge.e2e-cases.ts.)
  */
 describe("the coordinator's desk: returning clients, partners, audit, reminders", () => {
   let t: TestApp;
