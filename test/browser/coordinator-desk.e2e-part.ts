@@ -249,7 +249,14 @@ describe("the staff app: the coordinator's desk", () => {
     await expect(jamie.locator('.lead-row__preview').textContent()).resolves.toBe(
       'Some nights I want to die. We cannot talk without shouting.',
     );
-    await expect(jamie.locator('mark').allTextContents()).resolves.toEqual(['want to die']);
+    // Read again until it holds: the list may redraw its rows between two reads (a live
+    // refetch), and allTextContents, unlike a locator's wait, reads once.
+    await eventually(
+      async () =>
+        JSON.stringify(await jamie.locator('mark').allTextContents()) ===
+        JSON.stringify(['want to die']),
+      "the crisis words marked once in Jamie's preview",
+    );
     await expect(jamie.textContent()).resolves.toContain('prefers text');
 
     // Keys: j and k move between leads, Enter opens one, / goes to the search.
