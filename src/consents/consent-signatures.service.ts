@@ -6,7 +6,6 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { ConsentDocumentVersion } from './consent-document-version.entity.js';
 import { ConsentDocuments } from './consent-documents.service.js';
 import { isLanguage, type Language } from '../vocabulary/languages.js';
-import { ConsentDocument } from './consent-document.entity.js';
 import { renderConsentPdf, signedFileName } from './consent-pdf.js';
 import {
   type ServedDocument,
@@ -148,14 +147,13 @@ export class ConsentSignatures {
   ): Promise<SignedDocument[]> {
     const out: SignedDocument[] = [];
     for (const signature of signatures) {
-      const version = await manager.getRepository(ConsentDocumentVersion).findOneByOrFail({
-        slug: signature.documentSlug,
-        version: signature.documentVersion,
+      // The version with its document (the document holds the language): one query.
+      const version = await manager.getRepository(ConsentDocumentVersion).findOneOrFail({
+        where: { slug: signature.documentSlug, version: signature.documentVersion },
+        relations: { document: true },
       });
-      const document = await manager
-        .getRepository(ConsentDocument)
-        .findOneBy({ slug: signature.documentSlug });
-      out.push({ signature, version, language: isLanguage(document?.lang) ? document.lang : 'en' });
+      const lang = version.document?.lang;
+      out.push({ signature, version, language: isLanguage(lang) ? lang : 'en' });
     }
     return out;
   }

@@ -12,6 +12,7 @@ import {
   mailLayout,
   pageLink,
   say,
+  staffSigned,
 } from '../notifications/messages.js';
 import type { ClientWordKey } from '../vocabulary/client-words.js';
 import type { Language } from '../vocabulary/languages.js';
@@ -137,9 +138,8 @@ export function clinicianConsultationMail(
     },
   };
   const { subject, line } = words[facts.kind];
-  const staff = { name: facts.practice.name, baseUrl: facts.practice.baseUrl };
   return {
     subject: headerSafe(subject),
-    ...mailLayout(staff, [line], { href: lead.link, label: 'Open the lead' }),
+    ...mailLayout(staffSigned(facts.practice), [line], { href: lead.link, label: 'Open the lead' }),
   };
 }

@@ -151,7 +151,7 @@ export function mailLayout(
 }
 
 /** Staff mail is signed with the name only: the contact lines are for clients. */
-const staffSigned = (practice: PracticeDetails): PracticeDetails => ({
+export const staffSigned = (practice: PracticeDetails): PracticeDetails => ({
   name: practice.name,
   baseUrl: practice.baseUrl,
 });
