@@ -140,7 +140,8 @@ export function servedLanguage(url: string, acceptLanguage: string | undefined):
   return isLanguage(asked) ? asked : preferredLanguage(acceptLanguage);
 }
 
-function escapeHtml(text: string): string {
+/** Text for HTML content or a double-quoted attribute (the pages' heads, their meta tags). */
+export function escapeHtml(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

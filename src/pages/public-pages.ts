@@ -6,7 +6,13 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { WidgetSources } from '../captcha/captcha-verification.js';
 import { type Language, LANGUAGES } from '../vocabulary/languages.js';
-import { PAGES_WITH_HEADS, type PageWithHead, servedLanguage, withPageHead } from './page-heads.js';
+import {
+  PAGES_WITH_HEADS,
+  type PageWithHead,
+  escapeHtml,
+  servedLanguage,
+  withPageHead,
+} from './page-heads.js';
 
 /**
  * The built public pages (web/, built by `npm run build` into dist/web) served by the
@@ -59,7 +65,7 @@ export const SAFE_EXIT_PLACEHOLDER = '__RI_SAFE_EXIT_URL__';
 /** SAFE_EXIT_URL for a page: a <meta> its script reads (web/src/lib/leave-safely.ts). */
 export function withSafeExitMeta(html: Buffer, safeExitUrl: string | undefined): Buffer {
   if (!safeExitUrl) return html;
-  const meta = `<meta name="safe-exit-url" content="${escapeAttribute(safeExitUrl)}" />`;
+  const meta = `<meta name="safe-exit-url" content="${escapeHtml(safeExitUrl)}" />`;
   return Buffer.from(html.toString('utf8').replace('</head>', `${meta}</head>`), 'utf8');
 }
 
@@ -70,10 +76,6 @@ export function withSafeExitLiteral(script: string, safeExitUrl: string): string
     .replace(/'/g, '\\u0027')
     .replace(/</g, '\\u003c');
   return script.replaceAll(SAFE_EXIT_PLACEHOLDER, literal);
-}
-
-function escapeAttribute(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
 
 const PAGE_HEADERS = {
