@@ -1,4 +1,4 @@
-import { isLanguage, type Language, preferredLanguage } from '../vocabulary/languages.js';
+import { type Language, pageLanguage } from '../vocabulary/languages.js';
 
 /**
  * What a public page says before its script runs (or when it never does): `<html lang>`,
@@ -131,13 +131,11 @@ export const PAGE_HEADS: Record<Language, LanguageHeads> = {
 };
 
 /**
- * The language a page is served in, by the pages' own rule (web/src/lib/language.ts):
- * `?lang=` when it names one of ours, else `Accept-Language`, else English.
+ * The language a page is served in, by the pages' own rule (`pageLanguage`, shared with
+ * their script): `?lang=` when it names one of ours, else `Accept-Language`, else English.
  */
 export function servedLanguage(url: string, acceptLanguage: string | undefined): Language {
-  const query = url.includes('?') ? url.slice(url.indexOf('?') + 1) : '';
-  const asked = new URLSearchParams(query).get('lang');
-  return isLanguage(asked) ? asked : preferredLanguage(acceptLanguage);
+  return pageLanguage(url.includes('?') ? url.slice(url.indexOf('?')) : '', acceptLanguage);
 }
 
 /** Text for HTML content or a double-quoted attribute (the pages' heads, their meta tags). */

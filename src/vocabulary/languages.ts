@@ -29,3 +29,16 @@ export function preferredLanguage(
     .sort((a, b) => b.q - a.q || a.index - b.index);
   return ranked.map((range) => range.base).find(isLanguage) ?? DEFAULT_LANGUAGE;
 }
+
+/**
+ * The language a public page is shown in, on the server as in the page's script:
+ * `?lang=` of `search` (a query string) when it names one of ours, else the first of ours
+ * `preferences` name (an `Accept-Language` header or `navigator.languages`), else English.
+ */
+export function pageLanguage(
+  search: string,
+  preferences: string | readonly string[] | undefined | null,
+): Language {
+  const asked = new URLSearchParams(search).get('lang');
+  return isLanguage(asked) ? asked : preferredLanguage(preferences);
+}

@@ -1,13 +1,11 @@
-import { isLanguage, type Language, preferredLanguage } from './vocabulary';
+import { type Language, preferredLanguage } from './vocabulary';
 
 /**
- * The language a public page is shown in: `?lang=` when it names one of ours, else the
- * browser's preference (`navigator.languages`), else English.
+ * The language a public page is shown in: `?lang=`, else the browser's preference
+ * (`navigator.languages`), else English; the server serves the page's head by the same
+ * rule with `Accept-Language`.
  */
-export function pageLanguage(search: string, browserLanguages: readonly string[]): Language {
-  const asked = new URLSearchParams(search).get('lang');
-  return isLanguage(asked) ? asked : preferredLanguage(browserLanguages);
-}
+export { pageLanguage } from './vocabulary';
 
 /** The same address in another language: what the language switch links to. */
 export function addressIn(href: string, language: Language): string {

@@ -38,6 +38,7 @@ export const REFERENCE_PATTERN = /^RI-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/;
 export {
   isLanguage,
   LANGUAGES,
+  pageLanguage,
   preferredLanguage,
   type Language,
 } from '../../../src/vocabulary/languages';
