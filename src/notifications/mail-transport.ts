@@ -3,6 +3,7 @@ import type { SentMessageInfo, Transporter } from 'nodemailer';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG, SMTP_URL } from '../config/config.module.js';
 import type { RenderedMessage } from './messages.js';
+import { senderAddress } from './message-id.js';
 
 /** One pooled SMTP connection set for the process, closed on shutdown. */
 @Injectable()
@@ -19,7 +20,7 @@ export class MailTransport implements OnApplicationShutdown {
     @Inject(SMTP_URL) private readonly url: string,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.fromAddress = /<([^<>]+)>\s*$/.exec(config.mail.from)?.[1] ?? config.mail.from.trim();
+    this.fromAddress = senderAddress(config.mail.from);
   }
 
   private async createTransporter(): Promise<Transporter<SentMessageInfo>> {
