@@ -4,6 +4,7 @@ import {
   VALIDATION_MESSAGES,
   type ValidationCode,
   type ValidationParams,
+  validationValues,
 } from '../vocabulary/validation-codes.js';
 
 const compiled = new Map<string, IntlMessageFormat>();
@@ -29,8 +30,5 @@ export function validationMessage(
   code: ValidationCode,
   params: ValidationParams = {},
 ): string {
-  return formatMessage(language, VALIDATION_MESSAGES[language][code], {
-    min: params.min ?? 'none',
-    max: params.max ?? 'none',
-  });
+  return formatMessage(language, VALIDATION_MESSAGES[language][code], validationValues(params));
 }

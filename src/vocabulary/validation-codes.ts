@@ -26,6 +26,13 @@ export interface ValidationParams {
   readonly max?: number;
 }
 
+/** The values a catalogue message is formatted with: an absent number reads as `none`. */
+export function validationValues(
+  params: ValidationParams = {},
+): Record<'min' | 'max', number | string> {
+  return { min: params.min ?? 'none', max: params.max ?? 'none' };
+}
+
 /**
  * What a person reads for each code, as ICU MessageFormat. The server uses these for
  * every language but English (whose messages stay the precise ones the checks wrote);

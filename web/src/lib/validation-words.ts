@@ -1,10 +1,11 @@
-import { IntlMessageFormat } from 'intl-messageformat';
+import { icuMessage } from './icu';
 import {
   type Language,
   VALIDATION_CODES,
   VALIDATION_MESSAGES,
   type ValidationCode,
   type ValidationParams,
+  validationValues,
 } from './vocabulary';
 
 const isCode = (code: unknown): code is ValidationCode =>
@@ -22,9 +23,6 @@ export function codeMessage(
 ): string | undefined {
   if (!isCode(code)) return undefined;
   return String(
-    new IntlMessageFormat(VALIDATION_MESSAGES[language][code], language).format({
-      min: params.min ?? 'none',
-      max: params.max ?? 'none',
-    }),
+    icuMessage(VALIDATION_MESSAGES[language][code], language).format(validationValues(params)),
   );
 }

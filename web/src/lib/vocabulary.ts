@@ -47,4 +47,5 @@ export {
   VALIDATION_MESSAGES,
   type ValidationCode,
   type ValidationParams,
+  validationValues,
 } from '../../../src/vocabulary/validation-codes';

@@ -1,5 +1,5 @@
-import { IntlMessageFormat } from 'intl-messageformat';
 import { createElement, Fragment, type ReactNode } from 'react';
+import { icuMessage } from '../../lib/icu';
 import { en, type MessageKey } from './en';
 
 export type { MessageKey } from './en';
@@ -14,15 +14,7 @@ const catalogue: Record<MessageKey, string> = en;
 /** A value a message may take: a word, a number, or (for `tRich`) a piece of the page. */
 type Value = string | number | Date;
 
-const compiled = new Map<MessageKey, IntlMessageFormat>();
-function compile(key: MessageKey): IntlMessageFormat {
-  let format = compiled.get(key);
-  if (!format) {
-    format = new IntlMessageFormat(catalogue[key], LOCALE);
-    compiled.set(key, format);
-  }
-  return format;
-}
+const compile = (key: MessageKey) => icuMessage(catalogue[key], LOCALE);
 
 /**
  * One message of the catalogue in the staff app's language, its `{arguments}` filled in

@@ -1,4 +1,4 @@
-import { IntlMessageFormat } from 'intl-messageformat';
+import { icuMessage } from '../../lib/icu';
 import { type Language, US_STATES } from '../../lib/vocabulary';
 import { EN, type PageWordKey } from './en';
 import { ES, ES_STATE_NAMES } from './es';
@@ -27,16 +27,8 @@ export interface PageWords {
   date(iso: string): string;
 }
 
-const cache = new Map<string, IntlMessageFormat>();
-function compiled(language: Language, key: PageWordKey): IntlMessageFormat {
-  const id = `${language}:${key}`;
-  let format = cache.get(id);
-  if (!format) {
-    format = new IntlMessageFormat(PAGE_WORDS[language][key], LOCALES[language]);
-    cache.set(id, format);
-  }
-  return format;
-}
+const compiled = (language: Language, key: PageWordKey) =>
+  icuMessage(PAGE_WORDS[language][key], LOCALES[language]);
 
 const made = new Map<Language, PageWords>();
 
