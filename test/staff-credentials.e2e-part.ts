@@ -379,11 +379,18 @@ describe('staff passwords: invitations, resets and changes', () => {
       await requestReset(unknownAddress).expect(202);
       const { token } = await resetLink(member.email);
       await completeReset(token, GOOD_PASSWORD).expect(204);
-      const events = (await t.db.query(
-        `SELECT action, actor_user_id, subject_id, details FROM audit_event
-         WHERE id > $1 AND action LIKE 'auth.password_reset.%' ORDER BY id`,
-        [before],
-      )) as unknown[];
+      // Each request is audited by its own queue job, so the unknown address's event may
+      // come before or after the member's (and even after the completion): wait for all
+      // three, and read them in an order of what they say, not of when the jobs ran.
+      const events = await eventually(async () => {
+        const rows = (await t.db.query(
+          `SELECT action, actor_user_id, subject_id, details FROM audit_event
+           WHERE id > $1 AND action LIKE 'auth.password_reset.%'
+           ORDER BY action DESC, details->>'outcome' DESC`,
+          [before],
+        )) as unknown[];
+        return rows.length >= 3 && rows;
+      }, 'the three password reset audit events');
       expect(events).toEqual([
         {
           action: 'auth.password_reset.requested',
