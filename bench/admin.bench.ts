@@ -11,6 +11,8 @@
  * (a non-2xx answer, a crash, the watchdog).
  */
 import { randomUUID } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import inspector from 'node:inspector';
 import { performance } from 'node:perf_hooks';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -39,6 +41,12 @@ const REQUESTS = positiveIntFromEnv('BENCH_REQUESTS', 200);
 const WARMUP_REQUESTS = 20;
 /** BENCH_KEEP_DATABASE=1 keeps the seeded cluster up after the run, to explain queries. */
 const KEEP_DATABASE = process.env.BENCH_KEEP_DATABASE === '1';
+/**
+ * BENCH_PROFILE=<words of a scenario's name>[|<words>…] writes a CPU profile of that scenario's timed
+ * requests (client and application share this process) to admin-<scenario>.cpuprofile, to
+ * open in Chrome's DevTools.
+ */
+const PROFILE = process.env.BENCH_PROFILE;
 const CHUNK = 50_000;
 const CLINICIANS = 20;
 const TARGET_P95_MS = 20;
@@ -208,6 +216,9 @@ async function seed(pool: pg.Pool, templateInquiryId: string): Promise<void> {
   // visibility map set); a bulk load has not, so vacuum as autovacuum would have.
   console.log('VACUUM ANALYZE…');
   await pool.query('VACUUM ANALYZE');
+  // The seed wrote the whole database at once; a live practice's writes trickle. Flush
+  // them now, so no scenario is timed beside a checkpoint of a 1.7 GB bulk load.
+  await pool.query('CHECKPOINT');
 }
 
 /** Captures the SQL the app sends while `work` runs (TypeORM's logger hook, no log output). */
@@ -238,6 +249,27 @@ interface Scenario {
   name: string;
   token: 'coordinator' | 'clinician';
   path: () => string;
+}
+
+/** A CPU profile of this process from now until `stop`, written as a .cpuprofile file. */
+async function startProfile(): Promise<{ stop(file: string): Promise<void> }> {
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) =>
+      session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))),
+    );
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 100 });
+  await post('Profiler.start');
+  return {
+    async stop(file) {
+      const { profile } = (await post('Profiler.stop')) as { profile: object };
+      await writeFile(file, JSON.stringify(profile));
+      session.disconnect();
+      console.log(`CPU profile written to ${file}`);
+    },
+  };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -372,12 +404,16 @@ async function main(): Promise<void> {
     const token = tokens[scenario.token];
     for (let i = 0; i < WARMUP_REQUESTS; i++) await get(scenario.path(), token);
     const times: number[] = [];
+    const profiler = PROFILE?.split('|').some((words) => scenario.name.includes(words))
+      ? await startProfile()
+      : undefined;
     for (let i = 0; i < REQUESTS; i++) {
       const path = scenario.path();
       const started = performance.now();
       await get(path, token);
       times.push(performance.now() - started);
     }
+    if (profiler) await profiler.stop(`admin-${scenario.name.replace(/\W+/g, '-')}.cpuprofile`);
     times.sort((a, b) => a - b);
     const p50 = percentile(times, 50);
     const p95 = percentile(times, 95);

@@ -30,6 +30,7 @@ import { ConsentDocuments1795870000000 } from './1795870000000-ConsentDocuments.
 import { IntakeDrafts1795880000000 } from './1795880000000-IntakeDrafts.js';
 import { LeadLanguage1795890000000 } from './1795890000000-LeadLanguage.js';
 import { LeadAttribution1795900000000 } from './1795900000000-LeadAttribution.js';
+import { LeadSearchText1795910000000 } from './1795910000000-LeadSearchText.js';
 
 export const MIGRATIONS = [
   InitialSchema1795597613012,
@@ -62,4 +63,5 @@ export const MIGRATIONS = [
   IntakeDrafts1795880000000,
   LeadLanguage1795890000000,
   LeadAttribution1795900000000,
+  LeadSearchText1795910000000,
 ];

@@ -312,6 +312,8 @@ describe('DELETE /v1/admin/leads/:id', () => {
       name: '',
       email: '',
       email_normalized: `erased:${leadId}`,
+      // The database's search copy of the name and address follows them.
+      search_text: ` erased:${leadId}`,
       phone: null,
       state: null,
       source: null,

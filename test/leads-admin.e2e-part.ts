@@ -357,9 +357,11 @@ describe('the lead list (GET /v1/admin/leads)', () => {
       },
     );
 
-    it('a name search pages exactly, whether its matches lie among the newest leads or far behind them', async () => {
+    it('a name search pages exactly in every order, whether its matches lie among the newest leads or far behind them', async () => {
       // More than SEARCH_WINDOW newer leads stand between the oldest matches and the rest.
-      const name = `Windowmatch ${randomBytes(3).toString('hex')}`;
+      // A one-word search looks among the newest leads first; a full name does not.
+      const word = `Windowmatch${randomBytes(3).toString('hex')}`;
+      const name = `Jo ${word}`;
       const newest = [];
       for (let i = 0; i < 7; i++)
         newest.push(await seed(aTag(), { name, createdAt: minutesAgo(i) }));
@@ -375,16 +377,40 @@ describe('the lead list (GET /v1/admin/leads)', () => {
       for (let i = 0; i < 3; i++) {
         oldest.push(await seed(aTag(), { name, createdAt: minutesAgo(3 * 24 * 60 + i) }));
       }
-      for (const limit of [2, 3, 100]) {
-        const seen: string[] = [];
-        let cursor: string | null = null;
-        do {
-          const page = await list({ q: name, limit, ...(cursor ? { cursor } : {}) });
-          seen.push(...idsOf(page));
-          cursor = page.nextCursor;
-        } while (cursor);
-        expect(seen).toEqual([...newest, ...oldest].map((lead) => lead.id));
+      const newestFirst = [...newest, ...oldest].map((lead) => lead.id);
+      const orders: [sort: string, ids: string[]][] = [
+        ['-createdAt', newestFirst],
+        ['createdAt', [...newestFirst].reverse()],
+        // All routine: the urgency sort is newest first among equals.
+        ['urgency', newestFirst],
+      ];
+      for (const q of [name, word, word.toLowerCase(), word.toUpperCase().slice(2)]) {
+        for (const [sort, ids] of orders) {
+          for (const limit of [2, 3, 100]) {
+            const seen: string[] = [];
+            let cursor: string | null = null;
+            do {
+              const page = await list({ q, sort, limit, ...(cursor ? { cursor } : {}) });
+              seen.push(...idsOf(page));
+              cursor = page.nextCursor;
+            } while (cursor);
+            expect({ q, sort, limit, seen }).toEqual({ q, sort, limit, seen: ids });
+          }
+        }
       }
+    });
+
+    it('a one-word search matches the name after a rename and the address, in any case', async () => {
+      const word = `Renamed${randomBytes(3).toString('hex')}`;
+      const lead = await seed(aTag(), { name: 'Before Rename' });
+      expect(idsOf(await list({ q: word }))).toEqual([]);
+      await t.db.query(`UPDATE lead SET name = $1 WHERE id = $2`, [`Ana ${word}`, lead.id]);
+      expect(idsOf(await list({ q: word.toLowerCase() }))).toEqual([lead.id]);
+      const [{ email_normalized: address }] = (await t.db.query(
+        `SELECT email_normalized FROM lead WHERE id = $1`,
+        [lead.id],
+      )) as [{ email_normalized: string }];
+      expect(idsOf(await list({ q: address.split('@')[0]!.toUpperCase() }))).toEqual([lead.id]);
     });
 
     it('takes limit from 1 to 100, 25 by default', async () => {

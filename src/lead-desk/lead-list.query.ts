@@ -124,29 +124,55 @@ const URGENCY_RANK = `(CASE lead.urgency WHEN 'crisis' THEN 2 WHEN 'high' THEN 1
 /** When the lead is due (sort=dueAt): its response target while the clock runs. */
 const DUE_AT = dueAtSql('lead');
 
+/** A sort's keys on the alias `lead`, most significant first. */
+const SORT_KEYS: Record<LeadSort, [expression: string, direction: 'ASC' | 'DESC'][]> = {
+  '-createdAt': [
+    ['lead.created_at', 'DESC'],
+    ['lead.id', 'DESC'],
+  ],
+  createdAt: [
+    ['lead.created_at', 'ASC'],
+    ['lead.id', 'ASC'],
+  ],
+  urgency: [
+    [URGENCY_RANK, 'DESC'],
+    ['lead.created_at', 'DESC'],
+    ['lead.id', 'DESC'],
+  ],
+  // Soonest due first (overdue leads are due earliest), crisis first among equal times,
+  // then oldest first; 2 - rank keeps every part of the key ascending for one row compare.
+  dueAt: [
+    [DUE_AT, 'ASC'],
+    [`(2 - ${URGENCY_RANK})`, 'ASC'],
+    ['lead.created_at', 'ASC'],
+    ['lead.id', 'ASC'],
+  ],
+};
+
+const orderBy = (keys: [string, string][]) =>
+  keys.map(([expression, direction]) => `${expression} ${direction}`).join(', ');
+
 /** The same sort, inside the page query (alias lead) and around it (alias page). */
 const ORDER: Record<LeadSort, { inner: string; outer: string; after: string }> = {
   '-createdAt': {
-    inner: 'lead.created_at DESC, lead.id DESC',
+    inner: orderBy(SORT_KEYS['-createdAt']),
     outer: 'page.created_at DESC, page.id DESC',
     after:
       '(lead.created_at, lead.id) < (CAST(:afterCreated AS timestamptz), CAST(:afterId AS uuid))',
   },
   createdAt: {
-    inner: 'lead.created_at ASC, lead.id ASC',
+    inner: orderBy(SORT_KEYS.createdAt),
     outer: 'page.created_at ASC, page.id ASC',
     after:
       '(lead.created_at, lead.id) > (CAST(:afterCreated AS timestamptz), CAST(:afterId AS uuid))',
   },
   urgency: {
-    inner: `${URGENCY_RANK} DESC, lead.created_at DESC, lead.id DESC`,
+    inner: orderBy(SORT_KEYS.urgency),
     outer: 'page.urgency_rank DESC, page.created_at DESC, page.id DESC',
     after: `(${URGENCY_RANK}, lead.created_at, lead.id) < (CAST(:afterRank AS integer), CAST(:afterCreated AS timestamptz), CAST(:afterId AS uuid))`,
   },
-  // Soonest due first (overdue leads are due earliest), crisis first among equal times,
-  // then oldest first; 2 - rank keeps every part of the key ascending for one row compare.
   dueAt: {
-    inner: `${DUE_AT} ASC, (2 - ${URGENCY_RANK}) ASC, lead.created_at ASC, lead.id ASC`,
+    inner: orderBy(SORT_KEYS.dueAt),
     outer: 'page.due_at ASC, page.urgency_rank DESC, page.created_at ASC, page.id ASC',
     after: `(${DUE_AT}, 2 - ${URGENCY_RANK}, lead.created_at, lead.id) > (CAST(:afterDue AS timestamptz), 2 - CAST(:afterRank AS integer), CAST(:afterCreated AS timestamptz), CAST(:afterId AS uuid))`,
   },
@@ -191,13 +217,24 @@ const INTAKES_LATERAL = `
   ) intakes ON true`;
 
 /**
- * A name search first looks among this many newest leads (after the cursor,
- * in the sort's order, with every other filter): a common name fills a page there at
- * index speed, where matching the whole table would visit every lead of that name
+ * A one-word search first looks among this many newest leads (after the cursor, in the
+ * sort's order, with every other filter) and stops at the page's last match: a common
+ * name fills a page there after a few thousand rows read from one index, where the
+ * whole table's indexes would gather every lead of that name and sort them
  * (BENCHMARKS.md, bench:admin). Only when the window holds too few does the search run
  * over every lead.
  */
 export const SEARCH_WINDOW = 5000;
+
+/**
+ * A one-word search's condition in the window (alias `recent`): the word in the lower-cased
+ * name or the address (`search_text`, one LIKE instead of ILIKE on the name and LIKE on
+ * the address: the same rows), or a couple's second partner.
+ */
+function windowMatch(search: Extract<LeadSearch, { kind: 'text' }>): string {
+  const partner = partnerMatch(search, 'recent');
+  return `(recent.search_text LIKE lower(CAST(:namePattern AS text))${partner ? ` OR ${partner}` : ''})`;
+}
 
 /** The name/email/phone condition of a text search on `alias` (parameters: the search). */
 function textMatch(search: Extract<LeadSearch, { kind: 'text' }>, alias: string): string {
@@ -261,43 +298,17 @@ export class LeadListQuery {
   async page(manager: EntityManager, listing: Listing, window: PageWindow): Promise<LeadPageRow[]> {
     const search = listing.filters.q === undefined ? undefined : leadSearch(listing.filters.q);
     // Only a name is worth it: many leads share one, while an address or a phone number
-    // is rare enough for its own index to be faster than any window.
+    // is rare enough for its own index to be faster than any window. A rare name pays
+    // the window's few thousand index rows (about a millisecond) before the indexes.
     const byName =
       search?.kind === 'text' && search.namePattern !== null && search.phonePattern === null;
-    if (
-      window.limit <= SEARCH_WINDOW / 40 &&
-      byName &&
-      (await this.fillsAPage(manager, listing, window))
-    ) {
+    if (window.limit <= SEARCH_WINDOW / 40 && byName) {
       // Matches among the newest leads (in sort order) are the first matches of all, so a
       // window that yields a full page answers exactly what the whole table would.
       const rows = await this.pageOf(manager, listing, window, true);
       if (rows.length >= window.limit) return rows;
     }
     return this.pageOf(manager, listing, window, false);
-  }
-
-  /**
-   * Whether the whole table holds more matches than a page, asked without an order so
-   * PostgreSQL stops at the page's size: a common name is answered by the first table
-   * pages it reads, a rare one (a surname of three leads, all older than the window) by
-   * the trigram indexes in well under a millisecond. Only then is the window worth its
-   * 5,000 pattern matches; a rare name goes straight to the indexes (BENCHMARKS.md,
-   * bench:admin, "a rare surname outside the window").
-   */
-  private async fillsAPage(
-    manager: EntityManager,
-    listing: Listing,
-    { limit, after }: PageWindow,
-  ): Promise<boolean> {
-    const builder = this.filtered(manager, listing).select('1');
-    if (after) builder.andWhere(ORDER[listing.sort].after, afterParameters(after));
-    const [sql, parameters] = builder.getQueryAndParameters();
-    const [{ found }] = (await manager.query(
-      `SELECT count(*)::int AS found FROM (${sql} LIMIT ${Number(limit) + 1}) probe`,
-      parameters,
-    )) as [{ found: number }];
-    return found > limit;
   }
 
   /** The crisis inquiries of the given leads, oldest first. */
@@ -425,18 +436,24 @@ export class LeadListQuery {
     const search = listing.filters.q === undefined ? undefined : leadSearch(listing.filters.q);
     const builder = this.filtered(manager, listing, { search: !windowed });
     if (windowed && search?.kind === 'text') {
-      // The newest leads with every other filter and the same cursor, then the search on
-      // those rows only: no index over the whole table is asked for the name. Only the
-      // columns IDX_lead_live_recent holds, so the newest first is read from the index
-      // alone (no phone: a text that reads as a phone number is never windowed). The
-      // window's named parameters are the outer query's own.
+      // The newest leads with every other filter and the same cursor, in the sort's order,
+      // then the first `limit` of them that match, in that order: PostgreSQL reads the
+      // window from one index (IDX_lead_live_recent for the newest first: its columns
+      // only) and stops at the page's last match. The window's named parameters are the
+      // outer query's own.
+      const keys = SORT_KEYS[sort];
       const recent = this.filtered(manager, listing, { search: false })
         .select('lead.id', 'id')
-        .addSelect('lead.name', 'name')
-        .addSelect('lead.email_normalized', 'email_normalized');
+        .addSelect('lead.search_text', 'search_text');
+      // In brackets: TypeORM mixes up two selections of one column (lead.id) under two names.
+      keys.forEach(([expression], i) => recent.addSelect(`(${expression})`, `sort_key_${i}`));
       if (after) recent.andWhere(ORDER[sort].after);
+      const hitsOrder = keys.map(([, direction], i) => `recent.sort_key_${i} ${direction}`);
       builder.andWhere(
-        `lead.id IN (SELECT recent.id FROM (${recent.getQuery()} ORDER BY ${ORDER[sort].inner} LIMIT ${SEARCH_WINDOW}) recent WHERE ${textMatch(search, 'recent')})`,
+        // = ANY(ARRAY(…)): the window runs once (an InitPlan), whatever the planner thinks
+        // of the table's size; as `IN` it could run again for every lead it reads.
+        `lead.id = ANY(ARRAY(SELECT recent.id FROM (${recent.getQuery()} ORDER BY ${ORDER[sort].inner} LIMIT ${SEARCH_WINDOW}) recent
+          WHERE ${windowMatch(search)} ORDER BY ${hitsOrder.join(', ')} LIMIT ${Number(limit)}))`,
         search,
       );
     }

@@ -78,6 +78,14 @@ export class Lead {
   @Column({ type: 'varchar', length: 254 })
   emailNormalized!: string;
 
+  /**
+   * The name lower-cased and the address, for the lead desk's search window; written by
+   * the database (trigger TRG_lead_search_text, migration LeadSearchText), never by the
+   * application, and never read into an entity.
+   */
+  @Column({ type: 'text', default: '', select: false, insert: false, update: false })
+  searchText!: string;
+
   @Column({ type: 'varchar', length: 16, nullable: true })
   phone!: string | null;
 
