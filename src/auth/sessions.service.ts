@@ -1,7 +1,7 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, type EntityManager, IsNull } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { DataCipher } from '../common/encryption/data-cipher.js';
 import { hashToken, secretToken } from '../common/tokens.js';
 import { User } from '../users/user.entity.js';
@@ -56,10 +56,16 @@ export class StaffSessions {
     { touch = true }: { touch?: boolean } = {},
   ): Promise<{ session: StaffSession; user: User } | null> {
     if (token.length < 32 || token.length > 128) return null;
-    const session = await this.dataSource.getRepository(StaffSession).findOne({
-      where: { tokenHash: hashToken(token), endedAt: IsNull() },
-      relations: { user: true },
-    });
+    // One statement: findOne with a relation reads the ids first, then the rows (every
+    // staff request pays this lookup; the token hash is unique).
+    const session = await this.dataSource
+      .getRepository(StaffSession)
+      .createQueryBuilder('session')
+      .innerJoinAndSelect('session.user', 'user')
+      .where('session.tokenHash = :tokenHash AND session.endedAt IS NULL', {
+        tokenHash: hashToken(token),
+      })
+      .getOne();
     if (!session?.user?.active) return null;
     if (
       session.expiresAt <= now ||

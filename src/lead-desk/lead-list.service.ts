@@ -80,19 +80,20 @@ export class LeadListService {
             { limit: limit + 1, after, withIntakes: true },
           );
     const pageRows = rows.slice(0, limit);
-    const signals = await this.signals(
-      manager,
-      pageRows.map((row) => row.id),
-    );
-    const returning = await this.returningClients.matched(
-      manager,
-      staff,
-      pageRows.map((row) => row.id),
-    );
-    const previews = await this.previews(
-      manager,
-      pageRows.map((row) => row.id),
-    );
+    const leadIds = pageRows.map((row) => row.id);
+    // The audit event is written while the page's signals, returning clients and previews
+    // are read, each on a pooled connection of its own: its commit waits for the disk, the
+    // reads do not. It records the listing once the leads are known, also when a later
+    // read fails.
+    const [, signals, returning, previews] = await Promise.all([
+      this.audit.record(actor, {
+        action: 'lead.listed',
+        details: { filters: filtersUsed(query), sort, count: pageRows.length },
+      }),
+      this.signals(manager, leadIds),
+      this.returningClients.matched(manager, staff, leadIds),
+      this.previews(manager, leadIds),
+    ]);
     const items = pageRows.map((row) => {
       const { marks, labels } = listMarks(signals.get(row.id) ?? [], returning.has(row.id));
       return toLeadSummary(
@@ -105,10 +106,6 @@ export class LeadListService {
     });
     const nextCursor =
       rows.length > limit ? encodeCursor(cursorKeyOf(rows[limit - 1]!, sort)) : null;
-    await this.audit.record(actor, {
-      action: 'lead.listed',
-      details: { filters: filtersUsed(query), sort, count: items.length },
-    });
     return { items, nextCursor };
   }
 

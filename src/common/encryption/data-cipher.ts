@@ -1,4 +1,12 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import {
+  type KeyObject,
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  createSecretKey,
+  hkdfSync,
+  randomBytes,
+} from 'node:crypto';
 import { type DataKey, KeyRingError, parseKeyRing } from '../../config/key-ring.js';
 import type { SealedColumn } from '../../vocabulary/sealed-columns.js';
 
@@ -51,18 +59,24 @@ const b64 = (buffer: Buffer) => buffer.toString('base64url');
 
 export class DataCipher {
   private readonly byId: Map<string, Buffer>;
+  /**
+   * The same keys as KeyObjects, made once: given a Buffer, every cipher made its own
+   * (about 40 µs, most of opening one value; a list page opens 25 previews).
+   */
+  private readonly keyObjects: Map<string, KeyObject>;
   readonly currentKeyId: string;
 
   constructor(keys: readonly DataKey[]) {
     if (keys.length === 0) throw new KeyRingError('no key given');
     this.byId = new Map(keys.map((k) => [k.id, k.key]));
+    this.keyObjects = new Map(keys.map((k) => [k.id, createSecretKey(k.key)]));
     this.currentKeyId = keys[0]!.id;
   }
 
   /** Seals `plaintext` for one place: `column` of the row `rowId`. */
   encrypt(plaintext: string, column: SealedColumn, rowId: string): string {
     const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.byId.get(this.currentKeyId)!, iv);
+    const cipher = createCipheriv('aes-256-gcm', this.keyObjects.get(this.currentKeyId)!, iv);
     cipher.setAAD(Buffer.from(sealBinding(column, rowId), 'utf8'));
     const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
     return [FORMAT, this.currentKeyId, b64(iv), b64(cipher.getAuthTag()), b64(ciphertext)].join(
@@ -88,7 +102,7 @@ export class DataCipher {
     ) {
       throw unreadable('not an encrypted value');
     }
-    const key = this.byId.get(keyId);
+    const key = this.keyObjects.get(keyId);
     if (!key) throw unreadable(`key ${keyId} is not in DATA_ENCRYPTION_KEY`);
     const aad = format === FORMAT ? sealBinding(column, rowId) : column.purpose;
     try {
