@@ -40,10 +40,13 @@ describe('encodeCursor and decodeCursor', () => {
   it('keys sort=dueAt by its due time and urgency rank, and refuses one without them', () => {
     expect(() =>
       encodeCursor({ sort: 'dueAt', createdAt: CREATED, id: ID, urgencyRank: 1 }),
-    ).toThrow(RangeError);
+    ).toThrow(new RangeError('cursor: dueAt is not an ISO 8601 timestamp'));
+    expect(() =>
+      encodeCursor({ sort: 'dueAt', createdAt: CREATED, id: ID, urgencyRank: 1, dueAt: 'soon' }),
+    ).toThrow(new RangeError('cursor: dueAt is not an ISO 8601 timestamp'));
     expect(() =>
       encodeCursor({ sort: 'dueAt', createdAt: CREATED, id: ID, dueAt: CREATED }),
-    ).toThrow(RangeError);
+    ).toThrow(new RangeError('cursor: urgencyRank must be an urgency rank for sort=dueAt'));
     for (const payload of [
       { v: 1, s: 'dueAt', c: CREATED, i: ID, u: 1 },
       { v: 1, s: 'dueAt', c: CREATED, i: ID, d: CREATED },
