@@ -11,8 +11,6 @@
  * (a non-2xx answer, a crash, the watchdog).
  */
 import { randomUUID } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
-import inspector from 'node:inspector';
 import { performance } from 'node:perf_hooks';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -34,6 +32,7 @@ import {
   positiveIntFromEnv,
   reachOutForm,
   startBenchDatabase,
+  startProfile,
 } from './support.js';
 
 const LEADS = positiveIntFromEnv('BENCH_LEADS', 1_000_000);
@@ -249,27 +248,6 @@ interface Scenario {
   name: string;
   token: 'coordinator' | 'clinician';
   path: () => string;
-}
-
-/** A CPU profile of this process from now until `stop`, written as a .cpuprofile file. */
-async function startProfile(): Promise<{ stop(file: string): Promise<void> }> {
-  const session = new inspector.Session();
-  session.connect();
-  const post = (method: string, params?: object) =>
-    new Promise<unknown>((resolve, reject) =>
-      session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))),
-    );
-  await post('Profiler.enable');
-  await post('Profiler.setSamplingInterval', { interval: 100 });
-  await post('Profiler.start');
-  return {
-    async stop(file) {
-      const { profile } = (await post('Profiler.stop')) as { profile: object };
-      await writeFile(file, JSON.stringify(profile));
-      session.disconnect();
-      console.log(`CPU profile written to ${file}`);
-    },
-  };
 }
 
 function percentile(sorted: number[], p: number): number {

@@ -52,6 +52,7 @@ import {
   freePort,
   portOf,
   startBenchDatabase,
+  startProfile,
 } from './support.js';
 
 /** The targets below are defined at 50 connections. */
@@ -672,7 +673,11 @@ async function main(): Promise<void> {
     postgresPid,
     real,
   );
+  // BENCH_PROFILE=app: a CPU profile of the in-process application under load (this
+  // process also runs the load's bookkeeping, not the load generator).
+  const profiler = process.env.BENCH_PROFILE === 'app' ? await startProfile() : undefined;
   const appRun = await load('app', appPort, postgresPid, real);
+  await profiler?.stop('inquiries-app.cpuprofile');
   // The same build as its own process, started as `npm start` starts it (its node flags):
   // its memory alone, without this process's baselines, pools and bookkeeping (the RSS
   // target is the application's); then once more with V8's defaults, for what the flags

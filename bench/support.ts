@@ -9,6 +9,8 @@
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import inspector from 'node:inspector';
 import { createRequire } from 'node:module';
 import { type AddressInfo, createServer } from 'node:net';
 import os from 'node:os';
@@ -503,4 +505,25 @@ export async function startBenchDatabase(cleanups: CleanupStack, folderPrefix: s
   });
   cleanups.push({ name: 'stop PostgreSQL', run: () => database.stop() });
   return { database, postgresPid: postmasterPid(path.join(dir, 'postgres')) };
+}
+
+/** A CPU profile of this process from now until `stop`, written as a .cpuprofile file. */
+export async function startProfile(): Promise<{ stop(file: string): Promise<void> }> {
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) =>
+      session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))),
+    );
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 100 });
+  await post('Profiler.start');
+  return {
+    async stop(file) {
+      const { profile } = (await post('Profiler.stop')) as { profile: object };
+      await writeFile(file, JSON.stringify(profile));
+      session.disconnect();
+      console.log(`CPU profile written to ${file}`);
+    },
+  };
 }
