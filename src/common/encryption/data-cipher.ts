@@ -60,8 +60,8 @@ const b64 = (buffer: Buffer) => buffer.toString('base64url');
 export class DataCipher {
   private readonly byId: Map<string, Buffer>;
   /**
-   * The same keys as KeyObjects, made once: given a Buffer, every cipher made its own
-   * (about 40 µs, most of opening one value; a list page opens 25 previews).
+   * The same keys as KeyObjects, made once: given a Buffer, Node 24 makes one for every
+   * cipher (about 17 µs of a 21 µs decrypt; a list page opens 25 previews).
    */
   private readonly keyObjects: Map<string, KeyObject>;
   readonly currentKeyId: string;
