@@ -44,7 +44,8 @@ export interface LeadRead {
 /**
  * One lead as staff see it: contact fields, submissions opened (messages, answers and
  * scores decrypted), notes, the timeline and likely duplicates. Every read is audited
- * (`lead.read`) in the transaction that reads, so no view leaves without its event.
+ * (`lead.read`), and its event is committed before the view leaves: beside the read
+ * for GET, in the change's own transaction for a change that answers the lead page.
  * The SQL is LeadDetailQuery's; the shaping is the mapper's, the timeline's and the flags'.
  */
 @Injectable()
@@ -61,7 +62,14 @@ export class LeadDetailService {
   async read(staff: StaffContext, actor: AuditActor, leadId: string): Promise<LeadRead> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const lead = await this.access.visibleLead(manager, staff, leadId);
-      return this.viewOf(manager, staff, actor, lead);
+      // The event is written on a pooled connection of its own while the snapshot is
+      // read: its commit waits for the disk, a transaction that only reads does not. It
+      // is committed before the view is answered (and also when a later read fails).
+      const [, read] = await Promise.all([
+        this.recordRead(actor, lead),
+        this.render(manager, staff, lead),
+      ]);
+      return read;
     });
   }
 
@@ -72,11 +80,20 @@ export class LeadDetailService {
     actor: AuditActor,
     lead: Lead,
   ): Promise<LeadRead> {
-    await this.audit.record(
+    await this.recordRead(actor, lead, manager);
+    return this.render(manager, staff, lead);
+  }
+
+  private recordRead(actor: AuditActor, lead: Lead, manager?: EntityManager): Promise<void> {
+    return this.audit.record(
       actor,
       { action: 'lead.read', leadId: lead.id, details: { erased: lead.erasedAt !== null } },
       manager,
     );
+  }
+
+  /** Everything the lead page shows of `lead`, read in `manager`'s transaction. */
+  private async render(manager: EntityManager, staff: StaffContext, lead: Lead): Promise<LeadRead> {
     const reference = await this.query.firstReference(manager, lead.id);
     const clinician = await this.query.clinician(manager, lead.assignedClinicianId);
     const core = toLeadCore(lead, reference, clinician);
