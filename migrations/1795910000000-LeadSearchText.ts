@@ -29,6 +29,7 @@ export class LeadSearchText1795910000000 implements MigrationInterface {
       `CREATE TRIGGER "TRG_lead_search_text" BEFORE INSERT OR UPDATE OF "name", "email_normalized", "search_text"
          ON "lead" FOR EACH ROW EXECUTE FUNCTION lead_search_text()`,
     );
+    // Any write to the column fires the trigger, which writes it from the name and address.
     await queryRunner.query(`UPDATE "lead" SET "search_text" = ''`);
     await queryRunner.query(`DROP INDEX "public"."IDX_lead_live_recent"`);
     await queryRunner.query(
