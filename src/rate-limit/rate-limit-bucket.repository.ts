@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { deleteInBatches } from '../database/batched-delete.js';
+import { queryPrepared } from '../database/prepared-statements.js';
 import { RateLimitBucket } from './rate-limit-bucket.entity.js';
 
 /** One rule's counter to count a request in (see `RateLimitBucketRepository.hitInOrder`). */
@@ -48,6 +49,9 @@ function hitInOrderSql(count: number): string {
   return `WITH ${ctes.join(',\n')}\n${rows.join('\nUNION ALL ')}`;
 }
 
+/** `hitInOrderSql` by count: a request reuses the text (and its prepared statement's name). */
+const hitInOrderTexts: string[] = [];
+
 /** The only writer of `rate_limit_bucket`, the counters the rate limits share. */
 @Injectable()
 export class RateLimitBucketRepository {
@@ -60,18 +64,20 @@ export class RateLimitBucketRepository {
   /**
    * Counts one request in each of `counts`, in order, in ONE statement, stopping after the
    * first whose window now holds more than its limit. Answers, per counter, its hits and
-   * seconds left, or undefined where it was not counted.
+   * seconds left, or undefined where it was not counted. Prepared: it runs before every
+   * public write, and PostgreSQL took longer to plan it than to run it.
    */
   async hitInOrder(
     manager: EntityManager,
     counts: readonly BucketCount[],
   ): Promise<(BucketHits | undefined)[]> {
     if (counts.length === 0) return [];
-    const rows = (await manager.query(
-      hitInOrderSql(counts.length),
+    const rows = await queryPrepared<{ i: number; hits: number; seconds_left: number }>(
+      manager,
+      (hitInOrderTexts[counts.length] ??= hitInOrderSql(counts.length)),
       // The last limit stops nothing: it is not a parameter.
       counts.flatMap(({ key, windowSeconds, limit }) => [key, windowSeconds, limit]).slice(0, -1),
-    )) as { i: number; hits: number; seconds_left: number }[];
+    );
     const hits: (BucketHits | undefined)[] = counts.map(() => undefined);
     for (const row of rows) hits[row.i] = { hits: row.hits, secondsLeft: row.seconds_left };
     return hits;

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { IDEMPOTENCY_WINDOW_HOURS } from '../common/idempotency/idempotency.service.js';
 import { PRACTICE_SETTING_ROW } from '../settings/practice-setting.entity.js';
 import type { StoredSettings } from '../settings/setting-values.js';
-import { queryPrepared } from './prepared-statements.js';
+import { queryPrepared } from '../database/prepared-statements.js';
 
 /**
  * THE LOCK ORDER of every public submission, in one place. Concurrent submissions, a

@@ -25,7 +25,7 @@ import { Metrics } from '../metrics/metrics.service.js';
 import { PracticeSettings, targetsOf } from '../settings/practice-settings.js';
 import { effectiveSettings } from '../settings/setting-values.js';
 import { type SpamReason, spamReason } from './spam.js';
-import { preparingQueries } from './prepared-statements.js';
+import { preparingQueries } from '../database/prepared-statements.js';
 import { SqlParams } from './sql-params.js';
 import { SubmissionJobs } from './submission-jobs.js';
 import { takeSubmissionLocks } from './submission-locks.repository.js';
