@@ -2,6 +2,7 @@ import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { getManyPrepared } from '../database/prepared-statements.js';
 import { DataCipher } from '../common/encryption/data-cipher.js';
 import { hashToken, secretToken } from '../common/tokens.js';
 import { User } from '../users/user.entity.js';
@@ -56,16 +57,20 @@ export class StaffSessions {
     { touch = true }: { touch?: boolean } = {},
   ): Promise<{ session: StaffSession; user: User } | null> {
     if (token.length < 32 || token.length > 128) return null;
-    // One statement: findOne with a relation reads the ids first, then the rows (every
-    // staff request pays this lookup; the token hash is unique).
-    const session = await this.dataSource
-      .getRepository(StaffSession)
-      .createQueryBuilder('session')
-      .innerJoinAndSelect('session.user', 'user')
-      .where('session.tokenHash = :tokenHash AND session.endedAt IS NULL', {
-        tokenHash: hashToken(token),
-      })
-      .getOne();
+    // One statement: findOne with a relation reads the ids first, then the rows. Every
+    // staff request pays this lookup (the token hash is unique), so it is prepared: its
+    // planning took longer than its run.
+    const manager = this.dataSource.manager;
+    const [session] = await getManyPrepared(
+      manager,
+      manager
+        .getRepository(StaffSession)
+        .createQueryBuilder('session')
+        .innerJoinAndSelect('session.user', 'user')
+        .where('session.tokenHash = :tokenHash AND session.endedAt IS NULL', {
+          tokenHash: hashToken(token),
+        }),
+    );
     if (!session?.user?.active) return null;
     if (
       session.expiresAt <= now ||

@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { PoolClient } from 'pg';
-import { type EntityManager, QueryFailedError } from 'typeorm';
+import {
+  type EntityManager,
+  type ObjectLiteral,
+  QueryFailedError,
+  type SelectQueryBuilder,
+} from 'typeorm';
+import { RawSqlResultsToEntityTransformer } from 'typeorm/query-builder/transformer/RawSqlResultsToEntityTransformer.js';
 
 /**
  * Runs a statement as a named prepared statement of its connection: PostgreSQL parses
@@ -68,4 +74,36 @@ export function preparingQueries(manager: EntityManager): EntityManager {
       value: (text: string, values?: unknown[]) => queryPrepared(manager, text, values ?? []),
     },
   }) as EntityManager;
+}
+
+/**
+ * A query builder's entities, its statement run by `queryPrepared`: for a lookup every
+ * request makes (the staff session), whose planning cost more than its run. The rows
+ * become entities as `getMany` makes them (TypeORM's own transformer); only for builders
+ * with plain joins: no relation ids or counts, no skip/take (which `getMany` runs as two
+ * statements), no entity listeners (this code base has none).
+ */
+export async function getManyPrepared<T extends ObjectLiteral>(
+  manager: EntityManager,
+  builder: SelectQueryBuilder<T>,
+): Promise<T[]> {
+  const { expressionMap } = builder;
+  if (
+    expressionMap.skip !== undefined ||
+    expressionMap.take !== undefined ||
+    expressionMap.relationIdAttributes.length > 0 ||
+    expressionMap.mainAlias === undefined
+  ) {
+    throw new Error('getManyPrepared: a builder with skip, take or relation ids');
+  }
+  const [sql, parameters] = builder.getQueryAndParameters();
+  const rows = await queryPrepared<ObjectLiteral>(manager, sql, parameters);
+  if (rows.length === 0) return [];
+  const transformer = new RawSqlResultsToEntityTransformer(
+    expressionMap,
+    manager.connection.driver,
+    [],
+    manager.queryRunner,
+  );
+  return transformer.transform(rows, expressionMap.mainAlias) as T[];
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
 import type { StaffContext } from '../auth/staff-context.js';
+import { queryPrepared } from '../database/prepared-statements.js';
 import { Inquiry } from '../inquiries/inquiry.entity.js';
 import type { FormDefinition } from '../intake/form-definition.js';
 import { IntakeForm } from '../intake/intake-form.entity.js';
@@ -84,11 +85,12 @@ export class LeadDetailQuery {
   constructor(private readonly access: LeadAccess) {}
 
   async firstReference(manager: EntityManager, leadId: string): Promise<string | null> {
-    const [first] = (await manager.query(
+    const [first] = await queryPrepared<{ reference: string }>(
+      manager,
       `SELECT reference FROM submission_reference WHERE lead_id = $1
         ORDER BY created_at, reference LIMIT 1`,
       [leadId],
-    )) as { reference: string }[];
+    );
     return first?.reference ?? null;
   }
 
@@ -97,9 +99,11 @@ export class LeadDetailQuery {
     clinicianId: string | null,
   ): Promise<ClinicianRow | null> {
     if (!clinicianId) return null;
-    const [clinician] = (await manager.query(`SELECT id, name FROM clinician WHERE id = $1`, [
-      clinicianId,
-    ])) as ClinicianRow[];
+    const [clinician] = await queryPrepared<ClinicianRow>(
+      manager,
+      `SELECT id, name FROM clinician WHERE id = $1`,
+      [clinicianId],
+    );
     return clinician ?? null;
   }
 
@@ -134,41 +138,45 @@ export class LeadDetailQuery {
   }
 
   async notes(manager: EntityManager, leadId: string): Promise<NoteRow[]> {
-    return (await manager.query(
+    return queryPrepared<NoteRow>(
+      manager,
       `SELECT n.id, n.body_encrypted, n.created_at, u.id AS author_id, u.name AS author_name
          FROM triage_note n JOIN staff_user u ON u.id = n.author_user_id
         WHERE n.lead_id = $1 ORDER BY n.created_at, n.id`,
       [leadId],
-    )) as NoteRow[];
+    );
   }
 
   /** The lead's contact attempts, newest first. */
   async contactAttempts(manager: EntityManager, leadId: string): Promise<ContactAttemptRow[]> {
-    return (await manager.query(
+    return queryPrepared<ContactAttemptRow>(
+      manager,
       `SELECT a.id, a.channel, a.outcome, a.note_encrypted, a.created_at,
               u.id AS author_id, u.name AS author_name
          FROM contact_attempt a JOIN staff_user u ON u.id = a.author_user_id
         WHERE a.lead_id = $1 ORDER BY a.created_at DESC, a.id DESC`,
       [leadId],
-    )) as ContactAttemptRow[];
+    );
   }
 
   async events(manager: EntityManager, leadId: string): Promise<EventRow[]> {
-    return (await manager.query(
+    return queryPrepared<EventRow>(
+      manager,
       `SELECT e.kind, e.occurred_at, e.details, u.id AS actor_id, u.name AS actor_name
          FROM lead_event e LEFT JOIN staff_user u ON u.id = e.actor_user_id
         WHERE e.lead_id = $1 ORDER BY e.occurred_at, e.id`,
       [leadId],
-    )) as EventRow[];
+    );
   }
 
   /** The staff emails about the lead (not the client's own). */
   async emails(manager: EntityManager, leadId: string): Promise<EmailRow[]> {
-    return (await manager.query(
+    return queryPrepared<EmailRow>(
+      manager,
       `SELECT id, kind, status, attempts, created_at, sent_at, last_attempt_at FROM notification
         WHERE lead_id = $1 AND recipient_kind IN ('user', 'address') ORDER BY created_at, id`,
       [leadId],
-    )) as EmailRow[];
+    );
   }
 
   /** Other live leads with the same email, phone, or name and state, that `staff` may see. */
@@ -204,7 +212,8 @@ export class LeadDetailQuery {
       });
     this.access.restrict(builder, staff, 'lead');
     const [sql, parameters] = builder.getQueryAndParameters();
-    return (await manager.query(
+    return queryPrepared<DuplicateRow>(
+      manager,
       `SELECT page.*, first_ref.reference
          FROM (${sql} ORDER BY lead.created_at DESC, lead.id DESC LIMIT ${MAX_DUPLICATES}) page
          LEFT JOIN LATERAL (
@@ -213,6 +222,6 @@ export class LeadDetailQuery {
          ) first_ref ON true
         ORDER BY page.created_at DESC, page.id DESC`,
       parameters,
-    )) as DuplicateRow[];
+    );
   }
 }

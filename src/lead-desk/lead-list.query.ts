@@ -2,6 +2,7 @@ import type { Language } from '../vocabulary/languages.js';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { StaffContext } from '../auth/staff-context.js';
+import { queryPrepared } from '../database/prepared-statements.js';
 import type { FormDefinition } from '../intake/form-definition.js';
 import type { PreferredContact, ServiceType } from '../vocabulary/contact.js';
 import type { CursorKey, LeadSort } from '../vocabulary/keyset-cursor.js';
@@ -313,25 +314,28 @@ export class LeadListQuery {
 
   /** The crisis inquiries of the given leads, oldest first. */
   async crisisInquiries(manager: EntityManager, leadIds: string[]): Promise<CrisisInquiryRow[]> {
-    return (await manager.query(
+    return queryPrepared<CrisisInquiryRow>(
+      manager,
       `SELECT lead_id, name, email, phone FROM inquiry
         WHERE lead_id = ANY($1::uuid[]) AND crisis_indicated ORDER BY received_at, id`,
       [leadIds],
-    )) as CrisisInquiryRow[];
+    );
   }
 
   /** The newest inquiry of each of the given leads (none for a lead of intakes only). */
   async newestInquiries(manager: EntityManager, leadIds: string[]): Promise<NewestInquiryRow[]> {
-    return (await manager.query(
+    return queryPrepared<NewestInquiryRow>(
+      manager,
       `SELECT DISTINCT ON (lead_id) lead_id, id, message, message_encrypted FROM inquiry
         WHERE lead_id = ANY($1::uuid[]) ORDER BY lead_id, received_at DESC, id DESC`,
       [leadIds],
-    )) as NewestInquiryRow[];
+    );
   }
 
   /** Both partners of every intake of the given leads, sealed, in the order they answered. */
   async respondents(manager: EntityManager, leadIds: string[]): Promise<RespondentRow[]> {
-    return (await manager.query(
+    return queryPrepared<RespondentRow>(
+      manager,
       `SELECT i.lead_id, i.id AS row_id, 'A' AS partner, i.form_slug, i.form_version, i.name, i.email, i.phone,
               i.answers_encrypted, i.result_encrypted, i.received_at, 0 AS rank
          FROM intake i WHERE i.lead_id = ANY($1::uuid[])
@@ -342,7 +346,7 @@ export class LeadListQuery {
         WHERE i.lead_id = ANY($1::uuid[])
         ORDER BY received_at, rank`,
       [leadIds],
-    )) as RespondentRow[];
+    );
   }
 
   /** The form versions named `slug@version` (screening reads free text by form). */

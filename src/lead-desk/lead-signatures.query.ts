@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { queryPrepared } from '../database/prepared-statements.js';
 
 /** A signature row as stored, with its document's title. */
 export interface SignatureRow {
@@ -21,7 +22,8 @@ export async function signatureRows(
   manager: EntityManager,
   leadId: string,
 ): Promise<SignatureRow[]> {
-  return (await manager.query(
+  return queryPrepared<SignatureRow>(
+    manager,
     `SELECT s.id, s.signer, s.document_slug, s.document_version, v.title, s.text_sha256,
             s.signed_name, s.ip, s.user_agent, s.signed_at, s.submission_id, s.paperwork_request_id
        FROM consent_signature s
@@ -29,5 +31,5 @@ export async function signatureRows(
       WHERE s.lead_id = $1
       ORDER BY s.signed_at, s.signer, s.document_slug`,
     [leadId],
-  )) as SignatureRow[];
+  );
 }

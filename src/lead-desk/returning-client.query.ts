@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { StaffContext } from '../auth/staff-context.js';
+import { queryPrepared } from '../database/prepared-statements.js';
 import { LeadAccess } from '../leads/lead-access.js';
 import { Lead } from '../leads/lead.entity.js';
 
@@ -29,13 +30,15 @@ export class ReturningClientQuery {
       .andWhere(`other.status <> 'spam'`)
       .andWhere('(other.email_normalized = lead.email_normalized OR other.phone = lead.phone)');
     this.access.restrict(other, staff, 'other');
-    const rows = (await manager
+    // One text per kind of staff member, whatever the page's size: prepared.
+    const [sql, parameters] = manager
       .createQueryBuilder(Lead, 'lead')
       .select('lead.id', 'id')
-      .where('lead.id IN (:...leadIds)', { leadIds })
+      .where('lead.id = ANY(CAST(:leadIds AS uuid[]))', { leadIds })
       .andWhere(`EXISTS (${other.getQuery()})`)
       .setParameters(other.getParameters())
-      .getRawMany()) as { id: string }[];
+      .getQueryAndParameters();
+    const rows = await queryPrepared<{ id: string }>(manager, sql, parameters);
     return new Set(rows.map((row) => row.id));
   }
 }
