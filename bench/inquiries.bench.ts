@@ -4,7 +4,8 @@
  *   (b) same work: Fastify + pg, one transaction claiming the Idempotency-Key and inserting
  *                  the lead, the inquiry and the pg-boss job (pg-boss's own INSERT);
  *   (c) the app:   the real application, each request with its own Idempotency-Key and
- *                  client address, rate limits at their defaults;
+ *                  client address, rate limits at their defaults; once flat out, once
+ *                  offered half that rate at a steady pace (its latency unsaturated);
  *                  then the same build as its own process, started with `npm start`'s node
  *                  flags and once more with V8's defaults: its memory (exact peak RSS, heap,
  *                  young and old generation, GC) and its own CPU per request;
@@ -445,7 +446,7 @@ async function load(
   label: string,
   port: number,
   postgresPid: number | undefined,
-  options: Pick<LoadSpec, 'variant' | 'idempotencyKeys' | 'forwardedFor'> & {
+  options: Pick<LoadSpec, 'variant' | 'idempotencyKeys' | 'forwardedFor' | 'overallRate'> & {
     expect?: number;
   } = {},
 ): Promise<LoadResult> {
@@ -678,6 +679,14 @@ async function main(): Promise<void> {
   const profiler = process.env.BENCH_PROFILE === 'app' ? await startProfile() : undefined;
   const appRun = await load('app', appPort, postgresPid, real);
   await profiler?.stop('inquiries-app.cpuprofile');
+  // The same 50 connections offered half of what the app just answered flat out, at a
+  // steady rate: its latency when it is not saturated (with 50 requests always in
+  // flight, latency is 50 / throughput by Little's law, whatever each request costs).
+  const halfRate = Math.max(1, Math.round(rate(appRun.measured.result) / 2));
+  const halfRun = await load(`app at ${halfRate} req/s (half)`, appPort, postgresPid, {
+    ...real,
+    overallRate: halfRate,
+  });
   // The same build as its own process, started as `npm start` starts it (its node flags):
   // its memory alone, without this process's baselines, pools and bookkeeping (the RSS
   // target is the application's); then once more with V8's defaults, for what the flags
@@ -757,6 +766,12 @@ async function main(): Promise<void> {
     ['app / bare', bareRatio.toFixed(2), '(for scale)', undefined],
     ['app p99', `${ms(appP99)} ms`, `< ${TARGET_P99_MS} ms`, appP99 < TARGET_P99_MS],
     [
+      `app p99 offered half its rate (${halfRate} req/s)`,
+      `${ms(halfRun.measured.result.latency.p99)} ms`,
+      '(for scale)',
+      undefined,
+    ],
+    [
       'app peak RSS under load (own process, npm start flags)',
       appRssMb === undefined ? 'n/a' : `${appRssMb.toFixed(1)} MB`,
       `< ${TARGET_RSS_MB} MB`,
@@ -778,6 +793,7 @@ async function main(): Promise<void> {
       row('(a) bare: Fastify + pg, 1 INSERT', bareRun.measured.result),
       row('(b) same work: pg, 1 transaction', sameWorkRun.measured.result),
       row('(c) app POST /v1/inquiries', appRun.measured.result),
+      row(`(c) app, offered ${halfRate} req/s (half its rate)`, halfRun.measured.result),
       ...[asStarted, withDefaults].flatMap((measured) =>
         measured ? [row(`(c) ${measured.label}`, measured.run.measured.result)] : [],
       ),

@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import inspector from 'node:inspector';
+import http from 'node:http';
 import { createRequire } from 'node:module';
 import { type AddressInfo, createServer } from 'node:net';
 import os from 'node:os';
@@ -84,6 +85,11 @@ export interface LoadSpec {
   idempotencyKeys?: boolean;
   /** Send `X-Forwarded-For` (for an app with TRUST_PROXY): a new address per request. */
   forwardedFor?: boolean;
+  /**
+   * Offer this many requests per second, evenly spaced (open loop), instead of as many
+   * as the server answers; see `steadyPhase`.
+   */
+  overallRate?: number;
 }
 
 export interface PhaseResult {
@@ -302,7 +308,27 @@ async function generateLoad(
   const local = spec.label.toLowerCase().replace(/[^a-z0-9]+/g, '-');
   let sequence = 0;
 
+  /** The next request's headers and body: a form with its own email, key and address. */
+  const nextRequest = (name: string): { headers: Record<string, string>; body: string } => {
+    const n = ++sequence;
+    const form = reachOutForm(`bench.${local}.${name}.${run}.${n}@example.com`, formStartedAt);
+    if (spec.variant === 'invalid') delete form.email;
+    const headers: Record<string, string> = {};
+    if (spec.idempotencyKeys) headers['idempotency-key'] = `${run}-${name}-${n}`;
+    if (spec.forwardedFor) {
+      // One address per request, or one for all when flooding (10.x.y.z, 192.0.2.1).
+      headers['x-forwarded-for'] =
+        spec.variant === 'flood'
+          ? '192.0.2.1'
+          : `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+    }
+    return { headers, body: JSON.stringify(form) };
+  };
+
   const phase = async (name: string, seconds: number): Promise<PhaseResult> => {
+    if (spec.overallRate !== undefined) {
+      return steadyPhase(spec, seconds, spec.overallRate, () => nextRequest(name));
+    }
     let firstFailure: PhaseResult['firstFailure'];
     const result = await autocannon({
       url: spec.url,
@@ -315,22 +341,8 @@ async function generateLoad(
           path: spec.path,
           headers: { 'content-type': 'application/json' },
           setupRequest: (request) => {
-            const n = ++sequence;
-            const form = reachOutForm(
-              `bench.${local}.${name}.${run}.${n}@example.com`,
-              formStartedAt,
-            );
-            if (spec.variant === 'invalid') delete form.email;
-            const headers: Record<string, string> = { ...request.headers };
-            if (spec.idempotencyKeys) headers['idempotency-key'] = `${run}-${name}-${n}`;
-            if (spec.forwardedFor) {
-              // One address per request, or one for all when flooding (10.x.y.z, 192.0.2.1).
-              headers['x-forwarded-for'] =
-                spec.variant === 'flood'
-                  ? '192.0.2.1'
-                  : `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
-            }
-            return { ...request, headers, body: JSON.stringify(form) };
+            const { headers, body } = nextRequest(name);
+            return { ...request, headers: { ...request.headers, ...headers }, body };
           },
           onResponse: (status, body) => {
             if ((status < 200 || status > 299) && firstFailure === undefined) {
@@ -349,6 +361,126 @@ async function generateLoad(
   const measured = await phase('measured', spec.durationSeconds);
   const cpu = process.cpuUsage(cpuBefore);
   await send({ kind: 'done', warmup, measured, cpuMicros: cpu.user + cpu.system });
+}
+
+/**
+ * `rate` requests per second for `seconds`, each sent when it is due (every 1/rate s) on
+ * one of `spec.connections` kept-alive sockets, whether earlier answers came or not (open
+ * loop). autocannon's own rate limit sends each second's share in a burst at the start
+ * of the second, which measures a saturated server again. A request's latency counts
+ * from when it was due, so time spent waiting for a free socket counts too (no
+ * coordinated omission). Answers the same shape as autocannon's result.
+ */
+async function steadyPhase(
+  spec: LoadSpec,
+  seconds: number,
+  rate: number,
+  next: () => { headers: Record<string, string>; body: string },
+): Promise<PhaseResult> {
+  const url = new URL(spec.path, spec.url);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: spec.connections });
+  const latencies: number[] = [];
+  const statusCodeStats: Record<string, { count: number }> = {};
+  let errors = 0;
+  let timeouts = 0;
+  let firstFailure: PhaseResult['firstFailure'];
+  const send = (due: number): Promise<void> =>
+    new Promise((resolve) => {
+      const { headers, body } = next();
+      const request = http.request(
+        url,
+        {
+          method: 'POST',
+          agent,
+          timeout: 10_000,
+          headers: { ...headers, 'content-type': 'application/json' },
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => {
+            const status = response.statusCode ?? 0;
+            latencies.push(performance.now() - due);
+            (statusCodeStats[status] ??= { count: 0 }).count++;
+            if ((status < 200 || status > 299) && firstFailure === undefined) {
+              firstFailure = { status, body: Buffer.concat(chunks).toString().slice(0, 2000) };
+            }
+            resolve();
+          });
+        },
+      );
+      let timedOut = false;
+      request.on('timeout', () => {
+        timedOut = true;
+        timeouts++;
+        request.destroy();
+      });
+      request.on('error', () => {
+        if (!timedOut) errors++;
+        resolve();
+      });
+      request.end(body);
+    });
+  const started = performance.now();
+  const total = Math.round(seconds * rate);
+  const inFlight: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    inFlight.push(send(due));
+  }
+  await Promise.all(inFlight);
+  agent.destroy();
+  const elapsedSeconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] ?? 0;
+  const average = latencies.reduce((sum, value) => sum + value, 0) / Math.max(1, latencies.length);
+  const stddev = Math.sqrt(
+    latencies.reduce((sum, value) => sum + (value - average) ** 2, 0) /
+      Math.max(1, latencies.length),
+  );
+  const answered = latencies.length;
+  const ok = Object.entries(statusCodeStats)
+    .filter(([status]) => Number(status) >= 200 && Number(status) <= 299)
+    .reduce((sum, [, { count }]) => sum + count, 0);
+  const perSecond = answered / elapsedSeconds;
+  const flat = (value: number) => ({
+    average: value,
+    stddev: 0,
+    min: value,
+    max: value,
+    p50: value,
+    p90: value,
+    p97_5: value,
+    p99: value,
+    p99_9: value,
+  });
+  return {
+    result: {
+      requests: { ...flat(perSecond), total: answered, sent: total },
+      latency: {
+        average,
+        stddev,
+        min: latencies[0] ?? 0,
+        max: latencies[answered - 1] ?? 0,
+        p50: at(50),
+        p90: at(90),
+        p97_5: at(97.5),
+        p99: at(99),
+        p99_9: at(99.9),
+        totalCount: answered,
+      },
+      duration: elapsedSeconds,
+      errors,
+      timeouts,
+      non2xx: answered - ok,
+      '2xx': ok,
+      statusCodeStats,
+    },
+    firstFailure,
+  };
 }
 
 if (process.argv.includes(LOAD_FLAG) && process.send) {
