@@ -105,6 +105,38 @@ describe("the staff app: the coordinator's desk", () => {
     await saveScreenshots(page, 'admin-desk');
   });
 
+  it('the filters narrow the list: only overdue, then a service type, then a tag nobody has', async () => {
+    const page = await browser.newPage();
+    await signInOnPage(page, site, coordinator);
+    await rows(page).nth(2).waitFor();
+    // The list's filters fold away again once applied.
+    const openFilters = () => page.getByText('Filters and sort').click();
+    const apply = page.getByRole('button', { name: 'Apply filters' });
+    await openFilters();
+
+    await page.getByRole('checkbox', { name: 'Only overdue' }).check();
+    await apply.click();
+    await page.waitForURL(/overdue=true/);
+    await eventually(async () => (await rows(page).count()) === 1, 'only the overdue lead');
+    expect(await rows(page).first().textContent()).toContain('Morgan Ellis');
+
+    await openFilters();
+    await page.getByRole('checkbox', { name: 'Only overdue' }).uncheck();
+    await page.getByRole('group', { name: 'Service type' }).getByLabel('Couples').check();
+    await apply.click();
+    await page.waitForURL((url) => url.searchParams.get('serviceType') === 'couples');
+    expect(page.url()).not.toContain('overdue=');
+    await eventually(async () => (await rows(page).count()) === 1, 'only the couple');
+    expect(await rows(page).first().textContent()).toContain(couple.a.name);
+
+    await openFilters();
+    await page.getByLabel('Tag', { exact: true }).fill('no-such-tag');
+    await apply.click();
+    await page.getByText('No lead matches these filters.').waitFor();
+    expect(new URL(page.url()).searchParams.get('tag')).toBe('no-such-tag');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
   it("a partner-B crisis is shown against B, with B's own contact", async () => {
     const page = await browser.newPage();
     await signInOnPage(page, site, coordinator, { path: '/admin/leads?view=crisis&sort=dueAt' });

@@ -19,6 +19,7 @@ export function TextField({
   type = 'text',
   required,
   inputMode,
+  placeholder,
 }: {
   id: string;
   label: string;
@@ -31,6 +32,7 @@ export function TextField({
   type?: string;
   required?: boolean;
   inputMode?: 'numeric' | 'text' | 'email' | 'url';
+  placeholder?: string;
 }) {
   const error = errorFor(errors, field ?? id);
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : '']
@@ -48,6 +50,7 @@ export function TextField({
         id={id}
         type={type}
         inputMode={inputMode}
+        placeholder={placeholder}
         required={required}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy || undefined}
@@ -72,18 +75,21 @@ export function errorFor(errors: FieldError[] | undefined, field: string): strin
 }
 
 /** Checkboxes for a list of codes. */
-export function CheckList({
+export function CheckList<V extends string>({
   legend,
   options,
   selected,
   onChange,
   error,
+  children,
 }: {
   legend: string;
-  options: readonly (readonly [string, string])[];
-  selected: string[];
-  onChange: (selected: string[]) => void;
+  options: readonly (readonly [V, string])[];
+  selected: readonly V[];
+  onChange: (selected: V[]) => void;
   error?: string | null;
+  /** More controls of the group, after its checks (e.g. the inbox's "overdue"). */
+  children?: ReactNode;
 }) {
   return (
     <fieldset className={`field${error ? ' field--invalid' : ''}`}>
@@ -106,6 +112,7 @@ export function CheckList({
           </label>
         ))}
       </div>
+      {children}
       {error ? <p className="field-error">{error}</p> : null}
     </fieldset>
   );

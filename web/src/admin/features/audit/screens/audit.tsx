@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { TextField } from '../../../components/forms';
 import { PageHeading } from '../../../components/ui';
 import { startOfDay, startOfNextDay } from '../../leads/inbox-filters';
 import { Link, useLocation, useNavigate } from 'react-router';
@@ -132,49 +133,39 @@ function AuditFilterForm({ filters }: { filters: AuditFilters }) {
   };
   return (
     <form className="filters filters__grid" onSubmit={submit} aria-label={t('audit.filter.label')}>
-      <div className="field">
-        <label htmlFor="audit-actor">{t('audit.filter.actor')}</label>
-        <input
-          id="audit-actor"
-          value={draft.actorUserId}
-          onChange={(e) => set('actorUserId', e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="audit-action">{t('audit.filter.action')}</label>
-        <input
-          id="audit-action"
-          placeholder={t('audit.filter.actionPlaceholder')}
-          value={draft.action}
-          onChange={(e) => set('action', e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="audit-lead">{t('audit.filter.lead')}</label>
-        <input
-          id="audit-lead"
-          value={draft.leadId}
-          onChange={(e) => set('leadId', e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="audit-from">{t('audit.from')}</label>
-        <input
-          id="audit-from"
-          type="date"
-          value={draft.from}
-          onChange={(e) => set('from', e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="audit-to">{t('audit.filter.until')}</label>
-        <input
-          id="audit-to"
-          type="date"
-          value={draft.to}
-          onChange={(e) => set('to', e.target.value)}
-        />
-      </div>
+      <TextField
+        id="audit-actor"
+        label={t('audit.filter.actor')}
+        value={draft.actorUserId}
+        onChange={(value) => set('actorUserId', value)}
+      />
+      <TextField
+        id="audit-action"
+        label={t('audit.filter.action')}
+        placeholder={t('audit.filter.actionPlaceholder')}
+        value={draft.action}
+        onChange={(value) => set('action', value)}
+      />
+      <TextField
+        id="audit-lead"
+        label={t('audit.filter.lead')}
+        value={draft.leadId}
+        onChange={(value) => set('leadId', value)}
+      />
+      <TextField
+        id="audit-from"
+        label={t('audit.from')}
+        type="date"
+        value={draft.from}
+        onChange={(value) => set('from', value)}
+      />
+      <TextField
+        id="audit-to"
+        label={t('audit.filter.until')}
+        type="date"
+        value={draft.to}
+        onChange={(value) => set('to', value)}
+      />
       <div className="actions">
         <button type="submit" className="button button--small">
           {t('audit.filter.apply')}

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { CheckList, TextField } from '../../../components/forms';
 import type { ClinicianView } from '../../../../api/types';
 import { LANGUAGES, LEAD_STATUSES, SERVICE_TYPES, URGENCIES } from '../../../vocabulary';
 import { LANGUAGE_NAMES, SERVICE_NAMES, STATUS_NAMES, URGENCY_NAMES } from '../../../words';
@@ -27,14 +28,6 @@ export function FilterForm({
   const [draft, setDraft] = useState(filters);
   const set = <K extends keyof InboxFilters>(key: K, value: InboxFilters[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
-  const toggle = (key: 'status' | 'urgency' | 'serviceType' | 'language', value: string) =>
-    setDraft((d) => {
-      const list = d[key] as string[];
-      return {
-        ...d,
-        [key]: list.includes(value) ? list.filter((v) => v !== value) : [...list, value],
-      };
-    });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     // A new search looks through every lead, not only the view shown.
@@ -63,35 +56,20 @@ export function FilterForm({
       <details className="filters__more">
         <summary>{t('leads.filters.more')}</summary>
         <div className="filters__grid">
-          <fieldset>
-            <legend>{t('leads.filters.status')}</legend>
-            <div className="checks">
-              {LEAD_STATUSES.map((status) => (
-                <label key={status} className="check">
-                  <input
-                    type="checkbox"
-                    checked={draft.status.includes(status)}
-                    onChange={() => toggle('status', status)}
-                  />
-                  {STATUS_NAMES[status]}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-          <fieldset>
-            <legend>{t('leads.filters.urgency')}</legend>
-            <div className="checks">
-              {[...URGENCIES].reverse().map((urgency) => (
-                <label key={urgency} className="check">
-                  <input
-                    type="checkbox"
-                    checked={draft.urgency.includes(urgency)}
-                    onChange={() => toggle('urgency', urgency)}
-                  />
-                  {URGENCY_NAMES[urgency]}
-                </label>
-              ))}
-            </div>
+          <CheckList
+            legend={t('leads.filters.status')}
+            options={LEAD_STATUSES.map((status) => [status, STATUS_NAMES[status]] as const)}
+            selected={draft.status}
+            onChange={(selected) => set('status', selected)}
+          />
+          <CheckList
+            legend={t('leads.filters.urgency')}
+            options={[...URGENCIES]
+              .reverse()
+              .map((urgency) => [urgency, URGENCY_NAMES[urgency]] as const)}
+            selected={draft.urgency}
+            onChange={(selected) => set('urgency', selected)}
+          >
             <label className="check">
               <input
                 type="checkbox"
@@ -100,37 +78,19 @@ export function FilterForm({
               />
               {t('leads.chip.overdue')}
             </label>
-          </fieldset>
-          <fieldset>
-            <legend>{t('leads.filters.serviceType')}</legend>
-            <div className="checks">
-              {SERVICE_TYPES.map((type) => (
-                <label key={type} className="check">
-                  <input
-                    type="checkbox"
-                    checked={draft.serviceType.includes(type)}
-                    onChange={() => toggle('serviceType', type)}
-                  />
-                  {SERVICE_NAMES[type]}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-          <fieldset>
-            <legend>{t('leads.filters.language')}</legend>
-            <div className="checks">
-              {LANGUAGES.map((language) => (
-                <label key={language} className="check">
-                  <input
-                    type="checkbox"
-                    checked={draft.language.includes(language)}
-                    onChange={() => toggle('language', language)}
-                  />
-                  {LANGUAGE_NAMES[language]}
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          </CheckList>
+          <CheckList
+            legend={t('leads.filters.serviceType')}
+            options={SERVICE_TYPES.map((type) => [type, SERVICE_NAMES[type]] as const)}
+            selected={draft.serviceType}
+            onChange={(selected) => set('serviceType', selected)}
+          />
+          <CheckList
+            legend={t('leads.filters.language')}
+            options={LANGUAGES.map((language) => [language, LANGUAGE_NAMES[language]] as const)}
+            selected={draft.language}
+            onChange={(selected) => set('language', selected)}
+          />
           <div className="filters__column">
             {isClinician ? null : (
               <div className="field">
@@ -151,40 +111,32 @@ export function FilterForm({
                 </select>
               </div>
             )}
-            <div className="field">
-              <label htmlFor="tag">{t('leads.filters.tag')}</label>
-              <input
-                id="tag"
-                value={draft.tag}
-                onChange={(event) => set('tag', event.target.value)}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="source">{t('leads.filters.source')}</label>
-              <input
-                id="source"
-                value={draft.source}
-                onChange={(event) => set('source', event.target.value)}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="created-from">{t('leads.filters.createdFrom')}</label>
-              <input
-                id="created-from"
-                type="date"
-                value={draft.createdFrom}
-                onChange={(event) => set('createdFrom', event.target.value)}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="created-to">{t('leads.filters.createdTo')}</label>
-              <input
-                id="created-to"
-                type="date"
-                value={draft.createdTo}
-                onChange={(event) => set('createdTo', event.target.value)}
-              />
-            </div>
+            <TextField
+              id="tag"
+              label={t('leads.filters.tag')}
+              value={draft.tag}
+              onChange={(value) => set('tag', value)}
+            />
+            <TextField
+              id="source"
+              label={t('leads.filters.source')}
+              value={draft.source}
+              onChange={(value) => set('source', value)}
+            />
+            <TextField
+              id="created-from"
+              label={t('leads.filters.createdFrom')}
+              type="date"
+              value={draft.createdFrom}
+              onChange={(value) => set('createdFrom', value)}
+            />
+            <TextField
+              id="created-to"
+              label={t('leads.filters.createdTo')}
+              type="date"
+              value={draft.createdTo}
+              onChange={(value) => set('createdTo', value)}
+            />
             <div className="field">
               <label htmlFor="sort">{t('leads.filters.sort')}</label>
               <select
