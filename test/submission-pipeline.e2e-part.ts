@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Logger, QueryRunner } from 'typeorm';
+import pg from 'pg';
+import {
+  type EntityManager,
+  type Logger,
+  QueryFailedError,
+  type QueryRunner,
+  QueryRunnerProviderAlreadyReleasedError,
+} from 'typeorm';
+import { queryPrepared } from '../src/database/prepared-statements.js';
 import { SubmissionPipeline } from '../src/submissions/submission-pipeline.js';
 import { anIndividualIntake, anInquiry } from './support/builders.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -169,6 +177,63 @@ describe('the submission pipeline', () => {
       expect(
         await count(`SELECT count(*) AS n FROM idempotency_record WHERE key = $1`, [key]),
       ).toBe(0);
+    });
+  });
+
+  describe('prepared statements (queryPrepared)', () => {
+    const pool = () => (t.db.driver as unknown as { master: pg.Pool }).master;
+
+    it('in a transaction, prepares a text once on its connection and runs it again by name', async () => {
+      const text = `SELECT $1::int + 1 AS n /* ${freshEmail()} */`;
+      const { answers, prepared } = await t.db.transaction(async (manager) => {
+        const answers = [
+          await queryPrepared<{ n: number }>(manager, text, [1]),
+          await queryPrepared<{ n: number }>(manager, text, [41]),
+        ];
+        const prepared = (await manager.query(
+          `SELECT name, generic_plans + custom_plans AS runs FROM pg_prepared_statements
+            WHERE statement = $1`,
+          [text],
+        )) as { name: string; runs: string }[];
+        return { answers, prepared };
+      });
+      expect(answers).toEqual([[{ n: 2 }], [{ n: 42 }]]);
+      expect(prepared).toHaveLength(1);
+      expect(prepared[0]!.name).toMatch(/^ri_[\w-]{27}$/);
+      expect(Number(prepared[0]!.runs)).toBe(2);
+    });
+
+    it('outside one, borrows a pool connection for the statement and gives it back, also when it fails', async () => {
+      const size = pool().options.max;
+      // Three times the pool: a connection kept would leave the later statements waiting.
+      const answers = await Promise.all(
+        Array.from({ length: 3 * size }, (_, i) =>
+          queryPrepared<{ n: number }>(t.db.manager, 'SELECT $1::int AS n', [i]),
+        ),
+      );
+      expect(answers.map(([row]) => row!.n)).toEqual(Array.from({ length: 3 * size }, (_, i) => i));
+      const failure = await queryPrepared(t.db.manager, 'SELECT 1 / $1::int AS n', [0]).catch(
+        (error: unknown) => error,
+      );
+      expect(failure).toBeInstanceOf(QueryFailedError);
+      expect(
+        (failure as QueryFailedError & { driverError: { code: string } }).driverError.code,
+      ).toBe('22012');
+      expect(pool().waitingCount).toBe(0);
+      expect(pool().idleCount).toBe(pool().totalCount);
+    });
+
+    it("fails as manager.query does on a finished transaction's manager", async () => {
+      let finished: EntityManager | undefined;
+      await t.db.transaction(async (manager) => {
+        finished = manager;
+      });
+      await expect(queryPrepared(finished!, 'SELECT 1', [])).rejects.toBeInstanceOf(
+        QueryRunnerProviderAlreadyReleasedError,
+      );
+      await expect(finished!.query('SELECT 1')).rejects.toBeInstanceOf(
+        QueryRunnerProviderAlreadyReleasedError,
+      );
     });
   });
 });

@@ -4,6 +4,7 @@ import {
   type EntityManager,
   type ObjectLiteral,
   QueryFailedError,
+  QueryRunnerProviderAlreadyReleasedError,
   type SelectQueryBuilder,
 } from 'typeorm';
 import { RawSqlResultsToEntityTransformer } from 'typeorm/query-builder/transformer/RawSqlResultsToEntityTransformer.js';
@@ -26,7 +27,9 @@ export async function queryPrepared<T>(
   values: readonly unknown[],
 ): Promise<T[]> {
   const given = manager.queryRunner;
-  const runner = given && !given.isReleased ? given : manager.connection.createQueryRunner();
+  // As `manager.query`: a manager whose runner was released (a finished transaction's) fails.
+  if (given?.isReleased) throw new QueryRunnerProviderAlreadyReleasedError();
+  const runner = given ?? manager.connection.createQueryRunner();
   try {
     const client = (await runner.connect()) as PoolClient;
     const logger = manager.connection.logger;
