@@ -99,4 +99,34 @@ describe('the staff app: inviting a colleague', () => {
       .filter({ hasText: 'This link has expired, was already used' })
       .waitFor();
   });
+
+  it('the audit log filters by action and by day, the filters in the address', async () => {
+    const admin = await aStaffMember(t.db, 'admin');
+    const page = await browser.newPage();
+    await signInOnPage(page, site, admin, { path: '/admin/audit' });
+    await page.getByRole('heading', { name: 'Audit log' }).waitFor();
+    const rows = page.locator('.data-table tbody tr');
+    await rows.first().waitFor();
+    const form = page.getByRole('form', { name: 'Filter events' });
+
+    await form.getByLabel('Action, or a prefix ending in a dot').fill('no.such.');
+    await form.getByRole('button', { name: 'Apply' }).click();
+    await page.getByText('No events match.').waitFor();
+    expect(new URL(page.url()).searchParams.get('action')).toBe('no.such.');
+
+    // A day with no events at all, then every event since a day long ago.
+    await form.getByLabel('Action, or a prefix ending in a dot').fill('');
+    await form.getByLabel('Until (inclusive)').fill('2000-01-01');
+    await form.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForURL((url) => url.searchParams.get('to') === '2000-01-01');
+    await page.getByText('No events match.').waitFor();
+    expect(new URL(page.url()).searchParams.has('action')).toBe(false);
+
+    await form.getByLabel('Until (inclusive)').fill('');
+    await form.getByLabel('From').fill('2000-01-01');
+    await form.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForURL((url) => url.searchParams.get('from') === '2000-01-01');
+    await rows.first().waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
 });

@@ -65,6 +65,41 @@ export function TextField({
   );
 }
 
+/** One input of `TextFields`: its id, the key of the draft it edits, its label. */
+export type TextFieldSpec<K extends string> = readonly [
+  id: string,
+  key: K,
+  label: string,
+  options?: { type?: string; placeholder?: string },
+];
+
+/** Controlled inputs over string fields of one draft (a filter form's), in order. */
+export function TextFields<K extends string>({
+  fields,
+  values,
+  onChange,
+}: {
+  fields: readonly TextFieldSpec<K>[];
+  values: Readonly<Record<K, string>>;
+  onChange: (key: K, value: string) => void;
+}) {
+  return (
+    <>
+      {fields.map(([id, key, label, options]) => (
+        <TextField
+          key={id}
+          id={id}
+          label={label}
+          type={options?.type}
+          placeholder={options?.placeholder}
+          value={values[key]}
+          onChange={(value) => onChange(key, value)}
+        />
+      ))}
+    </>
+  );
+}
+
 export function errorFor(errors: FieldError[] | undefined, field: string): string | null {
   const found = errors?.filter(
     (error) => error.field === field || error.field.startsWith(`${field}.`),

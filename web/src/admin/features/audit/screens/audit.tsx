@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { TextField } from '../../../components/forms';
+import { TextFields } from '../../../components/forms';
 import { PageHeading } from '../../../components/ui';
 import { startOfDay, startOfNextDay } from '../../leads/inbox-filters';
 import { Link, useLocation, useNavigate } from 'react-router';
@@ -133,38 +133,21 @@ function AuditFilterForm({ filters }: { filters: AuditFilters }) {
   };
   return (
     <form className="filters filters__grid" onSubmit={submit} aria-label={t('audit.filter.label')}>
-      <TextField
-        id="audit-actor"
-        label={t('audit.filter.actor')}
-        value={draft.actorUserId}
-        onChange={(value) => set('actorUserId', value)}
-      />
-      <TextField
-        id="audit-action"
-        label={t('audit.filter.action')}
-        placeholder={t('audit.filter.actionPlaceholder')}
-        value={draft.action}
-        onChange={(value) => set('action', value)}
-      />
-      <TextField
-        id="audit-lead"
-        label={t('audit.filter.lead')}
-        value={draft.leadId}
-        onChange={(value) => set('leadId', value)}
-      />
-      <TextField
-        id="audit-from"
-        label={t('audit.from')}
-        type="date"
-        value={draft.from}
-        onChange={(value) => set('from', value)}
-      />
-      <TextField
-        id="audit-to"
-        label={t('audit.filter.until')}
-        type="date"
-        value={draft.to}
-        onChange={(value) => set('to', value)}
+      <TextFields
+        fields={[
+          ['audit-actor', 'actorUserId', t('audit.filter.actor')],
+          [
+            'audit-action',
+            'action',
+            t('audit.filter.action'),
+            { placeholder: t('audit.filter.actionPlaceholder') },
+          ],
+          ['audit-lead', 'leadId', t('audit.filter.lead')],
+          ['audit-from', 'from', t('audit.from'), { type: 'date' }],
+          ['audit-to', 'to', t('audit.filter.until'), { type: 'date' }],
+        ]}
+        values={draft}
+        onChange={set}
       />
       <div className="actions">
         <button type="submit" className="button button--small">

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { CheckList, TextField } from '../../../components/forms';
+import { CheckList, TextFields } from '../../../components/forms';
 import type { ClinicianView } from '../../../../api/types';
 import { LANGUAGES, LEAD_STATUSES, SERVICE_TYPES, URGENCIES } from '../../../vocabulary';
 import { LANGUAGE_NAMES, SERVICE_NAMES, STATUS_NAMES, URGENCY_NAMES } from '../../../words';
@@ -111,31 +111,15 @@ export function FilterForm({
                 </select>
               </div>
             )}
-            <TextField
-              id="tag"
-              label={t('leads.filters.tag')}
-              value={draft.tag}
-              onChange={(value) => set('tag', value)}
-            />
-            <TextField
-              id="source"
-              label={t('leads.filters.source')}
-              value={draft.source}
-              onChange={(value) => set('source', value)}
-            />
-            <TextField
-              id="created-from"
-              label={t('leads.filters.createdFrom')}
-              type="date"
-              value={draft.createdFrom}
-              onChange={(value) => set('createdFrom', value)}
-            />
-            <TextField
-              id="created-to"
-              label={t('leads.filters.createdTo')}
-              type="date"
-              value={draft.createdTo}
-              onChange={(value) => set('createdTo', value)}
+            <TextFields
+              fields={[
+                ['tag', 'tag', t('leads.filters.tag')],
+                ['source', 'source', t('leads.filters.source')],
+                ['created-from', 'createdFrom', t('leads.filters.createdFrom'), { type: 'date' }],
+                ['created-to', 'createdTo', t('leads.filters.createdTo'), { type: 'date' }],
+              ]}
+              values={draft}
+              onChange={set}
             />
             <div className="field">
               <label htmlFor="sort">{t('leads.filters.sort')}</label>
