@@ -63,8 +63,11 @@ export function Inbox() {
           {isClinician ? t('leads.inbox.mine') : t('leads.inbox.title')}
         </PageHeading>
         <LiveListBar />
+        {/* Keyed by the filters, not the address: the first render's address (no view,
+            no sort) and its canonical form hold the same filters, so text typed before
+            the address is made canonical is kept. */}
         <FilterForm
-          key={search}
+          key={canonical}
           filters={filters}
           clinicians={clinicians}
           isClinician={isClinician}
