@@ -1,5 +1,5 @@
 import type { Language, LeadStatus, Urgency } from '../api/types';
-import { LEAD_LABELS } from './vocabulary';
+import { LEAD_LABELS, SERVICE_TYPES } from './vocabulary';
 import { LOCALE, t } from './i18n/t';
 
 /** The words the staff app shows for the API's codes. */
@@ -34,6 +34,11 @@ export const SERVICE_NAMES: Record<string, string> = {
   family: t('words.service.family'),
   other: t('words.service.other'),
 };
+
+/** The service types as a form's choices (a CheckList's options): code and words. */
+export const SERVICE_OPTIONS = SERVICE_TYPES.map(
+  (type) => [type, SERVICE_NAMES[type] ?? type] as const,
+);
 
 export const LABEL_NAMES: Record<string, string> = LEAD_LABELS;
 

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { SERVICE_TYPES } from '../../../vocabulary';
 import { US_STATES } from '../../../../lib/vocabulary';
 
 import { ListScreen } from '../../../components/list-screen';
@@ -10,7 +9,7 @@ import { ErrorNotice, PageHeading, StatusMessage } from '../../../components/ui'
 import { hasRole, useSession } from '../../../session';
 import type { Schemas } from '../../../../api/client';
 import type { ClinicianView, ServiceType } from '../../../../api/types';
-import { SERVICE_NAMES } from '../../../words';
+import { SERVICE_NAMES, SERVICE_OPTIONS } from '../../../words';
 import { t, tRich } from '../../../i18n/t';
 
 interface Draft {
@@ -226,7 +225,7 @@ function ClinicianForm({
           />
           <CheckList
             legend={t('clinicians.form.services')}
-            options={SERVICE_TYPES.map((type) => [type, SERVICE_NAMES[type]!] as const)}
+            options={SERVICE_OPTIONS}
             selected={form.watch('serviceTypes')}
             onChange={(selected) => form.setValue('serviceTypes', selected)}
             error={errorFor(errors, 'serviceTypes')}

@@ -3,8 +3,7 @@ import type { ApiFailure } from '../../../lib/api';
 import type { FieldError } from '../../../../lib/problem';
 import { CheckList, errorFor, TextField } from '../../../components/forms';
 import { ErrorNotice, PageHeading, StatusMessage } from '../../../components/ui';
-import { SERVICE_TYPES } from '../../../vocabulary';
-import { formatDateTime, SERVICE_NAMES } from '../../../words';
+import { formatDateTime, SERVICE_NAMES, SERVICE_OPTIONS } from '../../../words';
 import {
   type ConsentDocumentView,
   createConsentDocument,
@@ -148,7 +147,7 @@ function AddDocument({ onDone }: { onDone: (message: string) => void }) {
       <BodyField id="consent-body" value={body} onChange={setBody} errors={errors} />
       <CheckList
         legend={t('consents.requiredFor')}
-        options={SERVICE_TYPES.map((type) => [type, SERVICE_NAMES[type]] as const)}
+        options={SERVICE_OPTIONS}
         selected={requiredFor}
         onChange={(values) => setRequiredFor(values as ServiceType[])}
         error={errorFor(errors, 'requiredFor')}

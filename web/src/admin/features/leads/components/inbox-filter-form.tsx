@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { CheckList, TextFields } from '../../../components/forms';
 import type { ClinicianView } from '../../../../api/types';
-import { LANGUAGES, LEAD_STATUSES, SERVICE_TYPES, URGENCIES } from '../../../vocabulary';
-import { LANGUAGE_NAMES, SERVICE_NAMES, STATUS_NAMES, URGENCY_NAMES } from '../../../words';
+import { LANGUAGES, LEAD_STATUSES, URGENCIES } from '../../../vocabulary';
+import { LANGUAGE_NAMES, SERVICE_OPTIONS, STATUS_NAMES, URGENCY_NAMES } from '../../../words';
 import { INBOX_SORTS, NO_FILTERS, type InboxFilters } from '../inbox-filters';
 import { t } from '../../../i18n/t';
 
@@ -81,7 +81,7 @@ export function FilterForm({
           </CheckList>
           <CheckList
             legend={t('leads.filters.serviceType')}
-            options={SERVICE_TYPES.map((type) => [type, SERVICE_NAMES[type]] as const)}
+            options={SERVICE_OPTIONS}
             selected={draft.serviceType}
             onChange={(selected) => set('serviceType', selected)}
           />

@@ -6,8 +6,7 @@ import type { ApiFailure } from '../../../lib/api';
 import { useStaffForm } from '../../../lib/forms';
 import { CheckList, errorFor, TextField } from '../../../components/forms';
 import { ErrorNotice, StatusMessage } from '../../../components/ui';
-import { SERVICE_TYPES } from '../../../vocabulary';
-import { SERVICE_NAMES } from '../../../words';
+import { SERVICE_OPTIONS } from '../../../words';
 import {
   showSettings,
   updatePractice,
@@ -184,8 +183,6 @@ const resourceOf = (draft: ResourceDraft) => {
     ...(states.length ? { states } : {}),
   } as Schemas['ReferralResourceDto'];
 };
-
-const SERVICE_OPTIONS = SERVICE_TYPES.map((type) => [type, SERVICE_NAMES[type] ?? type] as const);
 
 /** Where a client referred out or declined is pointed, in the kind email staff may send. */
 export function ReferralResourcesForm({ settings }: { settings: SettingsView }) {
