@@ -28,6 +28,7 @@ import {
   machineBusy,
   machineInfo,
   markdownTable,
+  percentile,
   portOf,
   positiveIntFromEnv,
   reachOutForm,
@@ -248,11 +249,6 @@ interface Scenario {
   name: string;
   token: 'coordinator' | 'clinician';
   path: () => string;
-}
-
-function percentile(sorted: number[], p: number): number {
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, index)]!;
 }
 
 async function main(): Promise<void> {

@@ -30,6 +30,7 @@ import {
   machineBusy,
   machineInfo,
   markdownTable,
+  percentile,
   positiveIntFromEnv,
   reachOutForm,
   wholeNumberFromEnv,
@@ -310,13 +311,6 @@ interface Summary {
   p95: number;
   p99: number;
   max: number;
-}
-
-/** Nearest-rank percentile of ascending values. */
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
-  return sorted[rank - 1] as number;
 }
 
 function summarize(values: readonly number[]): Summary {

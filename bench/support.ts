@@ -434,8 +434,7 @@ async function steadyPhase(
   agent.destroy();
   const elapsedSeconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  const at = (p: number) =>
-    latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] ?? 0;
+  const at = (p: number) => percentile(latencies, p);
   const average = latencies.reduce((sum, value) => sum + value, 0) / Math.max(1, latencies.length);
   const stddev = Math.sqrt(
     latencies.reduce((sum, value) => sum + (value - average) ** 2, 0) /
@@ -503,6 +502,13 @@ if (process.argv.includes(LOAD_FLAG) && process.send) {
 
 // ---------------------------------------------------------------------------------------
 // Small things
+
+/** Nearest-rank percentile of ascending values (NaN for none). */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
+  return sorted[rank - 1] as number;
+}
 
 /** A TCP port free on 127.0.0.1 right now. */
 export function freePort(): Promise<number> {

@@ -30,20 +30,21 @@ export async function queryPrepared<T>(
   // As `manager.query`: a manager whose runner was released (a finished transaction's) fails.
   if (given?.isReleased) throw new QueryRunnerProviderAlreadyReleasedError();
   const runner = given ?? manager.connection.createQueryRunner();
+  const parameters = [...values];
   try {
     const client = (await runner.connect()) as PoolClient;
     const logger = manager.connection.logger;
-    logger.logQuery(text, [...values], runner);
+    logger.logQuery(text, parameters, runner);
     try {
       const result = await client.query<T & object>({
         name: statementName(text),
         text,
-        values: [...values],
+        values: parameters,
       });
       return result.rows;
     } catch (error) {
-      logger.logQueryError(error as Error, text, [...values], runner);
-      throw new QueryFailedError(text, [...values], error as Error);
+      logger.logQueryError(error as Error, text, parameters, runner);
+      throw new QueryFailedError(text, parameters, error as Error);
     }
   } finally {
     if (runner !== given) await runner.release();
