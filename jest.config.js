@@ -19,6 +19,8 @@ const common = {
   // Inside the checkout (ignored by git), not in the shared /tmp: each clone keeps its own
   // transform cache and the file times the sequencer reads.
   cacheDirectory: '<rootDir>/.cache/jest',
+  // One fast-check seed for every run (see the file).
+  setupFiles: ['<rootDir>/test/support/fast-check-seed.ts'],
 };
 
 export default {

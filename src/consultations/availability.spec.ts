@@ -68,6 +68,62 @@ describe('openSlots', () => {
     ]);
   });
 
+  it('offers the repeated hour of the autumn change at its wall-clock times, twice', () => {
+    // 2027-11-07 (a Sunday): 01:00–02:00 happens twice, first EDT, then EST. A real-time grid
+    // from 01:30 EDT to 02:00 EST used to offer 01:00, 01:10 and 01:20 EST, before the window.
+    const slots = openSlots(
+      rules({
+        slotMinutes: 10,
+        bufferMinutes: 0,
+        weekly: [{ day: 'sun', start: '01:30', end: '02:00' }],
+      }),
+      { now: new Date('2027-10-23T06:00:00Z') },
+    );
+    const fallBack = slots.filter((slot) => slot.start.toISOString().startsWith('2027-11-07'));
+    expect(fallBack.map((slot) => slot.start.toISOString())).toEqual([
+      '2027-11-07T05:30:00.000Z',
+      '2027-11-07T05:40:00.000Z',
+      '2027-11-07T05:50:00.000Z',
+      '2027-11-07T06:30:00.000Z',
+      '2027-11-07T06:40:00.000Z',
+      '2027-11-07T06:50:00.000Z',
+    ]);
+    expect(local(fallBack).map((time) => time.slice(11))).toEqual([
+      '01:30',
+      '01:40',
+      '01:50',
+      '01:30',
+      '01:40',
+      '01:50',
+    ]);
+  });
+
+  it('offers nothing the spring change skips, nor past the window’s end by the clock', () => {
+    // 2027-03-14 (a Sunday): 02:00 EST becomes 03:00 EDT, so 02:00–02:59 never happens.
+    // "Until 02:30" ends at the change; a real-time grid to 02:30 moved forward (03:30 EDT)
+    // used to offer 03:00 and 03:10 EDT too, and a 01:30 hour ending at 03:30 by the clock.
+    const shorts = openSlots(
+      rules({
+        slotMinutes: 10,
+        bufferMinutes: 0,
+        maxDaysAhead: 7,
+        weekly: [{ day: 'sun', start: '01:30', end: '02:30' }],
+      }),
+      { now: new Date('2027-03-13T12:00:00Z') },
+    );
+    expect(local(shorts)).toEqual(['2027-03-14 01:30', '2027-03-14 01:40', '2027-03-14 01:50']);
+    const hour = openSlots(
+      rules({
+        slotMinutes: 60,
+        bufferMinutes: 0,
+        maxDaysAhead: 7,
+        weekly: [{ day: 'sun', start: '01:30', end: '02:30' }],
+      }),
+      { now: new Date('2027-03-13T12:00:00Z') },
+    );
+    expect(local(hour)).toEqual([]);
+  });
+
   it('reads the hours in the clinician’s zone, not the server’s', () => {
     const slots = openSlots(
       rules({
@@ -145,13 +201,18 @@ describe('openSlots', () => {
   });
 
   describe('for any rules', () => {
+    // The clocks change on a Sunday between 01:00 and 03:00 local in these zones: windows
+    // come up on that day and at those hours more often than by chance.
     const time = fc
-      .tuple(fc.integer({ min: 0, max: 23 }), fc.constantFrom(0, 15, 30, 45))
+      .tuple(
+        fc.oneof(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 1, max: 3 })),
+        fc.constantFrom(0, 15, 30, 45),
+      )
       .map(
         ([hour, minute]) => `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`,
       );
     const window = fc
-      .tuple(fc.constantFrom(...WEEKDAYS), time, time)
+      .tuple(fc.oneof(fc.constantFrom(...WEEKDAYS), fc.constant('sun' as const)), time, time)
       .filter(([, a, b]) => a < b)
       .map(([day, start, end]) => ({ day, start, end }));
     const arbitraryRules = fc.record({
@@ -163,11 +224,22 @@ describe('openSlots', () => {
       weekly: fc.array(window, { maxLength: 4 }),
       exceptions: fc.constant([]),
     });
-    const now = fc.date({
-      min: new Date('2026-01-01T00:00:00Z'),
-      max: new Date('2028-01-01T00:00:00Z'),
-      noInvalidDate: true,
-    });
+    // Any time in two years, or the three days before a change of the clocks in the
+    // zones above (US: 2027-03-14 and 2027-11-07; EU: 2027-03-28 and 2027-10-31), so the
+    // days with a skipped or repeated hour come up in every run.
+    const now = fc.oneof(
+      fc.date({
+        min: new Date('2026-01-01T00:00:00Z'),
+        max: new Date('2028-01-01T00:00:00Z'),
+        noInvalidDate: true,
+      }),
+      fc
+        .tuple(
+          fc.constantFrom('2027-03-14', '2027-11-07', '2027-03-28', '2027-10-31'),
+          fc.integer({ min: 0, max: 3 * 24 * 60 }),
+        )
+        .map(([day, minutes]) => new Date(Date.parse(`${day}T00:00:00Z`) - minutes * 60_000)),
+    );
     const busyInterval = fc
       .tuple(fc.integer({ min: 0, max: 30 * 24 * 60 }), fc.integer({ min: 5, max: 180 }))
       .map(([startMinutes, length]) => ({ startMinutes, length }));
@@ -204,16 +276,23 @@ describe('openSlots', () => {
       );
     });
 
-    it('every slot starts at a wall-clock time inside a window of its local weekday', () => {
+    it('every slot starts and ends by the clock inside one window of its local weekday', () => {
       fc.assert(
         fc.property(arbitraryRules, now, (r, at) => {
           for (const slot of openSlots(r, { now: at })) {
             const start = DateTime.fromJSDate(slot.start, { zone: r.timeZone });
+            const lastMinute = DateTime.fromMillis(slot.end.getTime() - 60_000, {
+              zone: r.timeZone,
+            });
             const day = WEEKDAYS[start.weekday - 1];
-            const hhmm = start.toFormat('HH:mm');
-            expect(r.weekly.some((w) => w.day === day && w.start <= hhmm && hhmm < w.end)).toBe(
-              true,
-            );
+            const first = start.toFormat('HH:mm');
+            const last = lastMinute.toFormat('HH:mm');
+            expect(lastMinute.toISODate()).toBe(start.toISODate());
+            expect(
+              r.weekly.some(
+                (w) => w.day === day && w.start <= first && first < w.end && last < w.end,
+              ),
+            ).toBe(true);
           }
         }),
         { numRuns: 150 },

@@ -189,10 +189,45 @@ function at(date: DateTime, minutes: number): DateTime {
   });
 }
 
+/** The clock's reading at an instant, in minutes after local midnight. */
+function reading(instant: number, zone: string): number {
+  const local = DateTime.fromMillis(instant, { zone });
+  return local.hour * 60 + local.minute;
+}
+
+/**
+ * Whether a slot cut on a day the clocks change keeps to its window by the clock: every
+ * minute of it reads inside the window. So the repeated hour of an autumn change is offered
+ * at both of its readings, a spring change's skipped hour never, and a window ending inside
+ * the skipped hour ends at the change. Changes fall on whole minutes, as slots do: a slot
+ * whose first and last minute share an offset reads in order, so those two minutes decide;
+ * one that spans the change is read minute by minute.
+ */
+function keepsToClock(
+  window: { start: number; end: number },
+  start: number,
+  end: number,
+  zone: string,
+): boolean {
+  const lastMinute = end - 60_000;
+  const inside = (instant: number): boolean => {
+    const minutes = reading(instant, zone);
+    return window.start <= minutes && minutes < window.end;
+  };
+  const offset = (instant: number): number => DateTime.fromMillis(instant, { zone }).offset;
+  if (offset(start) === offset(lastMinute)) return inside(start) && inside(lastMinute);
+  for (let minute = start; minute <= lastMinute; minute += 60_000) {
+    if (!inside(minute)) return false;
+  }
+  return true;
+}
+
 /**
  * The open slots, in time order: each window cut into `slotMinutes` slots with
  * `bufferMinutes` between them; none sooner than the notice or beyond the horizon; none
- * within `bufferMinutes` of a `busy` interval (a booked consultation).
+ * within `bufferMinutes` of a `busy` interval (a booked consultation). Windows are
+ * wall-clock times: on a day the clocks change, a slot is offered only where the clock
+ * reads inside its window (keepsToClock).
  */
 export function openSlots(
   rules: AvailabilityRules,
@@ -209,6 +244,7 @@ export function openSlots(
   const today = DateTime.fromMillis(now, { zone: rules.timeZone }).startOf('day');
   for (let offset = 0; offset <= rules.maxDaysAhead + 1; offset += 1) {
     const date = today.plus({ days: offset });
+    const clocksChange = date.offset !== date.endOf('day').offset;
     for (const window of windowsOn(rules, date)) {
       const windowEnd = at(date, window.end).toMillis();
       for (
@@ -218,6 +254,7 @@ export function openSlots(
       ) {
         const end = start + slotMs;
         if (start < earliest || start > horizon) continue;
+        if (clocksChange && !keepsToClock(window, start, end, rules.timeZone)) continue;
         const clashes = busy.some(
           (taken) =>
             start < taken.end.getTime() + bufferMs && taken.start.getTime() < end + bufferMs,
