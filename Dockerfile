@@ -48,4 +48,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
 # Exec form: node is PID 1 and receives SIGTERM, which the app handles (graceful close).
 # The memory flags are npm start's (docs/operations.md#memory): a bounded young generation
 # and an old space cleaned well before it grows past the 200 MB an API process is meant for.
-CMD ["node", "--max-semi-space-size=8", "--max-old-space-size=512", "dist/src/main.js"]
+CMD ["node", "--max-semi-space-size=8", "--max-old-space-size=256", "dist/src/main.js"]
