@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import type { FieldError } from '../../lib/problem';
 import { t } from '../i18n/t';
@@ -15,11 +15,18 @@ export function TextField({
   registration,
   errors,
   field,
+  error: message,
   hint,
   type = 'text',
   required,
   inputMode,
   placeholder,
+  autoComplete,
+  maxLength,
+  pattern,
+  spellCheck,
+  name,
+  inputRef,
 }: {
   id: string;
   label: string;
@@ -28,13 +35,21 @@ export function TextField({
   registration?: UseFormRegisterReturn;
   errors?: FieldError[];
   field?: string;
+  /** An error already in words, instead of one of `errors`. */
+  error?: string | null;
   hint?: string;
   type?: string;
   required?: boolean;
   inputMode?: 'numeric' | 'text' | 'email' | 'url';
   placeholder?: string;
+  autoComplete?: string;
+  maxLength?: number;
+  pattern?: string;
+  spellCheck?: boolean;
+  name?: string;
+  inputRef?: Ref<HTMLInputElement>;
 }) {
-  const error = errorFor(errors, field ?? id);
+  const error = message ?? errorFor(errors, field ?? id);
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : '']
     .filter(Boolean)
     .join(' ');
@@ -51,6 +66,12 @@ export function TextField({
         type={type}
         inputMode={inputMode}
         placeholder={placeholder}
+        autoComplete={autoComplete}
+        maxLength={maxLength}
+        pattern={pattern}
+        spellCheck={spellCheck}
+        name={name}
+        ref={inputRef}
         required={required}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy || undefined}
@@ -70,7 +91,7 @@ export type TextFieldSpec<K extends string> = readonly [
   id: string,
   key: K,
   label: string,
-  options?: { type?: string; placeholder?: string },
+  options?: { type?: string; placeholder?: string; required?: boolean },
 ];
 
 /** Controlled inputs over string fields of one draft (a filter form's), in order. */
@@ -92,6 +113,7 @@ export function TextFields<K extends string>({
           label={label}
           type={options?.type}
           placeholder={options?.placeholder}
+          required={options?.required}
           value={values[key]}
           onChange={(value) => onChange(key, value)}
         />

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { ApiResult } from '../../../lib/api';
 import { acceptInvitation, requestPasswordReset, resetPassword } from '../api';
 import { ErrorNotice, PageHeading } from '../../../components/ui';
+import { TextField } from '../../../components/forms';
 import { Link, useLocation } from 'react-router';
 import { t } from '../../../i18n/t';
 
@@ -79,38 +80,26 @@ function ChoosePassword({
           <p>{intro}</p>
           <ErrorNotice>{error ? <p>{error}</p> : null}</ErrorNotice>
           <form onSubmit={submit} noValidate>
-            <div className={`field${fieldError ? ' field--invalid' : ''}`}>
-              <label htmlFor="new-password">{t('account.password.new')}</label>
-              <p className="hint" id="new-password-hint">
-                {t('account.password.policy')}
-              </p>
-              <input
-                id="new-password"
-                type="password"
-                autoComplete="new-password"
-                value={password}
-                aria-describedby={`new-password-hint${fieldError ? ' new-password-error' : ''}`}
-                aria-invalid={fieldError ? true : undefined}
-                onChange={(event) => setPassword(event.target.value)}
-                required
-              />
-              {fieldError ? (
-                <p className="field-error" id="new-password-error">
-                  {fieldError}
-                </p>
-              ) : null}
-            </div>
-            <div className="field">
-              <label htmlFor="repeat-password">{t('account.password.repeat')}</label>
-              <input
-                id="repeat-password"
-                type="password"
-                autoComplete="new-password"
-                value={repeat}
-                onChange={(event) => setRepeat(event.target.value)}
-                required
-              />
-            </div>
+            <TextField
+              id="new-password"
+              label={t('account.password.new')}
+              hint={t('account.password.policy')}
+              error={fieldError}
+              type="password"
+              autoComplete="new-password"
+              value={password}
+              onChange={setPassword}
+              required
+            />
+            <TextField
+              id="repeat-password"
+              label={t('account.password.repeat')}
+              type="password"
+              autoComplete="new-password"
+              value={repeat}
+              onChange={setRepeat}
+              required
+            />
             <button type="submit" className="button" aria-disabled={busy}>
               {t('account.password.set')}
             </button>
@@ -172,17 +161,15 @@ export function ForgotPassword() {
           <p>{t('account.forgot.lead')}</p>
           <ErrorNotice>{error ? <p>{error}</p> : null}</ErrorNotice>
           <form onSubmit={submit} noValidate>
-            <div className="field">
-              <label htmlFor="reset-email">{t('account.email')}</label>
-              <input
-                id="reset-email"
-                type="email"
-                autoComplete="username"
-                value={email}
-                onChange={(event) => setEmail(event.target.value)}
-                required
-              />
-            </div>
+            <TextField
+              id="reset-email"
+              label={t('account.email')}
+              type="email"
+              autoComplete="username"
+              value={email}
+              onChange={setEmail}
+              required
+            />
             <button type="submit" className="button">
               {t('account.forgot.send')}
             </button>

@@ -3,6 +3,7 @@ import { startSession } from '../../../../api/client';
 import type { ApiFailure } from '../../../lib/api';
 import { signIn, startMfaSetup, verifyMfa, type MfaSetup } from '../api';
 import { ErrorNotice, PageHeading } from '../../../components/ui';
+import { TextField } from '../../../components/forms';
 import { Link } from 'react-router';
 import { RecoveryCodes } from './recovery-codes';
 import { t } from '../../../i18n/t';
@@ -64,68 +65,54 @@ export function SignIn({ notice, onSignedIn }: { notice?: string; onSignedIn: ()
       <ErrorNotice>{error ? <p>{error}</p> : null}</ErrorNotice>
       <form onSubmit={submit} noValidate>
         {needsCode && useRecovery ? (
-          <div className="field">
-            <label htmlFor="recovery-code">{t('account.signIn.recoveryCode')}</label>
-            <p className="hint" id="recovery-hint">
-              {t('account.signIn.recoveryHint')}
-            </p>
-            <input
-              ref={codeInput}
-              id="recovery-code"
-              name="recovery-code"
-              autoComplete="off"
-              spellCheck={false}
-              maxLength={40}
-              aria-describedby="recovery-hint"
-              value={code}
-              onChange={(event) => setCode(event.target.value)}
-              required
-            />
-          </div>
+          <TextField
+            inputRef={codeInput}
+            id="recovery-code"
+            name="recovery-code"
+            label={t('account.signIn.recoveryCode')}
+            hint={t('account.signIn.recoveryHint')}
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={40}
+            value={code}
+            onChange={setCode}
+            required
+          />
         ) : needsCode ? (
-          <div className="field">
-            <label htmlFor="totp">{t('shell.reauthenticate.codeLabel')}</label>
-            <p className="hint" id="totp-hint">
-              {t('account.signIn.totpHint')}
-            </p>
-            <input
-              ref={codeInput}
-              id="totp"
-              name="totp"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              pattern="[0-9]*"
-              maxLength={7}
-              aria-describedby="totp-hint"
-              value={code}
-              onChange={(event) => setCode(event.target.value)}
-              required
-            />
-          </div>
+          <TextField
+            inputRef={codeInput}
+            id="totp"
+            name="totp"
+            label={t('shell.reauthenticate.codeLabel')}
+            hint={t('account.signIn.totpHint')}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9]*"
+            maxLength={7}
+            value={code}
+            onChange={setCode}
+            required
+          />
         ) : (
           <>
-            <div className="field">
-              <label htmlFor="email">{t('account.email')}</label>
-              <input
-                id="email"
-                type="email"
-                autoComplete="username"
-                value={email}
-                onChange={(event) => setEmail(event.target.value)}
-                required
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="password">{t('shell.reauthenticate.passwordLabel')}</label>
-              <input
-                id="password"
-                type="password"
-                autoComplete="current-password"
-                value={password}
-                onChange={(event) => setPassword(event.target.value)}
-                required
-              />
-            </div>
+            <TextField
+              id="email"
+              label={t('account.email')}
+              type="email"
+              autoComplete="username"
+              value={email}
+              onChange={setEmail}
+              required
+            />
+            <TextField
+              id="password"
+              label={t('shell.reauthenticate.passwordLabel')}
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={setPassword}
+              required
+            />
           </>
         )}
         <button type="submit" className="button" aria-disabled={busy}>
@@ -261,18 +248,16 @@ export function MfaEnrolment({
           </ol>
           <ErrorNotice>{error ? <p>{error}</p> : null}</ErrorNotice>
           <form onSubmit={verify} noValidate>
-            <div className="field">
-              <label htmlFor="mfa-code">{t('account.mfa.code')}</label>
-              <input
-                id="mfa-code"
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                maxLength={7}
-                value={code}
-                onChange={(event) => setCode(event.target.value)}
-                required
-              />
-            </div>
+            <TextField
+              id="mfa-code"
+              label={t('account.mfa.code')}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={7}
+              value={code}
+              onChange={setCode}
+              required
+            />
             <div className="actions">
               <button type="submit" className="button" aria-disabled={busy}>
                 {t('account.mfa.turnOn')}

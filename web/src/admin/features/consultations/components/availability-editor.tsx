@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { ApiFailure } from '../../../lib/api';
-import { errorFor } from '../../../components/forms';
+import { errorFor, TextField } from '../../../components/forms';
 import { ErrorNotice, StatusMessage } from '../../../components/ui';
 import { putAvailability, useAvailability, type AvailabilityBody } from '../api';
 import { LOCALE, t } from '../../../i18n/t';
@@ -81,29 +81,25 @@ function HoursForm({
 
   return (
     <form onSubmit={(event) => void submit(event)} aria-label={t('consultations.hours.heading')}>
-      <div className="field">
-        <label htmlFor="hours-zone">{t('consultations.hours.zone')}</label>
-        <input
-          id="hours-zone"
-          value={draft.timeZone}
-          onChange={(event) => change({ timeZone: event.target.value })}
-          aria-describedby="hours-zone-error"
-        />
-        <p className="field-error" id="hours-zone-error">
-          {errorFor(errors, 'timeZone')}
-        </p>
-      </div>
+      <TextField
+        id="hours-zone"
+        label={t('consultations.hours.zone')}
+        errors={errors}
+        field="timeZone"
+        value={draft.timeZone}
+        onChange={(timeZone) => change({ timeZone })}
+      />
       {NUMBERS.map(([name, label]) => (
-        <div className="field" key={name}>
-          <label htmlFor={`hours-${name}`}>{label}</label>
-          <input
-            id={`hours-${name}`}
-            type="number"
-            value={draft[name]}
-            onChange={(event) => change({ [name]: Number(event.target.value) })}
-          />
-          <p className="field-error">{errorFor(errors, name)}</p>
-        </div>
+        <TextField
+          key={name}
+          id={`hours-${name}`}
+          label={label}
+          errors={errors}
+          field={name}
+          type="number"
+          value={String(draft[name])}
+          onChange={(value) => change({ [name]: Number(value) })}
+        />
       ))}
       <fieldset className="field">
         <legend>{t('consultations.hours.weekly')}</legend>

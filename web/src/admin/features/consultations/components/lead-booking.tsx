@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ApiFailure } from '../../../lib/api';
 import { ErrorNotice, StatusMessage } from '../../../components/ui';
+import { TextField } from '../../../components/forms';
 import { formatDateTime } from '../../../words';
 import { useClinicians } from '../../clinicians/api';
 import {
@@ -123,15 +124,13 @@ function BookByHand({ leadId, onBooked }: { leadId: string; onBooked: () => void
             ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor="consultation-start">{t('consultations.lead.startsAt')}</label>
-        <input
-          id="consultation-start"
-          type="datetime-local"
-          value={startsAt}
-          onChange={(event) => setStartsAt(event.target.value)}
-        />
-      </div>
+      <TextField
+        id="consultation-start"
+        label={t('consultations.lead.startsAt')}
+        type="datetime-local"
+        value={startsAt}
+        onChange={setStartsAt}
+      />
       <ErrorNotice failure={failure} />
       <button type="submit" className="button" disabled={busy}>
         {t('consultations.lead.book')}

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ApiFailure } from '../../../lib/api';
 import { ErrorNotice } from '../../../components/ui';
+import { TextField } from '../../../components/forms';
 import type { ContactAttemptChange, ContactAttemptView } from '../../../../api/types';
 import { CONTACT_CHANNELS } from '../../../vocabulary';
 import { logContactAttempt, refreshLeads } from '../api';
@@ -120,15 +121,13 @@ export function LogAttempt({
           </label>
         ))}
       </fieldset>
-      <div className="field">
-        <label htmlFor={`${id}-note`}>{t('leads.attempt.note')}</label>
-        <input
-          id={`${id}-note`}
-          value={note}
-          maxLength={2000}
-          onChange={(event) => setNote(event.target.value)}
-        />
-      </div>
+      <TextField
+        id={`${id}-note`}
+        label={t('leads.attempt.note')}
+        value={note}
+        maxLength={2000}
+        onChange={setNote}
+      />
       <ErrorNotice failure={failure} />
       <div className="actions">
         <button type="submit" className="button" disabled={!outcome} aria-disabled={busy}>

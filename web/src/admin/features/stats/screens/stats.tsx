@@ -4,6 +4,7 @@ import { useStats, useWeeklyStats } from '../api';
 import { BarChart, StackedBarChart } from '../components/charts';
 import { BreakdownSection } from '../components/breakdown-section';
 import { ErrorNotice, Loading, PageHeading } from '../../../components/ui';
+import { TextFields } from '../../../components/forms';
 import {
   NO_FILTERS,
   searchFromFilters,
@@ -84,26 +85,14 @@ function RangeForm({ from, to }: { from: string; to: string }) {
   };
   return (
     <form className="filters filters--row" onSubmit={submit} aria-label={t('stats.range.label')}>
-      <div className="field">
-        <label htmlFor="stats-from">{t('stats.range.from')}</label>
-        <input
-          id="stats-from"
-          type="date"
-          value={draft.from}
-          onChange={(e) => setDraft({ ...draft, from: e.target.value })}
-          required
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="stats-to">{t('stats.range.to')}</label>
-        <input
-          id="stats-to"
-          type="date"
-          value={draft.to}
-          onChange={(e) => setDraft({ ...draft, to: e.target.value })}
-          required
-        />
-      </div>
+      <TextFields
+        fields={[
+          ['stats-from', 'from', t('stats.range.from'), { type: 'date', required: true }],
+          ['stats-to', 'to', t('stats.range.to'), { type: 'date', required: true }],
+        ]}
+        values={draft}
+        onChange={(key, value) => setDraft({ ...draft, [key]: value })}
+      />
       <button type="submit" className="button button--small">
         {t('stats.range.show')}
       </button>
