@@ -65,9 +65,51 @@ export function PageFailure({ failure, what }: { failure: ApiFailure; what: stri
   if (failure.kind === 'problem' && failure.status === 404) {
     return (
       <div className="notice notice--error" role="alert">
-        <p>{tRich('shell.notFound', { what, strong: (chunks) => <strong>{chunks}</strong> })}</p>
+        <p>{tRich('shell.notFound', { what })}</p>
       </div>
     );
   }
   return <ErrorNotice failure={failure} />;
+}
+
+/**
+ * A table of the staff app: scrolls sideways on a narrow screen (`table-wrap`), a header
+ * cell per column, and, when the rows end in buttons, a last column whose header only a
+ * screen reader says. `children` are the body's rows.
+ */
+export function DataTable({
+  columns,
+  actions,
+  caption,
+  children,
+}: {
+  columns: readonly ReactNode[];
+  /** The header of a last column of buttons (read to screen readers only). */
+  actions?: string;
+  /** A caption for screen readers, where no heading names the table. */
+  caption?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className="table-wrap">
+      <table className="data-table">
+        {caption ? <caption className="visually-hidden">{caption}</caption> : null}
+        <thead>
+          <tr>
+            {columns.map((column, index) => (
+              <th scope="col" key={index}>
+                {column}
+              </th>
+            ))}
+            {actions ? (
+              <th scope="col">
+                <span className="visually-hidden">{actions}</span>
+              </th>
+            ) : null}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
 }

@@ -123,6 +123,15 @@ describe('the staff catalogue', () => {
     );
   });
 
+  it('draws <hidden> and <strong> without the caller passing them', () => {
+    expect(renderToStaticMarkup(tRich('clinicians.edit', { name: 'Dana Reyes' }))).toBe(
+      'Edit<span class="visually-hidden"> Dana Reyes</span>',
+    );
+    expect(renderToStaticMarkup(tRich('shell.notFound', { what: 'This lead' }))).toContain(
+      '<strong>',
+    );
+  });
+
   it('holds no key that no source names', () => {
     const named = new Set<string>();
     for (const path of sourceFiles()) {

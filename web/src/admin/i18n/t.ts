@@ -25,17 +25,29 @@ export function t(key: MessageKey, values?: Record<string, Value>): string {
 }
 
 /**
+ * Tags any message may use without its caller drawing them: `<hidden>` for words only a
+ * screen reader says (a button's full name, "Edit <hidden>Dana Reyes</hidden>") and
+ * `<strong>`.
+ */
+const COMMON_TAGS = {
+  hidden: (chunks: ReactNode[]) =>
+    createElement('span', { className: 'visually-hidden' }, ...chunks),
+  strong: (chunks: ReactNode[]) => createElement('strong', null, ...chunks),
+};
+
+/**
  * A message with markup: each `<tag>…</tag>` is drawn by the function of that name, and an
  * argument may be a piece of the page (a link, a time), so a translator moves whole
- * sentences, never fragments.
+ * sentences, never fragments. `<hidden>` and `<strong>` are drawn here (COMMON_TAGS).
  */
 export function tRich(
   key: MessageKey,
-  values: Record<string, Value | ReactNode | ((chunks: ReactNode[]) => ReactNode)>,
+  values: Record<string, Value | ReactNode | ((chunks: ReactNode[]) => ReactNode)> = {},
 ): ReactNode {
-  const parts = compile(key).format<ReactNode>(
-    values as Record<string, ReactNode | ((chunks: ReactNode[]) => ReactNode)>,
-  );
+  const parts = compile(key).format<ReactNode>({
+    ...COMMON_TAGS,
+    ...(values as Record<string, ReactNode | ((chunks: ReactNode[]) => ReactNode)>),
+  });
   return Array.isArray(parts) ? createElement(Fragment, null, ...(parts as ReactNode[])) : parts;
 }
 

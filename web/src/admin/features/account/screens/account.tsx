@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { ApiFailure } from '../../../lib/api';
 import { changePassword, newRecoveryCodes } from '../api';
 import { ErrorNotice, PageHeading, StatusMessage } from '../../../components/ui';
+import { TextField } from '../../../components/forms';
 import { Link } from 'react-router';
 import { useSession } from '../../../session';
 import { ROLE_NAMES } from '../../../words';
@@ -83,24 +84,21 @@ export function AccountPage() {
             <p>
               {tRich('account.page.codesLeft', {
                 count: session.me.mfa.recoveryCodesRemaining,
-                strong: (chunks) => <strong>{chunks}</strong>,
               })}
             </p>
             <form onSubmit={regenerate} noValidate aria-labelledby="codes-heading">
               <h3 id="codes-heading">{t('account.page.newCodesHeading')}</h3>
               <p className="muted">{t('account.page.newCodesHint')}</p>
               <ErrorNotice failure={codesFailure} />
-              <div className="field">
-                <label htmlFor="codes-totp">{t('shell.reauthenticate.codeLabel')}</label>
-                <input
-                  id="codes-totp"
-                  inputMode="numeric"
-                  autoComplete="one-time-code"
-                  maxLength={7}
-                  value={totp}
-                  onChange={(e) => setTotp(e.target.value)}
-                />
-              </div>
+              <TextField
+                id="codes-totp"
+                label={t('shell.reauthenticate.codeLabel')}
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                maxLength={7}
+                value={totp}
+                onChange={setTotp}
+              />
               <button type="submit" className="button button--small">
                 {t('account.page.makeCodes')}
               </button>
@@ -130,26 +128,22 @@ export function AccountPage() {
       <form className="card form-card" onSubmit={change} aria-labelledby="password-heading">
         <h2 id="password-heading">{t('account.page.changePassword')}</h2>
         <ErrorNotice failure={failure} />
-        <div className="field">
-          <label htmlFor="current-password">{t('account.page.currentPassword')}</label>
-          <input
-            id="current-password"
-            type="password"
-            autoComplete="current-password"
-            value={current}
-            onChange={(e) => setCurrent(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="next-password">{t('account.page.newPassword')}</label>
-          <input
-            id="next-password"
-            type="password"
-            autoComplete="new-password"
-            value={next}
-            onChange={(e) => setNext(e.target.value)}
-          />
-        </div>
+        <TextField
+          id="current-password"
+          label={t('account.page.currentPassword')}
+          type="password"
+          autoComplete="current-password"
+          value={current}
+          onChange={setCurrent}
+        />
+        <TextField
+          id="next-password"
+          label={t('account.page.newPassword')}
+          type="password"
+          autoComplete="new-password"
+          value={next}
+          onChange={setNext}
+        />
         <button type="submit" className="button button--small">
           {t('account.page.changePassword')}
         </button>

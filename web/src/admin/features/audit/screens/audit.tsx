@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { TextFields } from '../../../components/forms';
-import { PageHeading } from '../../../components/ui';
+import { DataTable, PageHeading } from '../../../components/ui';
 import { startOfDay, startOfNextDay } from '../../leads/inbox-filters';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { ListScreen } from '../../../components/list-screen';
@@ -37,83 +37,78 @@ export function AuditLog() {
         filters={<AuditFilterForm key={search} filters={filters} />}
       >
         {(items) => (
-          <div className="table-wrap">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('audit.when')}</th>
-                  <th scope="col">{t('audit.who')}</th>
-                  <th scope="col">{t('audit.action')}</th>
-                  <th scope="col">{t('audit.lead')}</th>
-                  <th scope="col">{t('audit.details')}</th>
-                  <th scope="col">{t('audit.from')}</th>
+          <DataTable
+            columns={[
+              t('audit.when'),
+              t('audit.who'),
+              t('audit.action'),
+              t('audit.lead'),
+              t('audit.details'),
+              t('audit.from'),
+            ]}
+          >
+            {items.map((event) => {
+              const details = detailWords(event.details);
+              return (
+                <tr key={event.id}>
+                  <td>
+                    <Time iso={event.occurredAt} />
+                    {event.count && event.count > 1 ? (
+                      <span className="muted">
+                        {' '}
+                        {tRich('audit.repeated', {
+                          count: String(event.count),
+                          since: <Time iso={event.firstOccurredAt} />,
+                        })}
+                      </span>
+                    ) : null}
+                  </td>
+                  <td>
+                    {event.actor.userId ? (
+                      <Link to={`/admin/audit?actorUserId=${event.actor.userId}`}>
+                        {event.actor.name ??
+                          t('audit.actor', {
+                            role: ROLE_NAMES[event.actor.role ?? ''] ?? t('audit.staff'),
+                            id: event.actor.userId.slice(0, 8),
+                          })}
+                      </Link>
+                    ) : (
+                      t('audit.anonymous')
+                    )}
+                    {event.actor.name && event.actor.role ? (
+                      <span className="muted"> ({ROLE_NAMES[event.actor.role]})</span>
+                    ) : null}
+                  </td>
+                  <td>
+                    <span title={event.action}>
+                      {event.actionLabel ?? actionWords(event.action)}
+                    </span>
+                  </td>
+                  <td>
+                    {event.leadId ? (
+                      <Link to={`/admin/leads/${event.leadId}`}>
+                        {event.leadReference ?? `#${event.leadId.slice(0, 8)}`}
+                      </Link>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                  <td className="wrap-anywhere">
+                    {details.length ? (
+                      <ul className="plain-list audit-details">
+                        {details.map((detail) => (
+                          <li key={detail.field}>
+                            <span className="muted">{detail.field}:</span> {detail.value}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : null}
+                  </td>
+                  <td>{event.ip ?? '—'}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {items.map((event) => {
-                  const details = detailWords(event.details);
-                  return (
-                    <tr key={event.id}>
-                      <td>
-                        <Time iso={event.occurredAt} />
-                        {event.count && event.count > 1 ? (
-                          <span className="muted">
-                            {' '}
-                            {tRich('audit.repeated', {
-                              count: String(event.count),
-                              since: <Time iso={event.firstOccurredAt} />,
-                            })}
-                          </span>
-                        ) : null}
-                      </td>
-                      <td>
-                        {event.actor.userId ? (
-                          <Link to={`/admin/audit?actorUserId=${event.actor.userId}`}>
-                            {event.actor.name ??
-                              t('audit.actor', {
-                                role: ROLE_NAMES[event.actor.role ?? ''] ?? t('audit.staff'),
-                                id: event.actor.userId.slice(0, 8),
-                              })}
-                          </Link>
-                        ) : (
-                          t('audit.anonymous')
-                        )}
-                        {event.actor.name && event.actor.role ? (
-                          <span className="muted"> ({ROLE_NAMES[event.actor.role]})</span>
-                        ) : null}
-                      </td>
-                      <td>
-                        <span title={event.action}>
-                          {event.actionLabel ?? actionWords(event.action)}
-                        </span>
-                      </td>
-                      <td>
-                        {event.leadId ? (
-                          <Link to={`/admin/leads/${event.leadId}`}>
-                            {event.leadReference ?? `#${event.leadId.slice(0, 8)}`}
-                          </Link>
-                        ) : (
-                          '—'
-                        )}
-                      </td>
-                      <td className="wrap-anywhere">
-                        {details.length ? (
-                          <ul className="plain-list audit-details">
-                            {details.map((detail) => (
-                              <li key={detail.field}>
-                                <span className="muted">{detail.field}:</span> {detail.value}
-                              </li>
-                            ))}
-                          </ul>
-                        ) : null}
-                      </td>
-                      <td>{event.ip ?? '—'}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </DataTable>
         )}
       </ListScreen>
     </>

@@ -5,7 +5,7 @@ import { ListScreen } from '../../../components/list-screen';
 import { useStaffForm } from '../../../lib/forms';
 import { createClinician, refreshClinicians, updateClinician, useClinicians } from '../api';
 import { CheckList, errorFor, TextField } from '../../../components/forms';
-import { ErrorNotice, PageHeading, StatusMessage } from '../../../components/ui';
+import { DataTable, ErrorNotice, PageHeading, StatusMessage } from '../../../components/ui';
 import { hasRole, useSession } from '../../../session';
 import type { Schemas } from '../../../../api/client';
 import type { ClinicianView, ServiceType } from '../../../../api/types';
@@ -90,59 +90,51 @@ export function CliniciansPage() {
         empty={<p>{t('clinicians.empty')}</p>}
       >
         {(items) => (
-          <div className="table-wrap">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('clinicians.name')}</th>
-                  <th scope="col">{t('clinicians.services')}</th>
-                  <th scope="col">{t('clinicians.modalities')}</th>
-                  <th scope="col">{t('clinicians.licensedIn')}</th>
-                  <th scope="col">{t('clinicians.newClients')}</th>
-                  <th scope="col">{t('clinicians.load')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('clinicians.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((clinician) => (
-                  <tr key={clinician.id} className={clinician.active ? '' : 'inactive'}>
-                    <th scope="row">
-                      {clinician.name}
-                      {clinician.active ? '' : t('clinicians.inactive')}
-                      <div className="muted">{clinician.email}</div>
-                    </th>
-                    <td>{clinician.serviceTypes.map((type) => SERVICE_NAMES[type]).join(', ')}</td>
-                    <td>{clinician.modalities.join(', ')}</td>
-                    <td>{clinician.licensedStates.join(', ')}</td>
-                    <td>
-                      {clinician.acceptingNewClients
-                        ? t('clinicians.accepting')
-                        : t('clinicians.notAccepting')}
-                    </td>
-                    <td>
-                      {clinician.openLeads} / {clinician.weeklyCapacity}
-                    </td>
-                    <td>
-                      {isStaff || clinician.userId === session.me.user.id ? (
-                        <button
-                          type="button"
-                          className="button button--small button--quiet"
-                          onClick={() => setEditing(clinician)}
-                        >
-                          {tRich('clinicians.edit', {
-                            name: clinician.name,
-                            hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
-                          })}
-                        </button>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            columns={[
+              t('clinicians.name'),
+              t('clinicians.services'),
+              t('clinicians.modalities'),
+              t('clinicians.licensedIn'),
+              t('clinicians.newClients'),
+              t('clinicians.load'),
+            ]}
+            actions={t('clinicians.actions')}
+          >
+            {items.map((clinician) => (
+              <tr key={clinician.id} className={clinician.active ? '' : 'inactive'}>
+                <th scope="row">
+                  {clinician.name}
+                  {clinician.active ? '' : t('clinicians.inactive')}
+                  <div className="muted">{clinician.email}</div>
+                </th>
+                <td>{clinician.serviceTypes.map((type) => SERVICE_NAMES[type]).join(', ')}</td>
+                <td>{clinician.modalities.join(', ')}</td>
+                <td>{clinician.licensedStates.join(', ')}</td>
+                <td>
+                  {clinician.acceptingNewClients
+                    ? t('clinicians.accepting')
+                    : t('clinicians.notAccepting')}
+                </td>
+                <td>
+                  {clinician.openLeads} / {clinician.weeklyCapacity}
+                </td>
+                <td>
+                  {isStaff || clinician.userId === session.me.user.id ? (
+                    <button
+                      type="button"
+                      className="button button--small button--quiet"
+                      onClick={() => setEditing(clinician)}
+                    >
+                      {tRich('clinicians.edit', {
+                        name: clinician.name,
+                      })}
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </ListScreen>
     </>

@@ -63,7 +63,6 @@ export function ActionBar({
           >
             {tRich('leads.actions.call', {
               name: lead.name,
-              hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
             })}
           </a>
         ) : null}
@@ -143,15 +142,12 @@ function AssignTop({
       <p className="action-bar__assigned">
         {tRich('leads.actions.assigned', {
           name: lead.assignedClinician.name,
-          strong: (chunks) => <strong>{chunks}</strong>,
         })}
         {mayAssign ? (
           <>
             {' · '}
             <button type="button" className="link-button" onClick={onChangeAssignee}>
-              {tRich('leads.actions.changeAssignee', {
-                hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
-              })}
+              {tRich('leads.actions.changeAssignee')}
             </button>
           </>
         ) : null}

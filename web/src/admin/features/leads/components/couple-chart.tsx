@@ -10,6 +10,7 @@ import {
 } from '../couple-chart';
 import type { CoupleResult, RespondentView } from '../../../../api/types';
 import { t } from '../../../i18n/t';
+import { DataTable } from '../../../components/ui';
 
 const BOX = { size: 320, margin: 44 };
 const TICKS = [1, 2, 3, 4, 5, 6, 7];
@@ -148,43 +149,37 @@ export function CoupleChart({
       <figcaption>
         {t('leads.coupleChart.caption', { elevated: ELEVATED_MEAN.toFixed(2) })}
       </figcaption>
-      <div className="table-wrap">
-        <table className="data-table">
-          <caption className="visually-hidden">{t('leads.coupleChart.figures')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('leads.coupleChart.partner')}</th>
-              <th scope="col">{t('leads.coupleChart.anxiety')}</th>
-              <th scope="col">{t('leads.coupleChart.avoidance')}</th>
-              <th scope="col">{t('leads.coupleChart.style')}</th>
-              <th scope="col">{t('leads.coupleChart.inConflict')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {scored.map((r) => (
-              <tr key={r.partner}>
-                <th scope="row">{r.partner}</th>
-                <td>
-                  {r.result.anxiety}{' '}
-                  {r.result.anxietyElevated ? t('leads.coupleChart.elevated') : ''}
-                </td>
-                <td>
-                  {r.result.avoidance}{' '}
-                  {r.result.avoidanceElevated ? t('leads.coupleChart.elevated') : ''}
-                </td>
-                <td>{STYLE_NAMES[r.result.style]}</td>
-                <td>
-                  {r.result.pursues
-                    ? t('leads.coupleChart.pursues')
-                    : r.result.withdraws
-                      ? t('leads.coupleChart.withdraws')
-                      : t('leads.coupleChart.neither')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t('leads.coupleChart.figures')}
+        columns={[
+          t('leads.coupleChart.partner'),
+          t('leads.coupleChart.anxiety'),
+          t('leads.coupleChart.avoidance'),
+          t('leads.coupleChart.style'),
+          t('leads.coupleChart.inConflict'),
+        ]}
+      >
+        {scored.map((r) => (
+          <tr key={r.partner}>
+            <th scope="row">{r.partner}</th>
+            <td>
+              {r.result.anxiety} {r.result.anxietyElevated ? t('leads.coupleChart.elevated') : ''}
+            </td>
+            <td>
+              {r.result.avoidance}{' '}
+              {r.result.avoidanceElevated ? t('leads.coupleChart.elevated') : ''}
+            </td>
+            <td>{STYLE_NAMES[r.result.style]}</td>
+            <td>
+              {r.result.pursues
+                ? t('leads.coupleChart.pursues')
+                : r.result.withdraws
+                  ? t('leads.coupleChart.withdraws')
+                  : t('leads.coupleChart.neither')}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {coupleResult ? (
         <ul className="couple-labels">
           <li className={coupleResult.pursueWithdraw ? 'label-on' : ''}>

@@ -124,7 +124,6 @@ export function LeadRow({
           {tRich('leads.row.log', {
             name,
             more: (chunks) => <span className="lead-row__action-more">{chunks}</span>,
-            hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
           })}
         </button>
       </div>
@@ -139,7 +138,6 @@ export function LeadRow({
             {tRich('leads.row.call', {
               phone: lead.phone,
               name,
-              hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
             })}
           </a>
           {lead.preferredContact === 'text' ? (
@@ -150,7 +148,6 @@ export function LeadRow({
             >
               {tRich('leads.row.text', {
                 name,
-                hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
               })}
             </a>
           ) : null}

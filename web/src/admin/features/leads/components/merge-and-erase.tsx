@@ -188,7 +188,6 @@ function MergePanel({
           <p>
             {tRich('leads.merge.after', {
               lead: survivor.reference ?? t('leads.merge.theKeptLead'),
-              strong: (chunks) => <strong>{chunks}</strong>,
             })}
           </p>
           <dl className="facts">

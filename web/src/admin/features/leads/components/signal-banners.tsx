@@ -39,7 +39,7 @@ export function SignalBanners({ lead }: { lead: LeadDetail }) {
     // An older server without signals: say what is known, name nobody.
     return lead.flags.crisis ? (
       <div className="banner banner--crisis" role="alert">
-        {tRich('leads.signal.unnamed', { strong: (chunks) => <strong>{chunks}</strong> })}
+        {tRich('leads.signal.unnamed')}
       </div>
     ) : null;
   }
@@ -66,7 +66,6 @@ export function SignalBanners({ lead }: { lead: LeadDetail }) {
                 who,
                 name: first.contact.name,
                 how,
-                strong: (chunks) => <strong>{chunks}</strong>,
               })}
             </p>
             <ul

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { call, staffApi } from '../../../../api/client';
 import type { LeadDetail } from '../../../../api/types';
 import type { ApiFailure } from '../../../lib/api';
-import { ErrorNotice, StatusMessage } from '../../../components/ui';
+import { DataTable, ErrorNotice, StatusMessage } from '../../../components/ui';
 import { formatDateTime } from '../../../words';
 import { t, tRich } from '../../../i18n/t';
 
@@ -49,44 +49,38 @@ export function Signatures({ lead }: { lead: LeadDetail }) {
       {lead.signatures.length === 0 ? (
         <p className="muted">{t('leads.signatures.none')}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">{t('leads.signatures.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('leads.signatures.document')}</th>
-                <th scope="col">{t('leads.signatures.signedBy')}</th>
-                <th scope="col">{t('leads.signatures.when')}</th>
-                <th scope="col">{t('leads.signatures.pdf')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {lead.signatures.map((signature) => (
-                <tr key={signature.id}>
-                  <td>
-                    {signature.title}{' '}
-                    <span className="muted">
-                      {t('leads.signatures.version', { version: signature.version })}
-                    </span>
-                  </td>
-                  <td>
-                    {signature.signedName ?? t('leads.signatures.erased')}{' '}
-                    <span className="muted">({SIGNER_NAMES[signature.signer]})</span>
-                  </td>
-                  <td>{formatDateTime(signature.signedAt)}</td>
-                  <td>
-                    <a href={signature.pdfUrl} download>
-                      {tRich('leads.signatures.download', {
-                        title: signature.title,
-                        hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
-                      })}
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('leads.signatures.caption')}
+          columns={[
+            t('leads.signatures.document'),
+            t('leads.signatures.signedBy'),
+            t('leads.signatures.when'),
+            t('leads.signatures.pdf'),
+          ]}
+        >
+          {lead.signatures.map((signature) => (
+            <tr key={signature.id}>
+              <td>
+                {signature.title}{' '}
+                <span className="muted">
+                  {t('leads.signatures.version', { version: signature.version })}
+                </span>
+              </td>
+              <td>
+                {signature.signedName ?? t('leads.signatures.erased')}{' '}
+                <span className="muted">({SIGNER_NAMES[signature.signer]})</span>
+              </td>
+              <td>{formatDateTime(signature.signedAt)}</td>
+              <td>
+                <a href={signature.pdfUrl} download>
+                  {tRich('leads.signatures.download', {
+                    title: signature.title,
+                  })}
+                </a>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <div className="actions">
         <button

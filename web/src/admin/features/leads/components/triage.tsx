@@ -48,7 +48,6 @@ export function Triage({ lead, change }: { lead: LeadDetail; change: ChangeLead 
         {tRich('leads.triage.now', {
           status: STATUS_NAMES[lead.status],
           since: <Time iso={lead.statusChangedAt} style="exact" />,
-          strong: (chunks) => <strong>{chunks}</strong>,
         })}
       </p>
       <form onSubmit={move} className="inline-form">
@@ -141,15 +140,12 @@ export function Assignment({
       <p>
         {tRich('leads.assignment.current', {
           name: lead.assignedClinician?.name ?? t('leads.assignment.nobody'),
-          strong: (chunks) => <strong>{chunks}</strong>,
         })}
         {mayAssign && folded ? (
           <>
             {' · '}
             <button type="button" className="link-button" onClick={() => onChoosing(true)}>
-              {tRich('leads.actions.changeAssignee', {
-                hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
-              })}
+              {tRich('leads.actions.changeAssignee')}
             </button>
           </>
         ) : null}

@@ -119,9 +119,7 @@ export function LeadPage({ leadId }: { leadId: string }) {
       <SignalBanners lead={lead} />
       {lead.labels.includes('screen_partners_individually') ? (
         <div className="banner banner--warning" role="note">
-          {tRich('leads.page.screenIndividually', {
-            strong: (chunks) => <strong>{chunks}</strong>,
-          })}
+          {tRich('leads.page.screenIndividually')}
         </div>
       ) : null}
       {lead.mergedIntoLeadId ? (
@@ -148,7 +146,6 @@ export function LeadPage({ leadId }: { leadId: string }) {
           <p>
             {tRich('leads.page.stale', {
               detail: stale.kind === 'problem' ? (stale.problem.detail ?? '') : '',
-              strong: (chunks) => <strong>{chunks}</strong>,
             })}
           </p>
           <button type="button" className="button button--small" onClick={reloadLead}>

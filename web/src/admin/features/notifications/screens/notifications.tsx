@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ApiFailure } from '../../../lib/api';
 import { ListScreen } from '../../../components/list-screen';
 import { retryNotification, useNotifications, type NotificationStatus } from '../api';
-import { ErrorNotice, PageHeading, StatusMessage } from '../../../components/ui';
+import { DataTable, ErrorNotice, PageHeading, StatusMessage } from '../../../components/ui';
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { NotificationView } from '../../../../api/types';
 import { formatDateTime } from '../../../words';
@@ -85,64 +85,55 @@ export function NotificationsPage() {
         empty={<p>{t('notifications.empty')}</p>}
       >
         {(items) => (
-          <div className="table-wrap">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('notifications.created')}</th>
-                  <th scope="col">{t('notifications.kind')}</th>
-                  <th scope="col">{t('notifications.to')}</th>
-                  <th scope="col">{t('notifications.status')}</th>
-                  <th scope="col">{t('notifications.attempts')}</th>
-                  <th scope="col">{t('notifications.lead')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('notifications.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((n) => (
-                  <tr key={n.id}>
-                    <td>{formatDateTime(n.createdAt)}</td>
-                    <td>{KIND_NAMES[n.kind] ?? n.kind}</td>
-                    <td>
-                      {n.recipient.kind === 'user'
-                        ? t('notifications.staffMember')
-                        : n.recipient.kind}
-                    </td>
-                    <td>
-                      <span className={`badge badge--${n.status}`}>{STATUS_NAMES[n.status]}</span>
-                      {n.lastError ? <div className="muted">{n.lastError}</div> : null}
-                      {n.sentAt ? (
-                        <div className="muted">
-                          {t('notifications.sentAt', { time: formatDateTime(n.sentAt) })}
-                        </div>
-                      ) : null}
-                    </td>
-                    <td>{n.attempts}</td>
-                    <td>
-                      {n.leadId ? (
-                        <Link to={`/admin/leads/${n.leadId}`}>{t('notifications.openLead')}</Link>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                    <td>
-                      {n.status === 'failed' ? (
-                        <button
-                          type="button"
-                          className="button button--small"
-                          onClick={() => void retry(n)}
-                        >
-                          {t('notifications.retry')}
-                        </button>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            columns={[
+              t('notifications.created'),
+              t('notifications.kind'),
+              t('notifications.to'),
+              t('notifications.status'),
+              t('notifications.attempts'),
+              t('notifications.lead'),
+            ]}
+            actions={t('notifications.actions')}
+          >
+            {items.map((n) => (
+              <tr key={n.id}>
+                <td>{formatDateTime(n.createdAt)}</td>
+                <td>{KIND_NAMES[n.kind] ?? n.kind}</td>
+                <td>
+                  {n.recipient.kind === 'user' ? t('notifications.staffMember') : n.recipient.kind}
+                </td>
+                <td>
+                  <span className={`badge badge--${n.status}`}>{STATUS_NAMES[n.status]}</span>
+                  {n.lastError ? <div className="muted">{n.lastError}</div> : null}
+                  {n.sentAt ? (
+                    <div className="muted">
+                      {t('notifications.sentAt', { time: formatDateTime(n.sentAt) })}
+                    </div>
+                  ) : null}
+                </td>
+                <td>{n.attempts}</td>
+                <td>
+                  {n.leadId ? (
+                    <Link to={`/admin/leads/${n.leadId}`}>{t('notifications.openLead')}</Link>
+                  ) : (
+                    '—'
+                  )}
+                </td>
+                <td>
+                  {n.status === 'failed' ? (
+                    <button
+                      type="button"
+                      className="button button--small"
+                      onClick={() => void retry(n)}
+                    >
+                      {t('notifications.retry')}
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </ListScreen>
     </>

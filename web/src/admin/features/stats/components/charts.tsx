@@ -1,5 +1,6 @@
 import { niceMax } from '../weeks';
 import { t } from '../../../i18n/t';
+import { DataTable } from '../../../components/ui';
 
 const WIDTH = 640;
 const HEIGHT = 240;
@@ -110,34 +111,19 @@ export function StackedBarChart({
       </ul>
       <details>
         <summary>{t('stats.chart.asTable')}</summary>
-        <div className="table-wrap">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('stats.chart.weekOf')}</th>
-                {sources.map((source) => (
-                  <th scope="col" key={source}>
-                    {source}
-                  </th>
-                ))}
-                <th scope="col">{t('stats.chart.total')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {weeks.map((week, index) => (
-                <tr key={week.label}>
-                  <th scope="row">{week.label}</th>
-                  {sources.map((source) => (
-                    <td key={source}>
-                      {week.parts.find((part) => part.source === source)?.count ?? 0}
-                    </td>
-                  ))}
-                  <td>{totals[index]}</td>
-                </tr>
+        <DataTable columns={[t('stats.chart.weekOf'), ...sources, t('stats.chart.total')]}>
+          {weeks.map((week, index) => (
+            <tr key={week.label}>
+              <th scope="row">{week.label}</th>
+              {sources.map((source) => (
+                <td key={source}>
+                  {week.parts.find((part) => part.source === source)?.count ?? 0}
+                </td>
               ))}
-            </tbody>
-          </table>
-        </div>
+              <td>{totals[index]}</td>
+            </tr>
+          ))}
+        </DataTable>
       </details>
     </figure>
   );
@@ -206,22 +192,14 @@ export function BarChart({
       </svg>
       <details>
         <summary>{t('stats.chart.asTable')}</summary>
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('stats.chart.weekOf')}</th>
-              <th scope="col">{t('stats.chart.median', { unit })}</th>
+        <DataTable columns={[t('stats.chart.weekOf'), t('stats.chart.median', { unit })]}>
+          {bars.map((bar) => (
+            <tr key={bar.label}>
+              <th scope="row">{bar.label}</th>
+              <td>{bar.value === null ? t('stats.chart.noValue') : format(bar.value)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {bars.map((bar) => (
-              <tr key={bar.label}>
-                <th scope="row">{bar.label}</th>
-                <td>{bar.value === null ? t('stats.chart.noValue') : format(bar.value)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </details>
     </figure>
   );

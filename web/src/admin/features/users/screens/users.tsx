@@ -5,7 +5,7 @@ import { ListScreen } from '../../../components/list-screen';
 import { inviteUser, refreshUsers, resendInvitation, resetMfa, updateUser, useUsers } from '../api';
 import { TextField } from '../../../components/forms';
 import { useStaffForm } from '../../../lib/forms';
-import { ErrorNotice, PageHeading, StatusMessage } from '../../../components/ui';
+import { DataTable, ErrorNotice, PageHeading, StatusMessage } from '../../../components/ui';
 import { useSession } from '../../../session';
 import type { Role, UserView } from '../../../../api/types';
 import { formatDateTime, ROLE_NAMES } from '../../../words';
@@ -73,111 +73,96 @@ export function UsersPage() {
         empty={<p>{t('users.empty')}</p>}
       >
         {(items) => (
-          <div className="table-wrap">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('users.name')}</th>
-                  <th scope="col">{t('users.role')}</th>
-                  <th scope="col">{t('users.account')}</th>
-                  <th scope="col">{t('users.lastSignIn')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('users.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((user) => (
-                  <tr key={user.id} className={user.active ? '' : 'inactive'}>
-                    <th scope="row">
-                      {user.name}
-                      <div className="muted">{user.email}</div>
-                    </th>
-                    <td>
-                      <label className="visually-hidden" htmlFor={`role-${user.id}`}>
-                        {t('users.roleOf', { name: user.name })}
-                      </label>
-                      <select
-                        id={`role-${user.id}`}
-                        value={user.role}
-                        disabled={user.id === session.me.user.id}
-                        onChange={(event) =>
-                          void update(
-                            user,
-                            { role: event.target.value as Role },
-                            t('users.roleChanged', {
-                              name: user.name,
-                              role: ROLE_NAMES[event.target.value] ?? event.target.value,
-                            }),
-                          )
-                        }
-                      >
-                        {ROLES.map((role) => (
-                          <option key={role} value={role}>
-                            {ROLE_NAMES[role]}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                    <td>
-                      {t('users.state', {
-                        active: user.active ? 'yes' : 'no',
-                        invited: user.passwordSet ? 'no' : 'yes',
-                        mfa: user.mfaEnabled ? 'yes' : 'no',
+          <DataTable
+            columns={[t('users.name'), t('users.role'), t('users.account'), t('users.lastSignIn')]}
+            actions={t('users.actions')}
+          >
+            {items.map((user) => (
+              <tr key={user.id} className={user.active ? '' : 'inactive'}>
+                <th scope="row">
+                  {user.name}
+                  <div className="muted">{user.email}</div>
+                </th>
+                <td>
+                  <label className="visually-hidden" htmlFor={`role-${user.id}`}>
+                    {t('users.roleOf', { name: user.name })}
+                  </label>
+                  <select
+                    id={`role-${user.id}`}
+                    value={user.role}
+                    disabled={user.id === session.me.user.id}
+                    onChange={(event) =>
+                      void update(
+                        user,
+                        { role: event.target.value as Role },
+                        t('users.roleChanged', {
+                          name: user.name,
+                          role: ROLE_NAMES[event.target.value] ?? event.target.value,
+                        }),
+                      )
+                    }
+                  >
+                    {ROLES.map((role) => (
+                      <option key={role} value={role}>
+                        {ROLE_NAMES[role]}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  {t('users.state', {
+                    active: user.active ? 'yes' : 'no',
+                    invited: user.passwordSet ? 'no' : 'yes',
+                    mfa: user.mfaEnabled ? 'yes' : 'no',
+                  })}
+                </td>
+                <td>{formatDateTime(user.lastLoginAt)}</td>
+                <td className="row-actions">
+                  {!user.passwordSet && user.active ? (
+                    <button
+                      type="button"
+                      className="button button--small button--quiet"
+                      onClick={() => void resend(user)}
+                    >
+                      {tRich('users.resend', {
+                        name: user.name,
                       })}
-                    </td>
-                    <td>{formatDateTime(user.lastLoginAt)}</td>
-                    <td className="row-actions">
-                      {!user.passwordSet && user.active ? (
-                        <button
-                          type="button"
-                          className="button button--small button--quiet"
-                          onClick={() => void resend(user)}
-                        >
-                          {tRich('users.resend', {
+                    </button>
+                  ) : null}
+                  {user.mfaEnabled && user.id !== session.me.user.id ? (
+                    <button
+                      type="button"
+                      className="button button--small button--quiet"
+                      onClick={() => void resetTwoFactor(user)}
+                    >
+                      {tRich('users.resetMfa', {
+                        name: user.name,
+                      })}
+                    </button>
+                  ) : null}
+                  {user.id !== session.me.user.id ? (
+                    <button
+                      type="button"
+                      className="button button--small button--quiet"
+                      onClick={() =>
+                        void update(
+                          user,
+                          { active: !user.active },
+                          t(user.active ? 'users.deactivated' : 'users.reactivated', {
                             name: user.name,
-                            hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
-                          })}
-                        </button>
-                      ) : null}
-                      {user.mfaEnabled && user.id !== session.me.user.id ? (
-                        <button
-                          type="button"
-                          className="button button--small button--quiet"
-                          onClick={() => void resetTwoFactor(user)}
-                        >
-                          {tRich('users.resetMfa', {
-                            name: user.name,
-                            hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
-                          })}
-                        </button>
-                      ) : null}
-                      {user.id !== session.me.user.id ? (
-                        <button
-                          type="button"
-                          className="button button--small button--quiet"
-                          onClick={() =>
-                            void update(
-                              user,
-                              { active: !user.active },
-                              t(user.active ? 'users.deactivated' : 'users.reactivated', {
-                                name: user.name,
-                              }),
-                            )
-                          }
-                        >
-                          {tRich(user.active ? 'users.deactivate' : 'users.reactivate', {
-                            name: user.name,
-                            hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
-                          })}
-                        </button>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                          }),
+                        )
+                      }
+                    >
+                      {tRich(user.active ? 'users.deactivate' : 'users.reactivate', {
+                        name: user.name,
+                      })}
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </ListScreen>
     </>

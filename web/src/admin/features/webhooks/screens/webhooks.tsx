@@ -108,7 +108,6 @@ export function WebhooksPage() {
                   >
                     {tRich('webhooks.edit', {
                       url: webhook.url,
-                      hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
                     })}
                   </button>
                   {deleting === webhook.id ? (
@@ -136,7 +135,6 @@ export function WebhooksPage() {
                     >
                       {tRich('webhooks.delete', {
                         url: webhook.url,
-                        hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
                       })}
                     </button>
                   )}
