@@ -17,6 +17,7 @@ import {
   Reference,
   SubmitButton,
 } from './components/page-parts';
+import { ContactFields } from './components/questions';
 import { mount } from './mount';
 import { fragment, usePageWords } from './i18n/page-language';
 import {
@@ -146,30 +147,7 @@ function ReachOutPage() {
           <h2 className="visually-hidden" id="reach-out-form-title">
             {t('reachOut.formTitle')}
           </h2>
-          <TextField
-            path="name"
-            label={t('contact.name')}
-            required
-            autoComplete="name"
-            maxLength={200}
-          />
-          <TextField
-            path="email"
-            label={t('contact.email')}
-            required
-            type="email"
-            autoComplete="email"
-            inputMode="email"
-            maxLength={254}
-          />
-          <TextField
-            path="phone"
-            label={t('contact.phone')}
-            hint={t('field.phoneHint')}
-            type="tel"
-            autoComplete="tel"
-            width="short"
-          />
+          <ContactFields />
           <ChoiceGroup
             path="preferredContact"
             legend={t('contact.preferred')}

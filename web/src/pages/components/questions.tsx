@@ -133,22 +133,23 @@ export function FormSections({
   );
 }
 
-/** The respondent's own details: `client` of an intake or a partner response. */
-export function ClientFields() {
-  const words = usePageWords();
-  const { t } = words;
+/**
+ * How to reach a person: name and email (required) and phone, at `prefix` in the form's
+ * values (`client.` in an intake, nothing in the short contact form).
+ */
+export function ContactFields({ prefix = '' }: { prefix?: '' | 'client.' }) {
+  const { t } = usePageWords();
   return (
-    <section className="form-section" aria-labelledby="section-about-you">
-      <h2 id="section-about-you">{t('questions.aboutYou')}</h2>
+    <>
       <TextField
-        path="client.name"
+        path={`${prefix}name`}
         label={t('contact.name')}
         required
         autoComplete="name"
         maxLength={200}
       />
       <TextField
-        path="client.email"
+        path={`${prefix}email`}
         label={t('contact.email')}
         required
         type="email"
@@ -157,13 +158,25 @@ export function ClientFields() {
         maxLength={254}
       />
       <TextField
-        path="client.phone"
+        path={`${prefix}phone`}
         label={t('contact.phone')}
         hint={t('field.phoneHint')}
         type="tel"
         autoComplete="tel"
         width="short"
       />
+    </>
+  );
+}
+
+/** The respondent's own details: `client` of an intake or a partner response. */
+export function ClientFields() {
+  const words = usePageWords();
+  const { t } = words;
+  return (
+    <section className="form-section" aria-labelledby="section-about-you">
+      <h2 id="section-about-you">{t('questions.aboutYou')}</h2>
+      <ContactFields prefix="client." />
       <TextField
         path="client.dateOfBirth"
         label={t('questions.dateOfBirth')}
