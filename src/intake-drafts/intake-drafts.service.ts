@@ -81,16 +81,7 @@ export class IntakeDraftsService implements OnModuleInit {
    * link, in one transaction. Answers the same whether or not the email goes out.
    */
   async save(dto: SaveIntakeDraftDto): Promise<IntakeDraftSavedDto> {
-    const form = await this.forms.find(dto.formSlug, dto.formVersion);
-    if (!form) {
-      throw ProblemException.validation([
-        {
-          field: 'formVersion',
-          code: 'not_an_option',
-          message: 'no such published form and version',
-        },
-      ]);
-    }
+    const form = await this.forms.submitted(dto);
     const { answers, errors } = validatePartialAnswers(form, dto.answers);
     if (errors.length > 0) throw ProblemException.validation(errors);
 

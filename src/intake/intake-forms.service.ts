@@ -62,6 +62,24 @@ export class IntakeFormsService {
       ?.definition;
   }
 
+  /**
+   * The version a submission names (`formSlug`, `formVersion`): a 422 naming `formVersion`
+   * when it was never published, the client's mistake (a database error stays a 500).
+   */
+  async submitted(dto: { formSlug: string; formVersion: number }): Promise<FormDefinition> {
+    const form = await this.find(dto.formSlug, dto.formVersion);
+    if (!form) {
+      throw ProblemException.validation([
+        {
+          field: 'formVersion',
+          code: 'not_an_option',
+          message: 'no such published form and version',
+        },
+      ]);
+    }
+    return form;
+  }
+
   /** The newest published version with its texts in `language` (docs/api.md#languages). */
   async latestIn(slug: string, language: Language): Promise<LocalizedForm> {
     return formIn(await this.latest(slug), language);

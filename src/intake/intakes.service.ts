@@ -90,17 +90,7 @@ export class IntakesService {
     dto: CreateIntakeDto,
     language: Language = 'en',
   ): Promise<{ form: FormDefinition; answers: Answers; signed: CheckedSignatures }> {
-    // Only "not published" is the client's mistake; a database error stays a 500.
-    const form = await this.forms.find(dto.formSlug, dto.formVersion);
-    if (!form) {
-      throw ProblemException.validation([
-        {
-          field: 'formVersion',
-          code: 'not_an_option',
-          message: 'no such published form and version',
-        },
-      ]);
-    }
+    const form = await this.forms.submitted(dto);
     const { answers, errors } = validateAnswers(form, dto.answers);
     const partnerErrors: FieldError[] = [];
     if (form.slug === 'couples' && !dto.partner) {
