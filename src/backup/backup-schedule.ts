@@ -29,15 +29,7 @@ export class BackupSchedule implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.backups.dir) return;
-    await this.queue.schedule('backup.write', BACKUP_CRON, {}, this.config.practice.timeZone);
-    if (!this.config.jobs.runWorkers) return;
-    await this.queue.work(
-      'backup.write',
-      async () => {
-        await this.run();
-      },
-      { concurrency: 1 },
-    );
+    await this.queue.daily('backup.write', BACKUP_CRON, () => this.run());
   }
 
   /** Writes one backup into BACKUP_DIR, then keeps the newest BACKUP_KEEP. */

@@ -1,6 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import type { AppConfig } from '../config/app-config.js';
-import { APP_CONFIG } from '../config/config.module.js';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { JobQueue } from '../queue/job-queue.js';
 import { IntakeDraftsService } from './intake-drafts.service.js';
 
@@ -14,20 +12,12 @@ export const DRAFT_PURGE_CRON = '45 3 * * *';
 @Injectable()
 export class IntakeDraftSchedule implements OnApplicationBootstrap {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly queue: JobQueue,
     private readonly drafts: IntakeDraftsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.schedule(
-      'intake-draft.purge',
-      DRAFT_PURGE_CRON,
-      {},
-      this.config.practice.timeZone,
-    );
-    if (!this.config.jobs.runWorkers) return;
-    await this.queue.work('intake-draft.purge', () => this.run(), { concurrency: 1 });
+    await this.queue.daily('intake-draft.purge', DRAFT_PURGE_CRON, () => this.run());
   }
 
   /** The job's work: expired drafts deleted. */

@@ -1,6 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import type { AppConfig } from '../config/app-config.js';
-import { APP_CONFIG } from '../config/config.module.js';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { JobQueue } from '../queue/job-queue.js';
 import { Retention } from './retention.service.js';
 
@@ -14,20 +12,11 @@ export const RETENTION_CRON = '30 3 * * *';
 @Injectable()
 export class RetentionSchedule implements OnApplicationBootstrap {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly queue: JobQueue,
     private readonly retention: Retention,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.schedule('retention.purge', RETENTION_CRON, {}, this.config.practice.timeZone);
-    if (!this.config.jobs.runWorkers) return;
-    await this.queue.work(
-      'retention.purge',
-      async () => {
-        await this.retention.run();
-      },
-      { concurrency: 1 },
-    );
+    await this.queue.daily('retention.purge', RETENTION_CRON, () => this.retention.run());
   }
 }

@@ -17,6 +17,11 @@ import { type JobName, type JobPayloads, OUTAGE_PATIENCE_MS, queuePolicies } fro
 
 type WorkPerJob = WorkOptions & { includeMetadata: true; perJobResults: true };
 
+/** The jobs that carry no data (the scheduled ones). */
+type DataFreeJob = {
+  [N in JobName]: JobPayloads[N] extends Record<string, never> ? N : never;
+}[JobName];
+
 const OUTAGE_REPORT_EVERY_MS = 30_000;
 
 export interface RunningJob<N extends JobName> {
@@ -222,6 +227,27 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
     timeZone: string,
   ): Promise<void> {
     await this.boss.schedule(name, cron, data, { tz: timeZone, missed: 'once' });
+  }
+
+  /**
+   * A job of no data once a day at `cron` in the practice's time zone: every process
+   * registers the schedule (one job a day whatever the number of replicas, see `schedule`)
+   * and, where workers run, works it one at a time with `run`.
+   */
+  async daily<N extends DataFreeJob>(
+    name: N,
+    cron: string,
+    run: () => Promise<unknown>,
+  ): Promise<void> {
+    await this.schedule(name, cron, {} as JobPayloads[N], this.config.practice.timeZone);
+    if (!this.config.jobs.runWorkers) return;
+    await this.work(
+      name,
+      async () => {
+        await run();
+      },
+      { concurrency: 1 },
+    );
   }
 
   /**
