@@ -94,17 +94,19 @@ describe('GET /metrics after real traffic', () => {
       .get(`/v1/${planted.unmatched}/${planted.token}?email=${planted.email}`)
       .expect(404);
 
-    // Both submissions are acknowledged and announced to the practice: four emails.
+    // Both submissions are acknowledged and announced to the practice: four emails. The
+    // sink holds each message before the app that sent it counts it, so the scrape waits
+    // until all four are counted (waiting for the acknowledgements alone lost that race
+    // once: one announcement was still uncounted).
     await sink.waitForCount(4);
     text = await eventually(async () => {
       const body = await scrape();
-      return (sample(body, 'relational_intake_notifications_total', {
-        kind: 'client_acknowledgement',
-        outcome: 'sent',
-      }) ?? 0) >= 2
+      const counted = (kind: string) =>
+        sample(body, 'relational_intake_notifications_total', { kind, outcome: 'sent' }) ?? 0;
+      return counted('client_acknowledgement') >= 2 && counted('staff_new_lead') >= 2
         ? body
         : undefined;
-    }, 'the sent emails to be counted');
+    }, 'the four sent emails to be counted');
   });
   afterAll(async () => {
     await t.close();
