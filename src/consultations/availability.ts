@@ -189,12 +189,6 @@ function at(date: DateTime, minutes: number): DateTime {
   });
 }
 
-/** The clock's reading at an instant, in minutes after local midnight. */
-function reading(instant: number, zone: string): number {
-  const local = DateTime.fromMillis(instant, { zone });
-  return local.hour * 60 + local.minute;
-}
-
 /**
  * Whether a slot cut on a day the clocks change keeps to its window by the clock: every
  * minute of it reads inside the window. So the repeated hour of an autumn change is offered
@@ -209,15 +203,15 @@ function keepsToClock(
   end: number,
   zone: string,
 ): boolean {
-  const lastMinute = end - 60_000;
-  const inside = (instant: number): boolean => {
-    const minutes = reading(instant, zone);
+  const inside = (local: DateTime): boolean => {
+    const minutes = local.hour * 60 + local.minute;
     return window.start <= minutes && minutes < window.end;
   };
-  const offset = (instant: number): number => DateTime.fromMillis(instant, { zone }).offset;
-  if (offset(start) === offset(lastMinute)) return inside(start) && inside(lastMinute);
-  for (let minute = start; minute <= lastMinute; minute += 60_000) {
-    if (!inside(minute)) return false;
+  const first = DateTime.fromMillis(start, { zone });
+  const last = DateTime.fromMillis(end - 60_000, { zone });
+  if (first.offset === last.offset) return inside(first) && inside(last);
+  for (let minute = start; minute < end; minute += 60_000) {
+    if (!inside(DateTime.fromMillis(minute, { zone }))) return false;
   }
   return true;
 }
