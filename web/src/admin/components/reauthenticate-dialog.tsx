@@ -3,6 +3,7 @@ import { onReauthenticationRequired } from '../../api/client';
 import { reauthenticate } from '../features/account/api';
 import type { ApiFailure } from '../lib/api';
 import { ErrorNotice } from './ui';
+import { TextField } from './forms';
 import { t } from '../i18n/t';
 
 /**
@@ -65,22 +66,18 @@ export function ReauthenticateDialog() {
         <h2 id="reauthenticate-heading">{t('shell.reauthenticate.heading')}</h2>
         <p>{t('shell.reauthenticate.lead', { secret: useCode ? 'code' : 'password' })}</p>
         <ErrorNotice failure={failure} />
-        <div className="field">
-          <label htmlFor="reauthenticate-secret">
-            {useCode
-              ? t('shell.reauthenticate.codeLabel')
-              : t('shell.reauthenticate.passwordLabel')}
-          </label>
-          <input
-            id="reauthenticate-secret"
-            type={useCode ? 'text' : 'password'}
-            inputMode={useCode ? 'numeric' : undefined}
-            autoComplete={useCode ? 'one-time-code' : 'current-password'}
-            value={secret}
-            onChange={(event) => setSecret(event.target.value)}
-            required
-          />
-        </div>
+        <TextField
+          id="reauthenticate-secret"
+          label={
+            useCode ? t('shell.reauthenticate.codeLabel') : t('shell.reauthenticate.passwordLabel')
+          }
+          type={useCode ? 'text' : 'password'}
+          inputMode={useCode ? 'numeric' : undefined}
+          autoComplete={useCode ? 'one-time-code' : 'current-password'}
+          value={secret}
+          onChange={setSecret}
+          required
+        />
         <p>
           <button
             type="button"
